@@ -1,0 +1,32 @@
+# The two commands of the README:
+#   make figures   set up, analyse the sample corpus, regenerate every figure
+#   make test      set up, run the test suite (which also executes the notebooks)
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+RUN := runs/sample
+
+.PHONY: setup figures test notebooks clean
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[models,dev]"
+	touch $@
+
+figures: setup
+	$(BIN)/framing analyze data/sample-corpus --out $(RUN)
+	$(BIN)/framing compare $(RUN) --by outlet
+	$(BIN)/framing figures $(RUN) --out figures
+
+test: setup
+	$(BIN)/python -m pytest
+
+# Rebuild the .ipynb files from their reviewed py:percent twins (outputs stripped).
+notebooks: setup
+	$(BIN)/jupytext --to ipynb --update notebooks/[0-9]*.py
+
+clean:
+	rm -rf $(VENV) runs

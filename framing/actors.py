@@ -1,0 +1,935 @@
+"""Political actors and where a text mentions them.
+
+An *actor inventory* lists the actors a study follows (states, alliances, blocs,
+organisations, collectives such as "the West") with the surface forms that refer to
+them: names and government metonyms ("the Kremlin"), context-dependent descriptions
+("the alliance"), demonyms ("Russian forces") and the people and bodies that speak for
+them ("Lavrov"), with dated terms of office. The default inventory for Russia-Ukraine
+war coverage ships as ``framing/data/actors.yaml``; users load their own with
+:func:`load_actors`.
+
+:class:`MentionFinder` finds actor mentions in a parsed spaCy ``Doc``. Matching is
+dictionary-based (spaCy ``PhraseMatcher``), in the tradition of event-data actor
+dictionaries such as CAMEO/PETRARCH (Schrodt 2012) and the ICEWS actor dictionary, and
+departs from them by using the dependency parse and named entities to settle the
+ambiguities that matter for framing measures: one mention per noun phrase and actor,
+demonyms only as modifiers, dated membership, and anaphors only after the actor was
+named. Every rule is documented in ``docs/actors.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+__all__ = [
+    "Actor",
+    "ActorInventory",
+    "Member",
+    "Mention",
+    "MentionFinder",
+    "load_actors",
+]
+
+Via = Literal["name", "anaphor", "demonym", "member"]
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_TOP_KEYS = ("description", "veto_prefixes", "veto_suffixes", "honorifics", "actors")
+_ACTOR_KEYS = ("id", "label", "kind", "names", "anaphoric", "demonyms", "exclude", "members",
+               "source", "notes")
+_MEMBER_KEYS = ("name", "variants", "short", "role", "titles", "start", "end", "ambiguous",
+                "kind", "source", "notes")
+_MEMBER_KINDS = ("person", "body")
+# Words after a surname that belong to the name, not the surname: "Lloyd J. Austin III".
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+# Dependency labels that keep a token inside the noun phrase of its head.
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "appos", "flat"})
+# Dependency labels under which a demonym modifies a noun ("Russian forces",
+# "Russian-backed", "Russians' homes").
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+# Named-entity labels whose longer spans turn a contained name into another thing:
+# "George Washington" (PERSON), "the West Bank" (GPE), "Western Europe" (LOC).
+_GUARD_LABELS = frozenset({"PERSON", "GPE", "LOC"})
+_FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "PART", "PRON", "PUNCT"})
+_HYPHENS = "-\u2010\u2011\u2013"
+_FRAME_COLUMNS = ("actor", "label", "kind", "via", "surface", "member", "role", "start", "end",
+                  "requires_context")
+_APOSTROPHES = ("'", "\u2019")
+
+
+# --------------------------------------------------------------------------- data
+
+
+@dataclass(frozen=True)
+class Member:
+    """A person or body that speaks or acts for an actor.
+
+    ``short`` holds the forms that refer to the member on their own (surnames). When
+    left as ``None`` it is derived: the last word of ``name`` and of each variant for a
+    ``kind="person"`` with a multi-word name, nothing for a ``kind="body"``.
+    ``ambiguous=True`` means the short forms count only right after one of ``titles``
+    ("Prime Minister Johnson") or once the member was identified earlier in the same
+    document; ``titles`` defaults to ``(role,)``. ``start``/``end`` bound the role,
+    both inclusive.
+    """
+
+    name: str
+    variants: tuple[str, ...] = ()
+    role: str | None = None
+    start: date | None = None
+    end: date | None = None
+    short: tuple[str, ...] | None = None
+    titles: tuple[str, ...] | None = None
+    ambiguous: bool = False
+    kind: str = "person"
+    source: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.name or not self.name.strip():
+            raise ValueError("member name must be a non-empty string")
+        if self.kind not in _MEMBER_KINDS:
+            raise ValueError(
+                f"member {self.name!r}: kind must be one of {_MEMBER_KINDS}, got {self.kind!r}"
+            )
+        if self.start and self.end and self.start > self.end:
+            raise ValueError(
+                f"member {self.name!r}: start {self.start.isoformat()} "
+                f"is after end {self.end.isoformat()}"
+            )
+        if self.short is None:
+            object.__setattr__(self, "short", self._derived_short())
+        if self.titles is None:
+            object.__setattr__(self, "titles", (self.role,) if self.role else ())
+
+    def _derived_short(self) -> tuple[str, ...]:
+        if self.kind != "person":
+            return ()
+        forms: list[str] = []
+        for full in self.full_forms:
+            words = full.split()
+            while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+                words.pop()
+            if len(words) > 1 and words[-1] not in forms:
+                forms.append(words[-1])
+        return tuple(forms)
+
+    @property
+    def full_forms(self) -> tuple[str, ...]:
+        """The name and its variants (the forms that need no context)."""
+        return (self.name, *self.variants)
+
+    @property
+    def given_names(self) -> frozenset[str]:
+        """Words of the full forms that are not surnames ("Sergey", "Sergei")."""
+        short_words = {w for s in self.short or () for w in s.split()}
+        return frozenset(
+            w for full in self.full_forms for w in full.split() if w not in short_words
+        )
+
+    def active_on(self, day: date | None) -> bool:
+        """Whether the member held the role on ``day`` (bounds inclusive; True when None)."""
+        if day is None:
+            return True
+        if isinstance(day, datetime):  # also pandas.Timestamp
+            if day != day:  # pandas.NaT: date unknown, like None
+                return True
+            day = day.date()
+        if self.start is not None and day < self.start:
+            return False
+        return not (self.end is not None and day > self.end)
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of the inventory and every surface form that refers to it."""
+
+    id: str
+    label: str
+    kind: str
+    names: tuple[str, ...] = ()
+    anaphoric: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()
+    exclude: tuple[str, ...] = ()
+    source: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an actor in a document.
+
+    ``start``/``end`` are character offsets in ``doc.text`` (a possessive 's is not
+    included) and ``token_start``/``token_end`` the token span (end exclusive). When a
+    form sits inside a hyphenated token that spaCy keeps whole ("U.S.-led"), the
+    character span covers the form only and the token span the whole token.
+    """
+
+    actor: str
+    surface: str
+    start: int
+    end: int
+    token_start: int
+    token_end: int
+    via: Via
+    member: str | None = None
+
+
+# ---------------------------------------------------------------------- inventory
+
+
+class ActorInventory:
+    """A validated, immutable collection of :class:`Actor`.
+
+    Build one with :meth:`from_yaml`, :meth:`default` or :func:`load_actors`; the
+    constructor validates actors built in code the same way.
+    """
+
+    def __init__(
+        self,
+        actors: Iterable[Actor],
+        *,
+        veto_prefixes: Sequence[str] = (),
+        veto_suffixes: Sequence[str] = (),
+        honorifics: Sequence[str] = (),
+        description: str | None = None,
+        origin: str = "<inventory>",
+    ) -> None:
+        self.actors: tuple[Actor, ...] = tuple(actors)
+        self.veto_prefixes: tuple[str, ...] = tuple(veto_prefixes)
+        self.veto_suffixes: tuple[str, ...] = tuple(veto_suffixes)
+        self.honorifics: tuple[str, ...] = tuple(honorifics)
+        self.description = description
+        self.origin = origin
+        _validate_actors(self.actors, origin)
+        self._by_id = {actor.id: actor for actor in self.actors}
+        self._full_index, self._short_index = _member_indexes(self.actors)
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def from_yaml(cls, path: str | os.PathLike[str]) -> ActorInventory:
+        """Read and validate an inventory file (format: ``docs/actors.md``).
+
+        Raises ``ValueError`` naming the file and the entry for unknown keys, missing
+        fields, bad dates, duplicate ids and a form claimed by two actors.
+        """
+        path = Path(path)
+        return cls._from_text(path.read_text(encoding="utf-8"), origin=str(path))
+
+    @classmethod
+    def default(cls) -> ActorInventory:
+        """The packaged inventory for Russia-Ukraine war coverage (cached)."""
+        return _default_inventory()
+
+    @classmethod
+    def _from_text(cls, text: str, *, origin: str) -> ActorInventory:
+        try:
+            raw = yaml.load(text, Loader=_Loader)  # a SafeLoader subclass: no code runs
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{origin}: not valid YAML: {exc}") from exc
+        if not isinstance(raw, Mapping):
+            raise ValueError(f"{origin}: expected a mapping with an 'actors' list at the top")
+        _check_keys(raw, _TOP_KEYS, f"{origin}: top level")
+        entries = raw.get("actors")
+        if not isinstance(entries, list) or not entries:
+            raise ValueError(f"{origin}: 'actors' must be a non-empty list")
+        actors = [_parse_actor(entry, i, origin) for i, entry in enumerate(entries, 1)]
+        return cls(
+            actors,
+            veto_prefixes=_str_tuple(raw.get("veto_prefixes"), f"{origin}: veto_prefixes"),
+            veto_suffixes=_str_tuple(raw.get("veto_suffixes"), f"{origin}: veto_suffixes"),
+            honorifics=_str_tuple(raw.get("honorifics"), f"{origin}: honorifics"),
+            description=raw.get("description"),
+            origin=origin,
+        )
+
+    # -- container protocol ---------------------------------------------------
+    @property
+    def ids(self) -> list[str]:
+        """Actor ids in inventory order."""
+        return [actor.id for actor in self.actors]
+
+    def __getitem__(self, actor_id: str) -> Actor:
+        try:
+            return self._by_id[actor_id]
+        except KeyError:
+            raise KeyError(f"unknown actor id {actor_id!r}; known: {', '.join(self.ids)}") from None
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._by_id
+
+    def __len__(self) -> int:
+        return len(self.actors)
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self.actors)
+
+    def __repr__(self) -> str:
+        return f"ActorInventory({len(self)} actors: {', '.join(self.ids)})"
+
+    # -- look-ups -------------------------------------------------------------
+    def member_actor(self, name: str, on: date | None = None) -> str | None:
+        """The id of the actor a person or body speaks for, or None.
+
+        ``name`` may be a full form ("Sergei Lavrov"), a surname ("Lavrov") or either
+        after a title ("Russian Foreign Minister Sergey Lavrov"); comparison ignores case
+        and a trailing possessive. With ``on``, only members in office that day count.
+        A surname flagged ``ambiguous`` resolves only after one of the member's titles
+        ("Prime Minister Johnson"), never alone: for a bare "Johnson" use the
+        :class:`MentionFinder` mentions, which see the document. None when nothing
+        matches or when the name fits members of two different actors.
+        """
+        words = _strip_possessive(" ".join(name.split())).split()
+        for i in range(len(words)):
+            tail = " ".join(words[i:]).casefold()
+            head = " ".join(words[:i]).casefold()
+            found = {
+                actor
+                for actor, member in self._full_index.get(tail, ())
+                if member.active_on(on)
+            }
+            if not found:
+                found = {
+                    actor
+                    for actor, member in self._short_index.get(tail, ())
+                    if member.active_on(on)
+                    and (not member.ambiguous or _ends_with_title(head, member.titles or ()))
+                }
+            if found:
+                return found.pop() if len(found) == 1 else None
+        return None
+
+    def to_frame(self):
+        """One row per (actor, surface form, via), for documentation and notebooks.
+
+        Columns: ``actor``, ``label``, ``kind``, ``via`` (name | anaphor | demonym |
+        member), ``surface``, ``member`` (canonical member name or missing), ``role``,
+        ``start``/``end`` (datetime64, NaT when open), ``requires_context`` (True for
+        anaphors and the short forms of ``ambiguous`` members).
+        """
+        import pandas as pd
+
+        rows: list[dict[str, Any]] = []
+        for actor in self.actors:
+            base = {"actor": actor.id, "label": actor.label, "kind": actor.kind}
+            no_member = {"member": None, "role": None, "start": None, "end": None}
+            for via, forms in (
+                ("name", actor.names),
+                ("anaphor", actor.anaphoric),
+                ("demonym", actor.demonyms),
+            ):
+                for form in forms:
+                    rows.append(
+                        base | no_member
+                        | {"via": via, "surface": form, "requires_context": via == "anaphor"}
+                    )
+            for member in actor.members:
+                about = {
+                    "via": "member",
+                    "member": member.name,
+                    "role": member.role,
+                    "start": member.start,
+                    "end": member.end,
+                }
+                for form in member.full_forms:
+                    rows.append(base | about | {"surface": form, "requires_context": False})
+                for form in member.short or ():
+                    rows.append(
+                        base | about | {"surface": form, "requires_context": member.ambiguous}
+                    )
+        frame = pd.DataFrame(rows, columns=list(_FRAME_COLUMNS))
+        for col in ("start", "end"):
+            frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+        frame["requires_context"] = frame["requires_context"].astype(bool)
+        return frame
+
+
+def load_actors(path: str | os.PathLike[str] | None = None) -> ActorInventory:
+    """Load an actor inventory from a YAML file; ``None`` gives the packaged default."""
+    return ActorInventory.default() if path is None else ActorInventory.from_yaml(path)
+
+
+@lru_cache(maxsize=1)
+def _default_inventory() -> ActorInventory:
+    resource = resources.files("framing").joinpath("data").joinpath("actors.yaml")
+    return ActorInventory._from_text(
+        resource.read_text(encoding="utf-8"), origin="framing/data/actors.yaml"
+    )
+
+
+# --------------------------------------------------------------------- validation
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings, so that a bad date such as 2022-09-31
+    gets an error message naming the entry instead of failing inside the parser."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    unknown = [str(key) for key in entry if key not in allowed]
+    if unknown:
+        raise ValueError(
+            f"{where}: unknown key(s) {', '.join(map(repr, unknown))}; "
+            f"allowed: {', '.join(allowed)}"
+        )
+
+
+def _str_tuple(value: Any, where: str) -> tuple[str, ...]:
+    """A YAML string or list of strings as a tuple (None -> empty)."""
+    if value is None:
+        return ()
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ValueError(
+            f"{where}: expected a string or a list of non-empty strings, got {value!r}"
+        )
+    return tuple(v.strip() for v in items)
+
+
+def _parse_date(value: Any, where: str) -> date | None:
+    if value is None:
+        return None
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"{where}: bad date {value!r} (expected an ISO date such as 2022-09-06)")
+
+
+def _parse_actor(entry: Any, index: int, origin: str) -> Actor:
+    where = f"{origin}: actor #{index}"
+    if not isinstance(entry, Mapping):
+        raise ValueError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    if "id" in entry:
+        where = f"{where} ({entry['id']!r})"
+    _check_keys(entry, _ACTOR_KEYS, where)
+    for key in ("id", "label", "kind"):
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            raise ValueError(f"{where}: missing or empty {key!r}")
+    members_raw = entry.get("members") or []
+    if not isinstance(members_raw, list):
+        raise ValueError(f"{where}: 'members' must be a list")
+    members = tuple(
+        _parse_member(raw, f"{where}, member #{i}") for i, raw in enumerate(members_raw, 1)
+    )
+    return Actor(
+        id=entry["id"].strip(),
+        label=entry["label"].strip(),
+        kind=entry["kind"].strip(),
+        names=_str_tuple(entry.get("names"), f"{where}: names"),
+        anaphoric=_str_tuple(entry.get("anaphoric"), f"{where}: anaphoric"),
+        demonyms=_str_tuple(entry.get("demonyms"), f"{where}: demonyms"),
+        members=members,
+        exclude=_str_tuple(entry.get("exclude"), f"{where}: exclude"),
+        source=_str_tuple(entry.get("source"), f"{where}: source"),
+    )
+
+
+def _parse_member(entry: Any, where: str) -> Member:
+    if not isinstance(entry, Mapping):
+        raise ValueError(f"{where}: expected a mapping, got {type(entry).__name__}")
+    if "name" in entry:
+        where = f"{where} ({entry['name']!r})"
+    _check_keys(entry, _MEMBER_KEYS, where)
+    if not isinstance(entry.get("name"), str) or not entry["name"].strip():
+        raise ValueError(f"{where}: missing or empty 'name'")
+    role = entry.get("role")
+    if role is not None and not isinstance(role, str):
+        raise ValueError(f"{where}: 'role' must be a string")
+    ambiguous = entry.get("ambiguous", False)
+    if not isinstance(ambiguous, bool):
+        raise ValueError(f"{where}: 'ambiguous' must be true or false")
+    try:
+        return Member(
+            name=entry["name"].strip(),
+            variants=_str_tuple(entry.get("variants"), f"{where}: variants"),
+            role=role,
+            start=_parse_date(entry.get("start"), f"{where}: start"),
+            end=_parse_date(entry.get("end"), f"{where}: end"),
+            short=_str_tuple(entry["short"], f"{where}: short") if "short" in entry else None,
+            titles=_str_tuple(entry["titles"], f"{where}: titles") if "titles" in entry else None,
+            ambiguous=ambiguous,
+            kind=entry.get("kind", "person"),
+            source=_str_tuple(entry.get("source"), f"{where}: source"),
+        )
+    except ValueError as exc:
+        if str(exc).startswith(where):
+            raise
+        raise ValueError(f"{where}: {exc}") from exc
+
+
+def _validate_actors(actors: Sequence[Actor], origin: str) -> None:
+    """Ids unique and well formed; no surface form claimed by two actors."""
+    if not actors:
+        raise ValueError(f"{origin}: the inventory has no actors")
+    seen_ids: dict[str, int] = {}
+    claims: dict[str, tuple[str, str]] = {}  # form -> (actor id, what)
+    for index, actor in enumerate(actors, 1):
+        where = f"{origin}: actor #{index} ({actor.id!r})"
+        if not isinstance(actor, Actor):
+            raise ValueError(f"{origin}: actor #{index} is not an Actor")
+        if not _ID_RE.match(actor.id):
+            raise ValueError(f"{where}: id must match [a-z][a-z0-9_]* (used in column names)")
+        if not _ID_RE.match(actor.kind):
+            raise ValueError(f"{where}: kind must be a lower-case word, got {actor.kind!r}")
+        if actor.id in seen_ids:
+            first = seen_ids[actor.id]
+            raise ValueError(
+                f"{where}: duplicate actor id {actor.id!r} (first used by actor #{first})"
+            )
+        seen_ids[actor.id] = index
+        if not (actor.names or actor.demonyms or actor.members):
+            raise ValueError(f"{where}: needs at least one of names, demonyms or members")
+        forms = [(f, "name") for f in actor.names] + [(f, "demonym") for f in actor.demonyms]
+        for member in actor.members:
+            forms += [(f, f"member {member.name!r}") for f in member.full_forms]
+            forms += [(f, f"short form of member {member.name!r}") for f in member.short or ()]
+        for form, what in forms:
+            owner = claims.setdefault(form, (actor.id, what))
+            if owner[0] != actor.id:
+                raise ValueError(
+                    f"{where}: alias {form!r} ({what}) is already claimed by actor "
+                    f"{owner[0]!r} ({owner[1]}); a form may belong to one actor only"
+                )
+    for index, actor in enumerate(actors, 1):
+        for form in actor.anaphoric:  # anaphors may be shared with other anaphors only
+            owner = claims.get(form)
+            if owner and owner[0] != actor.id:
+                raise ValueError(
+                    f"{origin}: actor #{index} ({actor.id!r}): anaphoric form {form!r} is "
+                    f"claimed by actor {owner[0]!r} ({owner[1]})"
+                )
+
+
+def _member_indexes(
+    actors: Sequence[Actor],
+) -> tuple[dict[str, list[tuple[str, Member]]], dict[str, list[tuple[str, Member]]]]:
+    full: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+    short: dict[str, list[tuple[str, Member]]] = defaultdict(list)
+    for actor in actors:
+        for member in actor.members:
+            for form in member.full_forms:
+                full[form.casefold()].append((actor.id, member))
+            for form in member.short or ():
+                short[form.casefold()].append((actor.id, member))
+    return dict(full), dict(short)
+
+
+def _strip_possessive(text: str) -> str:
+    for apostrophe in _APOSTROPHES:
+        if text.endswith(apostrophe + "s"):
+            return text[:-2]
+        if text.endswith(apostrophe):
+            return text[:-1]
+    return text
+
+
+def _ends_with_title(text_before: str, titles: Iterable[str]) -> bool:
+    """Whether ``text_before`` ends with one of ``titles`` as whole words (any case)."""
+    text = text_before.rstrip().casefold()
+    for title in titles:
+        t = title.casefold()
+        if text.endswith(t) and (len(text) == len(t) or not text[-len(t) - 1].isalnum()):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------------ finding
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    """What a matched form means: the actor, how it refers, and for members who."""
+
+    order: int
+    actor: str
+    via: Via | Literal["exclude"]
+    member: Member | None = None
+    short: bool = False
+
+    @property
+    def contextual(self) -> bool:
+        """Needs earlier context in the document: anaphors, ambiguous surnames."""
+        return self.via == "anaphor" or (
+            self.short and self.member is not None and self.member.ambiguous
+        )
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    pattern: _Pattern
+    token_start: int
+    token_end: int
+    start: int
+    end: int
+    fused: bool = False  # found inside a hyphenated token ("U.S.-led")
+
+    @property
+    def actor(self) -> str:
+        return self.pattern.actor
+
+    def overlaps(self, other: _Candidate) -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+@dataclass
+class _DocContext:
+    """Per-document look-ups shared by the filters."""
+
+    doc: Any
+    text: str  # doc.text is rebuilt on every access: read it once
+    date: date | None
+    parsed: bool
+    ent_at: list[Any]
+    covered: set[int]
+    exclusions: dict[str, list[_Candidate]] = field(default_factory=dict)
+
+
+def _surface_variants(form: str) -> set[str]:
+    """The spellings a form matches: as written, capitalised if it starts lower-case
+    (sentence start), in capitals (headlines) and with either apostrophe."""
+    variants = {form, form.upper()}
+    if form[:1].islower():
+        variants.add(form[0].upper() + form[1:])
+    for variant in list(variants):
+        for a, b in (_APOSTROPHES, _APOSTROPHES[::-1]):
+            if a in variant:
+                variants.add(variant.replace(a, b))
+    return variants
+
+
+class MentionFinder:
+    """Find actor mentions in parsed spaCy documents.
+
+    The matchers are built once from ``inventory`` with ``nlp``'s tokenizer; pass docs
+    made by the same pipeline. Rules (longest match, noun-phrase de-duplication, dates,
+    anaphors, exclusions): ``docs/actors.md``.
+    """
+
+    def __init__(self, inventory: ActorInventory, nlp) -> None:
+        from spacy.matcher import PhraseMatcher
+
+        self.inventory = inventory
+        self.vocab = nlp.vocab
+        self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self._patterns: dict[int, _Pattern] = {}
+        self._single_token: dict[str, list[_Pattern]] = defaultdict(list)
+        self._honorifics = frozenset(inventory.honorifics)
+
+        def add(pattern: _Pattern, forms: Iterable[str]) -> None:
+            key = f"framing.actors:{pattern.order}:{pattern.actor}:{pattern.via}"
+            self._patterns[self.vocab.strings.add(key)] = pattern
+            docs = []
+            for form in forms:
+                for variant in sorted(_surface_variants(form)):
+                    tokens = nlp.make_doc(variant)
+                    docs.append(tokens)
+                    if len(tokens) == 1 and pattern.via != "exclude":
+                        self._single_token[variant].append(pattern)
+            if docs:
+                self._matcher.add(key, docs)
+
+        order = 0
+        for actor in inventory:
+            for via, forms in (
+                ("name", actor.names),
+                ("anaphor", actor.anaphoric),
+                ("demonym", actor.demonyms),
+                ("exclude", actor.exclude),
+            ):
+                add(_Pattern(order, actor.id, via), forms)
+                order += 1
+            for member in actor.members:
+                add(_Pattern(order, actor.id, "member", member), member.full_forms)
+                add(_Pattern(order + 1, actor.id, "member", member, short=True), member.short or ())
+                order += 2
+
+        self._prefix_re = (
+            re.compile(
+                r"(?:^|\W)(?:" + "|".join(map(re.escape, inventory.veto_prefixes)) + r")"
+                + rf"\s?[{_HYPHENS}]\s?$",
+                re.IGNORECASE,
+            )
+            if inventory.veto_prefixes
+            else None
+        )
+        self._suffix_re = (
+            re.compile(
+                rf"^\s?[{_HYPHENS}]\s?(?:"
+                + "|".join(map(re.escape, inventory.veto_suffixes)) + r")\b",
+                re.IGNORECASE,
+            )
+            if inventory.veto_suffixes
+            else None
+        )
+
+    # -- public ---------------------------------------------------------------
+    def find(self, doc, *, date: date | None = None) -> list[Mention]:
+        """All actor mentions in ``doc``, sorted by start offset.
+
+        With ``date`` (the article's publication date), members count only while in
+        office; with None, every member counts.
+        """
+        raw = self._raw_candidates(doc)
+        exclusions: dict[str, list[_Candidate]] = defaultdict(list)
+        candidates: list[_Candidate] = []
+        for cand in raw:
+            if cand.pattern.via == "exclude":
+                exclusions[cand.actor].append(cand)
+            else:
+                candidates.append(cand)
+        ent_at: list[Any] = [None] * len(doc)
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                ent_at[i] = ent
+        ctx = _DocContext(
+            doc=doc,
+            text=doc.text,
+            date=date,
+            parsed=doc.has_annotation("DEP"),
+            ent_at=ent_at,
+            covered={i for c in candidates for i in range(c.token_start, c.token_end)},
+            exclusions=exclusions,
+        )
+        admissible = [c for c in candidates if self._admissible(c, ctx)]
+        chosen = _longest_first([c for c in admissible if not c.pattern.contextual])
+        chosen = self._add_contextual(
+            ctx.text, chosen, [c for c in admissible if c.pattern.contextual]
+        )
+        if ctx.parsed:
+            chosen = _drop_nested(doc, chosen)
+        text = ctx.text
+        return [
+            Mention(
+                actor=c.actor,
+                surface=text[c.start : c.end],
+                start=c.start,
+                end=c.end,
+                token_start=c.token_start,
+                token_end=c.token_end,
+                via=c.pattern.via,  # type: ignore[arg-type]  # exclusions never get here
+                member=c.pattern.member.name if c.pattern.member else None,
+            )
+            for c in sorted(chosen, key=lambda c: (c.start, c.end, c.pattern.order))
+        ]
+
+    # -- candidates -----------------------------------------------------------
+    def _raw_candidates(self, doc) -> list[_Candidate]:
+        out = []
+        for key, start, end in self._matcher(doc):
+            span = doc[start:end]
+            out.append(_Candidate(self._patterns[key], start, end, span.start_char, span.end_char))
+        # Forms inside hyphenated tokens that the tokenizer keeps whole ("U.S.-led").
+        for token in doc:
+            text = token.text
+            if len(text) < 3 or not any(h in text for h in _HYPHENS):
+                continue
+            for part in re.finditer(rf"[^{_HYPHENS}]+", text):
+                for pattern in self._single_token.get(part.group(), ()):
+                    start, end = token.idx + part.start(), token.idx + part.end()
+                    out.append(_Candidate(pattern, token.i, token.i + 1, start, end, fused=True))
+        return out
+
+    def _admissible(self, cand: _Candidate, ctx: _DocContext) -> bool:
+        """Filters that need no other mention: dates, exclusions, affixes, entities,
+        demonym syntax and the same-surname guard."""
+        pattern = cand.pattern
+        if pattern.member is not None and not pattern.member.active_on(ctx.date):
+            return False
+        for ex in ctx.exclusions.get(cand.actor, ()):
+            if ex.overlaps(cand) and not (cand.start <= ex.start and ex.end <= cand.end):
+                return False
+        text = ctx.text
+        if self._prefix_re and self._prefix_re.search(text[max(0, cand.start - 12) : cand.start]):
+            return False
+        if self._suffix_re and self._suffix_re.search(text[cand.end : cand.end + 16]):
+            return False
+        if pattern.via in ("name", "demonym") and self._inside_longer_entity(cand, ctx):
+            return False
+        if pattern.via == "demonym" and ctx.parsed and not cand.fused:
+            if not _demonym_in_role(ctx.doc[cand.token_start : cand.token_end].root):
+                return False
+        if pattern.short and pattern.member is not None and pattern.member.kind == "person":
+            if self._other_person(cand, ctx):
+                return False
+        return True
+
+    def _inside_longer_entity(self, cand: _Candidate, ctx: _DocContext) -> bool:
+        """A name inside a longer person or place name: "George Washington",
+        "the West Bank", "Western Europe"."""
+        for ent in {ctx.ent_at[i] for i in range(cand.token_start, cand.token_end)} - {None}:
+            if ent.label_ not in _GUARD_LABELS:
+                continue
+            for token in ent:
+                if cand.token_start <= token.i < cand.token_end or token.i in ctx.covered:
+                    continue
+                if _is_name_word(token):
+                    return True
+        return False
+
+    def _other_person(self, cand: _Candidate, ctx: _DocContext) -> bool:
+        """A surname inside a person entity with another first name: "Hunter Biden"."""
+        member = cand.pattern.member
+        assert member is not None
+        ent = ctx.ent_at[cand.token_start]
+        if ent is None or ent.label_ != "PERSON":
+            return False
+        allowed = member.given_names | self._honorifics
+        allowed |= {w for title in member.titles or () for w in title.split()}
+        for token in ent:
+            if cand.token_start <= token.i < cand.token_end or token.i in ctx.covered:
+                continue
+            if _is_name_word(token) and token.text not in allowed:
+                return True
+        return False
+
+    # -- context-dependent forms -------------------------------------------------
+    def _add_contextual(
+        self, text: str, chosen: list[_Candidate], contextual: list[_Candidate]
+    ) -> list[_Candidate]:
+        """Add anaphors and ambiguous surnames whose context is satisfied, left to right.
+
+        An anaphor goes to the claiming actor named (by name or member) most recently
+        before it; an ambiguous surname needs an earlier mention of the same member (a
+        full form, or the surname after a title) or one of its titles right before it.
+        """
+        groups: dict[tuple[int, int], list[_Candidate]] = defaultdict(list)
+        for cand in contextual:
+            groups[(cand.start, cand.end)].append(cand)
+        chosen = list(chosen)
+        for _span, group in sorted(groups.items(), key=lambda item: (item[0][0], -item[0][1])):
+            if any(c.overlaps(group[0]) for c in chosen):
+                continue
+            best: tuple[int, _Candidate] | None = None
+            for cand in group:
+                score = self._context_score(text, cand, chosen)
+                if score is not None and (best is None or score > best[0]):
+                    best = (score, cand)
+            if best is not None:
+                chosen.append(best[1])
+        return chosen
+
+    @staticmethod
+    def _context_score(text: str, cand: _Candidate, chosen: list[_Candidate]) -> int | None:
+        """Where the supporting context ends (higher = more recent), or None."""
+        pattern = cand.pattern
+        earlier = [c for c in chosen if c.end <= cand.start and c.actor == cand.actor]
+        if pattern.via == "anaphor":
+            named = [c.end for c in earlier if c.pattern.via in ("name", "member")]
+            return max(named) if named else None
+        member = pattern.member
+        assert member is not None
+        # The member was identified earlier: by a full form, or by a surname accepted
+        # after a title ("Lord Cameron ... Cameron said").
+        identified = [c.end for c in earlier if c.pattern.member == member]
+        if identified:
+            return max(identified)
+        if _ends_with_title(text[max(0, cand.start - 60) : cand.start], member.titles or ()):
+            return cand.start
+        return None
+
+
+# ------------------------------------------------------------------------ helpers
+
+
+def _is_name_word(token) -> bool:
+    """A capitalised content word, such as a first name or the rest of a place name."""
+    return (
+        token.is_alpha
+        and len(token) > 1
+        and (token.is_title or token.is_upper)
+        and not token.is_stop
+        and token.pos_ not in _FUNCTION_POS
+    )
+
+
+def _demonym_in_role(token) -> bool:
+    """A demonym counts as a modifier ("Russian forces", "Russian-backed"), a plural
+    ("Russians") or a group noun with "the" ("the French"); not as a language ("speaks
+    Russian", "in Russian") nor a single person ("a Russian")."""
+    if token.tag_ in ("NNS", "NNPS"):
+        return True
+    # Position backs up the parse, which the small pipeline gets wrong in long
+    # coordinations ("... and Western governments uniting"): directly before a noun or
+    # a hyphen ("Russian-backed"), or a nationality conjunct ("US, German and NATO officials").
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and (
+        following.pos_ in ("NOUN", "PROPN") or following.text in _HYPHENS
+    ):
+        return True
+    if token.dep_ == "conj" and token.ent_type_ == "NORP":
+        return True
+    current = token
+    for _ in range(10):  # walk up coordinations: "Russian and Ukrainian forces"
+        if current.dep_ in _MODIFIER_DEPS:
+            return True
+        if any(child.dep_ == "det" and child.lower_ == "the" for child in current.children):
+            return True
+        if current.dep_ != "conj" or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
+def _longest_first(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Greedy overlap resolution: more tokens, then more characters, then earlier."""
+    ranked = sorted(
+        candidates,
+        key=lambda c: (
+            -(c.token_end - c.token_start),
+            -(c.end - c.start),
+            c.start,
+            c.pattern.order,
+        ),
+    )
+    kept: list[_Candidate] = []
+    for cand in ranked:
+        if not any(cand.overlaps(k) for k in kept):
+            kept.append(cand)
+    return kept
+
+
+def _drop_nested(doc, chosen: list[_Candidate]) -> list[_Candidate]:
+    """One mention per noun phrase and actor: drop a mention whose head chain
+    (compound, amod, nmod, poss, appos, flat) reaches another mention of the same actor.
+
+    "Russian Foreign Minister Sergey Lavrov" keeps Lavrov and drops "Russian";
+    "Putin's Russia" keeps Russia.
+    """
+    owner: dict[int, int] = {}
+    for idx, cand in enumerate(chosen):
+        for i in range(cand.token_start, cand.token_end):
+            owner.setdefault(i, idx)
+    keep = []
+    for idx, cand in enumerate(chosen):
+        token = doc[cand.token_start : cand.token_end].root
+        nested = False
+        for _ in range(12):  # noun phrases are short; guards against odd parses
+            if token.dep_ not in _NP_DEPS or token.head.i == token.i:
+                break
+            token = token.head
+            other = owner.get(token.i)
+            if other is not None and other != idx and chosen[other].actor == cand.actor:
+                nested = True
+                break
+        if not nested:
+            keep.append(cand)
+    return keep

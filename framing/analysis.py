@@ -1,0 +1,340 @@
+"""The one-call path: corpus -> sentences and actor mentions -> stance per mention
+-> stance per article x actor.
+
+:func:`analyze` streams articles through spaCy in batches, so memory does not grow
+with the corpus: only the small per-mention and per-article rows are kept, and
+with ``out=`` they are written to Parquet as they are produced.
+
+Output tables (all carry ``article_id``):
+
+``articles``
+    one row per *input* article: ``article_id, outlet, date, title, url, status,
+    skip_reason, n_words, n_mentions`` (``status`` is ``"analyzed"`` or ``"skipped"``).
+``mentions``
+    one row per actor mention: ``article_id, outlet, field, sentence_id, actor,
+    surface, start, end, via, member, stance, stance_label``. ``field`` is
+    ``"title"`` or ``"text"``; ``start``/``end`` are character offsets into that
+    field; ``sentence_id`` counts sentences within the field from 0.
+``actor_stance``
+    one row per article x actor mentioned: ``article_id, outlet, date, actor,
+    n_mentions, n_title_mentions, stance, n_negative, n_neutral, n_positive``.
+    ``stance`` is the mean of the mention scores (-1..+1).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import platform
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from framing._nlp import load_nlp, pipeline_version
+from framing._progress import progress_bar
+from framing.actors import ActorInventory, MentionFinder, load_actors
+from framing.corpus import Article, count_articles, iter_corpus
+from framing.stance import get_scorer
+
+__all__ = ["Analysis", "analyze", "read_analysis", "MAX_CHARS"]
+
+MAX_CHARS = 200_000
+"""Articles longer than this (about 30,000 words) are skipped with a reason."""
+
+ARTICLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("title", pa.string()),
+    ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()),
+    ("n_words", pa.int64()), ("n_mentions", pa.int64()),
+])
+MENTION_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
+    ("actor", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+    ("via", pa.string()), ("member", pa.string()), ("stance", pa.float64()), ("stance_label", pa.string()),
+])
+ACTOR_STANCE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("actor", pa.string()),
+    ("n_mentions", pa.int64()), ("n_title_mentions", pa.int64()), ("stance", pa.float64()),
+    ("n_negative", pa.int64()), ("n_neutral", pa.int64()), ("n_positive", pa.int64()),
+])
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA}
+
+
+@dataclass
+class Analysis:
+    """The tables of one analysis run, plus its metadata (``run``)."""
+
+    articles: pd.DataFrame
+    mentions: pd.DataFrame
+    actor_stance: pd.DataFrame
+    run: dict = field(default_factory=dict)
+
+    def compare(self, by: str | Iterable[str] = "outlet", **options) -> pd.DataFrame:
+        """Outlet x actor comparison; see :func:`framing.compare`."""
+        from framing.compare import compare
+
+        return compare(self, by=by, **options)
+
+    def __repr__(self) -> str:
+        counts = self.run.get("counts", {})
+        return (f"Analysis({counts.get('articles_analyzed', '?')} analysed, "
+                f"{counts.get('articles_skipped', '?')} skipped, {len(self.mentions)} mentions, "
+                f"{self.actor_stance['actor'].nunique() if len(self.actor_stance) else 0} actors)")
+
+
+def read_analysis(directory: str | os.PathLike) -> Analysis:
+    """Load the tables that ``framing analyze --out DIR`` wrote."""
+    directory = Path(directory)
+    missing = [name for name in SCHEMAS if not (directory / f"{name}.parquet").exists()]
+    if missing:
+        raise FileNotFoundError(f"{directory} is not an analysis folder: missing "
+                                + ", ".join(f"{name}.parquet" for name in missing))
+    tables = {name: pq.read_table(directory / f"{name}.parquet").to_pandas() for name in SCHEMAS}
+    run_file = directory / "run.json"
+    run = json.loads(run_file.read_text()) if run_file.exists() else {}
+    return Analysis(**tables, run=run)
+
+
+def analyze(
+    corpus: str | os.PathLike | pd.DataFrame | Iterable[Article],
+    *,
+    actors: str | os.PathLike | ActorInventory | None = None,
+    stance: str = "lexicon",
+    out: str | os.PathLike | None = None,
+    batch_size: int = 32,
+    progress: bool = True,
+    nlp=None,
+    corpus_options: dict | None = None,
+) -> Analysis:
+    """Find actor mentions and score the stance toward each, article by article.
+
+    Parameters
+    ----------
+    corpus
+        A path or DataFrame accepted by :func:`framing.load_corpus`, or an iterable
+        of :class:`framing.Article`.
+    actors
+        An actor inventory (YAML path or :class:`framing.ActorInventory`); the
+        packaged default when ``None``.
+    stance
+        Name of the stance scorer (see :func:`framing.stance.get_scorer`).
+    out
+        When given, the tables are streamed to ``out/*.parquet`` with a
+        ``run.json`` and read back at the end.
+    batch_size
+        Articles parsed per spaCy batch; memory is bounded by it, not by corpus size.
+    corpus_options
+        Keyword options for :func:`framing.iter_corpus` (``columns``, ``outlet``,
+        ``date_format``).
+    """
+    started = time.perf_counter()
+    inventory = actors if isinstance(actors, ActorInventory) else load_actors(actors)
+    nlp = nlp or load_nlp()
+    finder = MentionFinder(inventory, nlp)
+    scorer = get_scorer(stance)
+    if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
+        articles = iter_corpus(corpus, **(corpus_options or {}))
+        total = count_articles(corpus)
+    else:
+        articles, total = iter(corpus), None
+
+    sink = _ParquetSink(Path(out)) if out is not None else _MemorySink()
+    reasons: Counter[str] = Counter()
+    n_articles = n_analyzed = 0
+    with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
+        for batch in _batches(articles, batch_size):
+            rows = _analyze_batch(batch, nlp=nlp, finder=finder, scorer=scorer)
+            sink.write(rows)
+            for article in rows["articles"]:
+                n_articles += 1
+                if article["status"] == "analyzed":
+                    n_analyzed += 1
+                else:
+                    reasons[_reason_kind(article["skip_reason"])] += 1
+            bar.update(len(batch))
+    elapsed = time.perf_counter() - started
+    if n_articles == 0:
+        raise ValueError("the corpus holds no articles")
+
+    run = {
+        "framing_version": _package_version(),
+        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "config": {
+            "corpus": str(corpus) if isinstance(corpus, (str, os.PathLike)) else type(corpus).__name__,
+            "actors": str(actors) if isinstance(actors, (str, os.PathLike)) else "default",
+            "actor_ids": list(inventory.ids),
+            "actor_labels": {actor.id: actor.label for actor in inventory.actors},
+            "stance": scorer.version(),
+            "batch_size": batch_size,
+            "max_chars": MAX_CHARS,
+        },
+        "models": {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
+                   "stance": scorer.version()},
+        "environment": {"python": platform.python_version(), "platform": platform.platform()},
+        "counts": {"articles": n_articles, "articles_analyzed": n_analyzed,
+                   "articles_skipped": n_articles - n_analyzed, "skip_reasons": dict(reasons),
+                   "mentions": sink.n_mentions, "article_actor_rows": sink.n_actor_rows},
+        "timing": {"seconds": round(elapsed, 3),
+                   "articles_per_second": round(n_articles / elapsed, 2) if elapsed else None},
+    }
+    result = sink.close(run)
+    result.run = run
+    return result
+
+
+# --------------------------------------------------------------------------- internals
+
+
+def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _analyze_batch(batch: list[Article], *, nlp, finder: MentionFinder, scorer) -> dict[str, list[dict]]:
+    checked = [a if not a.ok or len(a.text) + len(a.title) <= MAX_CHARS
+               else _with_reason(a, f"text longer than {MAX_CHARS:,} characters") for a in batch]
+    texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
+             for name, value in (("title", article.title), ("text", article.text))]
+    mentions_by_article: dict[int, list[dict]] = {}
+    for doc, (index, field_name) in nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch))):
+        article = checked[index]
+        rows = mentions_by_article.setdefault(index, [])
+        rows.extend(_mention_rows(doc, article, field_name, finder=finder, scorer=scorer))
+
+    articles, mentions, actor_rows = [], [], []
+    for index, article in enumerate(checked):
+        rows = mentions_by_article.get(index, [])
+        mentions.extend(rows)
+        actor_rows.extend(_aggregate(article, rows))
+        articles.append({
+            "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
+            "url": article.url, "status": "analyzed" if article.ok else "skipped",
+            "skip_reason": article.skip_reason,
+            "n_words": len(article.text.split()) if article.ok else 0, "n_mentions": len(rows),
+        })
+    return {"articles": articles, "mentions": mentions, "actor_stance": actor_rows}
+
+
+def _mention_rows(doc, article: Article, field_name: str, *, finder: MentionFinder, scorer) -> list[dict]:
+    found = finder.find(doc, date=article.date)
+    if not found:
+        return []
+    spans = [doc[m.token_start:m.token_end] for m in found]
+    scores = np.asarray(scorer.score(doc, spans), dtype=float)
+    labels = scorer.label(scores)
+    sentence_starts = [sent.start for sent in doc.sents]
+    rows = []
+    for mention, score, label in zip(found, scores, labels):
+        rows.append({
+            "article_id": article.id, "outlet": article.outlet, "field": field_name,
+            "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
+            "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
+            "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
+        })
+    return rows
+
+
+def _aggregate(article: Article, mentions: list[dict]) -> list[dict]:
+    by_actor: dict[str, list[dict]] = {}
+    for row in mentions:
+        by_actor.setdefault(row["actor"], []).append(row)
+    rows = []
+    for actor in sorted(by_actor):
+        group = by_actor[actor]
+        labels = Counter(row["stance_label"] for row in group)
+        rows.append({
+            "article_id": article.id, "outlet": article.outlet, "date": article.date, "actor": actor,
+            "n_mentions": len(group), "n_title_mentions": sum(row["field"] == "title" for row in group),
+            "stance": float(np.mean([row["stance"] for row in group])),
+            "n_negative": labels["negative"], "n_neutral": labels["neutral"], "n_positive": labels["positive"],
+        })
+    return rows
+
+
+def _with_reason(article: Article, reason: str) -> Article:
+    return Article(id=article.id, outlet=article.outlet, title=article.title, text=article.text,
+                   date=article.date, url=article.url, skip_reason=reason)
+
+
+def _reason_kind(reason: str | None) -> str:
+    """Group skip reasons for the run summary ("unparseable date '...'" -> "unparseable date")."""
+    if not reason:
+        return "unknown"
+    for stop in (" (", " '", ":"):
+        reason = reason.split(stop)[0]
+    return reason
+
+
+class _MemorySink:
+    def __init__(self) -> None:
+        self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+
+    @property
+    def n_mentions(self) -> int:
+        return len(self.rows["mentions"])
+
+    @property
+    def n_actor_rows(self) -> int:
+        return len(self.rows["actor_stance"])
+
+    def write(self, rows: dict[str, list[dict]]) -> None:
+        for name, values in rows.items():
+            self.rows[name].extend(values)
+
+    def close(self, run: dict) -> Analysis:
+        tables = {name: _frame(values, SCHEMAS[name]) for name, values in self.rows.items()}
+        return Analysis(**tables, run=run)
+
+
+class _ParquetSink:
+    """Writes each batch's rows as a Parquet row group as soon as they exist."""
+
+    def __init__(self, directory: Path) -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.directory = directory
+        self.writers = {name: pq.ParquetWriter(directory / f"{name}.parquet", schema)
+                        for name, schema in SCHEMAS.items()}
+        self.n_mentions = self.n_actor_rows = 0
+
+    def write(self, rows: dict[str, list[dict]]) -> None:
+        self.n_mentions += len(rows["mentions"])
+        self.n_actor_rows += len(rows["actor_stance"])
+        for name, values in rows.items():
+            if values:
+                self.writers[name].write_table(pa.Table.from_pylist(values, schema=SCHEMAS[name]))
+
+    def close(self, run: dict) -> Analysis:
+        for writer in self.writers.values():
+            writer.close()
+        (self.directory / "run.json").write_text(json.dumps(run, indent=2, default=str) + "\n")
+        return read_analysis(self.directory)
+
+
+def _frame(rows: list[dict], schema: pa.Schema) -> pd.DataFrame:
+    """Rows -> DataFrame with the same dtypes as a Parquet round trip."""
+    return pa.Table.from_pylist(rows, schema=schema).to_pandas()
+
+
+def _package_version() -> str:
+    from framing import __version__
+
+    return __version__
+
+
+def _module_version(name: str) -> str | None:
+    module = sys.modules.get(name)
+    return getattr(module, "__version__", None)

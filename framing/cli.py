@@ -1,0 +1,196 @@
+"""The ``framing`` command line. ``main(argv) -> int`` is what tests call in-process.
+
+    framing analyze INPUT --out DIR [--actors FILE]   corpus -> mentions and stance tables
+    framing compare DIR [--by outlet]                  outlet x actor table with bootstrap CIs
+    framing figures DIR --out figures/                 charts comparing outlets
+    framing evaluate targeted-sentiment --data FILE    accuracy of the stance scorer on NewsMTSC
+    framing actors [--actors FILE]                     the actor inventory, one surface form a line
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    from framing import __version__
+
+    parser = argparse.ArgumentParser(
+        prog="framing",
+        description="Measure how news outlets frame political actors: mentions, targeted stance, "
+                    "outlet comparisons and figures.",
+        epilog="Run `framing COMMAND --help` for the options of each command.",
+    )
+    parser.add_argument("--version", action="version", version=f"framing {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    analyze = commands.add_parser(
+        "analyze", help="find actor mentions and score stance in a corpus",
+        description="Read a corpus (folder of <outlet>/<id>.txt files, a .txt file, or a .csv/.jsonl/.parquet "
+                    "table with id, outlet, date, title, text[, url]) and write articles.parquet, "
+                    "mentions.parquet, actor_stance.parquet and run.json into --out.")
+    analyze.add_argument("input", help="corpus folder, .txt file or table")
+    analyze.add_argument("--out", required=True, help="output folder (created if needed)")
+    analyze.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+    analyze.add_argument("--stance", default="lexicon", help="stance scorer (default: lexicon)")
+    analyze.add_argument("--batch-size", type=int, default=32, help="articles per parsing batch (default: 32)")
+    analyze.add_argument("--column", action="append", default=[], metavar="THEIRS=OURS",
+                         help="map a table column onto id/outlet/date/title/text/url, e.g. --column body=text "
+                              "(repeatable)")
+    analyze.add_argument("--outlet", help="outlet for articles that name none (e.g. a single file)")
+    analyze.add_argument("--date-format", help="strftime format of non-ISO dates, e.g. %%d/%%m/%%Y")
+    analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    compare = commands.add_parser(
+        "compare", help="compare groups (outlets) with article-level bootstrap intervals",
+        description="Per outlet x actor: articles, mentions, mean stance and a percentile bootstrap interval "
+                    "that resamples articles. Writes <by>_actor.parquet into DIR and prints the table.")
+    compare.add_argument("directory", help="folder written by `framing analyze`")
+    compare.add_argument("--by", default="outlet", help="outlet, or a comma list of outlet,year,month")
+    compare.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
+    compare.add_argument("--level", type=float, default=0.95, help="interval level (default: 0.95)")
+    compare.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+    figures = commands.add_parser("figures", help="draw the outlet-comparison charts",
+                                  description="Draw stance heatmap, interval plot and coverage chart.")
+    figures.add_argument("directory", help="folder written by `framing analyze`")
+    figures.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
+    figures.add_argument("--format", action="append", choices=["png", "svg", "pdf"],
+                         help="file format, repeatable (default: png)")
+    figures.add_argument("--seed", type=int, default=0, help="bootstrap seed when the comparison is computed")
+
+    evaluate = commands.add_parser("evaluate", help="validate a measure against human annotations")
+    tasks = evaluate.add_subparsers(dest="task", metavar="TASK", required=True)
+    targeted = tasks.add_parser(
+        "targeted-sentiment", help="stance toward targets on NewsMTSC-format JSONL",
+        description="Macro-F1 and accuracy over negative/neutral/positive, printed as JSON.")
+    targeted.add_argument("--data", required=True, help="NewsMTSC JSONL, e.g. ../shared/data/newsmtsc/dev.jsonl")
+    targeted.add_argument("--stance", default="lexicon", help="stance scorer to evaluate (default: lexicon)")
+    targeted.add_argument("--baseline", choices=["vader"],
+                          help="evaluate a reference instead: sentence-level VADER")
+    targeted.add_argument("--out", help="also write the JSON report to this file")
+    targeted.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    actors = commands.add_parser("actors", help="list the actor inventory",
+                                 description="Print every actor's surface forms, one a line, as TSV.")
+    actors.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except (ValueError, FileNotFoundError, OSError) as exc:
+        print(f"framing {args.command}: error: {exc}", file=sys.stderr)
+        return 2
+
+
+def entry() -> None:  # console-script entry point
+    sys.exit(main())
+
+
+def _analyze(args) -> int:
+    from framing.analysis import analyze
+
+    mapping = {}
+    for item in args.column:
+        theirs, sep, ours = item.partition("=")
+        if not sep:
+            raise ValueError(f"--column expects THEIRS=OURS, got {item!r}")
+        mapping[theirs] = ours
+    options = {"columns": mapping or None, "outlet": args.outlet, "date_format": args.date_format}
+    result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out,
+                     batch_size=args.batch_size, progress=not args.quiet, corpus_options=options)
+    counts, timing = result.run["counts"], result.run["timing"]
+    print(f"{counts['articles']} articles: {counts['articles_analyzed']} analyzed, "
+          f"{counts['articles_skipped']} skipped {counts['skip_reasons'] or ''}".rstrip())
+    print(f"{counts['mentions']} mentions, {counts['article_actor_rows']} article x actor rows; "
+          f"{timing['seconds']} s ({timing['articles_per_second']} articles/s)")
+    print(f"tables written to {args.out}")
+    return 0
+
+
+def _compare(args) -> int:
+    import pandas as pd
+
+    from framing.analysis import read_analysis
+    from framing.compare import compare
+
+    analysis = read_analysis(args.directory)
+    table = compare(analysis, by=args.by, n_boot=args.n_boot, level=args.level, seed=args.seed)
+    name = "_".join(part.strip() for part in args.by.split(",")) + "_actor.parquet"
+    path = Path(args.directory) / name
+    table.to_parquet(path, index=False)
+    with pd.option_context("display.max_rows", 500, "display.width", 160, "display.float_format", "{:+.3f}".format):
+        print(table.to_string(index=False))
+    print(f"\nwritten to {path}")
+    return 0
+
+
+def _figures(args) -> int:
+    from framing.analysis import read_analysis
+    from framing.compare import compare
+    from framing.plots import save_figures
+
+    directory = Path(args.directory)
+    analysis = read_analysis(directory)
+    table_path = directory / "outlet_actor.parquet"
+    if table_path.exists():
+        import pandas as pd
+
+        table = pd.read_parquet(table_path)
+    else:
+        table = compare(analysis, by="outlet", seed=args.seed)
+    labels = analysis.run.get("config", {}).get("actor_labels")
+    for path in save_figures(table, args.out, actor_labels=labels, formats=args.format or ["png"]):
+        print(path)
+    return 0
+
+
+def _evaluate(args) -> int:
+    from framing.evaluation import evaluate_sentence_vader, evaluate_targeted_sentiment
+    from framing.stance import get_scorer
+
+    if args.baseline == "vader":
+        report = evaluate_sentence_vader(args.data, progress=not args.quiet)
+    else:
+        report = evaluate_targeted_sentiment(args.data, scorer=get_scorer(args.stance), progress=not args.quiet)
+    text = json.dumps(report, indent=2, default=_json_default)
+    print(text)
+    if args.out:
+        Path(args.out).write_text(text + "\n")
+    return 0
+
+
+def _actors(args) -> int:
+    from framing.actors import load_actors
+
+    frame = load_actors(args.actors).to_frame()
+    frame.to_csv(sys.stdout, sep="\t", index=False)
+    return 0
+
+
+def _json_default(value):
+    import numpy as np
+
+    if isinstance(value, np.generic):
+        return value.item()
+    if isinstance(value, np.ndarray):
+        return value.tolist()
+    return str(value)
+
+
+_COMMANDS = {"analyze": _analyze, "compare": _compare, "figures": _figures, "evaluate": _evaluate,
+             "actors": _actors}
+
+if __name__ == "__main__":  # pragma: no cover
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    entry()

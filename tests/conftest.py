@@ -1,0 +1,51 @@
+"""Shared fixtures: a tiny hand-written corpus and the optional shared data path."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def shared_data() -> Path:
+    """The annotated reference data, from FRAMING_SHARED_DATA or ../shared/data."""
+    return Path(os.environ.get("FRAMING_SHARED_DATA", ROOT.parent / "shared" / "data"))
+
+
+def shared_file(*parts: str) -> Path:
+    path = shared_data().joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared reference data not available: {path}")
+    return path
+
+
+ARTICLES = {
+    ("wire", "w1"): ("2023-02-20", "Biden visits Kyiv",
+                     "President Joe Biden arrived in Kyiv on Monday. Ukraine thanked Washington for its steady "
+                     "support. The Kremlin said the visit changed nothing."),
+    ("wire", "w2"): ("2022-04-04", "Outrage over killings",
+                     "Western leaders condemned Russia for the brutal killing of civilians. Moscow denied it. "
+                     "Officials in Washington state said refugees were welcome."),
+    ("state", "s1"): ("2022-09-30", "Lavrov hails reunification",
+                      "Foreign Minister Sergey Lavrov praised the wise decision. He said the Kiev regime had "
+                      "committed terrible crimes and that NATO was an aggressive bloc."),
+    ("state", "s2"): ("2023-07-11", "Summit in Vilnius",
+                      "NATO leaders met in Vilnius. Russia warned the alliance against reckless escalation."),
+    ("state", "empty"): ("2023-07-12", "Only a title", ""),
+}
+
+
+def write_corpus(root: Path, articles: dict = ARTICLES) -> Path:
+    for (outlet, article_id), (date, title, text) in articles.items():
+        path = root / outlet / f"{article_id}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ndate: {date}\n---\n{title}\n\n{text}\n", encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def tiny_corpus(tmp_path) -> Path:
+    return write_corpus(tmp_path / "corpus")

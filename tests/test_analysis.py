@@ -1,0 +1,103 @@
+"""The one-call path on a tiny hand-written corpus."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.corpus import load_corpus
+
+from conftest import ARTICLES, shared_file
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory):
+    from conftest import write_corpus
+
+    root = write_corpus(tmp_path_factory.mktemp("corpus"))
+    return framing.analyze(root, progress=False)
+
+
+def test_every_input_article_is_accounted_for(result):
+    articles = result.articles.set_index("article_id")
+    assert set(articles.index) == {article_id for _, article_id in ARTICLES}
+    assert articles.loc["empty", "status"] == "skipped"
+    assert articles.loc["empty", "skip_reason"] == "empty text"
+    assert (articles.drop(index="empty")["status"] == "analyzed").all()
+    assert result.run["counts"]["articles"] == 5
+    assert result.run["counts"]["skip_reasons"] == {"empty text": 1}
+
+
+def test_mentions_have_offsets_into_their_field(result):
+    corpus = load_corpus_frame()
+    for row in result.mentions.itertuples():
+        source = corpus.loc[row.article_id, row.field]
+        assert source[row.start:row.end] == row.surface
+
+
+def load_corpus_frame():
+    from conftest import write_corpus
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        return load_corpus(write_corpus(Path(folder))).set_index("id")
+
+
+def test_aliases_members_and_ambiguity(result):
+    mentions = result.mentions
+    pairs = set(zip(mentions["surface"], mentions["actor"]))
+    assert ("Kyiv", "ukraine") in pairs
+    assert ("Kiev", "ukraine") in pairs
+    assert ("Lavrov", "russia") in pairs or ("Sergey Lavrov", "russia") in pairs
+    assert ("the Kremlin", "russia") in pairs or ("Kremlin", "russia") in pairs
+    w2 = mentions[(mentions["article_id"] == "w2") & (mentions["actor"] == "united_states")]
+    assert w2.empty, "'Washington state' is the US state, not the US government"
+
+
+def test_stance_sign_on_clear_cases(result):
+    stance = result.actor_stance.set_index(["article_id", "actor"])["stance"]
+    assert stance.loc[("w2", "russia")] < 0  # condemned for brutal killing
+    assert stance.loc[("s1", "nato")] < 0  # an aggressive bloc
+
+
+def test_article_actor_table_aggregates_mentions(result):
+    table = result.actor_stance
+    assert not table.duplicated(["article_id", "actor"]).any()
+    counts = result.mentions.groupby(["article_id", "actor"]).size()
+    merged = table.set_index(["article_id", "actor"])["n_mentions"]
+    pd.testing.assert_series_equal(merged.sort_index(), counts.sort_index(), check_names=False)
+    means = result.mentions.groupby(["article_id", "actor"])["stance"].mean()
+    pd.testing.assert_series_equal(table.set_index(["article_id", "actor"])["stance"].sort_index(),
+                                   means.sort_index(), check_names=False)
+
+
+def test_streamed_output_equals_in_memory_and_batch_size_does_not_matter(result, tiny_corpus, tmp_path):
+    streamed = framing.analyze(tiny_corpus, out=tmp_path / "run", batch_size=1, progress=False)
+    for name in ("articles", "mentions", "actor_stance"):
+        pd.testing.assert_frame_equal(getattr(streamed, name), getattr(result, name))
+    run = json.loads((tmp_path / "run" / "run.json").read_text())
+    assert run["counts"]["mentions"] == len(result.mentions)
+    assert run["models"]["spacy"].startswith("en_")
+    reread = framing.read_analysis(tmp_path / "run")
+    pd.testing.assert_frame_equal(reread.mentions, result.mentions)
+
+
+def test_empty_corpus_and_non_analysis_folder_are_clear_errors(tmp_path):
+    with pytest.raises(ValueError, match="no articles"):
+        framing.analyze(pd.DataFrame(columns=["id", "outlet", "text"]), progress=False)
+    with pytest.raises(FileNotFoundError, match="not an analysis folder"):
+        framing.read_analysis(tmp_path)
+
+
+def test_seed_article_finds_the_expected_actors_and_speakers(tmp_path):
+    path = shared_file("seed-article.txt")
+    result = framing.analyze(path, progress=False, corpus_options={"outlet": "seed"})
+    actors = set(result.mentions["actor"])
+    assert {"nato", "russia", "ukraine", "united_states", "united_kingdom", "the_west"} <= actors
+    members = result.mentions.dropna(subset=["member"]).set_index("member")["actor"].to_dict()
+    assert members.get("Sergey Lavrov") == "russia"
+    assert members.get("Antony Blinken") == "united_states"

@@ -1,0 +1,73 @@
+"""The command line, called in-process through main(argv)."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from framing.cli import main
+
+
+def test_analyze_compare_figures(tiny_corpus, tmp_path, capsys):
+    run = tmp_path / "run"
+    assert main(["analyze", str(tiny_corpus), "--out", str(run), "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "5 articles: 4 analyzed, 1 skipped" in out
+    for name in ("articles", "mentions", "actor_stance"):
+        assert (run / f"{name}.parquet").exists()
+    assert json.loads((run / "run.json").read_text())["counts"]["articles"] == 5
+
+    assert main(["compare", str(run), "--by", "outlet"]) == 0
+    table = pd.read_parquet(run / "outlet_actor.parquet")
+    assert list(table.columns[:8]) == ["outlet", "actor", "n_articles", "n_mentions", "stance_mean",
+                                       "ci_low", "ci_high", "n_group_articles"]
+    assert set(table["outlet"]) == {"wire", "state"}
+    assert "stance_mean" in capsys.readouterr().out
+
+    figures = tmp_path / "figures"
+    assert main(["figures", str(run), "--out", str(figures)]) == 0
+    names = sorted(p.name for p in figures.iterdir())
+    assert names == ["actor_coverage.png", "stance_heatmap.png", "stance_intervals.png"]
+    first = (figures / "stance_heatmap.png").read_bytes()
+    assert main(["figures", str(run), "--out", str(figures)]) == 0
+    assert (figures / "stance_heatmap.png").read_bytes() == first, "figures must rebuild byte for byte"
+
+
+def test_table_input_with_column_mapping(tmp_path, capsys):
+    table = tmp_path / "c.csv"
+    pd.DataFrame({"doc": ["1", "2"], "source": ["A", "B"], "body": ["Moscow attacked Kyiv.", "NATO met."]}
+                 ).to_csv(table, index=False)
+    run = tmp_path / "run"
+    args = ["analyze", str(table), "--out", str(run), "--quiet",
+            "--column", "doc=id", "--column", "source=outlet", "--column", "body=text"]
+    assert main(args) == 0
+    mentions = pd.read_parquet(run / "mentions.parquet")
+    assert {"russia", "ukraine", "nato"} <= set(mentions["actor"])
+
+
+def test_errors_are_messages_not_tracebacks(tmp_path, capsys):
+    assert main(["analyze", str(tmp_path / "missing"), "--out", str(tmp_path / "o"), "--quiet"]) == 2
+    assert "corpus not found" in capsys.readouterr().err
+    assert main(["compare", str(tmp_path)]) == 2
+    assert "not an analysis folder" in capsys.readouterr().err
+    table = tmp_path / "t.csv"
+    table.write_text("id,body\n1,x\n")
+    assert main(["analyze", str(table), "--out", str(tmp_path / "o"), "--quiet"]) == 2
+    assert "no 'text' column" in capsys.readouterr().err
+
+
+def test_help_documents_every_command(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
+    for command in ("analyze", "compare", "figures", "evaluate", "actors"):
+        assert command in text
+
+
+def test_actors_lists_the_inventory(capsys):
+    assert main(["actors"]) == 0
+    text = capsys.readouterr().out
+    assert "Kremlin" in text and "Kiev" in text

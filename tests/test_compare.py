@@ -1,0 +1,95 @@
+"""Outlet comparison statistics: article-level bootstrap intervals."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing.analysis import Analysis
+from framing.compare import bootstrap_mean_ci, compare
+
+
+def test_bootstrap_interval_contains_the_mean_and_is_reproducible():
+    values = np.random.default_rng(3).uniform(-1, 1, 40)
+    mean, low, high = bootstrap_mean_ci(values, seed=7)
+    assert mean == pytest.approx(np.mean(values))
+    assert low < mean < high
+    assert bootstrap_mean_ci(values, seed=7) == (mean, low, high)
+    assert bootstrap_mean_ci(values, seed=8) != (mean, low, high)
+
+
+def test_bootstrap_interval_shrinks_with_more_articles():
+    rng = np.random.default_rng(1)
+    small = rng.normal(0.2, 0.5, 20)
+    large = rng.normal(0.2, 0.5, 2000)
+    _, low_s, high_s = bootstrap_mean_ci(small)
+    _, low_l, high_l = bootstrap_mean_ci(large)
+    # Width scales like 1/sqrt(n): 100x the articles, about a tenth of the width.
+    assert (high_l - low_l) < 0.2 * (high_s - low_s)
+
+
+def test_bootstrap_interval_matches_the_normal_approximation_for_a_large_sample():
+    rng = np.random.default_rng(2)
+    values = rng.normal(0.0, 1.0, 400)
+    mean, low, high = bootstrap_mean_ci(values, n_boot=4000)
+    half_width = 1.96 * values.std(ddof=1) / np.sqrt(values.size)
+    assert high - low == pytest.approx(2 * half_width, rel=0.1)
+
+
+def test_degenerate_inputs():
+    assert np.isnan(bootstrap_mean_ci([])[0])
+    mean, low, high = bootstrap_mean_ci([0.4])
+    assert mean == 0.4 and np.isnan(low) and np.isnan(high)
+    assert bootstrap_mean_ci([0.2, 0.2, 0.2]) == (pytest.approx(0.2), pytest.approx(0.2), pytest.approx(0.2))
+    with pytest.raises(ValueError, match="level"):
+        bootstrap_mean_ci([1, 2], level=95)
+
+
+def _analysis():
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "b1", "b2", "b3"],
+        "outlet": ["A", "A", "A", "B", "B", "B"],
+        "date": [dt.date(2022, 3, 1), dt.date(2023, 3, 1), dt.date(2023, 5, 1)] * 2,
+        "status": ["analyzed"] * 5 + ["skipped"],
+    })
+    stance = pd.DataFrame({
+        "article_id": ["a1", "a1", "a2", "a3", "b1", "b2"],
+        "outlet": ["A", "A", "A", "A", "B", "B"],
+        "date": [dt.date(2022, 3, 1), dt.date(2022, 3, 1), dt.date(2023, 3, 1), dt.date(2023, 5, 1),
+                 dt.date(2022, 3, 1), dt.date(2023, 3, 1)],
+        "actor": ["russia", "nato", "russia", "russia", "russia", "nato"],
+        "n_mentions": [3, 1, 1, 2, 4, 1],
+        # a1 has three mentions but counts once: resampling is by article.
+        "stance": [-0.6, 0.2, -0.2, -0.4, 0.5, 0.1],
+    })
+    return Analysis(articles=articles, mentions=pd.DataFrame(), actor_stance=stance)
+
+
+def test_compare_by_outlet_weights_articles_not_mentions():
+    table = compare(_analysis(), seed=0).set_index(["outlet", "actor"])
+    russia = table.loc[("A", "russia")]
+    assert russia["n_articles"] == 3 and russia["n_mentions"] == 6
+    assert russia["stance_mean"] == pytest.approx(-0.4)  # mean of -0.6, -0.2, -0.4
+    assert russia["ci_low"] <= -0.4 <= russia["ci_high"]
+    assert russia["n_group_articles"] == 3 and russia["coverage"] == pytest.approx(1.0)
+    nato_b = table.loc[("B", "nato")]
+    # Outlet B has two analysed articles (b3 was skipped); one mentions NATO.
+    assert nato_b["n_group_articles"] == 2 and nato_b["coverage"] == pytest.approx(0.5)
+    assert np.isnan(nato_b["ci_low"])  # one article: no interval
+
+
+def test_compare_by_outlet_and_year_and_stable_seeds():
+    table = compare(_analysis(), by="outlet,year")
+    assert list(table.columns[:3]) == ["outlet", "year", "actor"]
+    row = table[(table.outlet == "A") & (table.year == 2023) & (table.actor == "russia")].iloc[0]
+    assert row["n_articles"] == 2 and row["stance_mean"] == pytest.approx(-0.3)
+    assert row["n_group_articles"] == 2
+    # Restricting the actors does not change another group's interval.
+    full = compare(_analysis()).set_index(["outlet", "actor"])
+    only = compare(_analysis(), actors=["russia"]).set_index(["outlet", "actor"])
+    assert only.loc[("A", "russia"), "ci_low"] == full.loc[("A", "russia"), "ci_low"]
+    with pytest.raises(ValueError, match="cannot group by"):
+        compare(_analysis(), by="author")
