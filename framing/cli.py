@@ -129,8 +129,9 @@ def _compare(args) -> int:
     name = "_".join(part.strip() for part in args.by.split(",")) + "_actor.parquet"
     path = Path(args.directory) / name
     table.to_parquet(path, index=False)
-    with pd.option_context("display.max_rows", 500, "display.width", 160, "display.float_format", "{:+.3f}".format):
-        print(table.to_string(index=False))
+    signed = {column: "{:+.3f}".format for column in ("stance_mean", "ci_low", "ci_high")}
+    with pd.option_context("display.max_rows", 500, "display.width", 160):
+        print(table.to_string(index=False, formatters=signed, float_format="{:.3f}".format))
     print(f"\nwritten to {path}")
     return 0
 

@@ -1,0 +1,277 @@
+"""Validation of the stance measure against human annotations (NewsMTSC).
+
+NewsMTSC (Hamborg & Donnay 2021, "NewsMTSC: A Dataset for (Multi-)Target-dependent
+Sentiment Classification in Political News Articles", EACL; MIT licence) annotates the
+sentiment of news sentences toward target mentions: one JSON object a line with
+``sentence_normalized`` and ``targets``, a list of ``{from, to, mention, polarity}``
+(character offsets; polarity 2.0 negative, 4.0 neutral, 6.0 positive). Its metric is
+macro-F1 over the three classes.
+
+The data are not part of this package: pass the path of a file you have, e.g.
+``../shared/data/newsmtsc/dev.jsonl``. The command line runs the same functions::
+
+    framing evaluate targeted-sentiment --data ../shared/data/newsmtsc/dev.jsonl
+    framing evaluate targeted-sentiment --data ../shared/data/newsmtsc/dev.jsonl --baseline vader
+
+Numbers and the calibration protocol: ``docs/stance.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from framing.stance import STANCE_LABELS
+
+__all__ = [
+    "classification_report",
+    "evaluate_sentence_vader",
+    "evaluate_targeted_sentiment",
+    "load_newsmtsc",
+    "predict_targeted_sentiment",
+]
+
+POLARITY_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
+COLUMNS = ["sentence_id", "sentence", "start", "end", "mention", "label"]
+# VADER's recommended cut-offs on its compound score (Hutto & Gilbert 2014; the
+# vaderSentiment README): >= 0.05 positive, <= -0.05 negative.
+VADER_THRESHOLD = 0.05
+
+
+# --------------------------------------------------------------------------- data
+
+
+def load_newsmtsc(path: str | os.PathLike) -> pd.DataFrame:
+    """One row per target of a NewsMTSC JSONL file.
+
+    Columns: ``sentence_id`` (int, 0-based position of the sentence among the file's
+    non-blank lines), ``sentence`` (str), ``start``, ``end`` (int character offsets into
+    ``sentence``), ``mention`` (str, as annotated) and ``label`` (``"negative"``,
+    ``"neutral"`` or ``"positive"``). Blank lines are skipped; a sentence without
+    targets adds no row.
+
+    Raises ``FileNotFoundError`` for a missing file and ``ValueError`` naming the line
+    number for a line that is not a JSON object of the expected shape.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"NewsMTSC file not found: {path}")
+    rows = []
+    sentence_id = 0
+    with path.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            rows.extend(_parse_line(line, lineno, sentence_id, path))
+            sentence_id += 1
+    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    frame.attrs["n_sentences"] = sentence_id  # sentences without targets add no row
+    return frame
+
+
+def _parse_line(line: str, lineno: int, sentence_id: int, path: Path) -> list[dict]:
+    where = f"{path}, line {lineno}"
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+    if not isinstance(record, dict):
+        raise ValueError(f"{where}: expected a JSON object, got {type(record).__name__}")
+    sentence, targets = record.get("sentence_normalized"), record.get("targets")
+    if not isinstance(sentence, str):
+        raise ValueError(f"{where}: missing or non-string 'sentence_normalized'")
+    if not isinstance(targets, list):
+        raise ValueError(f"{where}: missing or non-list 'targets'")
+    rows = []
+    for k, target in enumerate(targets):
+        try:
+            start, end = target["from"], target["to"]
+            mention, polarity = target["mention"], float(target["polarity"])
+        except (KeyError, TypeError, ValueError):
+            raise ValueError(f"{where}: target {k} needs 'from', 'to', 'mention' and a numeric 'polarity'") from None
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(sentence)):
+            raise ValueError(f"{where}: target {k} has offsets {start!r}..{end!r} outside the "
+                             f"{len(sentence)}-character sentence")
+        if polarity not in POLARITY_LABELS:
+            raise ValueError(f"{where}: target {k} has polarity {polarity!r}; expected one of "
+                             f"{sorted(POLARITY_LABELS)} (negative, neutral, positive)")
+        rows.append({"sentence_id": sentence_id, "sentence": sentence, "start": start, "end": end,
+                     "mention": str(mention), "label": POLARITY_LABELS[polarity]})
+    return rows
+
+
+# ------------------------------------------------------------------------ metrics
+
+
+def classification_report(y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] = STANCE_LABELS) -> dict:
+    """Macro-F1, accuracy, per-class scores and the confusion matrix.
+
+    Returns ``{"macro_f1", "accuracy", "n", "per_class": {label: {"precision", "recall",
+    "f1", "support"}}, "confusion"}``; ``confusion[i][j]`` counts items of true label
+    ``labels[i]`` predicted as ``labels[j]``. ``macro_f1`` is the unweighted mean of the
+    per-class F1 over ``labels`` (the NewsMTSC metric, F1m). A precision, recall or F1
+    whose denominator is 0 is 0.0, as scikit-learn's ``zero_division=0``.
+    """
+    y_true, y_pred, labels = list(y_true), list(y_pred), list(labels)
+    if len(y_true) != len(y_pred):
+        raise ValueError(f"y_true has {len(y_true)} items but y_pred has {len(y_pred)}")
+    if not y_true:
+        raise ValueError("nothing to evaluate: y_true is empty")
+    index = {label: i for i, label in enumerate(labels)}
+    unknown = sorted({str(v) for v in (*y_true, *y_pred) if v not in index})
+    if unknown:
+        raise ValueError(f"labels {unknown} are not among {labels}")
+    confusion = np.zeros((len(labels), len(labels)), dtype=int)
+    np.add.at(confusion, ([index[v] for v in y_true], [index[v] for v in y_pred]), 1)
+    per_class = {}
+    for i, label in enumerate(labels):
+        tp, predicted, support = confusion[i, i], confusion[:, i].sum(), confusion[i, :].sum()
+        precision = tp / predicted if predicted else 0.0
+        recall = tp / support if support else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        per_class[label] = {"precision": float(precision), "recall": float(recall), "f1": float(f1),
+                            "support": int(support)}
+    return {
+        "macro_f1": float(np.mean([per_class[label]["f1"] for label in labels])),
+        "accuracy": float(np.trace(confusion) / len(y_true)),
+        "n": len(y_true),
+        "per_class": per_class,
+        "confusion": confusion.tolist(),
+    }
+
+
+# --------------------------------------------------------------------- evaluation
+
+
+def predict_targeted_sentiment(
+    data: str | os.PathLike | pd.DataFrame,
+    *,
+    scorer=None,
+    nlp=None,
+    batch_size: int = 64,
+    progress: bool = True,
+) -> pd.DataFrame:
+    """Score every target of a NewsMTSC file (or of a :func:`load_newsmtsc` frame).
+
+    Returns the frame with three more columns: ``aligned`` (bool: the character
+    offsets map to tokens), ``score`` (float in [-1, 1]; 0.0 where not aligned) and
+    ``predicted`` (label; ``"neutral"`` where not aligned). Each sentence is parsed
+    once with ``nlp.pipe``; offsets become spans with ``doc.char_span(...,
+    alignment_mode="expand")``. ``frame.attrs`` carries ``parse_seconds`` and
+    ``score_seconds``.
+    """
+    from framing._nlp import load_nlp
+    from framing._progress import progress_bar
+    from framing.stance import get_scorer
+
+    frame = data.copy() if isinstance(data, pd.DataFrame) else load_newsmtsc(data)
+    scorer = get_scorer() if scorer is None else scorer
+    nlp = load_nlp() if nlp is None else nlp
+    groups = [group for _, group in frame.groupby("sentence_id", sort=True)]
+    scores = np.zeros(len(frame), dtype=float)
+    aligned = np.zeros(len(frame), dtype=bool)
+    positions = {index: k for k, index in enumerate(frame.index)}
+    parse_seconds = score_seconds = 0.0
+    texts = (group["sentence"].iat[0] for group in groups)
+    with progress_bar(total=len(groups), desc="targeted sentiment", unit="sent", disable=not progress) as bar:
+        clock = time.perf_counter()
+        for group, doc in zip(groups, nlp.pipe(texts, batch_size=batch_size)):
+            now = time.perf_counter()
+            parse_seconds += now - clock
+            spans, rows = [], []
+            for index, start, end in zip(group.index, group["start"], group["end"]):
+                span = doc.char_span(int(start), int(end), alignment_mode="expand")
+                if span is not None and len(span):
+                    spans.append(span)
+                    rows.append(positions[index])
+            if spans:
+                scores[rows] = scorer.score(doc, spans)
+                aligned[rows] = True
+            clock = time.perf_counter()
+            score_seconds += clock - now
+            bar.update(1)
+    frame["aligned"] = aligned
+    frame["score"] = scores
+    predicted = np.asarray(scorer.label(scores), dtype=object)
+    predicted[~aligned] = "neutral"
+    frame["predicted"] = predicted.astype(str)
+    frame.attrs.update(parse_seconds=parse_seconds, score_seconds=score_seconds)
+    return frame
+
+
+def evaluate_targeted_sentiment(
+    path: str | os.PathLike,
+    *,
+    scorer=None,
+    nlp=None,
+    batch_size: int = 64,
+    progress: bool = True,
+) -> dict:
+    """Target-dependent stance scorer against NewsMTSC labels.
+
+    ``scorer`` defaults to :func:`framing.stance.get_scorer` (the lexicon baseline) and
+    ``nlp`` to :func:`framing._nlp.load_nlp`. Targets whose offsets cannot be aligned to
+    tokens are not dropped: they count as predicted neutral and are reported in
+    ``n_unaligned``. Returns :func:`classification_report`'s dict plus ``data``,
+    ``scorer`` (its ``version()``), ``pipeline`` (the spaCy pipeline), ``n_sentences``,
+    ``n_unaligned`` and ``timing`` (seconds spent parsing and scoring).
+    """
+    from framing._nlp import load_nlp, pipeline_version
+    from framing.stance import get_scorer
+
+    scorer = get_scorer() if scorer is None else scorer
+    nlp = load_nlp() if nlp is None else nlp
+    loaded = load_newsmtsc(path)
+    frame = predict_targeted_sentiment(loaded, scorer=scorer, nlp=nlp, batch_size=batch_size, progress=progress)
+    report = classification_report(frame["label"], frame["predicted"])
+    n_sentences = loaded.attrs["n_sentences"]
+    score_seconds = frame.attrs["score_seconds"]
+    report.update({
+        "data": str(path),
+        "scorer": scorer.version(),
+        "pipeline": pipeline_version(nlp),
+        "n_sentences": n_sentences,
+        "n_unaligned": int((~frame["aligned"]).sum()),
+        "timing": {
+            "parse_seconds": round(frame.attrs["parse_seconds"], 3),
+            "score_seconds": round(score_seconds, 3),
+            "scored_sentences_per_second": round(n_sentences / score_seconds, 1) if score_seconds else None,
+        },
+    })
+    return report
+
+
+def evaluate_sentence_vader(path: str | os.PathLike, *, threshold: float = VADER_THRESHOLD, progress: bool = True) -> dict:
+    """The sentence-level VADER reference: every target of a sentence gets the label of
+    the sentence's VADER compound score (``>= threshold`` positive, ``<= -threshold``
+    negative, else neutral; Hutto & Gilbert 2014). Same report as
+    :func:`evaluate_targeted_sentiment`, so the gap between the two is reproducible.
+    """
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    from framing._progress import progress_bar
+
+    frame = load_newsmtsc(path)
+    analyzer = SentimentIntensityAnalyzer()
+    sentences = frame.drop_duplicates("sentence_id").set_index("sentence_id")["sentence"]
+    compound = {}
+    with progress_bar(total=len(sentences), desc="sentence VADER", unit="sent", disable=not progress) as bar:
+        for sentence_id, sentence in sentences.items():
+            compound[sentence_id] = analyzer.polarity_scores(sentence)["compound"]
+            bar.update(1)
+    scores = frame["sentence_id"].map(compound).to_numpy(dtype=float)
+    predicted = np.where(scores >= threshold, "positive", np.where(scores <= -threshold, "negative", "neutral"))
+    report = classification_report(frame["label"], predicted)
+    report.update({
+        "data": str(path),
+        "scorer": f"vader-sentence(threshold={threshold})",
+        "n_sentences": frame.attrs["n_sentences"],
+        "n_unaligned": 0,
+    })
+    return report

@@ -1,0 +1,1138 @@
+"""Wording choices: naming variants, loaded labels and distancing marks.
+
+Three measures of *how* a text words what it reports, each per occurrence:
+
+* **Naming variants** (:class:`Term`): which of several competing words a text uses
+  for the same thing: Kyiv or Kiev, "war", "full-scale invasion" or "special military
+  operation", "government" or "regime", "annexation" or "reunification". The sets live
+  in ``framing/data/naming.yaml``, each with the sources that document why the choice
+  carries meaning; :func:`naming_rates` compares outlets. Counting competing names is
+  the oldest tool of framing analysis (Entman 1993, "Framing: Toward clarification of a
+  fractured paradigm"); the sets here are compiled for Russia-Ukraine war coverage.
+* **Loaded labels** (the ``loaded_labels`` set and the label-like words of the other
+  sets), tied to the actor they are applied to when the syntax makes it clear: "the
+  Kiev regime" -> ukraine, "Russian occupiers" -> russia, "Kyiv is a puppet of NATO" ->
+  ukraine.
+* **Distancing marks** (:class:`Mark`): hedges ("reportedly", "so-called", "what
+  Moscow calls"), vague sourcing ("according to some reports", "experts say") and scare
+  quotes (Western "values"), from ``framing/data/distancing.yaml``. The hedge and
+  vague-source cues follow the hedging literature (Lakoff 1973; Hyland 1998) and the
+  "words to watch" of encyclopaedic style guides; the scare-quote rule follows the
+  quotation guideline of this package's gold set (``docs/quotes_gold.md``): quoted
+  words are a scare quote when nobody in the sentence is reported as saying them.
+
+Everything works from a spaCy ``Doc`` already parsed by the analysis and the actor
+mentions that :class:`framing.actors.MentionFinder` found in it; the matchers are built
+once per :class:`WordingFinder` and cost about a millisecond per article. Formats,
+rules, measured accuracy and limitations: ``docs/wording.md``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+try:  # Python >= 3.11
+    from importlib.resources.abc import Traversable
+except ImportError:  # Python 3.10
+    from importlib.abc import Traversable
+
+__all__ = [
+    "Lexicon",
+    "Mark",
+    "NamingSet",
+    "ScareQuoteRules",
+    "Term",
+    "WordingFinder",
+    "find_scare_quotes",
+    "naming_rates",
+]
+
+MarkKind = Literal["hedge", "vague_source", "scare_quote"]
+PathLike = str | os.PathLike[str] | Traversable
+
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+_GAP = "..."
+_GAP_SIZE = 4  # a "..." gap spans one to this many tokens
+_NAMING_TOP_KEYS = ("description", "sets")
+_SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "notes")
+_DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
+_CUE_KINDS = ("hedge", "vague_source")
+_SCARE_KEYS = ("max_words", "cues", "speech_verbs", "speech_nouns", "habitual")
+_FRAME_COLUMNS = ("kind", "set", "variant", "pattern", "relational", "origin")
+_RATE_COLUMNS = ("set", "variant", "n_articles", "n_words", "count", "n_articles_with",
+                 "rate_per_1000_words", "share_within_set")
+
+# Dependency labels of a noun's modifiers that name whom the noun is about:
+# "the Kiev regime" (compound), "Russian occupiers" (amod), "Putin's regime" (poss).
+_MODIFIER_DEPS = ("compound", "amod", "nmod", "poss")
+# Labels that keep a token in its head's noun phrase, for finding the actor of a phrase.
+_NP_DEPS = frozenset({"compound", "amod", "nmod", "poss", "flat", "appos"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "stay"})
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj"})
+# Opening and closing marks of double-quoted spans: straight or curly, in either order
+# of style ("..." or “...”), never across a paragraph break.
+_DOUBLE_RE = re.compile(r'["\u201c]([^"\u201c\u201d\n]+)["\u201d]')
+# Single-quoted spans ('...' or ‘...’): the opening mark must not follow a letter or an
+# apostrophe (Europeans' homes) and must precede a word character; an apostrophe
+# followed by a letter may occur inside (Putin's); the closing mark is not followed by
+# a letter (don't).
+_SINGLE_RE = re.compile(
+    r"(?<![\w'\u2019])['\u2018](?=\w)((?:[^'\u2018\u2019\n]|['\u2019](?=\w)){1,120}?)['\u2019](?!\w)"
+)
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class Term:
+    """One occurrence of a naming variant or loaded label.
+
+    ``start``/``end`` are character offsets in ``doc.text`` and ``surface`` is
+    ``doc.text[start:end]``; ``sentence_id`` counts the doc's sentences from 0.
+    ``actor`` is the actor the word is applied to when the syntax makes it clear
+    (rules in ``docs/wording.md``), else None.
+    """
+
+    set: str
+    variant: str
+    surface: str
+    start: int
+    end: int
+    sentence_id: int
+    actor: str | None
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One distancing mark: a ``hedge``, a ``vague_source`` or a ``scare_quote``.
+
+    For a scare quote the span is the quoted words without the marks. ``actor`` is the
+    actor the mark is attached to when clear ("the so-called Kiev regime" -> ukraine,
+    so-called "referendums" -> None).
+    """
+
+    kind: MarkKind
+    surface: str
+    start: int
+    end: int
+    sentence_id: int
+    actor: str | None
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class _Word:
+    """One word of a pattern: alternatives for one position, or a gap."""
+
+    alternatives: tuple[str, ...] = ()
+    lemma: bool = False
+    gap: bool = False
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    text: str
+    words: tuple[_Word, ...]
+    exact: bool = False
+
+    @property
+    def needs_lemma(self) -> bool:
+        return any(word.lemma for word in self.words)
+
+
+@dataclass(frozen=True)
+class NamingSet:
+    """A set of competing names for one thing, with the sources that document it.
+
+    ``variants`` maps a variant id to its surface patterns (syntax: ``docs/wording.md``);
+    ``exclude`` holds phrases that contain a variant without meaning it; ``relational``
+    names the variants whose modifiers are a patron, not the labelled actor ("NATO's
+    puppet").
+    """
+
+    id: str
+    description: str
+    sources: tuple[str, ...]
+    variants: Mapping[str, tuple[str, ...]]
+    exclude: tuple[str, ...] = ()
+    relational: tuple[str, ...] = ()
+    origin: str = "<lexicon>"
+
+
+@dataclass(frozen=True)
+class ScareQuoteRules:
+    """What makes a short quoted fragment a scare quote (``docs/wording.md``).
+
+    ``cues`` right before the opening mark make any fragment a scare quote; a fragment
+    that depends on a verb in ``speech_verbs`` or a noun in ``speech_nouns`` (lemmas)
+    is someone's wording and is not one, unless the verb depends on one of ``habitual``
+    ("likes to speak of its "values"": a habit, not a report of words said).
+    """
+
+    max_words: int = 4
+    cues: tuple[str, ...] = ()
+    speech_verbs: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    habitual: frozenset[str] = frozenset()
+    _cue_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.cues:
+            alternatives = "|".join(
+                re.escape(cue).replace(r"\ ", r"\s+").replace(r"\-", r"\s*[-\u2010\u2011]\s*")
+                for cue in sorted(self.cues, key=len, reverse=True)
+            )
+            object.__setattr__(
+                self, "_cue_re", re.compile(rf"(?<!\w)(?:{alternatives})\s*$", re.IGNORECASE)
+            )
+
+    def cue_before(self, text_before: str) -> bool:
+        """Whether ``text_before`` (the text up to an opening mark) ends with a cue."""
+        return bool(self._cue_re and self._cue_re.search(text_before[-40:]))
+
+
+class Lexicon:
+    """Naming sets and distancing cues, read from YAML.
+
+    Build one with :meth:`default` (the packaged files) or :meth:`from_yaml` (your own
+    files; either may be None for the packaged one). ``sets`` lists the naming set ids;
+    :meth:`to_frame` gives one row per pattern for review.
+    """
+
+    def __init__(
+        self,
+        naming_sets: Iterable[NamingSet],
+        *,
+        hedge: Mapping[str, tuple[str, ...]] | None = None,
+        vague_source: Mapping[str, tuple[str, ...]] | None = None,
+        scare_quotes: ScareQuoteRules | None = None,
+        distancing_origin: str = "<lexicon>",
+    ) -> None:
+        self.naming_sets: tuple[NamingSet, ...] = tuple(naming_sets)
+        self.cues: dict[str, dict[str, tuple[str, ...]]] = {
+            "hedge": dict(hedge or {}),
+            "vague_source": dict(vague_source or {}),
+        }
+        self.scare_quotes = scare_quotes or ScareQuoteRules()
+        self.distancing_origin = distancing_origin
+        seen: dict[str, str] = {}
+        for naming_set in self.naming_sets:
+            if naming_set.id in seen:
+                raise ValueError(
+                    f"{naming_set.origin}: set {naming_set.id!r} is already defined in "
+                    f"{seen[naming_set.id]}; set ids must be unique"
+                )
+            seen[naming_set.id] = naming_set.origin
+        self._by_id = {naming_set.id: naming_set for naming_set in self.naming_sets}
+
+    # -- construction ---------------------------------------------------------
+    @classmethod
+    def default(cls) -> Lexicon:
+        """The packaged naming sets and distancing cues (cached)."""
+        return _default_lexicon()
+
+    @classmethod
+    def from_yaml(
+        cls,
+        naming: PathLike | Sequence[PathLike] | None = None,
+        distancing: PathLike | None = None,
+    ) -> Lexicon:
+        """Read and validate lexicon files; None means the packaged file.
+
+        ``naming`` may be a list of files whose sets are combined, for instance
+        ``[Lexicon.packaged("naming"), "my_sets.yaml"]`` to add sets to the packaged
+        ones. Raises ``ValueError`` naming the file and the entry for unknown keys,
+        missing fields, bad ids, duplicate ids and malformed patterns.
+        """
+        if naming is None:
+            naming_files: list[PathLike] = [cls.packaged("naming")]
+        elif isinstance(naming, (str, os.PathLike, Traversable)):
+            naming_files = [naming]
+        else:
+            naming_files = list(naming)
+        sets: list[NamingSet] = []
+        for path in naming_files:
+            origin, text = _read(path)
+            sets.extend(_parse_naming(_load_yaml(text, origin), origin))
+        origin, text = _read(distancing if distancing is not None else cls.packaged("distancing"))
+        hedge, vague, rules = _parse_distancing(_load_yaml(text, origin), origin)
+        return cls(sets, hedge=hedge, vague_source=vague, scare_quotes=rules,
+                   distancing_origin=origin)
+
+    @staticmethod
+    def packaged(name: Literal["naming", "distancing"]) -> Traversable:
+        """The packaged ``naming.yaml`` or ``distancing.yaml``."""
+        if name not in ("naming", "distancing"):
+            raise ValueError(f"name must be 'naming' or 'distancing', got {name!r}")
+        return resources.files("framing").joinpath("data").joinpath(f"{name}.yaml")
+
+    # -- access ---------------------------------------------------------------
+    @property
+    def sets(self) -> list[str]:
+        """Naming set ids in file order."""
+        return [naming_set.id for naming_set in self.naming_sets]
+
+    def __getitem__(self, set_id: str) -> NamingSet:
+        try:
+            return self._by_id[set_id]
+        except KeyError:
+            raise KeyError(f"unknown naming set {set_id!r}; known: {', '.join(self.sets)}") from None
+
+    def __contains__(self, set_id: object) -> bool:
+        return set_id in self._by_id
+
+    def __repr__(self) -> str:
+        n_cues = sum(len(cues) for cues in self.cues.values())
+        return f"Lexicon({len(self.naming_sets)} naming sets, {n_cues} distancing cues)"
+
+    def to_frame(self):
+        """One row per pattern, for review.
+
+        Columns: ``kind`` (``naming``, ``exclude``, ``hedge``, ``vague_source`` or
+        ``scare_quote_cue``), ``set`` (the naming set id, or the distancing kind),
+        ``variant`` (variant or cue id; missing for exclusions and scare-quote cues),
+        ``pattern`` (as written in the file), ``relational`` (bool) and ``origin`` (file).
+        """
+        import pandas as pd
+
+        rows: list[dict[str, Any]] = []
+        for naming_set in self.naming_sets:
+            base = {"set": naming_set.id, "origin": naming_set.origin}
+            for variant, patterns in naming_set.variants.items():
+                relational = variant in naming_set.relational
+                rows += [base | {"kind": "naming", "variant": variant, "pattern": p,
+                                 "relational": relational} for p in patterns]
+            rows += [base | {"kind": "exclude", "variant": None, "pattern": p, "relational": False}
+                     for p in naming_set.exclude]
+        for kind, cues in self.cues.items():
+            for cue, patterns in cues.items():
+                rows += [{"kind": kind, "set": kind, "variant": cue, "pattern": p,
+                          "relational": False, "origin": self.distancing_origin} for p in patterns]
+        rows += [{"kind": "scare_quote_cue", "set": "scare_quote", "variant": None, "pattern": cue,
+                  "relational": False, "origin": self.distancing_origin}
+                 for cue in self.scare_quotes.cues]
+        frame = pd.DataFrame(rows, columns=list(_FRAME_COLUMNS))
+        frame["relational"] = frame["relational"].astype(bool)
+        return frame
+
+
+@lru_cache(maxsize=1)
+def _default_lexicon() -> Lexicon:
+    return Lexicon.from_yaml()
+
+
+def _read(path: PathLike) -> tuple[str, str]:
+    """(origin for messages, text) of a file or packaged resource."""
+    if isinstance(path, Traversable) and not isinstance(path, Path):
+        return f"framing/data/{path.name}", path.read_text(encoding="utf-8")
+    path = Path(path)
+    if path.parent == Path(str(Lexicon.packaged("naming"))).parent:
+        origin = f"framing/data/{path.name}"
+    else:
+        origin = str(path)
+    try:
+        return origin, path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise FileNotFoundError(f"{origin}: no such lexicon file") from None
+
+
+# ------------------------------------------------------------------------ validation
+
+
+class _Loader(yaml.SafeLoader):
+    """A SafeLoader (no code runs) that keeps "no", "on", "2022-02-24" as strings."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers
+            if tag not in ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool")]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _load_yaml(text: str, origin: str) -> Mapping[str, Any]:
+    try:
+        raw = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise ValueError(f"{origin}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, Mapping):
+        raise ValueError(f"{origin}: expected a mapping at the top of the file")
+    return raw
+
+
+def _check_keys(entry: Mapping[str, Any], allowed: Sequence[str], where: str) -> None:
+    unknown = [str(key) for key in entry if key not in allowed]
+    if unknown:
+        raise ValueError(f"{where}: unknown key(s) {', '.join(map(repr, unknown))}; "
+                         f"allowed: {', '.join(allowed)}")
+
+
+def _strings(value: Any, where: str, *, allow_empty: bool = True) -> tuple[str, ...]:
+    """A YAML string or list of strings as a tuple (None -> empty)."""
+    if value is None:
+        value = []
+    items = [value] if isinstance(value, str) else value
+    if not isinstance(items, list) or not all(isinstance(v, str) and v.strip() for v in items):
+        raise ValueError(f"{where}: expected a string or a list of non-empty strings, got {value!r}")
+    if not items and not allow_empty:
+        raise ValueError(f"{where}: must not be empty")
+    return tuple(v.strip() for v in items)
+
+
+def _check_id(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _ID_RE.match(value):
+        raise ValueError(f"{where}: id {value!r} must match [a-z][a-z0-9_]* (used in column values)")
+    return value
+
+
+def _parse_pattern(text: str, where: str) -> _Pattern:
+    """Check and split one pattern: ``=`` exact, ``~word`` lemma, ``a|b``, ``...`` gap."""
+    body = text.strip()
+    exact = body.startswith("=")
+    if exact:
+        body = body[1:].strip()
+    if not body:
+        raise ValueError(f"{where}: pattern {text!r} is empty")
+    words: list[_Word] = []
+    for raw in body.split():
+        if raw == _GAP:
+            if not words or words[-1].gap:
+                raise ValueError(f"{where}: pattern {text!r}: '...' must stand between two words")
+            words.append(_Word(gap=True))
+            continue
+        lemma = raw.startswith("~")
+        alternatives = tuple((raw[1:] if lemma else raw).split("|"))
+        bad = [a for a in alternatives if not a or a.startswith(("~", "=")) or _GAP in a]
+        if bad:
+            raise ValueError(
+                f"{where}: pattern {text!r}: bad word {raw!r} (write ~ once before the word, "
+                "= only at the start of the pattern, and no empty alternatives)"
+            )
+        words.append(_Word(alternatives=alternatives, lemma=lemma))
+    if words[-1].gap:
+        raise ValueError(f"{where}: pattern {text!r}: '...' must stand between two words")
+    return _Pattern(text=text, words=tuple(words), exact=exact)
+
+
+def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
+    _check_keys(raw, _NAMING_TOP_KEYS, f"{origin}: top level")
+    entries = raw.get("sets")
+    if not isinstance(entries, list) or not entries:
+        raise ValueError(f"{origin}: 'sets' must be a non-empty list of naming sets")
+    sets: list[NamingSet] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(entries, 1):
+        where = f"{origin}: set #{index}"
+        if not isinstance(entry, Mapping):
+            raise ValueError(f"{where}: expected a mapping, got {type(entry).__name__}")
+        if "id" in entry:
+            where = f"{where} ({entry['id']!r})"
+        _check_keys(entry, _SET_KEYS, where)
+        set_id = _check_id(entry.get("id"), where)
+        if set_id in seen:
+            raise ValueError(f"{where}: duplicate set id {set_id!r} (first used by set #{seen[set_id]})")
+        seen[set_id] = index
+        description = entry.get("description")
+        if not isinstance(description, str) or not description.strip():
+            raise ValueError(f"{where}: missing or empty 'description'")
+        sources = _strings(entry.get("sources"), f"{where}: sources", allow_empty=False)
+        variants_raw = entry.get("variants")
+        if not isinstance(variants_raw, Mapping) or len(variants_raw) < 2:
+            raise ValueError(f"{where}: 'variants' must map at least two variant ids to patterns")
+        variants: dict[str, tuple[str, ...]] = {}
+        owner: dict[str, str] = {}
+        for variant, patterns in variants_raw.items():
+            vwhere = f"{where}, variant {variant!r}"
+            _check_id(variant, vwhere)
+            variants[variant] = _strings(patterns, vwhere, allow_empty=False)
+            for pattern in variants[variant]:
+                _parse_pattern(pattern, vwhere)
+                key = pattern.lstrip("=").strip()
+                if owner.setdefault(key, variant) != variant:
+                    raise ValueError(f"{vwhere}: pattern {pattern!r} is also listed under "
+                                     f"variant {owner[key]!r}; a pattern may belong to one variant")
+        exclude = _strings(entry.get("exclude"), f"{where}: exclude")
+        for pattern in exclude:
+            _parse_pattern(pattern, f"{where}: exclude")
+        relational = _strings(entry.get("relational"), f"{where}: relational")
+        unknown = [v for v in relational if v not in variants]
+        if unknown:
+            raise ValueError(f"{where}: relational lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        sets.append(NamingSet(
+            id=set_id, description=" ".join(description.split()), sources=sources,
+            variants=variants, exclude=exclude, relational=relational, origin=origin,
+        ))
+    return sets
+
+
+def _parse_distancing(
+    raw: Mapping[str, Any], origin: str
+) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]], ScareQuoteRules]:
+    _check_keys(raw, _DISTANCING_TOP_KEYS, f"{origin}: top level")
+    _strings(raw.get("sources"), f"{origin}: sources", allow_empty=False)
+    cues: dict[str, dict[str, tuple[str, ...]]] = {}
+    for kind in _CUE_KINDS:
+        section = raw.get(kind)
+        if not isinstance(section, Mapping) or not section:
+            raise ValueError(f"{origin}: '{kind}' must map cue ids to patterns")
+        cues[kind] = {}
+        for cue, patterns in section.items():
+            where = f"{origin}: {kind} cue {cue!r}"
+            _check_id(cue, where)
+            cues[kind][cue] = _strings(patterns, where, allow_empty=False)
+            for pattern in cues[kind][cue]:
+                parsed = _parse_pattern(pattern, where)
+                if parsed.exact:
+                    raise ValueError(f"{where}: pattern {pattern!r}: '=' has no meaning here "
+                                     "(distancing cues are matched ignoring case)")
+    section = raw.get("scare_quotes")
+    where = f"{origin}: scare_quotes"
+    if not isinstance(section, Mapping):
+        raise ValueError(f"{where}: expected a mapping with keys {', '.join(_SCARE_KEYS)}")
+    _check_keys(section, _SCARE_KEYS, where)
+    max_words = section.get("max_words", 4)
+    if isinstance(max_words, bool) or not isinstance(max_words, int) or max_words < 1:
+        raise ValueError(f"{where}: max_words must be a positive integer, got {max_words!r}")
+    rules = ScareQuoteRules(
+        max_words=max_words,
+        cues=_strings(section.get("cues"), f"{where}: cues"),
+        speech_verbs=frozenset(v.lower() for v in _strings(section.get("speech_verbs"),
+                                                            f"{where}: speech_verbs")),
+        speech_nouns=frozenset(v.lower() for v in _strings(section.get("speech_nouns"),
+                                                            f"{where}: speech_nouns")),
+        habitual=frozenset(v.lower() for v in _strings(section.get("habitual"), f"{where}: habitual")),
+    )
+    return cues["hedge"], cues["vague_source"], rules
+
+
+# -------------------------------------------------------------------------- matching
+
+
+@dataclass(frozen=True)
+class _Key:
+    """What a matcher key stands for."""
+
+    category: Literal["term", "exclude", "cue"]
+    group: str  # naming set id, or the cue kind
+    variant: str | None
+    order: int
+
+
+@dataclass(frozen=True)
+class _Hit:
+    key: _Key
+    token_start: int
+    token_end: int
+
+
+_ORTH, _LOWER, _LEMMA, _PUNCT, _SPACE = range(5)  # columns of _PatternMatcher's token array
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """A pattern ready to match: per token position, the column of the token array to
+    compare and the accepted string hashes; ``None`` for a gap."""
+
+    key: _Key
+    elements: tuple[tuple[int, frozenset[int]] | None, ...]
+
+
+class _PatternMatcher:
+    """Match patterns against a doc's token attributes (``doc.to_array``).
+
+    Patterns are indexed by the values their first token accepts, so a doc costs one
+    dictionary look-up per token and attribute, plus a check of the few patterns that
+    start there; no Python ``Token`` objects are made. (spaCy's ``Matcher`` tests every
+    pattern at every token, which for a few hundred patterns cost about 20 ms per
+    article; this costs well under 1 ms.) Case-sensitive matchers compare ``ORTH`` with
+    the case variants of each pattern; case-insensitive ones compare ``LOWER``; ``~word``
+    compares ``LEMMA``, so on a doc without lemmas (``nlp.make_doc``) those patterns
+    simply find nothing.
+    """
+
+    def __init__(self, nlp, *, case: Literal["sensitive", "insensitive"]) -> None:
+        self._nlp = nlp
+        self._strings = nlp.vocab.strings
+        self._case = case
+        self._index: dict[tuple[int, int], list[_Compiled]] = defaultdict(list)
+        self._columns: set[int] = set()
+
+    def add(self, key: _Key, patterns: Iterable[str], where: str) -> None:
+        seen: set[tuple] = set()
+        for text in patterns:
+            pattern = _parse_pattern(text, where)
+            for words in self._case_variants(pattern):
+                elements: list[tuple[int, frozenset[int]] | None] = []
+                for word in words:
+                    elements.extend(self._word_elements(word, pattern, where))
+                signature = tuple(elements)
+                if signature in seen:
+                    continue
+                seen.add(signature)
+                compiled = _Compiled(key, signature)
+                column, values = elements[0]  # type: ignore[misc]  # never a gap
+                self._columns.add(column)
+                for value in values:
+                    self._index[(column, value)].append(compiled)
+
+    def __call__(self, doc) -> list[_Hit]:
+        if not self._index or not len(doc):
+            return []
+        from spacy.attrs import IS_PUNCT, IS_SPACE, LEMMA, LOWER, ORTH
+
+        rows = doc.to_array([ORTH, LOWER, LEMMA, IS_PUNCT, IS_SPACE]).tolist()
+        index, columns = self._index, self._columns
+        found: set[_Hit] = set()
+        for i, row in enumerate(rows):
+            for column in columns:
+                for compiled in index.get((column, row[column]), ()):
+                    for end in _ends(compiled.elements, 1, i + 1, rows):
+                        found.add(_Hit(compiled.key, i, end))
+        return list(found)
+
+    def _case_variants(self, pattern: _Pattern) -> list[tuple[_Word, ...]]:
+        """The words of ``pattern`` as written, with the first letter capitalised (when
+        written in lower case) and in capitals; only as written for ``=`` patterns and
+        case-insensitive matching. Lemma words and gaps are left alone."""
+        variants = [pattern.words]
+        if self._case == "sensitive" and not pattern.exact:
+            first = pattern.words[0]
+            if not first.lemma and any(a[:1].islower() for a in first.alternatives):
+                capitalised = tuple(a[:1].upper() + a[1:] for a in first.alternatives)
+                variants.append((_Word(capitalised), *pattern.words[1:]))
+            variants.append(tuple(
+                w if w.gap or w.lemma else _Word(tuple(a.upper() for a in w.alternatives))
+                for w in pattern.words
+            ))
+        return variants
+
+    def _word_elements(self, word: _Word, pattern: _Pattern,
+                       where: str) -> list[tuple[int, frozenset[int]] | None]:
+        """The elements of one word: a gap, or one per token of the word."""
+        if word.gap:
+            return [None]
+        column = _ORTH if self._case == "sensitive" else _LOWER
+
+        def literal(value: str) -> int:
+            return self._strings.add(value if self._case == "sensitive" else value.lower())
+
+        tokenized = [[t.text for t in self._nlp.make_doc(a)] for a in word.alternatives]
+        if len(tokenized) > 1:
+            several = [a for a, toks in zip(word.alternatives, tokenized) if len(toks) != 1]
+            if several:
+                raise ValueError(
+                    f"{where}: pattern {pattern.text!r}: alternative {several[0]!r} is several "
+                    "tokens; alternatives (a|b) must be single tokens, write separate patterns instead"
+                )
+            tokens = [toks[0] for toks in tokenized]
+            if word.lemma:
+                forms = {self._strings.add(f) for t in tokens for f in _lemma_forms(t)}
+                return [(_LEMMA, frozenset(forms))]
+            return [(column, frozenset(literal(t) for t in tokens))]
+        tokens = tokenized[0]
+        elements: list[tuple[int, frozenset[int]] | None] = [
+            (column, frozenset({literal(t)})) for t in tokens[:-1]
+        ]
+        if word.lemma:
+            elements.append((_LEMMA, frozenset(self._strings.add(f) for f in _lemma_forms(tokens[-1]))))
+        else:
+            elements.append((column, frozenset({literal(tokens[-1])})))
+        return elements
+
+
+def _ends(elements, k: int, j: int, rows: list[list[int]]) -> list[int]:
+    """End offsets (exclusive) at which ``elements[k:]`` matches from token ``j``.
+
+    A gap (``None``) takes one to four tokens that are neither punctuation nor space,
+    so a pattern such as "what ... called" may end at several places."""
+    if k == len(elements):
+        return [j]
+    element = elements[k]
+    n = len(rows)
+    if element is None:
+        ends = []
+        for size in range(1, _GAP_SIZE + 1):
+            last = j + size - 1
+            if last >= n or rows[last][_PUNCT] or rows[last][_SPACE]:
+                break
+            ends += _ends(elements, k + 1, j + size, rows)
+        return ends
+    column, values = element
+    if j < n and rows[j][column] in values:
+        return _ends(elements, k + 1, j + 1, rows)
+    return []
+
+
+def _lemma_forms(word: str) -> list[str]:
+    """Lemma values that count for a ``~word``: spaCy lower-cases the lemmas of common
+    nouns and verbs but keeps the case of proper nouns."""
+    return sorted({word, word.lower(), word[:1].upper() + word[1:]})
+
+
+def _longest_first(hits: list[_Hit]) -> list[_Hit]:
+    """Greedy overlap resolution: more tokens, then earlier, then pattern order."""
+    ranked = sorted(hits, key=lambda h: (-(h.token_end - h.token_start), h.token_start, h.key.order))
+    kept: list[_Hit] = []
+    for hit in ranked:
+        if all(hit.token_end <= k.token_start or k.token_end <= hit.token_start for k in kept):
+            kept.append(hit)
+    return kept
+
+
+def _vetoed(hit: _Hit, exclusions: list[_Hit]) -> bool:
+    """An exclusion vetoes a hit it overlaps but does not lie inside ("war crimes")."""
+    for ex in exclusions:
+        overlaps = hit.token_start < ex.token_end and ex.token_start < hit.token_end
+        inside = hit.token_start <= ex.token_start and ex.token_end <= hit.token_end
+        if overlaps and not inside:
+            return True
+    return False
+
+
+def _sentence_of(doc):
+    """token index -> sentence number (0 when the doc has no sentence boundaries)."""
+    if doc.has_annotation("DEP") or doc.has_annotation("SENT_START"):
+        starts = [sent.start for sent in doc.sents]
+    else:
+        starts = [0]
+    return lambda i: bisect_right(starts, i) - 1
+
+
+def _mention_index(mentions) -> dict[int, Any]:
+    """token index -> mention (the first one, if a token were in two)."""
+    index: dict[int, Any] = {}
+    for mention in mentions or ():
+        for i in range(mention.token_start, mention.token_end):
+            index.setdefault(i, mention)
+    return index
+
+
+class WordingFinder:
+    """Find naming variants, loaded labels and distancing marks in parsed docs.
+
+    The matchers are built once from ``lexicon`` (default: the packaged one) with
+    ``nlp``'s tokenizer and vocabulary; pass docs made by the same pipeline, and the
+    mentions that :class:`framing.actors.MentionFinder` found in each. Raises
+    ``ValueError`` naming the file for a pattern the tokenizer cannot honour (an
+    alternative ``a|b`` that is several tokens).
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, nlp=None) -> None:
+        if nlp is None:
+            from framing._nlp import load_nlp
+
+            nlp = load_nlp()
+        self.lexicon = lexicon if lexicon is not None else Lexicon.default()
+        self._terms = _PatternMatcher(nlp, case="sensitive")
+        self._cues = _PatternMatcher(nlp, case="insensitive")
+        self._relational: set[tuple[str, str]] = set()
+        self._set_order: dict[str, int] = {}
+        order = 0
+        for set_index, naming_set in enumerate(self.lexicon.naming_sets):
+            self._set_order[naming_set.id] = set_index
+            where = f"{naming_set.origin}: set {naming_set.id!r}"
+            for variant, patterns in naming_set.variants.items():
+                self._terms.add(_Key("term", naming_set.id, variant, order), patterns,
+                                f"{where}, variant {variant!r}")
+                order += 1
+                if variant in naming_set.relational:
+                    self._relational.add((naming_set.id, variant))
+            if naming_set.exclude:
+                self._terms.add(_Key("exclude", naming_set.id, None, order), naming_set.exclude,
+                                f"{where}: exclude")
+                order += 1
+        for kind, cues in self.lexicon.cues.items():
+            for cue, patterns in cues.items():
+                self._cues.add(_Key("cue", kind, cue, order), patterns,
+                               f"{self.lexicon.distancing_origin}: {kind} cue {cue!r}")
+                order += 1
+
+    def terms(self, doc, mentions=()) -> list[Term]:
+        """Naming variants and loaded labels in ``doc``, sorted by position.
+
+        Within a set, overlapping matches are resolved longest first ("full-scale
+        invasion" is not also "invasion"); different sets may overlap ("regime" is in
+        ``government_naming`` and ``loaded_labels``). ``mentions`` (from
+        :class:`~framing.actors.MentionFinder` on the same doc) tie each term to the
+        actor it is applied to.
+        """
+        by_set: dict[str, list[_Hit]] = defaultdict(list)
+        exclusions: dict[str, list[_Hit]] = defaultdict(list)
+        for hit in self._terms(doc):
+            (exclusions if hit.key.category == "exclude" else by_set)[hit.key.group].append(hit)
+        if not by_set:
+            return []
+        text = doc.text
+        sentence_of = _sentence_of(doc)
+        mention_at = _mention_index(mentions)
+        parsed = doc.has_annotation("DEP")
+        out: list[tuple[int, Term]] = []
+        for set_id, hits in by_set.items():
+            kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
+            for hit in kept:
+                span = doc[hit.token_start:hit.token_end]
+                variant = hit.key.variant or ""
+                actor = _term_actor(doc, hit.token_start, hit.token_end, mention_at, parsed=parsed,
+                                    relational=(set_id, variant) in self._relational)
+                out.append((self._set_order[set_id], Term(
+                    set=set_id, variant=variant, surface=text[span.start_char:span.end_char],
+                    start=span.start_char, end=span.end_char,
+                    sentence_id=sentence_of(hit.token_start), actor=actor,
+                )))
+        out.sort(key=lambda item: (item[1].start, item[1].end, item[0]))
+        return [term for _, term in out]
+
+    def marks(self, doc, mentions=()) -> list[Mark]:
+        """Hedges, vague sources and scare quotes in ``doc``, sorted by position.
+
+        Needs a parsed doc (the scare-quote rule uses the dependency parse).
+        """
+        _require_parse(doc, "WordingFinder.marks")
+        by_kind: dict[str, list[_Hit]] = defaultdict(list)
+        for hit in self._cues(doc):
+            by_kind[hit.key.group].append(hit)
+        text = doc.text
+        sentence_of = _sentence_of(doc)
+        mention_at = _mention_index(mentions)
+        marks: list[Mark] = []
+        for kind, hits in by_kind.items():
+            for hit in _longest_first(hits):
+                span = doc[hit.token_start:hit.token_end]
+                if kind == "hedge" and len(span) == 1 and _is_reporting_verb(span[0]):
+                    continue
+                marks.append(Mark(
+                    kind=kind,  # type: ignore[arg-type]  # "hedge" or "vague_source"
+                    surface=text[span.start_char:span.end_char],
+                    start=span.start_char, end=span.end_char,
+                    sentence_id=sentence_of(hit.token_start),
+                    actor=_cue_actor(doc, hit.token_start, hit.token_end, mention_at),
+                ))
+        marks += _scare_quotes(doc, self.lexicon.scare_quotes, mention_at, sentence_of, text)
+        order = {"hedge": 0, "vague_source": 1, "scare_quote": 2}
+        return sorted(marks, key=lambda m: (m.start, m.end, order[m.kind]))
+
+
+def _is_reporting_verb(token) -> bool:
+    """A one-word hedge used as a finite verb reports a claim ("Kiev alleged genocide",
+    "... and alleged that"); the choice of reporting verb is the quotes module's measure,
+    not a hedge. As a participle ("the alleged massacre") it stays a hedge."""
+    if token.pos_ != "VERB" or token.dep_ in ("amod", "acl", "compound"):
+        return False
+    return token.tag_ in ("VBD", "VBZ", "VBP") or any(
+        child.dep_ in _SUBJECT_DEPS for child in token.children
+    )
+
+
+def _require_parse(doc, what: str) -> None:
+    if not doc.has_annotation("DEP"):
+        raise ValueError(f"{what} needs a parsed Doc (tagger and parser); this one has no "
+                         "dependency parse (was it made with nlp.make_doc?)")
+
+
+# ----------------------------------------------------------------- tying to actors
+
+
+def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed: bool,
+                relational: bool = False) -> str | None:
+    """The actor a naming term or label is applied to, or None.
+
+    0. a mention inside the term ("collective West", "the situation in Ukraine");
+    1. a mention modifying the term's head noun: compound, adjective, possessor or an
+       "in" phrase ("the Kiev regime", "Russian occupiers", "Putin's regime", "the regime
+       in Kyiv"); skipped for relational labels, whose modifier is the patron;
+    2. for a label that itself modifies a noun ("Nazi regime", "illegal annexation"),
+       the same rules on that noun;
+    3. the subject of a copula with the label as predicate ("Kyiv is a puppet of NATO"),
+       the object of a naming verb ("called Ukraine a puppet") or an apposition
+       ("Russia, the aggressor,").
+    """
+    for i in range(start, end):
+        if i in mention_at:
+            return mention_at[i].actor
+    if not parsed:
+        return None
+    head = doc[start:end].root
+    return _applied_to(head, set(range(start, end)), mention_at, relational=relational)
+
+
+def _applied_to(head, inside: set[int], mention_at, *, relational: bool, depth: int = 0) -> str | None:
+    if not relational:
+        actor = _modifier_actor(head, inside, mention_at)
+        if actor:
+            return actor
+    noun = head.head
+    if (head.dep_ in ("amod", "compound", "nmod") and noun.i != head.i
+            and noun.pos_ in ("NOUN", "PROPN") and depth < 2):
+        if noun.i in mention_at:
+            return mention_at[noun.i].actor
+        return _applied_to(noun, inside | {noun.i}, mention_at, relational=False, depth=depth + 1)
+    return _predicate_actor(head, inside, mention_at)
+
+
+def _modifier_actor(head, inside: set[int], mention_at) -> str | None:
+    """A mention among the head's modifiers, nearest first, then in an "in" phrase."""
+    children = sorted((c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i not in inside),
+                      key=lambda c: abs(c.i - head.i))
+    for child in children:
+        for token in sorted(child.subtree, key=lambda t: abs(t.i - head.i)):
+            if token.i in mention_at and token.i not in inside:
+                return mention_at[token.i].actor
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    actor = _np_actor(obj, inside, mention_at)
+                    if actor:
+                        return actor
+    return None
+
+
+def _predicate_actor(head, inside: set[int], mention_at) -> str | None:
+    governor = head.head
+    if head.dep_ in ("attr", "acomp") and governor.lemma_ in _COPULAS:
+        for child in governor.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i not in inside:
+                return _np_actor(child, inside, mention_at)
+    if head.dep_ in ("oprd", "attr", "xcomp") and governor.pos_ == "VERB":
+        for child in governor.children:
+            if child.dep_ == "dobj" and child.i not in inside:
+                return _np_actor(child, inside, mention_at)
+    if head.dep_ == "appos" and governor.i not in inside:
+        return _np_actor(governor, inside, mention_at)
+    for child in head.children:
+        if child.dep_ == "appos" and child.i not in inside:
+            return _np_actor(child, inside, mention_at)
+    return None
+
+
+def _np_actor(token, inside: set[int], mention_at) -> str | None:
+    """The actor of a noun phrase: its head if a mention, else the nearest mention
+    among its noun-phrase modifiers (not relative clauses or prepositional phrases)."""
+    if token.i in mention_at and token.i not in inside:
+        return mention_at[token.i].actor
+    frontier = [token]
+    for _ in range(4):
+        children = sorted((c for t in frontier for c in t.children
+                           if c.dep_ in _NP_DEPS and c.i not in inside),
+                          key=lambda c: abs(c.i - token.i))
+        for child in children:
+            if child.i in mention_at:
+                return mention_at[child.i].actor
+        if not children:
+            return None
+        frontier = children
+    return None
+
+
+def _cue_actor(doc, start: int, end: int, mention_at: dict[int, Any]) -> str | None:
+    """The actor a hedge or vague-source cue is attached to, or None.
+
+    A mention inside the cue ("what Moscow calls"); for a cue that modifies a noun
+    ("the so-called Kiev regime", "alleged Russian war crimes") the actor of that noun
+    phrase; otherwise the subject of the clause it qualifies ("Russian troops
+    reportedly withdrew", "Russia is said to have ...").
+    """
+    for i in range(start, end):
+        if i in mention_at:
+            return mention_at[i].actor
+    inside = set(range(start, end))
+    anchor = doc[start:end].root
+    governor = anchor.head
+    if (anchor.dep_ in ("amod", "compound", "advmod", "npadvmod", "nmod") and governor.i != anchor.i
+            and governor.pos_ in ("NOUN", "PROPN")):
+        return _np_actor(governor, inside, mention_at)
+    # "according to ..." and adverbs qualify the clause they attach to.
+    clausal = anchor.pos_ in ("VERB", "AUX") and anchor.dep_ not in ("prep", "advmod", "advcl")
+    verb = anchor if clausal else governor
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    for child in verb.children:
+        if child.dep_ in _SUBJECT_DEPS and child.i not in inside:
+            return _np_actor(child, inside, mention_at)
+    return None
+
+
+# --------------------------------------------------------------------- scare quotes
+
+
+@dataclass(frozen=True)
+class _Quoted:
+    open: int  # offset of the opening mark
+    start: int  # first character inside the marks
+    end: int  # offset of the closing mark (end of the inside, exclusive)
+
+
+def _quoted_spans(text: str) -> list[_Quoted]:
+    found = [_Quoted(m.start(), m.start(1), m.end(1)) for m in _DOUBLE_RE.finditer(text)]
+    found += [_Quoted(m.start(), m.start(1), m.end(1)) for m in _SINGLE_RE.finditer(text)]
+    return sorted(found, key=lambda q: (q.start, -q.end))
+
+
+def find_scare_quotes(doc, mentions=(), *, lexicon: Lexicon | None = None) -> list[Mark]:
+    """Scare quotes in a parsed ``doc``: short quoted words that nobody in the sentence
+    is reported as saying (``kind="scare_quote"``; span without the marks).
+
+    A fragment in straight or curly, double or single quotation marks is a scare quote
+    when (rules in ``docs/wording.md``): it has at most ``max_words`` words; a cue such
+    as *so-called* stands right before it, or else it is not a clause with its own
+    subject, not introduced by a colon, and does not depend, in the parse, on a speech
+    verb or reporting noun (``said it was "unacceptable"``, ``what he called a
+    "special military operation"``, ``described as a "fortress"``) or on *according
+    to*. Inside a longer quotation only the words of that quotation are searched for
+    such a verb, so the speaker's own scare quotes are found. Follows the gold-set
+    guideline of ``docs/quotes_gold.md``; departs from it where the parse misattaches a
+    fragment and for labels inside reported speech (Zelensky's "peace formula" after
+    "noted that ..." counts as the speaker's wording here).
+    """
+    _require_parse(doc, "find_scare_quotes")
+    rules = (lexicon or Lexicon.default()).scare_quotes
+    return _scare_quotes(doc, rules, _mention_index(mentions), _sentence_of(doc), doc.text)
+
+
+def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: str) -> list[Mark]:
+    quoted = _quoted_spans(text)
+    marks = []
+    for q in quoted:
+        span = doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        words = [t for t in span if not (t.is_punct or t.is_space)]
+        if not words or len(words) > rules.max_words:
+            continue
+        if not rules.cue_before(text[: q.open]):
+            if _is_clause(span) or text[: q.open].rstrip().endswith(":"):
+                continue
+            enclosing = [o for o in quoted if o.start < q.start and q.end < o.end]
+            if enclosing:
+                outer = min(enclosing, key=lambda o: o.end - o.start)
+                outer_span = doc.char_span(outer.start, outer.end, alignment_mode="expand")
+                bounds = (outer_span.start, outer_span.end) if outer_span is not None else None
+            else:
+                bounds = None
+            if _attributed(span, rules, bounds):
+                continue
+        actor = _term_actor(doc, span.start, span.end, mention_at, parsed=True)
+        marks.append(Mark(kind="scare_quote", surface=text[q.start:q.end], start=q.start, end=q.end,
+                          sentence_id=sentence_of(span.start), actor=actor))
+    return marks
+
+
+def _is_clause(span) -> bool:
+    """A fragment with its own subject and verb is a statement ("we promised")."""
+    return any(t.dep_ in _CLAUSE_SUBJECT_DEPS and t.head.i != t.i and span.start <= t.head.i < span.end
+               and t.head.pos_ in ("VERB", "AUX") for t in span)
+
+
+def _attributed(span, rules: ScareQuoteRules, bounds: tuple[int, int] | None) -> bool:
+    """Whether the fragment depends on a speech verb, a reporting noun or "according
+    to", walking up the parse from the fragment (within ``bounds`` when nested in a
+    longer quotation). A verb coordinated with the fragment's clause does not govern it
+    ("X claimed "A", and media published headlines about a "B"")."""
+    current = span.root
+    for _ in range(40):
+        parent = current.head
+        if parent.i == current.i:
+            return False
+        if bounds is not None and not (bounds[0] <= parent.i < bounds[1]):
+            return False
+        if current.dep_ != "conj" and _is_speech(parent, rules):
+            return True
+        if any(child.lower_ == "according" for child in parent.children):
+            return True
+        current = parent
+    return False
+
+
+def _is_speech(token, rules: ScareQuoteRules) -> bool:
+    lemma = token.lemma_.lower()
+    if token.pos_ == "VERB":
+        habit = token.dep_ == "xcomp" and token.head.lemma_.lower() in rules.habitual
+        return lemma in rules.speech_verbs and not habit
+    if token.pos_ in ("NOUN", "PROPN"):
+        return lemma in rules.speech_nouns
+    return False
+
+
+# ------------------------------------------------------------------ outlet comparison
+
+
+def naming_rates(terms, articles, *, by: str | Sequence[str] = "outlet",
+                 lexicon: Lexicon | None = None):
+    """How often each group (outlet, ...) uses each variant of each naming set.
+
+    ``terms`` has one row per term with at least ``article_id``, ``set`` and
+    ``variant`` (for instance ``pandas.DataFrame(finder.terms(doc, mentions))`` plus an
+    ``article_id`` column); ``articles`` has ``article_id``, ``n_words``, ``status`` and
+    the ``by`` columns (the ``articles`` table of :func:`framing.analyze`). Only
+    articles with ``status == "analyzed"`` count, and the group columns are taken from
+    ``articles``.
+
+    Returns one row per group x set x variant, with the variants observed anywhere in
+    ``terms`` (or every variant of ``lexicon`` when given) so that a variant a group
+    never uses appears with count 0. Columns: the ``by`` columns, ``set``, ``variant``,
+    ``n_articles`` and ``n_words`` (the group's analysed articles and their words),
+    ``count``, ``n_articles_with`` (articles using the variant at least once),
+    ``rate_per_1000_words`` (``count / n_words * 1000``; NaN when the group has no
+    words) and ``share_within_set`` (``count`` / the group's count for the whole set;
+    NaN when the group uses no variant of the set).
+    """
+    import numpy as np
+    import pandas as pd
+
+    by_cols = [by] if isinstance(by, str) else list(by)
+    if not by_cols:
+        raise ValueError("by must name at least one column")
+    for name, frame, needed in (("articles", articles, ["article_id", "n_words", "status", *by_cols]),
+                                ("terms", terms, ["article_id", "set", "variant"])):
+        missing = [c for c in needed if c not in frame.columns]
+        if missing:
+            raise ValueError(f"{name} lacks column(s) {', '.join(missing)}")
+    analysed = articles.loc[articles["status"] == "analyzed", ["article_id", "n_words", *by_cols]]
+    duplicated = analysed["article_id"][analysed["article_id"].duplicated()]
+    if len(duplicated):
+        raise ValueError(f"articles has duplicate analysed article ids: {', '.join(map(str, duplicated[:5]))}")
+    groups = (analysed.groupby(by_cols, dropna=False, sort=True)
+              .agg(n_articles=("article_id", "size"), n_words=("n_words", "sum")).reset_index())
+
+    pairs: list[tuple[str, str]] = []
+    if lexicon is not None:
+        pairs = [(s.id, v) for s in lexicon.naming_sets for v in s.variants]
+    observed = terms[["set", "variant"]].drop_duplicates().sort_values(["set", "variant"])
+    pairs += [p for p in observed.itertuples(index=False, name=None) if p not in set(pairs)]
+    grid_pairs = pd.DataFrame(pairs, columns=["set", "variant"])
+    grid_pairs["_order"] = np.arange(len(grid_pairs))
+
+    rows = terms[["article_id", "set", "variant"]].merge(analysed[["article_id", *by_cols]],
+                                                         on="article_id", how="inner")
+    counts = (rows.groupby([*by_cols, "set", "variant"], dropna=False)
+              .agg(count=("article_id", "size"), n_articles_with=("article_id", "nunique"))
+              .reset_index())
+    table = groups.merge(grid_pairs, how="cross").merge(counts, on=[*by_cols, "set", "variant"],
+                                                          how="left")
+    for col in ("count", "n_articles_with"):
+        table[col] = table[col].fillna(0).astype("int64")
+    table["n_articles"] = table["n_articles"].astype("int64")
+    table["n_words"] = table["n_words"].astype("int64")
+    words = table["n_words"].astype(float)
+    table["rate_per_1000_words"] = (table["count"] / words.where(words > 0) * 1000).astype(float)
+    set_total = table.groupby([*by_cols, "set"], dropna=False)["count"].transform("sum").astype(float)
+    table["share_within_set"] = (table["count"] / set_total.where(set_total > 0)).astype(float)
+    table = table.sort_values([*by_cols, "_order"], kind="stable").reset_index(drop=True)
+    return table[[*by_cols, *_RATE_COLUMNS]]

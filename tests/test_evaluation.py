@@ -1,0 +1,177 @@
+"""Evaluation on NewsMTSC-format data: loading, metrics, end to end."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from framing.evaluation import (
+    classification_report,
+    evaluate_sentence_vader,
+    evaluate_targeted_sentiment,
+    load_newsmtsc,
+    predict_targeted_sentiment,
+)
+from framing.stance import STANCE_LABELS
+
+NEG, NEU, POS = STANCE_LABELS
+
+# Sentences written for these tests; offsets are computed, not typed.
+SENTENCES = [
+    ("The minister praised Kenya for its courage but condemned Sudan for its brutality.",
+     [("Kenya", 6.0), ("Sudan", 2.0)]),
+    ("The committee met in Geneva on Tuesday.", [("The committee", 4.0)]),
+]
+
+
+def target(sentence: str, mention: str, polarity: float) -> dict:
+    start = sentence.index(mention)
+    return {"from": start, "to": start + len(mention), "mention": mention, "polarity": polarity}
+
+
+def write_jsonl(path, sentences=SENTENCES, extra_targets=()):
+    lines = []
+    for k, (sentence, targets) in enumerate(sentences):
+        record = {"sentence_normalized": sentence, "targets": [target(sentence, m, p) for m, p in targets]}
+        if k == 1:
+            record["targets"].extend(extra_targets)
+        lines.append(json.dumps(record))
+    path.write_text("\n".join(lines[:1] + [""] + lines[1:]) + "\n", encoding="utf-8")  # a blank line too
+    return path
+
+
+# ------------------------------------------------------------------------------ metrics
+
+
+def test_classification_report_against_hand_computed_numbers():
+    y_true = [NEG, NEG, NEG, NEU, NEU, POS]
+    y_pred = [NEG, NEG, NEU, NEU, POS, POS]
+    report = classification_report(y_true, y_pred)
+    # confusion (rows true, columns predicted, order negative/neutral/positive)
+    assert report["confusion"] == [[2, 1, 0], [0, 1, 1], [0, 0, 1]]
+    # negative: P = 2/2, R = 2/3, F1 = 0.8; neutral: P = R = F1 = 1/2; positive: P = 1/2, R = 1, F1 = 2/3
+    assert report["per_class"][NEG] == pytest.approx({"precision": 1.0, "recall": 2 / 3, "f1": 0.8, "support": 3})
+    assert report["per_class"][NEU] == pytest.approx({"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2})
+    assert report["per_class"][POS] == pytest.approx({"precision": 0.5, "recall": 1.0, "f1": 2 / 3, "support": 1})
+    assert report["macro_f1"] == pytest.approx((0.8 + 0.5 + 2 / 3) / 3)  # 0.6556
+    assert report["accuracy"] == pytest.approx(4 / 6)
+    assert report["n"] == 6
+
+
+def test_classification_report_with_a_class_never_predicted():
+    report = classification_report([NEG, POS, NEU], [NEG, NEG, NEU])
+    assert report["per_class"][POS] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "support": 1}
+    assert report["per_class"][NEG]["precision"] == 0.5
+    assert report["macro_f1"] == pytest.approx((2 / 3 + 1.0 + 0.0) / 3)
+
+
+def test_classification_report_is_json_serialisable():
+    json.dumps(classification_report([NEG, POS], [NEG, NEU]))
+
+
+@pytest.mark.parametrize(("y_true", "y_pred", "message"), [
+    ([NEG, POS], [NEG], "items"),
+    ([], [], "empty"),
+    ([NEG, "mixed"], [NEG, NEU], "mixed"),
+])
+def test_classification_report_rejects_bad_input(y_true, y_pred, message):
+    with pytest.raises(ValueError, match=message):
+        classification_report(y_true, y_pred)
+
+
+# --------------------------------------------------------------------------------- data
+
+
+def test_load_newsmtsc_one_row_per_target(tmp_path):
+    frame = load_newsmtsc(write_jsonl(tmp_path / "tiny.jsonl"))
+    assert list(frame.columns) == ["sentence_id", "sentence", "start", "end", "mention", "label"]
+    assert frame["sentence_id"].tolist() == [0, 0, 1]
+    assert frame["mention"].tolist() == ["Kenya", "Sudan", "The committee"]
+    assert frame["label"].tolist() == [POS, NEG, NEU]
+    assert frame[["start", "end"]].iloc[0].tolist() == [21, 26]
+    assert all(row.sentence[row.start:row.end] == row.mention for row in frame.itertuples())
+    assert frame.dtypes["start"] == "int64" and frame.dtypes["sentence_id"] == "int64"
+    assert frame.attrs["n_sentences"] == 2
+
+
+def test_load_newsmtsc_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="nothing.jsonl"):
+        load_newsmtsc(tmp_path / "nothing.jsonl")
+
+
+@pytest.mark.parametrize(("bad_line", "message"), [
+    ('{"sentence_normalized": "Broken', "not valid JSON"),
+    ('["a list"]', "JSON object"),
+    ('{"targets": []}', "sentence_normalized"),
+    ('{"sentence_normalized": "Kenya won.", "targets": [{"from": 0, "to": 5, "mention": "Kenya"}]}', "polarity"),
+    ('{"sentence_normalized": "Kenya won.", "targets": [{"from": 0, "to": 5, "mention": "Kenya", "polarity": 5.0}]}',
+     "polarity 5.0"),
+    ('{"sentence_normalized": "Kenya won.", "targets": [{"from": 3, "to": 50, "mention": "Kenya", "polarity": 4.0}]}',
+     "offsets"),
+])
+def test_load_newsmtsc_malformed_line_names_its_number(tmp_path, bad_line, message):
+    path = write_jsonl(tmp_path / "tiny.jsonl")
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write(bad_line + "\n")
+    # line 1, a blank line 2, line 3, then the bad line 4
+    with pytest.raises(ValueError, match=rf"line 4: .*{message}"):
+        load_newsmtsc(path)
+
+
+# --------------------------------------------------------------------------- end to end
+
+
+def test_evaluate_targeted_sentiment_end_to_end(tmp_path):
+    # a target whose offsets cover only a space cannot be aligned to a token
+    sentence = SENTENCES[1][0]
+    unaligned = {"from": 3, "to": 4, "mention": " ", "polarity": 2.0}
+    path = write_jsonl(tmp_path / "tiny.jsonl", extra_targets=[unaligned])
+    report = evaluate_targeted_sentiment(path, progress=False)
+    assert sentence[3:4] == " "
+    assert report["n"] == 4 and report["n_sentences"] == 2
+    assert report["n_unaligned"] == 1
+    assert report["scorer"] == "lexicon-1"
+    assert report["data"] == str(path)
+    # Kenya, Sudan and the committee are right; the unaligned negative target counts as neutral
+    assert report["confusion"] == [[1, 1, 0], [0, 1, 0], [0, 0, 1]]
+    assert report["accuracy"] == pytest.approx(3 / 4)
+    json.dumps(report)
+
+
+def test_predict_targeted_sentiment_adds_scores(tmp_path):
+    frame = predict_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), progress=False)
+    assert frame["predicted"].tolist() == [POS, NEG, NEU]
+    assert frame["aligned"].all()
+    assert frame["score"].between(-1, 1).all()
+    assert frame.loc[0, "score"] > 0 > frame.loc[1, "score"]
+
+
+def test_sentence_vader_gives_every_target_the_sentence_label(tmp_path):
+    path = write_jsonl(tmp_path / "tiny.jsonl")
+    report = evaluate_sentence_vader(path, progress=False)
+    assert report["n"] == 3 and report["n_sentences"] == 2
+    assert report["scorer"] == "vader-sentence(threshold=0.05)"
+    # Kenya (positive) and Sudan (negative) share one sentence, so one predicted label
+    negative_row, neutral_row, positive_row = report["confusion"]
+    assert negative_row.index(1) == positive_row.index(1)
+    assert neutral_row == [0, 1, 0]  # no evaluative word in the committee sentence
+
+
+def test_on_the_newsmtsc_dev_split_every_target_is_evaluated():
+    from conftest import shared_file
+
+    path = shared_file("newsmtsc", "dev.jsonl")
+    with path.open(encoding="utf-8") as handle:
+        records = [json.loads(line) for line in handle if line.strip()]
+    report = evaluate_targeted_sentiment(path, progress=False)
+    assert report["n_sentences"] == len(records) == 320
+    assert report["n"] == sum(len(r["targets"]) for r in records)
+    assert sum(sum(row) for row in report["confusion"]) == report["n"]
+
+
+def test_load_newsmtsc_frame_round_trips_through_predict(tmp_path):
+    frame = load_newsmtsc(write_jsonl(tmp_path / "tiny.jsonl"))
+    predicted = predict_targeted_sentiment(frame, progress=False)
+    pd.testing.assert_frame_equal(predicted[frame.columns], frame)

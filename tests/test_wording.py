@@ -1,0 +1,387 @@
+"""Naming variants, loaded labels and distancing marks (framing.wording).
+
+Every sentence here is written for the tests; none comes from a corpus.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import textwrap
+
+import pandas as pd
+import pytest
+
+from framing._nlp import load_nlp
+from framing.actors import MentionFinder, load_actors
+from framing.wording import (
+    Lexicon,
+    Mark,
+    Term,
+    WordingFinder,
+    find_scare_quotes,
+    naming_rates,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def mention_finder(nlp) -> MentionFinder:
+    return MentionFinder(load_actors(), nlp)
+
+
+@pytest.fixture(scope="module")
+def finder(nlp) -> WordingFinder:
+    return WordingFinder(Lexicon.default(), nlp)
+
+
+def parse(nlp, mention_finder, text):
+    doc = nlp(text)
+    return doc, mention_finder.find(doc)
+
+
+def terms_of(finder, nlp, mention_finder, text, sets=None):
+    """(set, variant, surface, actor) for every term, in document order."""
+    doc, mentions = parse(nlp, mention_finder, text)
+    return [(t.set, t.variant, t.surface, t.actor) for t in finder.terms(doc, mentions)
+            if sets is None or t.set in sets]
+
+
+def marks_of(finder, nlp, mention_finder, text, kinds=None):
+    """(kind, surface, actor) for every mark, in document order."""
+    doc, mentions = parse(nlp, mention_finder, text)
+    return [(m.kind, m.surface, m.actor) for m in finder.marks(doc, mentions)
+            if kinds is None or m.kind in kinds]
+
+
+# ------------------------------------------------------------------ naming variants
+
+# name, text, sets to look at, expected (set, variant, surface, actor) in order
+TERM_CASES = [
+    ("kiev and kyiv are one set", "Officials in Kiev and in Kyiv disagreed.", {"kyiv_spelling"},
+     [("kyiv_spelling", "kiev", "Kiev", "ukraine"), ("kyiv_spelling", "kyiv", "Kyiv", "ukraine")]),
+    ("headline capitals", "TALKS IN KIEV COLLAPSE", {"kyiv_spelling"},
+     [("kyiv_spelling", "kiev", "KIEV", "ukraine")]),
+    ("kievan is not kiev", "Kievan Rus was a medieval state.", {"kyiv_spelling"}, []),
+    ("other place spellings", "Shells hit Kharkov and Odesa, then Artemovsk and Bakhmut.", None,
+     [("kharkiv_spelling", "kharkov", "Kharkov", None), ("odesa_spelling", "odesa", "Odesa", None),
+      ("bakhmut_naming", "artemovsk", "Artemovsk", None), ("bakhmut_naming", "bakhmut", "Bakhmut", None)]),
+    ("three names for the war",
+     "Moscow calls it a special military operation; Kyiv calls it a war and a full-scale invasion.",
+     {"war_naming"},
+     [("war_naming", "special_military_operation", "special military operation", None),
+      ("war_naming", "war", "war", None),
+      ("war_naming", "full_scale_invasion", "full-scale invasion", None)]),
+    ("longest match wins", "The full-scale invasion began at dawn.", {"war_naming"},
+     [("war_naming", "full_scale_invasion", "full-scale invasion", None)]),
+    ("lemma match", "The wars and invasions of the century.", {"war_naming"},
+     [("war_naming", "war", "wars", None), ("war_naming", "invasion", "invasions", None)]),
+    ("sentence-initial capital", "War returned to Europe.", {"war_naming"},
+     [("war_naming", "war", "War", None)]),
+    ("war crimes are not the war", "Investigators documented war crimes and a war criminal.",
+     {"war_naming"}, []),
+    ("fighter jets are not fighters", "Denmark sent fighter jets; fighters held the town.",
+     {"combatants"}, [("combatants", "fighters", "fighters", None)]),
+    ("militant inflections", "Militants attacked; one militant was caught.", {"combatants"},
+     [("combatants", "militants", "Militants", None), ("combatants", "militants", "militant", None)]),
+    ("lower-case russia is exact", "Officials said russia and Russia would both be named.",
+     {"loaded_labels"}, [("loaded_labels", "russia_lowercase", "russia", None)]),
+    ("two sets may overlap", "The regime collapsed.", {"government_naming", "loaded_labels"},
+     [("government_naming", "regime", "regime", None), ("loaded_labels", "regime", "regime", None)]),
+]
+
+
+@pytest.mark.parametrize("name,text,sets,expected", TERM_CASES, ids=[c[0] for c in TERM_CASES])
+def test_terms(finder, nlp, mention_finder, name, text, sets, expected):
+    assert terms_of(finder, nlp, mention_finder, text, sets) == expected
+
+
+# ---------------------------------------------------------------- labels -> actors
+
+# name, text, set, variant, expected actor of that label (first occurrence)
+LABEL_CASES = [
+    ("modifier: the Kiev regime", "The Kiev regime shelled Donetsk.", "loaded_labels", "regime", "ukraine"),
+    ("demonym: Russian occupiers", "Russian occupiers withdrew from the town.", "combatants", "occupiers",
+     "russia"),
+    ("possessor member", "Putin's regime jailed its critics.", "government_naming", "regime", "russia"),
+    ("in phrase", "The regime in Kyiv refused.", "government_naming", "regime", "ukraine"),
+    ("no actor", "The regime collapsed overnight.", "loaded_labels", "regime", None),
+    ("copula subject", "Kyiv is a puppet of NATO.", "loaded_labels", "puppet", "ukraine"),
+    ("relational possessor is the patron", "NATO's puppet refused to negotiate.", "loaded_labels",
+     "puppet", None),
+    ("naming verb object", "Moscow called Ukraine a puppet of the West.", "loaded_labels", "puppet",
+     "ukraine"),
+    ("apposition", "Russia, the aggressor, must pay.", "loaded_labels", "aggressor", "russia"),
+    ("adjective climbs to its noun", "They condemned Russia's illegal annexation of Crimea.",
+     "loaded_labels", "illegal", "russia"),
+    ("label containing an actor", "Pundits blamed the collective West.", "loaded_labels",
+     "collective_west", "the_west"),
+    ("war possessor", "Russia's war dragged on.", "war_naming", "war", "russia"),
+]
+
+
+@pytest.mark.parametrize("name,text,set_id,variant,actor", LABEL_CASES, ids=[c[0] for c in LABEL_CASES])
+def test_label_actor(finder, nlp, mention_finder, name, text, set_id, variant, actor):
+    found = [t for t in terms_of(finder, nlp, mention_finder, text) if t[:2] == (set_id, variant)]
+    assert found, f"no {set_id}/{variant} term in {text!r}"
+    assert found[0][3] == actor
+
+
+def test_term_offsets_and_sentences(finder, nlp, mention_finder):
+    doc, mentions = parse(nlp, mention_finder, "Talks failed. The Kiev regime blamed Moscow.")
+    found = finder.terms(doc, mentions)
+    assert all(isinstance(t, Term) for t in found)
+    assert all(doc.text[t.start:t.end] == t.surface for t in found)
+    assert {t.sentence_id for t in found} == {1}
+
+
+def test_terms_without_parse_or_text(finder, nlp, mention_finder):
+    assert finder.terms(nlp(""), []) == []
+    doc = nlp.make_doc("Officials in Kiev counted the militants.")
+    found = [(t.variant, t.actor) for t in finder.terms(doc, mention_finder.find(doc))]
+    # no lemmas on a bare tokenised doc: "~militant" patterns are skipped, literals still match
+    assert found == [("kiev", "ukraine")]
+
+
+# ------------------------------------------------------------------ distancing marks
+
+# name, text, expected (kind, surface, actor) in order
+MARK_CASES = [
+    ("reportedly", "Russian troops reportedly withdrew.", [("hedge", "reportedly", "russia")]),
+    ("according to numerous reports", "According to numerous reports, Russian troops withdrew.",
+     [("vague_source", "According to numerous reports", "russia")]),
+    ("experts say", "Experts say the talks failed.", [("vague_source", "Experts say", None)]),
+    ("it is claimed", "It is claimed that the talks failed.", [("vague_source", "It is claimed", None)]),
+    ("so-called names its noun", "The so-called Kiev regime fell.", [("hedge", "so-called", "ukraine")]),
+    ("what Moscow calls", "What Moscow calls a liberation was a retreat.",
+     [("hedge", "What Moscow calls", "russia")]),
+    ("so-called scare quote", 'Officials organised the so-called "referendums" in a week.',
+     [("hedge", "so-called", None), ("scare_quote", "referendums", None)]),
+    ("western values", 'Western "values" were invoked again.', [("scare_quote", "values", "the_west")]),
+    ("curly marks", "The vote was a “triumph” for nobody.", [("scare_quote", "triumph", None)]),
+    ("speaker's word is a quote", 'Peskov said it was "unacceptable".', []),
+    ("what he called", 'Putin announced what he called a "special military operation".',
+     [("hedge", "what he called", None)]),
+    ("described as", 'The town, which generals described as a "fortress", fell.', []),
+    ("alleged as a verb is no hedge", 'Kiev alleged "genocide" on Monday.', []),
+    ("alleged as a participle", "The alleged massacre was investigated.", [("hedge", "alleged", None)]),
+    ("single marks inside a quote", "“This is what their 'solidarity' looks like,” she said.",
+     [("scare_quote", "solidarity", None)]),
+    ("apostrophes are not quotes", "The Europeans' homes don't need gas, he said.", []),
+    ("long quotes are statements", 'Crowds chanted "we will never give up our city" all night.', []),
+    ("a quoted clause is a statement", 'Posters read "we won" across town.', []),
+    ("colon introduces a statement", 'The banner had one word: "Victory".', []),
+    ("habit, not a report", "Europe, which likes to speak of its 'values', must now act.",
+     [("scare_quote", "values", None)]),
+    ("speak of reports words", 'Macron spoke of "a great day" for Ukraine.', []),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", MARK_CASES, ids=[c[0] for c in MARK_CASES])
+def test_marks(finder, nlp, mention_finder, name, text, expected):
+    assert marks_of(finder, nlp, mention_finder, text) == expected
+
+
+def test_scare_quote_span_excludes_marks(nlp):
+    text = 'The "values" and the “solidarity” were gone.'
+    found = find_scare_quotes(nlp(text))
+    assert all(isinstance(m, Mark) and m.kind == "scare_quote" for m in found)
+    assert [(m.surface, m.start, m.end) for m in found] == [("values", 5, 11), ("solidarity", 22, 32)]
+    assert [(text[m.start - 1], text[m.end]) for m in found] == [('"', '"'), ("“", "”")]
+
+
+def test_marks_need_a_parse(finder, nlp):
+    doc = nlp.make_doc('Western "values" again.')
+    with pytest.raises(ValueError, match="parsed Doc"):
+        finder.marks(doc, [])
+    with pytest.raises(ValueError, match="parsed Doc"):
+        find_scare_quotes(doc)
+
+
+# ---------------------------------------------------------------------- naming rates
+
+
+def test_naming_rates():
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "b1", "b2"],
+        "outlet": ["A", "A", "B", "B"],
+        "n_words": [1000, 500, 2000, 300],
+        "status": ["analyzed", "analyzed", "analyzed", "skipped"],
+    })
+    rows = ([("a1", "kyiv_spelling", "kyiv")] * 2 + [("a1", "kyiv_spelling", "kiev")]
+            + [("a2", "kyiv_spelling", "kyiv")] + [("b1", "kyiv_spelling", "kiev")] * 4
+            + [("b1", "war_naming", "war")] + [("b2", "kyiv_spelling", "kyiv")] * 5)  # b2 skipped
+    terms = pd.DataFrame(rows, columns=["article_id", "set", "variant"])
+    table = naming_rates(terms, articles, by="outlet")
+    assert list(table.columns) == ["outlet", "set", "variant", "n_articles", "n_words", "count",
+                                   "n_articles_with", "rate_per_1000_words", "share_within_set"]
+    got = {(r.outlet, r.variant): (r.count, r.n_articles_with, r.rate_per_1000_words, r.share_within_set)
+           for r in table.itertuples()}
+    expected = {
+        ("A", "kiev"): (1, 1, 1 / 1500 * 1000, 0.25),
+        ("A", "kyiv"): (3, 2, 2.0, 0.75),
+        ("A", "war"): (0, 0, 0.0, math.nan),  # A never names the war: share undefined
+        ("B", "kiev"): (4, 1, 2.0, 1.0),
+        ("B", "kyiv"): (0, 0, 0.0, 0.0),
+        ("B", "war"): (1, 1, 0.5, 1.0),
+    }
+    assert got.keys() == expected.keys()
+    for key, values in expected.items():
+        assert got[key][:2] == values[:2], key
+        assert got[key][2:] == pytest.approx(values[2:], nan_ok=True), key
+    assert table["n_words"].tolist() == [1500] * 3 + [2000] * 3
+    assert table["count"].dtype == "int64"
+
+
+def test_naming_rates_lexicon_lists_unused_variants():
+    articles = pd.DataFrame({"article_id": ["a1"], "outlet": ["A"], "n_words": [100],
+                             "status": ["analyzed"]})
+    terms = pd.DataFrame({"article_id": ["a1"], "set": ["kyiv_spelling"], "variant": ["kyiv"]})
+    table = naming_rates(terms, articles, lexicon=Lexicon.default())
+    lexicon_pairs = Lexicon.default().to_frame().query("kind == 'naming'")[["set", "variant"]]
+    assert len(table) == len(lexicon_pairs.drop_duplicates())
+    row = table[(table["set"] == "kyiv_spelling") & (table["variant"] == "kyiv")].iloc[0]
+    assert (row["count"], row["rate_per_1000_words"], row["share_within_set"]) == (1, 10.0, 1.0)
+
+
+def test_naming_rates_missing_columns():
+    with pytest.raises(ValueError, match="articles lacks column"):
+        naming_rates(pd.DataFrame(columns=["article_id", "set", "variant"]),
+                     pd.DataFrame(columns=["article_id", "outlet"]))
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+def test_default_lexicon_sets():
+    lexicon = Lexicon.default()
+    for required in ("kyiv_spelling", "kharkiv_spelling", "donbas_spelling", "odesa_spelling",
+                     "bakhmut_naming", "mykolaiv_spelling", "zaporizhzhia_spelling", "luhansk_spelling",
+                     "war_naming", "government_naming", "combatants", "territorial_change",
+                     "loaded_labels"):
+        assert required in lexicon.sets
+        assert lexicon[required].sources
+    frame = lexicon.to_frame()
+    assert list(frame.columns) == ["kind", "set", "variant", "pattern", "relational", "origin"]
+    assert set(frame["kind"]) == {"naming", "exclude", "hedge", "vague_source", "scare_quote_cue"}
+
+
+USER_SETS = """\
+description: my sets
+sets:
+  - id: navalny_naming
+    description: How the opposition leader is introduced.
+    sources: [news style guides]
+    variants:
+      opposition_leader: [opposition leader]
+      blogger: [~blogger]
+"""
+
+
+def test_user_set(tmp_path, nlp, mention_finder):
+    path = tmp_path / "my_sets.yaml"
+    path.write_text(USER_SETS, encoding="utf-8")
+    alone = Lexicon.from_yaml(naming=path)
+    assert alone.sets == ["navalny_naming"]
+    combined = Lexicon.from_yaml(naming=[Lexicon.packaged("naming"), path])
+    assert combined.sets[-1] == "navalny_naming" and "kyiv_spelling" in combined.sets
+    finder = WordingFinder(combined, nlp)
+    found = terms_of(finder, nlp, mention_finder,
+                     "State television called the opposition leader a blogger, as bloggers in Kiev noted.",
+                     {"navalny_naming", "kyiv_spelling"})
+    assert [(s, v, surface) for s, v, surface, _ in found] == [
+        ("navalny_naming", "opposition_leader", "opposition leader"),
+        ("navalny_naming", "blogger", "blogger"),
+        ("navalny_naming", "blogger", "bloggers"),
+        ("kyiv_spelling", "kiev", "Kiev"),
+    ]
+
+
+def _set(body: str) -> str:
+    return "sets:\n" + textwrap.indent(textwrap.dedent(body), "  ")
+
+
+GOOD_SET = """\
+- id: city
+  description: d
+  sources: [s]
+  variants: {a: [Alpha], b: [Beta]}
+"""
+
+# name, naming file text, fragment of the error message
+NAMING_ERRORS = [
+    ("not yaml", "sets: [unclosed", "not valid YAML"),
+    ("not a mapping", "- a\n- b\n", "expected a mapping"),
+    ("no sets", "description: x\n", "'sets' must be a non-empty list"),
+    ("unknown top key", "set: []\n", "unknown key(s) 'set'"),
+    ("unknown set key", _set(GOOD_SET + "  varients: {}\n"), "set #1 ('city'): unknown key(s) 'varients'"),
+    ("bad id", _set(GOOD_SET.replace("id: city", "id: City-Names")), "id 'City-Names' must match"),
+    ("duplicate id", _set(GOOD_SET + GOOD_SET), "duplicate set id 'city'"),
+    ("no sources", _set(GOOD_SET.replace("sources: [s]", "sources: []")), "sources: must not be empty"),
+    ("no description", _set(GOOD_SET.replace("description: d", "description: ''")),
+     "missing or empty 'description'"),
+    ("one variant", _set(GOOD_SET.replace("b: [Beta]", "")), "at least two variant ids"),
+    ("empty variant", _set(GOOD_SET.replace("[Beta]", "[]")), "variant 'b': must not be empty"),
+    ("pattern in two variants", _set(GOOD_SET.replace("[Beta]", "[Alpha]")),
+     "is also listed under variant 'a'"),
+    ("gap at start", _set(GOOD_SET.replace("[Beta]", "['... Beta']")), "'...' must stand between"),
+    ("bare tilde", _set(GOOD_SET.replace("[Beta]", "['~']")), "bad word '~'"),
+    ("empty alternative", _set(GOOD_SET.replace("[Beta]", "['Beta||Gamma']")), "bad word"),
+    ("relational unknown", _set(GOOD_SET + "  relational: [c]\n"), "relational lists unknown variant(s) 'c'"),
+]
+
+
+@pytest.mark.parametrize("name,text,message", NAMING_ERRORS, ids=[c[0] for c in NAMING_ERRORS])
+def test_naming_validation(tmp_path, name, text, message):
+    path = tmp_path / "bad_naming.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        Lexicon.from_yaml(naming=path)
+    assert str(path) in str(info.value)
+    assert message in str(info.value)
+
+
+def test_duplicate_set_across_files(tmp_path):
+    first, second = tmp_path / "one.yaml", tmp_path / "two.yaml"
+    for path in (first, second):
+        path.write_text(_set(GOOD_SET), encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(f"{second}: set 'city' is already defined in {first}")):
+        Lexicon.from_yaml(naming=[first, second])
+
+
+def test_multi_token_alternative_fails_when_matchers_are_built(tmp_path, nlp):
+    path = tmp_path / "alt.yaml"
+    path.write_text(_set(GOOD_SET.replace("[Beta]", "['so-called|Beta']")), encoding="utf-8")
+    lexicon = Lexicon.from_yaml(naming=path)
+    with pytest.raises(ValueError, match=re.escape(f"{path}: set 'city', variant 'b'")):
+        WordingFinder(lexicon, nlp)
+
+
+DISTANCING = Lexicon.packaged("distancing").read_text(encoding="utf-8")
+
+DISTANCING_ERRORS = [
+    ("unknown key", DISTANCING + "\nhedges: {}\n", "unknown key(s) 'hedges'"),
+    ("max words", DISTANCING.replace("max_words: 4", "max_words: 0"), "max_words must be a positive"),
+    ("exact cue", DISTANCING.replace("reportedly: [reportedly]", "reportedly: ['=reportedly']"),
+     "'=' has no meaning here"),
+    ("no hedges", DISTANCING.replace("\nhedge:\n", "\nold_hedge:\n"), "unknown key(s) 'old_hedge'"),
+]
+
+
+@pytest.mark.parametrize("name,text,message", DISTANCING_ERRORS, ids=[c[0] for c in DISTANCING_ERRORS])
+def test_distancing_validation(tmp_path, name, text, message):
+    path = tmp_path / "bad_distancing.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError) as info:
+        Lexicon.from_yaml(distancing=path)
+    assert str(path) in str(info.value)
+    assert message in str(info.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(FileNotFoundError, match="no such lexicon file"):
+        Lexicon.from_yaml(naming=tmp_path / "nope.yaml")
