@@ -20,10 +20,28 @@ except PackageNotFoundError:  # running from a source tree that is not installed
 
 from framing.actors import Actor, ActorInventory, Member, Mention, MentionFinder, load_actors
 from framing.analysis import Analysis, analyze, read_analysis
-from framing.compare import bootstrap_mean_ci, compare
+from framing.comparison import (
+    bootstrap_mean_ci,
+    bootstrap_ratio_ci,
+    compare,
+    compare_marks,
+    compare_naming,
+    compare_verbs,
+    compare_voice,
+)
 from framing.corpus import Article, CorpusError, iter_corpus, load_corpus
-from framing.plots import plot_coverage, plot_stance_heatmap, plot_stance_intervals, save_figures
+from framing.plots import (
+    plot_coverage,
+    plot_naming,
+    plot_stance_heatmap,
+    plot_stance_intervals,
+    plot_verb_profile,
+    plot_voice_share,
+    save_figures,
+)
+from framing.quotes import Quote, QuoteExtractor, ReportingVerbs
 from framing.stance import LexiconStanceScorer, get_scorer
+from framing.wording import Lexicon, Mark, Term, WordingFinder, naming_rates
 
 __all__ = [
     "Actor",
@@ -31,20 +49,36 @@ __all__ = [
     "Analysis",
     "Article",
     "CorpusError",
+    "Lexicon",
     "LexiconStanceScorer",
+    "Mark",
     "Member",
     "Mention",
     "MentionFinder",
+    "Quote",
+    "QuoteExtractor",
+    "ReportingVerbs",
+    "Term",
+    "WordingFinder",
     "analyze",
     "bootstrap_mean_ci",
+    "bootstrap_ratio_ci",
     "compare",
+    "compare_marks",
+    "compare_naming",
+    "compare_verbs",
+    "compare_voice",
     "get_scorer",
     "iter_corpus",
     "load_actors",
     "load_corpus",
+    "naming_rates",
     "plot_coverage",
+    "plot_naming",
     "plot_stance_heatmap",
     "plot_stance_intervals",
+    "plot_verb_profile",
+    "plot_voice_share",
     "read_analysis",
     "save_figures",
     "__version__",

@@ -9,7 +9,8 @@ Output tables (all carry ``article_id``):
 
 ``articles``
     one row per *input* article: ``article_id, outlet, date, title, url, status,
-    skip_reason, n_words, n_mentions`` (``status`` is ``"analyzed"`` or ``"skipped"``).
+    skip_reason, n_words, n_mentions, n_quotes`` (``status`` is ``"analyzed"`` or
+    ``"skipped"``).
 ``mentions``
     one row per actor mention: ``article_id, outlet, field, sentence_id, actor,
     surface, start, end, via, member, stance, stance_label``. ``field`` is
@@ -19,6 +20,16 @@ Output tables (all carry ``article_id``):
     one row per article x actor mentioned: ``article_id, outlet, date, actor,
     n_mentions, n_title_mentions, stance, n_negative, n_neutral, n_positive``.
     ``stance`` is the mean of the mention scores (-1..+1).
+``quotes``
+    one row per direct or indirect quotation (:mod:`framing.quotes`):
+    ``article_id, outlet, field, sentence_id, start, end, text, n_words, kind,
+    speaker, speaker_mention, speaker_actor, verb, verb_class``.
+``terms``
+    one row per naming variant or loaded label (:mod:`framing.wording`):
+    ``article_id, outlet, field, sentence_id, set, variant, surface, start, end, actor``.
+``marks``
+    one row per distancing mark (hedge, vague source, scare quote):
+    ``article_id, outlet, field, sentence_id, kind, surface, start, end, actor``.
 """
 
 from __future__ import annotations
@@ -43,7 +54,9 @@ from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
+from framing.quotes import QuoteExtractor
 from framing.stance import get_scorer
+from framing.wording import WordingFinder
 
 __all__ = ["Analysis", "analyze", "read_analysis", "MAX_CHARS"]
 
@@ -53,7 +66,7 @@ MAX_CHARS = 200_000
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("title", pa.string()),
     ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()),
-    ("n_words", pa.int64()), ("n_mentions", pa.int64()),
+    ("n_words", pa.int64()), ("n_mentions", pa.int64()), ("n_quotes", pa.int64()),
 ])
 MENTION_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
@@ -65,7 +78,24 @@ ACTOR_STANCE_SCHEMA = pa.schema([
     ("n_mentions", pa.int64()), ("n_title_mentions", pa.int64()), ("stance", pa.float64()),
     ("n_negative", pa.int64()), ("n_neutral", pa.int64()), ("n_positive", pa.int64()),
 ])
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA}
+QUOTE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
+    ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("n_words", pa.int64()),
+    ("kind", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
+    ("speaker_actor", pa.string()), ("verb", pa.string()), ("verb_class", pa.string()),
+])
+TERM_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
+    ("set", pa.string()), ("variant", pa.string()), ("surface", pa.string()), ("start", pa.int64()),
+    ("end", pa.int64()), ("actor", pa.string()),
+])
+MARK_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
+    ("kind", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
+    ("actor", pa.string()),
+])
+SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA,
+           "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA}
 
 
 @dataclass
@@ -75,11 +105,14 @@ class Analysis:
     articles: pd.DataFrame
     mentions: pd.DataFrame
     actor_stance: pd.DataFrame
+    quotes: pd.DataFrame = field(default_factory=lambda: _frame([], QUOTE_SCHEMA))
+    terms: pd.DataFrame = field(default_factory=lambda: _frame([], TERM_SCHEMA))
+    marks: pd.DataFrame = field(default_factory=lambda: _frame([], MARK_SCHEMA))
     run: dict = field(default_factory=dict)
 
     def compare(self, by: str | Iterable[str] = "outlet", **options) -> pd.DataFrame:
         """Outlet x actor comparison; see :func:`framing.compare`."""
-        from framing.compare import compare
+        from framing.comparison import compare
 
         return compare(self, by=by, **options)
 
@@ -140,6 +173,8 @@ def analyze(
     nlp = nlp or load_nlp()
     finder = MentionFinder(inventory, nlp)
     scorer = get_scorer(stance)
+    tools = _Tools(finder=finder, scorer=scorer, quotes=QuoteExtractor(inventory, nlp),
+                   wording=WordingFinder(nlp=nlp))
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
         articles = iter_corpus(corpus, **(corpus_options or {}))
         total = count_articles(corpus)
@@ -151,7 +186,7 @@ def analyze(
     n_articles = n_analyzed = 0
     with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
         for batch in _batches(articles, batch_size):
-            rows = _analyze_batch(batch, nlp=nlp, finder=finder, scorer=scorer)
+            rows = _analyze_batch(batch, nlp=nlp, tools=tools)
             sink.write(rows)
             for article in rows["articles"]:
                 n_articles += 1
@@ -181,7 +216,7 @@ def analyze(
         "environment": {"python": platform.python_version(), "platform": platform.platform()},
         "counts": {"articles": n_articles, "articles_analyzed": n_analyzed,
                    "articles_skipped": n_articles - n_analyzed, "skip_reasons": dict(reasons),
-                   "mentions": sink.n_mentions, "article_actor_rows": sink.n_actor_rows},
+                   **{name: count for name, count in sink.counts.items() if name != "articles"}},
         "timing": {"seconds": round(elapsed, 3),
                    "articles_per_second": round(n_articles / elapsed, 2) if elapsed else None},
     }
@@ -204,48 +239,74 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def _analyze_batch(batch: list[Article], *, nlp, finder: MentionFinder, scorer) -> dict[str, list[dict]]:
+@dataclass(frozen=True)
+class _Tools:
+    """Everything built once per run and applied to each parsed field."""
+
+    finder: MentionFinder
+    scorer: object
+    quotes: QuoteExtractor
+    wording: WordingFinder
+
+
+def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, list[dict]]:
     checked = [a if not a.ok or len(a.text) + len(a.title) <= MAX_CHARS
                else _with_reason(a, f"text longer than {MAX_CHARS:,} characters") for a in batch]
     texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
              for name, value in (("title", article.title), ("text", article.text))]
-    mentions_by_article: dict[int, list[dict]] = {}
+    per_article: dict[int, dict[str, list[dict]]] = {}
     for doc, (index, field_name) in nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch))):
-        article = checked[index]
-        rows = mentions_by_article.setdefault(index, [])
-        rows.extend(_mention_rows(doc, article, field_name, finder=finder, scorer=scorer))
+        rows = per_article.setdefault(index, {"mentions": [], "quotes": [], "terms": [], "marks": []})
+        for name, values in _field_rows(doc, checked[index], field_name, tools).items():
+            rows[name].extend(values)
 
-    articles, mentions, actor_rows = [], [], []
+    out: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     for index, article in enumerate(checked):
-        rows = mentions_by_article.get(index, [])
-        mentions.extend(rows)
-        actor_rows.extend(_aggregate(article, rows))
-        articles.append({
+        rows = per_article.get(index, {"mentions": [], "quotes": [], "terms": [], "marks": []})
+        for name, values in rows.items():
+            out[name].extend(values)
+        out["actor_stance"].extend(_aggregate(article, rows["mentions"]))
+        out["articles"].append({
             "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
             "url": article.url, "status": "analyzed" if article.ok else "skipped",
             "skip_reason": article.skip_reason,
-            "n_words": len(article.text.split()) if article.ok else 0, "n_mentions": len(rows),
+            "n_words": len(article.text.split()) if article.ok else 0,
+            "n_mentions": len(rows["mentions"]), "n_quotes": len(rows["quotes"]),
         })
-    return {"articles": articles, "mentions": mentions, "actor_stance": actor_rows}
+    return out
 
 
-def _mention_rows(doc, article: Article, field_name: str, *, finder: MentionFinder, scorer) -> list[dict]:
-    found = finder.find(doc, date=article.date)
-    if not found:
-        return []
-    spans = [doc[m.token_start:m.token_end] for m in found]
-    scores = np.asarray(scorer.score(doc, spans), dtype=float)
-    labels = scorer.label(scores)
-    sentence_starts = [sent.start for sent in doc.sents]
-    rows = []
-    for mention, score, label in zip(found, scores, labels):
-        rows.append({
-            "article_id": article.id, "outlet": article.outlet, "field": field_name,
-            "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
-            "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
-            "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
-        })
-    return rows
+def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[str, list[dict]]:
+    """Every per-item measure of one parsed field (title or text) of one article."""
+    found = tools.finder.find(doc, date=article.date)
+    base = {"article_id": article.id, "outlet": article.outlet, "field": field_name}
+    mentions = []
+    if found:
+        spans = [doc[m.token_start:m.token_end] for m in found]
+        scores = np.asarray(tools.scorer.score(doc, spans), dtype=float)
+        labels = tools.scorer.label(scores)
+        sentence_starts = [sent.start for sent in doc.sents]
+        for mention, score, label in zip(found, scores, labels):
+            mentions.append({
+                **base,
+                "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
+                "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
+                "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
+            })
+    extracted = tools.quotes.extract(doc, date=article.date, mentions=found)
+    quoted = {(q.start, q.end) for q in extracted if q.kind == "direct"}
+    quotes = [{**base, "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "text": q.text,
+               "n_words": len(q.text.split()), "kind": q.kind, "speaker": q.speaker,
+               "speaker_mention": q.speaker_mention, "speaker_actor": q.speaker_actor, "verb": q.verb,
+               "verb_class": q.verb_class}
+              for q in extracted]
+    terms = [{**base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant, "surface": t.surface,
+              "start": t.start, "end": t.end, "actor": t.actor} for t in tools.wording.terms(doc, found)]
+    marks = [{**base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface, "start": m.start,
+              "end": m.end, "actor": m.actor} for m in tools.wording.marks(doc, found)
+             # a fragment the quote extractor attributed to a speaker is a quote, not a scare quote
+             if not (m.kind == "scare_quote" and (m.start, m.end) in quoted)]
+    return {"mentions": mentions, "quotes": quotes, "terms": terms, "marks": marks}
 
 
 def _aggregate(article: Article, mentions: list[dict]) -> list[dict]:
@@ -282,18 +343,12 @@ def _reason_kind(reason: str | None) -> str:
 class _MemorySink:
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-
-    @property
-    def n_mentions(self) -> int:
-        return len(self.rows["mentions"])
-
-    @property
-    def n_actor_rows(self) -> int:
-        return len(self.rows["actor_stance"])
+        self.counts: Counter[str] = Counter({name: 0 for name in SCHEMAS})
 
     def write(self, rows: dict[str, list[dict]]) -> None:
         for name, values in rows.items():
             self.rows[name].extend(values)
+            self.counts[name] += len(values)
 
     def close(self, run: dict) -> Analysis:
         tables = {name: _frame(values, SCHEMAS[name]) for name, values in self.rows.items()}
@@ -308,12 +363,11 @@ class _ParquetSink:
         self.directory = directory
         self.writers = {name: pq.ParquetWriter(directory / f"{name}.parquet", schema)
                         for name, schema in SCHEMAS.items()}
-        self.n_mentions = self.n_actor_rows = 0
+        self.counts: Counter[str] = Counter({name: 0 for name in SCHEMAS})
 
     def write(self, rows: dict[str, list[dict]]) -> None:
-        self.n_mentions += len(rows["mentions"])
-        self.n_actor_rows += len(rows["actor_stance"])
         for name, values in rows.items():
+            self.counts[name] += len(values)
             if values:
                 self.writers[name].write_table(pa.Table.from_pylist(values, schema=SCHEMAS[name]))
 

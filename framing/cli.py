@@ -4,6 +4,7 @@
     framing compare DIR [--by outlet]                  outlet x actor table with bootstrap CIs
     framing figures DIR --out figures/                 charts comparing outlets
     framing evaluate targeted-sentiment --data FILE    accuracy of the stance scorer on NewsMTSC
+    framing evaluate quotes --gold FILE --corpus DIR   quote extraction against a hand-annotated gold set
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
 """
 
@@ -50,7 +51,9 @@ def _parser() -> argparse.ArgumentParser:
     compare = commands.add_parser(
         "compare", help="compare groups (outlets) with article-level bootstrap intervals",
         description="Per outlet x actor: articles, mentions, mean stance and a percentile bootstrap interval "
-                    "that resamples articles. Writes <by>_actor.parquet into DIR and prints the table.")
+                    "that resamples articles (<by>_actor.parquet, printed); reporting-verb profiles per speaker "
+                    "actor (<by>_verbs), voice shares (<by>_voice), naming choices (<by>_naming) and distancing "
+                    "marks (<by>_marks), each with bootstrap intervals. All are written into DIR.")
     compare.add_argument("directory", help="folder written by `framing analyze`")
     compare.add_argument("--by", default="outlet", help="outlet, or a comma list of outlet,year,month")
     compare.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
@@ -58,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
 
     figures = commands.add_parser("figures", help="draw the outlet-comparison charts",
-                                  description="Draw stance heatmap, interval plot and coverage chart.")
+                                  description="Draw the stance heatmap, stance intervals, actor coverage, "
+                                              "reporting-verb profiles, voice shares and naming choices.")
     figures.add_argument("directory", help="folder written by `framing analyze`")
     figures.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
     figures.add_argument("--format", action="append", choices=["png", "svg", "pdf"],
@@ -76,6 +80,18 @@ def _parser() -> argparse.ArgumentParser:
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
     targeted.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    quotes = tasks.add_parser(
+        "quotes", help="quote spans, speakers and verb classes against a hand-annotated gold set",
+        description="Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
+                    "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.")
+    quotes.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/quotes_gold.jsonl")
+    quotes.add_argument("--corpus", required=True, help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
+    quotes.add_argument("--split", choices=["dev", "test", "all"], default="test",
+                        help="dev: articles dated 2022 (used to develop the rules); test: 2023 and later "
+                             "(held out); default: test")
+    quotes.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+    quotes.add_argument("--out", help="also write the JSON report to this file")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
@@ -112,46 +128,64 @@ def _analyze(args) -> int:
     counts, timing = result.run["counts"], result.run["timing"]
     print(f"{counts['articles']} articles: {counts['articles_analyzed']} analyzed, "
           f"{counts['articles_skipped']} skipped {counts['skip_reasons'] or ''}".rstrip())
-    print(f"{counts['mentions']} mentions, {counts['article_actor_rows']} article x actor rows; "
+    print(f"{counts['mentions']} mentions, {counts['actor_stance']} article x actor rows, {counts['quotes']} quotes, "
+          f"{counts['terms']} naming terms, {counts['marks']} distancing marks; "
           f"{timing['seconds']} s ({timing['articles_per_second']} articles/s)")
     print(f"tables written to {args.out}")
     return 0
+
+
+def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> dict:
+    """Every outlet-level table, keyed by the file stem it is written under."""
+    from framing import comparison as statistics
+
+    prefix = "_".join(part.strip() for part in by.split(","))
+    options = {"by": by, "n_boot": n_boot, "level": level, "seed": seed}
+    return {
+        f"{prefix}_actor": statistics.compare(analysis, **options),
+        f"{prefix}_verbs": statistics.compare_verbs(analysis, **options),
+        f"{prefix}_voice": statistics.compare_voice(analysis, **options),
+        f"{prefix}_naming": statistics.compare_naming(analysis, **options),
+        f"{prefix}_marks": statistics.compare_marks(analysis, **options),
+    }
 
 
 def _compare(args) -> int:
     import pandas as pd
 
     from framing.analysis import read_analysis
-    from framing.compare import compare
 
     analysis = read_analysis(args.directory)
-    table = compare(analysis, by=args.by, n_boot=args.n_boot, level=args.level, seed=args.seed)
-    name = "_".join(part.strip() for part in args.by.split(",")) + "_actor.parquet"
-    path = Path(args.directory) / name
-    table.to_parquet(path, index=False)
+    tables = _comparisons(analysis, args.by, n_boot=args.n_boot, level=args.level, seed=args.seed)
     signed = {column: "{:+.3f}".format for column in ("stance_mean", "ci_low", "ci_high")}
-    with pd.option_context("display.max_rows", 500, "display.width", 160):
-        print(table.to_string(index=False, formatters=signed, float_format="{:.3f}".format))
-    print(f"\nwritten to {path}")
+    for name, table in tables.items():
+        path = Path(args.directory) / f"{name}.parquet"
+        table.to_parquet(path, index=False)
+        if name.endswith("_actor"):
+            with pd.option_context("display.max_rows", 500, "display.width", 160):
+                print(table.to_string(index=False, formatters=signed, float_format="{:.3f}".format))
+            print()
+        print(f"written to {path} ({len(table)} rows)")
     return 0
 
 
 def _figures(args) -> int:
+    import pandas as pd
+
     from framing.analysis import read_analysis
-    from framing.compare import compare
     from framing.plots import save_figures
 
     directory = Path(args.directory)
     analysis = read_analysis(directory)
-    table_path = directory / "outlet_actor.parquet"
-    if table_path.exists():
-        import pandas as pd
-
-        table = pd.read_parquet(table_path)
+    names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming")
+    if all((directory / f"{name}.parquet").exists() for name in names):
+        tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in names}
     else:
-        table = compare(analysis, by="outlet", seed=args.seed)
+        tables = _comparisons(analysis, "outlet", n_boot=2000, level=0.95, seed=args.seed)
     labels = analysis.run.get("config", {}).get("actor_labels")
-    for path in save_figures(table, args.out, actor_labels=labels, formats=args.format or ["png"]):
+    paths = save_figures(tables["outlet_actor"], args.out, actor_labels=labels, formats=args.format or ["png"],
+                         verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"])
+    for path in paths:
         print(path)
     return 0
 
@@ -160,7 +194,12 @@ def _evaluate(args) -> int:
     from framing.evaluation import evaluate_sentence_vader, evaluate_targeted_sentiment
     from framing.stance import get_scorer
 
-    if args.baseline == "vader":
+    if args.task == "quotes":
+        from framing.actors import load_actors
+        from framing.quotes import evaluate_quotes
+
+        report = evaluate_quotes(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+    elif args.baseline == "vader":
         report = evaluate_sentence_vader(args.data, progress=not args.quiet)
     else:
         report = evaluate_targeted_sentiment(args.data, scorer=get_scorer(args.stance), progress=not args.quiet)

@@ -15,7 +15,16 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 
-__all__ = ["plot_stance_heatmap", "plot_stance_intervals", "plot_coverage", "save_figures", "STYLE"]
+__all__ = [
+    "plot_coverage",
+    "plot_naming",
+    "plot_stance_heatmap",
+    "plot_stance_intervals",
+    "plot_verb_profile",
+    "plot_voice_share",
+    "save_figures",
+    "STYLE",
+]
 
 STYLE = {
     "figure.dpi": 100,
@@ -171,12 +180,157 @@ def plot_coverage(
     return fig
 
 
+_VERB_COLOURS = {"endorsing": "#2166ac", "neutral": "#bbbbbb", "distancing": "#b2182b"}
+
+
+def plot_verb_profile(
+    verbs: pd.DataFrame,
+    *,
+    actors: Sequence[str] | None = None,
+    outlets: Sequence[str] | None = None,
+    min_quotes: int = 3,
+    actor_labels: dict[str, str] | None = None,
+    title: str = "How each outlet introduces each actor's quoted statements",
+):
+    """One panel per speaker actor: per outlet, the shares of endorsing, neutral and
+    distancing reporting verbs (stacked), with the number of classified quotes.
+
+    ``verbs`` is the output of :func:`framing.compare_verbs`. Outlet x actor pairs
+    with fewer than ``min_quotes`` classified quotes are left empty.
+    """
+    _require(verbs, {"outlet", "speaker_actor", "verb_class", "share", "n_quotes"})
+    totals = verbs.groupby("speaker_actor")["n_class"].sum().sort_values(ascending=False)
+    actors = list(actors) if actors is not None else [a for a in totals.index if a != "other"][:6]
+    outlets = list(outlets) if outlets is not None else sorted(verbs["outlet"].unique())
+    labels = _labels(verbs.rename(columns={"speaker_actor": "actor"}), actor_labels)
+    table = verbs.set_index(["outlet", "speaker_actor", "verb_class"])
+    classes = [c for c in ("endorsing", "neutral", "distancing") if c in set(verbs["verb_class"])]
+    columns = min(3, len(actors)) or 1
+    rows = int(np.ceil(len(actors) / columns)) or 1
+    with plt.style.context(STYLE):
+        fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6),
+                                 sharex=True, sharey=True, squeeze=False)
+        for ax, actor in zip(axes.flat, actors):
+            for i, outlet in enumerate(outlets):
+                left = 0.0
+                n_quotes = 0
+                for verb_class in classes:
+                    key = (outlet, actor, verb_class)
+                    if key not in table.index:
+                        continue
+                    row = table.loc[key]
+                    n_quotes = int(row["n_quotes"])
+                    if n_quotes < min_quotes:
+                        break
+                    ax.barh(i, row["share"], left=left, color=_VERB_COLOURS.get(verb_class, "#888888"),
+                            height=0.7, label=verb_class if i == 0 else None)
+                    left += row["share"]
+                ax.text(1.02, i, f"n={n_quotes}", va="center", fontsize=6.5, color="#555555")
+            ax.set_title(labels.get(actor, actor))
+            ax.set_xlim(0, 1)
+            ax.set_yticks(range(len(outlets)), outlets)
+        axes.flat[0].invert_yaxis()
+        for ax in list(axes.flat)[len(actors):]:
+            ax.set_visible(False)
+        for ax in axes[-1]:
+            ax.set_xlabel("share of the actor's quotes")
+        handles = [plt.Rectangle((0, 0), 1, 1, color=_VERB_COLOURS[c]) for c in classes]
+        fig.legend(handles, classes, loc="lower center", ncols=len(classes), frameon=False, fontsize=7)
+        fig.suptitle(title, fontsize=10)
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def plot_voice_share(
+    voice: pd.DataFrame,
+    *,
+    actors: Sequence[str] | None = None,
+    outlets: Sequence[str] | None = None,
+    actor_labels: dict[str, str] | None = None,
+    title: str = "Whose voice each outlet carries (share of quotes)",
+):
+    """Stacked horizontal bars: each outlet's quotes split by the speaker's actor."""
+    _require(voice, {"outlet", "actor", "quote_share"})
+    totals = voice.groupby("actor")["n_quotes"].sum().sort_values(ascending=False)
+    actors = list(actors) if actors is not None else [a for a in totals.index if a != "other"][:7] + ["other"]
+    outlets = list(outlets) if outlets is not None else sorted(voice["outlet"].unique())
+    labels = _labels(voice, actor_labels)
+    labels["other"] = "other actors / none / unnamed"
+    table = voice.set_index(["outlet", "actor"])["quote_share"]
+    colours = plt.get_cmap("tab10")
+    with plt.style.context(STYLE):
+        fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(outlets) + 1.6))
+        left = np.zeros(len(outlets))
+        for j, actor in enumerate(actors):
+            if actor == "other":  # the rest: unnamed sources, speakers of no actor, actors not shown
+                shares = np.clip(1.0 - left, 0.0, 1.0)
+            else:
+                shares = np.nan_to_num(np.array([table.get((outlet, actor), 0.0) for outlet in outlets]))
+            colour = "#cccccc" if actor == "other" else colours(j % 10)
+            ax.barh(range(len(outlets)), shares, left=left, color=colour, label=labels.get(actor, actor),
+                    height=0.7)
+            left += shares
+        ax.set_yticks(range(len(outlets)), outlets)
+        ax.invert_yaxis()
+        ax.set_xlim(0, 1)
+        ax.set_xlabel("share of the outlet's quotes")
+        ax.set_title(title)
+        ax.legend(frameon=False, fontsize=7, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.25))
+        fig.tight_layout()
+    return fig
+
+
+def plot_naming(
+    naming: pd.DataFrame,
+    *,
+    sets: Sequence[str] = ("kyiv_spelling", "war_naming", "territorial_change", "combatants"),
+    outlets: Sequence[str] | None = None,
+    title: str = "Naming choices by outlet (share within each set of variants)",
+):
+    """One panel per naming set: per outlet, the share of each variant (stacked).
+
+    ``naming`` is the output of :func:`framing.compare_naming`; variants no outlet
+    uses are dropped from the legend.
+    """
+    _require(naming, {"outlet", "set", "variant", "share_within_set", "count"})
+    sets = [s for s in sets if s in set(naming["set"])]
+    outlets = list(outlets) if outlets is not None else sorted(naming["outlet"].unique())
+    colours = plt.get_cmap("tab20")
+    with plt.style.context(STYLE):
+        fig, axes = plt.subplots(len(sets) or 1, 1, figsize=(7.5, (0.32 * len(outlets) + 0.9) * max(1, len(sets))),
+                                 squeeze=False)
+        for ax, naming_set in zip(axes[:, 0], sets):
+            rows = naming[naming["set"] == naming_set]
+            used = rows.groupby("variant")["count"].sum()
+            variants = list(used[used > 0].sort_values(ascending=False).index)
+            table = rows.set_index(["outlet", "variant"])["share_within_set"]
+            left = np.zeros(len(outlets))
+            for j, variant in enumerate(variants):
+                shares = np.nan_to_num(np.array([table.get((outlet, variant), 0.0) for outlet in outlets]))
+                ax.barh(range(len(outlets)), shares, left=left, color=colours(j % 20), height=0.7,
+                        label=variant.replace("_", " "))
+                left += shares
+            ax.set_yticks(range(len(outlets)), outlets)
+            ax.invert_yaxis()
+            ax.set_xlim(0, 1)
+            ax.set_title(naming_set.replace("_", " "), loc="left")
+            ax.legend(frameon=False, fontsize=6.5, loc="center left", bbox_to_anchor=(1.01, 0.5))
+        axes[-1, 0].set_xlabel("share of the set's occurrences in the outlet")
+        fig.suptitle(title, fontsize=10)
+        fig.tight_layout()
+    return fig
+
+
 def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
-                 actor_labels: dict[str, str] | None = None, formats: Sequence[str] = ("png",)) -> list[Path]:
+                 actor_labels: dict[str, str] | None = None, formats: Sequence[str] = ("png",),
+                 verbs: pd.DataFrame | None = None, voice: pd.DataFrame | None = None,
+                 naming: pd.DataFrame | None = None) -> list[Path]:
     """Draw every outlet-comparison figure into ``out``; returns the written paths.
 
+    ``comparison`` is :func:`framing.compare`'s table; the optional ``verbs``,
+    ``voice`` and ``naming`` tables add the reporting-verb, voice and naming charts.
     Files are written without timestamps so that a rerun on the same data gives
-    byte-identical PNG/SVG files.
+    byte-identical files.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -185,6 +339,12 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
         "stance_intervals": plot_stance_intervals(comparison, actor_labels=actor_labels),
         "actor_coverage": plot_coverage(comparison, actor_labels=actor_labels),
     }
+    if verbs is not None and len(verbs):
+        figures["reporting_verbs"] = plot_verb_profile(verbs, actor_labels=actor_labels)
+    if voice is not None and len(voice):
+        figures["voice_share"] = plot_voice_share(voice, actor_labels=actor_labels)
+    if naming is not None and len(naming):
+        figures["naming"] = plot_naming(naming)
     written = []
     for name, fig in figures.items():
         for fmt in formats:

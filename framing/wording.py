@@ -1026,12 +1026,25 @@ def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: st
                 bounds = (outer_span.start, outer_span.end) if outer_span is not None else None
             else:
                 bounds = None
-            if _attributed(span, rules, bounds):
+            attribution = _attributed(span, rules, bounds)
+            if attribution == "direct" or (attribution == "reported"
+                                           and not _quotes_rule_says_scare(doc, q.start, q.end)):
                 continue
         actor = _term_actor(doc, span.start, span.end, mention_at, parsed=True)
         marks.append(Mark(kind="scare_quote", surface=text[q.start:q.end], start=q.start, end=q.end,
                           sentence_id=sentence_of(span.start), actor=actor))
     return marks
+
+
+def _quotes_rule_says_scare(doc, start: int, end: int) -> bool:
+    """The quote extractor's own test (:func:`framing.quotes.is_scare_quote`), asked
+    for fragments inside reported speech: a short fragment that no reporting verb
+    governs directly is a label even there (establishing "justice" after "Lavrov
+    reiterated that ..."), so a fragment the extractor leaves out as a scare quote
+    is not also left out here."""
+    from framing.quotes import is_scare_quote
+
+    return is_scare_quote(doc, start, end)
 
 
 def _is_clause(span) -> bool:
@@ -1040,24 +1053,34 @@ def _is_clause(span) -> bool:
                and t.head.pos_ in ("VERB", "AUX") for t in span)
 
 
-def _attributed(span, rules: ScareQuoteRules, bounds: tuple[int, int] | None) -> bool:
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "acl", "relcl", "pcomp"})
+
+
+def _attributed(span, rules: ScareQuoteRules, bounds: tuple[int, int] | None) -> str | None:
     """Whether the fragment depends on a speech verb, a reporting noun or "according
     to", walking up the parse from the fragment (within ``bounds`` when nested in a
     longer quotation). A verb coordinated with the fragment's clause does not govern it
-    ("X claimed "A", and media published headlines about a "B"")."""
+    ("X claimed "A", and media published headlines about a "B"").
+
+    Returns ``"direct"`` when the speech word governs the fragment within its own
+    clause (spoke of "a great day"), ``"reported"`` when the path crosses a clause
+    boundary (reiterated that Russia would establish "justice"), else None.
+    """
     current = span.root
+    crossed = False
     for _ in range(40):
         parent = current.head
         if parent.i == current.i:
-            return False
+            return None
         if bounds is not None and not (bounds[0] <= parent.i < bounds[1]):
-            return False
+            return None
         if current.dep_ != "conj" and _is_speech(parent, rules):
-            return True
+            return "reported" if crossed else "direct"
         if any(child.lower_ == "according" for child in parent.children):
-            return True
+            return "reported" if crossed else "direct"
+        crossed = crossed or current.dep_ in _CLAUSE_DEPS
         current = parent
-    return False
+    return None
 
 
 def _is_speech(token, rules: ScareQuoteRules) -> bool:

@@ -101,3 +101,19 @@ def test_seed_article_finds_the_expected_actors_and_speakers(tmp_path):
     members = result.mentions.dropna(subset=["member"]).set_index("member")["actor"].to_dict()
     assert members.get("Sergey Lavrov") == "russia"
     assert members.get("Antony Blinken") == "united_states"
+
+
+def test_seed_article_voice_and_wording():
+    path = shared_file("seed-article.txt")
+    result = framing.analyze(path, progress=False, corpus_options={"outlet": "seed"})
+    quotes = result.quotes
+    lavrov = quotes[quotes["speaker"] == "Sergey Lavrov"]
+    assert (lavrov["kind"] == "direct").sum() >= 3
+    assert set(lavrov["speaker_actor"]) == {"russia"}
+    blinken = quotes[quotes["speaker"] == "Antony Blinken"]
+    assert set(blinken["speaker_actor"]) == {"united_states"}
+    assert set(blinken["verb_class"]) == {"distancing"}
+    kiev = result.terms[(result.terms["set"] == "kyiv_spelling")]
+    assert set(kiev["variant"]) == {"kiev"} and len(kiev) >= 3
+    scare = result.marks[result.marks["kind"] == "scare_quote"]
+    assert "justice" in set(scare["surface"])

@@ -25,11 +25,14 @@ def test_analyze_compare_figures(tiny_corpus, tmp_path, capsys):
                                        "ci_low", "ci_high", "n_group_articles"]
     assert set(table["outlet"]) == {"wire", "state"}
     assert "stance_mean" in capsys.readouterr().out
+    for name in ("verbs", "voice", "naming", "marks"):
+        assert (run / f"outlet_{name}.parquet").exists()
 
     figures = tmp_path / "figures"
     assert main(["figures", str(run), "--out", str(figures)]) == 0
     names = sorted(p.name for p in figures.iterdir())
-    assert names == ["actor_coverage.png", "stance_heatmap.png", "stance_intervals.png"]
+    assert names == ["actor_coverage.png", "naming.png", "reporting_verbs.png", "stance_heatmap.png",
+                     "stance_intervals.png", "voice_share.png"]
     first = (figures / "stance_heatmap.png").read_bytes()
     assert main(["figures", str(run), "--out", str(figures)]) == 0
     assert (figures / "stance_heatmap.png").read_bytes() == first, "figures must rebuild byte for byte"
@@ -71,3 +74,19 @@ def test_actors_lists_the_inventory(capsys):
     assert main(["actors"]) == 0
     text = capsys.readouterr().out
     assert "Kremlin" in text and "Kiev" in text
+
+
+def test_evaluate_quotes_on_the_repository_gold_set(capsys):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    args = ["evaluate", "quotes", "--gold", str(root / "tests" / "data" / "quotes_gold.jsonl"),
+            "--corpus", str(root / "data" / "sample-corpus"), "--split", "dev"]
+    assert main(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["split"] == "dev"
+    gold = [json.loads(line) for line in (root / "tests" / "data" / "quotes_gold.jsonl").read_text().splitlines()]
+    # The dev split is the articles dated 2022; every one of their gold quotes is scored.
+    assert report["exact"]["all"]["n_gold"] == sum("-2022-" in record["article_id"] for record in gold)
+    for key in ("precision", "recall", "f1"):
+        assert 0.0 <= report["overlap"]["all"][key] <= 1.0

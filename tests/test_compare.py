@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from framing.analysis import Analysis
-from framing.compare import bootstrap_mean_ci, compare
+from framing.comparison import bootstrap_mean_ci, compare
 
 
 def test_bootstrap_interval_contains_the_mean_and_is_reproducible():
@@ -93,3 +93,77 @@ def test_compare_by_outlet_and_year_and_stable_seeds():
     assert only.loc[("A", "russia"), "ci_low"] == full.loc[("A", "russia"), "ci_low"]
     with pytest.raises(ValueError, match="cannot group by"):
         compare(_analysis(), by="author")
+
+
+# --------------------------------------------------------------------------- voice and wording
+
+
+def test_ratio_bootstrap_pools_within_articles():
+    from framing.comparison import bootstrap_ratio_ci
+
+    # Articles: 3 of 4 quotes distancing, 1 of 1, 0 of 5 -> pooled 4/10.
+    share, low, high = bootstrap_ratio_ci([3, 1, 0], [4, 1, 5], seed=0)
+    assert share == pytest.approx(0.4)
+    assert 0.0 <= low <= 0.4 <= high <= 1.0
+    assert np.isnan(bootstrap_ratio_ci([2, 0], [0, 0])[0])  # nothing to divide
+    assert np.isnan(bootstrap_ratio_ci([1], [2])[1])
+    with pytest.raises(ValueError, match="differ in length"):
+        bootstrap_ratio_ci([1, 2], [3])
+
+
+def _voice_analysis():
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "b1"], "outlet": ["A", "A", "B"],
+        "date": [dt.date(2023, 1, 1)] * 3, "status": ["analyzed"] * 3, "n_words": [100, 300, 200],
+    })
+    quotes = pd.DataFrame({
+        "article_id": ["a1", "a1", "a1", "a2", "b1", "b1"],
+        "speaker_actor": ["russia", "russia", "ukraine", None, "ukraine", "ukraine"],
+        "verb_class": ["endorsing", "neutral", "distancing", "neutral", "neutral", None],
+        "n_words": [10, 20, 30, 40, 5, 5],
+    })
+    stance = pd.DataFrame({"article_id": ["a1", "a2", "a2", "b1"], "actor": ["russia", "russia", "nato", "ukraine"],
+                           "outlet": ["A", "A", "A", "B"], "stance": [0.0] * 4, "n_mentions": [1] * 4})
+    terms = pd.DataFrame({"article_id": ["a1", "a1", "a2", "b1"], "set": ["kyiv_spelling"] * 4,
+                          "variant": ["kiev", "kiev", "kyiv", "kyiv"]})
+    marks = pd.DataFrame({"article_id": ["a1", "a2", "a2"], "kind": ["hedge", "hedge", "scare_quote"]})
+    return Analysis(articles=articles, mentions=pd.DataFrame(), actor_stance=stance, quotes=quotes,
+                    terms=terms, marks=marks)
+
+
+def test_verb_profile_shares_per_speaker_actor():
+    from framing.comparison import compare_verbs
+
+    table = compare_verbs(_voice_analysis()).set_index(["outlet", "speaker_actor", "verb_class"])
+    assert table.loc[("A", "russia", "endorsing"), "share"] == pytest.approx(0.5)
+    assert table.loc[("A", "russia", "distancing"), "share"] == 0
+    assert table.loc[("A", "ukraine", "distancing"), "n_quotes"] == 1
+    # The unclassified quote of B is left out of the denominator.
+    assert table.loc[("B", "ukraine", "neutral"), "n_quotes"] == 1
+    assert table.loc[("B", "ukraine", "neutral"), "share"] == pytest.approx(1.0)
+
+
+def test_voice_share_and_actors_never_quoted():
+    from framing.comparison import compare_voice
+
+    table = compare_voice(_voice_analysis()).set_index(["outlet", "actor"])
+    assert table.loc[("A", "russia"), "quote_share"] == pytest.approx(2 / 4)
+    assert table.loc[("A", "russia"), "word_share"] == pytest.approx(30 / 100)
+    assert table.loc[("A", "other"), "n_quotes"] == 1
+    # Russia is mentioned in a1 and a2 but quoted only in a1; NATO is never quoted.
+    assert table.loc[("A", "russia"), "voiced_share"] == pytest.approx(0.5)
+    assert table.loc[("A", "nato"), "voiced_share"] == 0
+    assert table.loc[("A", "nato"), "n_quotes"] == 0
+
+
+def test_naming_shares_and_mark_rates():
+    from framing.comparison import compare_marks, compare_naming
+
+    naming = compare_naming(_voice_analysis()).set_index(["outlet", "variant"])
+    assert naming.loc[("A", "kiev"), "share_within_set"] == pytest.approx(2 / 3)
+    assert naming.loc[("A", "kiev"), "rate_per_1000_words"] == pytest.approx(2 / 400 * 1000)
+    assert naming.loc[("A", "kiev"), "share_low"] <= 2 / 3 <= naming.loc[("A", "kiev"), "share_high"]
+    assert naming.loc[("B", "kiev"), "count"] == 0
+    marks = compare_marks(_voice_analysis()).set_index(["outlet", "kind"])
+    assert marks.loc[("A", "hedge"), "rate_per_1000_words"] == pytest.approx(2 / 400 * 1000)
+    assert marks.loc[("B", "hedge"), "count"] == 0

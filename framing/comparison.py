@@ -1,0 +1,355 @@
+"""Comparing outlets: mean stance toward each actor with article-level bootstrap intervals.
+
+The unit of resampling is the *article*, not the mention: mentions within one
+article are not independent (one author, one event, one editorial decision), so
+resampling mentions would give intervals that are too narrow. Each article's
+stance toward an actor is first averaged over its mentions (see
+:mod:`framing.analysis`); the outlet-level estimate is the mean over articles,
+and its interval is the percentile bootstrap (Efron & Tibshirani, 1993, ch. 13)
+over those articles.
+
+Intervals are reproducible: the random stream of each group is seeded from the
+``seed`` and the group's key, so adding an outlet or an actor does not change the
+intervals of the others.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+
+__all__ = [
+    "bootstrap_mean_ci",
+    "bootstrap_ratio_ci",
+    "compare",
+    "compare_marks",
+    "compare_naming",
+    "compare_verbs",
+    "compare_voice",
+    "COMPARE_COLUMNS",
+]
+
+COMPARE_COLUMNS = ("n_articles", "n_mentions", "stance_mean", "ci_low", "ci_high", "n_group_articles", "coverage")
+_GROUPINGS = ("outlet", "year", "month")
+
+
+def bootstrap_mean_ci(
+    values: Iterable[float],
+    *,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int | np.random.SeedSequence | None = 0,
+) -> tuple[float, float, float]:
+    """Mean of ``values`` and its percentile-bootstrap interval.
+
+    Returns ``(mean, low, high)``. With fewer than two values the interval is
+    undefined and returned as NaN.
+    """
+    data = np.asarray(list(values), dtype=float)
+    if data.size == 0:
+        return float("nan"), float("nan"), float("nan")
+    mean = float(data.mean())
+    if data.size < 2:
+        return mean, float("nan"), float("nan")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    rng = np.random.default_rng(seed)
+    # Resampled means in chunks, so memory stays small for large groups.
+    means = np.empty(n_boot)
+    chunk = max(1, 2_000_000 // data.size)
+    for begin in range(0, n_boot, chunk):
+        stop = min(n_boot, begin + chunk)
+        idx = rng.integers(0, data.size, size=(stop - begin, data.size))
+        means[begin:stop] = data[idx].mean(axis=1)
+    alpha = (1 - level) / 2
+    low, high = np.quantile(means, [alpha, 1 - alpha])
+    # The percentile interval can exclude the sample mean by a rounding hair when
+    # all resamples are equal; clamp so that low <= mean <= high always holds.
+    return mean, float(min(low, mean)), float(max(high, mean))
+
+
+def bootstrap_ratio_ci(
+    numerators: Iterable[float],
+    denominators: Iterable[float],
+    *,
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int | np.random.SeedSequence | None = 0,
+) -> tuple[float, float, float]:
+    """Ratio of sums ``sum(num) / sum(den)`` with a percentile-bootstrap interval
+    that resamples the units (articles) carrying each numerator/denominator pair.
+
+    This is the cluster bootstrap of a ratio estimator: shares such as "the
+    fraction of Russia's quotes introduced by a distancing verb" pool quotes
+    within articles, so articles, not quotes, are resampled. Units with a zero
+    denominator are dropped; fewer than two units give a NaN interval.
+    """
+    num = np.asarray(list(numerators), dtype=float)
+    den = np.asarray(list(denominators), dtype=float)
+    if num.shape != den.shape:
+        raise ValueError("numerators and denominators differ in length")
+    keep = den > 0
+    num, den = num[keep], den[keep]
+    if num.size == 0:
+        return float("nan"), float("nan"), float("nan")
+    ratio = float(num.sum() / den.sum())
+    if num.size < 2:
+        return ratio, float("nan"), float("nan")
+    if not 0 < level < 1:
+        raise ValueError(f"level must be between 0 and 1, got {level}")
+    rng = np.random.default_rng(seed)
+    ratios = np.empty(n_boot)
+    chunk = max(1, 2_000_000 // num.size)
+    for begin in range(0, n_boot, chunk):
+        stop = min(n_boot, begin + chunk)
+        idx = rng.integers(0, num.size, size=(stop - begin, num.size))
+        ratios[begin:stop] = num[idx].sum(axis=1) / den[idx].sum(axis=1)
+    alpha = (1 - level) / 2
+    low, high = np.quantile(ratios, [alpha, 1 - alpha])
+    return ratio, float(min(low, ratio)), float(max(high, ratio))
+
+
+def compare(
+    analysis,
+    *,
+    by: str | Iterable[str] = "outlet",
+    n_boot: int = 2000,
+    level: float = 0.95,
+    seed: int = 0,
+    actors: Iterable[str] | None = None,
+) -> pd.DataFrame:
+    """Per group (default: outlet) x actor: coverage and mean stance with a bootstrap CI.
+
+    Parameters
+    ----------
+    analysis
+        A :class:`framing.Analysis` or the folder written by ``framing analyze``.
+    by
+        ``"outlet"`` or a list of ``outlet``, ``year``, ``month`` (``"outlet,year"``
+        is accepted too).
+
+    Returns one row per group x actor with the columns of ``by`` then ``actor,
+    n_articles, n_mentions, stance_mean, ci_low, ci_high, n_group_articles,
+    coverage``. ``n_articles`` counts the group's analysed articles that mention the
+    actor, ``n_group_articles`` all analysed articles of the group and ``coverage``
+    their ratio.
+    """
+    from framing.analysis import Analysis, read_analysis
+
+    if not isinstance(analysis, Analysis):
+        analysis = read_analysis(analysis)
+    keys = _parse_by(by)
+    stance = _with_time_keys(analysis.actor_stance, keys)
+    articles = _with_time_keys(analysis.articles[analysis.articles["status"] == "analyzed"], keys)
+    if actors is not None:
+        stance = stance[stance["actor"].isin(list(actors))]
+    group_sizes = articles.groupby(keys, dropna=False).size()
+
+    rows = []
+    for key, group in stance.groupby([*keys, "actor"], sort=True, dropna=False):
+        key = key if isinstance(key, tuple) else (key,)
+        mean, low, high = bootstrap_mean_ci(
+            group["stance"].to_numpy(), n_boot=n_boot, level=level, seed=_group_seed(seed, key)
+        )
+        group_total = int(group_sizes.get(key[:-1] if len(keys) > 1 else key[0], 0))
+        rows.append({
+            **dict(zip([*keys, "actor"], key)),
+            "n_articles": int(group["article_id"].nunique()),
+            "n_mentions": int(group["n_mentions"].sum()),
+            "stance_mean": mean, "ci_low": low, "ci_high": high,
+            "n_group_articles": group_total,
+            "coverage": group["article_id"].nunique() / group_total if group_total else float("nan"),
+        })
+    columns = [*keys, "actor", *COMPARE_COLUMNS]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_verbs(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                  seed: int = 0) -> pd.DataFrame:
+    """Reporting-verb profile: per group x speaker actor x verb class, the share of
+    the actor's attributed quotes introduced by a verb of that class.
+
+    Only quotes whose verb has a class count (unattributed quotes and verbs outside
+    the classes are left out of the denominator). Columns: the ``by`` columns,
+    ``speaker_actor, verb_class, n_quotes`` (the actor's classified quotes in the
+    group), ``n_class, share, ci_low, ci_high, n_articles``.
+    """
+    analysis, keys = _load(analysis), _parse_by(by)
+    quotes = _keyed(analysis, analysis.quotes, keys)
+    quotes = quotes[quotes["speaker_actor"].notna() & quotes["verb_class"].notna()]
+    classes = sorted(quotes["verb_class"].unique())
+    rows = []
+    for key, group in quotes.groupby([*keys, "speaker_actor"], sort=True):
+        per_article = group.groupby("article_id")["verb_class"]
+        totals = per_article.size()
+        for verb_class in classes:
+            hits = per_article.apply(lambda s, c=verb_class: int((s == c).sum())).reindex(totals.index)
+            share, low, high = bootstrap_ratio_ci(hits, totals, n_boot=n_boot, level=level,
+                                                  seed=_group_seed(seed, (*key, verb_class)))
+            rows.append({**dict(zip([*keys, "speaker_actor"], key)), "verb_class": verb_class,
+                         "n_quotes": int(totals.sum()), "n_class": int(hits.sum()), "share": share,
+                         "ci_low": low, "ci_high": high, "n_articles": int(totals.size)})
+    columns = [*keys, "speaker_actor", "verb_class", "n_quotes", "n_class", "share", "ci_low", "ci_high",
+               "n_articles"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+OTHER_SPEAKER = "other"
+"""Speaker actor given to quotes whose speaker belongs to no actor or is unnamed."""
+
+
+def compare_voice(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                  seed: int = 0) -> pd.DataFrame:
+    """Whose voice an outlet carries: per group x actor, the share of quotes and of
+    quoted words by the actor's speakers, and how often an actor that is mentioned
+    is also quoted.
+
+    Columns: the ``by`` columns, ``actor, n_quotes, quote_share, quote_share_low,
+    quote_share_high, quoted_words, word_share, word_share_low, word_share_high,
+    n_articles_mentioned, n_articles_voiced, voiced_share``. ``voiced_share`` is the
+    fraction of the articles mentioning the actor in which it is quoted at least
+    once; an actor with 0 is only spoken about. Quotes from speakers of no actor
+    are pooled in the row ``actor == "other"``.
+    """
+    analysis, keys = _load(analysis), _parse_by(by)
+    quotes = _keyed(analysis, analysis.quotes, keys).copy()
+    quotes["actor"] = quotes["speaker_actor"].fillna(OTHER_SPEAKER)
+    stance = _keyed(analysis, analysis.actor_stance[["article_id", "actor"]], keys)
+    rows = []
+    for group_key, group in quotes.groupby(keys, sort=True):
+        group_key = group_key if isinstance(group_key, tuple) else (group_key,)
+        articles = group.groupby("article_id").agg(n=("actor", "size"), words=("n_words", "sum"))
+        mentioned = stance
+        for column, value in zip(keys, group_key):
+            mentioned = mentioned[mentioned[column] == value]
+        actors = sorted(set(group["actor"]) | set(mentioned["actor"]))
+        for actor in actors:
+            own = group[group["actor"] == actor].groupby("article_id").agg(n=("actor", "size"),
+                                                                          words=("n_words", "sum"))
+            own = own.reindex(articles.index, fill_value=0)
+            seed_key = (*group_key, actor)
+            share, s_low, s_high = bootstrap_ratio_ci(own["n"], articles["n"], n_boot=n_boot, level=level,
+                                                      seed=_group_seed(seed, seed_key))
+            words, w_low, w_high = bootstrap_ratio_ci(own["words"], articles["words"], n_boot=n_boot, level=level,
+                                                      seed=_group_seed(seed, (*seed_key, "words")))
+            mentioned_ids = set(mentioned.loc[mentioned["actor"] == actor, "article_id"])
+            voiced_ids = set(own.index[own["n"] > 0])
+            rows.append({
+                **dict(zip(keys, group_key)), "actor": actor, "n_quotes": int(own["n"].sum()),
+                "quote_share": share, "quote_share_low": s_low, "quote_share_high": s_high,
+                "quoted_words": int(own["words"].sum()), "word_share": words, "word_share_low": w_low,
+                "word_share_high": w_high, "n_articles_mentioned": len(mentioned_ids),
+                "n_articles_voiced": len(voiced_ids & mentioned_ids),
+                "voiced_share": (len(voiced_ids & mentioned_ids) / len(mentioned_ids)
+                                 if mentioned_ids and actor != OTHER_SPEAKER else float("nan")),
+            })
+    columns = [*keys, "actor", "n_quotes", "quote_share", "quote_share_low", "quote_share_high", "quoted_words",
+               "word_share", "word_share_low", "word_share_high", "n_articles_mentioned", "n_articles_voiced",
+               "voiced_share"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_naming(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                   seed: int = 0) -> pd.DataFrame:
+    """Naming choices: per group x naming set x variant, the count, the rate per
+    1,000 words and the share within the set (e.g. "Kiev" among Kiev + Kyiv), with
+    an article-level bootstrap interval for the share (``share_low, share_high``).
+
+    Point values come from :func:`framing.wording.naming_rates`.
+    """
+    from framing.wording import naming_rates
+
+    analysis, keys = _load(analysis), _parse_by(by)
+    articles = _with_time_keys(analysis.articles, keys)
+    terms = analysis.terms
+    table = naming_rates(terms, articles, by=keys)
+    if table.empty:
+        return table.assign(share_low=pd.Series(dtype=float), share_high=pd.Series(dtype=float))
+    keyed = _keyed(analysis, terms, keys)
+    counts = keyed.groupby([*keys, "set", "article_id", "variant"]).size()
+    lows, highs = [], []
+    for row in table.itertuples(index=False):
+        group_key = tuple(getattr(row, k) for k in keys)
+        try:
+            per_article = counts.loc[(*group_key, row.set)].unstack("variant", fill_value=0)
+        except KeyError:
+            lows.append(float("nan"))
+            highs.append(float("nan"))
+            continue
+        hits = per_article[row.variant] if row.variant in per_article else per_article.iloc[:, 0] * 0
+        _, low, high = bootstrap_ratio_ci(hits, per_article.sum(axis=1), n_boot=n_boot, level=level,
+                                          seed=_group_seed(seed, (*group_key, row.set, row.variant)))
+        lows.append(low)
+        highs.append(high)
+    return table.assign(share_low=lows, share_high=highs)
+
+
+def compare_marks(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                  seed: int = 0) -> pd.DataFrame:
+    """Distancing marks (hedges, vague sources, scare quotes): per group x kind, the
+    count and the rate per 1,000 words with an article-level bootstrap interval.
+
+    Columns: the ``by`` columns, ``kind, count, n_articles_with, n_words, rate_per_1000_words,
+    rate_low, rate_high``.
+    """
+    analysis, keys = _load(analysis), _parse_by(by)
+    articles = _with_time_keys(analysis.articles[analysis.articles["status"] == "analyzed"], keys)
+    marks = _keyed(analysis, analysis.marks, keys)
+    kinds = sorted(marks["kind"].unique())
+    rows = []
+    for group_key, group in articles.groupby(keys, sort=True):
+        group_key = group_key if isinstance(group_key, tuple) else (group_key,)
+        words = group.set_index("article_id")["n_words"]
+        in_group = marks[marks["article_id"].isin(words.index)]
+        for kind in kinds:
+            per_article = in_group[in_group["kind"] == kind].groupby("article_id").size()
+            per_article = per_article.reindex(words.index, fill_value=0)
+            rate, low, high = bootstrap_ratio_ci(per_article * 1000, words, n_boot=n_boot, level=level,
+                                                 seed=_group_seed(seed, (*group_key, kind)))
+            rows.append({**dict(zip(keys, group_key)), "kind": kind, "count": int(per_article.sum()),
+                         "n_articles_with": int((per_article > 0).sum()), "n_words": int(words.sum()),
+                         "rate_per_1000_words": rate, "rate_low": low, "rate_high": high})
+    columns = [*keys, "kind", "count", "n_articles_with", "n_words", "rate_per_1000_words", "rate_low", "rate_high"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _load(analysis):
+    from framing.analysis import Analysis, read_analysis
+
+    return analysis if isinstance(analysis, Analysis) else read_analysis(analysis)
+
+
+def _keyed(analysis, table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``table`` restricted to analysed articles, with the group columns of its article."""
+    articles = analysis.articles[analysis.articles["status"] == "analyzed"]
+    articles = _with_time_keys(articles, keys)[["article_id", *keys]]
+    return table.drop(columns=[k for k in keys if k in table.columns]).merge(articles, on="article_id")
+
+
+def _parse_by(by: str | Iterable[str]) -> list[str]:
+    keys = [part.strip() for part in by.split(",")] if isinstance(by, str) else list(by)
+    unknown = [key for key in keys if key not in _GROUPINGS]
+    if not keys or unknown:
+        raise ValueError(f"cannot group by {unknown or keys}; choose from {list(_GROUPINGS)}")
+    return keys
+
+
+def _with_time_keys(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    if not {"year", "month"} & set(keys):
+        return frame
+    frame = frame.copy()
+    dates = pd.to_datetime(frame["date"])
+    if "year" in keys:
+        frame["year"] = dates.dt.year.astype("Int64")
+    if "month" in keys:
+        frame["month"] = dates.dt.strftime("%Y-%m")
+    return frame
+
+
+def _group_seed(seed: int, key: tuple) -> np.random.SeedSequence:
+    """A seed per group from its key; stable across runs and Python processes."""
+    digest = zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))
+    return np.random.SeedSequence([seed, digest])

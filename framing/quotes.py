@@ -1,0 +1,1761 @@
+"""Direct and indirect quotations, their speakers and the verbs that report them.
+
+Who gets to speak in an article, in their own words or paraphrased, and how the
+reporter introduces them ("said", "stressed", "claimed") are classic framing signals.
+:class:`QuoteExtractor` finds, in a parsed spaCy ``Doc``:
+
+* **direct quotations**: words between quotation marks (straight, curly double, and
+  curly single ones used as quotation marks), including quotes split by their
+  attribution and paragraphs that open a new quotation mark without closing the
+  previous one (news convention). Short quoted labels that nobody is reported as
+  saying (*scare quotes*: Western "values", so-called "referendums") are left out;
+  :func:`is_scare_quote` exposes that decision.
+* **indirect quotations**: a reporting verb with a finite content clause ("Kirby told
+  reporters that [the aid would arrive]"), a reporting noun with a *that*-clause ("the
+  allegation that [...]"), and *according to X* attached to a clause.
+
+Each quotation gets its speaker (the subject of the reporting verb with pronouns,
+definite titles and surnames resolved within the document), the actor the speaker
+speaks for (through :class:`framing.actors.MentionFinder` mentions inside the speaker's
+noun phrase), and the class of the reporting verb (neutral, endorsing, distancing) from
+``framing/data/reporting_verbs.yaml``.
+
+The approach is the rule-based one of quotation extractors for news built on a
+dependency parse, such as the Stanford QuoteAnnotator (Muzny, Fang, Chang & Jurafsky
+2017, "A Two-stage Sieve Approach for Quote Attribution", EACL) and textacy's
+``direct_quotations`` (which looks for a speech verb next to the quotation marks), and
+the content-clause rules of Pareti (2016, "PARC 3.0: A Corpus of Attribution Relations",
+LREC). It departs from them in three ways: indirect speech and *according to* are
+extracted as well as direct quotes; the speaker is mapped to a political actor with the
+package's actor inventory; and reporting verbs carry an evaluative class after Bergler
+(1992), Caldas-Coulthard (1994) and Thompson & Yiyun (1991). The rules and their
+accuracy on the hand-annotated gold set are documented in ``docs/quotes.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import date as _date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+
+from framing.actors import ActorInventory, Member, Mention, MentionFinder
+
+__all__ = [
+    "Quote",
+    "QuoteExtractor",
+    "ReportingVerbs",
+    "SCARE_MAX_WORDS",
+    "VERB_CLASSES",
+    "evaluate_quotes",
+    "is_scare_quote",
+]
+
+VERB_CLASSES = ("neutral", "endorsing", "distancing")
+"""The evaluative classes of reporting verbs, in the order used for reports."""
+
+# --------------------------------------------------------------------------- quote marks
+
+_STRAIGHT = '"'
+_OPEN_SINGLE, _CLOSE_SINGLE = "\u2018", "\u2019"
+_ALL_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\'')
+# Words right before a quotation mark that make it a label the writer keeps at a
+# distance, never someone's statement: so-called "referendums".
+_SCARE_PREFIX_RE = re.compile(
+    r"(?:so[- ]called|self[- ](?:styled|proclaimed|declared))\s*$", re.IGNORECASE
+)
+_WORD_RE = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# A quotation of at most this many words that no reporting verb governs is a scare quote.
+SCARE_MAX_WORDS = 4
+
+# --------------------------------------------------------------------------- syntax
+
+_SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Edges through which a quoted fragment cannot be the reported words of a verb: the
+# fragment modifies the verb ("'categorically' rejected") or is its subject.
+_NOT_REPORTED_EDGES = frozenset(
+    {"advmod", "npadvmod", "neg", "aux", "auxpass", "nsubj", "nsubjpass", "csubj", "mark",
+     "punct", "cc", "prt", "det", "expl"}
+)
+# Edges through which a fragment-only verb (call, describe, reject...) governs a quote:
+# its object or the predicate of the object ("called the liberation 'a defeat'").
+_OBJECT_EDGES = frozenset({"dobj", "oprd", "attr", "prep", "pobj", "xcomp", "ccomp", "acomp",
+                           "obj", "dative", "appos", "conj"})
+_CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "parataxis", "pcomp",
+                         "prep", "pobj", "dep", "ROOT"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_GROUP_PRONOUNS = frozenset({"they", "them"})
+_THING_PRONOUNS = frozenset({"it"})
+_POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# Participles after a comma at the end of a content clause that comment on the whole
+# sentence rather than report it ("..., prompting international calls for...").
+_COMMENT_PARTICIPLES = frozenset(
+    {"prompt", "spark", "trigger", "raise", "cause", "fuel", "leave", "mark", "underscore",
+     "highlight", "signal", "bring", "draw", "send", "deepen", "renew", "reignite"}
+)
+# Acts of the speaker that the parser sometimes coordinates with the content clause
+# instead of the reporting verb ("alleged that A and requested a meeting").
+_SPEAKER_ACTS = frozenset(
+    {"request", "urge", "call", "ask", "demand", "appeal", "propose", "invite", "thank",
+     "welcome", "promise", "vow", "pledge", "deny", "refuse", "condemn", "criticise",
+     "criticize", "decline", "dismiss", "praise", "express", "voice", "reiterate", "offer",
+     "sign", "order", "threaten", "plead", "add", "announce", "accuse", "reject"}
+)
+# A clause after "the claim that" with none of these is a relative clause ("the claim
+# that officials dismissed"), not the content of the claim.
+_COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prep", "agent", "oprd",
+                              "advcl", "dative", "auxpass", "nsubjpass", "advmod", "npadvmod"})
+# "X, who heads the Ukrainian delegation": a relative clause that gives affiliation.
+_HEADING_VERBS = frozenset({"head", "lead", "chair", "represent", "run", "command"})
+# Verbs that let the subject of a reporting noun be its speaker ("repeated his accusation
+# that", "made the claim that"); otherwise a noun report without a possessor has no speaker.
+_NOUN_REPORT_CARRIERS = frozenset(
+    {"make", "repeat", "issue", "reiterate", "voice", "level", "renew", "publish", "deliver"}
+)
+
+
+# =========================================================================== data
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation in a document.
+
+    ``start``/``end`` are character offsets into ``doc.text`` of the quoted content:
+    inside the quotation marks for a direct quote; the content clause without *that*
+    and final punctuation for an indirect one. ``text == doc.text[start:end]``.
+    ``speaker`` is the canonical name (the inventory member's full name, or the fullest
+    form of the name in the document) or, for an unnamed source, the descriptor ("a
+    senior Western official"); ``speaker_mention`` the words of the attribution that
+    point at the speaker ("he", "the foreign minister", "Lavrov"); ``speaker_actor`` the
+    actor id the speaker speaks for. ``verb`` is the lemma of the reporting verb or
+    noun ("say", "point out", "according to", "allegation") and ``verb_class`` its
+    class. All five are None when nothing attributes the words. ``sentence_id`` is the
+    index among ``doc.sents`` of the sentence holding ``start``.
+    """
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str | None
+    speaker_mention: str | None
+    speaker_actor: str | None
+    verb: str | None
+    verb_class: str | None
+    sentence_id: int
+
+
+class ReportingVerbs:
+    """Reporting verbs and nouns in evaluative classes (``neutral``, ``endorsing``,
+    ``distancing``), read from a YAML file.
+
+    The packaged file ``framing/data/reporting_verbs.yaml`` cites its sources (Bergler
+    1992; Caldas-Coulthard 1994; Thompson & Yiyun 1991) and follows the gold guideline
+    of ``docs/quotes_gold.md``; pass your own with :meth:`from_yaml`. Format::
+
+        classes:
+          neutral: [say, tell, according to, ...]
+          endorsing: [stress, note, point out, ...]
+          distancing: [claim, allege, ...]
+        fragment_only: [call, describe, ...]   # optional, see below
+        sources: [...]                         # optional, free text
+        description: ...                       # optional
+        note: ...                              # optional
+
+    ``fragment_only`` lemmas (call, describe, reject, ...) introduce someone's wording
+    as an object ("what he called a 'special military operation'") and never a
+    content clause: they make a quoted fragment a direct quotation but start no
+    indirect one. Every lemma must be in one class only; multi-word entries are
+    written with single spaces ("point out").
+    """
+
+    _KEYS = ("classes", "fragment_only", "sources", "description", "note")
+
+    def __init__(
+        self,
+        classes: Mapping[str, Iterable[str]],
+        *,
+        fragment_only: Iterable[str] = (),
+        sources: Sequence[str] = (),
+        origin: str = "<reporting verbs>",
+    ) -> None:
+        self.origin = origin
+        self.sources = tuple(sources)
+        self._classes: dict[str, tuple[str, ...]] = {}
+        self._lookup: dict[str, str] = {}
+        for name, lemmas in classes.items():
+            if name not in VERB_CLASSES:
+                raise ValueError(f"{origin}: unknown class {name!r}; expected one of {VERB_CLASSES}")
+            if isinstance(lemmas, str) or not isinstance(lemmas, Iterable):
+                raise ValueError(f"{origin}: class {name!r} must be a list of lemmas")
+            cleaned = []
+            for lemma in lemmas:
+                if not isinstance(lemma, str) or not lemma.strip():
+                    raise ValueError(f"{origin}: class {name!r} holds an empty or non-string entry")
+                key = _norm_lemma(lemma)
+                if key in self._lookup and self._lookup[key] != name:
+                    raise ValueError(
+                        f"{origin}: {key!r} is listed as {self._lookup[key]!r} and as {name!r}; "
+                        "a lemma belongs to one class only"
+                    )
+                self._lookup[key] = name
+                cleaned.append(key)
+            self._classes[name] = tuple(dict.fromkeys(cleaned))
+        if not self._lookup:
+            raise ValueError(f"{origin}: no reporting verbs given")
+        self.fragment_only = frozenset(_norm_lemma(x) for x in fragment_only)
+        unknown = sorted(self.fragment_only - self._lookup.keys())
+        if unknown:
+            raise ValueError(f"{origin}: fragment_only lemmas without a class: {', '.join(unknown)}")
+        # first words of multi-word entries, to find phrasal verbs quickly
+        self._phrasal_heads = frozenset(k.split()[0] for k in self._lookup if " " in k)
+
+    @classmethod
+    def from_yaml(cls, path: str | os.PathLike[str]) -> ReportingVerbs:
+        """Read a reporting-verb file (format in the class docstring)."""
+        path = Path(path)
+        return cls._from_text(path.read_text(encoding="utf-8"), origin=str(path))
+
+    @classmethod
+    def default(cls) -> ReportingVerbs:
+        """The packaged ``framing/data/reporting_verbs.yaml``."""
+        text = resources.files("framing").joinpath("data/reporting_verbs.yaml").read_text(encoding="utf-8")
+        return cls._from_text(text, origin="framing/data/reporting_verbs.yaml")
+
+    @classmethod
+    def _from_text(cls, text: str, *, origin: str) -> ReportingVerbs:
+        try:
+            raw = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            raise ValueError(f"{origin}: not valid YAML: {exc}") from exc
+        if not isinstance(raw, Mapping) or not isinstance(raw.get("classes"), Mapping):
+            raise ValueError(f"{origin}: expected a mapping with a 'classes' mapping at the top")
+        unknown = sorted(set(raw) - set(cls._KEYS))
+        if unknown:
+            raise ValueError(f"{origin}: unknown keys {unknown}; allowed: {list(cls._KEYS)}")
+        return cls(
+            {name: lemmas or () for name, lemmas in raw["classes"].items()},
+            fragment_only=raw.get("fragment_only") or (),
+            sources=[str(s) for s in raw.get("sources") or ()],
+            origin=origin,
+        )
+
+    @property
+    def classes(self) -> dict[str, tuple[str, ...]]:
+        """Class name -> lemmas, in file order."""
+        return dict(self._classes)
+
+    def classify(self, lemma: str) -> str | None:
+        """The class of a reporting lemma ("stress" -> "endorsing"), None if unlisted."""
+        return self._lookup.get(_norm_lemma(lemma)) if lemma else None
+
+    def __contains__(self, lemma: object) -> bool:
+        return isinstance(lemma, str) and _norm_lemma(lemma) in self._lookup
+
+    def __len__(self) -> int:
+        return len(self._lookup)
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}: {len(v)}" for k, v in self._classes.items())
+        return f"ReportingVerbs({counts})"
+
+    def entry(self, token) -> str | None:
+        """The lexicon entry a spaCy token stands for, phrasal forms first
+        ("pointed" + particle "out" -> "point out"), or None."""
+        lemma = token.lemma_.lower()
+        if lemma in self._phrasal_heads:
+            for child in token.children:
+                if child.i > token.i and child.i - token.i <= 3 and child.dep_ in (
+                    "prt", "prep", "acomp", "oprd", "advmod", "ccomp", "xcomp", "dobj"
+                ):
+                    key = f"{lemma} {child.lower_}"
+                    if key in self._lookup:
+                        return key
+        if lemma in self._lookup and " " not in lemma:
+            return lemma
+        lower = token.lower_
+        return lower if lower in self._lookup else None
+
+
+def _norm_lemma(lemma: str) -> str:
+    return " ".join(lemma.lower().split())
+
+
+# =========================================================================== quote marks
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """Content between quotation marks: [start, end) excludes the marks."""
+
+    start: int
+    end: int
+    closed: bool  # False when the paragraph ended first (news convention)
+    continued: bool = False  # opened a paragraph while the previous quote was still open
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, int]]:
+    start = 0
+    for match in re.finditer(r"\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return before.isalnum() and after.isalnum()
+
+
+def _opens(text: str, i: int) -> bool:
+    """A straight or single mark at ``i`` looks like an opening mark."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return (before.isspace() or before in "([{\u2014\u2013-/:" or before in _ALL_MARKS) and not after.isspace()
+
+
+def _closes(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return not before.isspace() and (after.isspace() or not after.isalnum())
+
+
+_MARK_RE = re.compile("[\"'\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019]")
+# opening mark -> the mark that closes it
+_CLOSER = {_STRAIGHT: _STRAIGHT, "\u201c": "\u201d", "\u00ab": "\u00bb", "\u201e": "\u201c",
+           _OPEN_SINGLE: _CLOSE_SINGLE, "'": "'"}
+_DOUBLE_CLOSERS = frozenset({_STRAIGHT, "\u201d", "\u00bb", "\u201c"})
+
+
+def _quote_spans(text: str) -> list[_Marked]:
+    """Top-level quotations in ``text`` (nested ones stay inside their parent).
+
+    Double marks (straight, curly, guillemets) pair within a paragraph; a quotation
+    still open at the end of a paragraph ends there, and a paragraph that opens with a
+    mark while the previous one is unclosed continues the quotation (one record per
+    paragraph). Curly single marks act as quotation marks outside double ones (British
+    style) unless they sit between two letters (apostrophes); straight single marks
+    only when they clearly open and close around words.
+    """
+    spans: list[_Marked] = []
+    pending = False  # the previous paragraph ended inside a quotation
+    for p_start, p_end in _paragraphs(text):
+        first = p_start
+        while first < p_end and text[first].isspace():
+            first += 1
+        if first == p_end:
+            continue  # a blank line between paragraphs
+        continued = pending and first < p_end and text[first] in _ALL_MARKS
+        pending = False
+        stack: list[tuple[str, int]] = []  # (expected closing mark, content start)
+        for match in _MARK_RE.finditer(text, p_start, p_end):
+            i = match.start()
+            ch = text[i]
+            expected = [closer for closer, _ in stack]
+            if ch in _DOUBLE_CLOSERS and (ch in expected or (ch != _STRAIGHT and _STRAIGHT in expected
+                                                               and ch != "\u201c")):
+                # close the innermost quotation this mark can close, dropping unclosed
+                # single-mark candidates (apostrophes) above it
+                target = ch if ch in expected else _STRAIGHT
+                while stack and stack[-1][0] != target:
+                    stack.pop()
+                if ch == "\u201c" and not _closes(text, i) and target == "\u201d":
+                    stack.append(("\u201d", i + 1))
+                    continue
+                _, start = stack.pop()
+                if not stack:
+                    spans.append(_Marked(start, i, closed=True, continued=continued))
+                    continued = False
+            elif ch in (_STRAIGHT, "\u201c", "\u00ab", "\u201e"):
+                if ch == _STRAIGHT and stack and not _opens(text, i):
+                    continue
+                stack.append((_CLOSER[ch], i + 1))
+            elif ch == _CLOSE_SINGLE:
+                if stack and stack[-1][0] == _CLOSE_SINGLE and not _is_apostrophe(text, i):
+                    _, start = stack.pop()
+                    if not stack:
+                        spans.append(_Marked(start, i, closed=True, continued=continued))
+                        continued = False
+            elif ch == _OPEN_SINGLE:
+                if _opens(text, i):
+                    stack.append((_CLOSE_SINGLE, i + 1))
+            elif ch == "'":
+                if stack and stack[-1][0] == "'" and _closes(text, i) and not _is_apostrophe(text, i):
+                    _, start = stack.pop()
+                    if not stack:
+                        spans.append(_Marked(start, i, closed=True, continued=continued))
+                        continued = False
+                elif _opens(text, i) and i + 1 < p_end and text[i + 1].isalpha():
+                    stack.append(("'", i + 1))  # a candidate, dropped if it never closes
+        # a double quotation still open at the end of the paragraph ends there
+        while stack and stack[0][0] not in _DOUBLE_CLOSERS:
+            stack.pop(0)
+        if stack:
+            start = stack[0][1]
+            end = p_end
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append(_Marked(start, end, closed=False, continued=continued))
+                pending = True
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+
+# =========================================================================== extractor
+
+
+@dataclass
+class _Person:
+    """A named person seen in the document (for pronouns and titles)."""
+
+    pos: int  # character offset of the mention
+    name: str  # canonical
+    actor: str | None
+    titles: frozenset[str]
+    subject: bool  # the mention is (inside) a subject or a speaker
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    mention: str | None
+    actor: str | None
+    pos: int = -1
+    head: str | None = None  # lower-cased head noun of a descriptor ("official")
+    plural: bool = False
+    person: bool = False
+
+
+@dataclass
+class _Record:
+    start: int
+    end: int
+    kind: str
+    gov: Any = None  # the reporting token (verb, noun, "according")
+    entry: str | None = None
+    source: str = "verb"  # verb | noun | according | continued | none
+    subject: Any = None  # explicit subject token (textual attribution)
+    speaker: _Speaker | None = None
+    inherit_from: _Record | None = None
+    conjuncts: list[tuple[int, int]] = field(default_factory=list)
+    np_limit: int | None = None  # last token the speaker's noun phrase may use
+
+
+class QuoteExtractor:
+    """Find direct and indirect quotations, their speakers and reporting verbs.
+
+    Parameters
+    ----------
+    inventory
+        The actor inventory used to map speakers to actors
+        (:class:`framing.ActorInventory`).
+    nlp
+        The spaCy pipeline that parsed the docs; needed only to build a
+        :class:`MentionFinder` when :meth:`extract` is called without ``mentions``
+        (loaded with :func:`framing._nlp.load_nlp` when None).
+    verbs
+        The reporting-verb classes; :meth:`ReportingVerbs.default` when None.
+
+    :meth:`extract` works on the given parsed ``Doc`` (tagger, parser, NER) and never
+    re-parses. The rules are described in ``docs/quotes.md``.
+    """
+
+    def __init__(self, inventory: ActorInventory, nlp=None, *, verbs: ReportingVerbs | None = None):
+        self.inventory = inventory
+        self.nlp = nlp
+        self.verbs = verbs if verbs is not None else ReportingVerbs.default()
+        self._finder: MentionFinder | None = None
+        forms: dict[str, str] = {}
+        for actor in inventory:
+            for form in (*actor.names, *actor.demonyms):
+                forms.setdefault(form, actor.id)
+        self._forms = forms
+        self._forms_re = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?!\w)"
+        ) if forms else None
+        self._members: dict[str, tuple[str, Member]] = {}
+        for actor in inventory:
+            for member in actor.members:
+                self._members.setdefault(member.name, (actor.id, member))
+
+    # -- public ---------------------------------------------------------------
+    def extract(self, doc, *, date: _date | None = None, mentions: list[Mention] | None = None) -> list[Quote]:
+        """The quotations in ``doc``, sorted by ``start``.
+
+        ``date`` is the article's publication date (dated members of the inventory);
+        ``mentions`` the :class:`MentionFinder` output for this doc, computed here when
+        None.
+        """
+        if len(doc) == 0:
+            return []
+        if not doc.has_annotation("DEP"):
+            raise ValueError("QuoteExtractor needs a parsed Doc (tagger, parser and NER): "
+                             "pass nlp(text), not nlp.make_doc(text)")
+        if mentions is None:
+            mentions = self._mention_finder().find(doc, date=date)
+        ctx = _Context(self, doc, date, mentions)
+        records = self._direct(ctx) + self._indirect(ctx)
+        records = _resolve_overlaps(records, ctx)
+        records.sort(key=lambda r: r.start)
+        quotes = []
+        for record in records:
+            speaker = ctx.speaker_of(record)
+            entry = record.entry
+            quotes.append(Quote(
+                start=record.start,
+                end=record.end,
+                text=ctx.text[record.start:record.end],
+                kind=record.kind,
+                speaker=speaker.name if speaker else None,
+                speaker_mention=speaker.mention if speaker else None,
+                speaker_actor=speaker.actor if speaker else None,
+                verb=entry,
+                verb_class=self.verbs.classify(entry) if entry else None,
+                sentence_id=ctx.sentence_id(record.start),
+            ))
+        return quotes
+
+    def _name_actor(self, text: str) -> str | None:
+        """The actor of the first inventory name or demonym in ``text`` (a fallback for
+        noun phrases whose mention the finder merged into a longer one)."""
+        match = self._forms_re.search(text) if self._forms_re else None
+        return self._forms[match.group(1)] if match else None
+
+    def _mention_finder(self) -> MentionFinder:
+        if self._finder is None:
+            if self.nlp is None:
+                from framing._nlp import load_nlp
+
+                self.nlp = load_nlp()
+            self._finder = MentionFinder(self.inventory, self.nlp)
+        return self._finder
+
+    # -- direct quotations ----------------------------------------------------
+    def _direct(self, ctx: _Context) -> list[_Record]:
+        records: list[_Record] = []
+        previous: _Record | None = None
+        previous_close = -1
+        for marked in ctx.marked:
+            tokens = ctx.tokens_in(marked.start, marked.end)
+            if not tokens:
+                continue
+            gov, subject = self._attribution(ctx, marked, tokens)
+            if _scare(ctx.text, marked.start, marked.end, tokens, gov, self.verbs):
+                continue
+            record = _Record(marked.start, marked.end, "direct")
+            if gov is not None:
+                record.gov, record.entry, record.subject = gov, self.verbs.entry(gov), subject
+            elif previous is not None and (
+                marked.continued
+                or (ctx.same_paragraph(previous_close, marked.start)
+                    and ctx.sentences_between(previous_close, marked.start) <= 1)
+            ):
+                record.inherit_from = previous
+                record.source = "continued"
+            else:
+                record.source = "none"
+            records.append(record)
+            previous = record if record.source != "none" else None
+            # where the quotation and its attribution end ('"A?" Zelensky asked.')
+            previous_close = max(marked.end, gov.idx if gov is not None else 0)
+        # a paragraph-long quotation whose attribution comes with its continuation in
+        # the next paragraph ('"A ...\n\n"B," Stoltenberg said.')
+        for record, nxt, marked in zip(records, records[1:], ctx.marked):
+            if record.source == "none" and nxt.source != "none" and ctx.continues(record.start, nxt.start):
+                record.inherit_from, record.source = nxt, "continued"
+        return records
+
+    def _attribution(self, ctx: _Context, marked: _Marked, tokens: list) -> tuple[Any, Any]:
+        """The reporting token governing a quotation and, for textual attributions
+        whose subject the parser missed, the subject token."""
+        verbs = self.verbs
+        inside = {t.i for t in tokens}
+        first, last = tokens[0], tokens[-1]
+        content = ctx.text[marked.start:marked.end].rstrip()
+        # 1. after the closing mark: '"...," Lavrov said' / '"...," said Lavrov'
+        after_ok = marked.closed and (
+            content.endswith((",", "\u2014", "\u2013"))
+            or ctx.text[marked.end + 1:marked.end + 2] == ","
+            or content.endswith(("?", "!"))
+        )
+        if after_ok:
+            found = _verb_after(ctx, last.i + 1, verbs)
+            if found is not None:
+                return found
+        # 2. the parse: a reporting word among the ancestors of the quote
+        gov = _fragment_governor(tokens, verbs)
+        if gov is not None:
+            return gov, None
+        # ... or a reporting verb outside the quote hanging from a word inside it
+        for tok in tokens:
+            for child in tok.children:
+                if child.i not in inside and _is_speech(child, verbs) and (
+                    child.i > last.i or child.i < first.i
+                ):
+                    return child, None
+        # 3. before the opening mark: 'Lavrov said: "..."'
+        found = _verb_before(ctx, first.i - 1, verbs)
+        if found is not None:
+            return found, None
+        return None, None
+
+    # -- indirect quotations --------------------------------------------------
+    def _indirect(self, ctx: _Context) -> list[_Record]:
+        verbs = self.verbs
+        records: list[_Record] = []
+        for tok in ctx.doc:
+            if tok.lower_ == "according" and tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].lower_ == "to":
+                record = _according(ctx, tok)
+                if record is not None:
+                    records.append(record)
+                continue
+            entry = verbs.entry(tok)
+            if entry is None or entry in verbs.fragment_only or entry == "according to":
+                continue
+            if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
+                records.extend(_verb_clauses(ctx, tok, entry, verbs))
+            elif tok.pos_ in ("NOUN", "PROPN"):
+                record = _noun_clause(ctx, tok, entry)
+                if record is not None:
+                    records.append(record)
+        return records
+
+
+# =========================================================================== context
+
+
+class _Context:
+    """Per-document look-ups: text, sentences, mentions, persons, speakers so far."""
+
+    def __init__(self, extractor: QuoteExtractor, doc, date, mentions: list[Mention]) -> None:
+        self.extractor = extractor
+        self.verbs = extractor.verbs
+        self.doc = doc
+        self.text = doc.text
+        self.date = date
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.para_breaks = [m.start() for m in re.finditer(r"\n", self.text)]
+        self.tok_starts = doc.to_array("IDX").tolist()
+        self.mention_at: dict[int, Mention] = {}
+        for m in self.mentions:
+            for i in range(m.token_start, m.token_end):
+                self.mention_at.setdefault(i, m)
+        self.marked = _quote_spans(self.text)
+        self.quote_starts = [m.start for m in self.marked]
+        self.persons = self._persons()
+        self.speakers: list[_Speaker] = []  # resolved speakers, in text order of the quotes
+        self._resolved: dict[int, _Speaker | None] = {}
+
+    # -- positions ------------------------------------------------------------
+    def in_quote(self, char: int) -> bool:
+        """Whether ``char`` lies between quotation marks."""
+        k = bisect_right(self.quote_starts, char) - 1
+        return k >= 0 and char < self.marked[k].end
+
+    def sentence_id(self, char: int) -> int:
+        return max(0, bisect_right(self.sent_starts, char) - 1)
+
+    def tokens_in(self, start: int, end: int) -> list:
+        return _tokens_in(self.doc, self.tok_starts, start, end)
+
+    def continues(self, start: int, next_start: int) -> bool:
+        """Whether the quotation at ``next_start`` continues the unclosed one at ``start``."""
+        marks = {m.start: m for m in self.marked}
+        first, second = marks.get(start), marks.get(next_start)
+        return bool(first and second and not first.closed and second.continued)
+
+    def same_paragraph(self, a: int, b: int) -> bool:
+        return bisect_right(self.para_breaks, a) == bisect_right(self.para_breaks, b)
+
+    def sentences_between(self, a: int, b: int) -> int:
+        return self.sentence_id(b) - self.sentence_id(a)
+
+    def span_text(self, tokens) -> str:
+        tokens = sorted(tokens, key=lambda t: t.i)
+        return self.text[tokens[0].idx:tokens[-1].idx + len(tokens[-1].text)]
+
+    # -- persons --------------------------------------------------------------
+    def _persons(self) -> list[_Person]:
+        """Named people in the document with their canonical name, actor and titles."""
+        doc = self.doc
+        members = self.extractor._members
+        by_last: dict[str, str] = {}
+        for m in self.mentions:
+            if m.via == "member" and m.member in members and members[m.member][1].kind == "person":
+                for word in {m.member.split()[-1], m.surface.split()[-1]}:
+                    by_last[word.lower()] = m.member
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(
+                    t.i in self.mention_at and self.mention_at[t.i].via != "member" for t in ent):
+                continue
+            name = _strip_poss(ent.text)
+            key = name.split()[-1].lower() if name.split() else ""
+            if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
+                by_last[key] = name
+        self.by_last = by_last
+        persons: list[_Person] = []
+        seen_tokens: set[int] = set()
+        for m in self.mentions:
+            if m.via == "member" and m.member in members and members[m.member][1].kind == "person":
+                actor, member = members[m.member]
+                head = doc[m.token_end - 1]
+                titles = _title_words(head) | {w.lower() for t in member.titles or () for w in t.split()}
+                if member.role:
+                    titles |= {w.lower() for w in re.findall(r"[A-Za-z-]+", member.role)}
+                persons.append(_Person(m.start, m.member, actor, frozenset(titles), _in_subject(head)))
+                seen_tokens.update(range(m.token_start, m.token_end))
+        for ent in doc.ents:
+            if ent.label_ != "PERSON" or any(t.i in seen_tokens for t in ent):
+                continue
+            if any(self.mention_at.get(t.i) is not None for t in ent):
+                continue  # a place or body the NER took for a person ("Kyiv")
+            name = _strip_poss(ent.text)
+            if not name.split():
+                continue
+            canonical = by_last.get(name.split()[-1].lower(), name)
+            head = ent.root
+            np = _np_tokens(head, keep_appos=True)
+            if head.dep_ == "appos":  # "the head of the Russian delegation, ... Vladimir Medinsky"
+                np = np + _np_tokens(head.head)
+            actor = self._np_actor(np, prefer_member=True)
+            if actor is None:  # "David Arakhamia, who heads the Ukrainian delegation"
+                for rel in head.children:
+                    if rel.dep_ == "relcl" and rel.lemma_.lower() in _HEADING_VERBS:
+                        actor = self._np_actor(list(rel.subtree), prefer_member=False)
+                        break
+            if actor is None:  # "ministry spokesman Igor Konashenkov": the ministry named before
+                for t in [t for x in head.lefts for t in x.subtree]:
+                    if t.dep_ == "compound" and t.pos_ == "NOUN":
+                        actor = self._earlier_np_actor(t)
+                        if actor is not None:
+                            break
+            if actor is None:
+                actor = self.extractor.inventory.member_actor(canonical, on=self.date)
+            persons.append(_Person(ent.start_char, canonical, actor, frozenset(_title_words(head)),
+                                   _in_subject(head)))
+        persons.sort(key=lambda p: p.pos)
+        return persons
+
+    def canonical_person(self, name: str) -> str:
+        words = _strip_poss(name).split()
+        if not words:
+            return name
+        return self.by_last.get(words[-1].lower(), " ".join(words))
+
+    # -- actors ---------------------------------------------------------------
+    def _np_actor(self, tokens, *, prefer_member: bool = True) -> str | None:
+        found = []
+        for t in sorted(tokens, key=lambda t: t.i):
+            m = self.mention_at.get(t.i)
+            if m is not None and m not in found:
+                found.append(m)
+        if not found:
+            return None
+        if prefer_member:
+            for m in found:
+                if m.via == "member":
+                    return m.actor
+        return found[0].actor
+
+    def member_of(self, tokens) -> Mention | None:
+        for t in sorted(tokens, key=lambda t: t.i):
+            m = self.mention_at.get(t.i)
+            if m is not None and m.via == "member":
+                return m
+        return None
+
+    # -- speakers -------------------------------------------------------------
+    def speaker_of(self, record: _Record) -> _Speaker | None:
+        """Resolve (once) and return the speaker of a record, in text order."""
+        key = id(record)
+        if key in self._resolved:
+            return self._resolved[key]
+        speaker: _Speaker | None
+        if record.inherit_from is not None:
+            speaker = self.speaker_of(record.inherit_from)
+            record.entry = record.inherit_from.entry
+            record.gov = record.inherit_from.gov
+        elif record.source == "none" or record.gov is None:
+            speaker = None
+        else:
+            subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
+            speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
+            if speaker is not None and speaker.name is None and speaker.mention is None:
+                speaker = _Speaker(None, None, None)
+        self._resolved[key] = speaker
+        if speaker is not None and speaker.name is not None:
+            self.speakers.append(speaker)
+        return speaker
+
+    def _speaker_from(self, tok, record: _Record) -> _Speaker:
+        pos = tok.idx
+        lower = tok.lower_
+        # pronouns ----------------------------------------------------------
+        if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "WP"):
+            if lower in _RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not None:
+                return self._speaker_from(tok.head.head, record)
+            kind = _POSSESSIVE_PRONOUNS.get(lower)
+            pronoun = {"person": "he", "thing": "it", "group": "they"}.get(kind, lower)
+            antecedent = self.antecedent(pronoun, pos)
+            if antecedent is None:
+                return _Speaker(None, tok.text, None, pos)
+            return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
+                            antecedent.plural, antecedent.person)
+        np, name_tokens = _speaker_np(tok, self)
+        if record.np_limit is not None:
+            np = [t for t in np if t.i <= record.np_limit] or [tok]
+            name_tokens = [t for t in name_tokens if t.i <= record.np_limit] or [tok]
+        mention = self.span_text(name_tokens)
+        # a member of the inventory ---------------------------------------
+        member = self.member_of(name_tokens)
+        if member is not None and not (member.token_start <= name_tokens[-1].i < member.token_end
+                                       or member.token_start <= tok.i < member.token_end):
+            member = None  # "a senior official in President Zelensky's office"
+        if member is not None:
+            return _Speaker(member.member, mention, member.actor, pos, person=True)
+        # a person named in the text -----------------------------------------
+        person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        head = name_tokens[-1] if name_tokens else tok
+        if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON"):
+            name = self.canonical_person(self.span_text([t for t in person_tokens]))
+            actor = self._np_actor(np) or self._person_actor(name, pos)
+            if actor is None:
+                actor = self.extractor.inventory.member_actor(name, on=self.date)
+            return _Speaker(name, mention, actor, pos, person=True)
+        # a descriptor: "the foreign minister", "a senior Western official" ------
+        actor = self._np_actor(np, prefer_member=False)
+        head_word = tok.lower_ if tok.pos_ in ("NOUN", "PROPN") else None
+        plural = tok.tag_ in ("NNS", "NNPS")
+        first = min(np, key=lambda t: t.i) if np else tok
+        has_name = any(self.mention_at.get(t.i) is not None and self.mention_at[t.i].via in ("name", "member")
+                       for t in np)
+        if first.lower_ == "the" and not has_name and head_word:
+            resolved = self._definite(np, tok, pos)
+            if resolved is not None:
+                return _Speaker(resolved.name, mention, resolved.actor if actor is None else actor, pos,
+                                resolved.head, resolved.plural, resolved.person)
+            earlier = self._earlier_np(tok)  # "the ministry" -> "The Russian Defence Ministry"
+            if earlier is not None:
+                name = _descriptor(self.span_text(earlier[0]), min(earlier[0], key=lambda t: t.i))
+                return _Speaker(name, mention, actor or earlier[1], pos, head_word, plural, False)
+        if actor is None:
+            poss = [t for t in np if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS]
+            if poss:
+                actor = self.possessor_actor(poss[0])
+        if actor is None and head_word and not has_name and plural and len(np) == 1:
+            earlier = self._earlier_np_actor(tok)
+            if earlier is not None:
+                actor = earlier
+        name = _descriptor(self.span_text(np) if np else tok.text, first)
+        # a lone proper noun that is no actor, place or organisation: a person ("said Olena")
+        person = len(name_tokens) == 1 and tok.pos_ == "PROPN" and actor is None and (
+            tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and not tok.is_upper))
+        return _Speaker(name, mention, actor, pos, head_word, plural, person)
+
+    def _person_actor(self, name: str, pos: int) -> str | None:
+        for person in reversed(self.persons):
+            if person.name == name and person.actor is not None:
+                return person.actor
+        return None
+
+    def _last_speaker(self, pos: int, keep=None) -> _Speaker | None:
+        """The speaker mentioned last before ``pos`` (optionally of a kind)."""
+        found = [s for s in self.speakers if s.pos < pos and (keep is None or keep(s))]
+        return max(found, key=lambda s: s.pos) if found else None
+
+    def antecedent(self, pronoun: str, pos: int) -> _Speaker | None:
+        """The last plausible speaker before ``pos`` for a pronoun."""
+        last_speaker = self._last_speaker(pos)
+        if pronoun in _PERSON_PRONOUNS:
+            persons = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos)]
+            subjects = [p for p in persons if p.subject]
+            person = subjects[-1] if subjects else (persons[-1] if persons else None)
+            person_speaker = self._last_speaker(pos, lambda s: s.person)
+            if person_speaker is not None and (person is None or person_speaker.pos >= person.pos):
+                return person_speaker
+            if person is not None:
+                return _Speaker(person.name, None, person.actor, person.pos, person=True)
+            return last_speaker
+        if pronoun in _GROUP_PRONOUNS:
+            group = self._last_speaker(pos, lambda s: s.plural)
+            return group or last_speaker
+        if pronoun in _THING_PRONOUNS:
+            return self._last_speaker(pos, lambda s: not s.person)
+        return None
+
+    def possessor_actor(self, tok) -> str | None:
+        kind = _POSSESSIVE_PRONOUNS.get(tok.lower_)
+        pos = tok.idx
+        if kind == "person":
+            antecedent = self.antecedent("he", pos)
+            return antecedent.actor if antecedent else None
+        # its / their: the actor named last
+        for m in reversed(self.mentions):
+            if m.start < pos and m.via in ("name", "member", "anaphor"):
+                return m.actor
+        return None
+
+    def _definite(self, np, head, pos) -> _Speaker | None:
+        """Resolve "the foreign minister" / "the official" to someone seen earlier."""
+        words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
+        hw = head.lower_
+        if head.tag_ in ("NN", "NNP"):
+            best = None
+            for person in self.persons:
+                if person.pos >= pos:
+                    break
+                if hw in person.titles and all(w in person.titles for w in words):
+                    best = person
+            if best is not None:
+                return _Speaker(best.name, None, best.actor, best.pos, hw, False, True)
+        return self._last_speaker(pos, lambda s: s.head is not None and _same_head(s.head, hw))
+
+    def _earlier_np(self, head) -> tuple[list, str] | None:
+        """The last earlier noun phrase with the same head noun and an actor
+        ("Leaders said" -> "European Union leaders"; "the ministry" -> "The Russian
+        Defence Ministry"), with that actor."""
+        for i in range(head.i - 1, -1, -1):
+            tok = self.doc[i]
+            if tok.lower_ == head.lower_:
+                left = [t for x in tok.lefts for t in x.subtree] + [tok]
+                actor = self._np_actor(left, prefer_member=False)
+                if actor is None:
+                    actor = self.extractor._name_actor(self.span_text(left))
+                if actor is not None:
+                    return left, actor
+        return None
+
+    def _earlier_np_actor(self, head) -> str | None:
+        found = self._earlier_np(head)
+        return found[1] if found else None
+
+
+# =========================================================================== helpers
+
+
+def _strip_poss(text: str) -> str:
+    return re.sub(r"['\u2019]s?$", "", text.strip())
+
+
+def _same_head(a: str, b: str) -> bool:
+    return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+def _descriptor(text: str, first) -> str:
+    """Lower-case the first letter of a descriptor unless it starts with a name."""
+    text = text.strip()
+    if text and (first.tag_ in ("DT", "CD", "PRP$") or (first.pos_ != "PROPN" and first.ent_type_ == "")):
+        return text[0].lower() + text[1:]
+    return text
+
+
+def _title_words(head) -> set[str]:
+    """Title words around a person's name: compounds before it ("Kremlin spokesman
+    Dmitry Peskov"), an appositive title ("Dmitry Peskov, the Kremlin spokesman") or the
+    title noun the name is in apposition to."""
+    words: set[str] = set()
+    for t in head.lefts:
+        if t.dep_ in ("compound", "amod", "nmod") and t.ent_type_ != "PERSON":
+            words.update(w.lower_ for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ"))
+    for t in head.children:
+        if t.dep_ == "appos":
+            words.update(w.lower_ for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ") and w.ent_type_ != "PERSON")
+    if head.dep_ == "appos":
+        h = head.head
+        words.update(w.lower_ for w in h.subtree if w.i < head.i and w.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and w.ent_type_ != "PERSON")
+    return words
+
+
+def _in_subject(tok) -> bool:
+    """Whether ``tok`` is (in) the subject of a main clause, the likely antecedent of a
+    later pronoun ("Kherson was 'ours'" inside a report does not count)."""
+    node = tok
+    for _ in range(4):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            verb = node.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            return verb.dep_ == "ROOT"
+        if node.dep_ not in ("compound", "appos", "flat", "poss") or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _np_tokens(head, *, keep_appos: bool = False) -> list:
+    """The noun phrase of ``head`` without relative clauses, comma-set participles,
+    and (unless ``keep_appos``) appositives."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "punct", "cc") and child.dep_ != "cc":
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ in ("acl", "advcl") and child.i > head.i and child.nbor(-1).text == ",":
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "appos" and not keep_appos:
+            drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "prep" and any(
+                g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
+            drop.update(t.i for t in child.subtree)  # "the leaders on Friday"
+    tokens = [t for t in head.subtree if t.i not in drop]
+    # trim punctuation at the edges
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
+        tokens.pop()
+    # keep the contiguous block around the head
+    ids = [t.i for t in tokens]
+    if not ids:
+        return [head]
+    lo = hi = ids.index(head.i) if head.i in ids else 0
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    return tokens[lo:hi + 1]
+
+
+def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
+    """(noun phrase for the actor look-up, words of the speaker mention).
+
+    With an appositive, the mention is the person's name: "Moscow's ambassador to the
+    UN, Vassily Nebenzia" -> "Vassily Nebenzia"; "Josep Borrell, the EU's foreign
+    policy chief" -> "Josep Borrell"."""
+    np = _np_tokens(tok, keep_appos=True)
+    name = _np_tokens(tok)
+    is_name = tok.ent_type_ == "PERSON" or ctx.mention_at.get(tok.i) is not None and ctx.mention_at[tok.i].via == "member"
+    if not is_name:
+        for child in tok.children:
+            if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or (
+                    ctx.mention_at.get(child.i) is not None and ctx.mention_at[child.i].via == "member")):
+                name = _np_tokens(child)
+                break
+    return np, name
+
+
+def _is_speech(tok, verbs: ReportingVerbs) -> bool:
+    if not (tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")):
+        return False
+    entry = verbs.entry(tok)
+    return entry is not None and entry not in verbs.fragment_only
+
+
+def _verb_after(ctx: _Context, i: int, verbs: ReportingVerbs):
+    """'"...," Lavrov said' / '"...," said Lavrov' / '"...," the official told reporters':
+    the first reporting verb within a few words after the closing mark, with the
+    subject token when the parser missed it."""
+    doc = ctx.doc
+    n = len(doc)
+    j = i
+    while j < n and (doc[j].is_punct and doc[j].text not in ".;"):
+        j += 1
+    start = j
+    limit = min(n, start + 9)
+    for k in range(start, limit):
+        t = doc[k]
+        if t.text in (".", ";", "!", "?") or (len(t.text) == 1 and t.text in _ALL_MARKS):
+            return None
+        if _is_speech(t, verbs):
+            if t.tag_ == "VBG":  # '"...", claiming that': a participle, not an attribution
+                return None
+            if any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                return None  # '"Why?" Peskov asked whether ...' starts a report of its own
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return t, None
+            words = [w for w in doc[start:k] if not w.is_punct]
+            if words:
+                head = next((w for w in words if w.head.i < start or w.head.i >= k), words[-1])
+                return t, head
+            for w in doc[k + 1:min(n, k + 8)]:
+                if w.pos_ in ("PROPN", "NOUN", "PRON"):
+                    while w.dep_ in ("compound", "amod", "det", "poss") and w.head.i > w.i:
+                        w = w.head
+                    return t, w
+            return t, None
+    return None
+
+
+def _verb_before(ctx: _Context, i: int, verbs: ReportingVerbs):
+    """'Lavrov said: "..."' / 'Lavrov said, "..."': a reporting verb right before the
+    opening mark (possibly in the previous sentence when that one ends in a colon)."""
+    doc = ctx.doc
+    j = i
+    while j >= 0 and (doc[j].is_space or doc[j].text in _ALL_MARKS):
+        j -= 1
+    if j < 0 or doc[j].text not in (":", ","):
+        return None
+    colon = doc[j].text == ":"
+    for k in range(j - 1, max(-1, j - (40 if colon else 6)), -1):
+        t = doc[k]
+        if t.text in (".", ";", "!", "?") or (len(t.text) == 1 and t.text in _ALL_MARKS):
+            return None
+        if _is_speech(t, verbs):
+            return t
+        if not colon and t.pos_ not in ("ADV", "ADP", "PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"):
+            return None
+    return None
+
+
+def _finite(tok) -> bool:
+    if tok.tag_ in _FINITE_TAGS:
+        return True
+    for child in tok.children:
+        if child.dep_ in _SUBJ_DEPS:
+            return True
+        if child.dep_ in ("aux", "auxpass") and child.tag_ in _FINITE_TAGS:
+            return True
+    return False
+
+
+def _governor(tok, verbs: ReportingVerbs):
+    """The reporting word that a quoted fragment is the reported words of.
+
+    Walk up the dependency tree from the fragment; a reporting verb counts when the
+    fragment hangs from its content or object (not from an adverb: "'categorically'
+    rejected"); a fragment-only verb (call, describe, ...) only through its object; a
+    reporting noun through any modifier ("his lecture about 'gratitude'"). The walk stops
+    at a clause coordinated with a report (a separate statement) unless that clause
+    opens with *that* ("said A and that 'B'")."""
+    child, node = tok, tok.head
+    for _ in range(40):
+        entry = verbs.entry(node) if node.i != child.i else None
+        if entry is not None and entry != "according to":
+            is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
+            edge = child.dep_
+            if is_verb:
+                if edge == "conj":
+                    if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
+                        return None
+                    return node
+                if edge not in _NOT_REPORTED_EDGES and (
+                    entry not in verbs.fragment_only or edge in _OBJECT_EDGES
+                ):
+                    return node
+            elif node.pos_ in ("NOUN", "PROPN") and edge not in ("det", "amod", "compound", "poss", "punct"):
+                return node
+        if node.head.i == node.i:
+            return None
+        child, node = node, node.head
+    return None
+
+
+def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingVerbs) -> bool:
+    """The scare-quote rule, see :func:`is_scare_quote`."""
+    content = text[start:end]
+    before = text[max(0, start - 30):max(0, start - 1)]
+    if _SCARE_PREFIX_RE.search(before) and len(_WORD_RE.findall(content)) <= SCARE_MAX_WORDS:
+        return True
+    n_words = len(_WORD_RE.findall(content))
+    if n_words > SCARE_MAX_WORDS:
+        return False
+    stripped = content.strip()
+    if stripped[:1].isupper() and stripped.rstrip("\"'\u2019\u201d")[-1:] in ".!?":
+        return False  # a short sentence: "We will win."
+    if gov is None:
+        return True
+    # a label that belongs to someone else: Zelensky's "peace formula" in Zakharova's words
+    inside = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in inside:
+            head = t.head if t.dep_ in ("compound", "amod") else t
+            for child in list(head.children) + list(t.children):
+                if child.dep_ == "poss" and child.i not in inside and child.ent_type_ == "PERSON":
+                    subject = _subject(_Record(0, 0, "direct", gov=gov), gov.doc, verbs)
+                    if subject is None or subject.i != child.i:
+                        return True
+            break
+    return False
+
+
+def is_scare_quote(doc, start: int, end: int, *, verbs: ReportingVerbs | None = None) -> bool:
+    """Whether the quotation-mark content ``doc.text[start:end]`` is a scare quote.
+
+    A scare quote is a short quoted label (at most :data:`SCARE_MAX_WORDS` words) that
+    nobody in the sentence is reported as saying: the writer's distancing marks
+    (Western "values"), terms after *so-called*, and labels owned by someone other than
+    the speaker (Zelensky's "peace formula" in Zakharova's statement). A short fragment
+    that a reporting verb governs (Peskov said it was "an internal European matter")
+    is a quotation, and so is a short full sentence ("We will win.").
+    """
+    verbs = verbs if verbs is not None else ReportingVerbs.default()
+    tokens = _tokens_in(doc, doc.to_array("IDX").tolist(), start, end)
+    if not tokens:
+        return False
+    return _scare(doc.text, start, end, tokens, _fragment_governor(tokens, verbs), verbs)
+
+
+def _fragment_governor(tokens: list, verbs: ReportingVerbs):
+    """The reporting word governing the quoted tokens through the parse, or None."""
+    inside = {t.i for t in tokens}
+    for tok in tokens:
+        if tok.head.i not in inside and tok.head.i != tok.i:
+            gov = _governor(tok, verbs)
+            if gov is not None and gov.i not in inside:
+                return gov
+    return None
+
+
+def _tokens_in(doc, tok_starts: list[int], start: int, end: int) -> list:
+    """Tokens overlapping [start, end), quotation-mark tokens left out."""
+    out = []
+    for i in range(max(0, bisect_right(tok_starts, start) - 1), len(doc)):
+        t = doc[i]
+        if t.idx >= end:
+            break
+        if t.idx + len(t.text) > start and not (len(t.text) == 1 and t.text in _ALL_MARKS):
+            out.append(t)
+    return out
+
+
+def _subject(record: _Record, doc, verbs: ReportingVerbs):
+    """The token naming who speaks: the subject of the reporting verb, climbing
+    through participles and coordinations ("..., adding that") to the verb that has
+    one; the agent of a passive ("was told by X"; None without one); the possessor of a
+    reporting noun; the object of *according to*."""
+    gov = record.gov
+    if gov is None:
+        return None
+    if record.source == "according":
+        to = next((c for c in gov.children if c.lower_ == "to"), None)
+        if to is None and gov.i + 1 < len(doc):
+            to = doc[gov.i + 1]
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
+    if not is_verb:
+        poss = next((c for c in gov.children if c.dep_ == "poss"), None)
+        if poss is not None:
+            return poss
+        if gov.dep_ in ("dobj", "pobj") and gov.head.lemma_.lower() in _NOUN_REPORT_CARRIERS:
+            return _verb_subject(gov.head, verbs)
+        return None
+    return _verb_subject(gov, verbs)
+
+
+def _nearest(node, deps):
+    """The child with one of ``deps`` nearest to ``node`` ("BUCHA, Ukraine — Ukrainian
+    officials said": the dateline is a second subject for the parser)."""
+    found = [c for c in node.children if c.dep_ in deps]
+    return min(found, key=lambda c: abs(c.i - node.i)) if found else None
+
+
+def _verb_subject(verb, verbs: ReportingVerbs):
+    fallback = None
+    if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
+        # "when asked whether ...": a passive participle; the asker is its agent, if any
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    node = verb
+    for _ in range(12):
+        subj = _nearest(node, ("nsubj", "csubj"))
+        passive = next((c for c in node.children if c.dep_ == "nsubjpass"), None)
+        if passive is not None and node.i == verb.i:
+            agent = next((c for c in node.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((c for c in agent.children if c.dep_ == "pobj"), None)
+            return None
+        if subj is not None:
+            if node.i == verb.i or verbs.entry(node) is not None:
+                return subj
+            if fallback is None:
+                fallback = subj
+        if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
+            break
+        node = node.head
+    return fallback
+
+
+# -- indirect clauses -----------------------------------------------------------
+
+
+def _is_verb(tok) -> bool:
+    return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _has_mark(tok, words: Iterable[str]) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
+
+
+def _clause_drop(ctx: _Context, head) -> set[int]:
+    """Tokens of a content clause's subtree that do not belong to the reported content:
+    coordinated reports ("..., adding that" / "and X alleged that"), acts of the speaker
+    misattached to the clause ("... and requested a meeting"), the writer's comments
+    ("..., prompting calls for"; "..., while X did Y"; "..., a claim dismissed as ..."),
+    and a trailing *according to* (the source of the report, not its content)."""
+    doc, verbs = ctx.doc, ctx.verbs
+    drop: set[int] = set()
+    right = head.right_edge.i
+    for tok in head.subtree:
+        if tok.i <= head.i or tok.i in drop:
+            continue
+        comma = doc[tok.left_edge.i - 1].text == "," if tok.left_edge.i > 0 else False
+        dep = tok.dep_
+        own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
+        if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None:
+            drop.update(t.i for t in tok.subtree)  # another report
+        elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
+                and tok.lemma_.lower() in _SPEAKER_ACTS:
+            drop.update(t.i for t in tok.subtree)
+        elif dep == "advcl" and comma and (
+                (tok.tag_ == "VBG" and tok.lemma_.lower() in _COMMENT_PARTICIPLES)
+                or _has_mark(tok, ("while", "whereas"))):
+            drop.update(t.i for t in tok.subtree)
+        elif dep in ("appos", "npadvmod", "dep", "dobj", "attr") and comma \
+                and tok.left_edge.lower_ in ("a", "an") and tok.right_edge.i >= right - 1 and (
+                    dep != "dobj" and dep != "attr" or any(
+                        c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "advmod", "prep")
+                        and c.i < tok.left_edge.i for c in tok.head.children)):
+            drop.update(t.i for t in tok.subtree)  # "..., a claim dismissed in Kyiv as ..."
+        elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
+                and comma and tok.right_edge.i >= right - 1:
+            drop.update(t.i for t in tok.subtree)
+    return drop
+
+
+def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
+    """Strip a leading complementiser or conjunction and edge punctuation."""
+    while lo <= hi and (
+        doc[lo].is_punct or doc[lo].is_space
+        or (doc[lo].lower_ == "that" and (doc[lo].dep_ == "mark" or doc[lo].tag_ in ("IN", "WDT")))
+        or (doc[lo].dep_ == "cc" and doc[lo].lower_ in ("and", "but", "or"))
+    ):
+        lo += 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
+        hi -= 1
+    return (lo, hi) if hi >= lo else None
+
+
+def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
+    """Token range [lo, hi] of a content clause: its subtree on the reporter's side,
+    less the parts of :func:`_clause_drop`, as the contiguous run around its head."""
+    drop = _clause_drop(ctx, head)
+    ids = [t.i for t in head.subtree if t.i not in drop]
+    if reporter is not None and reporter.i != head.i:
+        ids = [i for i in ids if (i > reporter.i) == (head.i > reporter.i)]
+    if head.i not in ids:
+        return None
+    k = ids.index(head.i)
+    lo = hi = k
+    while lo > 0 and ids[lo - 1] == ids[lo] - 1:
+        lo -= 1
+    while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
+        hi += 1
+    lo_i, hi_i = ids[lo], ids[hi]
+    doc = ctx.doc
+    if reporter is not None and reporter.i < lo_i:
+        lo_i = _rejoin_quoted_subject(doc, reporter.i, lo_i)
+    # "... said that A, but only in exchange for B": an elliptical tail the parser hung
+    # on the reporting verb still belongs to the content
+    if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):
+        j = hi_i + 1
+        if doc[j].text == ",":
+            j += 1
+        tail = doc[j]
+        if tail.dep_ == "cc" and tail.lower_ == "but" and tail.head.i == reporter.i:
+            rest = [c for c in reporter.children if c.i > j and c.dep_ in ("prep", "advmod", "npadvmod")]
+            if rest and not any(c.dep_ in ("ccomp", "conj", "advcl") and c.i > j for c in reporter.children):
+                hi_i = max(t.right_edge.i for t in rest)
+    return _trim(doc, lo_i, hi_i)
+
+
+def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
+    """'said the so-called "de-escalation" was a trick': when the parser hangs the
+    start of a quoted subject on the reporting verb, the clause starts at that noun
+    phrase (its determiners and modifiers included)."""
+    gap = range(reporter_i + 1, lo)
+    marks = [i for i in gap if doc[i].text in _ALL_MARKS and doc[i].is_punct]
+    if not marks:
+        return lo
+    start = marks[0]
+    while start - 1 > reporter_i and doc[start - 1].dep_ in (
+            "det", "amod", "advmod", "compound", "punct", "poss", "nummod", "case") \
+            and doc[start - 1].text not in (",", ":", ";"):
+        start -= 1
+    return start
+
+
+def _record_from_range(ctx: _Context, lo: int, hi: int, **kw) -> _Record:
+    doc = ctx.doc
+    start = doc[lo].idx
+    end = doc[hi].idx + len(doc[hi].text)
+    return _Record(start, end, "indirect", **kw)
+
+
+def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> list[_Record]:
+    """Content clauses of a reporting verb: its finite ``ccomp`` (plus a coordinated
+    "and that B", one record for both), or the clause a parenthetical attribution
+    interrupts ("Air defence, officials say, is now the most urgent need")."""
+    doc = ctx.doc
+    clauses = []
+    children = list(verb.children)
+    if " " in entry:  # "made clear he will veto": the clause may hang from "clear"
+        second = entry.split()[1]
+        for c in verb.children:
+            if c.lower_ == second and c.i > verb.i:
+                children += [x for x in c.children if x.dep_ == "ccomp"]
+    for c in children:
+        if c.dep_ != "ccomp" or not _finite(c) or _free_relative(c):
+            continue
+        if c.i < verb.i:
+            # "A, the US has announced": the clause must be set off by a comma
+            right = c.right_edge.i
+            if right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013") \
+                    or any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
+                    or verbs.entry(c) is not None:
+                continue
+        elif any(t.text in (".", "!", "?") for t in doc[verb.i + 1:c.left_edge.i]):
+            continue  # a new sentence the segmenter glued on after a quotation
+        clauses.append(c)
+    # "said A and that B": B may hang from the verb as a conjunct opening with "that"
+    for c in verb.children:
+        if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:
+            clauses.append(c)
+    if clauses:
+        records = []
+        for side in (True, False):  # clauses before / after the verb
+            group = [c for c in clauses if (c.i < verb.i) == side]
+            ranges = [r for r in (_clause_range(ctx, c, verb) for c in group) if r]
+            if not ranges:
+                continue
+            lo = min(r[0] for r in ranges)
+            hi = max(r[1] for r in ranges)
+            record = _record_from_range(ctx, lo, hi, gov=verb, entry=entry, source="verb")
+            record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
+            records.append(record)
+        return records
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i:
+        head = verb.head
+        if _finite(head):
+            drop = _clause_drop(ctx, head)
+            ids = [t.i for t in head.subtree if t.i not in drop]
+            rng = _trim(doc, ids[0], ids[-1]) if ids else None
+            while rng and doc[rng[0]].tag_ in ("WRB", "WDT", "WP") and rng[0] < rng[1]:
+                rng = _trim(doc, rng[0] + 1, rng[1])  # "where, she said, his body had lain"
+            if rng and verb.left_edge.i <= rng[0] + 1 and verb.right_edge.i < rng[1]:
+                rng = _trim(doc, verb.right_edge.i + 1, rng[1])
+            if rng:
+                return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
+    return []
+
+
+def _free_relative(clause) -> bool:
+    """"said what had happened ..." / "announced what he called ...": an object
+    clause opened by *what* is a noun phrase, not a content clause."""
+    first = clause.left_edge
+    return first.lower_ == "what" and first.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
+
+
+def _conjunct_ranges(ctx: _Context, clauses, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Character ranges of the coordinated parts of a content clause ("A and that B"),
+    used to keep the parts without a direct quotation."""
+    doc = ctx.doc
+    cuts = set()
+    for clause in clauses:
+        cuts.add(clause.left_edge.i)
+        for c in clause.children:
+            if c.dep_ == "conj" and lo < c.left_edge.i <= hi and (
+                    _has_mark(c, ("that",)) or any(x.dep_ in _SUBJ_DEPS for x in c.children)):
+                cut = c.left_edge.i
+                while cut - 1 > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
+                    cut -= 1
+                cuts.add(cut)
+    bounds = sorted(i for i in cuts if lo < i <= hi)
+    parts = []
+    start = lo
+    for cut in bounds + [hi + 1]:
+        rng = _trim(doc, start, cut - 1)
+        if rng:
+            parts.append((doc[rng[0]].idx, doc[rng[1]].idx + len(doc[rng[1]].text)))
+        start = cut
+    return parts
+
+
+def _noun_clause(ctx: _Context, noun, entry: str) -> _Record | None:
+    """"the allegation that A": a reporting noun with a finite *that*-clause."""
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.i > noun.i and _finite(child):
+            mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            if mark is None or mark.i != noun.i + 1:
+                continue
+            if not any(c.dep_ in _COMPLEMENT_DEPS for c in child.children):
+                continue  # "an assertion that officials dismissed": a relative clause
+            rng = _clause_range(ctx, child, noun)
+            if rng:
+                return _record_from_range(ctx, *rng, gov=noun, entry=entry, source="noun")
+    return None
+
+
+def _according_phrase(doc, according) -> tuple[int, int]:
+    """Token range of "according to X", ending at the comma that closes it."""
+    hi = according.right_edge.i
+    for t in doc[according.i:hi + 1]:
+        if t.text in (",", ";", "\u2014") and t.i > according.i + 2:
+            nxt = doc[t.i + 1] if t.i + 1 <= hi else None
+            if nxt is not None and nxt.ent_type_ == "PERSON":  # "..., Iryna Venediktova,"
+                continue
+            return according.i, t.i - 1
+    return according.i, hi
+
+
+def _according(ctx: _Context, according) -> _Record | None:
+    """"According to X, A" / "A, according to X": the clause the phrase attaches to."""
+    doc = ctx.doc
+    head = according.head
+    if head.i == according.i:
+        return None
+    while not _is_verb(head) and head.head.i != head.i:
+        head = head.head
+    if ctx.verbs.entry(head) is not None and any(c.dep_ == "ccomp" for c in head.children):
+        return None  # "Peskov stated that A, according to agencies": the source of a report
+    p_lo, p_hi = _according_phrase(doc, according)
+    sent = according.sent
+    ids = sorted({t.i for t in head.subtree} | set(range(p_hi + 1, according.right_edge.i + 1)))
+    ids = [i for i in ids if not (p_lo <= i <= p_hi) and sent.start <= i < sent.end]
+    left = [i for i in ids if i < p_lo]
+    right = [i for i in ids if i > p_hi]
+    if head.i < p_lo or not right:
+        part = left  # "A, according to X[, comment]"
+    elif left and any(doc[i].dep_ in _SUBJ_DEPS for i in left):
+        part = left + right  # "A, according to X, B": the clause is interrupted
+    else:
+        part = right  # "According to X, A"
+    if not part:
+        return None
+    if part is left:  # the run that ends at the phrase
+        run = [part[-1]]
+        for i in reversed(part[:-1]):
+            if i != run[0] - 1:
+                break
+            run.insert(0, i)
+    elif left and right and part == left + right:
+        run = part
+    else:  # the run that starts after the phrase
+        run = [part[0]]
+        for i in part[1:]:
+            if i != run[-1] + 1:
+                break
+            run.append(i)
+    rng = _trim(doc, run[0], run[-1])
+    if rng is None:
+        return None
+    record = _record_from_range(ctx, *rng, gov=according, entry="according to", source="according")
+    record.np_limit = p_hi
+    return record
+
+
+# -- overlaps -------------------------------------------------------------------
+
+
+def _resolve_overlaps(records: list[_Record], ctx: _Context) -> list[_Record]:
+    """Records never overlap. A direct quotation wins over an indirect clause that
+    contains it (the clause's other coordinated parts are kept); an indirect clause
+    wins over a report nested in it, except an *according to* clause, which yields to
+    the reports inside it."""
+    direct = [r for r in records if r.kind == "direct"]
+    indirect: list[_Record] = []
+    for record in (r for r in records if r.kind == "indirect"):
+        hits = [d for d in direct if d.start < record.end and record.start < d.end]
+        if not hits:
+            indirect.append(record)
+            continue
+        if record.source != "verb":
+            continue
+        for start, end in record.conjuncts:
+            if start < record.start or end > record.end:
+                continue
+            if not any(d.start < end + 1 and start - 1 < d.end for d in direct):
+                indirect.append(_Record(start, end, "indirect", gov=record.gov, entry=record.entry,
+                                        source=record.source))
+    # nested indirect records
+    indirect.sort(key=lambda r: (r.start, -(r.end - r.start)))
+    kept: list[_Record] = []
+    for record in indirect:
+        clash = [k for k in kept if k.start < record.end and record.start < k.end]
+        if not clash:
+            kept.append(record)
+            continue
+        if all(k.source == "according" for k in clash) and record.source != "according":
+            for k in clash:
+                kept.remove(k)
+            kept.append(record)
+        # otherwise the outer (earlier, longer) record stays
+    return direct + kept
+
+
+# =========================================================================== evaluation
+
+
+def evaluate_quotes(
+    gold: str | os.PathLike[str],
+    corpus: str | os.PathLike[str],
+    *,
+    articles: list[str] | None = None,
+    split: Literal["dev", "test", "all"] = "all",
+    nlp=None,
+    inventory: ActorInventory | None = None,
+    verbs: ReportingVerbs | None = None,
+) -> dict:
+    """Score :class:`QuoteExtractor` against a hand-annotated gold file.
+
+    ``gold`` is a JSONL file of quotations (``article_id, start, end, kind, speaker,
+    speaker_actor, verb_class, ...``; format in ``docs/quotes_gold.md``) with offsets
+    into the ``text`` of ``corpus`` (anything :func:`framing.load_corpus` reads). Only
+    articles that have gold records are scored (the gold set is complete for them),
+    restricted to ``articles`` when given and to a ``split`` by publication year:
+    ``"dev"`` is 2022, ``"test"`` 2023 and later, ``"all"`` every annotated article.
+
+    Returns a dict with ``split``, ``n_articles``, ``articles``; ``exact`` and
+    ``overlap`` span scores, each ``{"direct"|"indirect"|"all": {"precision",
+    "recall", "f1", "tp", "n_pred", "n_gold"}}`` (exact: same start and end; overlap:
+    the shared characters are at least half of the longer span, matched one-to-one,
+    greedily by overlap; per-kind scores compare predictions and gold of that kind,
+    ``all`` ignores the kind); and, over the quotes matched under ``overlap``/``all``,
+    ``speaker_actor_accuracy`` (same actor id, None included),
+    ``speaker_name_accuracy`` (same last word of the speaker, case-insensitive, or
+    both None), ``verb_class_accuracy`` and ``kind_accuracy``, with ``n_matched``.
+    """
+    from framing.corpus import load_corpus
+
+    if split not in ("dev", "test", "all"):
+        raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
+    gold_rows = _read_gold(gold)
+    frame = load_corpus(corpus).set_index("id")
+    ids = sorted({row["article_id"] for row in gold_rows})
+    missing = [i for i in ids if i not in frame.index]
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    if articles is not None:
+        unknown = sorted(set(articles) - set(ids))
+        if unknown:
+            raise ValueError(f"articles without gold records: {', '.join(unknown)}")
+        ids = [i for i in ids if i in set(articles)]
+    ids = [i for i in ids if _in_split(frame.loc[i, "date"], split)]
+    if nlp is None:
+        from framing._nlp import load_nlp
+
+        nlp = load_nlp()
+    extractor = QuoteExtractor(inventory if inventory is not None else ActorInventory.default(), nlp,
+                               verbs=verbs)
+    predicted: dict[str, list[dict]] = {}
+    texts = [str(frame.loc[i, "text"]) for i in ids]
+    for article_id, doc in zip(ids, nlp.pipe(texts)):
+        day = frame.loc[article_id, "date"]
+        day = day if isinstance(day, _date) else None
+        predicted[article_id] = [asdict(q) | {"article_id": article_id}
+                                 for q in extractor.extract(doc, date=day)]
+    gold_by = {i: [r for r in gold_rows if r["article_id"] == i] for i in ids}
+    return _score(gold_by, predicted, split=split)
+
+
+def _read_gold(path: str | os.PathLike[str]) -> list[dict]:
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"quote gold file not found: {path}")
+    rows = []
+    with path.open(encoding="utf-8") as handle:
+        for lineno, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}, line {lineno}: not JSON: {exc}") from exc
+            for key in ("article_id", "start", "end", "kind"):
+                if key not in row:
+                    raise ValueError(f"{path}, line {lineno}: missing {key!r}")
+            rows.append(row)
+    return rows
+
+
+def _in_split(day, split: str) -> bool:
+    if split == "all":
+        return True
+    year = getattr(day, "year", None)
+    if year is None:
+        return False
+    return year == 2022 if split == "dev" else year >= 2023
+
+
+def _overlap_match(pred: list[dict], gold: list[dict], *, exact: bool) -> list[tuple[int, int]]:
+    """One-to-one pairs (pred index, gold index)."""
+    if exact:
+        where = {(g["start"], g["end"]): j for j, g in enumerate(gold)}
+        return [(i, where[(p["start"], p["end"])]) for i, p in enumerate(pred)
+                if (p["start"], p["end"]) in where]
+    pairs = []
+    for i, p in enumerate(pred):
+        for j, g in enumerate(gold):
+            shared = min(p["end"], g["end"]) - max(p["start"], g["start"])
+            longer = max(p["end"] - p["start"], g["end"] - g["start"])
+            if shared > 0 and longer > 0 and shared >= 0.5 * longer:
+                pairs.append((shared, i, j))
+    pairs.sort(key=lambda x: (-x[0], x[1], x[2]))
+    used_p, used_g, out = set(), set(), []
+    for _, i, j in pairs:
+        if i not in used_p and j not in used_g:
+            used_p.add(i)
+            used_g.add(j)
+            out.append((i, j))
+    return out
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    precision = tp / n_pred if n_pred else 0.0
+    recall = tp / n_gold if n_gold else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
+
+
+def _last_word(name) -> str | None:
+    if name is None:
+        return None
+    words = re.findall(r"\w+", str(name))
+    return words[-1].casefold() if words else ""
+
+
+def _score(gold_by: dict[str, list[dict]], pred_by: dict[str, list[dict]], *, split: str) -> dict:
+    result: dict[str, Any] = {"split": split, "n_articles": len(gold_by), "articles": sorted(gold_by)}
+    for mode in ("exact", "overlap"):
+        scores = {}
+        for kind in ("direct", "indirect", "all"):
+            tp = n_pred = n_gold = 0
+            for article_id, gold in gold_by.items():
+                pred = pred_by.get(article_id, [])
+                if kind != "all":
+                    gold = [g for g in gold if g["kind"] == kind]
+                    pred = [p for p in pred if p["kind"] == kind]
+                tp += len(_overlap_match(pred, gold, exact=mode == "exact"))
+                n_pred += len(pred)
+                n_gold += len(gold)
+            scores[kind] = _prf(tp, n_pred, n_gold)
+        result[mode] = scores
+    matched = []
+    for article_id, gold in gold_by.items():
+        pred = pred_by.get(article_id, [])
+        matched += [(pred[i], gold[j]) for i, j in _overlap_match(pred, gold, exact=False)]
+    n = len(matched)
+
+    def accuracy(same) -> float | None:
+        return sum(bool(same(p, g)) for p, g in matched) / n if n else None
+
+    result["n_matched"] = n
+    result["speaker_actor_accuracy"] = accuracy(lambda p, g: p.get("speaker_actor") == g.get("speaker_actor"))
+    result["speaker_name_accuracy"] = accuracy(
+        lambda p, g: _last_word(p.get("speaker")) == _last_word(g.get("speaker")))
+    result["verb_class_accuracy"] = accuracy(lambda p, g: p.get("verb_class") == g.get("verb_class"))
+    result["kind_accuracy"] = accuracy(lambda p, g: p.get("kind") == g.get("kind"))
+    return result

@@ -1,0 +1,387 @@
+"""Quotations, speakers and reporting verbs (framing.quotes).
+
+Every sentence here is written for the tests; none comes from a corpus or the gold set.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from datetime import date
+
+import pytest
+
+from framing._nlp import load_nlp
+from framing.actors import MentionFinder, load_actors
+from framing.quotes import (
+    VERB_CLASSES,
+    Quote,
+    QuoteExtractor,
+    ReportingVerbs,
+    evaluate_quotes,
+    is_scare_quote,
+)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.fixture(scope="module")
+def inventory():
+    return load_actors()
+
+
+@pytest.fixture(scope="module")
+def extractor(inventory, nlp) -> QuoteExtractor:
+    return QuoteExtractor(inventory, nlp)
+
+
+def quotes(extractor, nlp, text, day=None):
+    """(text, kind, speaker, speaker_actor, verb, verb_class) per quote, in order."""
+    return [(q.text, q.kind, q.speaker, q.speaker_actor, q.verb, q.verb_class)
+            for q in extractor.extract(nlp(text), date=day)]
+
+
+# text -> expected quotes as (text, kind, speaker, speaker_actor, verb, verb_class).
+CASES = [
+    ("straight quotes, attribution after",
+     '"We will not retreat," Lavrov told reporters in Moscow.',
+     [("We will not retreat,", "direct", "Sergey Lavrov", "russia", "tell", "neutral")]),
+    ("curly quotes, inverted attribution",
+     "\u201cThe sanctions have failed,\u201d said Dmitry Peskov.",
+     [("The sanctions have failed,", "direct", "Dmitry Peskov", "russia", "say", "neutral")]),
+    ("attribution before with a colon",
+     'Sergey Lavrov said: "The West has declared total war on us."',
+     [("The West has declared total war on us.", "direct", "Sergey Lavrov", "russia", "say", "neutral")]),
+    ("split quote, same speaker",
+     "\u201cIt's not true,\u201d Lavrov stressed, adding that \u201cnobody believes these stories\u201d.",
+     [("It's not true,", "direct", "Sergey Lavrov", "russia", "stress", "endorsing"),
+      ("nobody believes these stories", "direct", "Sergey Lavrov", "russia", "add", "neutral")]),
+    ("quote continued after its attribution",
+     '"I have seen the damage," Zelensky told reporters. "It will take years to rebuild."',
+     [("I have seen the damage,", "direct", "Volodymyr Zelensky", "ukraine", "tell", "neutral"),
+      ("It will take years to rebuild.", "direct", "Volodymyr Zelensky", "ukraine", "tell", "neutral")]),
+    ("multi-sentence quote is one record",
+     '"We are ready to talk. But nobody is listening," Peskov said.',
+     [("We are ready to talk. But nobody is listening,", "direct", "Dmitry Peskov", "russia", "say",
+       "neutral")]),
+    ("nested single quotes stay inside",
+     "\u201cHe told me: \u2018We will never give up.\u2019 I believed him,\u201d said Zelensky.",
+     [("He told me: \u2018We will never give up.\u2019 I believed him,", "direct", "Volodymyr Zelensky",
+       "ukraine", "say", "neutral")]),
+    ("curly single quotes as quotation marks",
+     "The minister\u2019s remarks were welcomed. \u2018We are grateful to our friends,\u2019 said Dmytro Kuleba.",
+     [("We are grateful to our friends,", "direct", "Dmytro Kuleba", "ukraine", "say", "neutral")]),
+    ("paragraph continues an unclosed quote",
+     'Stoltenberg said: "The first part ends here.\n\n"The second paragraph goes on."',
+     [("The first part ends here.", "direct", "Jens Stoltenberg", "nato", "say", "neutral"),
+      ("The second paragraph goes on.", "direct", "Jens Stoltenberg", "nato", "say", "neutral")]),
+    ("quote without attribution",
+     '"Europe is waking up to the threat."',
+     [("Europe is waking up to the threat.", "direct", None, None, None, None)]),
+    ("short fragment governed by a reporting verb",
+     'Peskov said the decision was "an internal European matter".',
+     [("an internal European matter", "direct", "Dmitry Peskov", "russia", "say", "neutral")]),
+    ("fragment after a naming verb",
+     'Blinken called the strike "a war crime" and said Washington would respond.',
+     [("a war crime", "direct", "Antony Blinken", "united_states", "call", "neutral"),
+      ("Washington would respond", "indirect", "Antony Blinken", "united_states", "say", "neutral")]),
+    ("pronoun speaker",
+     'Russian Foreign Minister Sergey Lavrov arrived in Ankara. "We came with proposals," he said.',
+     [("We came with proposals,", "direct", "Sergey Lavrov", "russia", "say", "neutral")]),
+    ("title speaker",
+     "Sergey Lavrov met his Turkish counterpart. Afterwards the foreign minister said the talks had "
+     "been useful.",
+     [("the talks had been useful", "indirect", "Sergey Lavrov", "russia", "say", "neutral")]),
+    ("title from an appositive",
+     'Dmitry Peskov, the Kremlin spokesman, met journalists. "Nothing has changed," the spokesman said.',
+     [("Nothing has changed,", "direct", "Dmitry Peskov", "russia", "say", "neutral")]),
+    ("indirect with that",
+     "Kirby told reporters that the aid would arrive within days.",
+     [("the aid would arrive within days", "indirect", "Kirby", None, "tell", "neutral")]),
+    ("indirect without that",
+     "Zelensky said the front line was holding.",
+     [("the front line was holding", "indirect", "Volodymyr Zelensky", "ukraine", "say", "neutral")]),
+    ("two clauses under one verb are one record",
+     "Stoltenberg said the alliance was united and that it would defend every ally.",
+     [("the alliance was united and that it would defend every ally", "indirect", "Jens Stoltenberg",
+       "nato", "say", "neutral")]),
+    ("parenthetical attribution",
+     "The war will end soon, the Kremlin has announced.",
+     [("The war will end soon", "indirect", "the Kremlin", "russia", "announce", "neutral")]),
+    ("according to, before",
+     "According to the UN, more than two million people have fled the country.",
+     [("more than two million people have fled the country", "indirect", "the UN", "united_nations",
+       "according to", "neutral")]),
+    ("according to, after",
+     "More than two million people have fled the country, according to the UN.",
+     [("More than two million people have fled the country", "indirect", "the UN", "united_nations",
+       "according to", "neutral")]),
+    ("endorsing verb",
+     "Ukrainian President Volodymyr Zelensky stressed that the counteroffensive would continue.",
+     [("the counteroffensive would continue", "indirect", "Volodymyr Zelensky", "ukraine", "stress",
+       "endorsing")]),
+    ("distancing verb",
+     "The Kremlin claimed that the strikes had hit only military targets.",
+     [("the strikes had hit only military targets", "indirect", "the Kremlin", "russia", "claim",
+       "distancing")]),
+    ("phrasal verb",
+     "Lavrov pointed out that the treaty had expired.",
+     [("the treaty had expired", "indirect", "Sergey Lavrov", "russia", "point out", "endorsing")]),
+    ("reporting noun with a possessor",
+     "Zelensky repeated his accusation that Moscow was targeting hospitals.",
+     [("Moscow was targeting hospitals", "indirect", "Volodymyr Zelensky", "ukraine", "accusation",
+       "neutral")]),
+    ("reporting noun without a speaker",
+     "Kyiv rejected the allegation that its forces had shelled the plant.",
+     [("its forces had shelled the plant", "indirect", None, None, "allegation", "distancing")]),
+    ("passive report without an agent",
+     "Kyiv was told that membership was still far away.",
+     [("membership was still far away", "indirect", None, None, "tell", "neutral")]),
+    ("body spokesman maps to its state",
+     "A Pentagon spokesman said the aid would arrive within days.",
+     [("the aid would arrive within days", "indirect", "a Pentagon spokesman", "united_states", "say",
+       "neutral")]),
+    ("demonym in an unnamed source",
+     "A senior US official said the shipment was delayed.",
+     [("the shipment was delayed", "indirect", "a senior US official", "united_states", "say", "neutral")]),
+    ("officials from a capital",
+     "Officials from Moscow said the talks were over.",
+     [("the talks were over", "indirect", "officials from Moscow", "russia", "say", "neutral")]),
+    ("speaker outside the inventory",
+     '"We will host the talks," Turkish President Recep Tayyip Erdogan said.',
+     [("We will host the talks,", "direct", "Recep Tayyip Erdogan", None, "say", "neutral")]),
+    ("scare quote is not a quote",
+     'Western leaders defended their "values" at the summit.',
+     []),
+    ("so-called label is not a quote",
+     'Moscow staged so-called "referendums" in the occupied regions.',
+     []),
+    ("scare quote inside an indirect quote",
+     'Kuleba said the so-called "ceasefire" was a trick.',
+     [('the so-called "ceasefire" was a trick', "indirect", "Dmytro Kuleba", "ukraine", "say", "neutral")]),
+    ("non-finite complement is not reported speech",
+     "Moscow claimed to have shot down three drones and urged Kyiv to negotiate.",
+     []),
+    ("no quotation at all",
+     "Troops crossed the river at dawn.",
+     []),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_quotes(extractor, nlp, text, expected):
+    assert quotes(extractor, nlp, text) == expected
+
+
+@pytest.mark.parametrize("text", [c[1] for c in CASES], ids=[c[0] for c in CASES])
+def test_offsets_and_sentences(extractor, nlp, text):
+    doc = nlp(text)
+    sentence_starts = [s.start_char for s in doc.sents]
+    for quote in extractor.extract(doc):
+        assert isinstance(quote, Quote)
+        assert doc.text[quote.start:quote.end] == quote.text
+        assert sentence_starts[quote.sentence_id] <= quote.start
+        assert quote.sentence_id == len(sentence_starts) - 1 or quote.start < sentence_starts[quote.sentence_id + 1]
+
+
+SPEAKER_MENTIONS = [
+    ("pronoun", 'Sergey Lavrov arrived. "We came with proposals," he said.', ["he"]),
+    ("title", "Sergey Lavrov met the press. The foreign minister said the talks were useful.",
+     ["The foreign minister"]),
+    ("full noun phrase", "Kremlin spokesman Dmitry Peskov said the talks were over.",
+     ["Kremlin spokesman Dmitry Peskov"]),
+    ("appositive gives the name", "Moscow's ambassador to the UN, Vassily Nebenzia, said the vote was illegal.",
+     ["Vassily Nebenzia"]),
+    ("relative clause left out", "Recep Tayyip Erdogan, who hosted the talks, said progress was made.",
+     ["Recep Tayyip Erdogan"]),
+    ("split quote shares its attribution",
+     '"It is false," Peskov said. "Completely false."', ["Peskov", "Peskov"]),
+    ("no attribution", '"Nobody expected this."', [None]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in SPEAKER_MENTIONS], ids=[c[0] for c in SPEAKER_MENTIONS])
+def test_speaker_mention(extractor, nlp, text, expected):
+    assert [q.speaker_mention for q in extractor.extract(nlp(text))] == expected
+
+
+def test_speaker_actor_follows_the_date(extractor, nlp):
+    text = 'Prime Minister Boris Johnson said Britain would send more weapons.'
+    assert quotes(extractor, nlp, text, date(2022, 3, 1))[0][3] == "united_kingdom"
+    # out of office: the name is still the speaker, but no longer the UK government
+    assert quotes(extractor, nlp, text, date(2024, 3, 1))[0][2:4] == ("Boris Johnson", None)
+
+
+def test_given_mentions_are_used(extractor, inventory, nlp):
+    doc = nlp("Lavrov said the talks were over.")
+    mentions = MentionFinder(inventory, nlp).find(doc)
+    assert extractor.extract(doc, mentions=mentions) == extractor.extract(doc)
+    # without the mentions the speaker is still named, but has no actor
+    assert extractor.extract(doc, mentions=[])[0].speaker_actor is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("", []),
+    ("Ukraine", []),
+    ('"Yes."', [("Yes.", "direct", None, None, None, None)]),
+    ("Le ministre a d\u00e9clar\u00e9 : \u00ab Nous ne c\u00e9derons pas \u00bb.", []),
+    ('He said "', []),
+], ids=["empty", "one word", "quote only", "non-English", "unpaired mark"])
+def test_edge_cases(extractor, nlp, text, expected):
+    assert quotes(extractor, nlp, text) == expected
+
+
+def test_unparsed_doc_is_refused(extractor, nlp):
+    with pytest.raises(ValueError, match="parsed"):
+        extractor.extract(nlp.make_doc('Lavrov said "no".'))
+
+
+# ----------------------------------------------------------------- scare quotes
+
+
+@pytest.mark.parametrize("text, fragment, expected", [
+    ('Europe likes to speak of its "values" these days.', "values", True),
+    ('Moscow held so-called "referendums" last week.', "referendums", True),
+    ('Peskov said the step was "an internal matter".', "an internal matter", False),
+    ('"We will win."', "We will win.", False),
+    ('Kuleba said the plan was "dead on arrival, like every plan from Moscow before it".',
+     "dead on arrival, like every plan from Moscow before it", False),
+])
+def test_is_scare_quote(nlp, text, fragment, expected):
+    doc = nlp(text)
+    start = text.index(fragment)
+    assert is_scare_quote(doc, start, start + len(fragment)) is expected
+
+
+# ------------------------------------------------------------- reporting verbs
+
+
+def test_default_verb_classes():
+    verbs = ReportingVerbs.default()
+    assert set(verbs.classes) == set(VERB_CLASSES)
+    for lemma, expected in [
+        ("say", "neutral"), ("tell", "neutral"), ("according to", "neutral"), ("warn", "neutral"),
+        ("accuse", "neutral"), ("accusation", "neutral"), ("argue", "neutral"), ("describe", "neutral"),
+        ("stress", "endorsing"), ("point out", "endorsing"), ("admit", "endorsing"),
+        ("concede", "endorsing"), ("emphasise", "endorsing"), ("emphasize", "endorsing"),
+        ("claim", "distancing"), ("allege", "distancing"), ("allegation", "distancing"),
+        ("insist", "distancing"), ("Claim", "distancing"), ("point  out", "endorsing"),
+        ("walk", None), ("", None),
+    ]:
+        assert verbs.classify(lemma) == expected, lemma
+    assert "call" in verbs.fragment_only and "say" not in verbs.fragment_only
+    assert verbs.sources and any("Bergler" in s for s in verbs.sources)
+
+
+def test_custom_verb_file(tmp_path, inventory, nlp):
+    path = tmp_path / "verbs.yaml"
+    path.write_text(textwrap.dedent("""\
+        classes:
+          neutral: [say]
+          distancing: [stress]
+    """), encoding="utf-8")
+    verbs = ReportingVerbs.from_yaml(path)
+    assert verbs.classes == {"neutral": ("say",), "distancing": ("stress",)}
+    extractor = QuoteExtractor(inventory, nlp, verbs=verbs)
+    found = extractor.extract(nlp("Lavrov stressed that the talks were over. Peskov claimed that they went on."))
+    # "claim" is not in this file: only the stressed clause is reported speech
+    assert [(q.text, q.verb, q.verb_class) for q in found] == [("the talks were over", "stress", "distancing")]
+
+
+@pytest.mark.parametrize("content, message", [
+    ("classes:\n  neutral: [say]\n  endorsing: [say]\n", "one class only"),
+    ("classes:\n  positive: [say]\n", "unknown class"),
+    ("classes:\n  neutral: [say]\nextra: 1\n", "unknown keys"),
+    ("classes:\n  neutral: [say]\nfragment_only: [call]\n", "without a class"),
+    ("- say\n", "'classes' mapping"),
+    ("classes: {neutral: [say]\n", "not valid YAML"),
+])
+def test_bad_verb_file(tmp_path, content, message):
+    path = tmp_path / "verbs.yaml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        ReportingVerbs.from_yaml(path)
+
+
+# ------------------------------------------------------------------ evaluation
+
+
+def _write_eval_data(root):
+    """Two articles (2022: dev, 2023: test) and a gold file with known outcomes."""
+    texts = {
+        "a1": ("2022-03-01", '"We will not give up," Zelensky said. Lavrov claimed that the talks had failed.'),
+        "b1": ("2023-05-01", "Peskov said the decision was final. Officials in Kyiv were silent."),
+    }
+    for article_id, (day, text) in texts.items():
+        path = root / "corpus" / "wire" / f"{article_id}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ndate: {day}\n---\nA title\n\n{text}\n", encoding="utf-8")
+
+    def record(article_id, fragment, kind, speaker, actor, verb_class, *, widen=0):
+        text = texts[article_id][1]
+        start = text.index(fragment) - widen
+        return {"article_id": article_id, "start": start, "end": start + widen + len(fragment),
+                "text": text[start:start + widen + len(fragment)], "kind": kind, "speaker": speaker,
+                "speaker_mention": None, "speaker_actor": actor, "verb": None, "verb_class": verb_class}
+
+    gold = [
+        # matched exactly; speaker, actor and verb class right
+        record("a1", "We will not give up,", "direct", "Volodymyr Zelensky", "ukraine", "neutral"),
+        # gold includes "that ": an overlap match only; the verb class differs
+        record("a1", "the talks had failed", "indirect", "Sergey Lavrov", "russia", "endorsing", widen=5),
+        # matched exactly; the actor differs (name matches on the last word)
+        record("b1", "the decision was final", "indirect", "Peskov", "ukraine", "neutral"),
+        # never predicted
+        record("b1", "Officials in Kyiv were silent", "direct", None, None, None),
+    ]
+    gold_path = root / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return gold_path, root / "corpus"
+
+
+def test_evaluate_quotes_numbers(tmp_path, nlp):
+    gold, corpus = _write_eval_data(tmp_path)
+    result = evaluate_quotes(gold, corpus, nlp=nlp)
+    assert result["n_articles"] == 2 and result["split"] == "all"
+    exact, overlap = result["exact"], result["overlap"]
+    # predictions: a1 direct + indirect, b1 indirect (3); gold: 4
+    assert exact["all"] == pytest.approx(
+        {"precision": 2 / 3, "recall": 2 / 4, "f1": 4 / 7, "tp": 2, "n_pred": 3, "n_gold": 4})
+    assert exact["direct"] == pytest.approx(
+        {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "tp": 1, "n_pred": 1, "n_gold": 2})
+    assert exact["indirect"] == pytest.approx(
+        {"precision": 0.5, "recall": 0.5, "f1": 0.5, "tp": 1, "n_pred": 2, "n_gold": 2})
+    assert overlap["all"] == pytest.approx(
+        {"precision": 1.0, "recall": 0.75, "f1": 6 / 7, "tp": 3, "n_pred": 3, "n_gold": 4})
+    assert overlap["indirect"]["f1"] == pytest.approx(1.0)
+    assert result["n_matched"] == 3
+    assert result["speaker_actor_accuracy"] == pytest.approx(2 / 3)
+    assert result["speaker_name_accuracy"] == pytest.approx(1.0)
+    assert result["verb_class_accuracy"] == pytest.approx(2 / 3)
+    assert result["kind_accuracy"] == pytest.approx(1.0)
+
+
+def test_evaluate_quotes_splits(tmp_path, nlp):
+    gold, corpus = _write_eval_data(tmp_path)
+    dev = evaluate_quotes(gold, corpus, split="dev", nlp=nlp)
+    test = evaluate_quotes(gold, corpus, split="test", nlp=nlp)
+    assert dev["articles"] == ["a1"] and test["articles"] == ["b1"]
+    assert dev["exact"]["all"]["f1"] == pytest.approx(0.5)
+    assert dev["overlap"]["all"]["f1"] == pytest.approx(1.0)
+    assert test["exact"]["all"] == pytest.approx(
+        {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "tp": 1, "n_pred": 1, "n_gold": 2})
+    only = evaluate_quotes(gold, corpus, articles=["b1"], nlp=nlp)
+    assert only["articles"] == ["b1"]
+
+
+def test_evaluate_quotes_bad_input(tmp_path, nlp):
+    gold, corpus = _write_eval_data(tmp_path)
+    with pytest.raises(ValueError, match="split"):
+        evaluate_quotes(gold, corpus, split="train", nlp=nlp)
+    with pytest.raises(ValueError, match="without gold"):
+        evaluate_quotes(gold, corpus, articles=["zz"], nlp=nlp)
+    with pytest.raises(FileNotFoundError):
+        evaluate_quotes(tmp_path / "missing.jsonl", corpus, nlp=nlp)
