@@ -30,6 +30,20 @@ Output tables (all carry ``article_id``):
 ``marks``
     one row per distancing mark (hedge, vague source, scare quote):
     ``article_id, outlet, field, sentence_id, kind, surface, start, end, actor``.
+``frames``
+    one row per article x frame (:mod:`framing.frames`): ``article_id, outlet,
+    frame, score, predicted``.
+``frame_passages``
+    the sentences that carry a frame: ``article_id, outlet, field, sentence_id,
+    frame, score`` (the sentence's best frame, kept when its score passes that
+    frame's decision threshold).
+``roles``
+    one row per article x actor mentioned (:mod:`framing.roles`): ``article_id,
+    outlet, actor, n_mentions, p_protagonist, p_antagonist, p_innocent, main_role,
+    fine_role, p_fine_role`` (mean mention probabilities).
+``narratives``
+    one row per article x narrative or sub-narrative (:mod:`framing.narratives`):
+    ``article_id, outlet, level, label, score, predicted``.
 """
 
 from __future__ import annotations
@@ -94,8 +108,28 @@ MARK_SCHEMA = pa.schema([
     ("kind", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
     ("actor", pa.string()),
 ])
+FRAME_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("frame", pa.string()), ("score", pa.float64()),
+    ("predicted", pa.bool_()),
+])
+PASSAGE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
+    ("frame", pa.string()), ("score", pa.float64()),
+])
+ROLE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("actor", pa.string()), ("n_mentions", pa.int64()),
+    ("p_protagonist", pa.float64()), ("p_antagonist", pa.float64()), ("p_innocent", pa.float64()),
+    ("main_role", pa.string()), ("fine_role", pa.string()), ("p_fine_role", pa.float64()),
+])
+NARRATIVE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("level", pa.string()), ("label", pa.string()),
+    ("score", pa.float64()), ("predicted", pa.bool_()),
+])
 SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA,
-           "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA}
+           "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA, "frames": FRAME_SCHEMA,
+           "frame_passages": PASSAGE_SCHEMA, "roles": ROLE_SCHEMA, "narratives": NARRATIVE_SCHEMA}
+MEASURES = ("quotes", "wording", "frames", "roles", "narratives")
+"""Optional measures; mentions and stance are always computed."""
 
 
 @dataclass
@@ -108,6 +142,10 @@ class Analysis:
     quotes: pd.DataFrame = field(default_factory=lambda: _frame([], QUOTE_SCHEMA))
     terms: pd.DataFrame = field(default_factory=lambda: _frame([], TERM_SCHEMA))
     marks: pd.DataFrame = field(default_factory=lambda: _frame([], MARK_SCHEMA))
+    frames: pd.DataFrame = field(default_factory=lambda: _frame([], FRAME_SCHEMA))
+    frame_passages: pd.DataFrame = field(default_factory=lambda: _frame([], PASSAGE_SCHEMA))
+    roles: pd.DataFrame = field(default_factory=lambda: _frame([], ROLE_SCHEMA))
+    narratives: pd.DataFrame = field(default_factory=lambda: _frame([], NARRATIVE_SCHEMA))
     run: dict = field(default_factory=dict)
 
     def compare(self, by: str | Iterable[str] = "outlet", **options) -> pd.DataFrame:
@@ -146,6 +184,7 @@ def analyze(
     progress: bool = True,
     nlp=None,
     corpus_options: dict | None = None,
+    measures: Iterable[str] | None = None,
 ) -> Analysis:
     """Find actor mentions and score the stance toward each, article by article.
 
@@ -167,14 +206,26 @@ def analyze(
     corpus_options
         Keyword options for :func:`framing.iter_corpus` (``columns``, ``outlet``,
         ``date_format``).
+    measures
+        Optional measures to compute, from :data:`MEASURES` (default: every one
+        :func:`available_measures` finds installed). The tables of measures left
+        out are written empty, and ``run.json`` lists the measures computed.
     """
     started = time.perf_counter()
     inventory = actors if isinstance(actors, ActorInventory) else load_actors(actors)
     nlp = nlp or load_nlp()
     finder = MentionFinder(inventory, nlp)
     scorer = get_scorer(stance)
-    tools = _Tools(finder=finder, scorer=scorer, quotes=QuoteExtractor(inventory, nlp),
-                   wording=WordingFinder(nlp=nlp))
+    chosen = tuple(available_measures() if measures is None else measures)
+    unknown = sorted(set(chosen) - set(MEASURES))
+    if unknown:
+        raise ValueError(f"unknown measure(s) {unknown}; choose from {list(MEASURES)}")
+    tools = _Tools(finder=finder, scorer=scorer,
+                   quotes=QuoteExtractor(inventory, nlp) if "quotes" in chosen else None,
+                   wording=WordingFinder(nlp=nlp) if "wording" in chosen else None,
+                   frames=_load_model("frames") if "frames" in chosen else None,
+                   roles=_load_model("roles") if "roles" in chosen else None,
+                   narratives=_load_model("narratives") if "narratives" in chosen else None)
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
         articles = iter_corpus(corpus, **(corpus_options or {}))
         total = count_articles(corpus)
@@ -208,11 +259,12 @@ def analyze(
             "actor_ids": list(inventory.ids),
             "actor_labels": {actor.id: actor.label for actor in inventory.actors},
             "stance": scorer.version(),
+            "measures": list(chosen),
             "batch_size": batch_size,
             "max_chars": MAX_CHARS,
         },
         "models": {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
-                   "stance": scorer.version()},
+                   "stance": scorer.version(), **tools.model_versions()},
         "environment": {"python": platform.python_version(), "platform": platform.platform()},
         "counts": {"articles": n_articles, "articles_analyzed": n_analyzed,
                    "articles_skipped": n_articles - n_analyzed, "skip_reasons": dict(reasons),
@@ -241,12 +293,56 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 @dataclass(frozen=True)
 class _Tools:
-    """Everything built once per run and applied to each parsed field."""
+    """Everything built once per run and applied to each parsed field or batch."""
 
     finder: MentionFinder
     scorer: object
-    quotes: QuoteExtractor
-    wording: WordingFinder
+    quotes: QuoteExtractor | None = None
+    wording: WordingFinder | None = None
+    frames: object | None = None
+    roles: object | None = None
+    narratives: object | None = None
+
+    def model_versions(self) -> dict:
+        return {name: getattr(model, "version", lambda: type(model).__name__)()
+                for name, model in (("frames", self.frames), ("roles", self.roles),
+                                    ("narratives", self.narratives)) if model is not None}
+
+
+_LEARNED_MODELS = {"frames": "framing.frames", "roles": "framing.roles", "narratives": "framing.narratives"}
+
+
+def available_measures() -> tuple[str, ...]:
+    """The optional measures this installation can compute: all rule-based ones,
+    and each learned one whose module and packaged model are installed."""
+    import importlib.util
+    from importlib.resources import files
+
+    out = []
+    for name in MEASURES:
+        module = _LEARNED_MODELS.get(name)
+        if module is None:
+            out.append(name)
+        elif importlib.util.find_spec(module) is not None and files("framing").joinpath("models", name).is_dir():
+            out.append(name)
+    return tuple(out)
+
+
+def _load_model(name: str):
+    if name == "frames":
+        from framing.frames import load_frame_model
+
+        return load_frame_model()
+    if name == "roles":
+        from framing.roles import load_role_model
+
+        return load_role_model()
+    from framing.narratives import load_narrative_model
+
+    return load_narrative_model()
+
+
+_PER_FIELD = ("mentions", "quotes", "terms", "marks", "roles", "sentences")
 
 
 def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, list[dict]]:
@@ -254,18 +350,20 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
                else _with_reason(a, f"text longer than {MAX_CHARS:,} characters") for a in batch]
     texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
              for name, value in (("title", article.title), ("text", article.text))]
-    per_article: dict[int, dict[str, list[dict]]] = {}
+    per_article: dict[int, dict[str, list]] = {}
     for doc, (index, field_name) in nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch))):
-        rows = per_article.setdefault(index, {"mentions": [], "quotes": [], "terms": [], "marks": []})
+        rows = per_article.setdefault(index, {name: [] for name in _PER_FIELD})
         for name, values in _field_rows(doc, checked[index], field_name, tools).items():
             rows[name].extend(values)
 
     out: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    analysed = [index for index, article in enumerate(checked) if article.ok]
     for index, article in enumerate(checked):
-        rows = per_article.get(index, {"mentions": [], "quotes": [], "terms": [], "marks": []})
-        for name, values in rows.items():
-            out[name].extend(values)
+        rows = per_article.get(index, {name: [] for name in _PER_FIELD})
+        for name in ("mentions", "quotes", "terms", "marks"):
+            out[name].extend(rows[name])
         out["actor_stance"].extend(_aggregate(article, rows["mentions"]))
+        out["roles"].extend(_aggregate_roles(article, rows["roles"], tools.roles))
         out["articles"].append({
             "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
             "url": article.url, "status": "analyzed" if article.ok else "skipped",
@@ -273,10 +371,16 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
             "n_words": len(article.text.split()) if article.ok else 0,
             "n_mentions": len(rows["mentions"]), "n_quotes": len(rows["quotes"]),
         })
+    if analysed and tools.frames is not None:
+        out["frames"], out["frame_passages"] = _frame_rows([checked[i] for i in analysed],
+                                                           [per_article[i]["sentences"] for i in analysed],
+                                                           tools.frames)
+    if analysed and tools.narratives is not None:
+        out["narratives"] = _narrative_rows([checked[i] for i in analysed], tools.narratives)
     return out
 
 
-def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[str, list[dict]]:
+def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[str, list]:
     """Every per-item measure of one parsed field (title or text) of one article."""
     found = tools.finder.find(doc, date=article.date)
     base = {"article_id": article.id, "outlet": article.outlet, "field": field_name}
@@ -293,20 +397,92 @@ def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[s
                 "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
                 "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
             })
-    extracted = tools.quotes.extract(doc, date=article.date, mentions=found)
+    extracted = tools.quotes.extract(doc, date=article.date, mentions=found) if tools.quotes else []
     quoted = {(q.start, q.end) for q in extracted if q.kind == "direct"}
     quotes = [{**base, "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "text": q.text,
                "n_words": len(q.text.split()), "kind": q.kind, "speaker": q.speaker,
                "speaker_mention": q.speaker_mention, "speaker_actor": q.speaker_actor, "verb": q.verb,
                "verb_class": q.verb_class}
               for q in extracted]
-    terms = [{**base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant, "surface": t.surface,
-              "start": t.start, "end": t.end, "actor": t.actor} for t in tools.wording.terms(doc, found)]
-    marks = [{**base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface, "start": m.start,
-              "end": m.end, "actor": m.actor} for m in tools.wording.marks(doc, found)
-             # a fragment the quote extractor attributed to a speaker is a quote, not a scare quote
-             if not (m.kind == "scare_quote" and (m.start, m.end) in quoted)]
-    return {"mentions": mentions, "quotes": quotes, "terms": terms, "marks": marks}
+    terms, marks = [], []
+    if tools.wording is not None:
+        terms = [{**base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant, "surface": t.surface,
+                  "start": t.start, "end": t.end, "actor": t.actor} for t in tools.wording.terms(doc, found)]
+        marks = [{**base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface, "start": m.start,
+                  "end": m.end, "actor": m.actor} for m in tools.wording.marks(doc, found)
+                 # a fragment the quote extractor attributed to a speaker is a quote, not a scare quote
+                 if not (m.kind == "scare_quote" and (m.start, m.end) in quoted)]
+    roles = []
+    if tools.roles is not None and found:
+        from framing.roles import examples_from_doc
+
+        examples = examples_from_doc(doc, [(m.start, m.end) for m in found])
+        main = tools.roles.predict_proba(examples)
+        fine = tools.roles.predict_fine_proba(examples)
+        roles = [(m.actor, main[i], fine[i]) for i, m in enumerate(found)]
+    sentences = [(field_name, i, sent.text.strip()) for i, sent in enumerate(doc.sents)
+                 if field_name == "text" and sent.text.strip()]
+    return {"mentions": mentions, "quotes": quotes, "terms": terms, "marks": marks, "roles": roles,
+            "sentences": sentences}
+
+
+def _aggregate_roles(article: Article, rows: list, model) -> list[dict]:
+    """Mean mention-level role probabilities per actor of one article."""
+    if not rows:
+        return []
+    from framing.roles import MAIN_ROLES
+
+    fine_names = list(model.fine_roles_)
+    out = []
+    for actor in sorted({actor for actor, _, _ in rows}):
+        main = np.mean([m for a, m, _ in rows if a == actor], axis=0)
+        fine = np.mean([f for a, _, f in rows if a == actor], axis=0)
+        best_fine = int(np.argmax(fine))
+        out.append({"article_id": article.id, "outlet": article.outlet, "actor": actor,
+                    "n_mentions": sum(a == actor for a, _, _ in rows),
+                    **{f"p_{role.lower()}": float(main[i]) for i, role in enumerate(MAIN_ROLES)},
+                    "main_role": MAIN_ROLES[int(np.argmax(main))], "fine_role": fine_names[best_fine],
+                    "p_fine_role": float(fine[best_fine])})
+    return out
+
+
+def _frame_rows(articles: list[Article], sentences: list[list], model) -> tuple[list[dict], list[dict]]:
+    from framing.frames import FRAMES
+
+    texts = [f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles]
+    proba = model.predict_proba(texts)
+    thresholds = np.asarray(model.thresholds_, dtype=float)
+    frames = [{"article_id": a.id, "outlet": a.outlet, "frame": frame, "score": float(proba[i, j]),
+               "predicted": bool(proba[i, j] >= thresholds[j])}
+              for i, a in enumerate(articles) for j, frame in enumerate(FRAMES)]
+    flat = [(a, field_name, sentence_id, text) for a, rows in zip(articles, sentences)
+            for field_name, sentence_id, text in rows]
+    passages = []
+    if flat:
+        scores = model.attribute([text for *_, text in flat])
+        best = scores.argmax(axis=1)
+        for (a, field_name, sentence_id, _), j, row in zip(flat, best, scores):
+            if row[j] >= thresholds[j]:
+                passages.append({"article_id": a.id, "outlet": a.outlet, "field": field_name,
+                                 "sentence_id": sentence_id, "frame": FRAMES[j], "score": float(row[j])})
+    return frames, passages
+
+
+def _narrative_rows(articles: list[Article], model) -> list[dict]:
+    texts = [f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles]
+    top = model.predict_proba(texts)
+    sub = model.predict_sub_proba(texts)
+    predicted = model.predict(texts)
+    rows = []
+    for i, a in enumerate(articles):
+        chosen_top, chosen_sub = set(predicted[i][0]), set(predicted[i][1])
+        rows += [{"article_id": a.id, "outlet": a.outlet, "level": "narrative", "label": label,
+                  "score": float(top[i, j]), "predicted": label in chosen_top}
+                 for j, label in enumerate(model.narratives_)]
+        rows += [{"article_id": a.id, "outlet": a.outlet, "level": "subnarrative", "label": label,
+                  "score": float(sub[i, j]), "predicted": label in chosen_sub}
+                 for j, label in enumerate(model.subnarratives_)]
+    return rows
 
 
 def _aggregate(article: Article, mentions: list[dict]) -> list[dict]:

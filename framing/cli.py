@@ -5,6 +5,9 @@
     framing figures DIR --out figures/                 charts comparing outlets
     framing evaluate targeted-sentiment --data FILE    accuracy of the stance scorer on NewsMTSC
     framing evaluate quotes --gold FILE --corpus DIR   quote extraction against a hand-annotated gold set
+    framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
+    framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
+    framing benchmark stance|analyze                   speed and memory
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
 """
 
@@ -46,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
                               "(repeatable)")
     analyze.add_argument("--outlet", help="outlet for articles that name none (e.g. a single file)")
     analyze.add_argument("--date-format", help="strftime format of non-ISO dates, e.g. %%d/%%m/%%Y")
+    analyze.add_argument("--measures", help="comma list of optional measures to compute "
+                                            "(default: quotes,wording,frames,roles,narratives)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
     compare = commands.add_parser(
@@ -53,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Per outlet x actor: articles, mentions, mean stance and a percentile bootstrap interval "
                     "that resamples articles (<by>_actor.parquet, printed); reporting-verb profiles per speaker "
                     "actor (<by>_verbs), voice shares (<by>_voice), naming choices (<by>_naming) and distancing "
-                    "marks (<by>_marks), each with bootstrap intervals. All are written into DIR.")
+                    "marks (<by>_marks), frame profiles (<by>_frames), actor roles (<by>_roles) and narrative "
+                    "prevalence (<by>_narratives), each with bootstrap intervals. All are written into DIR.")
     compare.add_argument("directory", help="folder written by `framing analyze`")
     compare.add_argument("--by", default="outlet", help="outlet, or a comma list of outlet,year,month")
     compare.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
@@ -62,7 +68,8 @@ def _parser() -> argparse.ArgumentParser:
 
     figures = commands.add_parser("figures", help="draw the outlet-comparison charts",
                                   description="Draw the stance heatmap, stance intervals, actor coverage, "
-                                              "reporting-verb profiles, voice shares and naming choices.")
+                                              "reporting-verb profiles, voice shares, naming choices, frame "
+                                              "profiles, actor roles and narrative prevalence.")
     figures.add_argument("directory", help="folder written by `framing analyze`")
     figures.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
     figures.add_argument("--format", action="append", choices=["png", "svg", "pdf"],
@@ -92,6 +99,55 @@ def _parser() -> argparse.ArgumentParser:
                              "(held out); default: test")
     quotes.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
     quotes.add_argument("--out", help="also write the JSON report to this file")
+
+    for task, data_help in (
+            ("frames", "SemEval-2023 Task 3 folder with articles/ and labels.txt, "
+                       "e.g. ../shared/data/semeval2023-frames-en"),
+            ("roles", "SemEval-2025 Task 10 folder with subtask-1-annotations.txt and raw-documents/, "
+                      "e.g. ../shared/data/semeval2025-roles-narratives-en"),
+            ("narratives", "SemEval-2025 Task 10 folder with subtask-2-annotations.txt, the label JSON files and "
+                           "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en")):
+        learned = tasks.add_parser(task, help=f"{task}: cross-validated scores on annotated data",
+                                   description=f"Cross-validated {task} scores with majority baselines, as JSON.")
+        learned.add_argument("--data", required=True, help=data_help)
+        learned.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
+        learned.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+        learned.add_argument("--out", help="also write the JSON report to this file")
+
+    train = commands.add_parser("train", help="train a learned measure (reproduces the packaged models)")
+    trainers = train.add_subparsers(dest="task", metavar="TASK", required=True)
+    stance_trainer = trainers.add_parser(
+        "targeted-sentiment", help="fine-tune the target-dependent stance model on NewsMTSC",
+        description="Fine-tune the packaged MiniLM encoder (or --base, a transformers model name or path) "
+                    "for target-dependent sentiment; writes a model folder usable with --stance DIR.")
+    stance_trainer.add_argument("--data", required=True, help="training JSONL (NewsMTSC format)")
+    stance_trainer.add_argument("--dev", help="development JSONL for the report")
+    stance_trainer.add_argument("--out", required=True, help="output model folder")
+    stance_trainer.add_argument("--base", help="transformers encoder name or path (default: packaged MiniLM)")
+    stance_trainer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    for task in ("frames", "roles", "narratives"):
+        trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
+                                      description=f"Fit the {task} model on all annotated documents, write it to "
+                                                  f"--out and print the cross-validated report as JSON.")
+        trainer.add_argument("--data", required=True, help="annotated data folder (as for `framing evaluate`)")
+        trainer.add_argument("--out", required=True, help="output model folder")
+        trainer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+
+    benchmark = commands.add_parser("benchmark", help="speed and memory of the measures (JSON)")
+    benches = benchmark.add_subparsers(dest="task", metavar="TASK", required=True)
+    bench_stance = benches.add_parser("stance", help="sentences/s and peak memory of the stance scorers",
+                                      description="Lexicon scorer, learned scorer and a RoBERTa-base-sized "
+                                                  "classifier on the same sentences, on the CPU threads given.")
+    bench_stance.add_argument("--data", help="NewsMTSC JSONL to take sentences from (default: built-in sentences)")
+    bench_stance.add_argument("--threads", type=int, default=2, help="CPU threads (default: 2)")
+    bench_stance.add_argument("-n", type=int, default=512, help="sentences (default: 512)")
+    bench_analyze = benches.add_parser("analyze", help="articles/s and peak memory of `framing analyze`",
+                                       description="Run the full analysis on a corpus and report throughput "
+                                                   "and peak resident memory.")
+    bench_analyze.add_argument("input", nargs="?", default=None,
+                               help="corpus (default: the packaged sample corpus folder data/sample-corpus)")
+    bench_analyze.add_argument("--stance", default="lexicon", help="stance scorer (default: lexicon)")
+    bench_analyze.add_argument("--repeat", type=int, default=1, help="corpus passes (default: 1)")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
@@ -123,8 +179,10 @@ def _analyze(args) -> int:
             raise ValueError(f"--column expects THEIRS=OURS, got {item!r}")
         mapping[theirs] = ours
     options = {"columns": mapping or None, "outlet": args.outlet, "date_format": args.date_format}
+    measures = [m.strip() for m in args.measures.split(",") if m.strip()] if args.measures else None
     result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out,
-                     batch_size=args.batch_size, progress=not args.quiet, corpus_options=options)
+                     batch_size=args.batch_size, progress=not args.quiet, corpus_options=options,
+                     measures=measures)
     counts, timing = result.run["counts"], result.run["timing"]
     print(f"{counts['articles']} articles: {counts['articles_analyzed']} analyzed, "
           f"{counts['articles_skipped']} skipped {counts['skip_reasons'] or ''}".rstrip())
@@ -147,6 +205,9 @@ def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> 
         f"{prefix}_voice": statistics.compare_voice(analysis, **options),
         f"{prefix}_naming": statistics.compare_naming(analysis, **options),
         f"{prefix}_marks": statistics.compare_marks(analysis, **options),
+        f"{prefix}_frames": statistics.compare_frames(analysis, **options),
+        f"{prefix}_roles": statistics.compare_roles(analysis, **options),
+        f"{prefix}_narratives": statistics.compare_narratives(analysis, **options),
     }
 
 
@@ -177,14 +238,17 @@ def _figures(args) -> int:
 
     directory = Path(args.directory)
     analysis = read_analysis(directory)
-    names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming")
+    names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming", "outlet_frames", "outlet_roles",
+             "outlet_narratives")
     if all((directory / f"{name}.parquet").exists() for name in names):
         tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in names}
     else:
         tables = _comparisons(analysis, "outlet", n_boot=2000, level=0.95, seed=args.seed)
     labels = analysis.run.get("config", {}).get("actor_labels")
     paths = save_figures(tables["outlet_actor"], args.out, actor_labels=labels, formats=args.format or ["png"],
-                         verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"])
+                         verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"],
+                         frames=tables["outlet_frames"], roles=tables["outlet_roles"],
+                         narratives=tables["outlet_narratives"])
     for path in paths:
         print(path)
     return 0
@@ -194,7 +258,9 @@ def _evaluate(args) -> int:
     from framing.evaluation import evaluate_sentence_vader, evaluate_targeted_sentiment
     from framing.stance import get_scorer
 
-    if args.task == "quotes":
+    if args.task in _LEARNED:
+        report = _learned(args.task, "evaluate")(args.data, folds=args.folds, seed=args.seed)
+    elif args.task == "quotes":
         from framing.actors import load_actors
         from framing.quotes import evaluate_quotes
 
@@ -207,6 +273,52 @@ def _evaluate(args) -> int:
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
+    return 0
+
+
+_LEARNED = {
+    "frames": {"evaluate": ("framing.frames", "evaluate_frames"), "train": ("framing.frames", "train_frames")},
+    "roles": {"evaluate": ("framing.roles", "evaluate_roles"), "train": ("framing.roles", "train_roles")},
+    "narratives": {"evaluate": ("framing.narratives", "evaluate_narratives"),
+                   "train": ("framing.narratives", "train_narratives")},
+}
+
+
+def _learned(task: str, action: str):
+    """The evaluate/train function of a learned measure, imported on demand."""
+    import importlib
+
+    module, function = _LEARNED[task][action]
+    return getattr(importlib.import_module(module), function)
+
+
+def _train(args) -> int:
+    if args.task == "targeted-sentiment":
+        from framing.stance_model import train_stance_model
+
+        report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed)
+    else:
+        report = _learned(args.task, "train")(args.data, out=args.out, seed=args.seed)
+    print(json.dumps(report, indent=2, default=_json_default))
+    return 0
+
+
+def _benchmark(args) -> int:
+    if args.task == "stance":
+        from framing.benchmark import benchmark_stance
+
+        sentences = None
+        if args.data:
+            from framing.evaluation import load_newsmtsc
+
+            frame = load_newsmtsc(args.data)
+            sentences = list(zip(frame["sentence"], frame["start"], frame["end"]))
+        report = benchmark_stance(sentences, n=args.n, threads=args.threads)
+    else:
+        from framing.benchmark import benchmark_analyze
+
+        report = benchmark_analyze(args.input or "data/sample-corpus", stance=args.stance, repeat=args.repeat)
+    print(json.dumps(report, indent=2, default=_json_default))
     return 0
 
 
@@ -229,7 +341,7 @@ def _json_default(value):
 
 
 _COMMANDS = {"analyze": _analyze, "compare": _compare, "figures": _figures, "evaluate": _evaluate,
-             "actors": _actors}
+             "train": _train, "benchmark": _benchmark, "actors": _actors}
 
 if __name__ == "__main__":  # pragma: no cover
     os.environ.setdefault("MPLBACKEND", "Agg")

@@ -25,8 +25,11 @@ __all__ = [
     "bootstrap_mean_ci",
     "bootstrap_ratio_ci",
     "compare",
+    "compare_frames",
     "compare_marks",
     "compare_naming",
+    "compare_narratives",
+    "compare_roles",
     "compare_verbs",
     "compare_voice",
     "COMPARE_COLUMNS",
@@ -313,6 +316,82 @@ def compare_marks(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
                          "n_articles_with": int((per_article > 0).sum()), "n_words": int(words.sum()),
                          "rate_per_1000_words": rate, "rate_low": low, "rate_high": high})
     columns = [*keys, "kind", "count", "n_articles_with", "n_words", "rate_per_1000_words", "rate_low", "rate_high"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def compare_frames(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                   seed: int = 0) -> pd.DataFrame:
+    """Frame profile: per group x frame, the share of articles in which the frame is
+    predicted (``prevalence``) and the mean frame score, each with an article-level
+    bootstrap interval.
+
+    Columns: the ``by`` columns, ``frame, n_articles, prevalence, prevalence_low,
+    prevalence_high, score_mean, score_low, score_high``.
+    """
+    return _prevalence(analysis, analysis_table="frames", label="frame", by=by, n_boot=n_boot, level=level,
+                       seed=seed)
+
+
+def compare_narratives(analysis, *, by: str | Iterable[str] = "outlet", level_of: str = "narrative",
+                       n_boot: int = 2000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
+    """Narrative prevalence: per group x narrative (``level_of="narrative"``) or
+    sub-narrative, the share of articles in which it is predicted and its mean score,
+    with article-level bootstrap intervals. Columns as :func:`compare_frames`, with
+    ``narrative`` in place of ``frame``."""
+    analysis = _load(analysis)
+    table = analysis.narratives[analysis.narratives["level"] == level_of].rename(columns={"label": "narrative"})
+    return _prevalence(analysis, table=table, label="narrative", by=by, n_boot=n_boot, level=level, seed=seed)
+
+
+def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                  seed: int = 0) -> pd.DataFrame:
+    """The role each group casts each actor in: per group x actor x main role, the
+    mean probability of the role over the articles mentioning the actor, and the
+    share of those articles whose most probable role it is, with article-level
+    bootstrap intervals.
+
+    Columns: the ``by`` columns, ``actor, role, n_articles, probability,
+    probability_low, probability_high, share_cast, share_low, share_high``.
+    """
+    from framing.roles import MAIN_ROLES
+
+    analysis, keys = _load(analysis), _parse_by(by)
+    roles = _keyed(analysis, analysis.roles, keys)
+    rows = []
+    for key, group in roles.groupby([*keys, "actor"], sort=True):
+        for role in MAIN_ROLES:
+            probabilities = group[f"p_{role.lower()}"].to_numpy(dtype=float)
+            cast = (group["main_role"] == role).to_numpy(dtype=float)
+            p, p_low, p_high = bootstrap_mean_ci(probabilities, n_boot=n_boot, level=level,
+                                                 seed=_group_seed(seed, (*key, role)))
+            c, c_low, c_high = bootstrap_mean_ci(cast, n_boot=n_boot, level=level,
+                                                 seed=_group_seed(seed, (*key, role, "cast")))
+            rows.append({**dict(zip([*keys, "actor"], key)), "role": role, "n_articles": len(group),
+                         "probability": p, "probability_low": p_low, "probability_high": p_high,
+                         "share_cast": c, "share_low": c_low, "share_high": c_high})
+    columns = [*keys, "actor", "role", "n_articles", "probability", "probability_low", "probability_high",
+               "share_cast", "share_low", "share_high"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def _prevalence(analysis, *, label: str, by, n_boot: int, level: float, seed: int,
+                analysis_table: str | None = None, table: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Per group x label: share of articles predicted and mean score, with CIs."""
+    analysis, keys = _load(analysis), _parse_by(by)
+    table = getattr(analysis, analysis_table) if table is None else table
+    keyed = _keyed(analysis, table, keys)
+    rows = []
+    for key, group in keyed.groupby([*keys, label], sort=True):
+        predicted = group["predicted"].to_numpy(dtype=float)
+        scores = group["score"].to_numpy(dtype=float)
+        share, s_low, s_high = bootstrap_mean_ci(predicted, n_boot=n_boot, level=level, seed=_group_seed(seed, key))
+        mean, m_low, m_high = bootstrap_mean_ci(scores, n_boot=n_boot, level=level,
+                                                seed=_group_seed(seed, (*key, "score")))
+        rows.append({**dict(zip([*keys, label], key)), "n_articles": int(group["article_id"].nunique()),
+                     "prevalence": share, "prevalence_low": s_low, "prevalence_high": s_high,
+                     "score_mean": mean, "score_low": m_low, "score_high": m_high})
+    columns = [*keys, label, "n_articles", "prevalence", "prevalence_low", "prevalence_high", "score_mean",
+               "score_low", "score_high"]
     return pd.DataFrame(rows, columns=columns)
 
 

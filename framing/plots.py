@@ -17,7 +17,10 @@ import pandas as pd
 
 __all__ = [
     "plot_coverage",
+    "plot_frame_profile",
     "plot_naming",
+    "plot_narratives",
+    "plot_roles",
     "plot_stance_heatmap",
     "plot_stance_intervals",
     "plot_verb_profile",
@@ -321,14 +324,113 @@ def plot_naming(
     return fig
 
 
+def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, title: str, min_prevalence: float,
+                        wrap: int = 28):
+    _require(table, {"outlet", label, "prevalence", "n_articles"})
+    outlets = list(outlets) if outlets is not None else sorted(table["outlet"].unique())
+    peak = table.groupby(label)["prevalence"].max()
+    labels = list(labels) if labels is not None else list(peak[peak >= min_prevalence].sort_values(ascending=False)
+                                                         .index)
+    grid = table.pivot_table(index="outlet", columns=label, values="prevalence").reindex(index=outlets,
+                                                                                        columns=labels)
+    import textwrap
+
+    with plt.style.context(STYLE):
+        fig, ax = plt.subplots(figsize=(0.55 * len(labels) + 2.8, 0.45 * len(outlets) + 2.4))
+        image = ax.imshow(grid.to_numpy(dtype=float), cmap="Purples", vmin=0, vmax=1, aspect="auto")
+        for i in range(len(outlets)):
+            for j in range(len(labels)):
+                value = grid.iat[i, j]
+                if np.isfinite(value):
+                    ax.text(j, i, f"{value:.2f}", ha="center", va="center", fontsize=6.5,
+                            color="white" if value > 0.6 else "black")
+        names = [textwrap.shorten(str(name).replace("_", " ").replace("URW: ", ""), wrap, placeholder="…")
+                 for name in labels]
+        ax.set_xticks(range(len(labels)), names, rotation=55, ha="right")
+        ax.set_yticks(range(len(outlets)), outlets)
+        ax.tick_params(length=0)
+        for spine in ax.spines.values():
+            spine.set_visible(False)
+        fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02).set_label("share of articles")
+        ax.set_title(title)
+        fig.tight_layout()
+    return fig
+
+
+def plot_frame_profile(frames: pd.DataFrame, *, outlets: Sequence[str] | None = None,
+                       frames_shown: Sequence[str] | None = None, min_prevalence: float = 0.0,
+                       title: str = "Frames by outlet (share of articles in which the frame is predicted)"):
+    """Outlet x frame heatmap of frame prevalence (:func:`framing.compare_frames`)."""
+    return _prevalence_heatmap(frames, "frame", outlets=outlets, labels=frames_shown, title=title,
+                               min_prevalence=min_prevalence)
+
+
+def plot_narratives(narratives: pd.DataFrame, *, outlets: Sequence[str] | None = None,
+                    narratives_shown: Sequence[str] | None = None, min_prevalence: float = 0.05,
+                    title: str = "Narratives by outlet (share of articles in which the narrative is predicted)"):
+    """Outlet x narrative heatmap of prevalence (:func:`framing.compare_narratives`);
+    narratives below ``min_prevalence`` in every outlet are left out."""
+    return _prevalence_heatmap(narratives, "narrative", outlets=outlets, labels=narratives_shown, title=title,
+                               min_prevalence=min_prevalence, wrap=40)
+
+
+_ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": "#f4a582"}
+
+
+def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outlets: Sequence[str] | None = None,
+               actor_labels: dict[str, str] | None = None, min_articles: int = 2,
+               title: str = "The role each outlet casts each actor in (mean role probability)"):
+    """One panel per actor: per outlet, the mean probability of each main role
+    (stacked), from :func:`framing.compare_roles`."""
+    _require(roles, {"outlet", "actor", "role", "probability", "n_articles"})
+    totals = roles.groupby("actor")["n_articles"].sum().sort_values(ascending=False)
+    actors = list(actors) if actors is not None else list(totals.index[:6])
+    outlets = list(outlets) if outlets is not None else sorted(roles["outlet"].unique())
+    labels = _labels(roles, actor_labels)
+    table = roles.set_index(["outlet", "actor", "role"])
+    role_names = [r for r in _ROLE_COLOURS if r in set(roles["role"])]
+    columns = min(3, len(actors)) or 1
+    rows = int(np.ceil(len(actors) / columns)) or 1
+    with plt.style.context(STYLE):
+        fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6),
+                                 sharex=True, sharey=True, squeeze=False)
+        for ax, actor in zip(axes.flat, actors):
+            for i, outlet in enumerate(outlets):
+                left, n = 0.0, 0
+                for role in role_names:
+                    key = (outlet, actor, role)
+                    if key not in table.index:
+                        continue
+                    row = table.loc[key]
+                    n = int(row["n_articles"])
+                    if n < min_articles:
+                        break
+                    ax.barh(i, row["probability"], left=left, color=_ROLE_COLOURS[role], height=0.7)
+                    left += row["probability"]
+                ax.text(1.02, i, f"n={n}", va="center", fontsize=6.5, color="#555555")
+            ax.set_title(labels.get(actor, actor))
+            ax.set_xlim(0, 1)
+            ax.set_yticks(range(len(outlets)), outlets)
+        axes.flat[0].invert_yaxis()
+        for ax in list(axes.flat)[len(actors):]:
+            ax.set_visible(False)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=_ROLE_COLOURS[r]) for r in role_names]
+        fig.legend(handles, role_names, loc="lower center", ncols=len(role_names), frameon=False, fontsize=7)
+        fig.suptitle(title, fontsize=10)
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
 def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
                  actor_labels: dict[str, str] | None = None, formats: Sequence[str] = ("png",),
                  verbs: pd.DataFrame | None = None, voice: pd.DataFrame | None = None,
-                 naming: pd.DataFrame | None = None) -> list[Path]:
+                 naming: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
+                 roles: pd.DataFrame | None = None, narratives: pd.DataFrame | None = None) -> list[Path]:
     """Draw every outlet-comparison figure into ``out``; returns the written paths.
 
     ``comparison`` is :func:`framing.compare`'s table; the optional ``verbs``,
-    ``voice`` and ``naming`` tables add the reporting-verb, voice and naming charts.
+    ``voice``, ``naming``, ``frames``, ``roles`` and ``narratives`` tables (from the
+    matching ``compare_*`` functions) add their charts.
     Files are written without timestamps so that a rerun on the same data gives
     byte-identical files.
     """
@@ -345,6 +447,12 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
         figures["voice_share"] = plot_voice_share(voice, actor_labels=actor_labels)
     if naming is not None and len(naming):
         figures["naming"] = plot_naming(naming)
+    if frames is not None and len(frames):
+        figures["frames"] = plot_frame_profile(frames)
+    if roles is not None and len(roles):
+        figures["roles"] = plot_roles(roles, actor_labels=actor_labels)
+    if narratives is not None and len(narratives):
+        figures["narratives"] = plot_narratives(narratives)
     written = []
     for name, fig in figures.items():
         for fmt in formats:

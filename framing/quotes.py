@@ -124,6 +124,58 @@ _NOUN_REPORT_CARRIERS = frozenset(
 )
 
 
+# Generic role nouns that a definite description ("the diplomat stated", "the minister
+# said") uses for a person named or quoted before. Each maps to the title words of the
+# people it fits, as alternatives (all words of one set must be among the person's
+# title words); None fits anyone ("the official", "the spokesman").
+_DIPLOMAT_TITLES = (frozenset({"foreign"}), frozenset({"ambassador"}), frozenset({"envoy"}),
+                    frozenset({"diplomat"}), frozenset({"representative"}), frozenset({"consul"}),
+                    frozenset({"emissary"}), frozenset({"secretary", "state"}))
+_ROLE_NOUNS: dict[str, tuple[frozenset[str], ...] | None] = {
+    "diplomat": _DIPLOMAT_TITLES,
+    "envoy": _DIPLOMAT_TITLES,
+    "ambassador": (frozenset({"ambassador"}), frozenset({"envoy"}), frozenset({"representative"})),
+    "minister": (frozenset({"minister"}), frozenset({"premier"}), frozenset({"foreign", "secretary"}),
+                 frozenset({"defence", "secretary"}), frozenset({"defense", "secretary"}),
+                 frozenset({"home", "secretary"})),
+    "premier": (frozenset({"premier"}), frozenset({"prime", "minister"})),
+    "chancellor": (frozenset({"chancellor"}),),
+    "senator": (frozenset({"senator"}), frozenset({"sen"})),
+    "official": None,
+    "spokesman": None,
+    "spokeswoman": None,
+    "spokesperson": None,
+}
+# Modifiers of a role noun that narrow it ("the foreign minister", "the prime minister"):
+# a person with a known role must carry one of the listed title words for each.
+_ROLE_QUALIFIERS: dict[str, frozenset[str]] = {
+    "foreign": frozenset({"foreign"}),
+    "defence": frozenset({"defence", "defense"}),
+    "defense": frozenset({"defence", "defense"}),
+    "prime": frozenset({"prime", "premier", "pm"}),
+    "deputy": frozenset({"deputy"}),
+    "vice": frozenset({"vice", "vice-president"}),
+    "home": frozenset({"home"}),
+    "interior": frozenset({"interior"}),
+    "finance": frozenset({"finance"}),
+}
+# Title words that make a person's role known. A person with none of them (a name
+# without a title, or with a nationality only) has an unknown role and fits every role
+# noun.
+_ROLE_WORDS = frozenset(
+    {"minister", "premier", "president", "vice-president", "chancellor", "ambassador", "envoy",
+     "diplomat", "representative", "consul", "emissary", "secretary", "secretary-general",
+     "spokesman", "spokeswoman", "spokesperson", "press", "senator", "sen", "general", "gen.",
+     "commander", "commander-in-chief", "chief", "head", "adviser", "advisor", "commissioner",
+     "governor", "mayor", "chairman", "chairwoman", "chair", "speaker", "king", "queen", "prince",
+     "admiral", "colonel", "lieutenant", "officer", "director", "leader", "lawmaker",
+     "congressman", "congresswoman", "mp", "pm", "prosecutor", "judge", "ombudsman", "deputy",
+     "pope", "patriarch", "lord"}
+)
+# How many sentences after a title speaker a lead may name the person ("..., the foreign
+# minister has said" / "Russian Foreign Minister Sergey Lavrov said on Tuesday").
+CATAPHORA_SENTENCES = 3
+
 # =========================================================================== data
 
 
@@ -852,6 +904,11 @@ class _Context:
             if earlier is not None:
                 name = _descriptor(self.span_text(earlier[0]), min(earlier[0], key=lambda t: t.i))
                 return _Speaker(name, mention, actor or earlier[1], pos, head_word, plural, False)
+            # "the diplomat stated": the last fitting person quoted, else mentioned;
+            # then a lead's "..., the foreign minister has said" named just after
+            person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
+            if person is not None:
+                return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if actor is None:
             poss = [t for t in np if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS]
             if poss:
@@ -927,16 +984,97 @@ class _Context:
     def _earlier_np(self, head) -> tuple[list, str] | None:
         """The last earlier noun phrase with the same head noun and an actor
         ("Leaders said" -> "European Union leaders"; "the ministry" -> "The Russian
-        Defence Ministry"), with that actor."""
+        Defence Ministry"), with that actor. The title of a named person ("Foreign
+        Minister" in "Foreign Minister Sergey Lavrov") is no such noun phrase: titles are
+        matched to people by :meth:`_definite` and :meth:`_role_antecedent`."""
         for i in range(head.i - 1, -1, -1):
             tok = self.doc[i]
             if tok.lower_ == head.lower_:
+                if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
+                    continue
                 left = [t for x in tok.lefts for t in x.subtree] + [tok]
                 actor = self._np_actor(left, prefer_member=False)
                 if actor is None:
                     actor = self.extractor._name_actor(self.span_text(left))
                 if actor is not None:
                     return left, actor
+        return None
+
+    @staticmethod
+    def _role_fits(titles: frozenset[str], actor: str | None, role: str, qualifiers: list[str],
+                   np_actor: str | None, *, known_only: bool = False) -> bool:
+        """Whether a person fits a generic role noun: their actor agrees with the noun
+        phrase's ("the Ukrainian diplomat"), and their role, when known, is compatible
+        ("the diplomat" fits a foreign minister or an ambassador, "the official" anyone).
+        With ``known_only`` an unknown role does not fit."""
+        if np_actor is not None and actor is not None and np_actor != actor:
+            return False
+        known = bool(titles & _ROLE_WORDS)
+        if not known:
+            return not known_only
+        alternatives = _ROLE_NOUNS.get(role)
+        if alternatives is not None and not any(alt <= titles for alt in alternatives):
+            return False
+        if role == "minister" and "prime" in qualifiers:
+            qualifiers = [q for q in qualifiers if q != "prime"]
+            if not ({"prime", "minister"} <= titles or titles & {"premier", "pm"}):
+                return False
+        return all(titles & _ROLE_QUALIFIERS[q] for q in qualifiers)
+
+    def _titles_of(self, name: str) -> frozenset[str]:
+        """Every title word seen with a person's name in the document."""
+        words: set[str] = set()
+        for person in self.persons:
+            if person.name == name:
+                words |= person.titles
+        return frozenset(words)
+
+    def _role_antecedent(self, np, head, pos: int, np_actor: str | None) -> _Person | None:
+        """"the diplomat stated", "the minister said": the last person quoted before
+        ``pos`` whose role fits the role noun (or is unknown), else the last such person
+        mentioned outside quotation marks."""
+        role, qualifiers = _role_of(np, head)
+        if role is None:
+            return None
+        speakers = sorted((s for s in self.speakers if s.pos < pos and s.person and s.name),
+                          key=lambda s: s.pos, reverse=True)
+        for s in speakers:
+            titles = self._titles_of(s.name)
+            if self._role_fits(titles, s.actor, role, qualifiers, np_actor):
+                return _Person(s.pos, s.name, s.actor, titles, True)
+        for person in reversed(self.persons):
+            if person.pos >= pos or self.in_quote(person.pos):
+                continue
+            titles = self._titles_of(person.name)
+            if self._role_fits(titles, person.actor, role, qualifiers, np_actor):
+                return person
+        return None
+
+    def _cataphor(self, np, head, pos: int, np_actor: str | None) -> _Person | None:
+        """A title speaker that nothing before resolves, named in the next few sentences
+        (a standfirst "..., the foreign minister has said" followed by "Russian Foreign
+        Minister Sergey Lavrov said ..."): the first person after ``pos`` within
+        :data:`CATAPHORA_SENTENCES` sentences whose title words hold the title, or whose
+        known role fits a role noun narrower than "official"/"spokesman"."""
+        if head.tag_ not in ("NN", "NNP"):
+            return None
+        words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
+        hw = head.lower_
+        role, qualifiers = _role_of(np, head)
+        last_sentence = self.sentence_id(pos) + CATAPHORA_SENTENCES
+        for person in self.persons:
+            if person.pos <= pos or self.in_quote(person.pos):
+                continue
+            if self.sentence_id(person.pos) > last_sentence:
+                break
+            if np_actor is not None and person.actor is not None and np_actor != person.actor:
+                continue
+            titles = self._titles_of(person.name)
+            if hw in titles and all(w in titles for w in words):
+                return person
+            if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
+                    titles, person.actor, role, qualifiers, np_actor, known_only=True):
+                return person  # "the diplomat" -> a foreign minister; "the official" needs the title
         return None
 
     def _earlier_np_actor(self, head) -> str | None:
@@ -949,6 +1087,17 @@ class _Context:
 
 def _strip_poss(text: str) -> str:
     return re.sub(r"['\u2019]s?$", "", text.strip())
+
+
+def _role_of(np, head) -> tuple[str | None, list[str]]:
+    """The generic role noun of a singular definite description and its narrowing
+    modifiers: "the diplomat" -> ("diplomat", []), "the prime minister" -> ("minister",
+    ["prime"]); (None, []) for other heads and for plurals."""
+    role = head.lower_
+    if head.tag_ not in ("NN", "NNP") or role not in _ROLE_NOUNS:
+        return None, []
+    qualifiers = [t.lower_ for t in np if t.i < head.i and t.lower_ in _ROLE_QUALIFIERS]
+    return role, qualifiers
 
 
 def _same_head(a: str, b: str) -> bool:

