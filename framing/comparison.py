@@ -353,13 +353,13 @@ def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
     Columns: the ``by`` columns, ``actor, role, n_articles, probability,
     probability_low, probability_high, share_cast, share_low, share_high``.
     """
-    from framing.roles import MAIN_ROLES
-
     analysis, keys = _load(analysis), _parse_by(by)
     roles = _keyed(analysis, analysis.roles, keys)
+    # Main roles from the table's probability columns (p_protagonist, ...), in order.
+    main_roles = [c[2:].title() for c in analysis.roles.columns if c.startswith("p_") and c != "p_fine_role"]
     rows = []
     for key, group in roles.groupby([*keys, "actor"], sort=True):
-        for role in MAIN_ROLES:
+        for role in main_roles:
             probabilities = group[f"p_{role.lower()}"].to_numpy(dtype=float)
             cast = (group["main_role"] == role).to_numpy(dtype=float)
             p, p_low, p_high = bootstrap_mean_ci(probabilities, n_boot=n_boot, level=level,
