@@ -55,7 +55,7 @@ corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), las
 # language scoped to each mention on a −1…+1 scale.
 
 # %%
-result = framing.analyze(corpus, progress=False)
+result = framing.analyze(corpus, progress=False, measures=[])  # mentions and stance only
 result
 
 # %%

@@ -36,7 +36,7 @@ import pandas as pd
 import framing
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
-result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False)
+result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False, measures=["quotes", "wording"])
 labels = result.run["config"]["actor_labels"]
 result
 

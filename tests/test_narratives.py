@@ -1,0 +1,356 @@
+"""Article-level narratives: taxonomy, metric, data loader, estimator contract, packaged model.
+
+Accuracy is an evaluation, not a test (``framing evaluate narratives``; numbers in
+``docs/narratives.md``). These tests pin behaviour on texts and labels written for them, with a
+bag-of-words stand-in for the sentence encoder so that they run in a second.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import zlib
+
+import numpy as np
+import pandas as pd
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from conftest import shared_file
+from framing.narratives import (
+    NarrativeClassifier,
+    NarrativeTaxonomy,
+    evaluate_narratives,
+    load_narrative_model,
+    load_semeval_narratives,
+    samples_f1,
+    train_narratives,
+)
+
+
+class BagOfWordsEncoder:
+    """Deterministic stand-in for the sentence encoder: hashed word counts, unit length."""
+
+    def __init__(self, dimension: int = 48) -> None:
+        self.dimension = dimension
+
+    def encode(self, texts):
+        out = np.full((len(texts), self.dimension), 0.05)
+        for i, text in enumerate(texts):
+            for word in text.lower().replace(",", " ").replace(".", " ").split():
+                out[i, zlib.crc32(word.encode()) % self.dimension] += 1.0
+        return out / np.linalg.norm(out, axis=1, keepdims=True)
+
+    def fingerprint(self) -> str:
+        return "bag-of-words"
+
+
+FEAR, FEAR_OTHER, STRIKE = "URW: Nuclear fear", "URW: Nuclear fear: Other", "URW: Nuclear fear: Strike"
+WEST, WEST_OTHER, DIVIDED = "URW: Weak West", "URW: Weak West: Other", "URW: Weak West: EU divided"
+TAXONOMY = NarrativeTaxonomy(
+    {"URW": {"name": "test war", "narratives": {
+        FEAR: {"description": "nuclear war escalation fear bomb",
+               "subnarratives": {FEAR_OTHER: "nuclear fear", STRIKE: "nuclear strike missile launch"}},
+        WEST: {"description": "west weak tired decline",
+               "subnarratives": {WEST_OTHER: "west weak", DIVIDED: "europe divided quarrel sanctions"}}}},
+     "CC": {"name": "test climate", "narratives": {
+         "CC: Hoax": {"description": "climate hoax", "subnarratives": {"CC: Hoax: Other": "climate hoax"}}}}},
+    other_description="none of these", source="test")
+
+DATA = [
+    ("Experts fear a nuclear strike as missile launch threats grow.", [FEAR], [STRIKE]),
+    ("A nuclear missile launch drill raised fear of a strike.", [FEAR], [STRIKE]),
+    ("Nuclear war escalation and fear of the bomb dominate talks.", [FEAR], [FEAR_OTHER]),
+    ("Officials warn of nuclear escalation and a bomb.", [FEAR], [FEAR_OTHER]),
+    ("Europe is divided, members quarrel over sanctions.", [WEST], [DIVIDED]),
+    ("Sanctions quarrel leaves Europe divided again.", [WEST], [DIVIDED]),
+    ("The west is weak, tired and in decline.", [WEST], [WEST_OTHER]),
+    ("A tired west shows weak leadership and decline.", [WEST], [WEST_OTHER]),
+    ("Nuclear strike fear grows while a weak west is in decline.", [FEAR, WEST], [STRIKE, WEST_OTHER]),
+    ("The football team won the cup on Sunday.", ["Other"], ["Other"]),
+    ("Sunny weather is expected for the concert.", ["Other"], ["Other"]),
+    ("A new bakery opened downtown with fresh bread.", ["Other"], ["Other"]),
+    ("The museum shows paintings from the old masters.", ["Other"], ["Other"]),
+]
+TEXTS = [t for t, _, _ in DATA]
+TOP = [n for _, n, _ in DATA]
+SUB = [s for _, _, s in DATA]
+
+CONFIGS = [
+    {},  # the packaged configuration: zero-shot similarity with a learned threshold
+    {"other": "head"},
+    {"method": "combined", "other": "head", "sub_method": "supervised"},
+    {"method": "supervised", "sub_method": "frequent", "max_narratives": 1},
+    {"method": "sim-logistic", "sub_method": "other", "sim_norm": "z", "pooling": "mean+max"},
+]
+
+
+def _model(**params) -> NarrativeClassifier:
+    return NarrativeClassifier(encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY, inner_folds=3, **params)
+
+
+# ----------------------------------------------------------------------- taxonomy
+
+
+def test_packaged_taxonomy_structure():
+    taxonomy = NarrativeTaxonomy.default()
+    assert taxonomy.domains == ("URW", "CC")
+    assert taxonomy.narratives[0] == "Other"
+    assert "URW: Discrediting Ukraine" in taxonomy.narratives
+    assert taxonomy.subnarratives["Other"] == ("Other",)
+    assert "URW: Discrediting Ukraine: Ukraine is a puppet of the West" in taxonomy.subnarratives[
+        "URW: Discrediting Ukraine"]
+    for narrative, subs in taxonomy.subnarratives.items():
+        assert len(taxonomy.description(narrative).split()) >= 3
+        for sub in subs:
+            assert taxonomy.parent(sub) == narrative
+            assert len(taxonomy.description(sub).split()) >= 3
+    urw = taxonomy.restrict("URW")
+    assert urw.domains == ("URW",) and len(urw.narratives) == 12
+    assert NarrativeTaxonomy.from_dict(urw.to_dict()) == urw
+    with pytest.raises(KeyError, match="unknown"):
+        taxonomy.description("URW: Nothing like this")
+
+
+def test_targets_are_made_consistent():
+    taxonomy = NarrativeTaxonomy.default()
+    # curly apostrophe, a sub-narrative without its narrative listed, a label of the other domain
+    top, sub = taxonomy.targets(["CC: Criticism of climate policies"],
+                                ["URW: Discrediting Ukraine: Rewriting Ukraine\u2019s history",
+                                 "CC: Criticism of climate policies: Other"], domain="URW")
+    assert top == ["URW: Discrediting Ukraine"]
+    assert sub == ["URW: Discrediting Ukraine: Rewriting Ukraine's history"]
+    assert taxonomy.targets(["URW: Praise of Russia"], [], domain="URW") == (
+        ["URW: Praise of Russia"], ["URW: Praise of Russia: Other"])
+    assert taxonomy.targets(["CC: Criticism of climate policies"], [], domain="URW") == (["Other"], ["Other"])
+    assert taxonomy.targets(["Other", "URW: Praise of Russia"], ["Other", "URW: Praise of Russia: Other"],
+                            domain="URW") == (["URW: Praise of Russia"], ["URW: Praise of Russia: Other"])
+    with pytest.raises(ValueError, match="unknown narrative label"):
+        taxonomy.targets(["URW: Invented"], [], domain="URW")
+    with pytest.raises(TypeError):
+        taxonomy.targets("Other", [], domain="URW")
+
+
+def test_taxonomy_rejects_a_misplaced_subnarrative():
+    with pytest.raises(ValueError, match="does not start with"):
+        NarrativeTaxonomy({"URW": {"URW: A": {"description": "a", "subnarratives": {"URW: B: x": "x"}}}})
+
+
+def test_taxonomy_matches_the_shared_label_files():
+    folder = shared_file("semeval2025-roles-narratives-en")
+    taxonomy = NarrativeTaxonomy.default()
+    narratives = json.loads((folder / "subtask2_narratives.json").read_text(encoding="utf-8"))
+    subnarratives = json.loads((folder / "subtask2_subnarratives.json").read_text(encoding="utf-8"))
+    labels = {label for group in narratives.values() for label in group}
+    labels |= set(subnarratives) | {label for group in subnarratives.values() for label in group}
+    missing = sorted(label for label in labels if label not in taxonomy.narratives
+                     and label not in {s for subs in taxonomy.subnarratives.values() for s in subs})
+    assert missing == []
+    for narrative, subs in subnarratives.items():
+        assert set(subs) <= set(taxonomy.subnarratives[narrative])
+    # every label the annotations use is known (three climate labels are missing from the JSON files)
+    data = load_semeval_narratives(folder)
+    for top, sub in zip(data["narratives"], data["subnarratives"]):
+        assert all(label in taxonomy for label in [*top, *sub])
+
+
+# ------------------------------------------------------------------------- metric
+
+
+def test_samples_f1_hand_computed():
+    gold = [["A"], ["A", "B"], ["C"], ["Other"]]
+    predicted = [["A"], ["A"], ["D"], ["Other", "A"]]
+    # per document: 1, 2*1/(2+1), 0, 2*1/(1+2)
+    assert samples_f1(gold, predicted) == pytest.approx((1 + 2 / 3 + 0 + 2 / 3) / 4)
+    assert samples_f1([[]], [[]]) == 1.0
+    assert samples_f1([["A"]], [[]]) == 0.0
+    with pytest.raises(TypeError):
+        samples_f1(["A"], [["A"]])
+    with pytest.raises(ValueError):
+        samples_f1([["A"]], [])
+
+
+# ---------------------------------------------------------------------- data loader
+
+
+def _write_dataset(root, rows, *, documents=True):
+    folder = root / "semeval2025-roles-narratives-en"
+    (folder / "raw-documents").mkdir(parents=True)
+    lines = []
+    for doc_id, text, top, sub in rows:
+        lines.append(f"{doc_id}\t{';'.join(top)}\t{';'.join(sub)}")
+        if documents:
+            (folder / "raw-documents" / doc_id).write_text(text, encoding="utf-8")
+    (folder / "subtask-2-annotations.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_load_semeval_narratives(tmp_path):
+    folder = _write_dataset(tmp_path, [
+        ("EN_UA_1.txt", "Title one\n\nBody one.\r\n", ["URW: Discrediting Ukraine", "URW: Discrediting Ukraine"],
+         ["URW: Discrediting Ukraine: Rewriting Ukraine\u2019s history", "URW: Discrediting Ukraine: Other"]),
+        ("EN_CC_2.txt", "Title two\n\nBody two.", ["Other"], ["Other"]),
+    ])
+    frame = load_semeval_narratives(tmp_path)  # the parent folder works too
+    assert list(frame.columns) == ["doc_id", "domain", "text", "narratives", "subnarratives"]
+    assert frame["doc_id"].tolist() == ["EN_UA_1.txt", "EN_CC_2.txt"]
+    assert frame["domain"].tolist() == ["URW", "CC"]
+    assert frame.loc[0, "text"] == "Title one\n\nBody one."
+    assert frame.loc[0, "narratives"] == ["URW: Discrediting Ukraine"]
+    assert frame.loc[0, "subnarratives"] == ["URW: Discrediting Ukraine: Rewriting Ukraine's history",
+                                             "URW: Discrediting Ukraine: Other"]
+    assert pd.api.types.is_string_dtype(frame["text"])
+    assert load_semeval_narratives(folder).equals(frame)
+
+
+def test_load_semeval_narratives_errors(tmp_path):
+    with pytest.raises(FileNotFoundError, match="subtask-2-annotations"):
+        load_semeval_narratives(tmp_path)
+    _write_dataset(tmp_path / "a", [("EN_UA_1.txt", "t", ["Other"], ["Other"])], documents=False)
+    with pytest.raises(FileNotFoundError, match="no document"):
+        load_semeval_narratives(tmp_path / "a")
+    _write_dataset(tmp_path / "b", [("EN_UA_1.txt", "t", ["Other"], ["Other"]),
+                                    ("EN_UA_1.txt", "t", ["Other"], ["Other"])])
+    with pytest.raises(ValueError, match="duplicate"):
+        load_semeval_narratives(tmp_path / "b")
+
+
+# ------------------------------------------------------------------ estimator contract
+
+
+@pytest.mark.parametrize("params", CONFIGS)
+def test_estimator_contract(params):
+    model = _model(**params)
+    before = model.get_params()
+    assert model.fit(TEXTS, TOP, SUB) is model
+    assert model.get_params() == before  # fit stores what it learns elsewhere
+    unfitted = clone(model)
+    assert not hasattr(unfitted, "narratives_")
+    assert {k: v for k, v in unfitted.get_params().items() if k not in ("encoder", "taxonomy")} == \
+        {k: v for k, v in before.items() if k not in ("encoder", "taxonomy")}
+    with pytest.raises(NotFittedError):
+        unfitted.predict(["text"])
+
+    probe = ["Fear of a nuclear strike grows.", "Europe is divided over sanctions.", "Sunny weather for football."]
+    proba = model.predict_proba(probe)
+    assert proba.shape == (3, 3) and model.narratives_ == ("Other", FEAR, WEST)
+    assert np.all((proba >= 0) & (proba <= 1))
+    sub = model.predict_sub_proba(probe)
+    assert sub.shape == (3, 5) and model.subnarratives_ == ("Other", FEAR_OTHER, STRIKE, WEST_OTHER, DIVIDED)
+    assert np.all((sub >= 0) & (sub <= 1))
+
+    # determinism: a refit gives the same scores
+    np.testing.assert_allclose(clone(model).fit(TEXTS, TOP, SUB).predict_proba(probe), proba)
+    # order invariance: shuffled training data give the same model
+    order = np.random.default_rng(0).permutation(len(TEXTS))
+    shuffled = clone(model).fit([TEXTS[i] for i in order], [TOP[i] for i in order], [SUB[i] for i in order])
+    np.testing.assert_allclose(shuffled.predict_proba(probe), proba, atol=1e-6)
+    assert shuffled.predict(probe) == model.predict(probe)
+    # pickling keeps the fitted state
+    restored = pickle.loads(pickle.dumps(model))
+    np.testing.assert_allclose(restored.predict_proba(probe), proba)
+    assert restored.predict(probe) == model.predict(probe)
+    assert restored.version() == model.version()
+
+
+@pytest.mark.parametrize("params", CONFIGS)
+def test_hierarchy_is_consistent(params):
+    model = _model(**params).fit(TEXTS, TOP, SUB)
+    probe = TEXTS + ["", "Nuclear sanctions divided the weak west.", "Bread and paintings."]
+    for narratives, subnarratives in model.predict(probe):
+        assert narratives and subnarratives
+        if "Other" in narratives or "Other" in subnarratives:
+            assert narratives == ["Other"] and subnarratives == ["Other"]
+        for label in subnarratives:
+            assert TAXONOMY.parent(label) in narratives
+        for label in narratives:  # every narrative has a sub-narrative
+            assert label == "Other" or any(TAXONOMY.parent(s) == label for s in subnarratives)
+
+
+def test_zero_shot_finds_described_narratives():
+    model = _model().fit(TEXTS, TOP, SUB)
+    predicted = model.predict(["Fear of a nuclear missile strike and launch.", "Europe quarrels, divided on sanctions.",
+                               "The bakery sells bread."])
+    assert predicted[0] == ([FEAR], [STRIKE])
+    assert predicted[1] == ([WEST], [DIVIDED])
+    assert predicted[2] == (["Other"], ["Other"])
+    proba = model.predict_proba(["Fear of a nuclear missile strike and launch."])[0]
+    assert proba[1] >= 0.5 > proba[2]  # 0.5 is the decision threshold
+    assert model.get_feature_names_out().tolist() == [
+        "narrative__other", "narrative__urw_nuclear_fear", "narrative__urw_weak_west"]
+
+
+def test_other_domain_labels_are_dropped_and_empty_input():
+    model = _model().fit(TEXTS + ["A climate hoax story."], TOP + [["CC: Hoax"]], SUB + [["CC: Hoax: Other"]])
+    assert "CC: Hoax" not in model.narratives_
+    assert model.predict([]) == []
+    assert model.predict_proba([]).shape == (0, 3)
+
+
+def test_input_validation():
+    with pytest.raises(TypeError, match="single string"):
+        _model().fit("one text", TOP[:1], SUB[:1])
+    with pytest.raises(ValueError, match="lengths differ"):
+        _model().fit(TEXTS, TOP[:-1], SUB)
+    with pytest.raises(ValueError, match="unknown narrative"):
+        _model().fit(TEXTS, TOP[:-1] + [["URW: Invented"]], SUB)
+    with pytest.raises(ValueError, match="method"):
+        _model(method="deep").fit(TEXTS, TOP, SUB)
+    with pytest.raises(ValueError, match="unknown domain"):
+        _model(domain="XX").fit(TEXTS, TOP, SUB)
+    with pytest.raises(TypeError, match="not str"):
+        _model().fit(TEXTS, TOP, SUB).predict([None])
+
+
+# ----------------------------------------------------------------- evaluation, training
+
+
+def _tiny_task(tmp_path):
+    rows = [(f"EN_UA_{k}.txt", f"Title {k}\n\n{text}", top, sub) for k, (text, top, sub) in enumerate(DATA)]
+    return _write_dataset(tmp_path, rows)
+
+
+def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
+    folder = _tiny_task(tmp_path)
+    report = evaluate_narratives(folder, folds=3, seed=0, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
+                                 inner_folds=2)
+    assert report["n_docs"] == len(DATA) and report["domain"] == "URW"
+    assert set(report["baselines"]) == {"most_frequent_set", "always_other", "top_1_narratives",
+                                        "top_2_narratives", "top_3_narratives"}
+    for scores in [report["samples_f1"], *report["baselines"].values()]:
+        assert 0 <= scores["narratives"] <= 1 and 0 <= scores["subnarratives"] <= 1
+    assert set(report["per_label"]) == {"Other", FEAR, WEST}
+    assert report["params"]["method"] == "zero-shot"
+    json.dumps(report)  # plain data
+
+    out = tmp_path / "model"
+    trained = train_narratives(folder, out=out, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY, inner_folds=2,
+                               cross_validate=False)
+    assert (out / "narratives.json").exists() and (out / "narratives.npz").exists()
+    assert trained["n_docs"] == len(DATA)
+    with pytest.raises(ValueError, match="fingerprint"):  # not the packaged encoder: refused
+        load_narrative_model(out)
+
+
+# ------------------------------------------------------------------- packaged model
+
+
+def test_packaged_model_predicts():
+    model = load_narrative_model()
+    text = ("Nuclear war is closer than ever, officials warn\n\n"
+            "Moscow has again threatened to use nuclear weapons if Western arms deliveries continue, "
+            "and analysts say the risk of a nuclear strike in Europe is the highest in decades.")
+    proba = model.predict_proba([text, "Local bakery wins bread award\n\nThe bakery on Main Street won a prize."])
+    assert proba.shape == (2, len(model.narratives_)) and model.narratives_[0] == "Other"
+    assert len(model.narratives_) == 12 and all(n.startswith("URW: ") for n in model.narratives_[1:])
+    assert np.all((proba >= 0) & (proba <= 1))
+    (top, sub), (other_top, other_sub) = model.predict([text, "Local bakery wins bread award\n\n"
+                                                       "The bakery on Main Street won a prize."])
+    assert "URW: Amplifying war-related fears" in top
+    assert ("URW: Amplifying war-related fears: There is a real possibility that nuclear weapons will be "
+            "employed") in sub
+    assert other_top == ["Other"] and other_sub == ["Other"]
+    assert model.predict_sub_proba([text]).shape == (1, len(model.subnarratives_))
+    assert model.version().startswith("narratives-minilm-1+")
+    assert clone(model).get_params()["domain"] == "URW"
