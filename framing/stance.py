@@ -385,12 +385,20 @@ def _is_setting(span) -> bool:
 _SCORERS = {"lexicon": LexiconStanceScorer}
 
 
-def get_scorer(name: str = "lexicon") -> LexiconStanceScorer:
-    """A stance scorer with its default (calibrated) parameters, by name.
+def get_scorer(name: str = "lexicon"):
+    """A stance scorer by name: ``"lexicon"`` (this module's baseline), ``"model"``
+    (the packaged learned scorer, :class:`framing.stance_model.TransformerStanceScorer`),
+    or the path of a model folder written by ``framing train targeted-sentiment``.
 
     Raises ``ValueError`` listing the available names for an unknown one.
     """
-    try:
+    import os
+
+    if name in _SCORERS:
         return _SCORERS[name]()
-    except KeyError:
-        raise ValueError(f"unknown stance scorer {name!r}; choose one of: {', '.join(sorted(_SCORERS))}") from None
+    if name == "model" or os.path.isdir(name):
+        from framing.stance_model import TransformerStanceScorer
+
+        return TransformerStanceScorer(None if name == "model" else name)
+    raise ValueError(f"unknown stance scorer {name!r}; choose one of: "
+                     f"{', '.join(sorted([*_SCORERS, 'model']))}, or a model folder")

@@ -12,7 +12,7 @@
 # ---
 
 # %% [markdown]
-# # 03 · Frames and narratives: the story an article tells
+# # 03 · Frames, roles and narratives: the story an article tells
 #
 # Stance says whether an outlet is for or against an actor; this notebook asks
 # *what kind of story* it tells, on the **constructed sample corpus**
@@ -20,11 +20,13 @@
 #
 # * **frames** — the 14 Media Frames Corpus dimensions (Boydstun et al., 2014), as
 #   annotated in SemEval-2023 Task 3; with the sentences that carry each frame;
+# * **roles** — whether an actor is cast as protagonist, antagonist or innocent
+#   (SemEval-2025 Task 10, subtask 1);
 # * **narratives** — the SemEval-2025 Ukraine–Russia war narrative taxonomy.
 #
-# Both models are small heads over the packaged MiniLM encoder, fitted on the
+# The three models are small heads over the packaged MiniLM encoder, trained on the
 # shared-task data; their cross-validated scores, and how far they are from the
-# targets, are in `docs/frames.md` and `docs/narratives.md`.
+# targets, are in `docs/frames.md`, `docs/roles.md` and `docs/narratives.md`.
 # Read the charts with those scores in mind.
 
 # %%
@@ -34,7 +36,8 @@ import framing
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False,
-                         measures=["frames", "narratives"])
+                         measures=["frames", "roles", "narratives"])
+labels = result.run["config"]["actor_labels"]
 result.run["models"]
 
 # %% [markdown]
@@ -54,6 +57,18 @@ fig = framing.plot_frame_profile(frames)
 # %%
 first = result.articles["article_id"].iloc[0]
 result.frame_passages[result.frame_passages["article_id"] == first].head(8)
+
+# %% [markdown]
+# ## Roles
+
+# %%
+roles = framing.compare_roles(result, seed=0)
+core = ["russia", "ukraine", "nato", "united_states", "european_union", "the_west"]
+(roles[roles["actor"].isin(core)].pivot_table(index=["actor", "outlet"], columns="role", values="probability")
+ .round(2))
+
+# %%
+fig = framing.plot_roles(roles, actors=core, actor_labels=labels)
 
 # %% [markdown]
 # ## Narratives

@@ -1,0 +1,971 @@
+"""Entity roles: is an actor portrayed as protagonist, antagonist or innocent?
+
+The taxonomy is that of SemEval-2025 Task 10, subtask 1, "Entity Framing" (Piskorski
+et al. 2025, "SemEval-2025 Task 10: Multilingual Characterization and Extraction of
+Narratives from Online News"; Mahmoud et al. 2025, "Entity Framing and Role Portrayal in
+the News", arXiv:2502.14718): each mention of an entity gets one main role
+(:data:`MAIN_ROLES`) and one or more of the fine roles under it (:data:`FINE_ROLES`,
+22 in all). Descriptions and cue lists: ``framing/data/roles.yaml``.
+
+:class:`RoleClassifier` is a scikit-learn estimator over :class:`RoleExample`
+(a parsed spaCy ``Doc`` and the character span of one mention). Its features join
+
+* frozen sentence embeddings (:class:`framing.encoder.SentenceEncoder`, MiniLM by
+  default) of the mention's context, in the views given by ``views``: its sentence,
+  the sentence with the mention masked, the mean over every sentence of the document
+  that names the same entity string, the mention itself, the document's opening;
+* syntactic role cues (:func:`role_cues`): whether the mention is the agent or the
+  patient of a word of harm, deceit, blame, coercion, profit, help, talks or
+  suffering (the classes of ``roles.yaml``), for this mention and counted over all
+  mentions of the same string in the document, plus its grammatical function;
+* lexicon valence toward the mention and its other mentions
+  (:class:`framing.stance.LexiconStanceScorer`);
+* optionally a topic share (climate vs war words) standing in for the corpus domain.
+
+A multinomial logistic regression predicts the main role; one binary logistic
+regression per fine role, trained on the examples of its main role, scores the fine
+roles, and the predicted set is every child of the predicted main role whose score
+passes a threshold (at least the best one). The threshold is chosen by a grouped
+inner cross-validation on the training examples (documents never split).
+
+Departures from the shared task: the task scores systems given gold mention spans and
+the whole document; so does this module, but a user's mentions come from
+:class:`framing.actors.MentionFinder`, whose spans may differ from the annotators'.
+Validation (grouped 5-fold cross-validation on the English training documents, with
+majority baselines): :func:`evaluate_roles` and ``docs/roles.md``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+import numpy as np
+import yaml
+from sklearn.base import BaseEstimator
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+    from spacy.tokens import Doc, Span
+
+__all__ = [
+    "FINE_ROLES",
+    "MAIN_ROLES",
+    "RoleClassifier",
+    "RoleExample",
+    "evaluate_roles",
+    "examples_from_doc",
+    "load_role_model",
+    "load_semeval_roles",
+    "role_cues",
+    "train_roles",
+]
+
+_TAXONOMY_PATH = Path(__file__).parent / "data" / "roles.yaml"
+MODEL_DIR = Path(__file__).parent / "models" / "roles"
+CONFIG_NAME = "role_model.json"
+WEIGHTS_NAME = "role_model.npz"
+# Identifies the feature code and artefact layout; bump when either changes.
+FORMAT = "roles-1"
+DATA_FOLDER = "semeval2025-roles-narratives-en"
+ANNOTATIONS = "subtask-1-annotations.txt"
+
+View = Literal["sentence", "masked", "diff", "entity", "mention", "lead"]
+VIEWS: tuple[str, ...] = ("sentence", "masked", "diff", "entity", "mention", "lead")
+# What replaces the mention in the "masked" view: a neutral noun phrase, so the
+# sentence stays grammatical for the encoder.
+_PLACEHOLDER = "someone"
+# Words of the document's opening embedded by the "lead" view.
+_LEAD_WORDS = 120
+
+
+@lru_cache(maxsize=1)
+def _taxonomy() -> dict:
+    return yaml.safe_load(_TAXONOMY_PATH.read_text(encoding="utf-8"))
+
+
+MAIN_ROLES: tuple[str, ...] = ("Protagonist", "Antagonist", "Innocent")
+FINE_ROLES: dict[str, tuple[str, ...]] = {main: tuple(_taxonomy()["fine_roles"][main]) for main in MAIN_ROLES}
+_FINE_ORDER: tuple[str, ...] = tuple(fine for main in MAIN_ROLES for fine in FINE_ROLES[main])
+_PARENT: dict[str, str] = {fine: main for main in MAIN_ROLES for fine in FINE_ROLES[main]}
+CUE_CLASSES: tuple[str, ...] = tuple(_taxonomy()["cues"])
+_CUE_WORDS: dict[str, frozenset[str]] = {name: frozenset(str(w).lower() for w in words)
+                                         for name, words in _taxonomy()["cues"].items()}
+_DOMAIN_WORDS: dict[str, frozenset[str]] = {name: frozenset(words)
+                                            for name, words in _taxonomy()["domains"].items()}
+
+# Grammatical function of the mention (of the noun phrase it heads or modifies).
+_FUNCTIONS = ("subject", "passive_subject", "object", "prep_object", "modifier", "other")
+# Dependency labels through which a mention shares the role of the phrase it sits in:
+# "Russian troops", "the Biden administration", "Putin, the president", "X and Y".
+_UP_DEPS = frozenset({"amod", "compound", "nmod", "poss", "appos", "conj", "flat", "npadvmod"})
+# Prepositions whose object is the patient of a nominal or verb ("the attack on Kyiv",
+# "aid to Ukraine", "talks with Moscow"); "by" marks the agent ("an invasion by Russia").
+_PATIENT_PREPS = frozenset({"on", "against", "at", "of", "to", "toward", "towards", "into", "with", "for"})
+_REL_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+
+
+# --------------------------------------------------------------------------- examples
+
+
+@dataclass(frozen=True)
+class RoleExample:
+    """One mention to classify: ``doc.text[start:end]`` in a parsed ``doc`` (end exclusive).
+
+    ``doc`` must come from framing's spaCy pipeline (:func:`framing._nlp.load_nlp`), and
+    is best the whole article (or article field): the document-level features read
+    every other mention of the same string in it.
+    """
+
+    doc: "Doc"
+    start: int
+    end: int
+
+    @property
+    def text(self) -> str:
+        return self.doc.text[self.start:self.end]
+
+    def span(self) -> "Span":
+        """The tokens that cover the mention (expanded to token boundaries)."""
+        span = self.doc.char_span(self.start, self.end, alignment_mode="expand")
+        if span is None or not len(span):
+            raise ValueError(f"no tokens cover characters {self.start}:{self.end} of the doc")
+        return span
+
+
+def examples_from_doc(doc, spans: Sequence[tuple[int, int]]) -> list[RoleExample]:
+    """One :class:`RoleExample` per ``(start, end)`` character span of ``doc`` (end exclusive).
+
+    Raises ``ValueError`` for an empty or out-of-range span, or a doc without a parse.
+    """
+    if spans and not doc.has_annotation("DEP"):
+        raise ValueError("role features need a doc parsed with a dependency parser "
+                         "(use framing._nlp.load_nlp())")
+    out = []
+    n = len(doc.text)
+    for start, end in spans:
+        start, end = int(start), int(end)
+        if not 0 <= start < end <= n:
+            raise ValueError(f"span {start}:{end} is empty or outside the doc ({n} characters)")
+        out.append(RoleExample(doc, start, end))
+    return out
+
+
+# --------------------------------------------------------------------------- syntax cues
+
+
+def _cue_classes(token) -> list[str]:
+    lemma, lower = token.lemma_.lower(), token.lower_
+    return [name for name in CUE_CLASSES if lemma in _CUE_WORDS[name] or lower in _CUE_WORDS[name]]
+
+
+def _with_chain(verb) -> list:
+    """A predicate with its coordinated predicates and open complements: in "Russia
+    continued to shell and destroy the city" the subject is the agent of all three."""
+    out = [verb, *verb.conjuncts]
+    for v in list(out):
+        out.extend(c for c in v.children if c.dep_ == "xcomp")
+        if v.lemma_ == "be":  # "Russia is the aggressor": the predicate noun or adjective
+            out.extend(c for c in v.children if c.dep_ in ("attr", "acomp"))
+    return out
+
+
+def _cues_of_span(span) -> tuple[Counter, str]:
+    """(Counter of ``(cue class, "agent"|"patient")``, grammatical function) of a mention."""
+    found: Counter = Counter()
+
+    def add(tokens, role):
+        for t in tokens:
+            for name in _cue_classes(t):
+                found[(name, role)] += 1
+
+    tok = span.root
+    function = None
+    for _ in range(4):  # climb out of modifiers: "Russian troops", "Russia's invasion"
+        if tok.dep_ not in _UP_DEPS or tok.head is tok:
+            break
+        if function is None and tok.dep_ in ("amod", "compound", "nmod", "poss"):
+            function = "modifier"
+        if tok.dep_ in ("poss", "compound", "amod") and tok.head.pos_ == "NOUN":
+            add([tok.head], "agent")  # possessor / modifier of an event noun is its agent
+        tok = tok.head
+    dep, head = tok.dep_, tok.head
+    if dep in ("nsubj", "csubj"):
+        add(_with_chain(head), "agent")
+        function = function or "subject"
+    elif dep == "pobj" and head.dep_ == "agent":  # "was shelled by Russia"
+        add(_with_chain(head.head), "agent")
+        function = function or "prep_object"
+    elif dep == "nsubjpass":
+        add([head, *head.conjuncts], "patient")
+        function = function or "passive_subject"
+    elif dep in ("dobj", "dative", "oprd"):
+        add([head, *head.conjuncts], "patient")
+        function = function or "object"
+    elif dep == "pobj":
+        function = function or "prep_object"
+        prep = head.lower_
+        if prep == "by" and head.head.pos_ == "NOUN":  # "an invasion by Russia"
+            add([head.head], "agent")
+        elif prep in _PATIENT_PREPS:
+            add([head.head], "patient")
+    for child in tok.children:  # "troops who shelled ...", "civilians killed in ..."
+        if child.dep_ == "relcl":
+            subjects = [c for c in child.children if c.lower_ in _REL_PRONOUNS]
+            if any(c.dep_ == "nsubj" for c in subjects):
+                add(_with_chain(child), "agent")
+            elif any(c.dep_ == "nsubjpass" for c in subjects):
+                add([child], "patient")
+        elif child.dep_ == "acl":
+            add([child], "patient" if child.tag_ == "VBN" else "agent")
+    return found, function or "other"
+
+
+def role_cues(doc, start: int, end: int) -> dict[str, int]:
+    """Syntactic role cues of the mention ``doc.text[start:end]``.
+
+    Returns ``{"<class>_agent": n, "<class>_patient": n}`` for every cue class of
+    ``framing/data/roles.yaml`` (harm, deceit, blame, coerce, profit, help, talks,
+    suffer), counting the words of that class of which the mention is the agent
+    (subject, by-agent, subject of a relative clause, possessor or modifier of an event
+    noun) or the patient (object, passive subject, object of *on/against/to/...* after
+    the word), and ``"function"``: subject, passive_subject, object, prep_object,
+    modifier or other. A modifier shares the role of the phrase it modifies: in
+    "Russian troops shelled the village", "Russian" is the agent of *shell*.
+    """
+    found, function = _cues_of_span(RoleExample(doc, start, end).span())
+    out: dict = {f"{name}_{role}": found[(name, role)] for name in CUE_CLASSES for role in ("agent", "patient")}
+    out["function"] = function
+    return out
+
+
+def _occurrences(doc, surface: str, text: str) -> list:
+    """Spans of every occurrence of ``surface`` in ``doc`` (case-sensitive, whole words);
+    ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
+    surface = surface.strip()
+    if not surface:
+        return []
+    pattern = (r"\b" if surface[0].isalnum() else "") + re.escape(surface) + (r"\b" if surface[-1].isalnum() else "")
+    spans = []
+    for match in re.finditer(pattern, text):
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is not None and len(span):
+            spans.append(span)
+    return spans
+
+
+def _domain_share(doc) -> float:
+    """Share of climate words among the climate and war words of ``doc``, in [0, 1]."""
+    counts = Counter(t.lower_ for t in doc if t.is_alpha or t.like_num)
+    climate = sum(counts[w] for w in _DOMAIN_WORDS["climate"])
+    war = sum(counts[w] for w in _DOMAIN_WORDS["war"])
+    return (climate + 1.0) / (climate + war + 2.0)
+
+
+# --------------------------------------------------------------------------- features
+
+
+def _hand_feature_names(syntax: bool, lexicon: bool, domain: bool) -> list[str]:
+    names = []
+    if syntax:
+        names += [f"cue__{name}_{role}" for name in CUE_CLASSES for role in ("agent", "patient")]
+        names += [f"cue__doc_{name}_{role}" for name in CUE_CLASSES for role in ("agent", "patient")]
+        names += [f"function__{f}" for f in _FUNCTIONS]
+        names += ["doc__log_mentions", "doc__in_first_sentence", "doc__first_position", "doc__subject_share"]
+    if lexicon:
+        names += ["valence__mention", "valence__mean", "valence__min", "valence__max"]
+    if domain:
+        names += ["domain__climate_share"]
+    return names
+
+
+class _Featurizer:
+    """Turns examples into one feature matrix, with a single encoder call for all the
+    texts the examples need (each distinct text encoded once)."""
+
+    def __init__(self, encoder, views: Sequence[str], window: int, syntax: bool, lexicon: bool, domain: bool):
+        self.encoder = encoder
+        self.views = tuple(views)
+        self.window = window
+        self.syntax = syntax
+        self.lexicon = lexicon
+        self.domain = domain
+
+    def _context(self, span) -> tuple[str, int]:
+        """(text of the mention's sentence with ``window`` neighbours, its start offset)."""
+        sent = span.sent
+        if not self.window:
+            return sent.text, sent.start_char
+        sents = list(span.doc.sents)
+        index = next(i for i, s in enumerate(sents) if s.start == sent.start)
+        first = sents[max(0, index - self.window)]
+        last = sents[min(len(sents) - 1, index + self.window)]
+        return span.doc[first.start:last.end].text, first.start_char
+
+    def __call__(self, examples: Sequence[RoleExample]) -> np.ndarray:
+        if not examples:
+            raise ValueError("no examples")
+        texts: dict[str, int] = {}
+
+        def key(text: str) -> int:
+            return texts.setdefault(text, len(texts))
+
+        needs_entity = "entity" in self.views
+        per_example = []  # per example: view -> list of text ids (averaged), plus hand features
+        occurrence_cache: dict = {}
+        doc_cache: dict = {}
+        scorer = None
+        if self.lexicon:
+            from framing.stance import LexiconStanceScorer
+
+            scorer = LexiconStanceScorer()
+        for ex in examples:
+            span = ex.span()
+            doc = ex.doc
+            if ("text", id(doc)) not in doc_cache:
+                doc_cache[("text", id(doc))] = doc.text
+            doc_text = doc_cache[("text", id(doc))]
+            surface = doc_text[ex.start:ex.end]
+            okey = (id(doc), surface)
+            if okey not in occurrence_cache:
+                spans = _occurrences(doc, surface, doc_text)
+                if not any(s.start == span.start and s.end == span.end for s in spans):
+                    spans.append(span)
+                occurrence_cache[okey] = spans
+            occurrences = occurrence_cache[okey]
+            ids: dict[str, list[int]] = {}
+            sentence_text, offset = self._context(span)
+            if "sentence" in self.views or "diff" in self.views:
+                ids["sentence"] = [key(sentence_text)]
+            if "masked" in self.views or "diff" in self.views:
+                s, e = ex.start - offset, ex.end - offset
+                ids["masked"] = [key(sentence_text[:s] + _PLACEHOLDER + sentence_text[e:])]
+            if needs_entity:
+                ids["entity"] = sorted({key(self._context(o)[0]) for o in occurrences})
+            if "mention" in self.views:
+                ids["mention"] = [key(surface)]
+            if "lead" in self.views:
+                if ("lead", id(doc)) not in doc_cache:
+                    doc_cache[("lead", id(doc))] = " ".join(doc_text.split()[:_LEAD_WORDS])
+                ids["lead"] = [key(doc_cache[("lead", id(doc))])]
+            per_example.append((ids, self._hand(span, occurrences, scorer, doc_cache, okey)))
+        embedded = self.encoder.encode(list(texts)) if texts else None
+        rows = []
+        for ids, hand in per_example:
+            blocks = []
+            for view in self.views:
+                if view == "diff":
+                    blocks.append(embedded[ids["sentence"][0]] - embedded[ids["masked"][0]])
+                else:
+                    blocks.append(embedded[ids[view]].mean(axis=0))
+            blocks.append(hand)
+            rows.append(np.concatenate(blocks))
+        return np.asarray(rows, dtype=np.float64)
+
+    def _hand(self, span, occurrences, scorer, cache: dict, okey) -> np.ndarray:
+        """Syntax, valence and domain features; the document-level parts are computed
+        once per document and entity string (``cache``)."""
+        values: list[float] = []
+        doc = span.doc
+        if self.syntax:
+            own, function = _cues_of_span(span)
+            if ("syntax", okey) not in cache:
+                total: Counter = Counter()
+                subjects = 0
+                for o in occurrences:
+                    found, f = _cues_of_span(o)
+                    total.update(found)
+                    subjects += f == "subject"
+                if ("first_sentence_end", id(doc)) not in cache:  # doc.sents scans the whole doc
+                    cache[("first_sentence_end", id(doc))] = next(iter(doc.sents)).end
+                first_end = cache[("first_sentence_end", id(doc))]
+                first = min(o.start_char for o in occurrences)
+                cache[("syntax", okey)] = (
+                    [np.log1p(total[(n, r)]) for n in CUE_CLASSES for r in ("agent", "patient")],
+                    [np.log1p(len(occurrences)), float(any(o.start < first_end for o in occurrences)),
+                     first / max(1, len(cache[("text", id(doc))])), subjects / len(occurrences)])
+            doc_cues, doc_stats = cache[("syntax", okey)]
+            values += [float(own[(n, r)] > 0) for n in CUE_CLASSES for r in ("agent", "patient")]
+            values += doc_cues
+            values += [float(function == f) for f in _FUNCTIONS]
+            values += doc_stats
+        if self.lexicon:
+            if ("lexicon", okey) not in cache:
+                scores = scorer.score(doc, occurrences)
+                cache[("lexicon", okey)] = [scores.mean(), scores.min(), scores.max()]
+            values += [float(scorer.score(doc, [span])[0]), *cache[("lexicon", okey)]]
+        if self.domain:
+            if ("domain", id(doc)) not in cache:
+                cache[("domain", id(doc))] = _domain_share(doc)
+            values.append(cache[("domain", id(doc))])
+        return np.asarray(values, dtype=np.float64)
+
+
+@lru_cache(maxsize=1)
+def _default_encoder():
+    from framing.encoder import SentenceEncoder
+
+    return SentenceEncoder()
+
+
+# --------------------------------------------------------------------------- estimator
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 0.5 * (1.0 + np.tanh(0.5 * z))  # no overflow, exact 0/1 at -inf/+inf
+
+
+class RoleClassifier(BaseEstimator):
+    """Main and fine entity roles of SemEval-2025 Task 10 from embeddings and syntax.
+
+    Parameters
+    ----------
+    encoder
+        Object with ``encode(texts) -> (n, d)`` array; ``None`` for the packaged MiniLM
+        (:class:`framing.encoder.SentenceEncoder`), loaded on first use.
+    views
+        Embedding views joined into the features, from :data:`VIEWS`: ``"sentence"``
+        (the mention's sentence, with ``window`` neighbours each side), ``"masked"``
+        (the same with the mention replaced by "someone"), ``"diff"`` (sentence minus
+        masked), ``"entity"`` (mean over the sentences of every occurrence of the
+        mention string in the document), ``"mention"`` (the mention string alone),
+        ``"lead"`` (the document's first 120 words).
+    window
+        Neighbouring sentences on each side in the sentence views.
+    syntax, lexicon, domain
+        Add the syntactic role cues (:func:`role_cues`, for the mention and summed
+        over the document's occurrences of its string), the lexicon valence toward it
+        (:class:`framing.stance.LexiconStanceScorer`), and the climate-vs-war word share.
+    C
+        Inverse L2 strength of the main-role logistic regression (features standardised).
+    fine_C
+        The same for the fine-role regressions; ``None`` = ``C``.
+    class_weight
+        ``None`` or ``"balanced"``, for the main-role regression.
+    fine_threshold
+        Score a child role needs to join the predicted set; ``None`` = chosen by a
+        grouped inner cross-validation (``inner_folds`` folds over documents) to
+        maximise the exact-match ratio on the training examples.
+    inner_folds
+        Folds of that inner cross-validation.
+    random_state
+        Seed of the inner fold assignment.
+
+    Attributes
+    ----------
+    classes_ : tuple, :data:`MAIN_ROLES` (the column order of :meth:`predict_proba`)
+    fine_roles_ : tuple, the 22 fine roles (column order of :meth:`predict_fine_proba`)
+    fine_threshold_ : float, the threshold used by :meth:`predict`
+    n_features_in_ : int
+    """
+
+    def __init__(self, *, encoder=None, views: Sequence[str] = ("sentence",), window: int = 0,
+                 syntax: bool = True, lexicon: bool = True, domain: bool = False, C: float = 0.01,
+                 fine_C: float | None = None, class_weight: Literal["balanced"] | None = None,
+                 fine_threshold: float | None = None, inner_folds: int = 3, random_state: int | None = 0):
+        self.encoder = encoder
+        self.views = views
+        self.window = window
+        self.syntax = syntax
+        self.lexicon = lexicon
+        self.domain = domain
+        self.C = C
+        self.fine_C = fine_C
+        self.class_weight = class_weight
+        self.fine_threshold = fine_threshold
+        self.inner_folds = inner_folds
+        self.random_state = random_state
+
+    # ------------------------------------------------------------------ helpers
+    def _encoder(self):
+        return _default_encoder() if self.encoder is None else self.encoder
+
+    def _featurizer(self) -> _Featurizer:
+        return _Featurizer(self._encoder(), self.views, self.window, self.syntax, self.lexicon, self.domain)
+
+    def _validate_params(self) -> None:
+        unknown = [v for v in self.views if v not in VIEWS]
+        if unknown or len(set(self.views)) != len(tuple(self.views)):
+            raise ValueError(f"views must be distinct names from {VIEWS}, got {tuple(self.views)!r}")
+        if not self.views and not (self.syntax or self.lexicon or self.domain):
+            raise ValueError("no features: give at least one view or syntax/lexicon/domain")
+        if self.window < 0 or self.C <= 0 or (self.fine_C is not None and self.fine_C <= 0):
+            raise ValueError("window must be >= 0 and C, fine_C > 0")
+        if self.class_weight not in (None, "balanced"):
+            raise ValueError("class_weight must be None or 'balanced'")
+        if self.fine_threshold is not None and not 0 < self.fine_threshold < 1:
+            raise ValueError("fine_threshold must be in (0, 1) or None")
+
+    def _check_fitted(self) -> None:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "main_coef_")
+
+    def _scaled(self, examples=None, X=None) -> np.ndarray:
+        self._check_fitted()
+        if X is None:
+            X = self._featurizer()(list(examples))
+        if X.shape[1] != self.n_features_in_:
+            raise ValueError(f"examples give {X.shape[1]} features, the model expects {self.n_features_in_}")
+        return (X - self.mean_) / self.scale_
+
+    # ------------------------------------------------------------------ fit
+    def fit(self, examples: Sequence[RoleExample], main: Sequence[str],
+            fine: Sequence[Sequence[str]]) -> "RoleClassifier":
+        """Fit on examples with their main role and their set of fine roles.
+
+        Examples sharing a ``Doc`` object (or equal texts) form one group in the inner
+        cross-validation. The result does not depend on the order of the examples.
+        """
+        self._validate_params()
+        examples, main, fine = _check_labels(examples, main, fine)
+        order, groups = _canonical_order(examples, main, fine)
+        X = self._featurizer()([examples[i] for i in order])
+        return self._fit_features(X, [main[i] for i in order], [fine[i] for i in order], groups)
+
+    def _fit_features(self, X: np.ndarray, main: Sequence[str], fine: Sequence[Sequence[str]],
+                      groups: np.ndarray) -> "RoleClassifier":
+        """Fit on a feature matrix (rows in canonical order, ``groups`` = document keys)."""
+        self.n_features_in_ = X.shape[1]
+        self.mean_ = X.mean(axis=0)
+        scale = X.std(axis=0)
+        self.scale_ = np.where(scale > 1e-12, scale, 1.0)
+        Xs = (X - self.mean_) / self.scale_
+        y_main = np.array([MAIN_ROLES.index(m) for m in main])
+        Y_fine = np.array([[f in fs for f in _FINE_ORDER] for fs in fine], dtype=bool)
+
+        self.main_coef_, self.main_intercept_ = _fit_main(Xs, y_main, self.C, self.class_weight)
+        fine_C = self.C if self.fine_C is None else self.fine_C
+        self.fine_coef_, self.fine_intercept_ = _fit_fine(Xs, y_main, Y_fine, fine_C)
+        if self.fine_threshold is not None:
+            self.fine_threshold_ = float(self.fine_threshold)
+        else:
+            self.fine_threshold_ = self._inner_threshold(Xs, y_main, Y_fine, groups, fine_C)
+        self.classes_ = MAIN_ROLES
+        self.fine_roles_ = _FINE_ORDER
+        self.n_train_ = len(X)
+        return self
+
+    def _inner_threshold(self, Xs, y_main, Y_fine, groups, fine_C) -> float:
+        """Threshold maximising the exact-match ratio of out-of-fold fine scores (gold
+        main role given), over a grouped inner cross-validation; 0.5 when the training
+        set has too few documents."""
+        from sklearn.model_selection import GroupKFold
+
+        n_groups = len(set(groups))
+        folds = min(self.inner_folds, n_groups)
+        if folds < 2:
+            return 0.5
+        scores = np.zeros(Y_fine.shape)
+        splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=self.random_state)
+        for train, test in splitter.split(Xs, y_main, groups):
+            coef, intercept = _fit_fine(Xs[train], y_main[train], Y_fine[train], fine_C)
+            scores[test] = _sigmoid(Xs[test] @ coef.T + intercept)
+        grid = np.round(np.arange(0.05, 0.96, 0.05), 2)
+        emr = [(_fine_sets(scores, y_main, t) == Y_fine).all(axis=1).mean() for t in grid]
+        best = max(emr)
+        # the highest of the best thresholds: the fewest extra roles at equal EMR
+        return float(grid[max(i for i, v in enumerate(emr) if v == best)])
+
+    # ------------------------------------------------------------------ predict
+    def predict_proba(self, examples: Sequence[RoleExample]) -> np.ndarray:
+        """Main-role probabilities, shape ``(n, 3)``, columns in :data:`MAIN_ROLES` order."""
+        examples = list(examples)
+        if not examples:
+            self._check_fitted()
+            return np.zeros((0, len(MAIN_ROLES)))
+        return _softmax(self._scaled(examples) @ self.main_coef_.T + self.main_intercept_)
+
+    def _both(self, examples=None, X=None) -> tuple[np.ndarray, np.ndarray]:
+        Xs = self._scaled(examples, X)
+        main = _softmax(Xs @ self.main_coef_.T + self.main_intercept_)
+        conditional = _sigmoid(Xs @ self.fine_coef_.T + self.fine_intercept_)
+        return main, conditional
+
+    def predict_fine_proba(self, examples: Sequence[RoleExample]) -> np.ndarray:
+        """Fine-role probabilities, shape ``(n, 22)``, columns in ``fine_roles_`` order:
+        p(main role) x p(fine role | main role)."""
+        examples = list(examples)
+        if not examples:
+            self._check_fitted()
+            return np.zeros((0, len(_FINE_ORDER)))
+        main, conditional = self._both(examples)
+        parent = np.array([MAIN_ROLES.index(_PARENT[f]) for f in _FINE_ORDER])
+        return main[:, parent] * conditional
+
+    def predict(self, examples: Sequence[RoleExample]) -> list[tuple[str, list[str]]]:
+        """``(main role, [fine roles])`` per example: the most probable main role, and its
+        children whose conditional score reaches ``fine_threshold_`` (at least one)."""
+        examples = list(examples)
+        if not examples:
+            self._check_fitted()
+            return []
+        return self._predict_features(self._both(examples))
+
+    def _predict_features(self, both) -> list[tuple[str, list[str]]]:
+        main, conditional = both
+        y_main = main.argmax(axis=1)
+        sets = _fine_sets(conditional, y_main, self.fine_threshold_)
+        return [(MAIN_ROLES[m], [f for f, on in zip(_FINE_ORDER, row) if on]) for m, row in zip(y_main, sets)]
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """Readable feature names: ``sentence__0`` … ``cue__harm_agent`` … ``valence__mean``."""
+        self._check_fitted()
+        dim = (self.n_features_in_ - len(_hand_feature_names(self.syntax, self.lexicon, self.domain))) \
+            // max(1, len(self.views))
+        names = [f"{view}__{i}" for view in self.views for i in range(dim)]
+        return np.array(names + _hand_feature_names(self.syntax, self.lexicon, self.domain), dtype=object)
+
+
+def _check_labels(examples, main, fine) -> tuple[list, list[str], list[tuple[str, ...]]]:
+    examples, main, fine = list(examples), [str(m) for m in main], [tuple(f) for f in fine]
+    if not (len(examples) == len(main) == len(fine)) or not examples:
+        raise ValueError("examples, main and fine must be non-empty and of equal length")
+    for m, fs in zip(main, fine):
+        if m not in MAIN_ROLES:
+            raise ValueError(f"unknown main role {m!r}; expected one of {MAIN_ROLES}")
+        if not fs or any(_PARENT.get(f) != m for f in fs):
+            raise ValueError(f"fine roles {fs!r} are not a non-empty set of children of {m!r}")
+    return examples, main, fine
+
+
+def _canonical_order(examples, main, fine) -> tuple[list[int], np.ndarray]:
+    """(order, document key per ordered example): sorting by document text hash, offsets
+    and labels makes fitting invariant to the order of the examples; the hash groups
+    the mentions of one document in the inner cross-validation."""
+    text_ids: dict[int, str] = {}
+    for ex in examples:
+        if id(ex.doc) not in text_ids:
+            text_ids[id(ex.doc)] = hashlib.sha1(ex.doc.text.encode("utf-8")).hexdigest()
+    keys = [(text_ids[id(ex.doc)], ex.start, ex.end, m, tuple(sorted(fs)))
+            for ex, m, fs in zip(examples, main, fine)]
+    order = sorted(range(len(examples)), key=keys.__getitem__)
+    return order, np.array([keys[i][0] for i in order])
+
+
+def _fit_main(Xs, y, C, class_weight) -> tuple[np.ndarray, np.ndarray]:
+    """Multinomial logistic regression as (3, d) weights and (3,) intercepts; a main role
+    absent from the training set gets intercept -inf (probability 0)."""
+    from sklearn.linear_model import LogisticRegression
+
+    coef = np.zeros((len(MAIN_ROLES), Xs.shape[1]))
+    intercept = np.full(len(MAIN_ROLES), -np.inf)
+    present = np.unique(y)
+    if len(present) == 1:
+        intercept[present[0]] = 0.0
+        return coef, intercept
+    model = LogisticRegression(C=C, class_weight=class_weight, max_iter=5000)
+    model.fit(Xs, y)
+    if len(present) == 2:  # binary: sklearn keeps one weight vector for the second class
+        coef[present[1]] = model.coef_[0]
+        intercept[present] = [0.0, model.intercept_[0]]
+    else:
+        coef[present] = model.coef_
+        intercept[present] = model.intercept_
+    return coef, intercept
+
+
+def _fit_fine(Xs, y_main, Y_fine, C) -> tuple[np.ndarray, np.ndarray]:
+    """One binary logistic regression per fine role, on the examples of its main role.
+    A role never (always) seen among them gets intercept -inf (+inf)."""
+    from sklearn.linear_model import LogisticRegression
+
+    coef = np.zeros((len(_FINE_ORDER), Xs.shape[1]))
+    intercept = np.zeros(len(_FINE_ORDER))
+    for j, fine in enumerate(_FINE_ORDER):
+        rows = y_main == MAIN_ROLES.index(_PARENT[fine])
+        target = Y_fine[rows, j]
+        if not target.any():
+            intercept[j] = -np.inf
+        elif target.all():
+            intercept[j] = np.inf
+        else:
+            model = LogisticRegression(C=C, max_iter=5000)
+            model.fit(Xs[rows], target)
+            coef[j], intercept[j] = model.coef_[0], model.intercept_[0]
+    return coef, intercept
+
+
+def _fine_sets(conditional: np.ndarray, y_main: np.ndarray, threshold: float) -> np.ndarray:
+    """Boolean (n, 22): children of each row's main role scoring >= threshold, else the best child."""
+    parent = np.array([MAIN_ROLES.index(_PARENT[f]) for f in _FINE_ORDER])
+    allowed = parent[None, :] == np.asarray(y_main)[:, None]
+    masked = np.where(allowed, conditional, -1.0)
+    chosen = allowed & (conditional >= threshold)
+    best = masked.argmax(axis=1)
+    chosen[np.arange(len(chosen)), best] = True
+    return chosen
+
+
+# --------------------------------------------------------------------------- data
+
+
+def _resolve(path) -> tuple[Path, Path]:
+    """(annotation file, raw-documents folder) from the file, its folder, or the shared data root."""
+    path = Path(path)
+    if path.is_dir() and (path / DATA_FOLDER).is_dir() and not (path / ANNOTATIONS).exists():
+        path = path / DATA_FOLDER
+    annotations = path / ANNOTATIONS if path.is_dir() else path
+    documents = annotations.parent / "raw-documents"
+    if not annotations.is_file() or not documents.is_dir():
+        raise FileNotFoundError(f"expected {ANNOTATIONS} and raw-documents/ in {annotations.parent}")
+    return annotations, documents
+
+
+def load_semeval_roles(path) -> "pd.DataFrame":
+    """The SemEval-2025 Task 10 subtask 1 annotations, one row per annotated mention.
+
+    ``path`` is the folder with ``subtask-1-annotations.txt`` and ``raw-documents/``
+    (or the annotation file itself, or the shared data root above the folder). The
+    file's ``end`` is the offset of the mention's last character; here it is converted
+    to an exclusive end, so ``text[start:end] == mention`` (checked: a mismatch raises
+    ``ValueError``). Documents are read as UTF-8 without newline translation, which the
+    offsets assume.
+
+    Columns: ``doc_id`` (file name without ``.txt``), ``domain`` (``UA``/``CC``, from
+    the id), ``mention``, ``start``, ``end`` (int64, end exclusive), ``main_role``,
+    ``fine_roles`` (list of str), ``text`` (the whole document).
+    """
+    import pandas as pd
+
+    annotations, documents = _resolve(path)
+    rows = []
+    texts: dict[str, str] = {}
+    for number, line in enumerate(annotations.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if len(fields) < 6:
+            raise ValueError(f"{annotations}:{number}: expected at least 6 tab-separated fields")
+        name, mention, start, last, main_role, *fine_roles = fields
+        doc_id = name[:-4] if name.endswith(".txt") else name
+        if doc_id not in texts:
+            texts[doc_id] = (documents / f"{doc_id}.txt").read_bytes().decode("utf-8")
+        start, end = int(start), int(last) + 1
+        if texts[doc_id][start:end] != mention:
+            raise ValueError(f"{annotations}:{number}: {mention!r} is not at {start}:{end} of {doc_id} "
+                             f"(found {texts[doc_id][start:end]!r})")
+        fine_roles = [f.strip() for f in fine_roles if f.strip()]
+        if main_role not in MAIN_ROLES or any(_PARENT.get(f) != main_role for f in fine_roles):
+            raise ValueError(f"{annotations}:{number}: roles {main_role!r} / {fine_roles!r} not in the taxonomy")
+        domain = doc_id.split("_")[1] if doc_id.count("_") >= 2 else ""
+        rows.append({"doc_id": doc_id, "domain": domain, "mention": mention, "start": start, "end": end,
+                     "main_role": main_role, "fine_roles": fine_roles, "text": texts[doc_id]})
+    frame = pd.DataFrame(rows, columns=["doc_id", "domain", "mention", "start", "end", "main_role",
+                                        "fine_roles", "text"])
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+def _parse(frame, nlp=None) -> dict:
+    """doc_id -> parsed Doc of its text."""
+    from framing._nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    texts = frame.drop_duplicates("doc_id").set_index("doc_id")["text"]
+    return dict(zip(texts.index, nlp.pipe(texts.tolist(), batch_size=16)))
+
+
+class _MemoEncoder:
+    """Remembers the vectors of texts already encoded (shared across CV folds)."""
+
+    def __init__(self, encoder):
+        self.encoder = encoder
+        self.memory: dict[str, np.ndarray] = {}
+
+    def encode(self, texts):
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
+        if missing:
+            self.memory.update(zip(missing, self.encoder.encode(missing)))
+        return np.stack([self.memory[t] for t in texts])
+
+
+def _metrics(gold_main, gold_fine, pred_main, pred_fine) -> dict:
+    gold_main, pred_main = np.asarray(gold_main, dtype=object), np.asarray(pred_main, dtype=object)
+    matrix = [[int(np.sum((gold_main == g) & (pred_main == p))) for p in MAIN_ROLES] for g in MAIN_ROLES]
+    emr = [set(g) == set(p) for g, p in zip(gold_fine, pred_fine)]
+    return {"n": int(len(gold_main)), "main_accuracy": float(np.mean(gold_main == pred_main)),
+            "fine_emr": float(np.mean(emr)),
+            "confusion": {"rows_gold_cols_predicted": list(MAIN_ROLES), "matrix": matrix}}
+
+
+def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict,
+                    X: np.ndarray | None = None) -> dict:
+    from sklearn.model_selection import GroupKFold
+
+    params = dict(params)
+    encoder = params.pop("encoder", None) or _default_encoder()
+    if not isinstance(encoder, _MemoEncoder):
+        encoder = _MemoEncoder(encoder)
+    examples = [RoleExample(docs[d], s, e) for d, s, e in zip(frame["doc_id"], frame["start"], frame["end"])]
+    gold_main = frame["main_role"].tolist()
+    gold_fine = [list(f) for f in frame["fine_roles"]]
+    pred_main: list = [None] * len(frame)
+    pred_fine: list = [None] * len(frame)
+    base_main: list = [None] * len(frame)
+    base_fine: list = [None] * len(frame)
+    started = time.perf_counter()
+    # Features do not depend on the training data: compute them once for all folds.
+    template = RoleClassifier(**{"random_state": seed, **params, "encoder": encoder})
+    template._validate_params()
+    if X is None:
+        X = template._featurizer()(examples)
+    splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train, test in splitter.split(frame, groups=frame["doc_id"]):
+        train_examples = [examples[i] for i in train]
+        order, groups = _canonical_order(train_examples, [gold_main[i] for i in train],
+                                         [gold_fine[i] for i in train])
+        train = train[order]
+        model = RoleClassifier(**{"random_state": seed, **params, "encoder": encoder})
+        model._fit_features(X[train], [gold_main[i] for i in train], [gold_fine[i] for i in train], groups)
+        for i, (m, fs) in zip(test, model._predict_features(model._both(X=X[test]))):
+            pred_main[i], pred_fine[i] = m, fs
+        majority_main = Counter(gold_main[i] for i in train).most_common(1)[0][0]
+        majority_fine = Counter(tuple(sorted(gold_fine[i])) for i in train).most_common(1)[0][0]
+        for i in test:
+            base_main[i], base_fine[i] = majority_main, list(majority_fine)
+    report: dict = {}
+    domains = frame["domain"].to_numpy()
+    for name, mask in (("all", np.ones(len(frame), bool)), ("UA", domains == "UA"), ("CC", domains == "CC")):
+        idx = np.flatnonzero(mask)
+        if not len(idx):
+            continue
+        scores = _metrics([gold_main[i] for i in idx], [gold_fine[i] for i in idx],
+                          [pred_main[i] for i in idx], [pred_fine[i] for i in idx])
+        baseline = _metrics([gold_main[i] for i in idx], [gold_fine[i] for i in idx],
+                            [base_main[i] for i in idx], [base_fine[i] for i in idx])
+        scores["baseline_main_accuracy"] = baseline["main_accuracy"]
+        scores["baseline_fine_emr"] = baseline["fine_emr"]
+        report[name] = scores
+    shown = {k: v for k, v in template.get_params().items() if k != "encoder"}
+    shown["encoder"] = getattr(encoder.encoder, "name", type(encoder.encoder).__name__)
+    report["params"] = shown
+    report["protocol"] = (f"GroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) over documents; "
+                          "baselines: most frequent main role / fine-role set of each training fold")
+    report["n_documents"] = int(frame["doc_id"].nunique())
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    return report
+
+
+def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
+    """Cross-validated main-role accuracy and fine-role exact-match ratio on SemEval-2025
+    Task 10 subtask 1 (English), with majority baselines.
+
+    Documents are split with ``GroupKFold(folds, shuffle=True, random_state=seed)``, so
+    the mentions of one document are never in both training and test. ``params`` go to
+    :class:`RoleClassifier` (default: the packaged configuration). Returns
+    ``{"all": {...}, "UA": {...}, "CC": {...}, "params": {...}, ...}`` where each
+    part holds ``n``, ``main_accuracy``, ``fine_emr``, ``baseline_main_accuracy``
+    (most frequent main role of the training folds), ``baseline_fine_emr`` (most
+    frequent fine-role set) and ``confusion`` (rows gold, columns predicted).
+    """
+    frame = load_semeval_roles(path)
+    docs = _parse(frame)
+    return _cross_validate(frame, docs, folds=folds, seed=seed, params=params)
+
+
+# --------------------------------------------------------------------------- artefact
+
+
+def train_roles(path, *, out, seed: int = 0, **params) -> dict:
+    """Cross-validate, then fit on all annotated mentions and write the model to ``out``
+    (``role_model.json`` + ``role_model.npz``; no pickle). Returns the CV report with
+    the training summary under ``"model"``."""
+    frame = load_semeval_roles(path)
+    docs = _parse(frame)
+    encoder = params.get("encoder")
+    memo = _MemoEncoder(encoder or _default_encoder())  # the CV's vectors serve the final fit
+    report = _cross_validate(frame, docs, folds=5, seed=seed, params={**params, "encoder": memo})
+    started = time.perf_counter()
+    examples = [RoleExample(docs[d], s, e) for d, s, e in zip(frame["doc_id"], frame["start"], frame["end"])]
+    model = RoleClassifier(**{"random_state": seed, **params, "encoder": memo})
+    model.fit(examples, frame["main_role"].tolist(), [list(f) for f in frame["fine_roles"]])
+    model.set_params(encoder=encoder)
+    fit_seconds = time.perf_counter() - started
+    changed = {k: v for k, v in params.items() if k != "encoder"}
+    command = f"framing train roles --data {path} --out {out} --seed {seed}"
+    extra = {"data": f"SemEval-2025 Task 10 subtask 1, English ({_resolve(path)[0].parent.name}): "
+                     f"{len(frame)} mentions in {frame['doc_id'].nunique()} documents",
+             "command": command + (f"  # with {changed}" if changed else ""),
+             "n_train": len(frame), "seed": seed, "fit_seconds": round(fit_seconds, 1),
+             "cv": {k: report[k] for k in ("all", "UA", "CC") if k in report}}
+    _save(model, out, extra)
+    report["model"] = {"out": str(out), "n_train": len(frame), "fine_threshold": model.fine_threshold_,
+                       "fit_seconds": round(fit_seconds, 1)}
+    return report
+
+
+def _save(model: RoleClassifier, out, extra: Mapping) -> None:
+    from framing._nlp import load_nlp, pipeline_version
+    import sklearn
+
+    model._check_fitted()
+    encoder = model.encoder
+    if encoder is not None and not hasattr(encoder, "fingerprint"):
+        raise ValueError("only the packaged encoder or a framing.encoder.SentenceEncoder can be saved")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    params = {k: v for k, v in model.get_params().items() if k != "encoder"}
+    params["views"] = list(params["views"])
+    config = {
+        "format": FORMAT,
+        "params": params,
+        "encoder": None if encoder is None else str(encoder.model),
+        "encoder_fingerprint": model._encoder().fingerprint(),
+        "fine_threshold": model.fine_threshold_,
+        "main_roles": list(MAIN_ROLES),
+        "fine_roles": list(model.fine_roles_),
+        "n_features": int(model.n_features_in_),
+        "spacy_pipeline": pipeline_version(load_nlp()),
+        "sklearn": sklearn.__version__,
+        **extra,
+    }
+    np.savez(out / WEIGHTS_NAME, mean=model.mean_, scale=model.scale_, main_coef=model.main_coef_,
+             main_intercept=model.main_intercept_, fine_coef=model.fine_coef_, fine_intercept=model.fine_intercept_)
+    (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+def load_role_model(path: str | os.PathLike | None = None) -> RoleClassifier:
+    """A fitted :class:`RoleClassifier` from a folder written by :func:`train_roles`;
+    ``None`` loads the packaged model (``framing/models/roles``)."""
+    folder = MODEL_DIR if path is None else Path(path)
+    config_path = folder / CONFIG_NAME
+    if not config_path.is_file():
+        raise FileNotFoundError(f"no role model in {folder} (expected {CONFIG_NAME} and {WEIGHTS_NAME})")
+    config = json.loads(config_path.read_text(encoding="utf-8"))
+    if config.get("format") != FORMAT:
+        raise ValueError(f"{config_path}: format {config.get('format')!r}, this version reads {FORMAT!r}")
+    if list(config["fine_roles"]) != list(_FINE_ORDER) or list(config["main_roles"]) != list(MAIN_ROLES):
+        raise ValueError(f"{config_path}: the role taxonomy differs from framing/data/roles.yaml; retrain")
+    encoder = None
+    if config.get("encoder") is not None:
+        from framing.encoder import SentenceEncoder
+
+        encoder = SentenceEncoder(config["encoder"])
+    params = dict(config["params"])
+    params["views"] = tuple(params["views"])
+    model = RoleClassifier(encoder=encoder, **params)
+    with np.load(folder / WEIGHTS_NAME) as weights:
+        model.mean_, model.scale_ = weights["mean"], weights["scale"]
+        model.main_coef_, model.main_intercept_ = weights["main_coef"], weights["main_intercept"]
+        model.fine_coef_, model.fine_intercept_ = weights["fine_coef"], weights["fine_intercept"]
+    model.fine_threshold_ = float(config["fine_threshold"])
+    model.n_features_in_ = int(config["n_features"])
+    model.classes_ = MAIN_ROLES
+    model.fine_roles_ = _FINE_ORDER
+    model.n_train_ = int(config.get("n_train", 0))
+    return model

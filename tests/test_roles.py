@@ -1,0 +1,347 @@
+"""Entity roles (framing.roles): taxonomy, syntactic cues, the estimator contract,
+the SemEval loader and the packaged model. Offline; the shared-data test skips
+when ../shared/data is absent."""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import random
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+from sklearn.exceptions import NotFittedError
+
+from framing import roles
+from framing._nlp import load_nlp
+from framing.roles import (
+    FINE_ROLES,
+    MAIN_ROLES,
+    RoleClassifier,
+    RoleExample,
+    examples_from_doc,
+    load_role_model,
+    load_semeval_roles,
+    role_cues,
+)
+
+from conftest import shared_file
+
+
+class FakeEncoder:
+    """Hashed bag of lower-cased words, 32 dimensions, unit rows: deterministic and fast."""
+
+    def encode(self, texts):
+        out = np.zeros((len(texts), 32))
+        for i, text in enumerate(texts):
+            for word in text.lower().split():
+                out[i, int(hashlib.md5(word.encode()).hexdigest(), 16) % 32] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.where(norms > 0, norms, 1.0)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def span_of(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+# Hand-written mini corpus: (text, [(mention, main, fine roles)]).
+CORPUS = [
+    ("Russian troops shelled the village overnight. Civilians were killed and many fled to the city.",
+     [("Russian troops", "Antagonist", ["Instigator"]), ("Civilians", "Innocent", ["Victim"])]),
+    ("Volunteers rescued families from the rubble. The mayor thanked the volunteers for their courage.",
+     [("Volunteers", "Protagonist", ["Guardian"]), ("families", "Innocent", ["Victim"])]),
+    ("The minister lied about the costs and hid the report from voters. Voters were misled for years.",
+     [("The minister", "Antagonist", ["Deceiver"]), ("Voters", "Innocent", ["Exploited"])]),
+    ("Turkey brokered talks between the two sides. The talks ended with a ceasefire that Ankara praised.",
+     [("Turkey", "Protagonist", ["Peacemaker"]), ("Ankara", "Protagonist", ["Peacemaker", "Virtuous"])]),
+    ("The regime jailed journalists and banned protests. Journalists were beaten in custody.",
+     [("The regime", "Antagonist", ["Tyrant"]), ("Journalists", "Innocent", ["Victim"])]),
+    ("The company bribed officials to win the contract. The officials pocketed millions.",
+     [("The company", "Antagonist", ["Corrupt"]), ("officials", "Antagonist", ["Corrupt"])]),
+]
+
+
+@pytest.fixture(scope="module")
+def tiny(nlp):
+    examples, main, fine = [], [], []
+    for text, mentions in CORPUS:
+        doc = nlp(text)
+        for mention, m, fs in mentions:
+            examples.extend(examples_from_doc(doc, [span_of(text, mention)]))
+            main.append(m)
+            fine.append(fs)
+    return examples, main, fine
+
+
+def small_model(**params) -> RoleClassifier:
+    return RoleClassifier(encoder=FakeEncoder(), **{"views": ("sentence", "masked"), "C": 0.5, **params})
+
+
+# --------------------------------------------------------------------------- taxonomy
+
+
+def test_taxonomy_has_the_semeval_roles():
+    assert MAIN_ROLES == ("Protagonist", "Antagonist", "Innocent")
+    assert {m: len(f) for m, f in FINE_ROLES.items()} == {"Protagonist": 6, "Antagonist": 12, "Innocent": 4}
+    assert "Foreign Adversary" in FINE_ROLES["Antagonist"] and "Scapegoat" in FINE_ROLES["Innocent"]
+    taxonomy = roles._taxonomy()
+    for main, fines in FINE_ROLES.items():
+        assert taxonomy["main_roles"][main].strip()
+        assert all(taxonomy["fine_roles"][main][f].strip() for f in fines)
+
+
+def test_cue_lists_do_not_overlap():
+    seen: dict[str, str] = {}
+    for name, words in roles._taxonomy()["cues"].items():
+        assert len(words) == len(set(words)), name
+        for word in words:
+            assert word not in seen, f"{word!r} is in {seen.get(word)} and {name}"
+            seen[word] = name
+
+
+# --------------------------------------------------------------------------- syntax cues
+
+
+@pytest.mark.parametrize("text, mention, expected", [
+    ("Russian troops shelled the village.", "Russian", {"harm_agent"}),
+    ("Russian troops shelled the village.", "the village", {"harm_patient"}),
+    ("Civilians were killed in the attack.", "Civilians", {"harm_patient"}),
+    ("The village was shelled by Russia.", "Russia", {"harm_agent"}),
+    ("Russia's invasion of Ukraine began in February.", "Russia", {"harm_agent"}),
+    ("Russia's invasion of Ukraine began in February.", "Ukraine", {"harm_patient"}),
+    ("The government lied to voters about the costs.", "The government", {"deceit_agent"}),
+    ("The EU sent aid to Ukraine.", "The EU", {"help_agent"}),
+    ("Activists accused the company of greenwashing.", "the company", {"blame_patient"}),
+    ("Turkey mediated talks between the two sides.", "Turkey", {"talks_agent"}),
+    ("Refugees suffered through the winter.", "Refugees", {"suffer_agent"}),
+    ("The minister continued to deceive the public.", "The minister", {"deceit_agent"}),
+    ("The president met reporters in Paris.", "Paris", set()),
+])
+def test_role_cues(nlp, text, mention, expected):
+    doc = nlp(text)
+    cues = role_cues(doc, *span_of(text, mention))
+    found = {k for k, v in cues.items() if k != "function" and v}
+    assert found == expected
+
+
+def test_role_cues_function(nlp):
+    text = "Russian troops shelled the village. Civilians were killed."
+    doc = nlp(text)
+    assert role_cues(doc, *span_of(text, "Russian"))["function"] == "modifier"
+    assert role_cues(doc, *span_of(text, "the village"))["function"] == "object"
+    assert role_cues(doc, *span_of(text, "Civilians"))["function"] == "passive_subject"
+
+
+# --------------------------------------------------------------------------- examples
+
+
+def test_examples_from_doc_validates_spans(nlp):
+    doc = nlp("NATO met in Brussels.")
+    (example,) = examples_from_doc(doc, [(0, 4)])
+    assert example == RoleExample(doc, 0, 4) and example.text == "NATO"
+    for bad in [(3, 3), (-1, 2), (0, 99)]:
+        with pytest.raises(ValueError):
+            examples_from_doc(doc, [bad])
+    assert examples_from_doc(doc, []) == []
+
+
+# --------------------------------------------------------------------------- estimator contract
+
+
+def test_fit_returns_self_and_keeps_params(tiny):
+    examples, main, fine = tiny
+    model = small_model()
+    params = model.get_params()
+    assert model.fit(examples, main, fine) is model
+    assert model.get_params() == params
+    assert model.classes_ == MAIN_ROLES and len(model.fine_roles_) == 22
+    assert 0 < model.fine_threshold_ < 1
+    names = model.get_feature_names_out()
+    assert len(names) == model.n_features_in_
+    assert names[0] == "sentence__0" and "cue__harm_agent" in names and "valence__mean" in names
+
+
+def test_not_fitted(tiny):
+    examples, _, _ = tiny
+    model = small_model()
+    for method in (model.predict, model.predict_proba, model.predict_fine_proba):
+        with pytest.raises(NotFittedError):
+            method(examples)
+
+
+def test_clone_gives_an_unfitted_copy_with_equal_params(tiny):
+    examples, main, fine = tiny
+    model = small_model(C=0.3).fit(examples, main, fine)
+    copy = clone(model)
+    assert copy.get_params()["C"] == 0.3 and copy.views == ("sentence", "masked")
+    with pytest.raises(NotFittedError):
+        copy.predict_proba(examples)
+    np.testing.assert_allclose(copy.fit(examples, main, fine).predict_proba(examples),
+                               model.predict_proba(examples))
+
+
+def test_probabilities_and_predictions(tiny):
+    examples, main, fine = tiny
+    model = small_model().fit(examples, main, fine)
+    proba = model.predict_proba(examples)
+    assert proba.shape == (len(examples), 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    fine_proba = model.predict_fine_proba(examples)
+    assert fine_proba.shape == (len(examples), 22)
+    assert ((fine_proba >= 0) & (fine_proba <= 1)).all()
+    for (m, fs), p in zip(model.predict(examples), proba):
+        assert m == MAIN_ROLES[int(np.argmax(p))]
+        assert fs and all(f in FINE_ROLES[m] for f in fs)
+    # the training set is separable with these features: the fit should recover it
+    assert [m for m, _ in model.predict(examples)] == main
+    assert model.predict([]) == [] and model.predict_proba([]).shape == (0, 3)
+
+
+def test_deterministic_and_order_invariant(tiny):
+    examples, main, fine = tiny
+    reference = small_model().fit(examples, main, fine).predict_proba(examples)
+    np.testing.assert_array_equal(small_model().fit(examples, main, fine).predict_proba(examples), reference)
+    order = list(range(len(examples)))
+    random.Random(1).shuffle(order)
+    shuffled = small_model().fit([examples[i] for i in order], [main[i] for i in order], [fine[i] for i in order])
+    np.testing.assert_allclose(shuffled.predict_proba(examples), reference, atol=1e-10)
+    # predictions are per example: shuffling the inputs shuffles the outputs
+    np.testing.assert_allclose(shuffled.predict_proba([examples[i] for i in order]), reference[order], atol=1e-10)
+
+
+def test_pickle_round_trip(tiny):
+    examples, main, fine = tiny
+    model = small_model().fit(examples, main, fine)
+    restored = pickle.loads(pickle.dumps(model))
+    np.testing.assert_array_equal(restored.predict_proba(examples), model.predict_proba(examples))
+    assert restored.predict(examples) == model.predict(examples)
+
+
+def test_missing_main_role_gets_zero_probability(tiny):
+    examples, main, fine = tiny
+    keep = [i for i, m in enumerate(main) if m != "Innocent"]
+    model = small_model(fine_threshold=0.5).fit([examples[i] for i in keep], [main[i] for i in keep],
+                                                [fine[i] for i in keep])
+    proba = model.predict_proba(examples)
+    assert (proba[:, MAIN_ROLES.index("Innocent")] == 0).all()
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+
+
+@pytest.mark.parametrize("main, fine, message", [
+    ("Hero", ["Guardian"], "unknown main role"),
+    ("Protagonist", ["Victim"], "not a non-empty set of children"),
+    ("Protagonist", [], "not a non-empty set of children"),
+])
+def test_fit_rejects_bad_labels(tiny, main, fine, message):
+    examples, mains, fines = tiny
+    with pytest.raises(ValueError, match=message):
+        small_model().fit(examples, [main, *mains[1:]], [fine, *fines[1:]])
+
+
+def test_bad_params_raise_at_fit(tiny):
+    examples, main, fine = tiny
+    with pytest.raises(ValueError, match="views"):
+        small_model(views=("sentence", "paragraph")).fit(examples, main, fine)
+    with pytest.raises(ValueError, match="fine_threshold"):
+        small_model(fine_threshold=1.5).fit(examples, main, fine)
+
+
+# --------------------------------------------------------------------------- SemEval loader
+
+
+def write_semeval(root, text: str, annotations: list[str]):
+    (root / "raw-documents").mkdir(parents=True)
+    (root / "raw-documents" / "EN_UA_000001.txt").write_bytes(text.encode("utf-8"))
+    (root / "subtask-1-annotations.txt").write_text("\n".join(annotations) + "\n", encoding="utf-8")
+    return root
+
+
+def test_load_semeval_roles_makes_end_exclusive(tmp_path):
+    text = "Peace talks stall\n\nNATO warned Moscow.\r\nKyiv’s army held the line."
+    nato, kyiv = span_of(text, "NATO"), span_of(text, "Kyiv’s army")
+    root = write_semeval(tmp_path / "semeval", text, [
+        f"EN_UA_000001.txt\tNATO\t{nato[0]}\t{nato[1] - 1}\tProtagonist\tGuardian",
+        f"EN_UA_000001.txt\tKyiv’s army\t{kyiv[0]}\t{kyiv[1] - 1}\tProtagonist\tUnderdog\tGuardian",
+    ])
+    for path in (root, root / "subtask-1-annotations.txt"):
+        frame = load_semeval_roles(path)
+        assert list(frame.columns) == ["doc_id", "domain", "mention", "start", "end", "main_role",
+                                       "fine_roles", "text"]
+        assert frame["doc_id"].tolist() == ["EN_UA_000001", "EN_UA_000001"]
+        assert frame["domain"].tolist() == ["UA", "UA"]
+        assert frame[["start", "end"]].values.tolist() == [list(nato), list(kyiv)]
+        assert frame["fine_roles"].tolist() == [["Guardian"], ["Underdog", "Guardian"]]
+        assert all(t[s:e] == m for t, s, e, m in frame[["text", "start", "end", "mention"]].itertuples(index=False))
+        assert str(frame["start"].dtype) == "int64"
+
+
+def test_load_semeval_roles_rejects_misaligned_offsets(tmp_path):
+    text = "Title\n\nNATO warned Moscow."
+    root = write_semeval(tmp_path / "semeval", text, ["EN_UA_000001.txt\tNATO\t7\t11\tAntagonist\tInstigator"])
+    with pytest.raises(ValueError, match="is not at 7:12"):
+        load_semeval_roles(root)
+
+
+def test_load_semeval_roles_missing_folder(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_semeval_roles(tmp_path)
+
+
+def test_shared_semeval_offsets():
+    folder = shared_file("semeval2025-roles-narratives-en", "subtask-1-annotations.txt").parent
+    frame = load_semeval_roles(folder)
+    assert len(frame) == 341 and frame["domain"].value_counts().to_dict() == {"CC": 193, "UA": 148}
+    assert all(t[s:e] == m for t, s, e, m in frame[["text", "start", "end", "mention"]].itertuples(index=False))
+    assert set(frame["main_role"]) == set(MAIN_ROLES)
+
+
+# --------------------------------------------------------------------------- artefacts
+
+
+@pytest.fixture(scope="module")
+def packaged():
+    return load_role_model()
+
+
+def test_packaged_model_predicts_probabilities(packaged, nlp):
+    text = ("Russian troops shelled the village overnight, killing civilians. "
+            "Ukrainian medics rushed to help the wounded.")
+    doc = nlp(text)
+    examples = examples_from_doc(doc, [span_of(text, "Russian troops"), span_of(text, "civilians"),
+                                       span_of(text, "Ukrainian medics")])
+    proba = packaged.predict_proba(examples)
+    assert proba.shape == (3, 3)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    assert packaged.predict_fine_proba(examples).shape == (3, 22)
+    assert packaged.predict(examples)[0][0] in MAIN_ROLES
+
+
+def test_save_and_load_round_trip(tmp_path, tiny):
+    examples, main, fine = tiny
+    model = RoleClassifier(views=("sentence",), C=0.5).fit(examples, main, fine)  # packaged encoder
+    roles._save(model, tmp_path / "model", {"n_train": len(examples)})
+    assert sorted(p.name for p in (tmp_path / "model").iterdir()) == ["role_model.json", "role_model.npz"]
+    loaded = load_role_model(tmp_path / "model")
+    assert loaded.get_params() == model.get_params()
+    np.testing.assert_allclose(loaded.predict_proba(examples), model.predict_proba(examples))
+    assert loaded.predict(examples) == model.predict(examples)
+
+
+def test_save_refuses_an_unknown_encoder(tmp_path, tiny):
+    examples, main, fine = tiny
+    with pytest.raises(ValueError, match="encoder"):
+        roles._save(small_model().fit(examples, main, fine), tmp_path / "model", {})
+
+
+def test_load_role_model_missing(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_role_model(tmp_path)

@@ -1,0 +1,174 @@
+"""The learned target-dependent stance scorer: packaged model, interface, training.
+
+Accuracy is not tested here (it is an evaluation: ``docs/stance_model.md``); these
+tests pin the behaviour a user relies on, on sentences written for them.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+import re
+
+import numpy as np
+import pytest
+
+from conftest import shared_file
+from framing._nlp import load_nlp
+from framing.stance import STANCE_LABELS
+from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME, TransformerStanceScorer, train_stance_model
+
+KENYA_SUDAN = "The minister praised Kenya's courage but condemned Sudan's brutality."
+
+
+def _item(sentence: str, target: str) -> tuple[str, int, int]:
+    start = sentence.index(target)
+    return sentence, start, start + len(target)
+
+
+@pytest.fixture(scope="module")
+def scorer():
+    return TransformerStanceScorer(num_threads=2)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def test_packaged_model_probabilities(scorer):
+    items = [_item(KENYA_SUDAN, "Kenya"), _item(KENYA_SUDAN, "Sudan"),
+             _item("NATO leaders met in Vilnius on Tuesday.", "NATO")]
+    proba = scorer.predict_proba_texts(items)
+    assert proba.shape == (3, len(STANCE_LABELS))
+    assert np.all((proba >= 0) & (proba <= 1))
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
+
+
+@pytest.mark.parametrize("sentence, better, worse", [
+    (KENYA_SUDAN, "Kenya", "Sudan"),
+    ("The minister condemned Sudan's brutality but praised Kenya's courage.", "Kenya", "Sudan"),
+    ("Rights groups accused the army of killing civilians and thanked the volunteers for their help.",
+     "the volunteers", "the army"),
+])
+def test_target_dependent(scorer, nlp, sentence, better, worse):
+    doc = nlp(sentence)
+    spans = [doc.char_span(*_item(sentence, t)[1:], alignment_mode="expand") for t in (better, worse)]
+    scores = scorer.score(doc, spans)
+    assert scores[0] > scores[1]
+    assert np.all((scores >= -1) & (scores <= 1))
+
+
+def test_spans_use_their_own_sentence(scorer, nlp):
+    text = "Parliament met on Monday. " + KENYA_SUDAN
+    doc = nlp(text)
+    start = text.index("Sudan")
+    span = doc.char_span(start, start + len("Sudan"))
+    assert span.sent.start > 0  # the target is in the second sentence
+    np.testing.assert_allclose(scorer.predict_proba(doc, [span]),
+                               scorer.predict_proba_texts([_item(KENYA_SUDAN, "Sudan")]), atol=1e-9)
+
+
+def test_deterministic_and_picklable(scorer):
+    items = [_item(KENYA_SUDAN, "Kenya"), _item("Critics accused the governor of lying.", "the governor")]
+    first = scorer.predict_proba_texts(items)
+    np.testing.assert_array_equal(first, scorer.predict_proba_texts(items))
+    # a pickled scorer leaves its network behind and reloads the same one
+    clone = pickle.loads(pickle.dumps(scorer))
+    assert clone._loaded is None
+    np.testing.assert_array_equal(first, clone.predict_proba_texts(items))
+    # the order of a batch does not change an item's probabilities beyond float noise
+    np.testing.assert_allclose(first[::-1], scorer.predict_proba_texts(items[::-1]), atol=1e-5)
+
+
+def test_empty_inputs(scorer, nlp):
+    doc = nlp("Nothing to score here.")
+    assert scorer.predict_proba(doc, []).shape == (0, 3)
+    assert scorer.score(doc, []).shape == (0,)
+    assert scorer.predict_proba_texts([]).shape == (0, 3)
+    assert scorer.label(np.zeros((0, 3))).shape == (0,)
+
+
+def test_bad_inputs(scorer, nlp):
+    with pytest.raises(ValueError, match="outside"):
+        scorer.predict_proba_texts([("Short.", 3, 40)])
+    doc, other = nlp("Kenya won."), nlp("Sudan lost.")
+    with pytest.raises(ValueError, match="does not belong"):
+        scorer.predict_proba(doc, [other[0:1]])
+    with pytest.raises(ValueError, match="batch_size"):
+        TransformerStanceScorer(batch_size=0)
+
+
+def test_label_and_version(scorer):
+    proba = np.array([[0.7, 0.2, 0.1], [0.2, 0.5, 0.3], [0.1, 0.1, 0.8]])
+    assert scorer.label(proba).tolist() == ["negative", "neutral", "positive"]
+    band = scorer.neutral_band
+    assert 0 < band < 1
+    assert scorer.label(np.array([-0.99, -band, -band / 2, 0.0, band / 2, band, 0.99])).tolist() == \
+        ["negative", "negative", "neutral", "neutral", "neutral", "positive", "positive"]
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.int8", scorer.version())
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}", TransformerStanceScorer(quantize=False).version())
+
+
+def test_long_sentence_keeps_the_target(scorer):
+    filler = "The committee discussed the budget at length. " * 40
+    sentence = filler + "The minister praised Kenya's courage."
+    proba = scorer.predict_proba_texts([_item(sentence, "Kenya")])
+    assert proba.shape == (1, 3)
+    np.testing.assert_allclose(proba.sum(), 1.0, atol=1e-6)
+
+
+def _write_jsonl(path, rows):
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+
+
+def _record(sentence, target, polarity):
+    start = sentence.index(target)
+    return {"sentence_normalized": sentence,
+            "targets": [{"from": start, "to": start + len(target), "mention": target, "polarity": polarity}]}
+
+
+def test_train_writes_a_loadable_model(tmp_path):
+    rows = [_record("Critics condemned the governor for lying.", "the governor", 2.0),
+            _record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
+            _record("The senator arrived on Monday.", "The senator", 4.0),
+            _record("Analysts blamed the bank for the crash.", "the bank", 2.0),
+            _record("Experts credited the agency with success.", "the agency", 6.0),
+            _record("The minister spoke in Paris.", "The minister", 4.0)]
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    _write_jsonl(tmp_path / "dev.jsonl", rows[:3])
+    out = tmp_path / "model"
+    report = train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=out, epochs=1,
+                                batch_size=4, max_length=16, num_layers=2, max_steps=2, progress=False)
+    assert (out / CONFIG_NAME).is_file() and (out / WEIGHTS_NAME).is_file()
+    config = json.loads((out / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert config["labels"] == list(STANCE_LABELS) and config["max_length"] == 16
+    assert config["training"]["steps"] == 2
+    assert 0 < config["neutral_band"] < 1
+    assert "--max-length 16" in config["training"]["command"]
+    assert set(report["dev"]) == {"fp32", "int8"} and report["dev"]["fp32"]["n"] == 3
+    proba = TransformerStanceScorer(out, quantize=False).predict_proba_texts([_item(KENYA_SUDAN, "Kenya")])
+    assert proba.shape == (1, 3)
+    # only the trainable weights are saved: no word embeddings, no dropped layers
+    from safetensors import safe_open
+
+    with safe_open(str(out / WEIGHTS_NAME), framework="pt") as weights:
+        names = list(weights.keys())
+    assert not any("word_embeddings" in name for name in names)
+    assert not any(".layer.2." in name for name in names)
+    assert "classifier.weight" in names
+
+
+def test_not_a_model_folder(tmp_path):
+    with pytest.raises(FileNotFoundError, match="stance model folder"):
+        TransformerStanceScorer(tmp_path).predict_proba_texts([_item(KENYA_SUDAN, "Kenya")])
+
+
+def test_every_dev_target_gets_a_prediction(scorer):
+    from framing.evaluation import load_newsmtsc
+
+    frame = load_newsmtsc(shared_file("newsmtsc", "dev.jsonl"))
+    proba = scorer.predict_proba_texts(list(zip(frame["sentence"], frame["start"], frame["end"])))
+    assert proba.shape == (len(frame), 3)
+    assert np.isfinite(proba).all()
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
