@@ -80,7 +80,7 @@ DATA_FOLDER = "semeval2025-roles-narratives-en"
 ANNOTATIONS = "subtask-1-annotations.txt"
 
 View = Literal["sentence", "masked", "diff", "entity", "mention", "lead"]
-VIEWS: tuple[str, ...] = ("sentence", "masked", "diff", "entity", "mention", "lead")
+VIEWS: tuple[str, ...] = View.__args__
 # What replaces the mention in the "masked" view: a neutral noun phrase, so the
 # sentence stays grammatical for the encoder.
 _PLACEHOLDER = "someone"
@@ -147,7 +147,7 @@ def examples_from_doc(doc, spans: Sequence[tuple[int, int]]) -> list[RoleExample
 
     Raises ``ValueError`` for an empty or out-of-range span, or a doc without a parse.
     """
-    if spans and not doc.has_annotation("DEP"):
+    if len(spans) and not doc.has_annotation("DEP"):
         raise ValueError("role features need a doc parsed with a dependency parser "
                          "(use framing._nlp.load_nlp())")
     out = []
@@ -230,7 +230,7 @@ def _cues_of_span(span) -> tuple[Counter, str]:
     return found, function or "other"
 
 
-def role_cues(doc, start: int, end: int) -> dict[str, int]:
+def role_cues(doc, start: int, end: int) -> dict[str, int | str]:
     """Syntactic role cues of the mention ``doc.text[start:end]``.
 
     Returns ``{"<class>_agent": n, "<class>_patient": n}`` for every cue class of
@@ -474,7 +474,7 @@ class RoleClassifier(BaseEstimator):
     n_features_in_ : int
     """
 
-    def __init__(self, *, encoder=None, views: Sequence[str] = ("sentence",), window: int = 0,
+    def __init__(self, *, encoder=None, views: Sequence[View] = ("sentence",), window: int = 0,
                  syntax: bool = True, lexicon: bool = True, domain: bool = False, C: float = 0.01,
                  fine_C: float | None = None, class_weight: Literal["balanced"] | None = None,
                  fine_threshold: float | None = None, inner_folds: int = 3, random_state: int | None = 0):
@@ -516,10 +516,27 @@ class RoleClassifier(BaseEstimator):
 
         check_is_fitted(self, "main_coef_")
 
+    def _features(self, examples: list) -> np.ndarray:
+        """Features of ``examples``, remembered for the next call with the same examples,
+        so ``predict_proba`` then ``predict_fine_proba`` encode the sentences once. The
+        docs are kept alive with the entry, so their ``id`` cannot be reused meanwhile."""
+        key = tuple((id(ex.doc), ex.start, ex.end) for ex in examples)
+        cached = self.__dict__.get("_feature_cache")
+        if cached is not None and cached[0] == key:
+            return cached[2]
+        X = self._featurizer()(examples)
+        self._feature_cache = (key, [ex.doc for ex in examples], X)
+        return X
+
+    def __getstate__(self):  # the feature cache holds spaCy docs: never pickle it
+        state = super().__getstate__()
+        state.pop("_feature_cache", None)
+        return state
+
     def _scaled(self, examples=None, X=None) -> np.ndarray:
         self._check_fitted()
         if X is None:
-            X = self._featurizer()(list(examples))
+            X = self._features(list(examples))
         if X.shape[1] != self.n_features_in_:
             raise ValueError(f"examples give {X.shape[1]} features, the model expects {self.n_features_in_}")
         return (X - self.mean_) / self.scale_

@@ -218,10 +218,35 @@ def test_deterministic_and_order_invariant(tiny):
     np.testing.assert_allclose(shuffled.predict_proba([examples[i] for i in order]), reference[order], atol=1e-10)
 
 
+def test_probabilities_of_the_same_examples_encode_once(tiny):
+    examples, main, fine = tiny
+
+    class Counting(FakeEncoder):
+        calls = 0
+
+        def encode(self, texts):
+            Counting.calls += 1
+            return super().encode(texts)
+
+    model = RoleClassifier(encoder=Counting(), C=0.5).fit(examples, main, fine)
+    before = Counting.calls
+    main_proba = model.predict_proba(examples)
+    fine_proba = model.predict_fine_proba(examples)
+    assert Counting.calls == before + 1
+    np.testing.assert_allclose(fine_proba, RoleClassifier(encoder=FakeEncoder(), C=0.5).fit(
+        examples, main, fine).predict_fine_proba(examples))
+    model.predict_proba(examples[:2])  # other examples: encoded anew
+    assert Counting.calls == before + 2
+    np.testing.assert_allclose(model.predict_proba(examples), main_proba)
+
+
 def test_pickle_round_trip(tiny):
     examples, main, fine = tiny
     model = small_model().fit(examples, main, fine)
+    expected = model.predict(examples)  # leaves a feature cache (with docs) that must not be pickled
     restored = pickle.loads(pickle.dumps(model))
+    assert "_feature_cache" not in restored.__dict__
+    assert restored.predict(examples) == expected
     np.testing.assert_array_equal(restored.predict_proba(examples), model.predict_proba(examples))
     assert restored.predict(examples) == model.predict(examples)
 
