@@ -13,9 +13,12 @@ Output tables (all carry ``article_id``):
     ``"skipped"``).
 ``mentions``
     one row per actor mention: ``article_id, outlet, field, sentence_id, actor,
-    surface, start, end, via, member, stance, stance_label``. ``field`` is
-    ``"title"`` or ``"text"``; ``start``/``end`` are character offsets into that
-    field; ``sentence_id`` counts sentences within the field from 0.
+    surface, start, end, via, member, stance, stance_label, p_negative, p_neutral,
+    p_positive``. ``field`` is ``"title"`` or ``"text"``; ``start``/``end`` are
+    character offsets into that field; ``sentence_id`` counts sentences within the
+    field from 0. ``stance`` is -1..+1 (``p_positive - p_negative`` for the learned
+    scorer); the ``p_*`` class probabilities are null for a scorer without them
+    (the lexicon baseline).
 ``actor_stance``
     one row per article x actor mentioned: ``article_id, outlet, date, actor,
     n_mentions, n_title_mentions, stance, n_negative, n_neutral, n_positive``.
@@ -69,7 +72,7 @@ from framing._progress import progress_bar
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
 from framing.quotes import QuoteExtractor
-from framing.stance import get_scorer
+from framing.stance import DEFAULT_STANCE, STANCE_LABELS, get_scorer, predict_stance
 from framing.wording import WordingFinder
 
 __all__ = ["Analysis", "analyze", "read_analysis", "MAX_CHARS"]
@@ -86,7 +89,9 @@ MENTION_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
     ("actor", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
     ("via", pa.string()), ("member", pa.string()), ("stance", pa.float64()), ("stance_label", pa.string()),
+    ("p_negative", pa.float64()), ("p_neutral", pa.float64()), ("p_positive", pa.float64()),
 ])
+_PROBABILITY_COLUMNS = tuple(f"p_{label}" for label in STANCE_LABELS)
 ACTOR_STANCE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("actor", pa.string()),
     ("n_mentions", pa.int64()), ("n_title_mentions", pa.int64()), ("stance", pa.float64()),
@@ -178,7 +183,7 @@ def analyze(
     corpus: str | os.PathLike | pd.DataFrame | Iterable[Article],
     *,
     actors: str | os.PathLike | ActorInventory | None = None,
-    stance: str = "lexicon",
+    stance: str = DEFAULT_STANCE,
     out: str | os.PathLike | None = None,
     batch_size: int = 32,
     progress: bool = True,
@@ -197,7 +202,8 @@ def analyze(
         An actor inventory (YAML path or :class:`framing.ActorInventory`); the
         packaged default when ``None``.
     stance
-        Name of the stance scorer (see :func:`framing.stance.get_scorer`).
+        Name or model folder of the stance scorer (see :func:`framing.stance.get_scorer`;
+        default: the learned scorer, ``"model"``).
     out
         When given, the tables are streamed to ``out/*.parquet`` with a
         ``run.json`` and read back at the end.
@@ -387,15 +393,16 @@ def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[s
     mentions = []
     if found:
         spans = [doc[m.token_start:m.token_end] for m in found]
-        scores = np.asarray(tools.scorer.score(doc, spans), dtype=float)
-        labels = tools.scorer.label(scores)
+        scores, labels, proba = predict_stance(tools.scorer, doc, spans)
         sentence_starts = [sent.start for sent in doc.sents]
-        for mention, score, label in zip(found, scores, labels):
+        for k, (mention, score, label) in enumerate(zip(found, scores, labels)):
+            probabilities = dict(zip(_PROBABILITY_COLUMNS, [None] * 3 if proba is None else map(float, proba[k])))
             mentions.append({
                 **base,
                 "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
                 "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
                 "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
+                **probabilities,
             })
     extracted = tools.quotes.extract(doc, date=article.date, mentions=found) if tools.quotes else []
     quoted = {(q.start, q.end) for q in extracted if q.kind == "direct"}

@@ -19,6 +19,8 @@ import os
 import sys
 from pathlib import Path
 
+from framing.stance import DEFAULT_STANCE
+
 __all__ = ["main"]
 
 
@@ -42,7 +44,8 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("input", help="corpus folder, .txt file or table")
     analyze.add_argument("--out", required=True, help="output folder (created if needed)")
     analyze.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
-    analyze.add_argument("--stance", default="lexicon", help="stance scorer (default: lexicon)")
+    analyze.add_argument("--stance", default=DEFAULT_STANCE,
+                         help=f"stance scorer: model, lexicon or a model folder (default: {DEFAULT_STANCE})")
     analyze.add_argument("--batch-size", type=int, default=32, help="articles per parsing batch (default: 32)")
     analyze.add_argument("--column", action="append", default=[], metavar="THEIRS=OURS",
                          help="map a table column onto id/outlet/date/title/text/url, e.g. --column body=text "
@@ -82,7 +85,9 @@ def _parser() -> argparse.ArgumentParser:
         "targeted-sentiment", help="stance toward targets on NewsMTSC-format JSONL",
         description="Macro-F1 and accuracy over negative/neutral/positive, printed as JSON.")
     targeted.add_argument("--data", required=True, help="NewsMTSC JSONL, e.g. ../shared/data/newsmtsc/dev.jsonl")
-    targeted.add_argument("--stance", default="lexicon", help="stance scorer to evaluate (default: lexicon)")
+    targeted.add_argument("--stance", default=DEFAULT_STANCE,
+                          help=f"stance scorer to evaluate: model, lexicon or a model folder "
+                               f"(default: {DEFAULT_STANCE})")
     targeted.add_argument("--baseline", choices=["vader"],
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
@@ -125,6 +130,10 @@ def _parser() -> argparse.ArgumentParser:
     stance_trainer.add_argument("--out", required=True, help="output model folder")
     stance_trainer.add_argument("--base", help="transformers encoder name or path (default: packaged MiniLM)")
     stance_trainer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    for flag, kind, text in _STANCE_TRAINING_FLAGS:
+        stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
+    stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
+                                help="strings put around the target (default: < >)")
     for task in ("frames", "roles", "narratives"):
         trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
                                       description=f"Fit the {task} model on all annotated documents, write it to "
@@ -141,12 +150,14 @@ def _parser() -> argparse.ArgumentParser:
     bench_stance.add_argument("--data", help="NewsMTSC JSONL to take sentences from (default: built-in sentences)")
     bench_stance.add_argument("--threads", type=int, default=2, help="CPU threads (default: 2)")
     bench_stance.add_argument("-n", type=int, default=512, help="sentences (default: 512)")
+    bench_stance.add_argument("--batch-size", type=int, default=32,
+                              help="inputs per forward pass, for every transformer (default: 32)")
     bench_analyze = benches.add_parser("analyze", help="articles/s and peak memory of `framing analyze`",
                                        description="Run the full analysis on a corpus and report throughput "
                                                    "and peak resident memory.")
     bench_analyze.add_argument("input", nargs="?", default=None,
                                help="corpus (default: the packaged sample corpus folder data/sample-corpus)")
-    bench_analyze.add_argument("--stance", default="lexicon", help="stance scorer (default: lexicon)")
+    bench_analyze.add_argument("--stance", default=DEFAULT_STANCE, help=f"stance scorer (default: {DEFAULT_STANCE})")
     bench_analyze.add_argument("--repeat", type=int, default=1, help="corpus passes (default: 1)")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
@@ -276,6 +287,32 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _boolean(text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("true", "false"):
+        raise argparse.ArgumentTypeError(f"expected true or false, got {text!r}")
+    return value == "true"
+
+
+# flag, type, help: the options of framing.stance_model.train_stance_model (defaults there)
+_STANCE_TRAINING_FLAGS = (
+    ("--epochs", int, "passes over the training data"),
+    ("--lr", float, "peak learning rate of AdamW"),
+    ("--batch-size", int, "targets per step"),
+    ("--max-length", int, "tokens per input, cut around the target"),
+    ("--num-layers", int, "keep only the bottom N encoder layers (0: all)"),
+    ("--pooling", str, "cls, target or cls+target"),
+    ("--pair", _boolean, "true: append the target as a second segment"),
+    ("--label-smoothing", float, "cross-entropy label smoothing"),
+    ("--class-weight", str, "'balanced' weights the loss by inverse class frequency"),
+    ("--warmup", float, "share of the steps spent warming up"),
+    ("--weight-decay", float, "AdamW weight decay"),
+    ("--dropout", float, "dropout before the classification layer"),
+    ("--freeze-embeddings", _boolean, "true: word embeddings are not trained (nor saved)"),
+    ("--num-threads", int, "torch CPU threads during training"),
+    ("--max-steps", int, "stop after this many steps"),
+)
+
 _LEARNED = {
     "frames": {"evaluate": ("framing.frames", "evaluate_frames"), "train": ("framing.frames", "train_frames")},
     "roles": {"evaluate": ("framing.roles", "evaluate_roles"), "train": ("framing.roles", "train_roles")},
@@ -296,7 +333,12 @@ def _train(args) -> int:
     if args.task == "targeted-sentiment":
         from framing.stance_model import train_stance_model
 
-        report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed)
+        options = {flag[2:].replace("-", "_"): getattr(args, flag[2:].replace("-", "_"))
+                   for flag, _, _ in _STANCE_TRAINING_FLAGS if hasattr(args, flag[2:].replace("-", "_"))}
+        if hasattr(args, "markers"):
+            options["markers"] = tuple(args.markers)
+        report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed,
+                                    **options)
     else:
         report = _learned(args.task, "train")(args.data, out=args.out, seed=args.seed)
     print(json.dumps(report, indent=2, default=_json_default))
@@ -313,7 +355,7 @@ def _benchmark(args) -> int:
 
             frame = load_newsmtsc(args.data)
             sentences = list(zip(frame["sentence"], frame["start"], frame["end"]))
-        report = benchmark_stance(sentences, n=args.n, threads=args.threads)
+        report = benchmark_stance(sentences, n=args.n, threads=args.threads, batch_size=args.batch_size)
     else:
         from framing.benchmark import benchmark_analyze
 

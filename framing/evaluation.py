@@ -161,20 +161,23 @@ def predict_targeted_sentiment(
 
     Returns the frame with three more columns: ``aligned`` (bool: the character
     offsets map to tokens), ``score`` (float in [-1, 1]; 0.0 where not aligned) and
-    ``predicted`` (label; ``"neutral"`` where not aligned). Each sentence is parsed
+    ``predicted`` (label; ``"neutral"`` where not aligned), labelled as in
+    :func:`framing.stance.predict_stance` (the argmax of the class probabilities for a
+    scorer that has them, as in ``framing analyze``). Each sentence is parsed
     once with ``nlp.pipe``; offsets become spans with ``doc.char_span(...,
     alignment_mode="expand")``. ``frame.attrs`` carries ``parse_seconds`` and
     ``score_seconds``.
     """
     from framing._nlp import load_nlp
     from framing._progress import progress_bar
-    from framing.stance import get_scorer
+    from framing.stance import get_scorer, predict_stance
 
     frame = data.copy() if isinstance(data, pd.DataFrame) else load_newsmtsc(data)
     scorer = get_scorer() if scorer is None else scorer
     nlp = load_nlp() if nlp is None else nlp
     groups = [group for _, group in frame.groupby("sentence_id", sort=True)]
     scores = np.zeros(len(frame), dtype=float)
+    predicted = np.full(len(frame), "neutral", dtype=object)
     aligned = np.zeros(len(frame), dtype=bool)
     positions = {index: k for k, index in enumerate(frame.index)}
     parse_seconds = score_seconds = 0.0
@@ -191,15 +194,15 @@ def predict_targeted_sentiment(
                     spans.append(span)
                     rows.append(positions[index])
             if spans:
-                scores[rows] = scorer.score(doc, spans)
+                prediction = predict_stance(scorer, doc, spans)
+                scores[rows] = prediction.scores
+                predicted[rows] = prediction.labels
                 aligned[rows] = True
             clock = time.perf_counter()
             score_seconds += clock - now
             bar.update(1)
     frame["aligned"] = aligned
     frame["score"] = scores
-    predicted = np.asarray(scorer.label(scores), dtype=object)
-    predicted[~aligned] = "neutral"
     frame["predicted"] = predicted.astype(str)
     frame.attrs.update(parse_seconds=parse_seconds, score_seconds=score_seconds)
     return frame
@@ -215,7 +218,7 @@ def evaluate_targeted_sentiment(
 ) -> dict:
     """Target-dependent stance scorer against NewsMTSC labels.
 
-    ``scorer`` defaults to :func:`framing.stance.get_scorer` (the lexicon baseline) and
+    ``scorer`` defaults to :func:`framing.stance.get_scorer` (the default, learned scorer) and
     ``nlp`` to :func:`framing._nlp.load_nlp`. Targets whose offsets cannot be aligned to
     tokens are not dropped: they count as predicted neutral and are reported in
     ``n_unaligned``. Returns :func:`classification_report`'s dict plus ``data``,

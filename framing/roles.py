@@ -53,6 +53,8 @@ import numpy as np
 import yaml
 from sklearn.base import BaseEstimator
 
+from framing.stance import STANCE_LABELS
+
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from spacy.tokens import Doc, Span
@@ -274,7 +276,7 @@ def _domain_share(doc) -> float:
 # --------------------------------------------------------------------------- features
 
 
-def _hand_feature_names(syntax: bool, lexicon: bool, domain: bool) -> list[str]:
+def _hand_feature_names(syntax: bool, lexicon: bool, domain: bool, stance: bool = False) -> list[str]:
     names = []
     if syntax:
         names += [f"cue__{name}_{role}" for name in CUE_CLASSES for role in ("agent", "patient")]
@@ -283,6 +285,9 @@ def _hand_feature_names(syntax: bool, lexicon: bool, domain: bool) -> list[str]:
         names += ["doc__log_mentions", "doc__in_first_sentence", "doc__first_position", "doc__subject_share"]
     if lexicon:
         names += ["valence__mention", "valence__mean", "valence__min", "valence__max"]
+    if stance:
+        names += [f"stance__{label}_{scope}" for scope in ("mention", "mean") for label in STANCE_LABELS]
+        names += ["stance__min", "stance__max"]
     if domain:
         names += ["domain__climate_share"]
     return names
@@ -292,8 +297,10 @@ class _Featurizer:
     """Turns examples into one feature matrix, with a single encoder call for all the
     texts the examples need (each distinct text encoded once)."""
 
-    def __init__(self, encoder, views: Sequence[str], window: int, syntax: bool, lexicon: bool, domain: bool):
+    def __init__(self, encoder, views: Sequence[str], window: int, syntax: bool, lexicon: bool, domain: bool,
+                 stance: bool = False):
         self.encoder = encoder
+        self.stance = stance
         self.views = tuple(views)
         self.window = window
         self.syntax = syntax
@@ -328,6 +335,7 @@ class _Featurizer:
             from framing.stance import LexiconStanceScorer
 
             scorer = LexiconStanceScorer()
+        learned = _default_stance_model() if self.stance else None
         for ex in examples:
             span = ex.span()
             doc = ex.doc
@@ -357,7 +365,7 @@ class _Featurizer:
                 if ("lead", id(doc)) not in doc_cache:
                     doc_cache[("lead", id(doc))] = " ".join(doc_text.split()[:_LEAD_WORDS])
                 ids["lead"] = [key(doc_cache[("lead", id(doc))])]
-            per_example.append((ids, self._hand(span, occurrences, scorer, doc_cache, okey)))
+            per_example.append((ids, self._hand(span, occurrences, scorer, doc_cache, okey, learned)))
         embedded = self.encoder.encode(list(texts)) if texts else None
         rows = []
         for ids, hand in per_example:
@@ -371,7 +379,7 @@ class _Featurizer:
             rows.append(np.concatenate(blocks))
         return np.asarray(rows, dtype=np.float64)
 
-    def _hand(self, span, occurrences, scorer, cache: dict, okey) -> np.ndarray:
+    def _hand(self, span, occurrences, scorer, cache: dict, okey, learned=None) -> np.ndarray:
         """Syntax, valence and domain features; the document-level parts are computed
         once per document and entity string (``cache``)."""
         values: list[float] = []
@@ -403,11 +411,24 @@ class _Featurizer:
                 scores = scorer.score(doc, occurrences)
                 cache[("lexicon", okey)] = [scores.mean(), scores.min(), scores.max()]
             values += [float(scorer.score(doc, [span])[0]), *cache[("lexicon", okey)]]
+        if self.stance:
+            if ("stance", okey) not in cache:
+                proba = learned.predict_proba(doc, occurrences)
+                score = proba[:, 2] - proba[:, 0]
+                cache[("stance", okey)] = [*proba.mean(axis=0), score.min(), score.max()]
+            values += [*learned.predict_proba(doc, [span])[0], *cache[("stance", okey)]]
         if self.domain:
             if ("domain", id(doc)) not in cache:
                 cache[("domain", id(doc))] = _domain_share(doc)
             values.append(cache[("domain", id(doc))])
         return np.asarray(values, dtype=np.float64)
+
+
+@lru_cache(maxsize=1)
+def _default_stance_model():
+    from framing.stance_model import TransformerStanceScorer
+
+    return TransformerStanceScorer()
 
 
 @lru_cache(maxsize=1)
@@ -451,6 +472,11 @@ class RoleClassifier(BaseEstimator):
         Add the syntactic role cues (:func:`role_cues`, for the mention and summed
         over the document's occurrences of its string), the lexicon valence toward it
         (:class:`framing.stance.LexiconStanceScorer`), and the climate-vs-war word share.
+    stance
+        Add the learned target-dependent stance toward the mention
+        (:class:`framing.stance_model.TransformerStanceScorer`): its three class
+        probabilities, their mean over the document's occurrences of the string, and
+        the lowest and highest score among those occurrences.
     C
         Inverse L2 strength of the main-role logistic regression (features standardised).
     fine_C
@@ -475,7 +501,8 @@ class RoleClassifier(BaseEstimator):
     """
 
     def __init__(self, *, encoder=None, views: Sequence[View] = ("sentence",), window: int = 0,
-                 syntax: bool = True, lexicon: bool = True, domain: bool = False, C: float = 0.01,
+                 syntax: bool = True, lexicon: bool = True, domain: bool = False, stance: bool = False,
+                 C: float = 0.01,
                  fine_C: float | None = None, class_weight: Literal["balanced"] | None = None,
                  fine_threshold: float | None = None, inner_folds: int = 3, random_state: int | None = 0):
         self.encoder = encoder
@@ -484,6 +511,7 @@ class RoleClassifier(BaseEstimator):
         self.syntax = syntax
         self.lexicon = lexicon
         self.domain = domain
+        self.stance = stance
         self.C = C
         self.fine_C = fine_C
         self.class_weight = class_weight
@@ -496,14 +524,15 @@ class RoleClassifier(BaseEstimator):
         return _default_encoder() if self.encoder is None else self.encoder
 
     def _featurizer(self) -> _Featurizer:
-        return _Featurizer(self._encoder(), self.views, self.window, self.syntax, self.lexicon, self.domain)
+        return _Featurizer(self._encoder(), self.views, self.window, self.syntax, self.lexicon, self.domain,
+                           self.stance)
 
     def _validate_params(self) -> None:
         unknown = [v for v in self.views if v not in VIEWS]
         if unknown or len(set(self.views)) != len(tuple(self.views)):
             raise ValueError(f"views must be distinct names from {VIEWS}, got {tuple(self.views)!r}")
-        if not self.views and not (self.syntax or self.lexicon or self.domain):
-            raise ValueError("no features: give at least one view or syntax/lexicon/domain")
+        if not self.views and not (self.syntax or self.lexicon or self.domain or self.stance):
+            raise ValueError("no features: give at least one view or syntax/lexicon/domain/stance")
         if self.window < 0 or self.C <= 0 or (self.fine_C is not None and self.fine_C <= 0):
             raise ValueError("window must be >= 0 and C, fine_C > 0")
         if self.class_weight not in (None, "balanced"):
@@ -643,10 +672,10 @@ class RoleClassifier(BaseEstimator):
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Readable feature names: ``sentence__0`` … ``cue__harm_agent`` … ``valence__mean``."""
         self._check_fitted()
-        dim = (self.n_features_in_ - len(_hand_feature_names(self.syntax, self.lexicon, self.domain))) \
-            // max(1, len(self.views))
+        hand = _hand_feature_names(self.syntax, self.lexicon, self.domain, self.stance)
+        dim = (self.n_features_in_ - len(hand)) // max(1, len(self.views))
         names = [f"{view}__{i}" for view in self.views for i in range(dim)]
-        return np.array(names + _hand_feature_names(self.syntax, self.lexicon, self.domain), dtype=object)
+        return np.array(names + hand, dtype=object)
 
 
 def _check_labels(examples, main, fine) -> tuple[list, list[str], list[tuple[str, ...]]]:

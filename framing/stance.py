@@ -2,13 +2,16 @@
 
 A stance scorer takes a parsed spaCy ``Doc`` and the spans of the target mentions in
 it, and returns one score per span in [-1, 1] (negative .. positive), plus a
-three-way label (:data:`STANCE_LABELS`) from a neutral band. The baseline here,
-:class:`LexiconStanceScorer`, is lexicon and syntax based; a learned scorer will plug
-into the same interface (``name``, ``score``, ``label``, ``version``) and be returned
-by :func:`get_scorer`.
+three-way label (:data:`STANCE_LABELS`). The interface is ``name``, ``score``,
+``label`` and ``version``; a scorer that also has ``predict_proba(doc, spans)`` gives
+class probabilities, and then its labels are their argmax (:func:`predict_stance`).
 
-Validation on NewsMTSC and its numbers: ``docs/stance.md`` and
-:func:`framing.evaluation.evaluate_targeted_sentiment`.
+Two scorers ship: :class:`LexiconStanceScorer` here (lexicon and syntax, labels from a
+neutral band) and the learned :class:`framing.stance_model.TransformerStanceScorer`,
+the default (:data:`DEFAULT_STANCE`). :func:`get_scorer` returns either by name.
+
+Validation on NewsMTSC and its numbers: ``docs/stance.md``, ``docs/stance_model.md``
+and :func:`framing.evaluation.evaluate_targeted_sentiment`.
 """
 
 from __future__ import annotations
@@ -16,13 +19,16 @@ from __future__ import annotations
 from collections import deque
 from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 import numpy as np
 
-__all__ = ["STANCE_LABELS", "LexiconStanceScorer", "get_scorer"]
+__all__ = ["DEFAULT_STANCE", "STANCE_LABELS", "LexiconStanceScorer", "StancePrediction", "get_scorer",
+           "predict_stance"]
 
 STANCE_LABELS = ("negative", "neutral", "positive")
+DEFAULT_STANCE = "model"
+"""The scorer :func:`get_scorer` and ``framing analyze`` use unless told otherwise."""
 
 _LEXICON_PATH = Path(__file__).parent / "data" / "stance_lexicon.yaml"
 _VERSION = "lexicon-1"
@@ -385,10 +391,33 @@ def _is_setting(span) -> bool:
 _SCORERS = {"lexicon": LexiconStanceScorer}
 
 
-def get_scorer(name: str = "lexicon"):
-    """A stance scorer by name: ``"lexicon"`` (this module's baseline), ``"model"``
-    (the packaged learned scorer, :class:`framing.stance_model.TransformerStanceScorer`),
-    or the path of a model folder written by ``framing train targeted-sentiment``.
+class StancePrediction(NamedTuple):
+    """What :func:`predict_stance` returns for ``n`` spans."""
+
+    scores: np.ndarray  # (n,) in [-1, 1]
+    labels: np.ndarray  # (n,) of STANCE_LABELS
+    proba: np.ndarray | None  # (n, 3) in STANCE_LABELS order; None for a scorer without probabilities
+
+
+def predict_stance(scorer, doc, spans: Sequence) -> StancePrediction:
+    """Scores, labels and (where the scorer has them) class probabilities of ``spans``.
+
+    A scorer with ``predict_proba`` is called once: the score is ``p(positive) -
+    p(negative)`` and the label the most probable class. Otherwise the labels come from
+    ``scorer.label(scores)``.
+    """
+    if hasattr(scorer, "predict_proba"):
+        proba = np.asarray(scorer.predict_proba(doc, spans), dtype=float).reshape(len(spans), len(STANCE_LABELS))
+        return StancePrediction(proba[:, 2] - proba[:, 0] + 0.0, np.asarray(scorer.label(proba)), proba)
+    scores = np.asarray(scorer.score(doc, spans), dtype=float)
+    return StancePrediction(scores, np.asarray(scorer.label(scores)), None)
+
+
+def get_scorer(name: str = DEFAULT_STANCE):
+    """A stance scorer by name: ``"model"`` (the default: the packaged learned scorer,
+    :class:`framing.stance_model.TransformerStanceScorer`), ``"lexicon"`` (this
+    module's baseline), or the path of a model folder written by ``framing train
+    targeted-sentiment``.
 
     Raises ``ValueError`` listing the available names for an unknown one.
     """

@@ -17,9 +17,11 @@ Sentence-level Relation Extraction", AACL), and the classifier reads the encoder
 states pooled over the target's tokens, concatenated with a sentence-level pooling
 (the target-span pooling of relation classification, Baldini Soares et al. 2019,
 "Matching the Blanks", ACL). Departures: the word embeddings stay frozen during
-fine-tuning, so markers are ordinary vocabulary items rather than new tokens and the
-shipped artefact holds only the transformer layers and the head (fp16, about 20 MB);
-inference may run with int8 dynamic quantisation of the linear layers.
+fine-tuning, so markers are ordinary vocabulary items rather than new tokens; only the
+bottom 4 of the 6 layers are kept (1.5 times faster, about 0.005 macro-F1 lower); the
+shipped artefact holds only those layers and the head (fp16, 14.6 MB); inference runs
+with int8 dynamic quantisation of the linear layers by default. Labels are the argmax
+of the class probabilities.
 
 Training (:func:`train_stance_model`), the configurations tried and their dev
 scores: ``docs/stance_model.md`` and ``framing/models/stance-minilm/MODEL_CARD.md``.
@@ -32,6 +34,7 @@ import hashlib
 import json
 import math
 import os
+import shlex
 import time
 from pathlib import Path
 from typing import Sequence
@@ -71,7 +74,7 @@ class TransformerStanceScorer:
         the packaged model, ``framing/models/stance-minilm``.
     batch_size
         Sentences per forward pass; inputs are sorted by length so batches carry
-        little padding.
+        little padding. On 2 CPU cores 32 was faster than 8, 16 or 64.
     quantize
         Run the linear layers with int8 dynamic quantisation (faster on CPU; the dev
         scores of both variants are in the model card).
@@ -82,7 +85,7 @@ class TransformerStanceScorer:
 
     name = "model"
 
-    def __init__(self, path: str | os.PathLike | None = None, *, batch_size: int = 64, quantize: bool = True,
+    def __init__(self, path: str | os.PathLike | None = None, *, batch_size: int = 32, quantize: bool = True,
                  num_threads: int | None = None):
         if int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
@@ -436,12 +439,12 @@ def train_stance_model(
     dev: str | os.PathLike | None = None,
     out: str | os.PathLike,
     base: str | None = None,
-    epochs: int = 2,
-    lr: float = 5e-5,
+    epochs: int = 3,
+    lr: float = 1e-4,
     batch_size: int = 32,
     seed: int = 0,
     max_length: int = 96,
-    num_layers: int | None = None,
+    num_layers: int | None = 4,
     pooling: str = "cls+target",
     markers: tuple[str, str] = ("<", ">"),
     pair: bool = False,
@@ -482,6 +485,7 @@ def train_stance_model(
     from framing._progress import progress_bar
     from framing.evaluation import classification_report, evaluate_targeted_sentiment, load_newsmtsc
 
+    num_layers = None if num_layers in (None, 0) else num_layers  # 0: every layer
     if class_weight not in (None, "balanced"):
         raise ValueError(f"class_weight must be None or 'balanced', got {class_weight!r}")
     if len(markers) != 2 or not all(isinstance(m, str) and m.strip() for m in markers):
@@ -638,6 +642,11 @@ def _command(train, dev, out, base, params, config) -> str:
     defaults = train_stance_model.__kwdefaults__
     for key, value in {**params, **{k: config[k] for k in ("pooling", "max_length", "pair", "num_layers")},
                        "markers": tuple(config["markers"])}.items():
-        if key in defaults and defaults[key] != value:
-            parts.append(f"--{key.replace('_', '-')} {value}")
+        if key not in defaults or defaults[key] == value:
+            continue
+        if key == "markers":
+            text = " ".join(shlex.quote(m) for m in value)
+        else:
+            text = shlex.quote(str(value).lower() if isinstance(value, bool) else str(value))
+        parts.append(f"--{key.replace('_', '-')} {text}")
     return " ".join(parts)

@@ -25,8 +25,9 @@
 #    intervals that resample articles;
 # 4. draw the outlet × actor heatmap.
 #
-# The stance measure is the lexicon/syntax baseline; its accuracy on NewsMTSC is
-# in `docs/stance.md` (`framing evaluate targeted-sentiment`).
+# The stance measure is the learned target-dependent scorer (MiniLM fine-tuned on
+# NewsMTSC); its accuracy and speed are in `docs/stance_model.md`
+# (`framing evaluate targeted-sentiment`). `stance="lexicon"` gives the baseline.
 
 # %%
 from pathlib import Path
@@ -51,8 +52,14 @@ corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), las
 #
 # `framing.analyze` parses each article with spaCy, finds actor mentions through
 # the actor inventory (aliases such as *Kremlin* → Russia, *Kiev*/*Kyiv* →
-# Ukraine, and members such as *Lavrov* → Russia) and scores the evaluative
-# language scoped to each mention on a −1…+1 scale.
+# Ukraine, and members such as *Lavrov* → Russia) and scores how each sentence
+# portrays each mention: class probabilities (`p_negative`, `p_neutral`,
+# `p_positive`) and a −1…+1 score, `p_positive − p_negative`.
+#
+# Read the scores as *portrayal*, not as the outlet's allegiance: as in the
+# NewsMTSC annotations the model learned from, an actor that attacks or destroys
+# is portrayed negatively even when the outlet reports it approvingly
+# ("Russian troops successfully destroyed a depot" is negative toward Russia).
 
 # %%
 result = framing.analyze(corpus, progress=False, measures=[])  # mentions and stance only

@@ -64,6 +64,23 @@ def test_stance_sign_on_clear_cases(result):
     assert stance.loc[("s1", "nato")] < 0  # an aggressive bloc
 
 
+def test_learned_stance_carries_class_probabilities(result):
+    from framing.stance import STANCE_LABELS
+
+    mentions = result.mentions
+    assert result.run["models"]["stance"].startswith("minilm-tsc-1+")
+    proba = mentions[["p_negative", "p_neutral", "p_positive"]].to_numpy()
+    assert proba.min() >= 0 and proba.sum(axis=1) == pytest.approx(1.0)
+    assert mentions["stance"].to_numpy() == pytest.approx(proba[:, 2] - proba[:, 0])
+    assert mentions["stance_label"].tolist() == [STANCE_LABELS[k] for k in proba.argmax(axis=1)]
+
+
+def test_lexicon_stance_has_no_probabilities(tiny_corpus):
+    lexicon = framing.analyze(tiny_corpus, stance="lexicon", measures=(), progress=False)
+    assert lexicon.run["models"]["stance"] == "lexicon-1"
+    assert len(lexicon.mentions) and lexicon.mentions[["p_negative", "p_neutral", "p_positive"]].isna().all().all()
+
+
 def test_article_actor_table_aggregates_mentions(result):
     table = result.actor_stance
     assert not table.duplicated(["article_id", "actor"]).any()

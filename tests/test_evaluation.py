@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
+
 import pandas as pd
 import pytest
 
@@ -14,7 +16,7 @@ from framing.evaluation import (
     load_newsmtsc,
     predict_targeted_sentiment,
 )
-from framing.stance import STANCE_LABELS
+from framing.stance import STANCE_LABELS, LexiconStanceScorer
 
 NEG, NEU, POS = STANCE_LABELS
 
@@ -128,7 +130,7 @@ def test_evaluate_targeted_sentiment_end_to_end(tmp_path):
     sentence = SENTENCES[1][0]
     unaligned = {"from": 3, "to": 4, "mention": " ", "polarity": 2.0}
     path = write_jsonl(tmp_path / "tiny.jsonl", extra_targets=[unaligned])
-    report = evaluate_targeted_sentiment(path, progress=False)
+    report = evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
     assert sentence[3:4] == " "
     assert report["n"] == 4 and report["n_sentences"] == 2
     assert report["n_unaligned"] == 1
@@ -141,7 +143,8 @@ def test_evaluate_targeted_sentiment_end_to_end(tmp_path):
 
 
 def test_predict_targeted_sentiment_adds_scores(tmp_path):
-    frame = predict_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), progress=False)
+    frame = predict_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), scorer=LexiconStanceScorer(),
+                                       progress=False)
     assert frame["predicted"].tolist() == [POS, NEG, NEU]
     assert frame["aligned"].all()
     assert frame["score"].between(-1, 1).all()
@@ -165,7 +168,7 @@ def test_on_the_newsmtsc_dev_split_every_target_is_evaluated():
     path = shared_file("newsmtsc", "dev.jsonl")
     with path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
-    report = evaluate_targeted_sentiment(path, progress=False)
+    report = evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
     assert report["n_sentences"] == len(records) == 320
     assert report["n"] == sum(len(r["targets"]) for r in records)
     assert sum(sum(row) for row in report["confusion"]) == report["n"]
@@ -173,5 +176,41 @@ def test_on_the_newsmtsc_dev_split_every_target_is_evaluated():
 
 def test_load_newsmtsc_frame_round_trips_through_predict(tmp_path):
     frame = load_newsmtsc(write_jsonl(tmp_path / "tiny.jsonl"))
-    predicted = predict_targeted_sentiment(frame, progress=False)
+    predicted = predict_targeted_sentiment(frame, scorer=LexiconStanceScorer(), progress=False)
     pd.testing.assert_frame_equal(predicted[frame.columns], frame)
+
+
+class _ProbabilityScorer:
+    """A scorer with class probabilities that a neutral band on the score would misread."""
+
+    name = "probabilities"
+
+    def predict_proba(self, doc, spans):
+        # p(negative) = p(positive) + 0.1: the score is -0.1, the argmax is negative
+        return np.tile([0.5, 0.1, 0.4], (len(spans), 1))
+
+    def score(self, doc, spans):
+        proba = self.predict_proba(doc, spans)
+        return proba[:, 2] - proba[:, 0]
+
+    def label(self, values):
+        values = np.asarray(values)
+        if values.ndim == 2:
+            return np.asarray(STANCE_LABELS)[values.argmax(axis=1)]
+        return np.where(np.abs(values) < 0.3, "neutral", np.where(values < 0, "negative", "positive"))
+
+    def version(self):
+        return "probabilities-1"
+
+
+def test_a_scorer_with_probabilities_is_labelled_by_their_argmax(tmp_path):
+    frame = predict_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), scorer=_ProbabilityScorer(),
+                                       progress=False)
+    assert frame["predicted"].tolist() == [NEG, NEG, NEG]
+    assert frame["score"].to_numpy() == pytest.approx([-0.1] * 3)
+
+
+def test_the_default_scorer_is_the_learned_model(tmp_path):
+    report = evaluate_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), progress=False)
+    assert report["scorer"].startswith("minilm-tsc-1+")
+    assert report["n"] == 3 and sum(map(sum, report["confusion"])) == 3

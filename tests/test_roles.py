@@ -170,6 +170,18 @@ def test_fit_returns_self_and_keeps_params(tiny):
     assert names[0] == "sentence__0" and "cue__harm_agent" in names and "valence__mean" in names
 
 
+def test_learned_stance_features(tiny):
+    examples, main, fine = tiny
+    model = small_model(views=(), syntax=False, lexicon=False, stance=True).fit(examples, main, fine)
+    names = list(model.get_feature_names_out())
+    assert names == ["stance__negative_mention", "stance__neutral_mention", "stance__positive_mention",
+                     "stance__negative_mean", "stance__neutral_mean", "stance__positive_mean",
+                     "stance__min", "stance__max"]
+    features = model._featurizer()(examples)
+    assert features[:, :3].sum(axis=1) == pytest.approx(1.0)
+    assert (features[:, 6] <= features[:, 7]).all()
+
+
 def test_not_fitted(tiny):
     examples, _, _ = tiny
     model = small_model()

@@ -164,7 +164,12 @@ def test_label_uses_the_neutral_band():
 
 
 def test_get_scorer_and_version():
-    scorer = get_scorer()
+    from framing.stance import DEFAULT_STANCE
+    from framing.stance_model import TransformerStanceScorer
+
+    assert DEFAULT_STANCE == "model"
+    assert isinstance(get_scorer(), TransformerStanceScorer)
+    scorer = get_scorer("lexicon")
     assert isinstance(scorer, LexiconStanceScorer)
     assert scorer.name == "lexicon"
     assert get_scorer("lexicon").version() == "lexicon-1"

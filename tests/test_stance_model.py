@@ -159,6 +159,31 @@ def test_train_writes_a_loadable_model(tmp_path):
     assert "classifier.weight" in names
 
 
+def test_the_recorded_command_reproduces_the_options(tmp_path):
+    import shlex
+
+    from framing.cli import main
+
+    rows = [_record("Critics condemned the governor for lying.", "the governor", 2.0),
+            _record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
+            _record("The senator arrived on Monday.", "The senator", 4.0)]
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    first = tmp_path / "first"
+    assert main(["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(first),
+                 "--epochs", "1", "--batch-size", "2", "--max-length", "16", "--num-layers", "1",
+                 "--markers", "[", "]", "--pair", "true", "--max-steps", "1", "--num-threads", "1"]) == 0
+    config = json.loads((first / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert config["num_layers"] == 1 and config["markers"] == ["[", "]"] and config["pair"] is True
+    assert config["training"]["epochs"] == 1 and config["training"]["max_steps"] == 1
+    # the command written into the model folder runs and gives the same weights
+    words = shlex.split(config["training"]["command"])
+    assert words[:3] == ["framing", "train", "targeted-sentiment"]
+    second = tmp_path / "second"
+    words[words.index("--out") + 1] = str(second)
+    assert main(words[1:]) == 0
+    assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
+
+
 def test_not_a_model_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match="stance model folder"):
         TransformerStanceScorer(tmp_path).predict_proba_texts([_item(KENYA_SUDAN, "Kenya")])
