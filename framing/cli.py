@@ -88,6 +88,8 @@ def _parser() -> argparse.ArgumentParser:
     targeted.add_argument("--stance", default=DEFAULT_STANCE,
                           help=f"stance scorer to evaluate: model, lexicon or a model folder "
                                f"(default: {DEFAULT_STANCE})")
+    targeted.add_argument("--model", metavar="DIR",
+                          help="a model folder from `framing train targeted-sentiment` (overrides --stance)")
     targeted.add_argument("--baseline", choices=["vader"],
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
@@ -279,7 +281,10 @@ def _evaluate(args) -> int:
     elif args.baseline == "vader":
         report = evaluate_sentence_vader(args.data, progress=not args.quiet)
     else:
-        report = evaluate_targeted_sentiment(args.data, scorer=get_scorer(args.stance), progress=not args.quiet)
+        if args.model is not None and not Path(args.model).is_dir():
+            raise FileNotFoundError(f"--model {args.model}: no such model folder")
+        scorer = get_scorer(args.stance if args.model is None else args.model)
+        report = evaluate_targeted_sentiment(args.data, scorer=scorer, progress=not args.quiet)
     text = json.dumps(report, indent=2, default=_json_default)
     print(text)
     if args.out:

@@ -94,3 +94,20 @@ def test_evaluate_quotes_on_the_repository_gold_set(capsys):
     assert report["exact"]["all"]["n_gold"] == sum("-2022-" in record["article_id"] for record in gold)
     for key in ("precision", "recall", "f1"):
         assert 0.0 <= report["overlap"]["all"][key] <= 1.0
+
+
+def test_evaluate_targeted_sentiment_with_a_model_folder(tmp_path, capsys):
+    from framing.stance_model import MODEL_DIR
+
+    sentence = "Critics condemned the governor for lying."
+    start = sentence.index("the governor")
+    record = {"sentence_normalized": sentence,
+              "targets": [{"from": start, "to": start + 12, "mention": "the governor", "polarity": 2.0}]}
+    data = tmp_path / "tiny.jsonl"
+    data.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert main(["evaluate", "targeted-sentiment", "--data", str(data), "--model", str(MODEL_DIR), "--quiet"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["scorer"].startswith("minilm-tsc-1+") and report["n"] == 1
+    assert report["per_class"]["negative"]["support"] == 1
+    assert main(["evaluate", "targeted-sentiment", "--data", str(data), "--model", str(tmp_path / "none")]) == 2
+    assert "no such model folder" in capsys.readouterr().err
