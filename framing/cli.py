@@ -52,7 +52,7 @@ def _parser() -> argparse.ArgumentParser:
                               "(repeatable)")
     analyze.add_argument("--outlet", help="outlet for articles that name none (e.g. a single file)")
     analyze.add_argument("--date-format", help="strftime format of non-ISO dates, e.g. %%d/%%m/%%Y")
-    analyze.add_argument("--measures", help="comma list of optional measures to compute "
+    analyze.add_argument("--measures", help="comma list of optional measures to compute, '' for none "
                                             "(default: quotes,wording,frames,roles,narratives)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
@@ -161,6 +161,8 @@ def _parser() -> argparse.ArgumentParser:
                                help="corpus (default: the packaged sample corpus folder data/sample-corpus)")
     bench_analyze.add_argument("--stance", default=DEFAULT_STANCE, help=f"stance scorer (default: {DEFAULT_STANCE})")
     bench_analyze.add_argument("--repeat", type=int, default=1, help="corpus passes (default: 1)")
+    bench_analyze.add_argument("--measures", help="comma list of optional measures, '' for mentions and stance "
+                                                  "only (default: every available one)")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
@@ -192,7 +194,7 @@ def _analyze(args) -> int:
             raise ValueError(f"--column expects THEIRS=OURS, got {item!r}")
         mapping[theirs] = ours
     options = {"columns": mapping or None, "outlet": args.outlet, "date_format": args.date_format}
-    measures = [m.strip() for m in args.measures.split(",") if m.strip()] if args.measures else None
+    measures = _measure_list(args.measures)
     result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out,
                      batch_size=args.batch_size, progress=not args.quiet, corpus_options=options,
                      measures=measures)
@@ -292,6 +294,12 @@ def _evaluate(args) -> int:
     return 0
 
 
+def _measure_list(text: str | None) -> list[str] | None:
+    """``--measures`` as a list: ``None`` (flag absent) = every available measure,
+    ``""`` = none (mentions and stance only)."""
+    return None if text is None else [m.strip() for m in text.split(",") if m.strip()]
+
+
 def _boolean(text: str) -> bool:
     value = text.strip().lower()
     if value not in ("true", "false"):
@@ -364,7 +372,8 @@ def _benchmark(args) -> int:
     else:
         from framing.benchmark import benchmark_analyze
 
-        report = benchmark_analyze(args.input or "data/sample-corpus", stance=args.stance, repeat=args.repeat)
+        report = benchmark_analyze(args.input or "data/sample-corpus", stance=args.stance, repeat=args.repeat,
+                                   measures=_measure_list(args.measures))
     print(json.dumps(report, indent=2, default=_json_default))
     return 0
 

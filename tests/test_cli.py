@@ -111,3 +111,11 @@ def test_evaluate_targeted_sentiment_with_a_model_folder(tmp_path, capsys):
     assert report["per_class"]["negative"]["support"] == 1
     assert main(["evaluate", "targeted-sentiment", "--data", str(data), "--model", str(tmp_path / "none")]) == 2
     assert "no such model folder" in capsys.readouterr().err
+
+
+def test_analyze_with_no_optional_measures(tiny_corpus, tmp_path):
+    run = tmp_path / "run"
+    assert main(["analyze", str(tiny_corpus), "--out", str(run), "--measures", "", "--quiet"]) == 0
+    assert json.loads((run / "run.json").read_text())["config"]["measures"] == []
+    assert len(pd.read_parquet(run / "mentions.parquet")) > 0
+    assert pd.read_parquet(run / "quotes.parquet").empty
