@@ -30,6 +30,7 @@ import pandas as pd
 from framing.stance import STANCE_LABELS
 
 __all__ = [
+    "calibration_report",
     "classification_report",
     "evaluate_sentence_vader",
     "evaluate_targeted_sentiment",
@@ -149,6 +150,47 @@ def classification_report(y_true: Sequence[str], y_pred: Sequence[str], labels: 
 # --------------------------------------------------------------------- evaluation
 
 
+def calibration_report(y_true: Sequence[str], proba: np.ndarray, labels: Sequence[str] = STANCE_LABELS,
+                       bins: int = 10) -> dict:
+    """How far predicted probabilities are from observed frequencies.
+
+    ``proba`` is ``(n, len(labels))``. Returns ``{"n", "bins", "ece", "brier", "reliability"}``:
+    ``ece`` is the expected calibration error of the top label (Guo et al. 2017: the
+    confidence of the argmax against its accuracy, in ``bins`` equal-width confidence
+    bins, weighted by bin size); ``brier`` the multi-class Brier score (mean over items
+    of the squared distance between the probability vector and the one-hot truth; 0 is
+    perfect); ``reliability`` one row per non-empty bin: ``low, high, n, confidence,
+    accuracy``.
+    """
+    y_true, labels = list(y_true), list(labels)
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or proba.shape != (len(y_true), len(labels)):
+        raise ValueError(f"proba must have shape ({len(y_true)}, {len(labels)}), got {proba.shape}")
+    unknown = sorted(set(y_true) - set(labels))
+    if unknown:
+        raise ValueError(f"labels {unknown} are not among {labels}")
+    if not len(y_true):
+        return {"n": 0, "bins": bins, "ece": None, "brier": None, "reliability": []}
+    truth = np.zeros_like(proba)
+    truth[np.arange(len(y_true)), [labels.index(y) for y in y_true]] = 1.0
+    confidence = proba.max(axis=1)
+    correct = truth[np.arange(len(y_true)), proba.argmax(axis=1)] == 1.0
+    edges = np.linspace(0.0, 1.0, bins + 1)
+    which = np.clip(np.searchsorted(edges, confidence, side="left") - 1, 0, bins - 1)
+    reliability, ece = [], 0.0
+    for b in range(bins):
+        members = which == b
+        if not members.any():
+            continue
+        conf, acc = float(confidence[members].mean()), float(correct[members].mean())
+        ece += members.mean() * abs(conf - acc)
+        reliability.append({"low": round(float(edges[b]), 6), "high": round(float(edges[b + 1]), 6),
+                            "n": int(members.sum()),
+                            "confidence": conf, "accuracy": acc})
+    return {"n": len(y_true), "bins": bins, "ece": float(ece),
+            "brier": float(np.mean(np.sum((proba - truth) ** 2, axis=1))), "reliability": reliability}
+
+
 def predict_targeted_sentiment(
     data: str | os.PathLike | pd.DataFrame,
     *,
@@ -161,7 +203,9 @@ def predict_targeted_sentiment(
 
     Returns the frame with three more columns: ``aligned`` (bool: the character
     offsets map to tokens), ``score`` (float in [-1, 1]; 0.0 where not aligned) and
-    ``predicted`` (label; ``"neutral"`` where not aligned), labelled as in
+    ``predicted`` (label; ``"neutral"`` where not aligned), plus ``p_negative``,
+    ``p_neutral``, ``p_positive`` for a scorer with probabilities (NaN where not
+    aligned), labelled as in
     :func:`framing.stance.predict_stance` (the argmax of the class probabilities for a
     scorer that has them, as in ``framing analyze``). Each sentence is parsed
     once with ``nlp.pipe``; offsets become spans with ``doc.char_span(...,
@@ -178,6 +222,7 @@ def predict_targeted_sentiment(
     groups = [group for _, group in frame.groupby("sentence_id", sort=True)]
     scores = np.zeros(len(frame), dtype=float)
     predicted = np.full(len(frame), "neutral", dtype=object)
+    proba = np.full((len(frame), len(STANCE_LABELS)), np.nan)
     aligned = np.zeros(len(frame), dtype=bool)
     positions = {index: k for k, index in enumerate(frame.index)}
     parse_seconds = score_seconds = 0.0
@@ -197,6 +242,8 @@ def predict_targeted_sentiment(
                 prediction = predict_stance(scorer, doc, spans)
                 scores[rows] = prediction.scores
                 predicted[rows] = prediction.labels
+                if prediction.proba is not None:
+                    proba[rows] = prediction.proba
                 aligned[rows] = True
             clock = time.perf_counter()
             score_seconds += clock - now
@@ -204,6 +251,9 @@ def predict_targeted_sentiment(
     frame["aligned"] = aligned
     frame["score"] = scores
     frame["predicted"] = predicted.astype(str)
+    if hasattr(scorer, "predict_proba"):
+        for k, label in enumerate(STANCE_LABELS):
+            frame[f"p_{label}"] = proba[:, k]
     frame.attrs.update(parse_seconds=parse_seconds, score_seconds=score_seconds)
     return frame
 
@@ -233,6 +283,10 @@ def evaluate_targeted_sentiment(
     loaded = load_newsmtsc(path)
     frame = predict_targeted_sentiment(loaded, scorer=scorer, nlp=nlp, batch_size=batch_size, progress=progress)
     report = classification_report(frame["label"], frame["predicted"])
+    if "p_negative" in frame:
+        usable = frame["aligned"].to_numpy()
+        report["calibration"] = calibration_report(
+            frame.loc[usable, "label"], frame.loc[usable, [f"p_{label}" for label in STANCE_LABELS]].to_numpy())
     n_sentences = loaded.attrs["n_sentences"]
     score_seconds = frame.attrs["score_seconds"]
     report.update({

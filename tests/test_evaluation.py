@@ -214,3 +214,30 @@ def test_the_default_scorer_is_the_learned_model(tmp_path):
     report = evaluate_targeted_sentiment(write_jsonl(tmp_path / "tiny.jsonl"), progress=False)
     assert report["scorer"].startswith("minilm-tsc-1+")
     assert report["n"] == 3 and sum(map(sum, report["confusion"])) == 3
+
+
+def test_calibration_report_by_hand():
+    from framing.evaluation import calibration_report
+
+    proba = np.array([[1.0, 0.0, 0.0],   # confident and right
+                      [0.6, 0.4, 0.0],   # 0.6 confident, wrong (truth neutral)
+                      [0.1, 0.2, 0.7]])  # 0.7 confident, right
+    report = calibration_report([NEG, NEU, POS], proba)
+    assert report["n"] == 3 and report["bins"] == 10
+    # bins: [0.5, 0.6] holds 0.6 (acc 0), [0.6, 0.7] holds 0.7 (acc 1), [0.9, 1.0] holds 1.0 (acc 1)
+    assert report["ece"] == pytest.approx((0.6 + 0.3 + 0.0) / 3)
+    assert report["brier"] == pytest.approx((0.0 + (0.36 + 0.36) + (0.01 + 0.04 + 0.09)) / 3)
+    assert [row["n"] for row in report["reliability"]] == [1, 1, 1]
+    perfect = calibration_report([NEG, POS], np.array([[1.0, 0, 0], [0, 0, 1.0]]))
+    assert perfect["ece"] == 0 and perfect["brier"] == 0
+    with pytest.raises(ValueError, match="shape"):
+        calibration_report([NEG], np.ones((2, 3)) / 3)
+
+
+def test_evaluation_reports_calibration_for_a_scorer_with_probabilities(tmp_path):
+    path = write_jsonl(tmp_path / "tiny.jsonl")
+    report = evaluate_targeted_sentiment(path, scorer=_ProbabilityScorer(), progress=False)
+    # every target gets [0.5, 0.1, 0.4]: confidence 0.5, right only for the negative one
+    assert report["calibration"]["n"] == 3
+    assert report["calibration"]["ece"] == pytest.approx(abs(0.5 - 1 / 3))
+    assert "calibration" not in evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
