@@ -389,6 +389,8 @@ def _is_setting(span) -> bool:
 # ------------------------------------------------------------------- registry
 
 _SCORERS = {"lexicon": LexiconStanceScorer}
+# the packaged learned model by name: None = its default precision
+_MODEL_VARIANTS = {"model": None, "model-fp32": False, "model-int8": True}
 
 
 class StancePrediction(NamedTuple):
@@ -415,9 +417,10 @@ def predict_stance(scorer, doc, spans: Sequence) -> StancePrediction:
 
 def get_scorer(name: str = DEFAULT_STANCE):
     """A stance scorer by name: ``"model"`` (the default: the packaged learned scorer,
-    :class:`framing.stance_model.TransformerStanceScorer`), ``"lexicon"`` (this
-    module's baseline), or the path of a model folder written by ``framing train
-    targeted-sentiment``.
+    :class:`framing.stance_model.TransformerStanceScorer`, in its default precision),
+    ``"model-fp32"`` or ``"model-int8"`` (the same model in a chosen precision),
+    ``"lexicon"`` (this module's baseline), or the path of a model folder written by
+    ``framing train targeted-sentiment``.
 
     Raises ``ValueError`` listing the available names for an unknown one.
     """
@@ -425,9 +428,11 @@ def get_scorer(name: str = DEFAULT_STANCE):
 
     if name in _SCORERS:
         return _SCORERS[name]()
-    if name == "model" or os.path.isdir(name):
+    if name in _MODEL_VARIANTS or os.path.isdir(name):
         from framing.stance_model import TransformerStanceScorer
 
-        return TransformerStanceScorer(None if name == "model" else name)
+        quantize = _MODEL_VARIANTS.get(name)
+        options = {} if quantize is None else {"quantize": quantize}
+        return TransformerStanceScorer(None if name in _MODEL_VARIANTS else name, **options)
     raise ValueError(f"unknown stance scorer {name!r}; choose one of: "
-                     f"{', '.join(sorted([*_SCORERS, 'model']))}, or a model folder")
+                     f"{', '.join(sorted([*_SCORERS, *_MODEL_VARIANTS]))}, or a model folder")

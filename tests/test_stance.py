@@ -169,6 +169,8 @@ def test_get_scorer_and_version():
 
     assert DEFAULT_STANCE == "model"
     assert isinstance(get_scorer(), TransformerStanceScorer)
+    assert get_scorer("model-fp32").quantize is False and get_scorer("model-int8").quantize is True
+    assert get_scorer("model-int8").version().endswith(".int8")
     scorer = get_scorer("lexicon")
     assert isinstance(scorer, LexiconStanceScorer)
     assert scorer.name == "lexicon"

@@ -81,6 +81,16 @@ def test_deterministic_and_picklable(scorer):
     np.testing.assert_allclose(first[::-1], scorer.predict_proba_texts(items[::-1]), atol=1e-5)
 
 
+def test_default_precision_scores_each_input_independently_of_its_batch(scorer):
+    assert scorer.quantize is False
+    items = [_item(KENYA_SUDAN, "Kenya"), _item(KENYA_SUDAN, "Sudan"),
+             _item("Critics accused the governor of lying and of wasting public money for years.", "the governor"),
+             _item("The senator arrived.", "The senator")]
+    together = scorer.predict_proba_texts(items)
+    alone = np.vstack([scorer.predict_proba_texts([item]) for item in items])
+    np.testing.assert_allclose(together, alone, atol=1e-6)
+
+
 def test_empty_inputs(scorer, nlp):
     doc = nlp("Nothing to score here.")
     assert scorer.predict_proba(doc, []).shape == (0, 3)
@@ -106,8 +116,8 @@ def test_label_and_version(scorer):
     assert 0 < band < 1
     assert scorer.label(np.array([-0.99, -band, -band / 2, 0.0, band / 2, band, 0.99])).tolist() == \
         ["negative", "negative", "neutral", "neutral", "neutral", "positive", "positive"]
-    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.int8", scorer.version())
-    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}", TransformerStanceScorer(quantize=False).version())
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}", scorer.version())
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.int8", TransformerStanceScorer(quantize=True).version())
 
 
 def test_long_sentence_keeps_the_target(scorer):
