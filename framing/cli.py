@@ -45,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--out", required=True, help="output folder (created if needed)")
     analyze.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
     analyze.add_argument("--stance", default=DEFAULT_STANCE,
-                         help=f"stance scorer: model, lexicon or a model folder (default: {DEFAULT_STANCE})")
+                         help=f"stance scorer: model, model-int8, model-fp32, lexicon or a model folder "
+                              f"(default: {DEFAULT_STANCE})")
     analyze.add_argument("--batch-size", type=int, default=32, help="articles per parsing batch (default: 32)")
     analyze.add_argument("--column", action="append", default=[], metavar="THEIRS=OURS",
                          help="map a table column onto id/outlet/date/title/text/url, e.g. --column body=text "
@@ -86,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
         description="Macro-F1 and accuracy over negative/neutral/positive, printed as JSON.")
     targeted.add_argument("--data", required=True, help="NewsMTSC JSONL, e.g. ../shared/data/newsmtsc/dev.jsonl")
     targeted.add_argument("--stance", default=DEFAULT_STANCE,
-                          help=f"stance scorer to evaluate: model, lexicon or a model folder "
+                          help=f"stance scorer to evaluate: model, model-int8, model-fp32, lexicon or a model folder "
                                f"(default: {DEFAULT_STANCE})")
     targeted.add_argument("--model", metavar="DIR",
                           help="a model folder from `framing train targeted-sentiment` (overrides --stance)")

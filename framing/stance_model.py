@@ -111,7 +111,8 @@ class TransformerStanceScorer:
 
         ``spans`` are spans of the parsed ``doc``; each is classified within its
         sentence (``doc[span.sent.start:span.sent.end]``; all the sentences it touches
-        if the parse splits it), so ``doc`` may be a whole article. An empty span gets the neutral distribution ``[0, 1, 0]``.
+        if the parse splits it), so ``doc`` may be a whole article. An empty span gets the
+        neutral distribution ``[0, 1, 0]``.
         """
         items, keep = [], []
         for k, span in enumerate(spans):
