@@ -406,17 +406,21 @@ class _Featurizer:
             values += doc_cues
             values += [float(function == f) for f in _FUNCTIONS]
             values += doc_stats
+        # the mention is usually one of the occurrences: its value is read from theirs
+        own = next((k for k, o in enumerate(occurrences) if o.start == span.start and o.end == span.end), None)
         if self.lexicon:
             if ("lexicon", okey) not in cache:
                 scores = scorer.score(doc, occurrences)
-                cache[("lexicon", okey)] = [scores.mean(), scores.min(), scores.max()]
-            values += [float(scorer.score(doc, [span])[0]), *cache[("lexicon", okey)]]
+                cache[("lexicon", okey)] = scores, [scores.mean(), scores.min(), scores.max()]
+            scores, summary = cache[("lexicon", okey)]
+            values += [float(scores[own] if own is not None else scorer.score(doc, [span])[0]), *summary]
         if self.stance:
             if ("stance", okey) not in cache:
                 proba = learned.predict_proba(doc, occurrences)
                 score = proba[:, 2] - proba[:, 0]
-                cache[("stance", okey)] = [*proba.mean(axis=0), score.min(), score.max()]
-            values += [*learned.predict_proba(doc, [span])[0], *cache[("stance", okey)]]
+                cache[("stance", okey)] = proba, [*proba.mean(axis=0), score.min(), score.max()]
+            proba, summary = cache[("stance", okey)]
+            values += [*(proba[own] if own is not None else learned.predict_proba(doc, [span])[0]), *summary]
         if self.domain:
             if ("domain", id(doc)) not in cache:
                 cache[("domain", id(doc))] = _domain_share(doc)
