@@ -347,10 +347,11 @@ def _train(args) -> int:
     if args.task == "targeted-sentiment":
         from framing.stance_model import train_stance_model
 
-        options = {flag[2:].replace("-", "_"): getattr(args, flag[2:].replace("-", "_"))
-                   for flag, _, _ in _STANCE_TRAINING_FLAGS if hasattr(args, flag[2:].replace("-", "_"))}
-        if hasattr(args, "markers"):
-            options["markers"] = tuple(args.markers)
+        given = vars(args)  # flags left out are absent (default=SUPPRESS): the function's defaults apply
+        options = {dest: given[dest] for dest in (flag[2:].replace("-", "_") for flag, _, _ in _STANCE_TRAINING_FLAGS)
+                   if dest in given}
+        if "markers" in given:
+            options["markers"] = tuple(given["markers"])
         report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed,
                                     **options)
     else:
