@@ -19,6 +19,7 @@ from sklearn.exceptions import NotFittedError
 
 from conftest import shared_file
 from framing.narratives import (
+    OTHER,
     NarrativeClassifier,
     NarrativeTaxonomy,
     evaluate_narratives,
@@ -27,6 +28,7 @@ from framing.narratives import (
     samples_f1,
     train_narratives,
 )
+from framing.narratives import _with_gold_other
 
 
 class BagOfWordsEncoder:
@@ -311,6 +313,13 @@ def _tiny_task(tmp_path):
     return _write_dataset(tmp_path, rows)
 
 
+def test_with_gold_other_takes_only_the_other_decision_from_gold():
+    assert _with_gold_other([OTHER], [FEAR], WEST) == [OTHER]             # gold "Other" wins
+    assert _with_gold_other([FEAR], [OTHER], WEST) == [WEST]              # predicted "Other": the best narrative
+    assert _with_gold_other([FEAR], [FEAR, WEST], FEAR) == [FEAR, WEST]   # narratives kept as predicted
+    assert _with_gold_other([OTHER], [OTHER], FEAR) == [OTHER]
+
+
 def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
     folder = _tiny_task(tmp_path)
     report = evaluate_narratives(folder, folds=3, seed=0, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
@@ -321,6 +330,7 @@ def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
     for scores in [report["samples_f1"], *report["baselines"].values()]:
         assert 0 <= scores["narratives"] <= 1 and 0 <= scores["subnarratives"] <= 1
     assert set(report["per_label"]) == {"Other", FEAR, WEST}
+    assert 0 <= report["narratives_f1_given_gold_other"] <= 1
     assert report["params"]["method"] == "zero-shot"
     json.dumps(report)  # plain data
 
