@@ -43,7 +43,8 @@ Output tables (all carry ``article_id``):
 ``roles``
     one row per article x actor mentioned (:mod:`framing.roles`): ``article_id,
     outlet, actor, n_mentions, p_protagonist, p_antagonist, p_innocent, main_role,
-    fine_role, p_fine_role`` (mean mention probabilities).
+    fine_role, p_fine_role`` (mean mention probabilities; ``fine_role`` is the most
+    probable child of ``main_role``).
 ``narratives``
     one row per article x narrative or sub-narrative (:mod:`framing.narratives`):
     ``article_id, outlet, level, label, score, predicted``.
@@ -434,21 +435,24 @@ def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[s
 
 
 def _aggregate_roles(article: Article, rows: list, model) -> list[dict]:
-    """Mean mention-level role probabilities per actor of one article."""
+    """Mean mention-level role probabilities per actor of one article; the fine role is the most
+    probable child of the most probable main role."""
     if not rows:
         return []
-    from framing.roles import MAIN_ROLES
+    from framing.roles import FINE_ROLES, MAIN_ROLES
 
     fine_names = list(model.fine_roles_)
     out = []
     for actor in sorted({actor for actor, _, _ in rows}):
         main = np.mean([m for a, m, _ in rows if a == actor], axis=0)
         fine = np.mean([f for a, _, f in rows if a == actor], axis=0)
-        best_fine = int(np.argmax(fine))
+        main_role = MAIN_ROLES[int(np.argmax(main))]
+        children = [j for j, name in enumerate(fine_names) if name in FINE_ROLES[main_role]]
+        best_fine = max(children, key=lambda j: fine[j])
         out.append({"article_id": article.id, "outlet": article.outlet, "actor": actor,
                     "n_mentions": sum(a == actor for a, _, _ in rows),
                     **{f"p_{role.lower()}": float(main[i]) for i, role in enumerate(MAIN_ROLES)},
-                    "main_role": MAIN_ROLES[int(np.argmax(main))], "fine_role": fine_names[best_fine],
+                    "main_role": main_role, "fine_role": fine_names[best_fine],
                     "p_fine_role": float(fine[best_fine])})
     return out
 

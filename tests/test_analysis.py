@@ -134,3 +134,29 @@ def test_seed_article_voice_and_wording():
     assert set(kiev["variant"]) == {"kiev"} and len(kiev) >= 3
     scare = result.marks[result.marks["kind"] == "scare_quote"]
     assert "justice" in set(scare["surface"])
+
+
+def test_article_role_is_a_child_of_the_article_main_role():
+    """Averaged over mentions, the best fine role overall can sit under another main role than the
+    best main role ("Antagonist" with "Guardian"); the table keeps the pair consistent."""
+    import numpy as np
+
+    from framing.analysis import _aggregate_roles
+    from framing.corpus import Article
+    from framing.roles import FINE_ROLES, MAIN_ROLES
+
+    class Model:
+        fine_roles_ = tuple(fine for main in MAIN_ROLES for fine in FINE_ROLES[main])
+
+    def fine(**probabilities):
+        row = np.zeros(len(Model.fine_roles_))
+        for name, p in probabilities.items():
+            row[Model.fine_roles_.index(name.replace("_", " "))] = p
+        return row
+
+    rows = [("russia", np.array([0.45, 0.55, 0.0]), fine(Guardian=0.45, Instigator=0.2, Tyrant=0.35)),
+            ("nato", np.array([0.1, 0.2, 0.7]), fine(Victim=0.5, Foreign_Adversary=0.2))]
+    table = {row["actor"]: row for row in _aggregate_roles(Article("a", "o", "t", "x"), rows, Model())}
+    assert (table["russia"]["main_role"], table["russia"]["fine_role"]) == ("Antagonist", "Tyrant")
+    assert table["russia"]["p_fine_role"] == pytest.approx(0.35)
+    assert (table["nato"]["main_role"], table["nato"]["fine_role"]) == ("Innocent", "Victim")
