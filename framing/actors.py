@@ -601,6 +601,27 @@ class _DocContext:
     ent_at: list[Any]
     covered: set[int]
     exclusions: dict[str, list[_Candidate]] = field(default_factory=dict)
+    dateline_end: int = 0  # character offset where a leading dateline ends; 0 = none
+
+
+# A news-agency dateline opening the text: one to three capitalised words naming the place
+# ("BRUSSELS", "RIO DE JANEIRO"), optionally ", region or date", optionally "(AGENCY)", then a dash
+# and ordinary sentence-case text on the same line. "KYIV, Ukraine (AP) — ...", "MOSCOW, Jan 5
+# (Reuters) - ...", "BRUSSELS (CPW) — ...".
+_DATELINE_RE = re.compile(
+    r"\A\s*(?P<place>[A-Z][A-Z.'\u2019]*(?:[ -][A-Z][A-Z.'\u2019]*){0,2})"
+    r"(?:,[^\n()\u2014\u2013]{1,40}?)?\s*(?:\([^()\n]{1,40}\)\s*)?(?:\u2014|\u2013|--|-)\s+(?=[^\n]*[a-z])"
+)
+
+
+def _dateline_end(text: str, caps_forms: frozenset[str]) -> int:
+    """End offset of a dateline opening ``text`` (0 when there is none). A place written in
+    capitals that is itself an all-capitals form of the inventory ("NATO", "US") is not a
+    dateline."""
+    match = _DATELINE_RE.match(text)
+    if match is None or match.group("place") in caps_forms:
+        return 0
+    return match.end()
 
 
 def _surface_variants(form: str) -> set[str]:
@@ -633,6 +654,11 @@ class MentionFinder:
         self._patterns: dict[int, _Pattern] = {}
         self._single_token: dict[str, list[_Pattern]] = defaultdict(list)
         self._honorifics = frozenset(inventory.honorifics)
+        self._caps_forms = frozenset(
+            form for actor in inventory
+            for form in (*actor.names, *actor.anaphoric, *actor.demonyms,
+                         *(f for m in actor.members for f in (*m.full_forms, *(m.short or ()))))
+            if form.isupper())
 
         def add(pattern: _Pattern, forms: Iterable[str]) -> None:
             key = f"framing.actors:{pattern.order}:{pattern.actor}:{pattern.via}"
@@ -708,6 +734,7 @@ class MentionFinder:
             ent_at=ent_at,
             covered={i for c in candidates for i in range(c.token_start, c.token_end)},
             exclusions=exclusions,
+            dateline_end=_dateline_end(doc.text, self._caps_forms),
         )
         admissible = [c for c in candidates if self._admissible(c, ctx)]
         chosen = _longest_first([c for c in admissible if not c.pattern.contextual])
@@ -749,9 +776,11 @@ class MentionFinder:
         return out
 
     def _admissible(self, cand: _Candidate, ctx: _DocContext) -> bool:
-        """Filters that need no other mention: dates, exclusions, affixes, entities,
-        demonym syntax and the same-surname guard."""
+        """Filters that need no other mention: datelines, dates, exclusions, affixes,
+        entities, demonym syntax and the same-surname guard."""
         pattern = cand.pattern
+        if cand.end <= ctx.dateline_end:  # "BRUSSELS (AP) —": where the story was filed
+            return False
         if pattern.member is not None and not pattern.member.active_on(ctx.date):
             return False
         for ex in ctx.exclusions.get(cand.actor, ()):

@@ -70,6 +70,18 @@ CASES = [
     ("george washington", "A statue of George Washington was restored.", None, []),
     ("washington dc", "Protesters gathered in Washington, D.C. on Sunday.", None,
      [("united_states", "name", "Washington, D.C.")]),
+    # datelines: where the story was filed, not an actor
+    ("dateline with agency", "BRUSSELS (CPW) \u2014 European Union leaders granted Ukraine candidate status.", None,
+     [("european_union", "name", "European Union"), ("ukraine", "name", "Ukraine")]),
+    ("dateline with region", "KYIV, Ukraine (AP) \u2014 Russia fired missiles overnight.", None,
+     [("russia", "name", "Russia")]),
+    ("dateline plain", "WASHINGTON - The US pledged more aid.", None, [("united_states", "name", "US")]),
+    ("capitals acronym is not a dateline", "NATO \u2014 the alliance \u2014 met in Vilnius.", None,
+     [("nato", "name", "NATO"), ("nato", "anaphor", "the alliance")]),
+    ("capitals headline is not a dateline", "UKRAINE WAR \u2014 LIVE UPDATES", None,
+     [("ukraine", "name", "UKRAINE")]),
+    ("dateline only at the start", "Talks resumed. MOSCOW (AP) \u2014 Moscow agreed.", None,
+     [("russia", "name", "MOSCOW"), ("russia", "name", "Moscow")]),
     # case
     ("us pronoun", "Let us hope the talks resume, she told us.", None, []),
     ("US acronym", "The US pledged more aid.", None, [("united_states", "name", "US")]),
