@@ -38,6 +38,7 @@ __all__ = [
     "Member",
     "Mention",
     "MentionFinder",
+    "evaluate_mentions",
     "load_actors",
 ]
 
@@ -962,3 +963,149 @@ def _drop_nested(doc, chosen: list[_Candidate]) -> list[_Candidate]:
         if not nested:
             keep.append(cand)
     return keep
+
+
+# -- evaluation against a hand-annotated gold set ---------------------------------
+
+GOLD_KINDS = ("name", "metonym", "demonym", "member", "anaphor", "outside")
+
+
+@dataclass(frozen=True)
+class _GoldPair:
+    """A gold mention and the found mention matched to it; either may be missing."""
+
+    article_id: str
+    gold: dict | None
+    found: Mention | None
+    wrong_actor: bool = False  # a found mention that overlaps only gold mentions of other actors
+
+    @property
+    def actor(self) -> str:
+        return self.gold["actor"] if self.gold is not None else self.found.actor  # type: ignore[union-attr]
+
+
+def _shared(start: int, end: int, other_start: int, other_end: int) -> int:
+    """Characters two spans share (0 or less when they do not overlap)."""
+    return min(end, other_end) - max(start, other_start)
+
+
+def evaluate_mentions(
+    gold: str | os.PathLike[str],
+    corpus: str | os.PathLike[str],
+    *,
+    split: Literal["dev", "test", "all"] = "all",
+    nlp=None,
+    inventory: ActorInventory | None = None,
+) -> dict:
+    """Score :class:`MentionFinder` against a hand-annotated gold file of actor mentions.
+
+    ``gold`` is a JSONL file (format and guideline in ``docs/mentions_gold.md``): one record
+    per mention in the ``text`` of an article of ``corpus`` (anything
+    :func:`framing.load_corpus` reads), with ``article_id, start, end, text, actor, kind,
+    place, split``. Only articles with gold records are scored (the gold set is complete for
+    them), restricted to the records of ``split`` unless it is ``"all"``.
+
+    A found mention matches a gold one when the two share at least one character and name
+    the same actor; pairs are formed one-to-one, largest overlap first. Two readings:
+
+    * ``inventory``: the mentions the package's definition promises (``docs/actors.md``):
+      every kind but ``outside``; a capital used as a place counts (rule 4). A found mention
+      that matches an ``outside`` record is neither right nor wrong and is left out.
+    * ``reference``: every reference a reader would count, ``outside`` ones included, but
+      not a capital used as a place (``place``): finding one is a false positive.
+
+    Returns ``split``, ``n_articles``, ``articles``, both readings as precision, recall, F1
+    and counts (``inventory`` also per actor and per kind, ``reference`` with the recall of
+    ``outside`` references), ``wrong_actor`` (found mentions overlapping a gold mention of
+    another actor and matching none) and the ``errors``: every missed gold mention and
+    every found mention that matches none, with its context.
+    """
+    from framing._gold import prf, read_gold
+    from framing.corpus import load_corpus
+
+    if split not in ("dev", "test", "all"):
+        raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
+    rows = read_gold(gold, ("article_id", "start", "end", "actor", "kind", "place", "split"), "mention")
+    for row in rows:
+        if row["kind"] not in GOLD_KINDS:
+            raise ValueError(f"{gold}: unknown kind {row['kind']!r} ({row['article_id']}, {row['start']}); "
+                             f"expected one of {', '.join(GOLD_KINDS)}")
+    rows = [r for r in rows if split == "all" or r["split"] == split]
+    frame = load_corpus(corpus).set_index("id")
+    ids = sorted({r["article_id"] for r in rows})
+    missing = [i for i in ids if i not in frame.index]
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    if nlp is None:
+        from framing._nlp import load_nlp
+
+        nlp = load_nlp()
+    finder = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
+    texts = [str(frame.loc[i, "text"]) for i in ids]
+    for row in rows:
+        text = texts[ids.index(row["article_id"])]
+        if "text" in row and text[row["start"]:row["end"]] != row["text"]:
+            raise ValueError(f"{gold}: {row['article_id']} [{row['start']}:{row['end']}] is "
+                             f"{text[row['start']:row['end']]!r} in the corpus, not {row['text']!r}")
+    pairs: list[_GoldPair] = []
+    for article_id, doc in zip(ids, nlp.pipe(texts)):
+        day = frame.loc[article_id, "date"]
+        found = finder.find(doc, date=day if isinstance(day, date) else None)
+        golds = [r for r in rows if r["article_id"] == article_id]
+        ranked = sorted(((_shared(m.start, m.end, g["start"], g["end"]), i, j)
+                         for i, m in enumerate(found) for j, g in enumerate(golds) if m.actor == g["actor"]),
+                        key=lambda x: (-x[0], x[1], x[2]))
+        gold_of: dict[int, int] = {}  # found index -> gold index
+        for shared, i, j in ranked:
+            if shared > 0 and i not in gold_of and j not in gold_of.values():
+                gold_of[i] = j
+        found_of = {j: i for i, j in gold_of.items()}
+        pairs += [_GoldPair(article_id, g, found[found_of[j]] if j in found_of else None)
+                  for j, g in enumerate(golds)]
+        for i, m in enumerate(found):
+            if i not in gold_of:
+                overlaps = any(_shared(m.start, m.end, g["start"], g["end"]) > 0 and g["actor"] != m.actor
+                               for g in golds)
+                pairs.append(_GoldPair(article_id, None, m, wrong_actor=overlaps))
+
+    def scores(pairs: list[_GoldPair], counts_gold, ignores_found) -> dict:
+        """P/R/F1 over ``pairs``: gold records for which ``counts_gold`` holds are the target;
+        found mentions matched to a record for which ``ignores_found`` holds are left out."""
+        tp = sum(p.found is not None and p.gold is not None and counts_gold(p.gold) for p in pairs)
+        n_gold = sum(p.gold is not None and counts_gold(p.gold) for p in pairs)
+        n_found = sum(p.found is not None and not (p.gold is not None and ignores_found(p.gold)) for p in pairs)
+        return prf(tp, n_found, n_gold)
+
+    def in_definition(g: dict) -> bool:
+        return g["kind"] != "outside"
+
+    def outside(g: dict) -> bool:
+        return g["kind"] == "outside"
+
+    inventory_scores = scores(pairs, in_definition, outside)
+    actors = sorted({p.actor for p in pairs})
+    inventory_scores["per_actor"] = {a: scores([p for p in pairs if p.actor == a], in_definition, outside)
+                                     for a in actors}
+    kinds = [k for k in GOLD_KINDS if any(p.gold is not None and p.gold["kind"] == k for p in pairs)]
+    inventory_scores["per_kind_recall"] = {
+        k: scores([p for p in pairs if p.gold is not None and p.gold["kind"] == k], lambda g: True, outside)["recall"]
+        for k in kinds}
+    reference_scores = scores(pairs, lambda g: not g["place"], lambda g: False)
+    outside_pairs = [p for p in pairs if p.gold is not None and outside(p.gold)]
+    reference_scores["outside_recall"] = (sum(p.found is not None for p in outside_pairs) / len(outside_pairs)
+                                          if outside_pairs else None)
+    text_of = dict(zip(ids, texts))
+
+    def context(article_id: str, start: int, end: int) -> str:
+        text = text_of[article_id]
+        return " ".join(f"{text[max(0, start - 40):start]}[{text[start:end]}]{text[end:end + 40]}".split())
+
+    errors = [{"error": "missed", "article_id": p.article_id, "actor": p.gold["actor"], "kind": p.gold["kind"],
+               "place": p.gold["place"], "context": context(p.article_id, p.gold["start"], p.gold["end"])}
+              for p in pairs if p.gold is not None and p.found is None]
+    errors += [{"error": "not in gold", "article_id": p.article_id, "actor": p.found.actor, "via": p.found.via,
+                "wrong_actor": p.wrong_actor, "context": context(p.article_id, p.found.start, p.found.end)}
+               for p in pairs if p.gold is None]
+    return {"split": split, "n_articles": len(ids), "articles": ids, "n_gold": len(rows),
+            "n_found": sum(p.found is not None for p in pairs), "inventory": inventory_scores,
+            "reference": reference_scores, "wrong_actor": sum(p.wrong_actor for p in pairs), "errors": errors}

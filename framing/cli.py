@@ -5,6 +5,7 @@
     framing figures DIR --out figures/                 charts comparing outlets
     framing evaluate targeted-sentiment --data FILE    accuracy of the stance scorer on NewsMTSC
     framing evaluate quotes --gold FILE --corpus DIR   quote extraction against a hand-annotated gold set
+    framing evaluate mentions --gold FILE --corpus DIR   actor mentions against a hand-annotated gold set
     framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
     framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
@@ -107,6 +108,20 @@ def _parser() -> argparse.ArgumentParser:
                              "(held out); default: test")
     quotes.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
     quotes.add_argument("--out", help="also write the JSON report to this file")
+
+    mentions = tasks.add_parser(
+        "mentions", help="actor mentions against a hand-annotated gold set",
+        description="Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
+                    "package's definition and by a reader's, per actor and per kind, with every error, "
+                    "printed as JSON.")
+    mentions.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/mentions_gold.jsonl")
+    mentions.add_argument("--corpus", required=True,
+                          help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
+    mentions.add_argument("--split", choices=["dev", "test", "all"], default="test",
+                          help="dev: the articles looked at while fixing the finder; test: held out; "
+                               "default: test")
+    mentions.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+    mentions.add_argument("--out", help="also write the JSON report to this file")
 
     for task, data_help in (
             ("frames", "SemEval-2023 Task 3 folder with articles/ and labels.txt, "
@@ -281,6 +296,10 @@ def _evaluate(args) -> int:
         from framing.quotes import evaluate_quotes
 
         report = evaluate_quotes(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+    elif args.task == "mentions":
+        from framing.actors import evaluate_mentions, load_actors
+
+        report = evaluate_mentions(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
     elif args.baseline == "vader":
         report = evaluate_sentence_vader(args.data, progress=not args.quiet)
     else:

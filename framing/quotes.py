@@ -34,7 +34,6 @@ accuracy on the hand-annotated gold set are documented in ``docs/quotes.md``.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from bisect import bisect_right
@@ -47,6 +46,7 @@ from typing import Any, Literal
 
 import yaml
 
+from framing._gold import prf, read_gold
 from framing.actors import ActorInventory, Member, Mention, MentionFinder
 
 __all__ = [
@@ -1781,7 +1781,7 @@ def evaluate_quotes(
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
-    gold_rows = _read_gold(gold)
+    gold_rows = read_gold(gold, ("article_id", "start", "end", "kind"), "quote")
     frame = load_corpus(corpus).set_index("id")
     ids = sorted({row["article_id"] for row in gold_rows})
     missing = [i for i in ids if i not in frame.index]
@@ -1808,26 +1808,6 @@ def evaluate_quotes(
                                  for q in extractor.extract(doc, date=day)]
     gold_by = {i: [r for r in gold_rows if r["article_id"] == i] for i in ids}
     return _score(gold_by, predicted, split=split)
-
-
-def _read_gold(path: str | os.PathLike[str]) -> list[dict]:
-    path = Path(path)
-    if not path.is_file():
-        raise FileNotFoundError(f"quote gold file not found: {path}")
-    rows = []
-    with path.open(encoding="utf-8") as handle:
-        for lineno, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{path}, line {lineno}: not JSON: {exc}") from exc
-            for key in ("article_id", "start", "end", "kind"):
-                if key not in row:
-                    raise ValueError(f"{path}, line {lineno}: missing {key!r}")
-            rows.append(row)
-    return rows
 
 
 def _in_split(day, split: str) -> bool:
@@ -1862,13 +1842,6 @@ def _overlap_match(pred: list[dict], gold: list[dict], *, exact: bool) -> list[t
     return out
 
 
-def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
-    precision = tp / n_pred if n_pred else 0.0
-    recall = tp / n_gold if n_gold else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
-
-
 def _last_word(name) -> str | None:
     if name is None:
         return None
@@ -1890,7 +1863,7 @@ def _score(gold_by: dict[str, list[dict]], pred_by: dict[str, list[dict]], *, sp
                 tp += len(_overlap_match(pred, gold, exact=mode == "exact"))
                 n_pred += len(pred)
                 n_gold += len(gold)
-            scores[kind] = _prf(tp, n_pred, n_gold)
+            scores[kind] = prf(tp, n_pred, n_gold)
         result[mode] = scores
     matched = []
     for article_id, gold in gold_by.items():

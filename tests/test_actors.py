@@ -5,6 +5,7 @@ Every sentence here is written for the tests; none comes from a corpus.
 
 from __future__ import annotations
 
+import json
 import os
 import textwrap
 from datetime import date
@@ -20,6 +21,7 @@ from framing.actors import (
     Member,
     Mention,
     MentionFinder,
+    evaluate_mentions,
     load_actors,
 )
 
@@ -552,3 +554,75 @@ def test_seed_article(finder, nlp):
     assert any(m.surface == "Kiev" and m.actor == "ukraine" for m in mentions)
     for m in mentions:
         assert doc.text[m.start : m.end] == m.surface
+
+
+# -- evaluation against a gold set --------------------------------------------------
+
+
+def _write_mention_gold(root):
+    """Two articles (a1: dev, b1: test) and a gold file with known outcomes."""
+    texts = {
+        "a1": ("2022-03-01", "Moscow hosted the talks. The Kremlin said the country would respond, and Lavrov agreed."),
+        "b1": ("2023-05-01", "NATO met in Brussels. Officials in Kyiv were silent."),
+    }
+    for article_id, (day, text) in texts.items():
+        path = root / "corpus" / "wire" / f"{article_id}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ndate: {day}\n---\nA title\n\n{text}\n", encoding="utf-8")
+
+    def record(article_id, surface, actor, kind, place=False):
+        start = texts[article_id][1].index(surface)
+        return {"article_id": article_id, "start": start, "end": start + len(surface), "text": surface,
+                "actor": actor, "kind": kind, "place": place, "split": "dev" if article_id == "a1" else "test"}
+
+    gold = [
+        record("a1", "Moscow", "russia", "metonym", place=True),   # found; a place: wrong for a reader
+        record("a1", "Kremlin", "russia", "metonym"),               # found
+        record("a1", "the country", "russia", "outside"),           # beyond the definition; not found
+        record("a1", "Lavrov", "russia", "member"),                 # found
+        record("b1", "NATO", "nato", "name"),                       # found
+        record("b1", "Kyiv", "russia", "name"),                     # found as Ukraine: a miss and a wrong actor
+    ]                                                               # Brussels is found but not in the gold
+    path = root / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return path, root / "corpus"
+
+
+def test_evaluate_mentions_numbers(tmp_path, nlp, inventory):
+    gold, corpus = _write_mention_gold(tmp_path)
+    report = evaluate_mentions(gold, corpus, nlp=nlp, inventory=inventory)
+    assert report["articles"] == ["a1", "b1"] and report["n_gold"] == 6 and report["n_found"] == 6
+    by_definition = {k: report["inventory"][k] for k in ("precision", "recall", "tp", "n_pred", "n_gold")}
+    assert by_definition == pytest.approx({"precision": 4 / 6, "recall": 4 / 5, "tp": 4, "n_pred": 6, "n_gold": 5})
+    by_reader = {k: report["reference"][k] for k in ("precision", "recall", "tp", "n_pred", "n_gold")}
+    assert by_reader == pytest.approx({"precision": 3 / 6, "recall": 3 / 5, "tp": 3, "n_pred": 6, "n_gold": 5})
+    assert report["reference"]["outside_recall"] == 0.0
+    assert report["inventory"]["per_kind_recall"] == {"name": 0.5, "metonym": 1.0, "member": 1.0, "outside": 0.0}
+    assert report["inventory"]["per_actor"]["ukraine"]["n_pred"] == 1
+    assert report["inventory"]["per_actor"]["russia"]["recall"] == pytest.approx(3 / 4)
+    assert report["wrong_actor"] == 1
+    errors = {(e["error"], e["actor"]) for e in report["errors"]}
+    assert errors == {("missed", "russia"), ("not in gold", "european_union"), ("not in gold", "ukraine")}
+    assert sum(e["error"] == "missed" for e in report["errors"]) == 2
+    assert "[the country]" in next(e["context"] for e in report["errors"] if e.get("kind") == "outside")
+
+
+def test_evaluate_mentions_splits_and_bad_input(tmp_path, nlp, inventory):
+    gold, corpus = _write_mention_gold(tmp_path)
+    dev = evaluate_mentions(gold, corpus, split="dev", nlp=nlp, inventory=inventory)
+    assert dev["articles"] == ["a1"] and dev["inventory"]["recall"] == 1.0
+    with pytest.raises(ValueError, match="split"):
+        evaluate_mentions(gold, corpus, split="train", nlp=nlp)
+    with pytest.raises(FileNotFoundError, match="mention gold file"):
+        evaluate_mentions(tmp_path / "missing.jsonl", corpus, nlp=nlp)
+    records = [json.loads(line) for line in gold.read_text().splitlines()]
+    for change, message in (({"kind": "alias"}, "unknown kind"), ({"text": "Kiev"}, "in the corpus, not"),
+                            ({"article_id": "zz"}, "not in the corpus")):
+        bad = tmp_path / "bad.jsonl"
+        bad.write_text(json.dumps({**records[0], **change}) + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            evaluate_mentions(bad, corpus, nlp=nlp)
+    del records[0]["place"]
+    bad.write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="missing 'place'"):
+        evaluate_mentions(bad, corpus, nlp=nlp)
