@@ -6,6 +6,7 @@
     framing evaluate targeted-sentiment --data FILE    accuracy of the stance scorer on NewsMTSC
     framing evaluate quotes --gold FILE --corpus DIR   quote extraction against a hand-annotated gold set
     framing evaluate mentions --gold FILE --corpus DIR   actor mentions against a hand-annotated gold set
+    framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
     framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
     framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
@@ -96,6 +97,21 @@ def _parser() -> argparse.ArgumentParser:
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
     targeted.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    by_role = tasks.add_parser(
+        "stance-by-role", help="stance toward SemEval-2025 entity mentions by their annotated role",
+        description="Mean stance (bootstrap CIs over documents) and label shares per annotated main role "
+                    "(Protagonist, Antagonist, Innocent), and AUCs between roles, for the Ukraine-Russia war "
+                    "and climate documents, printed as JSON.")
+    by_role.add_argument("--data", required=True,
+                         help="SemEval-2025 Task 10 folder with subtask-1-annotations.txt and raw-documents/, "
+                              "e.g. ../shared/data/semeval2025-roles-narratives-en")
+    by_role.add_argument("--stance", default=DEFAULT_STANCE,
+                         help=f"stance scorer: model, model-int8, model-fp32, lexicon or a model folder "
+                              f"(default: {DEFAULT_STANCE})")
+    by_role.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
+    by_role.add_argument("--out", help="also write the JSON report to this file")
+    by_role.add_argument("--quiet", action="store_true", help="no progress bar")
 
     quotes = tasks.add_parser(
         "quotes", help="quote spans, speakers and verb classes against a hand-annotated gold set",
@@ -296,6 +312,11 @@ def _evaluate(args) -> int:
         from framing.quotes import evaluate_quotes
 
         report = evaluate_quotes(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+    elif args.task == "stance-by-role":
+        from framing.evaluation import evaluate_stance_by_role
+
+        report = evaluate_stance_by_role(args.data, scorer=get_scorer(args.stance), seed=args.seed,
+                                         progress=not args.quiet)
     elif args.task == "mentions":
         from framing.actors import evaluate_mentions, load_actors
 

@@ -33,6 +33,7 @@ __all__ = [
     "calibration_report",
     "classification_report",
     "evaluate_sentence_vader",
+    "evaluate_stance_by_role",
     "evaluate_targeted_sentiment",
     "load_newsmtsc",
     "predict_targeted_sentiment",
@@ -331,4 +332,102 @@ def evaluate_sentence_vader(path: str | os.PathLike, *, threshold: float = VADER
         "n_sentences": frame.attrs["n_sentences"],
         "n_unaligned": 0,
     })
+    return report
+
+
+# --------------------------------------------------------------------------- stance by entity role
+
+_ROLE_PAIRS = {"protagonist_vs_antagonist": ("Protagonist", "Antagonist"),
+               "innocent_vs_antagonist": ("Innocent", "Antagonist"),
+               "protagonist_vs_innocent": ("Protagonist", "Innocent")}
+
+
+def _auc(higher: np.ndarray, lower: np.ndarray) -> float | None:
+    """P(a score of ``higher`` > one of ``lower``), ties counting half (the Mann-Whitney AUC)."""
+    if not len(higher) or not len(lower):
+        return None
+    diff = np.subtract.outer(np.asarray(higher, float), np.asarray(lower, float))
+    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
+
+
+def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n_boot: int = 2000,
+                            seed: int = 0, progress: bool = True) -> dict:
+    """Stance toward entity mentions of war and climate news, by the role annotators gave them.
+
+    A check of convergent validity on news of the kind the package is for: the entity mentions
+    of SemEval-2025 Task 10 subtask 1 (``path``: the folder with ``subtask-1-annotations.txt``
+    and ``raw-documents/``; see :func:`framing.roles.load_semeval_roles`) carry a human-annotated
+    main role (Protagonist, Antagonist, Innocent). The stance scorer (default: the packaged
+    model; none of these documents was used to train it) scores each annotated span in its
+    sentence. If the score measures how the text portrays the actor, protagonists should score
+    above antagonists. Innocents (victims) are portrayed in sentences about harm and can score
+    low although the text sides with them: stance is portrayal, not sympathy.
+
+    Returns, for the ``UA`` (Ukraine-Russia war) and ``CC`` (climate) documents and ``all``:
+    per main role the number of mentions and documents, the mean score with a 95% interval from
+    a bootstrap over documents (``n_boot`` draws, seeded), and the shares of negative, neutral
+    and positive labels; and the AUC of the score for protagonist over antagonist, innocent over
+    antagonist and protagonist over innocent mentions (0.5 = no separation).
+    """
+    from framing._nlp import load_nlp
+    from framing._progress import progress_bar
+    from framing.roles import MAIN_ROLES, load_semeval_roles
+    from framing.stance import get_scorer, predict_stance
+
+    started = time.perf_counter()
+    frame = load_semeval_roles(path)
+    if frame.empty:
+        raise ValueError(f"no annotated mentions in {path}")
+    scorer = get_scorer() if scorer is None else scorer
+    nlp = load_nlp() if nlp is None else nlp
+    texts = frame.drop_duplicates("doc_id").set_index("doc_id")["text"]
+    scores = np.zeros(len(frame))
+    labels = np.full(len(frame), "neutral", dtype=object)
+    with progress_bar(total=len(texts), desc="stance by role", unit="doc", disable=not progress) as bar:
+        for doc_id, doc in zip(texts.index, nlp.pipe(texts.tolist(), batch_size=8)):
+            rows = np.flatnonzero((frame["doc_id"] == doc_id).to_numpy())
+            spans = [doc.char_span(int(frame["start"].iat[i]), int(frame["end"].iat[i]), alignment_mode="expand")
+                     for i in rows]
+            prediction = predict_stance(scorer, doc, spans)
+            scores[rows], labels[rows] = prediction.scores, prediction.labels
+            bar.update(1)
+    frame = frame.assign(score=scores, label=labels)
+    rng = np.random.default_rng(seed)
+    report: dict = {
+        "task": "stance toward SemEval-2025 Task 10 (subtask 1) entity mentions by annotated main role",
+        "scorer": scorer.version() if hasattr(scorer, "version") else type(scorer).__name__,
+        "n": int(len(frame)), "n_documents": int(frame["doc_id"].nunique()),
+        "by_role": {}, "auc": {},
+        "protocol": (f"each annotated span scored in its sentence; mean with a 95% percentile interval from "
+                     f"{n_boot} bootstrap draws of documents (seed {seed}); AUC = P(score of the first role > "
+                     "score of the second), ties half"),
+    }
+    for domain in ("UA", "CC", "all"):
+        part = frame if domain == "all" else frame[frame["domain"] == domain]
+        if part.empty:
+            continue
+        docs = part["doc_id"].to_numpy()
+        doc_ids, doc_index = np.unique(docs, return_inverse=True)
+        draws = rng.multinomial(len(doc_ids), np.full(len(doc_ids), 1 / len(doc_ids)), size=n_boot)
+        roles = {}
+        for role in MAIN_ROLES:
+            mask = (part["main_role"] == role).to_numpy()
+            if not mask.any():
+                continue
+            values = part["score"].to_numpy()[mask]
+            sums = np.bincount(doc_index[mask], weights=values, minlength=len(doc_ids))
+            counts = np.bincount(doc_index[mask], minlength=len(doc_ids))
+            with np.errstate(invalid="ignore", divide="ignore"):
+                means = (draws @ sums) / (draws @ counts)
+            low, high = np.nanpercentile(means, [2.5, 97.5])
+            shares = part.loc[mask, "label"].value_counts(normalize=True)
+            roles[role] = {"n": int(mask.sum()), "n_documents": int((counts > 0).sum()),
+                           "mean": round(float(values.mean()), 4), "ci_low": round(float(low), 4),
+                           "ci_high": round(float(high), 4),
+                           **{f"share_{label}": round(float(shares.get(label, 0.0)), 4) for label in STANCE_LABELS}}
+        report["by_role"][domain] = roles
+        by = {role: part.loc[part["main_role"] == role, "score"].to_numpy() for role in MAIN_ROLES}
+        report["auc"][domain] = {name: (None if (auc := _auc(by[a], by[b])) is None else round(auc, 4))
+                                 for name, (a, b) in _ROLE_PAIRS.items()}
+    report["seconds"] = round(time.perf_counter() - started, 1)
     return report

@@ -1,4 +1,4 @@
-"""Evaluation on NewsMTSC-format data: loading, metrics, end to end."""
+"""Evaluation on NewsMTSC-format data: loading, metrics, end to end; stance by SemEval entity role."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import pytest
 from framing.evaluation import (
     classification_report,
     evaluate_sentence_vader,
+    evaluate_stance_by_role,
     evaluate_targeted_sentiment,
     load_newsmtsc,
     predict_targeted_sentiment,
@@ -241,3 +242,72 @@ def test_evaluation_reports_calibration_for_a_scorer_with_probabilities(tmp_path
     assert report["calibration"]["n"] == 3
     assert report["calibration"]["ece"] == pytest.approx(abs(0.5 - 1 / 3))
     assert "calibration" not in evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
+
+
+# --------------------------------------------------------------------------- stance by entity role
+
+
+class FixedScorer:
+    """Scores each span by its text, from a table; labels by sign."""
+
+    def __init__(self, table):
+        self.table = table
+
+    def score(self, doc, spans):
+        return np.array([self.table[span.text] for span in spans])
+
+    def label(self, scores):
+        return np.where(np.asarray(scores) > 0, POS, np.where(np.asarray(scores) < 0, NEG, NEU))
+
+
+def _write_roles_folder(root):
+    documents = {
+        "EN_UA_000001": ("Talks\n\nNATO sent aid while Moscow and Minsk massed troops near Kyiv.",
+                         [("NATO", "Protagonist", "Guardian"), ("Moscow", "Antagonist", "Instigator"),
+                          ("Minsk", "Antagonist", "Conspirator"), ("Kyiv", "Innocent", "Victim")]),
+        "EN_CC_000002": ("Climate\n\nActivists praised the council.", [("Activists", "Protagonist", "Virtuous")]),
+    }
+    (root / "raw-documents").mkdir(parents=True)
+    lines = []
+    for doc_id, (text, mentions) in documents.items():
+        (root / "raw-documents" / f"{doc_id}.txt").write_text(text, encoding="utf-8")
+        for mention, main, fine in mentions:
+            start = text.index(mention)
+            lines.append(f"{doc_id}.txt\t{mention}\t{start}\t{start + len(mention) - 1}\t{main}\t{fine}")
+    (root / "subtask-1-annotations.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_stance_by_role_means_shares_and_aucs(tmp_path):
+    folder = _write_roles_folder(tmp_path / "semeval")
+    scorer = FixedScorer({"NATO": 0.8, "Moscow": -0.6, "Minsk": -0.2, "Kyiv": -0.4, "Activists": 0.5})
+    report = evaluate_stance_by_role(folder, scorer=scorer, n_boot=200, progress=False)
+    assert report["n"] == 5 and report["n_documents"] == 2 and report["scorer"] == "FixedScorer"
+    ua = report["by_role"]["UA"]
+    assert ua["Antagonist"]["n"] == 2 and ua["Antagonist"]["mean"] == pytest.approx(-0.4)
+    # one document: every bootstrap draw is that document, so the interval is the mean
+    assert ua["Antagonist"]["ci_low"] == pytest.approx(-0.4) and ua["Antagonist"]["ci_high"] == pytest.approx(-0.4)
+    assert ua["Antagonist"]["share_negative"] == 1.0 and ua["Protagonist"]["share_positive"] == 1.0
+    # Kyiv (-0.4) is above Moscow (-0.6) and below Minsk (-0.2): half the pairs
+    assert report["auc"]["UA"] == {"protagonist_vs_antagonist": 1.0, "innocent_vs_antagonist": 0.5,
+                                   "protagonist_vs_innocent": 1.0}
+    assert report["auc"]["CC"] == {"protagonist_vs_antagonist": None, "innocent_vs_antagonist": None,
+                                   "protagonist_vs_innocent": None}
+    assert set(report["by_role"]["CC"]) == {"Protagonist"}
+    assert report["by_role"]["all"]["Protagonist"]["n_documents"] == 2
+    json.dumps(report)
+    again = evaluate_stance_by_role(folder, scorer=scorer, n_boot=200, progress=False)
+    assert again["by_role"] == report["by_role"]  # seeded bootstrap
+
+
+def test_stance_by_role_on_the_shared_data():
+    from conftest import shared_file
+
+    folder = shared_file("semeval2025-roles-narratives-en", "subtask-1-annotations.txt").parent
+    report = evaluate_stance_by_role(folder, n_boot=200, progress=False)
+    assert report["n"] == 341 and set(report["by_role"]) == {"UA", "CC", "all"}
+    for domain in ("UA", "CC", "all"):
+        for scores in report["by_role"][domain].values():
+            assert scores["ci_low"] <= scores["mean"] <= scores["ci_high"]
+    # the documented finding (docs/stance_model.md): on war news, protagonists score above antagonists
+    assert report["auc"]["UA"]["protagonist_vs_antagonist"] > 0.5
