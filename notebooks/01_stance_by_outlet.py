@@ -60,6 +60,9 @@ corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), las
 # NewsMTSC annotations the model learned from, an actor that attacks or destroys
 # is portrayed negatively even when the outlet reports it approvingly
 # ("Russian troops successfully destroyed a depot" is negative toward Russia).
+# A victim is portrayed negatively too: on annotated war news, mentions cast as
+# victims score as low as those cast as villains (`docs/stance_model.md`), so a
+# low mean toward Ukraine can mean coverage of its suffering, not hostility.
 
 # %%
 result = framing.analyze(corpus, progress=False, measures=[])  # mentions and stance only
