@@ -7,6 +7,7 @@
     framing evaluate quotes --gold FILE --corpus DIR   quote extraction against a hand-annotated gold set
     framing evaluate mentions --gold FILE --corpus DIR   actor mentions against a hand-annotated gold set
     framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
+    framing evaluate wording --gold FILE --corpus DIR    naming terms and their actors against a gold set
     framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
     framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
@@ -97,6 +98,18 @@ def _parser() -> argparse.ArgumentParser:
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
     targeted.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    wording = tasks.add_parser(
+        "wording", help="naming terms and the actors they are tied to, against a hand-annotated gold set",
+        description="Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
+                    "and the agreement of the actor each label is tied to, with every error, printed as JSON.")
+    wording.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/wording_gold.jsonl")
+    wording.add_argument("--corpus", required=True,
+                         help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
+    wording.add_argument("--split", choices=["dev", "test", "all"], default="test",
+                         help="dev: the articles looked at while fixing the lexicon; test: held out; default: test")
+    wording.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+    wording.add_argument("--out", help="also write the JSON report to this file")
 
     by_role = tasks.add_parser(
         "stance-by-role", help="stance toward SemEval-2025 entity mentions by their annotated role",
@@ -312,6 +325,11 @@ def _evaluate(args) -> int:
         from framing.quotes import evaluate_quotes
 
         report = evaluate_quotes(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+    elif args.task == "wording":
+        from framing.actors import load_actors
+        from framing.wording import evaluate_terms
+
+        report = evaluate_terms(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
     elif args.task == "stance-by-role":
         from framing.evaluation import evaluate_stance_by_role
 

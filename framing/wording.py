@@ -54,6 +54,7 @@ __all__ = [
     "ScareQuoteRules",
     "Term",
     "WordingFinder",
+    "evaluate_terms",
     "find_scare_quotes",
     "naming_rates",
 ]
@@ -1159,3 +1160,124 @@ def naming_rates(terms, articles, *, by: str | Sequence[str] = "outlet",
     table["share_within_set"] = (table["count"] / set_total.where(set_total > 0)).astype(float)
     table = table.sort_values([*by_cols, "_order"], kind="stable").reset_index(drop=True)
     return table[[*by_cols, *_RATE_COLUMNS]]
+
+
+# --------------------------------------------------------------------------- evaluation
+
+# Sets whose actor tie is scored by evaluate_terms: who is called a regime, whose forces.
+ACTOR_SETS = ("government_naming", "combatants", "loaded_labels")
+
+
+def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "test", "all"] = "all",
+                   nlp=None, lexicon: Lexicon | None = None, inventory=None,
+                   actor_sets: Sequence[str] = ACTOR_SETS) -> dict:
+    """Score :meth:`WordingFinder.terms` against a hand-annotated gold file of naming terms.
+
+    ``gold`` is a JSONL file (format and guideline in ``docs/wording_gold.md``): one record per
+    term in the ``text`` of an article of ``corpus``, with ``article_id, start, end, text, set,
+    variant, actor, split``, and one record with ``set`` null for an annotated article without
+    any term. The gold is complete for its articles and for the sets that occur in it (or in
+    ``actor_sets``); found terms of other sets are not scored. A found term
+    matches a gold one of the same set and variant whose span it overlaps (one-to-one, largest
+    overlap first).
+
+    Returns ``split``, ``n_articles``, ``articles``, ``sets``; ``terms``: precision, recall and
+    F1 over all scored sets and per set; ``actor``: over the matched terms of ``actor_sets``,
+    the share whose found actor equals the gold one (``accuracy``; None = no actor), the share
+    right among those given an actor (``precision``) and of the gold actors found
+    (``recall``), with the counts of found None where the gold names an actor, of a wrong
+    actor, and of an actor where the gold has none; and ``errors``: every missed and every extra term and every actor disagreement,
+    with its context.
+    """
+    from datetime import date as _date
+
+    from framing._gold import prf, read_gold
+    from framing.actors import ActorInventory, MentionFinder
+    from framing.corpus import load_corpus
+
+    if split not in ("dev", "test", "all"):
+        raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
+    lexicon = lexicon if lexicon is not None else Lexicon.default()
+    rows = read_gold(gold, ("article_id", "start", "end", "set", "variant", "actor", "split"), "wording")
+    for row in rows:
+        if row["set"] is None:  # an annotated article without terms
+            continue
+        if row["set"] not in lexicon or row["variant"] not in lexicon[row["set"]].variants:
+            raise ValueError(f"{gold}: {row['set']!r} / {row['variant']!r} ({row['article_id']}, {row['start']}) "
+                             "is not a set and variant of the lexicon")
+    sets = sorted({row["set"] for row in rows if row["set"] is not None} | set(actor_sets))
+    rows = [r for r in rows if split == "all" or r["split"] == split]
+    frame = load_corpus(corpus).set_index("id")
+    ids = sorted({r["article_id"] for r in rows})
+    rows = [r for r in rows if r["set"] is not None]
+    missing = [i for i in ids if i not in frame.index]
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    if nlp is None:
+        from framing._nlp import load_nlp
+
+        nlp = load_nlp()
+    finder = WordingFinder(lexicon, nlp)
+    mentions = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
+    texts = [str(frame.loc[i, "text"]) for i in ids]
+    for row in rows:
+        text = texts[ids.index(row["article_id"])]
+        if "text" in row and text[row["start"]:row["end"]] != row["text"]:
+            raise ValueError(f"{gold}: {row['article_id']} [{row['start']}:{row['end']}] is "
+                             f"{text[row['start']:row['end']]!r} in the corpus, not {row['text']!r}")
+    pairs: list[tuple[str, dict | None, Term | None]] = []
+    for article_id, doc in zip(ids, nlp.pipe(texts)):
+        day = frame.loc[article_id, "date"]
+        day = day if isinstance(day, _date) else None
+        found = [t for t in finder.terms(doc, mentions.find(doc, date=day)) if t.set in sets]
+        golds = [r for r in rows if r["article_id"] == article_id]
+        ranked = sorted(((min(t.end, g["end"]) - max(t.start, g["start"]), i, j)
+                         for i, t in enumerate(found) for j, g in enumerate(golds)
+                         if (t.set, t.variant) == (g["set"], g["variant"])),
+                        key=lambda x: (-x[0], x[1], x[2]))
+        gold_of: dict[int, int] = {}
+        for shared, i, j in ranked:
+            if shared > 0 and i not in gold_of and j not in gold_of.values():
+                gold_of[i] = j
+        found_of = {j: i for i, j in gold_of.items()}
+        pairs += [(article_id, g, found[found_of[j]] if j in found_of else None) for j, g in enumerate(golds)]
+        pairs += [(article_id, None, t) for i, t in enumerate(found) if i not in gold_of]
+
+    def scores(selected) -> dict:
+        return prf(sum(g is not None and t is not None for _, g, t in selected),
+                   sum(t is not None for _, _, t in selected), sum(g is not None for _, g, _ in selected))
+
+    def set_of(gold_row, term) -> str:
+        return gold_row["set"] if gold_row is not None else term.set
+
+    terms = scores(pairs)
+    terms["per_set"] = {s: scores([p for p in pairs if set_of(p[1], p[2]) == s])
+                        for s in sets if any(set_of(g, t) == s for _, g, t in pairs)}
+    matched = [(a, g, t) for a, g, t in pairs if g is not None and t is not None and g["set"] in actor_sets]
+    named = [(g, t) for _, g, t in matched if t.actor is not None]
+    gold_named = [(g, t) for _, g, t in matched if g["actor"] is not None]
+    actor = {"n": len(matched),
+             "accuracy": (sum(t.actor == g["actor"] for _, g, t in matched) / len(matched)) if matched else None,
+             "precision": (sum(t.actor == g["actor"] for g, t in named) / len(named)) if named else None,
+             "recall": (sum(t.actor == g["actor"] for g, t in gold_named) / len(gold_named)) if gold_named else None,
+             "found_none": sum(t.actor is None and g["actor"] is not None for _, g, t in matched),
+             "wrong_actor": sum(None not in (t.actor, g["actor"]) and t.actor != g["actor"] for _, g, t in matched),
+             "found_where_gold_has_none": sum(g["actor"] is None and t.actor is not None for _, g, t in matched)}
+    text_of = dict(zip(ids, texts))
+
+    def context(article_id: str, start: int, end: int) -> str:
+        text = text_of[article_id]
+        return " ".join(f"{text[max(0, start - 40):start]}[{text[start:end]}]{text[end:end + 40]}".split())
+
+    errors = []
+    for article_id, g, t in pairs:
+        row = g if g is not None else {"set": t.set, "variant": t.variant, "start": t.start, "end": t.end}
+        if t is None or g is None or (g["set"] in actor_sets and t.actor != g["actor"]):
+            errors.append({"error": "missed" if t is None else "not in gold" if g is None else "actor",
+                           "article_id": article_id, "set": row["set"], "variant": row["variant"],
+                           "gold_actor": None if g is None else g["actor"],
+                           "found_actor": None if t is None else t.actor,
+                           "context": context(article_id, row["start"], row["end"])})
+    return {"split": split, "n_articles": len(ids), "articles": ids, "sets": sets, "n_gold": len(rows),
+            "n_found": sum(t is not None for _, _, t in pairs),
+            "terms": terms, "actor": actor, "errors": errors}

@@ -112,6 +112,21 @@ def test_evaluate_mentions_on_the_repository_gold_set(capsys):
     assert report["reference"]["n_gold"] == sum(not record["place"] for record in held_out)
 
 
+def test_evaluate_wording_on_the_repository_gold_set(capsys):
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    gold_path = root / "tests" / "data" / "wording_gold.jsonl"
+    args = ["evaluate", "wording", "--gold", str(gold_path), "--corpus", str(root / "data" / "sample-corpus")]
+    assert main(args) == 0  # the default split is the held-out one
+    report = json.loads(capsys.readouterr().out)
+    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
+    held_out = [record for record in gold if record["split"] == "test"]
+    assert report["split"] == "test"
+    assert report["articles"] == sorted({record["article_id"] for record in held_out})
+    assert report["n_gold"] == report["terms"]["n_gold"] == sum(record["set"] is not None for record in held_out)
+
+
 def test_evaluate_targeted_sentiment_with_a_model_folder(tmp_path, capsys):
     from framing.stance_model import MODEL_DIR
 

@@ -5,6 +5,7 @@ Every sentence here is written for the tests; none comes from a corpus.
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import textwrap
@@ -19,6 +20,7 @@ from framing.wording import (
     Mark,
     Term,
     WordingFinder,
+    evaluate_terms,
     find_scare_quotes,
     naming_rates,
 )
@@ -385,3 +387,67 @@ def test_distancing_validation(tmp_path, name, text, message):
 def test_missing_file(tmp_path):
     with pytest.raises(FileNotFoundError, match="no such lexicon file"):
         Lexicon.from_yaml(naming=tmp_path / "nope.yaml")
+
+
+# --------------------------------------------------------------------------- evaluation against a gold set
+
+
+def _write_terms_gold(root):
+    """Two articles (a1: dev, b1: test, annotated as having no term) and a gold file with known outcomes."""
+    texts = {"a1": "The Kiev regime deployed its troops. Russian forces advanced.",
+             "b1": "The regime stayed silent."}
+    for article_id, text in texts.items():
+        path = root / "corpus" / "wire" / f"{article_id}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\ndate: 2023-05-01\n---\nA title\n\n{text}\n", encoding="utf-8")
+
+    def record(surface, set_id, variant, actor):
+        start = texts["a1"].index(surface)
+        return {"article_id": "a1", "start": start, "end": start + len(surface), "text": surface, "set": set_id,
+                "variant": variant, "actor": actor, "split": "dev"}
+
+    gold = [
+        record("regime", "government_naming", "regime", "ukraine"),   # found, same actor
+        record("regime", "loaded_labels", "regime", "ukraine"),       # found, same actor
+        record("troops", "combatants", "troops", "ukraine"),          # found; "its" is not followed: no actor
+        # "Russian forces" is left out of the gold on purpose: found, so an extra term
+        {"article_id": "b1", "start": None, "end": None, "text": None, "set": None, "variant": None,
+         "actor": None, "split": "test"},                             # annotated: no term; both regimes are extra
+    ]
+    path = root / "gold.jsonl"
+    path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    return path, root / "corpus"
+
+
+def test_evaluate_terms_numbers(tmp_path, nlp):
+    gold, corpus = _write_terms_gold(tmp_path)
+    report = evaluate_terms(gold, corpus, nlp=nlp)
+    assert report["articles"] == ["a1", "b1"] and report["n_gold"] == 3 and report["n_found"] == 6
+    assert report["sets"] == ["combatants", "government_naming", "loaded_labels"]
+    terms = {k: report["terms"][k] for k in ("precision", "recall", "tp", "n_pred", "n_gold")}
+    assert terms == pytest.approx({"precision": 0.5, "recall": 1.0, "tp": 3, "n_pred": 6, "n_gold": 3})
+    assert {s: (v["tp"], v["n_pred"], v["n_gold"]) for s, v in report["terms"]["per_set"].items()} == {
+        "combatants": (1, 2, 1), "government_naming": (1, 2, 1), "loaded_labels": (1, 2, 1)}
+    assert report["actor"] == {"n": 3, "accuracy": pytest.approx(2 / 3), "precision": 1.0,
+                               "recall": pytest.approx(2 / 3), "found_none": 1, "wrong_actor": 0,
+                               "found_where_gold_has_none": 0}
+    kinds = sorted((e["error"], e["variant"]) for e in report["errors"])
+    assert kinds == [("actor", "troops"), ("not in gold", "forces"), ("not in gold", "regime"),
+                     ("not in gold", "regime")]
+    dev = evaluate_terms(gold, corpus, split="dev", nlp=nlp)
+    assert dev["articles"] == ["a1"] and dev["terms"]["n_pred"] == 4
+
+
+def test_evaluate_terms_bad_input(tmp_path, nlp):
+    gold, corpus = _write_terms_gold(tmp_path)
+    with pytest.raises(ValueError, match="split"):
+        evaluate_terms(gold, corpus, split="train", nlp=nlp)
+    with pytest.raises(FileNotFoundError, match="wording gold file"):
+        evaluate_terms(tmp_path / "missing.jsonl", corpus, nlp=nlp)
+    first = json.loads(gold.read_text().splitlines()[0])
+    bad = tmp_path / "bad.jsonl"
+    for change, message in (({"variant": "tyranny"}, "not a set and variant"), ({"text": "Kyiv"}, "in the corpus"),
+                            ({"article_id": "zz"}, "not in the corpus")):
+        bad.write_text(json.dumps({**first, **change}) + "\n", encoding="utf-8")
+        with pytest.raises(ValueError, match=message):
+            evaluate_terms(bad, corpus, nlp=nlp)
