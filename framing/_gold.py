@@ -36,3 +36,46 @@ def prf(tp: int, n_pred: int, n_gold: int) -> dict:
     recall = tp / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {"precision": precision, "recall": recall, "f1": f1, "tp": tp, "n_pred": n_pred, "n_gold": n_gold}
+
+
+def gold_articles(rows: list[dict], corpus, gold) -> tuple:
+    """The corpus frame (indexed by id), the sorted ids of the articles with gold ``rows`` and their
+    texts. A clear error for an article missing from the corpus or a record whose ``text`` is not
+    what the corpus has at its offsets (a record with ``start`` null marks an annotated article)."""
+    from framing.corpus import load_corpus
+
+    frame = load_corpus(corpus).set_index("id")
+    ids = sorted({r["article_id"] for r in rows})
+    missing = [i for i in ids if i not in frame.index]
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    texts = [str(frame.loc[i, "text"]) for i in ids]
+    text_of = dict(zip(ids, texts))
+    for row in rows:
+        if row.get("start") is None or row.get("text") is None:
+            continue
+        found = text_of[row["article_id"]][row["start"]:row["end"]]
+        if found != row["text"]:
+            raise ValueError(f"{gold}: {row['article_id']} [{row['start']}:{row['end']}] is {found!r} "
+                             f"in the corpus, not {row['text']!r}")
+    return frame, ids, texts
+
+
+def pair_up(found: Sequence, golds: Sequence[dict], same) -> dict[int, int]:
+    """One-to-one pairs ``{found index: gold index}`` of spans that overlap and for which
+    ``same(found_item, gold_record)`` holds, largest overlap first (ties: earlier items)."""
+    ranked = sorted(((min(f.end, g["end"]) - max(f.start, g["start"]), i, j)
+                     for i, f in enumerate(found) for j, g in enumerate(golds) if same(f, g)),
+                    key=lambda x: (-x[0], x[1], x[2]))
+    pairs: dict[int, int] = {}
+    taken: set[int] = set()
+    for shared, i, j in ranked:
+        if shared > 0 and i not in pairs and j not in taken:
+            pairs[i] = j
+            taken.add(j)
+    return pairs
+
+
+def context(text: str, start: int, end: int, width: int = 40) -> str:
+    """The span in brackets with ``width`` characters either side, whitespace collapsed."""
+    return " ".join(f"{text[max(0, start - width):start]}[{text[start:end]}]{text[end:end + width]}".split())

@@ -984,11 +984,6 @@ class _GoldPair:
         return self.gold["actor"] if self.gold is not None else self.found.actor  # type: ignore[union-attr]
 
 
-def _shared(start: int, end: int, other_start: int, other_end: int) -> int:
-    """Characters two spans share (0 or less when they do not overlap)."""
-    return min(end, other_end) - max(start, other_start)
-
-
 def evaluate_mentions(
     gold: str | os.PathLike[str],
     corpus: str | os.PathLike[str],
@@ -1020,8 +1015,7 @@ def evaluate_mentions(
     another actor and matching none) and the ``errors``: every missed gold mention and
     every found mention that matches none, with its context.
     """
-    from framing._gold import prf, read_gold
-    from framing.corpus import load_corpus
+    from framing._gold import context, gold_articles, pair_up, prf, read_gold
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
@@ -1031,40 +1025,24 @@ def evaluate_mentions(
             raise ValueError(f"{gold}: unknown kind {row['kind']!r} ({row['article_id']}, {row['start']}); "
                              f"expected one of {', '.join(GOLD_KINDS)}")
     rows = [r for r in rows if split == "all" or r["split"] == split]
-    frame = load_corpus(corpus).set_index("id")
-    ids = sorted({r["article_id"] for r in rows})
-    missing = [i for i in ids if i not in frame.index]
-    if missing:
-        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    frame, ids, texts = gold_articles(rows, corpus, gold)
     if nlp is None:
         from framing._nlp import load_nlp
 
         nlp = load_nlp()
     finder = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
-    texts = [str(frame.loc[i, "text"]) for i in ids]
-    for row in rows:
-        text = texts[ids.index(row["article_id"])]
-        if "text" in row and text[row["start"]:row["end"]] != row["text"]:
-            raise ValueError(f"{gold}: {row['article_id']} [{row['start']}:{row['end']}] is "
-                             f"{text[row['start']:row['end']]!r} in the corpus, not {row['text']!r}")
     pairs: list[_GoldPair] = []
     for article_id, doc in zip(ids, nlp.pipe(texts)):
         day = frame.loc[article_id, "date"]
         found = finder.find(doc, date=day if isinstance(day, date) else None)
         golds = [r for r in rows if r["article_id"] == article_id]
-        ranked = sorted(((_shared(m.start, m.end, g["start"], g["end"]), i, j)
-                         for i, m in enumerate(found) for j, g in enumerate(golds) if m.actor == g["actor"]),
-                        key=lambda x: (-x[0], x[1], x[2]))
-        gold_of: dict[int, int] = {}  # found index -> gold index
-        for shared, i, j in ranked:
-            if shared > 0 and i not in gold_of and j not in gold_of.values():
-                gold_of[i] = j
+        gold_of = pair_up(found, golds, lambda m, g: m.actor == g["actor"])
         found_of = {j: i for i, j in gold_of.items()}
         pairs += [_GoldPair(article_id, g, found[found_of[j]] if j in found_of else None)
                   for j, g in enumerate(golds)]
         for i, m in enumerate(found):
             if i not in gold_of:
-                overlaps = any(_shared(m.start, m.end, g["start"], g["end"]) > 0 and g["actor"] != m.actor
+                overlaps = any(min(m.end, g["end"]) > max(m.start, g["start"]) and g["actor"] != m.actor
                                for g in golds)
                 pairs.append(_GoldPair(article_id, None, m, wrong_actor=overlaps))
 
@@ -1095,16 +1073,12 @@ def evaluate_mentions(
     reference_scores["outside_recall"] = (sum(p.found is not None for p in outside_pairs) / len(outside_pairs)
                                           if outside_pairs else None)
     text_of = dict(zip(ids, texts))
-
-    def context(article_id: str, start: int, end: int) -> str:
-        text = text_of[article_id]
-        return " ".join(f"{text[max(0, start - 40):start]}[{text[start:end]}]{text[end:end + 40]}".split())
-
     errors = [{"error": "missed", "article_id": p.article_id, "actor": p.gold["actor"], "kind": p.gold["kind"],
-               "place": p.gold["place"], "context": context(p.article_id, p.gold["start"], p.gold["end"])}
+               "place": p.gold["place"], "context": context(text_of[p.article_id], p.gold["start"], p.gold["end"])}
               for p in pairs if p.gold is not None and p.found is None]
     errors += [{"error": "not in gold", "article_id": p.article_id, "actor": p.found.actor, "via": p.found.via,
-                "wrong_actor": p.wrong_actor, "context": context(p.article_id, p.found.start, p.found.end)}
+                "wrong_actor": p.wrong_actor,
+                "context": context(text_of[p.article_id], p.found.start, p.found.end)}
                for p in pairs if p.gold is None]
     return {"split": split, "n_articles": len(ids), "articles": ids, "n_gold": len(rows),
             "n_found": sum(p.found is not None for p in pairs), "inventory": inventory_scores,

@@ -1191,9 +1191,8 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
     """
     from datetime import date as _date
 
-    from framing._gold import prf, read_gold
+    from framing._gold import context, gold_articles, pair_up, prf, read_gold
     from framing.actors import ActorInventory, MentionFinder
-    from framing.corpus import load_corpus
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
@@ -1207,38 +1206,21 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
                              "is not a set and variant of the lexicon")
     sets = sorted({row["set"] for row in rows if row["set"] is not None} | set(actor_sets))
     rows = [r for r in rows if split == "all" or r["split"] == split]
-    frame = load_corpus(corpus).set_index("id")
-    ids = sorted({r["article_id"] for r in rows})
+    frame, ids, texts = gold_articles(rows, corpus, gold)
     rows = [r for r in rows if r["set"] is not None]
-    missing = [i for i in ids if i not in frame.index]
-    if missing:
-        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
     if nlp is None:
         from framing._nlp import load_nlp
 
         nlp = load_nlp()
     finder = WordingFinder(lexicon, nlp)
     mentions = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
-    texts = [str(frame.loc[i, "text"]) for i in ids]
-    for row in rows:
-        text = texts[ids.index(row["article_id"])]
-        if "text" in row and text[row["start"]:row["end"]] != row["text"]:
-            raise ValueError(f"{gold}: {row['article_id']} [{row['start']}:{row['end']}] is "
-                             f"{text[row['start']:row['end']]!r} in the corpus, not {row['text']!r}")
     pairs: list[tuple[str, dict | None, Term | None]] = []
     for article_id, doc in zip(ids, nlp.pipe(texts)):
         day = frame.loc[article_id, "date"]
         day = day if isinstance(day, _date) else None
         found = [t for t in finder.terms(doc, mentions.find(doc, date=day)) if t.set in sets]
         golds = [r for r in rows if r["article_id"] == article_id]
-        ranked = sorted(((min(t.end, g["end"]) - max(t.start, g["start"]), i, j)
-                         for i, t in enumerate(found) for j, g in enumerate(golds)
-                         if (t.set, t.variant) == (g["set"], g["variant"])),
-                        key=lambda x: (-x[0], x[1], x[2]))
-        gold_of: dict[int, int] = {}
-        for shared, i, j in ranked:
-            if shared > 0 and i not in gold_of and j not in gold_of.values():
-                gold_of[i] = j
+        gold_of = pair_up(found, golds, lambda t, g: (t.set, t.variant) == (g["set"], g["variant"]))
         found_of = {j: i for i, j in gold_of.items()}
         pairs += [(article_id, g, found[found_of[j]] if j in found_of else None) for j, g in enumerate(golds)]
         pairs += [(article_id, None, t) for i, t in enumerate(found) if i not in gold_of]
@@ -1264,11 +1246,6 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
              "wrong_actor": sum(None not in (t.actor, g["actor"]) and t.actor != g["actor"] for _, g, t in matched),
              "found_where_gold_has_none": sum(g["actor"] is None and t.actor is not None for _, g, t in matched)}
     text_of = dict(zip(ids, texts))
-
-    def context(article_id: str, start: int, end: int) -> str:
-        text = text_of[article_id]
-        return " ".join(f"{text[max(0, start - 40):start]}[{text[start:end]}]{text[end:end + 40]}".split())
-
     errors = []
     for article_id, g, t in pairs:
         row = g if g is not None else {"set": t.set, "variant": t.variant, "start": t.start, "end": t.end}
@@ -1277,7 +1254,7 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
                            "article_id": article_id, "set": row["set"], "variant": row["variant"],
                            "gold_actor": None if g is None else g["actor"],
                            "found_actor": None if t is None else t.actor,
-                           "context": context(article_id, row["start"], row["end"])})
+                           "context": context(text_of[article_id], row["start"], row["end"])})
     return {"split": split, "n_articles": len(ids), "articles": ids, "sets": sets, "n_gold": len(rows),
             "n_found": sum(t is not None for _, _, t in pairs),
             "terms": terms, "actor": actor, "errors": errors}
