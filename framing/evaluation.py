@@ -363,7 +363,9 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
     above antagonists. Innocents (victims) are portrayed in sentences about harm and can score
     low although the text sides with them: stance is portrayal, not sympathy.
 
-    Returns, for the ``UA`` (Ukraine-Russia war) and ``CC`` (climate) documents and ``all``:
+    A mention whose characters cover no token (whitespace) cannot be scored: it is left out
+    and counted in ``n_unaligned``. Returns, for the ``UA`` (Ukraine-Russia war) and ``CC``
+    (climate) documents and ``all``:
     per main role the number of mentions and documents, the mean score with a 95% interval from
     a bootstrap over documents (``n_boot`` draws, seeded), and the shares of negative, neutral
     and positive labels; and the AUC of the score for protagonist over antagonist, innocent over
@@ -383,20 +385,27 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
     texts = frame.drop_duplicates("doc_id").set_index("doc_id")["text"]
     scores = np.zeros(len(frame))
     labels = np.full(len(frame), "neutral", dtype=object)
+    aligned = np.zeros(len(frame), dtype=bool)
     with progress_bar(total=len(texts), desc="stance by role", unit="doc", disable=not progress) as bar:
         for doc_id, doc in zip(texts.index, nlp.pipe(texts.tolist(), batch_size=8)):
-            rows = np.flatnonzero((frame["doc_id"] == doc_id).to_numpy())
-            spans = [doc.char_span(int(frame["start"].iat[i]), int(frame["end"].iat[i]), alignment_mode="expand")
-                     for i in rows]
-            prediction = predict_stance(scorer, doc, spans)
-            scores[rows], labels[rows] = prediction.scores, prediction.labels
+            rows, spans = [], []
+            for i in np.flatnonzero((frame["doc_id"] == doc_id).to_numpy()):
+                span = doc.char_span(int(frame["start"].iat[i]), int(frame["end"].iat[i]), alignment_mode="expand")
+                if span is not None and len(span):  # a span of whitespace only has no token to score
+                    rows.append(i)
+                    spans.append(span)
+            if spans:
+                prediction = predict_stance(scorer, doc, spans)
+                scores[rows], labels[rows] = prediction.scores, prediction.labels
+                aligned[rows] = True
             bar.update(1)
-    frame = frame.assign(score=scores, label=labels)
+    n_unaligned = int((~aligned).sum())
+    frame = frame.assign(score=scores, label=labels)[aligned]
     rng = np.random.default_rng(seed)
     report: dict = {
         "task": "stance toward SemEval-2025 Task 10 (subtask 1) entity mentions by annotated main role",
         "scorer": scorer.version() if hasattr(scorer, "version") else type(scorer).__name__,
-        "n": int(len(frame)), "n_documents": int(frame["doc_id"].nunique()),
+        "n": int(len(frame)), "n_unaligned": n_unaligned, "n_documents": int(frame["doc_id"].nunique()),
         "by_role": {}, "auc": {},
         "protocol": (f"each annotated span scored in its sentence; mean with a 95% percentile interval from "
                      f"{n_boot} bootstrap draws of documents (seed {seed}); AUC = P(score of the first role > "

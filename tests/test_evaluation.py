@@ -282,7 +282,8 @@ def test_stance_by_role_means_shares_and_aucs(tmp_path):
     folder = _write_roles_folder(tmp_path / "semeval")
     scorer = FixedScorer({"NATO": 0.8, "Moscow": -0.6, "Minsk": -0.2, "Kyiv": -0.4, "Activists": 0.5})
     report = evaluate_stance_by_role(folder, scorer=scorer, n_boot=200, progress=False)
-    assert report["n"] == 5 and report["n_documents"] == 2 and report["scorer"] == "FixedScorer"
+    assert report["n"] == 5 and report["n_unaligned"] == 0 and report["n_documents"] == 2
+    assert report["scorer"] == "FixedScorer"
     ua = report["by_role"]["UA"]
     assert ua["Antagonist"]["n"] == 2 and ua["Antagonist"]["mean"] == pytest.approx(-0.4)
     # one document: every bootstrap draw is that document, so the interval is the mean
@@ -298,6 +299,18 @@ def test_stance_by_role_means_shares_and_aucs(tmp_path):
     json.dumps(report)
     again = evaluate_stance_by_role(folder, scorer=scorer, n_boot=200, progress=False)
     assert again["by_role"] == report["by_role"]  # seeded bootstrap
+
+
+def test_stance_by_role_counts_a_mention_it_cannot_score(tmp_path):
+    folder = _write_roles_folder(tmp_path / "semeval")
+    text = (folder / "raw-documents" / "EN_UA_000001.txt").read_text(encoding="utf-8")
+    blank = text.index(" sent")  # one space: no token to score
+    with (folder / "subtask-1-annotations.txt").open("a", encoding="utf-8") as handle:
+        handle.write(f"EN_UA_000001.txt\t \t{blank}\t{blank}\tAntagonist\tInstigator\n")
+    scorer = FixedScorer({"NATO": 0.8, "Moscow": -0.6, "Minsk": -0.2, "Kyiv": -0.4, "Activists": 0.5})
+    report = evaluate_stance_by_role(folder, scorer=scorer, n_boot=50, progress=False)
+    assert report["n"] == 5 and report["n_unaligned"] == 1
+    assert report["by_role"]["UA"]["Antagonist"]["n"] == 2
 
 
 def test_stance_by_role_on_the_shared_data():
