@@ -1177,17 +1177,16 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
     term in the ``text`` of an article of ``corpus``, with ``article_id, start, end, text, set,
     variant, actor, split``, and one record with ``set`` null for an annotated article without
     any term. The gold is complete for its articles and for the sets that occur in it (or in
-    ``actor_sets``); found terms of other sets are not scored. A found term
-    matches a gold one of the same set and variant whose span it overlaps (one-to-one, largest
-    overlap first).
+    ``actor_sets``); found terms of other sets are not scored. A found term matches a gold one
+    of the same set and variant whose span it overlaps (one-to-one, largest overlap first).
 
     Returns ``split``, ``n_articles``, ``articles``, ``sets``; ``terms``: precision, recall and
     F1 over all scored sets and per set; ``actor``: over the matched terms of ``actor_sets``,
     the share whose found actor equals the gold one (``accuracy``; None = no actor), the share
     right among those given an actor (``precision``) and of the gold actors found
     (``recall``), with the counts of found None where the gold names an actor, of a wrong
-    actor, and of an actor where the gold has none; and ``errors``: every missed and every extra term and every actor disagreement,
-    with its context.
+    actor, and of an actor where the gold has none; and ``errors``: every missed and every
+    extra term and every actor disagreement, with its context.
     """
     from datetime import date as _date
 
