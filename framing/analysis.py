@@ -415,7 +415,8 @@ def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[s
     terms, marks = [], []
     if tools.wording is not None:
         terms = [{**base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant, "surface": t.surface,
-                  "start": t.start, "end": t.end, "actor": t.actor} for t in tools.wording.terms(doc, found)]
+                  "start": t.start, "end": t.end, "actor": t.actor}
+                 for t in tools.wording.terms(doc, found, extracted)]
         marks = [{**base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface, "start": m.start,
                   "end": m.end, "actor": m.actor} for m in tools.wording.marks(doc, found)
                  # a fragment the quote extractor attributed to a speaker is a quote, not a scare quote

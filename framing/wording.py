@@ -763,14 +763,16 @@ class WordingFinder:
                                f"{self.lexicon.distancing_origin}: {kind} cue {cue!r}")
                 order += 1
 
-    def terms(self, doc, mentions=()) -> list[Term]:
+    def terms(self, doc, mentions=(), quotes=()) -> list[Term]:
         """Naming variants and loaded labels in ``doc``, sorted by position.
 
         Within a set, overlapping matches are resolved longest first ("full-scale
         invasion" is not also "invasion"); different sets may overlap ("regime" is in
         ``government_naming`` and ``loaded_labels``). ``mentions`` (from
         :class:`~framing.actors.MentionFinder` on the same doc) tie each term to the
-        actor it is applied to.
+        actor it is applied to; ``quotes`` (from :class:`~framing.quotes.QuoteExtractor`
+        on the same doc: anything with ``start``, ``end`` and ``speaker_actor``) tie "our
+        soldiers" inside a quotation to its speaker's actor.
         """
         by_set: dict[str, list[_Hit]] = defaultdict(list)
         exclusions: dict[str, list[_Hit]] = defaultdict(list)
@@ -782,6 +784,7 @@ class WordingFinder:
         sentence_of = _sentence_of(doc)
         mention_at = _mention_index(mentions)
         parsed = doc.has_annotation("DEP")
+        quoted = [(q.start, q.end, q.speaker_actor) for q in quotes or () if q.speaker_actor]
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
@@ -789,7 +792,7 @@ class WordingFinder:
                 span = doc[hit.token_start:hit.token_end]
                 variant = hit.key.variant or ""
                 actor = _term_actor(doc, hit.token_start, hit.token_end, mention_at, parsed=parsed,
-                                    relational=(set_id, variant) in self._relational)
+                                    relational=(set_id, variant) in self._relational, quoted=quoted)
                 out.append((self._set_order[set_id], Term(
                     set=set_id, variant=variant, surface=text[span.start_char:span.end_char],
                     start=span.start_char, end=span.end_char,
@@ -849,7 +852,7 @@ def _require_parse(doc, what: str) -> None:
 
 
 def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed: bool,
-                relational: bool = False) -> str | None:
+                relational: bool = False, quoted: Sequence[tuple[int, int, str]] = ()) -> str | None:
     """The actor a naming term or label is applied to, or None.
 
     0. a mention inside the term ("collective West", "the situation in Ukraine");
@@ -860,7 +863,13 @@ def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed
        the same rules on that noun;
     3. the subject of a copula with the label as predicate ("Kyiv is a puppet of NATO"),
        the object of a naming verb ("called Ukraine a puppet") or an apposition
-       ("Russia, the aggressor,").
+       ("Russia, the aggressor,");
+    4. a possessive pronoun on the term (or on the noun a label modifies): *its, their,
+       his, her* go to the subject of the nearest verb above the term when that is a
+       mention ("Ukraine withdrew its troops"), else to the nearest mention before the
+       pronoun in its sentence ("a Russian manoeuvre to regroup its forces"); *our, my*
+       inside a quotation go to the speaker's actor ("'our defenders stay', Zelensky
+       said"). Skipped for relational labels.
     """
     for i in range(start, end):
         if i in mention_at:
@@ -868,7 +877,46 @@ def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed
     if not parsed:
         return None
     head = doc[start:end].root
-    return _applied_to(head, set(range(start, end)), mention_at, relational=relational)
+    inside = set(range(start, end))
+    actor = _applied_to(head, inside, mention_at, relational=relational)
+    if actor is None and not relational:
+        actor = _possessor_actor(doc, head, inside, mention_at, quoted)
+    return actor
+
+
+_THIRD_PERSON_POSSESSIVES = frozenset({"its", "their", "his", "her"})
+_FIRST_PERSON_POSSESSIVES = frozenset({"our", "my"})
+
+
+def _possessor_actor(doc, head, inside: set[int], mention_at, quoted) -> str | None:
+    """Rule 4 of :func:`_term_actor`: the actor behind a possessive pronoun on the term."""
+    owners = [head]
+    if head.dep_ in ("amod", "compound") and head.head.i != head.i:  # "its illegal annexation"
+        owners.append(head.head)
+    pronoun = next((c for owner in owners for c in owner.children
+                    if c.dep_ == "poss" and c.lower_ in _THIRD_PERSON_POSSESSIVES | _FIRST_PERSON_POSSESSIVES),
+                   None)
+    if pronoun is None:
+        return None
+    if pronoun.lower_ in _FIRST_PERSON_POSSESSIVES:
+        char = pronoun.idx
+        return next((actor for start, end, actor in quoted if start <= char < end), None)
+    verb = head
+    for _ in range(4):  # up to the nearest verb: "withdrew" in "Ukraine withdrew its troops"
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX"):
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS and child.i not in inside:
+                actor = _np_actor(child, inside, mention_at)
+                if actor:
+                    return actor
+    sentence_start = pronoun.sent.start
+    for i in range(pronoun.i - 1, sentence_start - 1, -1):
+        if i in mention_at and i not in inside:
+            return mention_at[i].actor
+    return None
 
 
 def _applied_to(head, inside: set[int], mention_at, *, relational: bool, depth: int = 0) -> str | None:
@@ -1192,6 +1240,7 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
 
     from framing._gold import context, gold_articles, pair_up, prf, read_gold
     from framing.actors import ActorInventory, MentionFinder
+    from framing.quotes import QuoteExtractor
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
@@ -1212,12 +1261,15 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
 
         nlp = load_nlp()
     finder = WordingFinder(lexicon, nlp)
-    mentions = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
+    inventory = inventory if inventory is not None else ActorInventory.default()
+    mentions, quotes = MentionFinder(inventory, nlp), QuoteExtractor(inventory, nlp)
     pairs: list[tuple[str, dict | None, Term | None]] = []
     for article_id, doc in zip(ids, nlp.pipe(texts)):
         day = frame.loc[article_id, "date"]
         day = day if isinstance(day, _date) else None
-        found = [t for t in finder.terms(doc, mentions.find(doc, date=day)) if t.set in sets]
+        found_mentions = mentions.find(doc, date=day)  # as framing.analyze ties terms: mentions and quotes
+        found = [t for t in finder.terms(doc, found_mentions, quotes.extract(doc, date=day, mentions=found_mentions))
+                 if t.set in sets]
         golds = [r for r in rows if r["article_id"] == article_id]
         gold_of = pair_up(found, golds, lambda t, g: (t.set, t.variant) == (g["set"], g["variant"]))
         found_of = {j: i for i, j in gold_of.items()}

@@ -92,6 +92,7 @@ TERM_CASES = [
      [("combatants", "militants", "Militants", None), ("combatants", "militants", "militant", None)]),
     ("lower-case russia is exact", "Officials said russia and Russia would both be named.",
      {"loaded_labels"}, [("loaded_labels", "russia_lowercase", "russia", None)]),
+    ("human rights defenders are not fighters", "Human rights defenders protested.", {"combatants"}, []),
     ("two sets may overlap", "The regime collapsed.", {"government_naming", "loaded_labels"},
      [("government_naming", "regime", "regime", None), ("loaded_labels", "regime", "regime", None)]),
 ]
@@ -123,7 +124,31 @@ LABEL_CASES = [
     ("label containing an actor", "Pundits blamed the collective West.", "loaded_labels",
      "collective_west", "the_west"),
     ("war possessor", "Russia's war dragged on.", "war_naming", "war", "russia"),
+    # rule 4: possessive pronouns
+    ("its: subject of the verb", "Ukraine withdrew its troops from four regions.", "combatants", "troops",
+     "ukraine"),
+    ("its: subject of the nearest verb, not the main one", "NATO said Russia moved its troops to the border.",
+     "combatants", "troops", "russia"),
+    ("its: nearest mention when the verb has no subject",
+     "It was another Russian manoeuvre to regroup its battered forces.", "combatants", "forces", "russia"),
+    ("his: a member", "Putin praised his soldiers.", "combatants", "soldiers", "russia"),
+    ("its on the noun a label modifies", "Moscow defended its illegal annexation.", "loaded_labels", "illegal",
+     "russia"),
+    ("our outside a quotation", "They said our soldiers were brave.", "combatants", "soldiers", None),
+    ("its with no mention before it", "Its troops advanced.", "combatants", "troops", None),
 ]
+
+
+def test_our_inside_a_quotation_goes_to_the_speaker(finder, nlp, mention_finder):
+    from framing.quotes import QuoteExtractor
+
+    doc, mentions = parse(nlp, mention_finder, '"Until the guns fall silent, our defenders stay where they are," '
+                                               'Zelensky said.')
+    quotes = QuoteExtractor(load_actors(), nlp).extract(doc, mentions=mentions)
+    assert [q.speaker_actor for q in quotes] == ["ukraine"]
+    defenders = [t for t in finder.terms(doc, mentions, quotes) if t.variant == "defenders"]
+    assert [t.actor for t in defenders] == ["ukraine"]
+    assert [t.actor for t in finder.terms(doc, mentions) if t.variant == "defenders"] == [None]  # no quotes given
 
 
 @pytest.mark.parametrize("name,text,set_id,variant,actor", LABEL_CASES, ids=[c[0] for c in LABEL_CASES])
@@ -394,7 +419,7 @@ def test_missing_file(tmp_path):
 
 def _write_terms_gold(root):
     """Two articles (a1: dev, b1: test, annotated as having no term) and a gold file with known outcomes."""
-    texts = {"a1": "The Kiev regime deployed its troops. Russian forces advanced.",
+    texts = {"a1": "The Kiev regime deployed the troops. Russian forces advanced.",
              "b1": "The regime stayed silent."}
     for article_id, text in texts.items():
         path = root / "corpus" / "wire" / f"{article_id}.txt"
@@ -409,7 +434,7 @@ def _write_terms_gold(root):
     gold = [
         record("regime", "government_naming", "regime", "ukraine"),   # found, same actor
         record("regime", "loaded_labels", "regime", "ukraine"),       # found, same actor
-        record("troops", "combatants", "troops", "ukraine"),          # found; "its" is not followed: no actor
+        record("troops", "combatants", "troops", "ukraine"),          # found; a bare "the troops": no actor
         # "Russian forces" is left out of the gold on purpose: found, so an extra term
         {"article_id": "b1", "start": None, "end": None, "text": None, "set": None, "variant": None,
          "actor": None, "split": "test"},                             # annotated: no term; both regimes are extra
