@@ -87,6 +87,7 @@ CASES = [
     # case
     ("us pronoun", "Let us hope the talks resume, she told us.", None, []),
     ("US acronym", "The US pledged more aid.", None, [("united_states", "name", "US")]),
+    ("russia in lower case", "Two days ago russia fired a missile.", None, [("russia", "name", "russia")]),
     ("uppercase acronyms", "The EU and the UK disagreed at the UN.", None,
      [("european_union", "name", "EU"), ("united_kingdom", "name", "UK"),
       ("united_nations", "name", "UN")]),

@@ -91,7 +91,7 @@ TERM_CASES = [
     ("militant inflections", "Militants attacked; one militant was caught.", {"combatants"},
      [("combatants", "militants", "Militants", None), ("combatants", "militants", "militant", None)]),
     ("lower-case russia is exact", "Officials said russia and Russia would both be named.",
-     {"loaded_labels"}, [("loaded_labels", "russia_lowercase", "russia", None)]),
+     {"loaded_labels"}, [("loaded_labels", "russia_lowercase", "russia", "russia")]),  # a name of Russia too
     ("human rights defenders are not fighters", "Human rights defenders protested.", {"combatants"}, []),
     ("two sets may overlap", "The regime collapsed.", {"government_naming", "loaded_labels"},
      [("government_naming", "regime", "regime", None), ("loaded_labels", "regime", "regime", None)]),
