@@ -14,6 +14,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import write_corpus
 from framing._nlp import load_nlp
 from framing.actors import (
     Actor,
@@ -566,10 +567,7 @@ def _write_mention_gold(root):
         "a1": ("2022-03-01", "Moscow hosted the talks. The Kremlin said the country would respond, and Lavrov agreed."),
         "b1": ("2023-05-01", "NATO met in Brussels. Officials in Kyiv were silent."),
     }
-    for article_id, (day, text) in texts.items():
-        path = root / "corpus" / "wire" / f"{article_id}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\ndate: {day}\n---\nA title\n\n{text}\n", encoding="utf-8")
+    write_corpus(root / "corpus", {("wire", a): (day, "A title", text) for a, (day, text) in texts.items()})
 
     def record(article_id, surface, actor, kind, place=False):
         start = texts[article_id][1].index(surface)

@@ -11,6 +11,7 @@ from datetime import date
 
 import pytest
 
+from conftest import write_corpus
 from framing._nlp import load_nlp
 from framing.actors import MentionFinder, load_actors
 from framing.quotes import (
@@ -428,10 +429,7 @@ def _write_eval_data(root):
         "a1": ("2022-03-01", '"We will not give up," Zelensky said. Lavrov claimed that the talks had failed.'),
         "b1": ("2023-05-01", "Peskov said the decision was final. Officials in Kyiv were silent."),
     }
-    for article_id, (day, text) in texts.items():
-        path = root / "corpus" / "wire" / f"{article_id}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\ndate: {day}\n---\nA title\n\n{text}\n", encoding="utf-8")
+    write_corpus(root / "corpus", {("wire", a): (day, "A title", text) for a, (day, text) in texts.items()})
 
     def record(article_id, fragment, kind, speaker, actor, verb_class, *, widen=0):
         text = texts[article_id][1]

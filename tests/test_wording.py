@@ -13,6 +13,7 @@ import textwrap
 import pandas as pd
 import pytest
 
+from conftest import write_corpus
 from framing._nlp import load_nlp
 from framing.actors import MentionFinder, load_actors
 from framing.wording import (
@@ -421,10 +422,7 @@ def _write_terms_gold(root):
     """Two articles (a1: dev, b1: test, annotated as having no term) and a gold file with known outcomes."""
     texts = {"a1": "The Kiev regime deployed the troops. Russian forces advanced.",
              "b1": "The regime stayed silent."}
-    for article_id, text in texts.items():
-        path = root / "corpus" / "wire" / f"{article_id}.txt"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(f"---\ndate: 2023-05-01\n---\nA title\n\n{text}\n", encoding="utf-8")
+    write_corpus(root / "corpus", {("wire", a): ("2023-05-01", "A title", text) for a, text in texts.items()})
 
     def record(surface, set_id, variant, actor):
         start = texts["a1"].index(surface)
