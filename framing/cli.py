@@ -99,18 +99,6 @@ def _parser() -> argparse.ArgumentParser:
     targeted.add_argument("--out", help="also write the JSON report to this file")
     targeted.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    wording = tasks.add_parser(
-        "wording", help="naming terms and the actors they are tied to, against a hand-annotated gold set",
-        description="Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
-                    "and the agreement of the actor each label is tied to, with every error, printed as JSON.")
-    wording.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/wording_gold.jsonl")
-    wording.add_argument("--corpus", required=True,
-                         help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
-    wording.add_argument("--split", choices=["dev", "test", "all"], default="test",
-                         help="dev: the articles looked at while fixing the lexicon; test: held out; default: test")
-    wording.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
-    wording.add_argument("--out", help="also write the JSON report to this file")
-
     by_role = tasks.add_parser(
         "stance-by-role", help="stance toward SemEval-2025 entity mentions by their annotated role",
         description="Mean stance (bootstrap CIs over documents) and label shares per annotated main role "
@@ -126,31 +114,14 @@ def _parser() -> argparse.ArgumentParser:
     by_role.add_argument("--out", help="also write the JSON report to this file")
     by_role.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    quotes = tasks.add_parser(
-        "quotes", help="quote spans, speakers and verb classes against a hand-annotated gold set",
-        description="Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
-                    "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.")
-    quotes.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/quotes_gold.jsonl")
-    quotes.add_argument("--corpus", required=True, help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
-    quotes.add_argument("--split", choices=["dev", "test", "all"], default="test",
-                        help="dev: articles dated 2022 (used to develop the rules); test: 2023 and later "
-                             "(held out); default: test")
-    quotes.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
-    quotes.add_argument("--out", help="also write the JSON report to this file")
-
-    mentions = tasks.add_parser(
-        "mentions", help="actor mentions against a hand-annotated gold set",
-        description="Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
-                    "package's definition and by a reader's, per actor and per kind, with every error, "
-                    "printed as JSON.")
-    mentions.add_argument("--gold", required=True, help="gold JSONL, e.g. tests/data/mentions_gold.jsonl")
-    mentions.add_argument("--corpus", required=True,
-                          help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
-    mentions.add_argument("--split", choices=["dev", "test", "all"], default="test",
-                          help="dev: the articles looked at while fixing the finder; test: held out; "
-                               "default: test")
-    mentions.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
-    mentions.add_argument("--out", help="also write the JSON report to this file")
+    for task, (_, _, help_text, description, split_help) in _GOLD_TASKS.items():
+        gold_task = tasks.add_parser(task, help=help_text, description=description)
+        gold_task.add_argument("--gold", required=True, help=f"gold JSONL, e.g. tests/data/{task}_gold.jsonl")
+        gold_task.add_argument("--corpus", required=True,
+                               help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
+        gold_task.add_argument("--split", choices=["dev", "test", "all"], default="test", help=split_help)
+        gold_task.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
+        gold_task.add_argument("--out", help="also write the JSON report to this file")
 
     for task, data_help in (
             ("frames", "SemEval-2023 Task 3 folder with articles/ and labels.txt, "
@@ -320,25 +291,19 @@ def _evaluate(args) -> int:
 
     if args.task in _LEARNED:
         report = _learned(args.task, "evaluate")(args.data, folds=args.folds, seed=args.seed)
-    elif args.task == "quotes":
-        from framing.actors import load_actors
-        from framing.quotes import evaluate_quotes
+    elif args.task in _GOLD_TASKS:
+        import importlib
 
-        report = evaluate_quotes(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
-    elif args.task == "wording":
         from framing.actors import load_actors
-        from framing.wording import evaluate_terms
 
-        report = evaluate_terms(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+        module, function = _GOLD_TASKS[args.task][:2]
+        evaluate = getattr(importlib.import_module(module), function)
+        report = evaluate(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
     elif args.task == "stance-by-role":
         from framing.evaluation import evaluate_stance_by_role
 
         report = evaluate_stance_by_role(args.data, scorer=get_scorer(args.stance), seed=args.seed,
                                          progress=not args.quiet)
-    elif args.task == "mentions":
-        from framing.actors import evaluate_mentions, load_actors
-
-        report = evaluate_mentions(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
     elif args.baseline == "vader":
         report = evaluate_sentence_vader(args.data, progress=not args.quiet)
     else:
@@ -384,6 +349,28 @@ _STANCE_TRAINING_FLAGS = (
     ("--num-threads", int, "torch CPU threads during training"),
     ("--max-steps", int, "stop after this many steps"),
 )
+
+# Evaluations against the hand-annotated gold sets in tests/data: task -> (module, function, help,
+# description, --split help). All take --gold, --corpus, --split, --actors and --out.
+_GOLD_TASKS = {
+    "quotes": ("framing.quotes", "evaluate_quotes",
+               "quote spans, speakers and verb classes against a hand-annotated gold set",
+               "Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
+               "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.",
+               "dev: articles dated 2022 (used to develop the rules); test: 2023 and later (held out); "
+               "default: test"),
+    "mentions": ("framing.actors", "evaluate_mentions",
+                 "actor mentions against a hand-annotated gold set",
+                 "Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
+                 "package's definition and by a reader's, per actor and per kind, with every error, "
+                 "printed as JSON.",
+                 "dev: the articles looked at while fixing the finder; test: held out; default: test"),
+    "wording": ("framing.wording", "evaluate_terms",
+                "naming terms and the actors they are tied to, against a hand-annotated gold set",
+                "Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
+                "and the agreement of the actor each label is tied to, with every error, printed as JSON.",
+                "dev: the articles looked at while fixing the lexicon; test: held out; default: test"),
+}
 
 _LEARNED = {
     "frames": {"evaluate": ("framing.frames", "evaluate_frames"), "train": ("framing.frames", "train_frames")},

@@ -96,34 +96,32 @@ def test_evaluate_quotes_on_the_repository_gold_set(capsys):
         assert 0.0 <= report["overlap"]["all"][key] <= 1.0
 
 
-def test_evaluate_mentions_on_the_repository_gold_set(capsys):
+def _evaluate_repository_gold(task, capsys):
+    """Run `framing evaluate TASK` on tests/data/TASK_gold.jsonl with its default split; the report
+    and the gold records of the held-out split."""
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[1]
-    gold_path = root / "tests" / "data" / "mentions_gold.jsonl"
-    args = ["evaluate", "mentions", "--gold", str(gold_path), "--corpus", str(root / "data" / "sample-corpus")]
-    assert main(args) == 0  # the default split is the held-out one
+    gold_path = root / "tests" / "data" / f"{task}_gold.jsonl"
+    args = ["evaluate", task, "--gold", str(gold_path), "--corpus", str(root / "data" / "sample-corpus")]
+    assert main(args) == 0
     report = json.loads(capsys.readouterr().out)
     gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
     held_out = [record for record in gold if record["split"] == "test"]
-    assert report["split"] == "test" and report["n_gold"] == len(held_out)
+    assert report["split"] == "test"  # the default split is the held-out one
     assert report["articles"] == sorted({record["article_id"] for record in held_out})
+    return report, held_out
+
+
+def test_evaluate_mentions_on_the_repository_gold_set(capsys):
+    report, held_out = _evaluate_repository_gold("mentions", capsys)
+    assert report["n_gold"] == len(held_out)
     assert report["inventory"]["n_gold"] == sum(record["kind"] != "outside" for record in held_out)
     assert report["reference"]["n_gold"] == sum(not record["place"] for record in held_out)
 
 
 def test_evaluate_wording_on_the_repository_gold_set(capsys):
-    from pathlib import Path
-
-    root = Path(__file__).resolve().parents[1]
-    gold_path = root / "tests" / "data" / "wording_gold.jsonl"
-    args = ["evaluate", "wording", "--gold", str(gold_path), "--corpus", str(root / "data" / "sample-corpus")]
-    assert main(args) == 0  # the default split is the held-out one
-    report = json.loads(capsys.readouterr().out)
-    gold = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()]
-    held_out = [record for record in gold if record["split"] == "test"]
-    assert report["split"] == "test"
-    assert report["articles"] == sorted({record["article_id"] for record in held_out})
+    report, held_out = _evaluate_repository_gold("wording", capsys)
     assert report["n_gold"] == report["terms"]["n_gold"] == sum(record["set"] is not None for record in held_out)
 
 
