@@ -46,7 +46,7 @@ from typing import Any, Literal
 
 import yaml
 
-from framing._gold import prf, read_gold
+from framing._gold import gold_articles, prf, read_gold
 from framing.actors import ActorInventory, Member, Mention, MentionFinder
 
 __all__ = [
@@ -1765,7 +1765,9 @@ def evaluate_quotes(
     into the ``text`` of ``corpus`` (anything :func:`framing.load_corpus` reads). Only
     articles that have gold records are scored (the gold set is complete for them),
     restricted to ``articles`` when given and to a ``split`` by publication year:
-    ``"dev"`` is 2022, ``"test"`` 2023 and later, ``"all"`` every annotated article.
+    ``"dev"`` is 2022, ``"test"`` 2023 and later, ``"all"`` every annotated article. A
+    gold article missing from the corpus, or a record whose ``text`` is not what the
+    corpus has at its offsets, is a ``ValueError``.
 
     Returns a dict with ``split``, ``n_articles``, ``articles``; ``exact`` and
     ``overlap`` span scores, each ``{"direct"|"indirect"|"all": {"precision",
@@ -1777,16 +1779,10 @@ def evaluate_quotes(
     ``speaker_name_accuracy`` (same last word of the speaker, case-insensitive, or
     both None), ``verb_class_accuracy`` and ``kind_accuracy``, with ``n_matched``.
     """
-    from framing.corpus import load_corpus
-
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
     gold_rows = read_gold(gold, ("article_id", "start", "end", "kind"), "quote")
-    frame = load_corpus(corpus).set_index("id")
-    ids = sorted({row["article_id"] for row in gold_rows})
-    missing = [i for i in ids if i not in frame.index]
-    if missing:
-        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    frame, ids, _ = gold_articles(gold_rows, corpus, gold)
     if articles is not None:
         unknown = sorted(set(articles) - set(ids))
         if unknown:
