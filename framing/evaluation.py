@@ -192,6 +192,18 @@ def calibration_report(y_true: Sequence[str], proba: np.ndarray, labels: Sequenc
             "brier": float(np.mean(np.sum((proba - truth) ** 2, axis=1))), "reliability": reliability}
 
 
+def _aligned_spans(doc, rows, starts, ends) -> tuple[list[int], list]:
+    """The rows whose character offsets make a span of ``doc`` (``alignment_mode="expand"``)
+    and those spans; offsets covering no token (whitespace) are left out."""
+    kept, spans = [], []
+    for row, start, end in zip(rows, starts, ends):
+        span = doc.char_span(int(start), int(end), alignment_mode="expand")
+        if span is not None and len(span):
+            kept.append(row)
+            spans.append(span)
+    return kept, spans
+
+
 def predict_targeted_sentiment(
     data: str | os.PathLike | pd.DataFrame,
     *,
@@ -233,12 +245,7 @@ def predict_targeted_sentiment(
         for group, doc in zip(groups, nlp.pipe(texts, batch_size=batch_size)):
             now = time.perf_counter()
             parse_seconds += now - clock
-            spans, rows = [], []
-            for index, start, end in zip(group.index, group["start"], group["end"]):
-                span = doc.char_span(int(start), int(end), alignment_mode="expand")
-                if span is not None and len(span):
-                    spans.append(span)
-                    rows.append(positions[index])
+            rows, spans = _aligned_spans(doc, [positions[i] for i in group.index], group["start"], group["end"])
             if spans:
                 prediction = predict_stance(scorer, doc, spans)
                 scores[rows] = prediction.scores
@@ -388,12 +395,9 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
     aligned = np.zeros(len(frame), dtype=bool)
     with progress_bar(total=len(texts), desc="stance by role", unit="doc", disable=not progress) as bar:
         for doc_id, doc in zip(texts.index, nlp.pipe(texts.tolist(), batch_size=8)):
-            rows, spans = [], []
-            for i in np.flatnonzero((frame["doc_id"] == doc_id).to_numpy()):
-                span = doc.char_span(int(frame["start"].iat[i]), int(frame["end"].iat[i]), alignment_mode="expand")
-                if span is not None and len(span):  # a span of whitespace only has no token to score
-                    rows.append(i)
-                    spans.append(span)
+            in_doc = np.flatnonzero((frame["doc_id"] == doc_id).to_numpy())
+            rows, spans = _aligned_spans(doc, in_doc, frame["start"].to_numpy()[in_doc],
+                                         frame["end"].to_numpy()[in_doc])
             if spans:
                 prediction = predict_stance(scorer, doc, spans)
                 scores[rows], labels[rows] = prediction.scores, prediction.labels
