@@ -61,19 +61,21 @@ def gold_articles(rows: list[dict], corpus, gold) -> tuple:
     return frame, ids, texts
 
 
-def pair_up(found: Sequence, golds: Sequence[dict], same) -> dict[int, int]:
-    """One-to-one pairs ``{found index: gold index}`` of spans that overlap and for which
-    ``same(found_item, gold_record)`` holds, largest overlap first (ties: earlier items)."""
+def pair_up(found: Sequence, golds: Sequence[dict], same) -> list[tuple[dict | None, object]]:
+    """``(gold record, found item)`` pairs: each gold record with the found item matched to it
+    (or None), then each unmatched found item with None. Items match when their spans overlap
+    and ``same(found_item, gold_record)`` holds, one-to-one, largest overlap first (ties: earlier
+    items)."""
     ranked = sorted(((min(f.end, g["end"]) - max(f.start, g["start"]), i, j)
                      for i, f in enumerate(found) for j, g in enumerate(golds) if same(f, g)),
                     key=lambda x: (-x[0], x[1], x[2]))
-    pairs: dict[int, int] = {}
-    taken: set[int] = set()
+    found_of: dict[int, int] = {}  # gold index -> found index
     for shared, i, j in ranked:
-        if shared > 0 and i not in pairs and j not in taken:
-            pairs[i] = j
-            taken.add(j)
-    return pairs
+        if shared > 0 and j not in found_of and i not in found_of.values():
+            found_of[j] = i
+    matched = set(found_of.values())
+    return ([(g, found[found_of[j]] if j in found_of else None) for j, g in enumerate(golds)]
+            + [(None, f) for i, f in enumerate(found) if i not in matched])
 
 
 def context(text: str, start: int, end: int, width: int = 40) -> str:

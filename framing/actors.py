@@ -1036,15 +1036,10 @@ def evaluate_mentions(
         day = frame.loc[article_id, "date"]
         found = finder.find(doc, date=day if isinstance(day, date) else None)
         golds = [r for r in rows if r["article_id"] == article_id]
-        gold_of = pair_up(found, golds, lambda m, g: m.actor == g["actor"])
-        found_of = {j: i for i, j in gold_of.items()}
-        pairs += [_GoldPair(article_id, g, found[found_of[j]] if j in found_of else None)
-                  for j, g in enumerate(golds)]
-        for i, m in enumerate(found):
-            if i not in gold_of:
-                overlaps = any(min(m.end, g["end"]) > max(m.start, g["start"]) and g["actor"] != m.actor
-                               for g in golds)
-                pairs.append(_GoldPair(article_id, None, m, wrong_actor=overlaps))
+        for g, m in pair_up(found, golds, lambda m, g: m.actor == g["actor"]):
+            wrong_actor = g is None and any(min(m.end, o["end"]) > max(m.start, o["start"]) and o["actor"] != m.actor
+                                            for o in golds)
+            pairs.append(_GoldPair(article_id, g, m, wrong_actor=wrong_actor))
 
     def scores(pairs: list[_GoldPair], counts_gold, ignores_found) -> dict:
         """P/R/F1 over ``pairs``: gold records for which ``counts_gold`` holds are the target;

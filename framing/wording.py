@@ -1271,10 +1271,8 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
         found = [t for t in finder.terms(doc, found_mentions, quotes.extract(doc, date=day, mentions=found_mentions))
                  if t.set in sets]
         golds = [r for r in rows if r["article_id"] == article_id]
-        gold_of = pair_up(found, golds, lambda t, g: (t.set, t.variant) == (g["set"], g["variant"]))
-        found_of = {j: i for i, j in gold_of.items()}
-        pairs += [(article_id, g, found[found_of[j]] if j in found_of else None) for j, g in enumerate(golds)]
-        pairs += [(article_id, None, t) for i, t in enumerate(found) if i not in gold_of]
+        pairs += [(article_id, g, t)
+                  for g, t in pair_up(found, golds, lambda t, g: (t.set, t.variant) == (g["set"], g["variant"]))]
 
     def scores(selected) -> dict:
         return prf(sum(g is not None and t is not None for _, g, t in selected),
