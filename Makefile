@@ -20,7 +20,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 figures: setup
-	$(BIN)/framing analyze data/sample-corpus --out $(RUN)
+	$(BIN)/framing analyze data/sample-corpus --out $(RUN) --overwrite
 	$(BIN)/framing compare $(RUN) --by outlet
 	$(BIN)/framing figures $(RUN) --out figures
 

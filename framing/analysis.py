@@ -53,13 +53,15 @@ Output tables (all carry ``article_id``):
 from __future__ import annotations
 
 import datetime as _dt
-import json
+import hashlib
+import itertools
 import os
 import platform
+import shlex
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -70,13 +72,14 @@ import pyarrow.parquet as pq
 
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
+from framing._runfolder import RunFolder, RunFolderError, article_digest, check_complete, config_digest
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
 from framing.quotes import QuoteExtractor
 from framing.stance import DEFAULT_STANCE, STANCE_LABELS, get_scorer, predict_stance
 from framing.wording import WordingFinder
 
-__all__ = ["Analysis", "analyze", "read_analysis", "MAX_CHARS"]
+__all__ = ["Analysis", "AnalysisInterrupted", "analyze", "read_analysis", "MAX_CHARS"]
 
 MAX_CHARS = 200_000
 """Articles longer than this (about 30,000 words) are skipped with a reason."""
@@ -168,16 +171,30 @@ class Analysis:
 
 
 def read_analysis(directory: str | os.PathLike) -> Analysis:
-    """Load the tables that ``framing analyze --out DIR`` wrote."""
+    """Load the tables that ``framing analyze --out DIR`` wrote.
+
+    Refuses, with one sentence that says what to run, a folder whose run is not
+    complete (interrupted, killed, failed or still running), one written by an
+    older version, and one in which no article could be analysed.
+    """
     directory = Path(directory)
-    missing = [name for name in SCHEMAS if not (directory / f"{name}.parquet").exists()]
-    if missing:
-        raise FileNotFoundError(f"{directory} is not an analysis folder: missing "
-                                + ", ".join(f"{name}.parquet" for name in missing))
-    tables = {name: pq.read_table(directory / f"{name}.parquet").to_pandas() for name in SCHEMAS}
-    run_file = directory / "run.json"
-    run = json.loads(run_file.read_text()) if run_file.exists() else {}
+    run = check_complete(directory, SCHEMAS)
+    tables = {name: _to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in SCHEMAS}
     return Analysis(**tables, run=run)
+
+
+class AnalysisInterrupted(KeyboardInterrupt):
+    """``analyze`` was interrupted (Ctrl-C, SIGTERM) after writing part of its output.
+
+    ``directory`` holds the finished batches and a ``run.json`` with state
+    ``interrupted``; ``resume_command`` finishes the run.
+    """
+
+    def __init__(self, directory: Path, done: int, total: int | None, resume_command: str) -> None:
+        self.directory, self.done, self.total, self.resume_command = directory, done, total, resume_command
+        how_far = f"{done} of {total}" if total is not None else f"{done}"
+        super().__init__(f"interrupted after {how_far} articles; {directory} holds the finished part. "
+                         f"Resume with: {resume_command}")
 
 
 def analyze(
@@ -186,9 +203,14 @@ def analyze(
     actors: str | os.PathLike | ActorInventory | None = None,
     stance: str = DEFAULT_STANCE,
     out: str | os.PathLike | None = None,
+    overwrite: bool = False,
+    resume: bool = False,
     batch_size: int = 32,
     progress: bool = True,
     nlp=None,
+    columns: Mapping[str, str] | None = None,
+    outlet: str | None = None,
+    date_format: str | None = None,
     corpus_options: dict | None = None,
     measures: Iterable[str] | None = None,
 ) -> Analysis:
@@ -206,18 +228,41 @@ def analyze(
         Name or model folder of the stance scorer (see :func:`framing.stance.get_scorer`;
         default: the learned scorer, ``"model"``).
     out
-        When given, the tables are streamed to ``out/*.parquet`` with a
-        ``run.json`` and read back at the end.
+        When given, the tables are written to ``out/*.parquet`` with a ``run.json``
+        and read back at the end. The folder is a unit: tables appear only when the
+        run is complete, and ``run.json`` says whether it is (see
+        :func:`read_analysis`). A folder that holds another run is refused unless
+        ``overwrite`` or ``resume`` is given.
+    overwrite
+        Replace the run in ``out``: every table of the old run goes, the outlet
+        tables of ``framing compare`` included.
+    resume
+        Finish an interrupted run in ``out``: the batches it finished are kept
+        (after checking that their articles are unchanged) and the rest computed;
+        the tables equal those of one uninterrupted run. The configuration must be
+        the same.
     batch_size
         Articles parsed per spaCy batch; memory is bounded by it, not by corpus size.
+    columns, outlet, date_format
+        How to read a table or folder corpus, as in :func:`framing.load_corpus`.
     corpus_options
-        Keyword options for :func:`framing.iter_corpus` (``columns``, ``outlet``,
-        ``date_format``).
+        The same options as one dict (kept for older code).
     measures
         Optional measures to compute, from :data:`MEASURES` (default: every one
         :func:`available_measures` finds installed). The tables of measures left
         out are written empty, and ``run.json`` lists the measures computed.
+
+    Raises
+    ------
+    AnalysisInterrupted
+        On Ctrl-C (or SIGTERM under the command line) while writing to ``out``;
+        the folder then records how far the run got and resumes with ``resume=True``.
     """
+    if overwrite and resume:
+        raise ValueError("choose one of overwrite and resume")
+    if batch_size < 1:
+        raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+    options = _corpus_options(corpus_options, columns=columns, outlet=outlet, date_format=date_format)
     started = time.perf_counter()
     inventory = actors if isinstance(actors, ActorInventory) else load_actors(actors)
     nlp = nlp or load_nlp()
@@ -234,53 +279,100 @@ def analyze(
                    roles=_load_model("roles") if "roles" in chosen else None,
                    narratives=_load_model("narratives") if "narratives" in chosen else None)
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
-        articles = iter_corpus(corpus, **(corpus_options or {}))
+        articles = iter_corpus(corpus, **options)
         total = count_articles(corpus)
     else:
         articles, total = iter(corpus), None
+    # Read the first article before the output folder is touched: a corpus that cannot
+    # be opened, or holds nothing, leaves no trace.
+    first = next(articles, None)
+    if first is None:
+        raise ValueError(f"the corpus holds no articles: {_describe(corpus)}")
+    articles = itertools.chain([first], articles)
 
-    sink = _ParquetSink(Path(out)) if out is not None else _MemorySink()
-    reasons: Counter[str] = Counter()
-    n_articles = n_analyzed = 0
-    with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
-        for batch in _batches(articles, batch_size):
-            rows = _analyze_batch(batch, nlp=nlp, tools=tools)
-            sink.write(rows)
-            for article in rows["articles"]:
-                n_articles += 1
-                if article["status"] == "analyzed":
-                    n_analyzed += 1
-                else:
-                    reasons[_reason_kind(article["skip_reason"])] += 1
-            bar.update(len(batch))
-    elapsed = time.perf_counter() - started
-    if n_articles == 0:
-        raise ValueError("the corpus holds no articles")
-
-    run = {
-        "framing_version": _package_version(),
-        "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
-        "config": {
-            "corpus": str(corpus) if isinstance(corpus, (str, os.PathLike)) else type(corpus).__name__,
-            "actors": str(actors) if isinstance(actors, (str, os.PathLike)) else "default",
-            "actor_ids": list(inventory.ids),
-            "actor_labels": {actor.id: actor.label for actor in inventory.actors},
-            "stance": scorer.version(),
-            "measures": list(chosen),
-            "batch_size": batch_size,
-            "max_chars": MAX_CHARS,
-        },
-        "models": {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
-                   "stance": scorer.version(), **tools.model_versions()},
-        "environment": {"python": platform.python_version(), "platform": platform.platform()},
-        "counts": {"articles": n_articles, "articles_analyzed": n_analyzed,
-                   "articles_skipped": n_articles - n_analyzed, "skip_reasons": dict(reasons),
-                   **{name: count for name, count in sink.counts.items() if name != "articles"}},
-        "timing": {"seconds": round(elapsed, 3),
-                   "articles_per_second": round(n_articles / elapsed, 2) if elapsed else None},
+    config = {
+        "corpus": _describe(corpus),
+        "corpus_options": {k: v for k, v in options.items() if v is not None},
+        "actors": str(actors) if isinstance(actors, (str, os.PathLike)) else "default",
+        "actor_ids": list(inventory.ids),
+        "actor_labels": {actor.id: actor.label for actor in inventory.actors},
+        "stance": scorer.version(),
+        "measures": list(chosen),
+        "batch_size": batch_size,
+        "max_chars": MAX_CHARS,
     }
-    result = sink.close(run)
-    result.run = run
+    models = {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
+              "stance": scorer.version(), **tools.model_versions()}
+    fingerprint = config_digest({
+        "framing_version": _package_version(), "models": models, "inventory": _inventory_digest(inventory),
+        **{key: value for key, value in config.items() if key not in ("corpus", "actors")},
+    })
+    folder = None
+    if out is not None:
+        folder = RunFolder(out, SCHEMAS)
+        mode = "resume" if resume else "overwrite" if overwrite else "new"
+        done = folder.start(mode=mode, fingerprint=fingerprint, config=config, total=total,
+                            resume_command=_resume_command(corpus, out, options, actors, stance, chosen,
+                                                           batch_size, measures is None))
+    else:
+        done = []
+    sink = _MemorySink()
+    corpus_digest = hashlib.sha256()
+    n_reused = 0
+    try:
+        with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
+            index = -1
+            for index, batch in enumerate(_batches(articles, batch_size)):
+                ids = tuple(article.id for article in batch)
+                hashes = tuple(article_digest(article.to_dict()) for article in batch)
+                corpus_digest.update("".join(hashes).encode("ascii"))
+                if index < len(done):
+                    _check_same_batch(index, done[index], ids, hashes, folder)
+                    n_reused += len(batch)
+                else:
+                    rows = _analyze_batch(batch, nlp=nlp, tools=tools)
+                    if folder is not None:
+                        folder.write_batch(index, rows, ids, hashes)
+                    else:
+                        sink.write(rows)
+                bar.update(len(batch))
+            if index + 1 < len(done):
+                raise RunFolderError(f"the corpus now has fewer articles than the interrupted run in {out} had "
+                                     f"finished ({sum(len(b.ids) for b in done)}); resume with the same corpus "
+                                     f"or pass --overwrite")
+            run = {
+                "framing_version": _package_version(),
+                "created": folder.run["created"] if folder is not None else _now(),
+                "config": config,
+                "models": models,
+                "environment": {"python": platform.python_version(), "platform": platform.platform()},
+                "corpus_sha256": corpus_digest.hexdigest(),
+                "reused": {"articles": n_reused, "batches": len(done)},
+            }
+            if folder is None:
+                result = sink.close()
+            else:
+                folder.merge()
+                result = _read_tables(folder.directory)
+            run["counts"] = _counts(result)
+            elapsed = time.perf_counter() - started
+            computed = run["counts"]["articles"] - n_reused
+            run["timing"] = {"seconds": round(elapsed, 3),
+                             "articles_per_second": round(computed / elapsed, 2) if elapsed else None}
+            if folder is not None:
+                run = folder.complete(run)
+            result.run = run
+    except KeyboardInterrupt:
+        if folder is None:
+            raise
+        stopped = folder.stop("interrupted")
+        progress_done = stopped["progress"]
+        raise AnalysisInterrupted(folder.directory, progress_done["articles_done"],
+                                  progress_done["articles_total"], stopped["resume_command"]) from None
+    except BaseException as exc:
+        if folder is not None:
+            folder.stop("failed", error=f"{type(exc).__name__}: {exc}")
+        raise
     return result
 
 
@@ -531,44 +623,105 @@ def _reason_kind(reason: str | None) -> str:
 class _MemorySink:
     def __init__(self) -> None:
         self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-        self.counts: Counter[str] = Counter({name: 0 for name in SCHEMAS})
 
     def write(self, rows: dict[str, list[dict]]) -> None:
         for name, values in rows.items():
             self.rows[name].extend(values)
-            self.counts[name] += len(values)
 
-    def close(self, run: dict) -> Analysis:
-        tables = {name: _frame(values, SCHEMAS[name]) for name, values in self.rows.items()}
-        return Analysis(**tables, run=run)
+    def close(self) -> Analysis:
+        return Analysis(**{name: _frame(values, SCHEMAS[name]) for name, values in self.rows.items()})
 
 
-class _ParquetSink:
-    """Writes each batch's rows as a Parquet row group as soon as they exist."""
+def _read_tables(directory: Path) -> Analysis:
+    return Analysis(**{name: _to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in SCHEMAS})
 
-    def __init__(self, directory: Path) -> None:
-        directory.mkdir(parents=True, exist_ok=True)
-        self.directory = directory
-        self.writers = {name: pq.ParquetWriter(directory / f"{name}.parquet", schema)
-                        for name, schema in SCHEMAS.items()}
-        self.counts: Counter[str] = Counter({name: 0 for name in SCHEMAS})
 
-    def write(self, rows: dict[str, list[dict]]) -> None:
-        for name, values in rows.items():
-            self.counts[name] += len(values)
-            if values:
-                self.writers[name].write_table(pa.Table.from_pylist(values, schema=SCHEMAS[name]))
+def _counts(result: Analysis) -> dict:
+    """The run summary's counts, from the final tables."""
+    articles = result.articles
+    skipped = articles.loc[articles["status"] != "analyzed", "skip_reason"]
+    return {"articles": len(articles), "articles_analyzed": int((articles["status"] == "analyzed").sum()),
+            "articles_skipped": len(skipped),
+            "skip_reasons": dict(Counter(_reason_kind(reason) for reason in skipped)),
+            **{name: len(getattr(result, name)) for name in SCHEMAS if name != "articles"}}
 
-    def close(self, run: dict) -> Analysis:
-        for writer in self.writers.values():
-            writer.close()
-        (self.directory / "run.json").write_text(json.dumps(run, indent=2, default=str) + "\n")
-        return read_analysis(self.directory)
+
+def _check_same_batch(index: int, batch, ids: tuple, hashes: tuple, folder) -> None:
+    """A resumed run skips a finished batch only if it holds the same articles, unchanged."""
+    if batch.ids == ids and batch.hashes == hashes:
+        return
+    for position, (old, new) in enumerate(zip(batch.ids, ids)):
+        if old != new:
+            what = f"article {index * len(batch.ids) + position + 1} is {new!r} where the run had {old!r}"
+            break
+    else:
+        changed = [i for i, (a, b) in enumerate(zip(batch.hashes, hashes)) if a != b]
+        what = (f"article {ids[changed[0]]!r} changed since it was analysed" if changed
+                else "the number of articles changed")
+    raise RunFolderError(f"cannot resume {folder.directory}: {what}; resume with the same corpus, "
+                         f"or pass --overwrite to start again")
+
+
+def _corpus_options(given: dict | None, **options) -> dict:
+    merged = dict(given or {})
+    for key, value in options.items():
+        if value is None:
+            continue
+        if merged.get(key) not in (None, value):
+            raise ValueError(f"{key} given twice, as {key}= and in corpus_options, with different values")
+        merged[key] = value
+    unknown = sorted(set(merged) - {"columns", "outlet", "date_format"})
+    if unknown:
+        raise ValueError(f"unknown corpus option(s) {unknown}; choose from columns, outlet, date_format")
+    return {"columns": dict(merged["columns"]) if merged.get("columns") else None,
+            "outlet": merged.get("outlet"), "date_format": merged.get("date_format")}
+
+
+def _describe(corpus) -> str:
+    if isinstance(corpus, (str, os.PathLike)):
+        return str(corpus)
+    return f"<{type(corpus).__name__}>"
+
+
+def _inventory_digest(inventory: ActorInventory) -> str:
+    return config_digest({"inventory": inventory.to_frame().to_csv(index=False)})
+
+
+def _resume_command(corpus, out, options: dict, actors, stance: str, measures: tuple, batch_size: int,
+                    default_measures: bool) -> str:
+    """The command line that resumes this run (for a corpus given by path)."""
+    if not isinstance(corpus, (str, os.PathLike)):
+        return f"framing.analyze(<the same corpus>, out={str(out)!r}, resume=True, <the same options>)"
+    parts = ["framing", "analyze", str(corpus), "--out", str(out), "--resume"]
+    for theirs, ours in (options.get("columns") or {}).items():
+        parts += ["--column", f"{theirs}={ours}"]
+    if options.get("outlet"):
+        parts += ["--outlet", options["outlet"]]
+    if options.get("date_format"):
+        parts += ["--date-format", options["date_format"]]
+    if isinstance(actors, (str, os.PathLike)):
+        parts += ["--actors", str(actors)]
+    if stance != DEFAULT_STANCE:
+        parts += ["--stance", stance]
+    if batch_size != 32:
+        parts += ["--batch-size", str(batch_size)]
+    if not default_measures:
+        parts += ["--measures", ",".join(measures)]
+    return " ".join(shlex.quote(part) for part in parts)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+def _to_pandas(table: pa.Table) -> pd.DataFrame:
+    """Arrow -> pandas with dates as ``datetime64`` (not Python ``date`` objects)."""
+    return table.to_pandas(date_as_object=False)
 
 
 def _frame(rows: list[dict], schema: pa.Schema) -> pd.DataFrame:
     """Rows -> DataFrame with the same dtypes as a Parquet round trip."""
-    return pa.Table.from_pylist(rows, schema=schema).to_pandas()
+    return _to_pandas(pa.Table.from_pylist(rows, schema=schema))
 
 
 def _package_version() -> str:

@@ -45,7 +45,14 @@ def _parser() -> argparse.ArgumentParser:
                     "table with id, outlet, date, title, text[, url]) and write articles.parquet, "
                     "mentions.parquet, actor_stance.parquet and run.json into --out.")
     analyze.add_argument("input", help="corpus folder, .txt file or table")
-    analyze.add_argument("--out", required=True, help="output folder (created if needed)")
+    analyze.add_argument("--out", required=True,
+                         help="output folder (created if needed); a folder that holds another run is refused "
+                              "unless --overwrite or --resume is given")
+    again = analyze.add_mutually_exclusive_group()
+    again.add_argument("--overwrite", action="store_true",
+                       help="replace the run in --out (its outlet tables included)")
+    again.add_argument("--resume", action="store_true",
+                       help="finish an interrupted run in --out with the same corpus and options")
     analyze.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
     analyze.add_argument("--stance", default=DEFAULT_STANCE,
                          help=f"stance scorer: model, model-int8, model-fp32, lexicon or a model folder "
@@ -186,18 +193,50 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, turned into an interruption so that a run stops as cleanly as on Ctrl-C."""
+
+
+def _on_sigterm(signum, frame):
+    raise _Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (130 after Ctrl-C, 143 after SIGTERM)."""
+    import signal
+    import threading
+
     args = _parser().parse_args(argv)
+    in_main_thread = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if in_main_thread else None
     try:
         return _COMMANDS[args.command](args)
+    except KeyboardInterrupt as exc:
+        status = 143 if isinstance(exc, _Terminated) or isinstance(exc.__context__, _Terminated) else 130
+        from framing.analysis import AnalysisInterrupted
+
+        detail = str(exc) if isinstance(exc, AnalysisInterrupted) else "interrupted"
+        print(f"framing {args.command}: {detail}", file=sys.stderr)
+        return status
     except (ValueError, FileNotFoundError, OSError) as exc:
         print(f"framing {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def entry() -> None:  # console-script entry point
-    sys.exit(main())
+    try:
+        status = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`framing actors | head`): stop quietly, as cat does. Point
+        # stdout at devnull so that the interpreter's final flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        status = 141
+    sys.exit(status)
 
 
 def _analyze(args) -> int:
@@ -211,10 +250,13 @@ def _analyze(args) -> int:
         mapping[theirs] = ours
     options = {"columns": mapping or None, "outlet": args.outlet, "date_format": args.date_format}
     measures = _measure_list(args.measures)
-    result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out,
-                     batch_size=args.batch_size, progress=not args.quiet, corpus_options=options,
+    result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out, overwrite=args.overwrite,
+                     resume=args.resume, batch_size=args.batch_size, progress=not args.quiet, **options,
                      measures=measures)
-    counts, timing = result.run["counts"], result.run["timing"]
+    counts, timing, reused = result.run["counts"], result.run["timing"], result.run["reused"]["articles"]
+    if reused:
+        print(f"resumed: {reused} articles kept from the interrupted run, "
+              f"{counts['articles'] - reused} analysed now")
     print(f"{counts['articles']} articles: {counts['articles_analyzed']} analyzed, "
           f"{counts['articles_skipped']} skipped {counts['skip_reasons'] or ''}".rstrip())
     print(f"{counts['mentions']} mentions, {counts['actor_stance']} article x actor rows, {counts['quotes']} quotes, "
@@ -247,12 +289,15 @@ def _compare(args) -> int:
 
     from framing.analysis import read_analysis
 
+    from framing._runfolder import write_derived
+
     analysis = read_analysis(args.directory)
+    options = {"by": args.by, "n_boot": args.n_boot, "level": args.level, "seed": args.seed}
     tables = _comparisons(analysis, args.by, n_boot=args.n_boot, level=args.level, seed=args.seed)
+    write_derived(Path(args.directory), analysis.run, tables, options)
     signed = {column: "{:+.3f}".format for column in ("stance_mean", "ci_low", "ci_high")}
     for name, table in tables.items():
         path = Path(args.directory) / f"{name}.parquet"
-        table.to_parquet(path, index=False)
         if name.endswith("_actor"):
             with pd.option_context("display.max_rows", 500, "display.width", 160):
                 print(table.to_string(index=False, formatters=signed, float_format="{:.3f}".format))
@@ -264,6 +309,7 @@ def _compare(args) -> int:
 def _figures(args) -> int:
     import pandas as pd
 
+    from framing._runfolder import read_derived
     from framing.analysis import read_analysis
     from framing.plots import save_figures
 
@@ -271,7 +317,8 @@ def _figures(args) -> int:
     analysis = read_analysis(directory)
     names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming", "outlet_frames", "outlet_roles",
              "outlet_narratives")
-    if all((directory / f"{name}.parquet").exists() for name in names):
+    manifest = read_derived(directory, analysis.run)  # refuses outlet tables of another run
+    if manifest is not None and all(f"{name}.parquet" in manifest["tables"] for name in names):
         tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in names}
     else:
         tables = _comparisons(analysis, "outlet", n_boot=2000, level=0.95, seed=args.seed)
