@@ -216,6 +216,30 @@ def write_derived(directory: Path, run: Mapping, tables: Mapping[str, object], o
                       "tables": sorted(name for group in groups.values() for name in group["tables"])})
 
 
+FIGURES_FILE = "figures.json"
+
+
+def record_figures(out: Path, run: Mapping, written: Sequence[Path]) -> list[Path]:
+    """Record which run the figures in ``out`` show, and remove the figures that an
+    earlier ``framing figures`` wrote there but this run does not draw (a run without
+    frames leaves no frame chart of another run behind). Returns the removed files.
+
+    Only files listed in the previous record are removed: nothing of the user's.
+    """
+    path = out / FIGURES_FILE
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    names = sorted(p.name for p in written)
+    removed = []
+    for name in previous.get("files", []):
+        stale = out / name
+        if name not in names and stale.name == name and stale.exists():
+            stale.unlink()
+            removed.append(stale)
+    write_json(path, {"run_id": run.get("run_id"), "corpus": run.get("config", {}).get("corpus"),
+                      "framing_version": run.get("framing_version"), "files": names})
+    return removed
+
+
 class RunFolder:
     """Writes one analysis run into ``directory`` batch by batch (see the module docstring)."""
 
@@ -355,8 +379,14 @@ class RunFolder:
             os.replace(tmp, self.directory / f"{name}.parquet")
 
     def complete(self, run: Mapping) -> dict:
-        """Write ``run.json`` as complete (the run's last act), then drop the batches."""
+        """Write ``run.json`` as complete (the run's last act), then drop the batches.
+
+        The complete run's ``run_id`` is a content id (configuration fingerprint and
+        corpus hash): two complete runs with the same id have the same tables.
+        """
         self.run.update(run)
+        self.run["run_id"] = config_digest({"fingerprint": self.run["fingerprint"],
+                                            "corpus": self.run.get("corpus_sha256")})
         self.run["state"] = "complete"
         self.run.pop("process", None)
         self.run.pop("resume_command", None)

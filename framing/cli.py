@@ -218,6 +218,8 @@ def main(argv: list[str] | None = None) -> int:
         detail = str(exc) if isinstance(exc, AnalysisInterrupted) else "interrupted"
         print(f"framing {args.command}: {detail}", file=sys.stderr)
         return status
+    except BrokenPipeError:
+        raise  # the reader of stdout went away: entry() ends quietly
     except (ValueError, FileNotFoundError, OSError) as exc:
         print(f"framing {args.command}: error: {exc}", file=sys.stderr)
         return 2
@@ -327,6 +329,10 @@ def _figures(args) -> int:
                          verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"],
                          frames=tables["outlet_frames"], roles=tables["outlet_roles"],
                          narratives=tables["outlet_narratives"])
+    from framing._runfolder import record_figures
+
+    for path in record_figures(Path(args.out), analysis.run, paths):
+        print(f"removed {path}: a figure of an earlier run that this run does not draw")
     for path in paths:
         print(path)
     return 0

@@ -148,3 +148,20 @@ def test_analyze_with_no_optional_measures(tiny_corpus, tmp_path):
     assert json.loads((run / "run.json").read_text())["config"]["measures"] == []
     assert len(pd.read_parquet(run / "mentions.parquet")) > 0
     assert pd.read_parquet(run / "quotes.parquet").empty
+
+
+def test_a_closed_pipe_ends_quietly():
+    """`framing actors | head -1`: the reader goes away; no BrokenPipe error or traceback."""
+    import os
+    import subprocess
+    import sys
+
+    read, write = os.pipe()
+    os.close(read)  # the reader is gone before anything is written
+    try:
+        done = subprocess.run([sys.executable, "-m", "framing.cli", "actors"], stdout=write,
+                              stderr=subprocess.PIPE, text=True, timeout=120)
+    finally:
+        os.close(write)
+    assert done.stderr == ""
+    assert done.returncode == 141

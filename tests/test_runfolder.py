@@ -111,10 +111,9 @@ def test_a_folder_holding_a_run_is_refused_and_overwrite_clears_the_outlet_table
 
 
 def test_outlet_tables_of_another_run_are_refused(tmp_path, nlp, capsys):
-    corpus = write_corpus(tmp_path / "corpus")
     old, new = tmp_path / "old", tmp_path / "new"
-    for run in (old, new):
-        framing.analyze(corpus, out=run, nlp=nlp, **OPTIONS)
+    framing.analyze(write_corpus(tmp_path / "c1"), out=old, nlp=nlp, **OPTIONS)
+    framing.analyze(write_corpus(tmp_path / "c2", MORE), out=new, nlp=nlp, **OPTIONS)
     assert run_cli("compare", old) == 0
     capsys.readouterr()
     for path in [*old.glob("outlet_*.parquet"), old / "compare.json"]:
@@ -124,6 +123,22 @@ def test_outlet_tables_of_another_run_are_refused(tmp_path, nlp, capsys):
     (new / "compare.json").unlink()
     assert run_cli("figures", new, "--out", tmp_path / "figures") == 2
     assert "framing compare" in capsys.readouterr().err
+
+
+def test_figures_of_an_earlier_run_that_this_run_does_not_draw_are_removed(tmp_path, nlp, capsys):
+    corpus, figures = write_corpus(tmp_path / "corpus"), tmp_path / "figures"
+    (figures / "notes.txt").parent.mkdir()
+    (figures / "notes.txt").write_text("the user's own file")
+    framing.analyze(corpus, out=tmp_path / "quotes", nlp=nlp, **{**OPTIONS, "measures": ["quotes"]})
+    assert run_cli("figures", tmp_path / "quotes", "--out", figures) == 0
+    assert (figures / "reporting_verbs.png").exists()
+    framing.analyze(corpus, out=tmp_path / "bare", nlp=nlp, **OPTIONS)
+    assert run_cli("figures", tmp_path / "bare", "--out", figures) == 0
+    assert "removed" in capsys.readouterr().out
+    assert not (figures / "reporting_verbs.png").exists(), "a chart of the earlier run was left behind"
+    assert (figures / "stance_heatmap.png").exists() and (figures / "notes.txt").exists()
+    record = json.loads((figures / "figures.json").read_text())
+    assert record["run_id"] == json.loads((tmp_path / "bare" / "run.json").read_text())["run_id"]
 
 
 def test_compare_by_two_groupings_keeps_both_sets_of_tables(tmp_path, nlp):
