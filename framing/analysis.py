@@ -9,8 +9,9 @@ Output tables (all carry ``article_id``):
 
 ``articles``
     one row per *input* article: ``article_id, outlet, date, title, url, status,
-    skip_reason, n_words, n_mentions, n_quotes`` (``status`` is ``"analyzed"`` or
-    ``"skipped"``).
+    skip_reason, warning, n_words, n_mentions, n_quotes`` (``status`` is ``"analyzed"``
+    or ``"skipped"``; ``warning`` says what was assumed about irregular input, such
+    as front matter without ``---`` lines).
 ``mentions``
     one row per actor mention: ``article_id, outlet, field, sentence_id, actor,
     surface, start, end, via, member, stance, stance_label, p_negative, p_neutral,
@@ -52,11 +53,13 @@ Output tables (all carry ``article_id``):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import itertools
 import os
 import platform
+import re
 import shlex
 import sys
 import time
@@ -86,7 +89,7 @@ MAX_CHARS = 200_000
 
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("title", pa.string()),
-    ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()),
+    ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()), ("warning", pa.string()),
     ("n_words", pa.int64()), ("n_mentions", pa.int64()), ("n_quotes", pa.int64()),
 ])
 MENTION_SCHEMA = pa.schema([
@@ -466,7 +469,7 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
         out["articles"].append({
             "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
             "url": article.url, "status": "analyzed" if article.ok else "skipped",
-            "skip_reason": article.skip_reason,
+            "skip_reason": article.skip_reason, "warning": article.warning,
             "n_words": len(article.text.split()) if article.ok else 0,
             "n_mentions": len(rows["mentions"]), "n_quotes": len(rows["quotes"]),
         })
@@ -607,8 +610,7 @@ def _aggregate(article: Article, mentions: list[dict]) -> list[dict]:
 
 
 def _with_reason(article: Article, reason: str) -> Article:
-    return Article(id=article.id, outlet=article.outlet, title=article.title, text=article.text,
-                   date=article.date, url=article.url, skip_reason=reason)
+    return dataclasses.replace(article, skip_reason=reason)
 
 
 def _reason_kind(reason: str | None) -> str:
@@ -618,6 +620,14 @@ def _reason_kind(reason: str | None) -> str:
     for stop in (" (", " '", ":"):
         reason = reason.split(stop)[0]
     return reason
+
+
+def _warning_kind(warning: str) -> str:
+    """Group input warnings for the run summary: values, line numbers and details dropped
+    ("front matter key 'author' on line 2 ignored (...)" -> "front matter key '…' on line N ignored")."""
+    kind = re.sub(r"\s*\(.*$", "", warning)
+    kind = re.sub(r"'[^']*\w[^']*'", "'…'", kind)
+    return re.sub(r"\d+", "N", kind)
 
 
 class _MemorySink:
@@ -643,6 +653,9 @@ def _counts(result: Analysis) -> dict:
     return {"articles": len(articles), "articles_analyzed": int((articles["status"] == "analyzed").sum()),
             "articles_skipped": len(skipped),
             "skip_reasons": dict(Counter(_reason_kind(reason) for reason in skipped)),
+            "articles_with_warnings": int(articles["warning"].notna().sum()),
+            "warnings": dict(Counter(_warning_kind(part) for warning in articles["warning"].dropna()
+                                     for part in warning.split("; "))),
             **{name: len(getattr(result, name)) for name in SCHEMAS if name != "articles"}}
 
 

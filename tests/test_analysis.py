@@ -160,3 +160,20 @@ def test_article_role_is_a_child_of_the_article_main_role():
     assert (table["russia"]["main_role"], table["russia"]["fine_role"]) == ("Antagonist", "Tyrant")
     assert table["russia"]["p_fine_role"] == pytest.approx(0.35)
     assert (table["nato"]["main_role"], table["nato"]["fine_role"]) == ("Innocent", "Victim")
+
+
+def test_irregular_input_is_a_recorded_warning(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "desk").mkdir(parents=True)
+    (root / "desk" / "a.txt").write_text("date: 2010-05-28\nurl: https://example.org/a\nNATO meets\n\n"
+                                         "NATO ministers met in Tallinn.\n", encoding="utf-8")
+    (root / "desk" / "b.txt").write_text("---\ndate: 2010-05-29\n---\nKyiv talks\n\nUkraine met the EU.\n",
+                                         encoding="utf-8")
+    result = framing.analyze(root, stance="lexicon", measures=[], progress=False)
+    articles = result.articles.set_index("article_id")
+    assert articles.loc["a", "title"] == "NATO meets"
+    assert articles.loc["a", "date"] == pd.Timestamp("2010-05-28")
+    assert "without '---' delimiters" in articles.loc["a", "warning"]
+    assert pd.isna(articles.loc["b", "warning"])
+    assert result.run["counts"]["articles_with_warnings"] == 1
+    assert result.run["counts"]["warnings"] == {"front matter without '---' delimiters": 1}
