@@ -11,6 +11,10 @@ over those articles.
 Intervals are reproducible: the random stream of each group is seeded from the
 ``seed`` and the group's key, so adding an outlet or an actor does not change the
 intervals of the others.
+
+The tables with an actor column (:func:`compare`, :func:`compare_verbs`,
+:func:`compare_voice`, :func:`compare_roles`) carry the run's display name of each
+actor in ``table.attrs["actor_labels"]``; the plot functions name actors by it.
 """
 
 from __future__ import annotations
@@ -138,7 +142,8 @@ def compare(
     n_articles, n_mentions, stance_mean, ci_low, ci_high, n_group_articles,
     coverage``. ``n_articles`` counts the group's analysed articles that mention the
     actor, ``n_group_articles`` all analysed articles of the group and ``coverage``
-    their ratio.
+    their ratio. ``.attrs["actor_labels"]`` maps each actor to the display name of
+    the run's inventory (empty when the run records none).
     """
     from framing.analysis import Analysis, read_analysis
 
@@ -167,7 +172,7 @@ def compare(
             "coverage": group["article_id"].nunique() / group_total if group_total else float("nan"),
         })
     columns = [*keys, "actor", *COMPARE_COLUMNS]
-    return pd.DataFrame(rows, columns=columns)
+    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
 
 
 def compare_verbs(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
@@ -197,7 +202,7 @@ def compare_verbs(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
                          "ci_low": low, "ci_high": high, "n_articles": int(totals.size)})
     columns = [*keys, "speaker_actor", "verb_class", "n_quotes", "n_class", "share", "ci_low", "ci_high",
                "n_articles"]
-    return pd.DataFrame(rows, columns=columns)
+    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
 
 
 OTHER_SPEAKER = "other"
@@ -252,7 +257,7 @@ def compare_voice(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
     columns = [*keys, "actor", "n_quotes", "quote_share", "quote_share_low", "quote_share_high", "quoted_words",
                "word_share", "word_share_low", "word_share_high", "n_articles_mentioned", "n_articles_voiced",
                "voiced_share"]
-    return pd.DataFrame(rows, columns=columns)
+    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
 
 
 def compare_naming(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
@@ -371,7 +376,7 @@ def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
                          "share_cast": c, "share_low": c_low, "share_high": c_high})
     columns = [*keys, "actor", "role", "n_articles", "probability", "probability_low", "probability_high",
                "share_cast", "share_low", "share_high"]
-    return pd.DataFrame(rows, columns=columns)
+    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
 
 
 def _prevalence(analysis, *, label: str, by, n_boot: int, level: float, seed: int,
@@ -393,6 +398,13 @@ def _prevalence(analysis, *, label: str, by, n_boot: int, level: float, seed: in
     columns = [*keys, label, "n_articles", "prevalence", "prevalence_low", "prevalence_high", "score_mean",
                "score_low", "score_high"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def _with_actor_labels(table: pd.DataFrame, analysis) -> pd.DataFrame:
+    """``table`` with the run's actor display names in ``table.attrs["actor_labels"]``."""
+    labels = (analysis.run or {}).get("config", {}).get("actor_labels") or {}
+    table.attrs["actor_labels"] = dict(labels)
+    return table
 
 
 def _load(analysis):

@@ -62,8 +62,12 @@ class SentenceEncoder:
         if self._loaded is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             import torch
-            from transformers import AutoModel, AutoTokenizer
-            from transformers.utils import logging as hf_logging
+
+            from framing._progress import no_widget_warning
+
+            with no_widget_warning():
+                from transformers import AutoModel, AutoTokenizer
+                from transformers.utils import logging as hf_logging
 
             hf_logging.disable_progress_bar()
             path = default_model_path() if self.model is None else self.model

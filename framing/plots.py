@@ -1,19 +1,25 @@
-"""Charts that compare outlets. Every function returns a matplotlib Figure and
-draws nothing global, so notebooks and the ``framing figures`` command share them.
+"""Charts that compare outlets. Every function returns the matplotlib Figure and
+changes no global setting (rcParams, interactive mode, backend), so notebooks and
+the ``framing figures`` command share them. The functions that draw one axes take
+``ax=`` to draw into the caller's axes, as matplotlib's own functions do.
 
 One style for all figures: :data:`STYLE` is applied inside a context manager,
-never to the user's global rcParams.
+never to the user's global rcParams. Actors are named as in the run's inventory:
+the ``compare*`` tables carry the names in ``table.attrs["actor_labels"]``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 __all__ = [
     "plot_coverage",
@@ -42,7 +48,36 @@ _CMAP = "RdBu"
 _MISSING = "#eeeeee"
 
 
+@contextlib.contextmanager
+def _drawing(ax: Axes | None = None, *, figsize: tuple[float, float] | None = None, **subplots) -> Iterator[tuple]:
+    """``(figure, axes)`` to draw on in :data:`STYLE`, changing no global setting.
+
+    Without ``ax``, a new pyplot figure of ``figsize`` with the axes of
+    ``Figure.subplots(**subplots)``; with ``ax``, the caller's axes and its figure.
+    The figure is made before the style applies: the first figure of a session
+    loads the backend, and what the backend does on loading must outlast the
+    drawing. Jupyter's inline backend switches interactive mode on; inside the
+    style context that switch would be undone on the way out, and no later figure
+    of the session would show. The style context puts every rcParam back on the
+    way out, so the caller's settings after a plot are those before it.
+    """
+    # STYLE's one figure-level key is passed here, as the figure is made outside it.
+    fig = plt.figure(figsize=figsize, dpi=STYLE["figure.dpi"]) if ax is None else ax.figure
+    try:
+        with plt.style.context(STYLE):
+            yield fig, fig.subplots(**subplots) if ax is None else ax
+    except BaseException:
+        if ax is None:  # no half-drawn figure left open (Jupyter would show it)
+            plt.close(fig)
+        raise
+
+
 def _labels(frame: pd.DataFrame, actor_labels: dict[str, str] | None) -> dict[str, str]:
+    """Display name of each actor of ``frame``: from ``actor_labels``, else from the
+    run the table was computed from (``frame.attrs["actor_labels"]``), else the
+    identifier in title case."""
+    if actor_labels is None:
+        actor_labels = frame.attrs.get("actor_labels")
     actor_labels = dict(actor_labels or {})
     return {actor: actor_labels.get(actor, actor.replace("_", " ").title()) for actor in frame["actor"].unique()}
 
@@ -64,12 +99,16 @@ def plot_stance_heatmap(
     min_articles: int = 3,
     actor_labels: dict[str, str] | None = None,
     title: str = "Mean stance toward actors, by outlet",
-):
+    ax: Axes | None = None,
+) -> Figure:
     """Outlet x actor heatmap of mean stance, each cell annotated with the mean,
     its bootstrap interval and the number of articles.
 
     Cells with fewer than ``min_articles`` articles are left grey: their mean is
-    printed but not coloured, so a reader is not drawn to noise.
+    printed but not coloured, so a reader is not drawn to noise. ``actor_labels``
+    defaults to the run's names carried by ``comparison``. With ``ax`` the heatmap
+    and its colour bar go into the given axes (the note on grey cells becomes its
+    x label) and the figure's layout is left to the caller.
     """
     _require(comparison, {"outlet", "actor", "stance_mean", "ci_low", "ci_high", "n_articles"})
     actors, outlets = _order(comparison, actors, outlets)
@@ -77,8 +116,8 @@ def plot_stance_heatmap(
     table = comparison.set_index(["outlet", "actor"])
     limit = _limit(comparison["stance_mean"])
     values = np.full((len(outlets), len(actors)), np.nan)
-    with plt.style.context(STYLE):
-        fig, ax = plt.subplots(figsize=(1.15 * len(actors) + 2.4, 0.62 * len(outlets) + 1.6))
+    own = ax is None
+    with _drawing(ax, figsize=(1.15 * len(actors) + 2.4, 0.62 * len(outlets) + 1.6)) as (fig, ax):
         for i, outlet in enumerate(outlets):
             for j, actor in enumerate(actors):
                 if (outlet, actor) not in table.index:
@@ -102,9 +141,13 @@ def plot_stance_heatmap(
             spine.set_visible(False)
         bar = fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02)
         bar.set_label("stance (−1 negative … +1 positive)")
-        fig.text(0.01, 0.01, f"Mean of article-level stance; 95% bootstrap CI over articles; "
-                 f"grey: fewer than {min_articles} articles.", fontsize=6.5, color="#555555")
-        fig.tight_layout(rect=(0, 0.03, 1, 1))
+        note = (f"Mean of article-level stance; 95% bootstrap CI over articles; "
+                f"grey: fewer than {min_articles} articles.")
+        if own:
+            fig.text(0.01, 0.01, note, fontsize=6.5, color="#555555")
+            fig.tight_layout(rect=(0, 0.03, 1, 1))
+        else:
+            ax.set_xlabel(note, fontsize=6.5, color="#555555")
     return fig
 
 
@@ -116,8 +159,11 @@ def plot_stance_intervals(
     actor_labels: dict[str, str] | None = None,
     max_actors: int = 8,
     title: str = "Stance toward each actor by outlet (95% bootstrap CI over articles)",
-):
-    """One panel per actor: each outlet's mean stance with its interval (a forest plot)."""
+) -> Figure:
+    """One panel per actor: each outlet's mean stance with its interval (a forest plot).
+
+    ``actor_labels`` defaults to the run's names carried by ``comparison``.
+    """
     _require(comparison, {"outlet", "actor", "stance_mean", "ci_low", "ci_high", "n_articles"})
     actors, outlets = _order(comparison, actors, outlets)
     actors = actors[:max_actors]
@@ -127,9 +173,8 @@ def plot_stance_intervals(
     rows = int(np.ceil(len(actors) / columns)) or 1
     limit = _limit(pd.concat([comparison["ci_low"], comparison["ci_high"], comparison["stance_mean"]]))
     colours = plt.get_cmap("tab10")
-    with plt.style.context(STYLE):
-        fig, axes = plt.subplots(rows, columns, figsize=(2.6 * columns + 1.2, 0.32 * len(outlets) * rows + 1.4),
-                                 sharex=True, sharey=True, squeeze=False)
+    with _drawing(figsize=(2.6 * columns + 1.2, 0.32 * len(outlets) * rows + 1.4), nrows=rows, ncols=columns,
+                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
         for ax, actor in zip(axes.flat, actors):
             for i, outlet in enumerate(outlets):
                 if (outlet, actor) not in table.index:
@@ -160,16 +205,21 @@ def plot_coverage(
     outlets: Sequence[str] | None = None,
     actor_labels: dict[str, str] | None = None,
     title: str = "Share of each outlet's articles that mention the actor",
-):
-    """Grouped bars: the share of an outlet's articles that mention each actor."""
+    ax: Axes | None = None,
+) -> Figure:
+    """Grouped bars: the share of an outlet's articles that mention each actor.
+
+    ``actor_labels`` defaults to the run's names carried by ``comparison``; with
+    ``ax`` the bars go into the given axes.
+    """
     _require(comparison, {"outlet", "actor", "coverage"})
     actors, outlets = _order(comparison, actors, outlets)
     labels = _labels(comparison, actor_labels)
     table = comparison.set_index(["outlet", "actor"])["coverage"]
     width = 0.8 / max(1, len(outlets))
     colours = plt.get_cmap("tab10")
-    with plt.style.context(STYLE):
-        fig, ax = plt.subplots(figsize=(0.9 * len(actors) + 2.5, 3.2))
+    own = ax is None
+    with _drawing(ax, figsize=(0.9 * len(actors) + 2.5, 3.2)) as (fig, ax):
         for i, outlet in enumerate(outlets):
             heights = [table.get((outlet, actor), 0.0) for actor in actors]
             ax.bar(np.arange(len(actors)) + (i - (len(outlets) - 1) / 2) * width, heights, width,
@@ -179,7 +229,8 @@ def plot_coverage(
         ax.set_ylabel("share of articles")
         ax.set_title(title)
         ax.legend(frameon=False, fontsize=7, ncols=min(5, len(outlets)), loc="upper right")
-        fig.tight_layout()
+        if own:
+            fig.tight_layout()
     return fig
 
 
@@ -194,12 +245,13 @@ def plot_verb_profile(
     min_quotes: int = 3,
     actor_labels: dict[str, str] | None = None,
     title: str = "How each outlet introduces each actor's quoted statements",
-):
+) -> Figure:
     """One panel per speaker actor: per outlet, the shares of endorsing, neutral and
     distancing reporting verbs (stacked), with the number of classified quotes.
 
     ``verbs`` is the output of :func:`framing.compare_verbs`. Outlet x actor pairs
-    with fewer than ``min_quotes`` classified quotes are left empty.
+    with fewer than ``min_quotes`` classified quotes are left empty. ``actor_labels``
+    defaults to the run's names carried by ``verbs``.
     """
     _require(verbs, {"outlet", "speaker_actor", "verb_class", "share", "n_quotes"})
     totals = verbs.groupby("speaker_actor")["n_class"].sum().sort_values(ascending=False)
@@ -210,9 +262,8 @@ def plot_verb_profile(
     classes = [c for c in ("endorsing", "neutral", "distancing") if c in set(verbs["verb_class"])]
     columns = min(3, len(actors)) or 1
     rows = int(np.ceil(len(actors) / columns)) or 1
-    with plt.style.context(STYLE):
-        fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6),
-                                 sharex=True, sharey=True, squeeze=False)
+    with _drawing(figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6), nrows=rows, ncols=columns,
+                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
         for ax, actor in zip(axes.flat, actors):
             for i, outlet in enumerate(outlets):
                 left = 0.0
@@ -251,8 +302,13 @@ def plot_voice_share(
     outlets: Sequence[str] | None = None,
     actor_labels: dict[str, str] | None = None,
     title: str = "Whose voice each outlet carries (share of quotes)",
-):
-    """Stacked horizontal bars: each outlet's quotes split by the speaker's actor."""
+    ax: Axes | None = None,
+) -> Figure:
+    """Stacked horizontal bars: each outlet's quotes split by the speaker's actor.
+
+    ``actor_labels`` defaults to the run's names carried by ``voice``; with ``ax``
+    the bars go into the given axes.
+    """
     _require(voice, {"outlet", "actor", "quote_share"})
     totals = voice.groupby("actor")["n_quotes"].sum().sort_values(ascending=False)
     actors = list(actors) if actors is not None else [a for a in totals.index if a != "other"][:7] + ["other"]
@@ -261,8 +317,8 @@ def plot_voice_share(
     labels["other"] = "other actors / none / unnamed"
     table = voice.set_index(["outlet", "actor"])["quote_share"]
     colours = plt.get_cmap("tab10")
-    with plt.style.context(STYLE):
-        fig, ax = plt.subplots(figsize=(7.5, 0.42 * len(outlets) + 1.6))
+    own = ax is None
+    with _drawing(ax, figsize=(7.5, 0.42 * len(outlets) + 1.6)) as (fig, ax):
         left = np.zeros(len(outlets))
         for j, actor in enumerate(actors):
             if actor == "other":  # the rest: unnamed sources, speakers of no actor, actors not shown
@@ -279,7 +335,8 @@ def plot_voice_share(
         ax.set_xlabel("share of the outlet's quotes")
         ax.set_title(title)
         ax.legend(frameon=False, fontsize=7, ncols=4, loc="upper center", bbox_to_anchor=(0.5, -0.25))
-        fig.tight_layout()
+        if own:
+            fig.tight_layout()
     return fig
 
 
@@ -289,7 +346,7 @@ def plot_naming(
     sets: Sequence[str] = ("kyiv_spelling", "war_naming", "territorial_change", "combatants"),
     outlets: Sequence[str] | None = None,
     title: str = "Naming choices by outlet (share within each set of variants)",
-):
+) -> Figure:
     """One panel per naming set: per outlet, the share of each variant (stacked).
 
     ``naming`` is the output of :func:`framing.compare_naming`; variants no outlet
@@ -299,9 +356,8 @@ def plot_naming(
     sets = [s for s in sets if s in set(naming["set"])]
     outlets = list(outlets) if outlets is not None else sorted(naming["outlet"].unique())
     colours = plt.get_cmap("tab20")
-    with plt.style.context(STYLE):
-        fig, axes = plt.subplots(len(sets) or 1, 1, figsize=(7.5, (0.32 * len(outlets) + 0.9) * max(1, len(sets))),
-                                 squeeze=False)
+    with _drawing(figsize=(7.5, (0.32 * len(outlets) + 0.9) * max(1, len(sets))), nrows=len(sets) or 1, ncols=1,
+                  squeeze=False) as (fig, axes):
         for ax, naming_set in zip(axes[:, 0], sets):
             rows = naming[naming["set"] == naming_set]
             used = rows.groupby("variant")["count"].sum()
@@ -325,7 +381,7 @@ def plot_naming(
 
 
 def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, title: str, min_prevalence: float,
-                        wrap: int = 28):
+                        wrap: int = 28, ax: Axes | None = None) -> Figure:
     _require(table, {"outlet", label, "prevalence", "n_articles"})
     outlets = list(outlets) if outlets is not None else sorted(table["outlet"].unique())
     peak = table.groupby(label)["prevalence"].max()
@@ -335,8 +391,8 @@ def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, tit
                                                                                         columns=labels)
     import textwrap
 
-    with plt.style.context(STYLE):
-        fig, ax = plt.subplots(figsize=(0.55 * len(labels) + 2.8, 0.45 * len(outlets) + 2.4))
+    own = ax is None
+    with _drawing(ax, figsize=(0.55 * len(labels) + 2.8, 0.45 * len(outlets) + 2.4)) as (fig, ax):
         image = ax.imshow(grid.to_numpy(dtype=float), cmap="Purples", vmin=0, vmax=1, aspect="auto")
         for i in range(len(outlets)):
             for j in range(len(labels)):
@@ -353,25 +409,30 @@ def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, tit
             spine.set_visible(False)
         fig.colorbar(image, ax=ax, shrink=0.8, pad=0.02).set_label("share of articles")
         ax.set_title(title)
-        fig.tight_layout()
+        if own:
+            fig.tight_layout()
     return fig
 
 
 def plot_frame_profile(frames: pd.DataFrame, *, outlets: Sequence[str] | None = None,
                        frames_shown: Sequence[str] | None = None, min_prevalence: float = 0.0,
-                       title: str = "Frames by outlet (share of articles in which the frame is predicted)"):
-    """Outlet x frame heatmap of frame prevalence (:func:`framing.compare_frames`)."""
+                       title: str = "Frames by outlet (share of articles in which the frame is predicted)",
+                       ax: Axes | None = None) -> Figure:
+    """Outlet x frame heatmap of frame prevalence (:func:`framing.compare_frames`);
+    with ``ax`` it goes into the given axes."""
     return _prevalence_heatmap(frames, "frame", outlets=outlets, labels=frames_shown, title=title,
-                               min_prevalence=min_prevalence)
+                               min_prevalence=min_prevalence, ax=ax)
 
 
 def plot_narratives(narratives: pd.DataFrame, *, outlets: Sequence[str] | None = None,
                     narratives_shown: Sequence[str] | None = None, min_prevalence: float = 0.05,
-                    title: str = "Narratives by outlet (share of articles in which the narrative is predicted)"):
+                    title: str = "Narratives by outlet (share of articles in which the narrative is predicted)",
+                    ax: Axes | None = None) -> Figure:
     """Outlet x narrative heatmap of prevalence (:func:`framing.compare_narratives`);
-    narratives below ``min_prevalence`` in every outlet are left out."""
+    narratives below ``min_prevalence`` in every outlet are left out. With ``ax``
+    it goes into the given axes."""
     return _prevalence_heatmap(narratives, "narrative", outlets=outlets, labels=narratives_shown, title=title,
-                               min_prevalence=min_prevalence, wrap=40)
+                               min_prevalence=min_prevalence, wrap=40, ax=ax)
 
 
 _ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": "#f4a582"}
@@ -379,9 +440,10 @@ _ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": 
 
 def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outlets: Sequence[str] | None = None,
                actor_labels: dict[str, str] | None = None, min_articles: int = 2,
-               title: str = "The role each outlet casts each actor in (mean role probability)"):
+               title: str = "The role each outlet casts each actor in (mean role probability)") -> Figure:
     """One panel per actor: per outlet, the mean probability of each main role
-    (stacked), from :func:`framing.compare_roles`."""
+    (stacked), from :func:`framing.compare_roles`. ``actor_labels`` defaults to the
+    run's names carried by ``roles``."""
     _require(roles, {"outlet", "actor", "role", "probability", "n_articles"})
     totals = roles.groupby("actor")["n_articles"].sum().sort_values(ascending=False)
     actors = list(actors) if actors is not None else list(totals.index[:6])
@@ -391,9 +453,8 @@ def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outl
     role_names = [r for r in _ROLE_COLOURS if r in set(roles["role"])]
     columns = min(3, len(actors)) or 1
     rows = int(np.ceil(len(actors) / columns)) or 1
-    with plt.style.context(STYLE):
-        fig, axes = plt.subplots(rows, columns, figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6),
-                                 sharex=True, sharey=True, squeeze=False)
+    with _drawing(figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6), nrows=rows, ncols=columns,
+                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
         for ax, actor in zip(axes.flat, actors):
             for i, outlet in enumerate(outlets):
                 left, n = 0.0, 0
@@ -431,8 +492,10 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
     ``comparison`` is :func:`framing.compare`'s table; the optional ``verbs``,
     ``voice``, ``naming``, ``frames``, ``roles`` and ``narratives`` tables (from the
     matching ``compare_*`` functions) add their charts.
-    Files are written without timestamps so that a rerun on the same data gives
-    byte-identical files.
+    ``actor_labels`` defaults to the run's names carried by each table.
+    Files are written without timestamps and in :data:`STYLE` (its resolution and
+    the fixed SVG hash salt are read when saving), so that a rerun on the same data
+    gives byte-identical files.
     """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
@@ -458,7 +521,8 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
         for fmt in formats:
             path = out / f"{name}.{fmt}"
             metadata = {"Software": None} if fmt == "png" else {"Date": None} if fmt in {"svg", "pdf"} else None
-            fig.savefig(path, metadata=metadata, bbox_inches="tight")
+            with plt.style.context(STYLE):
+                fig.savefig(path, metadata=metadata, bbox_inches="tight")
             written.append(path)
         plt.close(fig)
     return written

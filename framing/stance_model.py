@@ -274,8 +274,11 @@ def _load_base(base: str | None, *, num_layers: int | None = None):
     et al. 2023, "On the Effect of Dropping Layers of Pre-trained Transformer Models",
     Computer Speech & Language: the top layers matter least after fine-tuning).
     """
-    from transformers import AutoModel, AutoTokenizer
-    from transformers.utils import logging as hf_logging
+    from framing._progress import no_widget_warning
+
+    with no_widget_warning():
+        from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
     path = _base_path(base)
     local = Path(path).is_dir()

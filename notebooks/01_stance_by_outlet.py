@@ -92,13 +92,15 @@ table[table["actor"].isin(core)].pivot(index="outlet", columns="actor", values="
 
 # %% [markdown]
 # ## 4 · The heatmap
+#
+# Actors are named as in the run's actor inventory: the table carries the names
+# in `table.attrs["actor_labels"]`, and the plot functions use them.
 
 # %%
-labels = result.run["config"]["actor_labels"]
-fig = framing.plot_stance_heatmap(table, actors=core, actor_labels=labels)
+fig = framing.plot_stance_heatmap(table, actors=core)
 
 # %%
-fig = framing.plot_stance_intervals(table, actors=core[:4], actor_labels=labels)
+fig = framing.plot_stance_intervals(table, actors=core[:4])
 
 # %% [markdown]
 # The same figures are produced for the paper by `make figures`

@@ -37,7 +37,6 @@ import framing
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False, measures=["quotes", "wording"])
-labels = result.run["config"]["actor_labels"]
 result
 
 # %% [markdown]
@@ -62,7 +61,7 @@ verbs = framing.compare_verbs(result, seed=0)
  .pivot(index="outlet", columns="speaker_actor", values="share").round(2))
 
 # %%
-fig = framing.plot_verb_profile(verbs, actor_labels=labels)
+fig = framing.plot_verb_profile(verbs)
 
 # %% [markdown]
 # ## Voice share
@@ -75,7 +74,7 @@ voice = framing.compare_voice(result, seed=0)
 voice.pivot(index="outlet", columns="actor", values="voiced_share").round(2)
 
 # %%
-fig = framing.plot_voice_share(voice, actor_labels=labels)
+fig = framing.plot_voice_share(voice)
 
 # %% [markdown]
 # ## Naming choices

@@ -37,7 +37,6 @@ import framing
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False,
                          measures=["frames", "roles", "narratives"])
-labels = result.run["config"]["actor_labels"]
 result.run["models"]
 
 # %% [markdown]
@@ -68,7 +67,7 @@ core = ["russia", "ukraine", "nato", "united_states", "european_union", "the_wes
  .round(2))
 
 # %%
-fig = framing.plot_roles(roles, actors=core, actor_labels=labels)
+fig = framing.plot_roles(roles, actors=core)
 
 # %% [markdown]
 # ## Narratives
