@@ -166,6 +166,18 @@ def test_a_corpus_that_cannot_be_read_leaves_no_folder(tmp_path, capsys):
     assert not (tmp_path / "figures").exists()
 
 
+def test_a_run_in_which_no_article_could_be_analysed_is_refused_by_compare_and_figures(tmp_path, nlp, capsys):
+    corpus = write_corpus(tmp_path / "corpus", {("desk", "a"): ("2024-01-01", "Only a title", ""),
+                                                ("desk", "b"): ("2024-01-02", "Another title", "")})
+    run = tmp_path / "run"
+    result = framing.analyze(corpus, out=run, nlp=nlp, **OPTIONS)
+    assert list(result.articles["skip_reason"]) == ["empty text", "empty text"]
+    for command in (["compare", run], ["figures", run, "--out", tmp_path / "figures"]):
+        assert run_cli(*command) == 2
+        assert "no article could be analysed (skip reasons: {'empty text': 2})" in capsys.readouterr().err
+    assert not (tmp_path / "figures").exists()
+
+
 def test_an_interrupted_run_is_refused_by_readers_until_resumed(corpus, tmp_path, nlp, monkeypatch, capsys,
                                                                 straight):
     run = tmp_path / "run"
