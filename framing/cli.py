@@ -101,6 +101,9 @@ def _parser() -> argparse.ArgumentParser:
                                f"(default: {DEFAULT_STANCE})")
     targeted.add_argument("--model", metavar="DIR",
                           help="a model folder from `framing train targeted-sentiment` (overrides --stance)")
+    targeted.add_argument("--part", choices=["all", "train", "test"], default="all",
+                          help="score the whole file (default) or one part of its fixed split: "
+                               "--data train.jsonl --part test is the held-out score of the packaged model")
     targeted.add_argument("--baseline", choices=["vader"],
                           help="evaluate a reference instead: sentence-level VADER")
     targeted.add_argument("--out", help="also write the JSON report to this file")
@@ -155,6 +158,9 @@ def _parser() -> argparse.ArgumentParser:
     stance_trainer.add_argument("--out", required=True, help="output model folder")
     stance_trainer.add_argument("--base", help="transformers encoder name or path (default: packaged MiniLM)")
     stance_trainer.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    stance_trainer.add_argument("--cv", type=int, metavar="K",
+                                help="cross-validate the configuration instead: K folds grouped by sentence over "
+                                     "the --part of --data, per-epoch macro-F1, report written to --out/cv.json")
     for flag, kind, text in _STANCE_TRAINING_FLAGS:
         stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
     stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
@@ -363,7 +369,7 @@ def _evaluate(args) -> int:
         if args.model is not None and not Path(args.model).is_dir():
             raise FileNotFoundError(f"--model {args.model}: no such model folder")
         scorer = get_scorer(args.stance if args.model is None else args.model)
-        report = evaluate_targeted_sentiment(args.data, scorer=scorer, progress=not args.quiet)
+        report = evaluate_targeted_sentiment(args.data, scorer=scorer, progress=not args.quiet, part=args.part)
     text = json.dumps(report, indent=2, default=_json_default)
     print(text)
     if args.out:
@@ -401,6 +407,9 @@ _STANCE_TRAINING_FLAGS = (
     ("--freeze-embeddings", _boolean, "true: word embeddings are not trained (nor saved)"),
     ("--num-threads", int, "torch CPU threads during training"),
     ("--max-steps", int, "stop after this many steps"),
+    ("--part", str, "part of --data to train on: train (default; the held-out test part stays unseen) or all"),
+    ("--drop-overlap", _boolean, "true: leave sentences that --dev shares with the training data out of "
+                                 "training (otherwise such a --dev is refused)"),
 )
 
 # Evaluations against the hand-annotated gold sets in tests/data: task -> (module, function, help,
@@ -450,8 +459,17 @@ def _train(args) -> int:
                    if dest in given}
         if "markers" in given:
             options["markers"] = tuple(given["markers"])
-        report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed,
-                                    **options)
+        if args.cv is not None:
+            from framing.stance_model import cross_validate_stance_model
+
+            options.pop("drop_overlap", None)
+            report = cross_validate_stance_model(args.data, folds=args.cv, base=args.base, seed=args.seed,
+                                                 **options)
+            Path(args.out).mkdir(parents=True, exist_ok=True)
+            (Path(args.out) / "cv.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        else:
+            report = train_stance_model(args.data, dev=args.dev, out=args.out, base=args.base, seed=args.seed,
+                                        **options)
     else:
         report = _learned(args.task, "train")(args.data, out=args.out, seed=args.seed)
     print(json.dumps(report, indent=2, default=_json_default))

@@ -18,6 +18,7 @@ Numbers and the calibration protocol: ``docs/stance.md``.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
@@ -35,6 +36,7 @@ __all__ = [
     "evaluate_sentence_vader",
     "evaluate_stance_by_role",
     "evaluate_targeted_sentiment",
+    "holdout_bucket",
     "load_newsmtsc",
     "predict_targeted_sentiment",
 ]
@@ -49,7 +51,19 @@ VADER_THRESHOLD = 0.05
 # --------------------------------------------------------------------------- data
 
 
-def load_newsmtsc(path: str | os.PathLike) -> pd.DataFrame:
+HOLDOUT_PERCENT = 15
+"""Share of a NewsMTSC file's sentences (by a hash of their text) in its held-out ``test`` part."""
+PARTS = ("all", "train", "test")
+
+
+def holdout_bucket(sentence: str) -> int:
+    """0..99 from a hash of the sentence text: the sentences of bucket < :data:`HOLDOUT_PERCENT`
+    form the held-out ``test`` part of a file. The same text always falls in the same part,
+    whatever the file's order, so duplicates of a sentence never straddle the parts."""
+    return int(hashlib.sha1(sentence.strip().encode("utf-8")).hexdigest(), 16) % 100
+
+
+def load_newsmtsc(path: str | os.PathLike, *, part: str = "all") -> pd.DataFrame:
     """One row per target of a NewsMTSC JSONL file.
 
     Columns: ``sentence_id`` (int, 0-based position of the sentence among the file's
@@ -58,22 +72,38 @@ def load_newsmtsc(path: str | os.PathLike) -> pd.DataFrame:
     ``"neutral"`` or ``"positive"``). Blank lines are skipped; a sentence without
     targets adds no row.
 
+    ``part`` selects the sentences: ``"all"``, or the fixed split of any file into a
+    ``"train"`` part and a held-out ``"test"`` part of about :data:`HOLDOUT_PERCENT` %
+    of its sentences (:func:`holdout_bucket`). The packaged stance model is trained and
+    chosen on the ``train`` part of NewsMTSC's training file; its ``test`` part is the
+    score no choice has seen.
+
     Raises ``FileNotFoundError`` for a missing file and ``ValueError`` naming the line
     number for a line that is not a JSON object of the expected shape.
     """
+    if part not in PARTS:
+        raise ValueError(f"part must be one of {PARTS}, got {part!r}")
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"NewsMTSC file not found: {path}")
     rows = []
-    sentence_id = 0
+    sentence_id = kept = 0
     with path.open(encoding="utf-8") as handle:
         for lineno, line in enumerate(handle, start=1):
             if not line.strip():
                 continue
-            rows.extend(_parse_line(line, lineno, sentence_id, path))
+            parsed = _parse_line(line, lineno, sentence_id, path)
             sentence_id += 1
+            if part != "all" and parsed and (holdout_bucket(parsed[0]["sentence"]) < HOLDOUT_PERCENT) != (
+                    part == "test"):
+                continue
+            if part != "all" and not parsed:
+                continue  # a sentence without targets belongs to no part
+            rows.extend(parsed)
+            kept += 1
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
-    frame.attrs["n_sentences"] = sentence_id  # sentences without targets add no row
+    frame.attrs["n_sentences"] = kept  # sentences without targets add no row
+    frame.attrs["part"] = part
     return frame
 
 
@@ -273,8 +303,12 @@ def evaluate_targeted_sentiment(
     nlp=None,
     batch_size: int = 64,
     progress: bool = True,
+    part: str = "all",
 ) -> dict:
     """Target-dependent stance scorer against NewsMTSC labels.
+
+    ``part`` scores the whole file (``"all"``) or one part of its fixed split
+    (:func:`load_newsmtsc`): ``--data train.jsonl --part test`` is the held-out score.
 
     ``scorer`` defaults to :func:`framing.stance.get_scorer` (the default, learned scorer) and
     ``nlp`` to :func:`framing._nlp.load_nlp`. Targets whose offsets cannot be aligned to
@@ -288,7 +322,7 @@ def evaluate_targeted_sentiment(
 
     scorer = get_scorer() if scorer is None else scorer
     nlp = load_nlp() if nlp is None else nlp
-    loaded = load_newsmtsc(path)
+    loaded = load_newsmtsc(path, part=part)
     frame = predict_targeted_sentiment(loaded, scorer=scorer, nlp=nlp, batch_size=batch_size, progress=progress)
     report = classification_report(frame["label"], frame["predicted"])
     if "p_negative" in frame:
@@ -299,6 +333,7 @@ def evaluate_targeted_sentiment(
     score_seconds = frame.attrs["score_seconds"]
     report.update({
         "data": str(path),
+        "part": part,
         "scorer": scorer.version(),
         "pipeline": pipeline_version(nlp),
         "n_sentences": n_sentences,

@@ -146,10 +146,12 @@ def test_train_writes_a_loadable_model(tmp_path):
             _record("Experts credited the agency with success.", "the agency", 6.0),
             _record("The minister spoke in Paris.", "The minister", 4.0)]
     _write_jsonl(tmp_path / "train.jsonl", rows)
-    _write_jsonl(tmp_path / "dev.jsonl", rows[:3])
+    _write_jsonl(tmp_path / "dev.jsonl", [_record("Critics condemned the mayor for lying.", "the mayor", 2.0),
+                                          _record("Voters praised the governor.", "the governor", 6.0),
+                                          _record("The bank opened on Monday.", "The bank", 4.0)])
     out = tmp_path / "model"
-    report = train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=out, epochs=1,
-                                batch_size=4, max_length=16, num_layers=2, max_steps=2, progress=False)
+    report = train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=out, part="all",
+                                epochs=1, batch_size=4, max_length=16, num_layers=2, max_steps=2, progress=False)
     assert (out / CONFIG_NAME).is_file() and (out / WEIGHTS_NAME).is_file()
     config = json.loads((out / CONFIG_NAME).read_text(encoding="utf-8"))
     assert config["labels"] == list(STANCE_LABELS) and config["max_length"] == 16
@@ -181,7 +183,8 @@ def test_the_recorded_command_reproduces_the_options(tmp_path):
     first = tmp_path / "first"
     assert main(["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(first),
                  "--epochs", "1", "--batch-size", "2", "--max-length", "16", "--num-layers", "1",
-                 "--markers", "[", "]", "--pair", "true", "--max-steps", "1", "--num-threads", "1"]) == 0
+                 "--markers", "[", "]", "--pair", "true", "--max-steps", "1", "--num-threads", "1",
+                 "--part", "all"]) == 0
     config = json.loads((first / CONFIG_NAME).read_text(encoding="utf-8"))
     assert config["num_layers"] == 1 and config["markers"] == ["[", "]"] and config["pair"] is True
     assert config["training"]["epochs"] == 1 and config["training"]["max_steps"] == 1
@@ -192,6 +195,77 @@ def test_the_recorded_command_reproduces_the_options(tmp_path):
     words[words.index("--out") + 1] = str(second)
     assert main(words[1:]) == 0
     assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
+
+
+def _invented_sentences(n: int) -> list[dict]:
+    subjects = ["the governor", "the mayor", "the senator", "the bank", "the agency", "the minister"]
+    verbs = [("condemned", 2.0), ("praised", 6.0), ("met", 4.0)]
+    rows = []
+    for i in range(n):
+        subject, (verb, polarity) = subjects[i % len(subjects)], verbs[i % len(verbs)]
+        rows.append(_record(f"On day {i} critics {verb} {subject} in town {i % 17}.", subject, polarity))
+    return rows
+
+
+def test_a_file_splits_into_a_train_and_a_held_out_part_by_sentence(tmp_path):
+    from framing.evaluation import HOLDOUT_PERCENT, load_newsmtsc
+
+    rows = _invented_sentences(600)
+    rows += rows[:50]  # duplicates of a sentence must fall in the part of the original
+    _write_jsonl(tmp_path / "data.jsonl", rows)
+    parts = {part: load_newsmtsc(tmp_path / "data.jsonl", part=part) for part in ("all", "train", "test")}
+    train, test = set(parts["train"]["sentence"]), set(parts["test"]["sentence"])
+    assert not train & test
+    assert train | test == set(parts["all"]["sentence"])
+    assert len(parts["train"]) + len(parts["test"]) == len(parts["all"]) == 650
+    assert abs(len(test) / 600 - HOLDOUT_PERCENT / 100) < 0.04
+    # shuffling the file changes nothing: the part is a function of the sentence
+    _write_jsonl(tmp_path / "shuffled.jsonl", rows[::-1])
+    assert set(load_newsmtsc(tmp_path / "shuffled.jsonl", part="test")["sentence"]) == test
+
+
+def test_training_refuses_a_dev_set_that_shares_sentences_with_it(tmp_path):
+    rows = _invented_sentences(12)
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    _write_jsonl(tmp_path / "dev.jsonl", rows[:2] + _invented_sentences(20)[14:16])
+    options = {"part": "all", "epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "max_steps": 1,
+               "progress": False, "num_threads": 1}
+    with pytest.raises(ValueError, match="shares 2 sentence"):
+        train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=tmp_path / "m", **options)
+    assert not (tmp_path / "m").exists()
+    report = train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=tmp_path / "m",
+                                drop_overlap=True, **options)
+    assert report["training"]["n_dropped_overlap"] == 2 and report["training"]["n_train_targets"] == 10
+    assert "--drop-overlap true" in report["training"]["command"]
+
+
+def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
+    import framing.stance_model as stance_model
+
+    rows = _invented_sentences(90)
+    rows += rows[:10]
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    seen = []
+
+    def fake_fit(frame, dev_frame, **options):
+        seen.append((set(frame["sentence"]), list(dev_frame["sentence"])))
+        return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}]}
+
+    monkeypatch.setattr(stance_model, "_fit", fake_fit)
+    report = stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, part="all",
+                                                      progress=False)
+    assert report["folds"] == 4 and report["macro_f1"] == 0.5
+    held = [sentence for _, dev in seen for sentence in dev]
+    assert len(held) == 100, "every target is held out exactly once"
+    for train, dev in seen:
+        assert not train & set(dev), "a sentence (or its duplicate) in training and in its fold"
+    # the default part keeps the held-out test part out of every fold
+    seen.clear()
+    stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, progress=False)
+    from framing.evaluation import load_newsmtsc
+
+    test_part = set(load_newsmtsc(tmp_path / "train.jsonl", part="test")["sentence"])
+    assert test_part and not test_part & {s for train, dev in seen for s in train | set(dev)}
 
 
 def test_not_a_model_folder(tmp_path):
