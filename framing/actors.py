@@ -991,14 +991,19 @@ def evaluate_mentions(
     split: Literal["dev", "test", "all"] = "all",
     nlp=None,
     inventory: ActorInventory | None = None,
+    splits: str | os.PathLike[str] | None = None,
 ) -> dict:
     """Score :class:`MentionFinder` against a hand-annotated gold file of actor mentions.
 
     ``gold`` is a JSONL file (format and guideline in ``docs/mentions_gold.md``): one record
     per mention in the ``text`` of an article of ``corpus`` (anything
     :func:`framing.load_corpus` reads), with ``article_id, start, end, text, actor, kind,
-    place, split``. Only articles with gold records are scored (the gold set is complete for
-    them), restricted to the records of ``split`` unless it is ``"all"``.
+    place`` and optionally ``split``. Only articles with gold records are scored (the gold set
+    is complete for them), restricted to the articles of ``split`` unless it is ``"all"``. The
+    split of each article comes from the split table ``splits`` (default: ``splits.yaml``
+    beside ``gold``, if there is one; see ``docs/gold_splits.md``), which refuses a record
+    whose own ``split`` disagrees with it and a held-out score that the table's leakage rule
+    forbids; without a table, from each record's ``split``.
 
     A found mention matches a gold one when the two share at least one character and name
     the same actor; pairs are formed one-to-one, largest overlap first. Two readings:
@@ -1015,16 +1020,16 @@ def evaluate_mentions(
     another actor and matching none) and the ``errors``: every missed gold mention and
     every found mention that matches none, with its context.
     """
-    from framing._gold import context, gold_articles, pair_up, prf, read_gold
+    from framing._gold import context, gold_articles, pair_up, prf, read_gold, select_split
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
-    rows = read_gold(gold, ("article_id", "start", "end", "actor", "kind", "place", "split"), "mention")
+    rows = read_gold(gold, ("article_id", "start", "end", "actor", "kind", "place"), "mention")
     for row in rows:
         if row["kind"] not in GOLD_KINDS:
             raise ValueError(f"{gold}: unknown kind {row['kind']!r} ({row['article_id']}, {row['start']}); "
                              f"expected one of {', '.join(GOLD_KINDS)}")
-    rows = [r for r in rows if split == "all" or r["split"] == split]
+    rows = select_split(rows, gold, split, splits=splits)
     frame, ids, texts = gold_articles(rows, corpus, gold)
     if nlp is None:
         from framing._nlp import load_nlp

@@ -419,19 +419,21 @@ _GOLD_TASKS = {
                "quote spans, speakers and verb classes against a hand-annotated gold set",
                "Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
                "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.",
-               "dev: articles dated 2022 (used to develop the rules); test: 2023 and later (held out); "
-               "default: test"),
+               "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
+               "beside the gold file; default: test"),
     "mentions": ("framing.actors", "evaluate_mentions",
                  "actor mentions against a hand-annotated gold set",
                  "Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
                  "package's definition and by a reader's, per actor and per kind, with every error, "
                  "printed as JSON.",
-                 "dev: the articles looked at while fixing the finder; test: held out; default: test"),
+                 "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
+                 "beside the gold file; default: test"),
     "wording": ("framing.wording", "evaluate_terms",
                 "naming terms and the actors they are tied to, against a hand-annotated gold set",
                 "Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
                 "and the agreement of the actor each label is tied to, with every error, printed as JSON.",
-                "dev: the articles looked at while fixing the lexicon; test: held out; default: test"),
+                "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
+                "beside the gold file; default: test"),
 }
 
 _LEARNED = {

@@ -46,7 +46,7 @@ from typing import Any, Literal
 
 import yaml
 
-from framing._gold import gold_articles, prf, read_gold
+from framing._gold import gold_articles, prf, read_gold, select_split
 from framing.actors import ActorInventory, Member, Mention, MentionFinder
 
 __all__ = [
@@ -1757,6 +1757,7 @@ def evaluate_quotes(
     nlp=None,
     inventory: ActorInventory | None = None,
     verbs: ReportingVerbs | None = None,
+    splits: str | os.PathLike[str] | None = None,
 ) -> dict:
     """Score :class:`QuoteExtractor` against a hand-annotated gold file.
 
@@ -1764,10 +1765,13 @@ def evaluate_quotes(
     speaker_actor, verb_class, ...``; format in ``docs/quotes_gold.md``) with offsets
     into the ``text`` of ``corpus`` (anything :func:`framing.load_corpus` reads). Only
     articles that have gold records are scored (the gold set is complete for them),
-    restricted to ``articles`` when given and to a ``split`` by publication year:
-    ``"dev"`` is 2022, ``"test"`` 2023 and later, ``"all"`` every annotated article. A
-    gold article missing from the corpus, or a record whose ``text`` is not what the
-    corpus has at its offsets, is a ``ValueError``.
+    restricted to ``articles`` when given and to the articles of ``split`` (``"all"``:
+    every annotated article). The split of each article comes from the split table
+    ``splits`` (default: ``splits.yaml`` beside ``gold``, if there is one; see
+    ``docs/gold_splits.md``), which refuses a record whose own ``split`` disagrees with it
+    and a held-out score that the table's leakage rule forbids; without a table, from each
+    record's ``split``. A gold article missing from the corpus, or a record whose ``text``
+    is not what the corpus has at its offsets, is a ``ValueError``.
 
     Returns a dict with ``split``, ``n_articles``, ``articles``; ``exact`` and
     ``overlap`` span scores, each ``{"direct"|"indirect"|"all": {"precision",
@@ -1782,13 +1786,14 @@ def evaluate_quotes(
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
     gold_rows = read_gold(gold, ("article_id", "start", "end", "kind"), "quote")
-    frame, ids, _ = gold_articles(gold_rows, corpus, gold)
     if articles is not None:
-        unknown = sorted(set(articles) - set(ids))
+        unknown = sorted(set(articles) - {r["article_id"] for r in gold_rows})
         if unknown:
             raise ValueError(f"articles without gold records: {', '.join(unknown)}")
-        ids = [i for i in ids if i in set(articles)]
-    ids = [i for i in ids if _in_split(frame.loc[i, "date"], split)]
+    gold_rows = select_split(gold_rows, gold, split, splits=splits)
+    if articles is not None:
+        gold_rows = [r for r in gold_rows if r["article_id"] in set(articles)]
+    frame, ids, _ = gold_articles(gold_rows, corpus, gold)
     if nlp is None:
         from framing._nlp import load_nlp
 
@@ -1804,15 +1809,6 @@ def evaluate_quotes(
                                  for q in extractor.extract(doc, date=day)]
     gold_by = {i: [r for r in gold_rows if r["article_id"] == i] for i in ids}
     return _score(gold_by, predicted, split=split)
-
-
-def _in_split(day, split: str) -> bool:
-    if split == "all":
-        return True
-    year = getattr(day, "year", None)
-    if year is None:
-        return False
-    return year == 2022 if split == "dev" else year >= 2023
 
 
 def _overlap_match(pred: list[dict], gold: list[dict], *, exact: bool) -> list[tuple[int, int]]:

@@ -1218,34 +1218,39 @@ ACTOR_SETS = ("government_naming", "combatants", "loaded_labels")
 
 def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "test", "all"] = "all",
                    nlp=None, lexicon: Lexicon | None = None, inventory=None,
-                   actor_sets: Sequence[str] = ACTOR_SETS) -> dict:
+                   actor_sets: Sequence[str] = ACTOR_SETS, splits: PathLike | None = None) -> dict:
     """Score :meth:`WordingFinder.terms` against a hand-annotated gold file of naming terms.
 
     ``gold`` is a JSONL file (format and guideline in ``docs/wording_gold.md``): one record per
     term in the ``text`` of an article of ``corpus``, with ``article_id, start, end, text, set,
-    variant, actor, split``, and one record with ``set`` null for an annotated article without
-    any term. The gold is complete for its articles and for the sets that occur in it (or in
-    ``actor_sets``); found terms of other sets are not scored. A found term matches a gold one
+    variant, actor`` and optionally ``split``, and one record with ``set`` null for an annotated
+    article without any term. The split of each article comes from the split table ``splits``
+    (default: ``splits.yaml`` beside ``gold``, if there is one; ``docs/gold_splits.md``), which
+    refuses a record whose own ``split`` disagrees with it and a held-out score that the
+    table's leakage rule forbids; without a table, from each record's ``split``. The gold is
+    complete for its articles and for the sets that occur in it (or in ``actor_sets``); found
+    terms of other sets are not scored. A found term matches a gold one
     of the same set and variant whose span it overlaps (one-to-one, largest overlap first).
 
     Returns ``split``, ``n_articles``, ``articles``, ``sets``; ``terms``: precision, recall and
     F1 over all scored sets and per set; ``actor``: over the matched terms of ``actor_sets``,
     the share whose found actor equals the gold one (``accuracy``; None = no actor), the share
     right among those given an actor (``precision``) and of the gold actors found
-    (``recall``), with the counts of found None where the gold names an actor, of a wrong
-    actor, and of an actor where the gold has none; and ``errors``: every missed and every
+    (``recall``), with their counts (``n_right`` of ``n_given`` and of ``n_gold_named``), the
+    counts of found None where the gold names an actor, of a wrong actor, and of an actor
+    where the gold has none; and ``errors``: every missed and every
     extra term and every actor disagreement, with its context.
     """
     from datetime import date as _date
 
-    from framing._gold import context, gold_articles, pair_up, prf, read_gold
+    from framing._gold import context, gold_articles, pair_up, prf, read_gold, select_split
     from framing.actors import ActorInventory, MentionFinder
     from framing.quotes import QuoteExtractor
 
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
     lexicon = lexicon if lexicon is not None else Lexicon.default()
-    rows = read_gold(gold, ("article_id", "start", "end", "set", "variant", "actor", "split"), "wording")
+    rows = read_gold(gold, ("article_id", "start", "end", "set", "variant", "actor"), "wording")
     for row in rows:
         if row["set"] is None:  # an annotated article without terms
             continue
@@ -1253,7 +1258,7 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
             raise ValueError(f"{gold}: {row['set']!r} / {row['variant']!r} ({row['article_id']}, {row['start']}) "
                              "is not a set and variant of the lexicon")
     sets = sorted({row["set"] for row in rows if row["set"] is not None} | set(actor_sets))
-    rows = [r for r in rows if split == "all" or r["split"] == split]
+    rows = select_split(rows, gold, split, splits=splits)
     frame, ids, texts = gold_articles(rows, corpus, gold)
     rows = [r for r in rows if r["set"] is not None]
     if nlp is None:
@@ -1287,10 +1292,12 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
     matched = [(a, g, t) for a, g, t in pairs if g is not None and t is not None and g["set"] in actor_sets]
     named = [(g, t) for _, g, t in matched if t.actor is not None]
     gold_named = [(g, t) for _, g, t in matched if g["actor"] is not None]
+    right = sum(t.actor == g["actor"] for g, t in named)  # = right among gold_named: None never equals an actor
     actor = {"n": len(matched),
              "accuracy": (sum(t.actor == g["actor"] for _, g, t in matched) / len(matched)) if matched else None,
-             "precision": (sum(t.actor == g["actor"] for g, t in named) / len(named)) if named else None,
-             "recall": (sum(t.actor == g["actor"] for g, t in gold_named) / len(gold_named)) if gold_named else None,
+             "precision": (right / len(named)) if named else None,
+             "recall": (right / len(gold_named)) if gold_named else None,
+             "n_right": right, "n_given": len(named), "n_gold_named": len(gold_named),
              "found_none": sum(t.actor is None and g["actor"] is not None for _, g, t in matched),
              "wrong_actor": sum(None not in (t.actor, g["actor"]) and t.actor != g["actor"] for _, g, t in matched),
              "found_where_gold_has_none": sum(g["actor"] is None and t.actor is not None for _, g, t in matched)}

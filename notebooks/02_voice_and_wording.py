@@ -90,9 +90,9 @@ fig = framing.plot_naming(naming)
 
 # %% [markdown]
 # Loaded labels, with the actor they are applied to when the syntax or a possessive
-# pronoun says so. Every actor given was right in the gold check (24 of 24), but most labels on bare
+# pronoun says so. Every actor given was right in the gold check (25 of 25), but most labels on bare
 # descriptions ("the occupiers", "the regime that sent them") get none (`docs/wording_gold.md`:
-# 11 of 30 found on held-out articles), so per-actor counts are undercounts; `NaN` rows
+# 25 of 52 found over its fifteen articles), so per-actor counts are undercounts; `NaN` rows
 # are labels without an actor.
 
 # %%

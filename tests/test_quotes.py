@@ -424,7 +424,8 @@ def test_bad_verb_file(tmp_path, content, message):
 
 
 def _write_eval_data(root):
-    """Two articles (2022: dev, 2023: test) and a gold file with known outcomes."""
+    """Two articles (a1: dev, b1: test, as the split table beside the gold file declares) and a gold
+    file with known outcomes."""
     texts = {
         "a1": ("2022-03-01", '"We will not give up," Zelensky said. Lavrov claimed that the talks had failed.'),
         "b1": ("2023-05-01", "Peskov said the decision was final. Officials in Kyiv were silent."),
@@ -450,6 +451,11 @@ def _write_eval_data(root):
     ]
     gold_path = root / "gold.jsonl"
     gold_path.write_text("".join(json.dumps(g) + "\n" for g in gold), encoding="utf-8")
+    (root / "splits.yaml").write_text(textwrap.dedent("""\
+        measures: {mentions: {}, quotes: {reads: [mentions]}}
+        gold_sets:
+          quotes: {file: gold.jsonl, measure: quotes, dev: [a1], test: [b1]}
+        """), encoding="utf-8")
     return gold_path, root / "corpus"
 
 
@@ -486,6 +492,11 @@ def test_evaluate_quotes_splits(tmp_path, nlp):
         {"precision": 1.0, "recall": 0.5, "f1": 2 / 3, "tp": 1, "n_pred": 1, "n_gold": 2})
     only = evaluate_quotes(gold, corpus, articles=["b1"], nlp=nlp)
     assert only["articles"] == ["b1"]
+    # The table decides, not the date: declared the other way round, the splits swap.
+    table = gold.parent / "splits.yaml"
+    table.write_text(table.read_text(encoding="utf-8").replace("dev: [a1], test: [b1]", "dev: [b1], test: [a1]"),
+                     encoding="utf-8")
+    assert evaluate_quotes(gold, corpus, split="test", nlp=nlp)["articles"] == ["a1"]
 
 
 def test_evaluate_quotes_bad_input(tmp_path, nlp):

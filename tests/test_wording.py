@@ -452,8 +452,8 @@ def test_evaluate_terms_numbers(tmp_path, nlp):
     assert {s: (v["tp"], v["n_pred"], v["n_gold"]) for s, v in report["terms"]["per_set"].items()} == {
         "combatants": (1, 2, 1), "government_naming": (1, 2, 1), "loaded_labels": (1, 2, 1)}
     assert report["actor"] == {"n": 3, "accuracy": pytest.approx(2 / 3), "precision": 1.0,
-                               "recall": pytest.approx(2 / 3), "found_none": 1, "wrong_actor": 0,
-                               "found_where_gold_has_none": 0}
+                               "recall": pytest.approx(2 / 3), "n_right": 2, "n_given": 2, "n_gold_named": 3,
+                               "found_none": 1, "wrong_actor": 0, "found_where_gold_has_none": 0}
     kinds = sorted((e["error"], e["variant"]) for e in report["errors"])
     assert kinds == [("actor", "troops"), ("not in gold", "forces"), ("not in gold", "regime"),
                      ("not in gold", "regime")]
