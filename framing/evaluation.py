@@ -406,7 +406,9 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
     low although the text sides with them: stance is portrayal, not sympathy.
 
     A mention whose characters cover no token (whitespace) cannot be scored: it is left out
-    and counted in ``n_unaligned``. Returns, for the ``UA`` (Ukraine-Russia war) and ``CC``
+    and counted in ``n_unaligned``; ``offsets`` counts the annotations by how their offsets
+    were located in the released files (an annotation found under no convention is counted
+    as ``skipped`` and not scored). Returns, for the ``UA`` (Ukraine-Russia war) and ``CC``
     (climate) documents and ``all``:
     per main role the number of mentions and documents, the mean score with a 95% interval from
     a bootstrap over documents (``n_boot`` draws, seeded), and the shares of negative, neutral
@@ -422,6 +424,7 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
     frame = load_semeval_roles(path)
     if frame.empty:
         raise ValueError(f"no annotated mentions in {path}")
+    offsets = dict(frame.attrs["offsets"])
     scorer = get_scorer() if scorer is None else scorer
     nlp = load_nlp() if nlp is None else nlp
     texts = frame.drop_duplicates("doc_id").set_index("doc_id")["text"]
@@ -445,7 +448,7 @@ def evaluate_stance_by_role(path: str | os.PathLike, *, scorer=None, nlp=None, n
         "task": "stance toward SemEval-2025 Task 10 (subtask 1) entity mentions by annotated main role",
         "scorer": scorer.version() if hasattr(scorer, "version") else type(scorer).__name__,
         "n": int(len(frame)), "n_unaligned": n_unaligned, "n_documents": int(frame["doc_id"].nunique()),
-        "by_role": {}, "auc": {},
+        "offsets": offsets, "by_role": {}, "auc": {},
         "protocol": (f"each annotated span scored in its sentence; mean with a 95% percentile interval from "
                      f"{n_boot} bootstrap draws of documents (seed {seed}); AUC = P(score of the first role > "
                      "score of the second), ties half"),

@@ -537,7 +537,10 @@ def load_semeval_frames(path: str | os.PathLike) -> pd.DataFrame:
     """The articles of a SemEval-2023 Task 3 subtask 2 folder, one row per labelled article.
 
     ``path`` holds ``labels.txt`` (``<id>\\t<frame>,<frame>,...`` a line) and
-    ``articles/article<id>.txt`` (first line the title, a blank line, the body). Columns:
+    ``articles/article<id>.txt`` (first line the title, a blank line, the body), as released:
+    a byte-order mark, CRLF line ends and trailing tabs are dropped (:mod:`framing.semeval`);
+    the folders of the other languages (``semeval2023-frames-multilingual/<lang>``) have the
+    same layout. Columns:
     ``id`` (str), ``title`` (str), ``text`` (str, the body), ``frames`` (list of frame ids
     in :data:`FRAMES` order), in the order of ``labels.txt``. Articles without a label line
     are not loaded.
@@ -554,13 +557,13 @@ def load_semeval_frames(path: str | os.PathLike) -> pd.DataFrame:
     for needed in (labels_file, articles):
         if not needed.exists():
             raise FileNotFoundError(f"{root} has no {needed.name}; expected labels.txt and articles/article<ID>.txt")
+    from framing.semeval import read_document, read_tsv
+
     known = set(FRAMES)
     rows, seen = [], set()
-    for lineno, line in enumerate(labels_file.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        parts = line.rstrip("\r").split("\t")
+    for lineno, parts in read_tsv(labels_file):
         if len(parts) not in (1, 2) or not parts[0].strip():
+            line = "\t".join(parts)
             raise ValueError(f"{labels_file}:{lineno}: expected '<id>\\t<frames>', got {line!r}")
         article_id = parts[0].strip()
         frames = {f.strip() for f in (parts[1] if len(parts) == 2 else "").split(",") if f.strip()}
@@ -573,7 +576,7 @@ def load_semeval_frames(path: str | os.PathLike) -> pd.DataFrame:
         file = articles / f"article{article_id}.txt"
         if not file.is_file():
             raise FileNotFoundError(f"{labels_file}:{lineno}: article {article_id!r} has no file {file}")
-        title, _, body = file.read_text(encoding="utf-8").strip().partition("\n")
+        title, _, body = read_document(file, normalize_newlines=True).strip().partition("\n")
         rows.append({"id": article_id, "title": title.strip(), "text": body.strip(),
                      "frames": [f for f in FRAMES if f in frames]})
     if not rows:

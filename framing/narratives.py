@@ -877,39 +877,42 @@ def _dataset_dir(path: str | os.PathLike) -> Path:
     if not (root / "subtask-2-annotations.txt").exists() and (root / DATASET_DIR).is_dir():
         root = root / DATASET_DIR
     if not (root / "subtask-2-annotations.txt").exists():
+        languages = sorted(p.name for p in root.iterdir() if (p / "subtask-2-annotations.txt").is_file()) \
+            if root.is_dir() else []
+        hint = f"; pass one of its language folders: {', '.join(languages)}" if languages else ""
         raise FileNotFoundError(f"{root}: no subtask-2-annotations.txt (expected the SemEval-2025 Task 10 "
-                                f"folder, e.g. ../shared/data/{DATASET_DIR})")
+                                f"folder, e.g. ../shared/data/{DATASET_DIR}){hint}")
     return root
 
 
 def _domain_of_document(doc_id: str, labels: Sequence[str]) -> str:
-    match = re.search(r"(?:^|_)(UA|URW|CC)_", doc_id)
-    if match:
-        return "CC" if match.group(1) == "CC" else "URW"
-    prefixes = {label.split(":")[0] for label in labels if ":" in label}
-    return prefixes.pop() if len(prefixes) == 1 else "unknown"
+    from framing.semeval import domain_of
+
+    return domain_of(doc_id, labels) or "unknown"
 
 
 def load_semeval_narratives(path: str | os.PathLike) -> pd.DataFrame:
     """SemEval-2025 Task 10 subtask 2 documents with their gold labels.
 
-    ``path`` is the task folder (``subtask-2-annotations.txt`` and ``raw-documents/``) or a folder
-    containing ``semeval2025-roles-narratives-en``. Columns: ``doc_id`` (as in the annotation
-    file), ``domain`` ("URW" for ``*_UA_*`` ids, "CC" for ``*_CC_*``), ``text`` (the raw document:
-    title, blank line, body), ``narratives`` and ``subnarratives`` (lists, duplicates removed,
-    apostrophes normalised, in file order). Labels of the other domain are kept here; models
-    drop them.
+    ``path`` is the task folder (``subtask-2-annotations.txt`` and ``raw-documents/``; a language
+    folder of the multilingual release has the same layout) or a folder containing
+    ``semeval2025-roles-narratives-en``. Columns: ``doc_id`` (as in the annotation file),
+    ``domain`` ("URW" for ``*_UA_*`` and ``*-URW-*`` ids, "CC" for ``*_CC_*``, else the prefix of
+    the document's labels; "unknown" when they do not tell), ``text`` (the raw document: title,
+    blank line, body; without a byte-order mark, with LF line ends), ``narratives`` and
+    ``subnarratives`` (lists, duplicates removed, apostrophes normalised, in file order). Labels
+    of the other domain are kept here; models drop them. Annotation lines are read as released
+    (:func:`framing.semeval.read_tsv`: CRLF, trailing tabs and empty trailing fields dropped).
     """
+    from framing.semeval import read_document, read_tsv
+
     root = _dataset_dir(path)
     annotations = root / "subtask-2-annotations.txt"
     rows, seen = [], set()
-    for lineno, line in enumerate(annotations.read_text(encoding="utf-8-sig").splitlines(), 1):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) != 3:
+    for lineno, parts in read_tsv(annotations):
+        if len(parts) not in (2, 3):
             raise ValueError(f"{annotations}:{lineno}: expected 3 tab-separated fields, got {len(parts)}")
-        doc_id, narratives, subnarratives = (p.strip() for p in parts)
+        doc_id, narratives, subnarratives = (p.strip() for p in [*parts, ""][:3])
         if doc_id in seen:
             raise ValueError(f"{annotations}:{lineno}: duplicate document id {doc_id!r}")
         seen.add(doc_id)
@@ -918,7 +921,7 @@ def load_semeval_narratives(path: str | os.PathLike) -> pd.DataFrame:
             document = root / "raw-documents" / f"{doc_id}.txt"
         if not document.exists():
             raise FileNotFoundError(f"{annotations}:{lineno}: no document {document}")
-        text = document.read_text(encoding="utf-8-sig").replace("\r\n", "\n").strip()
+        text = read_document(document, normalize_newlines=True).strip()
         top = _unique(_canonical(x) for x in narratives.split(";") if x.strip())
         sub = _unique(_canonical(x) for x in subnarratives.split(";") if x.strip())
         rows.append({"doc_id": doc_id, "domain": _domain_of_document(doc_id, top), "text": text,

@@ -78,8 +78,6 @@ CONFIG_NAME = "role_model.json"
 WEIGHTS_NAME = "role_model.npz"
 # Identifies the feature code and artefact layout; bump when either changes.
 FORMAT = "roles-1"
-DATA_FOLDER = "semeval2025-roles-narratives-en"
-ANNOTATIONS = "subtask-1-annotations.txt"
 
 View = Literal["sentence", "masked", "diff", "entity", "mention", "lead"]
 VIEWS: tuple[str, ...] = View.__args__
@@ -767,58 +765,41 @@ def _fine_sets(conditional: np.ndarray, y_main: np.ndarray, threshold: float) ->
 
 def _resolve(path) -> tuple[Path, Path]:
     """(annotation file, raw-documents folder) from the file, its folder, or the shared data root."""
-    path = Path(path)
-    if path.is_dir() and (path / DATA_FOLDER).is_dir() and not (path / ANNOTATIONS).exists():
-        path = path / DATA_FOLDER
-    annotations = path / ANNOTATIONS if path.is_dir() else path
-    documents = annotations.parent / "raw-documents"
-    if not annotations.is_file() or not documents.is_dir():
-        raise FileNotFoundError(f"expected {ANNOTATIONS} and raw-documents/ in {annotations.parent}")
-    return annotations, documents
+    from framing.semeval import roles_files
+
+    return roles_files(path)
 
 
 def load_semeval_roles(path) -> "pd.DataFrame":
     """The SemEval-2025 Task 10 subtask 1 annotations, one row per annotated mention.
 
     ``path`` is the folder with ``subtask-1-annotations.txt`` and ``raw-documents/``
-    (or the annotation file itself, or the shared data root above the folder). The
-    file's ``end`` is the offset of the mention's last character; here it is converted
-    to an exclusive end, so ``text[start:end] == mention`` (checked: a mismatch raises
-    ``ValueError``). Documents are read as UTF-8 without newline translation, which the
-    offsets assume.
+    (or the annotation file itself, or the shared data root above the English folder);
+    the language folders of the multilingual release (``BG``, ``HI``, ``PT``, ``RU``)
+    have the same layout. The file's ``end`` is the offset of the mention's last
+    character; here it is converted to an exclusive end, so ``text[start:end] == mention``.
+    Offsets the release counted in another unit (UTF-16 code units, line ends as two
+    characters, without a byte-order mark) are converted, and an annotation found under
+    no convention is left out: :func:`framing.semeval.load_entity_roles` does the reading,
+    and ``attrs["offsets"]`` counts the annotations by how they were located (``as_given``,
+    ``utf16``, ``crlf``, ``bom``, ``shifted``, ``skipped``).
 
     Columns: ``doc_id`` (file name without ``.txt``), ``domain`` (``UA``/``CC``, from
-    the id), ``mention``, ``start``, ``end`` (int64, end exclusive), ``main_role``,
-    ``fine_roles`` (list of str), ``text`` (the whole document).
+    the id or the document's subtask 2 labels; ``""`` if neither tells), ``mention``,
+    ``start``, ``end`` (int64, end exclusive), ``main_role``, ``fine_roles`` (list of
+    str), ``text`` (the whole document). Raises ``ValueError`` naming the line for roles
+    outside the taxonomy.
     """
-    import pandas as pd
+    from framing.semeval import load_entity_roles, read_tsv
 
-    annotations, documents = _resolve(path)
-    rows = []
-    texts: dict[str, str] = {}
-    for number, line in enumerate(annotations.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        fields = line.split("\t")
-        if len(fields) < 6:
-            raise ValueError(f"{annotations}:{number}: expected at least 6 tab-separated fields")
-        name, mention, start, last, main_role, *fine_roles = fields
-        doc_id = name[:-4] if name.endswith(".txt") else name
-        if doc_id not in texts:
-            texts[doc_id] = (documents / f"{doc_id}.txt").read_bytes().decode("utf-8")
-        start, end = int(start), int(last) + 1
-        if texts[doc_id][start:end] != mention:
-            raise ValueError(f"{annotations}:{number}: {mention!r} is not at {start}:{end} of {doc_id} "
-                             f"(found {texts[doc_id][start:end]!r})")
-        fine_roles = [f.strip() for f in fine_roles if f.strip()]
+    annotations, _ = _resolve(path)
+    for number, fields in read_tsv(annotations):
+        if len(fields) < 5:
+            continue  # load_entity_roles names the malformed line
+        main_role, fine_roles = fields[4].strip(), [f.strip() for f in fields[5:] if f.strip()]
         if main_role not in MAIN_ROLES or any(_PARENT.get(f) != main_role for f in fine_roles):
             raise ValueError(f"{annotations}:{number}: roles {main_role!r} / {fine_roles!r} not in the taxonomy")
-        domain = doc_id.split("_")[1] if doc_id.count("_") >= 2 else ""
-        rows.append({"doc_id": doc_id, "domain": domain, "mention": mention, "start": start, "end": end,
-                     "main_role": main_role, "fine_roles": fine_roles, "text": texts[doc_id]})
-    frame = pd.DataFrame(rows, columns=["doc_id", "domain", "mention", "start", "end", "main_role",
-                                        "fine_roles", "text"])
-    return frame.astype({"start": "int64", "end": "int64"})
+    return load_entity_roles(path)
 
 
 def _parse(frame, nlp=None) -> dict:
@@ -921,11 +902,16 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
     ``{"all": {...}, "UA": {...}, "CC": {...}, "params": {...}, ...}`` where each
     part holds ``n``, ``main_accuracy``, ``fine_emr``, ``baseline_main_accuracy``
     (most frequent main role of the training folds), ``baseline_fine_emr`` (most
-    frequent fine-role set) and ``confusion`` (rows gold, columns predicted).
+    frequent fine-role set) and ``confusion`` (rows gold, columns predicted); ``offsets``
+    counts the annotations by how their offsets were located (see :func:`load_semeval_roles`).
     """
     frame = load_semeval_roles(path)
+    if frame.empty:
+        raise ValueError(f"no annotated mention of {path} could be located in its document")
     docs = _parse(frame)
-    return _cross_validate(frame, docs, folds=folds, seed=seed, params=params)
+    report = _cross_validate(frame, docs, folds=folds, seed=seed, params=params)
+    report["offsets"] = dict(frame.attrs["offsets"])
+    return report
 
 
 # --------------------------------------------------------------------------- artefact
@@ -940,6 +926,7 @@ def train_roles(path, *, out, seed: int = 0, **params) -> dict:
     encoder = params.get("encoder")
     memo = _MemoEncoder(encoder or _default_encoder())  # the CV's vectors serve the final fit
     report = _cross_validate(frame, docs, folds=5, seed=seed, params={**params, "encoder": memo})
+    report["offsets"] = dict(frame.attrs["offsets"])
     started = time.perf_counter()
     examples = [RoleExample(docs[d], s, e) for d, s, e in zip(frame["doc_id"], frame["start"], frame["end"])]
     model = RoleClassifier(**{"random_state": seed, **params, "encoder": memo})

@@ -321,11 +321,13 @@ def test_load_semeval_roles_makes_end_exclusive(tmp_path):
         assert str(frame["start"].dtype) == "int64"
 
 
-def test_load_semeval_roles_rejects_misaligned_offsets(tmp_path):
+def test_load_semeval_roles_moves_misaligned_offsets_or_skips_them(tmp_path):
     text = "Title\n\nNATO warned Moscow."
-    root = write_semeval(tmp_path / "semeval", text, ["EN_UA_000001.txt\tNATO\t7\t11\tAntagonist\tInstigator"])
-    with pytest.raises(ValueError, match="is not at 7:12"):
-        load_semeval_roles(root)
+    root = write_semeval(tmp_path / "semeval", text, ["EN_UA_000001.txt\tNATO\t7\t11\tAntagonist\tInstigator",
+                                                      "EN_UA_000001.txt\tKyiv\t7\t10\tInnocent\tVictim"])
+    frame = load_semeval_roles(root)  # "NATO " at 7:12: the end one too far; "Kyiv" is nowhere
+    assert frame[["mention", "start", "end"]].values.tolist() == [["NATO", 7, 11]]
+    assert frame.attrs["offsets"] == {"as_given": 0, "utf16": 0, "crlf": 0, "bom": 0, "shifted": 1, "skipped": 1}
 
 
 def test_load_semeval_roles_missing_folder(tmp_path):
@@ -337,6 +339,7 @@ def test_shared_semeval_offsets():
     folder = shared_file("semeval2025-roles-narratives-en", "subtask-1-annotations.txt").parent
     frame = load_semeval_roles(folder)
     assert len(frame) == 341 and frame["domain"].value_counts().to_dict() == {"CC": 193, "UA": 148}
+    assert frame.attrs["offsets"]["as_given"] == 341
     assert all(t[s:e] == m for t, s, e, m in frame[["text", "start", "end", "mention"]].itertuples(index=False))
     assert set(frame["main_role"]) == set(MAIN_ROLES)
 
