@@ -121,11 +121,41 @@ def test_label_and_version(scorer):
 
 
 def test_long_sentence_keeps_the_target(scorer):
+    """A target far into a long input stays inside the cut window, between its markers."""
+    from framing.stance_model import _encode
+
     filler = "The committee discussed the budget at length. " * 40
     sentence = filler + "The minister praised Kenya's courage."
     proba = scorer.predict_proba_texts([_item(sentence, "Kenya")])
     assert proba.shape == (1, 3)
     np.testing.assert_allclose(proba.sum(), 1.0, atol=1e-6)
+    _, tokenizer, config = scorer._load()
+    (ids, (first, stop)), = _encode(tokenizer, [_item(sentence, "Kenya")], config)
+    assert len(ids) <= config["max_length"]
+    assert tokenizer.decode(ids[first:stop]).strip() == "kenya"
+    assert "courage" in tokenizer.decode(ids[stop:])
+
+
+def test_an_input_too_long_for_the_window_is_read_in_the_target_sentence(scorer):
+    target = "The minister condemned Sudan's brutality."
+    long_input = "The committee discussed the budget at length. " * 40 + target + " The talks went on." * 30
+    alone, padded = scorer.predict_proba_texts([_item(target, "Sudan"), _item(long_input, "Sudan")])
+    assert alone.argmax() == STANCE_LABELS.index("negative")
+    np.testing.assert_allclose(padded, alone, atol=1e-5)
+
+
+def test_the_package_scores_a_mention_in_its_own_sentence_not_after_filler(scorer, nlp):
+    """Raw long inputs drift (a negative target after 40 filler sentences reads less negative),
+    but the package never feeds them: a mention is scored in its own spaCy sentence, so the
+    filler before it changes nothing."""
+    target = "The minister condemned Sudan's brutality."
+    alone = nlp(target)
+    padded = nlp("The committee discussed the budget at length. " * 40 + target)
+    spans = [doc[i:i + 1] for doc in (alone, padded) for i, token in enumerate(doc) if token.text == "Sudan"]
+    p_alone = scorer.predict_proba(alone, spans[:1])
+    p_padded = scorer.predict_proba(padded, spans[1:])
+    assert p_alone[0].argmax() == STANCE_LABELS.index("negative")
+    np.testing.assert_allclose(p_padded, p_alone, atol=1e-5)
 
 
 def _write_jsonl(path, rows):
