@@ -53,6 +53,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
+from framing._documents import document_groups, rows_of
 from framing.encoder import chunk_text
 
 __all__ = [
@@ -197,10 +198,28 @@ def _label_matrix(labels, n: int) -> np.ndarray:
     return out
 
 
-def _folds(Y: np.ndarray, n_splits: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
-    """K folds stratified on each article's rarest frame (a cheap stand-in for iterative
-    stratification, Sechidis et al. 2011). Strata smaller than ``n_splits`` are pooled;
-    plain shuffled K-fold when even that cannot be stratified."""
+def _folds(Y: np.ndarray, n_splits: int, seed: int,
+           groups: np.ndarray | None = None) -> list[tuple[np.ndarray, np.ndarray]]:
+    """K folds of whole documents, stratified on each document's rarest frame (a cheap
+    stand-in for iterative stratification, Sechidis et al. 2011). Strata smaller than
+    ``n_splits`` are pooled; plain shuffled K-fold when even that cannot be stratified.
+
+    ``groups`` numbers the document of each row, 0, 1, ... in order of first appearance
+    (:func:`framing._documents.document_groups`); the rows of one document go to one fold
+    together, stratified on the union of their frames. ``None``: every row is its own
+    document. With one row per document the folds are those of the rows themselves.
+    Returns ``(train rows, test rows)`` per fold, each ascending."""
+    if groups is None:
+        groups = np.arange(len(Y))
+    groups = np.asarray(groups)
+    per_document = np.zeros((int(groups.max()) + 1 if len(groups) else 0, Y.shape[1]), dtype=Y.dtype)
+    np.maximum.at(per_document, groups, Y)
+    return [(rows_of(groups, train), rows_of(groups, test))
+            for train, test in _document_folds(per_document, n_splits, seed)]
+
+
+def _document_folds(Y: np.ndarray, n_splits: int, seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The stratified folds of :func:`_folds` over rows of ``Y`` taken as documents."""
     n = len(Y)
     counts = Y.sum(axis=0)
     strata = np.full(n, -1)
@@ -267,7 +286,8 @@ class FrameClassifier(BaseEstimator):
         ``"global"``: one threshold for all frames maximising micro-F1 the same way;
         a number: that fixed threshold.
     inner_folds
-        Folds of the within-training cross-validation that tunes thresholds.
+        Folds of the within-training cross-validation that tunes thresholds; texts that
+        are equal up to case, whitespace and typographic quotes stay in one inner fold.
     min_frames
         Predict at least this many frames per article (the highest probability relative
         to its threshold first); 0 allows an empty prediction.
@@ -411,7 +431,13 @@ class FrameClassifier(BaseEstimator):
     def _tune_thresholds(self, X: np.ndarray, texts: list[str], Y: np.ndarray) -> np.ndarray:
         if not isinstance(self.threshold, str):
             return np.full(Y.shape[1], float(self.threshold))
-        folds = _folds(Y, min(int(self.inner_folds), len(Y)), self.random_state)
+        # inner folds of whole documents: a text repeated in the training data (under another
+        # id, or with other whitespace or quotation marks) is never on both sides of a split
+        groups = document_groups(texts)
+        n_documents = int(groups.max()) + 1
+        if n_documents < 2:
+            raise ValueError(f"tuning thresholds needs at least 2 distinct texts, got {n_documents}")
+        folds = _folds(Y, min(int(self.inner_folds), n_documents), self.random_state, groups)
         oof = np.zeros(Y.shape, dtype=float)
         for train, test in folds:
             parts = self._fit_parts(X[train], [texts[i] for i in train], Y[train])
@@ -662,9 +688,13 @@ def _json_params(model: FrameClassifier) -> dict:
 
 
 def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, encoder, progress: bool,
-                    params: dict) -> dict:
-    if folds < 2 or folds > len(texts):
-        raise ValueError(f"folds must be between 2 and the number of articles ({len(texts)}), got {folds}")
+                    params: dict, ids: Sequence | None = None) -> dict:
+    groups = document_groups(texts, ids)
+    n_documents = int(groups.max()) + 1
+    if folds < 2 or folds > n_documents:
+        same = "" if n_documents == len(texts) else f" of {len(texts)} articles"
+        raise ValueError(f"folds must be between 2 and the number of articles ({n_documents} distinct"
+                         f"{same}), got {folds}")
     params = {"random_state": seed, **params}
     started = time.perf_counter()
     # embed every chunk once; each fold's fit/predict then reads the memo
@@ -676,7 +706,7 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
     majority = np.zeros(Y.shape, dtype=bool)
     fold_scores, thresholds = [], []
     labels = [[FRAMES[j] for j in np.flatnonzero(row)] for row in Y]
-    for k, (train, test) in enumerate(_folds(Y, folds, seed)):
+    for k, (train, test) in enumerate(_folds(Y, folds, seed, groups)):
         model = FrameClassifier(**{**params, "encoder": encoder})
         model.fit([texts[i] for i in train], [labels[i] for i in train])
         proba = model.predict_proba([texts[i] for i in test])
@@ -720,12 +750,19 @@ def evaluate_frames(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, p
     """Cross-validated scores of :class:`FrameClassifier` on a SemEval-2023 Task 3
     subtask 2 folder (see :func:`load_semeval_frames`).
 
-    The articles are split into ``folds`` folds stratified on each article's rarest
-    frame (seeded by ``seed``); each fold is predicted by a model fitted on the others,
-    whose thresholds are tuned inside its own training part. Scores pool the
-    out-of-fold predictions of all articles. ``params`` go to :class:`FrameClassifier`
-    (``random_state`` defaults to ``seed``); ``cache_dir`` keeps chunk embeddings on
-    disk between calls.
+    The articles are split into ``folds`` folds of whole documents, stratified on each
+    document's rarest frame (seeded by ``seed``); each fold is predicted by a model fitted
+    on the others, whose thresholds are tuned inside its own training part (on inner folds
+    of whole documents too). Scores pool the out-of-fold predictions of all articles.
+
+    A document is one article, with its copies: articles whose ids are equal or whose
+    ``title + "\\n\\n" + text`` are equal once Unicode forms, typographic quotes and
+    dashes, case and whitespace are ignored (:mod:`framing._documents`) always fall in one
+    fold, so no article is scored by a model trained on a copy of it. (The loader already
+    refuses an id listed twice.) Each article is still scored once.
+
+    ``params`` go to :class:`FrameClassifier` (``random_state`` defaults to ``seed``);
+    ``cache_dir`` keeps chunk embeddings on disk between calls.
 
     Returns a JSON-ready dict: ``micro_f1``, ``micro_precision``, ``micro_recall``,
     ``macro_f1``, ``fold_micro_f1`` (one per fold), ``per_frame`` (``f1``,
@@ -736,7 +773,7 @@ def evaluate_frames(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, p
     table = load_semeval_frames(path)
     encoder = _CachedEncoder(params.pop("encoder", None) or _default_encoder(), cache_dir)
     report = _cross_validate(_article_texts(table), _label_matrix(table["frames"], len(table)), folds=folds,
-                             seed=seed, encoder=encoder, progress=progress, params=params)
+                             seed=seed, encoder=encoder, progress=progress, params=params, ids=table["id"].tolist())
     report.pop("_oof_proba")
     return {"data": Path(path).name, **report}
 
@@ -750,13 +787,18 @@ def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int =
     write the model folder ``out`` (``frames.npz``: heads and thresholds; ``frames.json``:
     configuration, encoder, training command and CV scores; no pickle).
 
+    The cross-validation is that of :func:`evaluate_frames`: folds of whole documents, an
+    article and its copies (equal ids or equal texts) in one fold. There is no separate
+    development set: thresholds are tuned on inner folds of the training articles.
+
     Returns the :func:`evaluate_frames` report with an ``artefact`` entry (folder, files,
     SHA-256 of the weights, seconds to fit).
     """
     table = load_semeval_frames(path)
     texts, Y = _article_texts(table), _label_matrix(table["frames"], len(table))
     encoder = _CachedEncoder(params.pop("encoder", None) or _default_encoder(), cache_dir)
-    report = _cross_validate(texts, Y, folds=folds, seed=seed, encoder=encoder, progress=progress, params=params)
+    report = _cross_validate(texts, Y, folds=folds, seed=seed, encoder=encoder, progress=progress, params=params,
+                             ids=table["id"].tolist())
     report.pop("_oof_proba")
     report = {"data": Path(path).name, **report}
     started = time.perf_counter()

@@ -60,6 +60,7 @@ from sklearn.base import BaseEstimator
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from framing._documents import document_groups, rows_of
 from framing.encoder import chunk_text
 
 __all__ = [
@@ -436,6 +437,8 @@ class NarrativeClassifier(BaseEstimator):
                              f"{len(subnarratives)} sub-narrative lists: lengths differ")
         if len(texts) < 2:
             raise ValueError("fit needs at least two texts")
+        if document_groups(texts).max() < 1:
+            raise ValueError("fit needs at least two distinct texts; all are the same document")
         full = self.taxonomy if self.taxonomy is not None else NarrativeTaxonomy.default()
         if not isinstance(full, NarrativeTaxonomy):
             raise TypeError(f"taxonomy must be a NarrativeTaxonomy or None, got {type(full).__name__}")
@@ -852,14 +855,20 @@ def _predict_heads(X: np.ndarray, coef: np.ndarray, intercept: np.ndarray) -> np
 
 def _inner_folds(texts: Sequence[str], gold, k: int, random_state) -> np.ndarray:
     """Fold of each training text, from a seeded hash of its content (so the folds, and with
-    them the thresholds, do not depend on the order of the training data)."""
+    them the thresholds, do not depend on the order of the training data). Texts equal up to
+    case, whitespace and typographic quotes are one document and share a fold
+    (:func:`framing._documents.document_groups`); a document's hash is the smallest of its
+    texts'."""
     salt = str(random_state).encode()
     keys = [hashlib.sha1(salt + t.encode("utf-8") + repr(g).encode("utf-8")).hexdigest()
             for t, g in zip(texts, gold)]
-    order = np.argsort(keys, kind="stable")
-    folds = np.empty(len(texts), dtype=int)
-    folds[order] = np.arange(len(texts)) % min(int(k), len(texts))
-    return folds
+    groups = document_groups(texts)
+    document_hash: dict[int, str] = {}
+    for group, key in zip(groups, keys):
+        document_hash[group] = min(document_hash.get(group, key), key)
+    ranked = sorted(document_hash, key=document_hash.__getitem__)
+    fold_of = {group: rank % min(int(k), len(ranked)) for rank, group in enumerate(ranked)}
+    return np.array([fold_of[group] for group in groups], dtype=int)
 
 
 def _best_threshold(grid: np.ndarray, score) -> float:
@@ -903,6 +912,8 @@ def load_semeval_narratives(path: str | os.PathLike) -> pd.DataFrame:
     ``subnarratives`` (lists, duplicates removed, apostrophes normalised, in file order). Labels
     of the other domain are kept here; models drop them. Annotation lines are read as released
     (:func:`framing.semeval.read_tsv`: CRLF, trailing tabs and empty trailing fields dropped).
+    A document id listed twice (``X`` and ``X.txt`` name the same file) raises ``ValueError``
+    naming the line.
     """
     from framing.semeval import read_document, read_tsv
 
@@ -913,9 +924,9 @@ def load_semeval_narratives(path: str | os.PathLike) -> pd.DataFrame:
         if len(parts) not in (2, 3):
             raise ValueError(f"{annotations}:{lineno}: expected 3 tab-separated fields, got {len(parts)}")
         doc_id, narratives, subnarratives = (p.strip() for p in [*parts, ""][:3])
-        if doc_id in seen:
+        if doc_id.removesuffix(".txt") in seen:  # "X" and "X.txt" name one file
             raise ValueError(f"{annotations}:{lineno}: duplicate document id {doc_id!r}")
-        seen.add(doc_id)
+        seen.add(doc_id.removesuffix(".txt"))
         document = root / "raw-documents" / doc_id
         if not document.exists() and (root / "raw-documents" / f"{doc_id}.txt").exists():
             document = root / "raw-documents" / f"{doc_id}.txt"
@@ -994,8 +1005,12 @@ def evaluate_narratives(path: str | os.PathLike, *, folds: int = 5, seed: int = 
     """Cross-validated samples F1 of :class:`NarrativeClassifier` on SemEval-2025 Task 10 subtask 2.
 
     Documents of ``domain`` are split into ``folds`` folds by document (shuffled with ``seed``);
-    the classifier (``params`` are its parameters; ``random_state`` defaults to ``seed``) is fitted
-    on the other folds, thresholds included, and predicts the held-out fold. Reported: samples F1
+    a document is one annotated file with its copies: ids that are equal without ``.txt``, or
+    texts equal up to case, whitespace and typographic quotes (the English release has one
+    climate article under two ids, ``EN_CC_200093`` and ``EN_CC_200107``), always fall in one
+    fold and are each scored once, by a model that saw neither. The classifier (``params`` are
+    its parameters; ``random_state`` defaults to ``seed``) is fitted on the other folds,
+    thresholds included, and predicts the held-out fold. Reported: samples F1
     of narratives and sub-narratives over all held-out predictions and per fold, per-narrative
     precision/recall/F1, and the same scores for baselines fitted on each training fold: the most
     frequent label set, "Other" always, and the k most frequent narratives (each with its most
@@ -1009,6 +1024,13 @@ def evaluate_narratives(path: str | os.PathLike, *, folds: int = 5, seed: int = 
     taxonomy = params.get("taxonomy") or NarrativeTaxonomy.default()
     data, gold_top, gold_sub = _domain_data(path, domain, taxonomy)
     texts = data["text"].tolist()
+    # folds of whole documents; with one row per document these are the folds of the rows
+    groups = document_groups(texts, data["doc_id"].tolist())
+    n_documents = int(groups.max()) + 1
+    if not 2 <= int(folds) <= n_documents:
+        same = "" if n_documents == len(texts) else f" of {len(texts)} files"
+        raise ValueError(f"folds must be between 2 and the number of {domain} documents "
+                         f"({n_documents} distinct{same}), got {folds}")
     base = params.pop("encoder", None)
     encoder = _MemoEncoder(base if base is not None else _default_encoder())
     params.setdefault("random_state", seed)
@@ -1019,7 +1041,8 @@ def evaluate_narratives(path: str | os.PathLike, *, folds: int = 5, seed: int = 
     base_pred: dict[str, list] = {}
     fold_scores = {"narratives": [], "subnarratives": []}
     model = None
-    for train, test in splitter.split(np.arange(len(texts))):
+    for train_documents, test_documents in splitter.split(np.arange(n_documents)):
+        train, test = rows_of(groups, train_documents), rows_of(groups, test_documents)
         model = NarrativeClassifier(encoder=encoder, domain=domain, **params)
         model.fit([texts[i] for i in train], [gold_top[i] for i in train], [gold_sub[i] for i in train])
         test_texts = [texts[i] for i in test]
@@ -1068,8 +1091,10 @@ def train_narratives(path: str | os.PathLike, *, out: str | os.PathLike, seed: i
                      cross_validate: bool = True, **params) -> dict:
     """Fit :class:`NarrativeClassifier` on every document of the domain and save it to ``out``
     (``narratives.json`` + ``narratives.npz``; no pickle). With ``cross_validate``, the report
-    includes :func:`evaluate_narratives` with the same parameters (5 folds, ``seed``), which is
-    also stored in the artefact. Returns the report."""
+    includes :func:`evaluate_narratives` with the same parameters (5 folds of whole documents,
+    copies of a document in one fold; ``seed``), which is also stored in the artefact. There is
+    no separate development set: thresholds are chosen on the training documents (inner folds
+    of whole documents for the heads). Returns the report."""
     start = time.perf_counter()
     options = dict(params)  # the defaults of NarrativeClassifier are the packaged configuration
     domain = options.pop("domain", "URW")

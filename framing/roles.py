@@ -53,6 +53,7 @@ import numpy as np
 import yaml
 from sklearn.base import BaseEstimator
 
+from framing._documents import document_groups, document_key
 from framing.stance import STANCE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -577,8 +578,9 @@ class RoleClassifier(BaseEstimator):
             fine: Sequence[Sequence[str]]) -> "RoleClassifier":
         """Fit on examples with their main role and their set of fine roles.
 
-        Examples sharing a ``Doc`` object (or equal texts) form one group in the inner
-        cross-validation. The result does not depend on the order of the examples.
+        Examples sharing a ``Doc`` object, or texts equal up to case, whitespace and
+        typographic quotes, form one group in the inner cross-validation. The result does
+        not depend on the order of the examples.
         """
         self._validate_params()
         examples, main, fine = _check_labels(examples, main, fine)
@@ -694,16 +696,25 @@ def _check_labels(examples, main, fine) -> tuple[list, list[str], list[tuple[str
 
 def _canonical_order(examples, main, fine) -> tuple[list[int], np.ndarray]:
     """(order, document key per ordered example): sorting by document text hash, offsets
-    and labels makes fitting invariant to the order of the examples; the hash groups
-    the mentions of one document in the inner cross-validation."""
+    and labels makes fitting invariant to the order of the examples. The document key
+    groups the mentions of one document in the inner cross-validation: docs whose texts
+    are equal up to case, whitespace and typographic quotes
+    (:func:`framing._documents.document_key`) are one document, named by the smallest
+    text hash among them."""
     text_ids: dict[int, str] = {}
+    doc_keys: dict[int, str] = {}
+    smallest: dict[str, str] = {}  # document key -> smallest text hash among its docs
     for ex in examples:
         if id(ex.doc) not in text_ids:
-            text_ids[id(ex.doc)] = hashlib.sha1(ex.doc.text.encode("utf-8")).hexdigest()
+            text = ex.doc.text
+            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            key = document_key(text)
+            text_ids[id(ex.doc)], doc_keys[id(ex.doc)] = digest, key
+            smallest[key] = min(smallest.get(key, digest), digest)
     keys = [(text_ids[id(ex.doc)], ex.start, ex.end, m, tuple(sorted(fs)))
             for ex, m, fs in zip(examples, main, fine)]
     order = sorted(range(len(examples)), key=keys.__getitem__)
-    return order, np.array([keys[i][0] for i in order])
+    return order, np.array([smallest[doc_keys[id(examples[i].doc)]] for i in order])
 
 
 def _fit_main(Xs, y, C, class_weight) -> tuple[np.ndarray, np.ndarray]:
@@ -834,6 +845,21 @@ def _metrics(gold_main, gold_fine, pred_main, pred_fine) -> dict:
             "confusion": {"rows_gold_cols_predicted": list(MAIN_ROLES), "matrix": matrix}}
 
 
+def _document_labels(frame) -> np.ndarray:
+    """The document of each row of a SemEval roles table, named by a ``doc_id``: the mentions
+    of one ``doc_id`` are one document, and so are those of ids whose texts are equal up to
+    case, whitespace and typographic quotes (:func:`framing._documents.document_groups`),
+    named by the smallest such id. With no repeated text the label is the row's ``doc_id``."""
+    per_doc = frame.drop_duplicates("doc_id")
+    ids, texts = per_doc["doc_id"].astype(str).tolist(), per_doc["text"].tolist()
+    groups = document_groups(texts, ids)
+    name: dict[int, str] = {}
+    for group, doc_id in zip(groups, ids):
+        name[group] = min(name.get(group, doc_id), doc_id)
+    label = {doc_id: name[group] for group, doc_id in zip(groups, ids)}
+    return np.array([label[str(d)] for d in frame["doc_id"]], dtype=object)
+
+
 def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict,
                     X: np.ndarray | None = None) -> dict:
     from sklearn.model_selection import GroupKFold
@@ -855,8 +881,11 @@ def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict
     template._validate_params()
     if X is None:
         X = template._featurizer()(examples)
+    # folds of whole documents: every mention of a document, and of any document with the
+    # same text under another id, in one fold
+    documents = _document_labels(frame)
     splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
-    for train, test in splitter.split(frame, groups=frame["doc_id"]):
+    for train, test in splitter.split(frame, groups=documents):
         train_examples = [examples[i] for i in train]
         order, groups = _canonical_order(train_examples, [gold_main[i] for i in train],
                                          [gold_fine[i] for i in train])
@@ -888,6 +917,7 @@ def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict
     report["protocol"] = (f"GroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) over documents; "
                           "baselines: most frequent main role / fine-role set of each training fold")
     report["n_documents"] = int(frame["doc_id"].nunique())
+    report["n_distinct_documents"] = len(set(documents))
     report["seconds"] = round(time.perf_counter() - started, 1)
     return report
 
@@ -897,7 +927,12 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
     Task 10 subtask 1 (English), with majority baselines.
 
     Documents are split with ``GroupKFold(folds, shuffle=True, random_state=seed)``, so
-    the mentions of one document are never in both training and test. ``params`` go to
+    the mentions of one document are never in both training and test. A document is a
+    ``doc_id`` with all its annotated mentions; ids whose texts are equal up to case,
+    whitespace and typographic quotes (the same article released twice) count as one
+    document, so a copy is never in the training part of the fold that scores the other
+    (``n_documents`` counts the ids, ``n_distinct_documents`` the documents). The fine-role
+    threshold is chosen on grouped inner folds of the training part. ``params`` go to
     :class:`RoleClassifier` (default: the packaged configuration). Returns
     ``{"all": {...}, "UA": {...}, "CC": {...}, "params": {...}, ...}`` where each
     part holds ``n``, ``main_accuracy``, ``fine_emr``, ``baseline_main_accuracy``
@@ -920,7 +955,12 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
 def train_roles(path, *, out, seed: int = 0, **params) -> dict:
     """Cross-validate, then fit on all annotated mentions and write the model to ``out``
     (``role_model.json`` + ``role_model.npz``; no pickle). Returns the CV report with
-    the training summary under ``"model"``."""
+    the training summary under ``"model"``.
+
+    The cross-validation is that of :func:`evaluate_roles` with 5 folds: whole documents
+    (a ``doc_id`` with all its mentions, ids with the same text as one). There is no
+    separate development set: the fine-role threshold is chosen on grouped inner folds of
+    the training mentions."""
     frame = load_semeval_roles(path)
     docs = _parse(frame)
     encoder = params.get("encoder")

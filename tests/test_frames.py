@@ -399,6 +399,140 @@ def test_load_frame_model_errors(tmp_path):
         load_frame_model(tmp_path)
 
 
+# ------------------------------------------------- folds of whole documents
+
+
+def _copy_of(text: str) -> str:
+    """The same article as released a second time: upper-case title, CRLF line ends,
+    doubled spaces, curly quotes for straight ones."""
+    title, body = text.split("\n\n", 1)
+    body = body.replace('"', "\u201c", 1).replace('"', "\u201d", 1).replace(" ", "  ")
+    return f"{title.upper()}\r\n\r\n{body}"
+
+
+def _with_copies(texts, labels):
+    """Articles 1000.. with copies under other ids: 1100 (exact copy of 1000), 1101-1103
+    (reformatted copies of 1001-1003, 1101 with other frames, as a second annotator might give),
+    1104 (an exact copy of 1101, so 1001, 1101 and 1104 are one document). Returns the rows
+    ``(id, text, frames)`` and the document of each id."""
+    for k in (1, 2, 3):  # a quoted word in the originals, so that their copies differ in the quotes
+        title, body = texts[k].split("\n\n", 1)
+        word = body.split()[0]
+        texts[k] = title + "\n\n" + body.replace(word, '"' + word + '"', 1)
+    rows = [(str(1000 + i), text, frames) for i, (text, frames) in enumerate(zip(texts, labels))]
+    rows.append(("1100", texts[0], labels[0]))
+    rows += [(str(1100 + k), _copy_of(texts[k]), labels[k]) for k in (1, 2, 3)]
+    rows[-3] = ("1101", rows[-3][1], ["Morality"])
+    rows.append(("1104", rows[-3][1], ["Morality"]))
+    document = {row[0]: row[0] for row in rows}
+    document.update({"1100": "1000", "1101": "1001", "1102": "1002", "1103": "1003", "1104": "1001"})
+    return rows, document
+
+
+def _write_rows(root, rows):
+    (root / "articles").mkdir(parents=True)
+    for article_id, text, _ in rows:
+        (root / "articles" / f"article{article_id}.txt").write_bytes((text + "\n").encode("utf-8"))
+    lines = [f"{article_id}\t{','.join(frames)}" for article_id, _, frames in rows]
+    (root / "labels.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _record_folds(monkeypatch):
+    """Spy on FrameClassifier.fit and .predict_proba (the real methods still run): the
+    texts each fitted model was trained on and the texts it scored, one pair per fold."""
+    calls = []
+    fit, predict_proba = FrameClassifier.fit, FrameClassifier.predict_proba
+
+    def spy_fit(self, texts, labels):
+        calls.append(("fit", list(texts)))
+        return fit(self, texts, labels)
+
+    def spy_predict_proba(self, texts):
+        calls.append(("score", list(texts)))
+        return predict_proba(self, texts)
+
+    monkeypatch.setattr(FrameClassifier, "fit", spy_fit)
+    monkeypatch.setattr(FrameClassifier, "predict_proba", spy_predict_proba)
+    return calls
+
+
+def _assert_isolated(folds, ids_of_text, document, all_texts):
+    """No document both trained on and scored in a fold; every article scored exactly once.
+    (Exact copies share a text, so articles are counted by their texts.)"""
+    scored = []
+    for trained, held in folds:
+        trained_documents = {document[i] for t in trained for i in ids_of_text[t]}
+        held_documents = {document[i] for t in held for i in ids_of_text[t]}
+        assert not trained_documents & held_documents
+        assert sorted(trained + held) == sorted(all_texts)  # every other article is training data
+        scored += held
+    assert sorted(scored) == sorted(all_texts)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
+    texts, labels = _corpus(18, seed=3)
+    rows, document = _with_copies(texts, labels)
+    root = _write_rows(tmp_path / "semeval", rows)
+    table = load_semeval_frames(root)
+    seen = [f"{title}\n\n{text}" for title, text in zip(table["title"], table["text"])]  # as the model reads them
+    ids_of_text: dict[str, list[str]] = {}
+    for article_id, text in zip(table["id"], seen):
+        ids_of_text.setdefault(text, []).append(article_id)
+    assert ids_of_text[seen[0]] == ["1000", "1100"]
+    calls = _record_folds(monkeypatch)
+    report = evaluate_frames(root, folds=3, seed=seed, encoder=HashEncoder(), C=10.0, inner_folds=2)
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 3
+    folds = [(calls[k][1], calls[k + 1][1]) for k in range(0, len(calls), 2)]
+    _assert_isolated(folds, ids_of_text, document, seen)
+    assert report["n_articles"] == len(rows) == 23
+
+    # train_frames cross-validates the same way, then fits once on everything
+    calls.clear()
+    train_frames(root, out=tmp_path / "model", folds=3, seed=seed, encoder=HashEncoder(), C=10.0, inner_folds=2)
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 3 + ["fit"]
+    _assert_isolated([(calls[k][1], calls[k + 1][1]) for k in range(0, 6, 2)], ids_of_text, document, seen)
+    assert sorted(calls[-1][1]) == sorted(seen)
+
+
+def test_folds_are_checked_against_distinct_documents(tmp_path):
+    texts, labels = _corpus(3, seed=3)
+    root = _write_rows(tmp_path / "semeval", [("1", texts[0], labels[0]), ("2", texts[0], labels[0]),
+                                              ("3", texts[1], labels[1]), ("4", _copy_of(texts[1]), labels[1])])
+    with pytest.raises(ValueError, match=r"between 2 and the number of articles \(2 distinct of 4 articles\)"):
+        evaluate_frames(root, folds=3, encoder=HashEncoder(), threshold=0.5)
+
+
+def test_threshold_tuning_keeps_copies_in_one_inner_fold(corpus, monkeypatch):
+    """The inner folds that tune thresholds inside fit are of whole documents too."""
+    texts, labels = corpus
+    texts = list(texts[:20]) + [texts[0], _copy_of(texts[1]), _copy_of(texts[2]), texts[2]]
+    labels = list(labels[:20]) + [labels[0], labels[1], labels[2], labels[2]]
+    document_of = {text: k for k, text in enumerate(texts[:20])}
+    document_of.update({texts[21]: 1, texts[22]: 2})
+    calls = []
+    fit_parts, mix = FrameClassifier._fit_parts, FrameClassifier._mix
+
+    def spy_fit_parts(self, X, fit_texts, Y):
+        calls.append(("fit", list(fit_texts)))
+        return fit_parts(self, X, fit_texts, Y)
+
+    def spy_mix(self, parts, X, mix_texts):
+        calls.append(("score", list(mix_texts)))
+        return mix(self, parts, X, mix_texts)
+
+    monkeypatch.setattr(FrameClassifier, "_fit_parts", spy_fit_parts)
+    monkeypatch.setattr(FrameClassifier, "_mix", spy_mix)
+    FrameClassifier(encoder=HashEncoder(), C=10.0, threshold="tuned", inner_folds=4).fit(texts, labels)
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 4 + ["fit"]  # 4 inner folds, then the final fit
+    scored = []
+    for (_, trained), (_, held) in zip(calls[0:8:2], calls[1:8:2]):
+        assert not {document_of[t] for t in trained} & {document_of[t] for t in held}
+        scored += held
+    assert sorted(scored) == sorted(texts)
+
+
 # -------------------------------------------------------- the packaged model
 
 

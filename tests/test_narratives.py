@@ -28,7 +28,7 @@ from framing.narratives import (
     samples_f1,
     train_narratives,
 )
-from framing.narratives import _with_gold_other
+from framing.narratives import _inner_folds, _with_gold_other
 
 
 class BagOfWordsEncoder:
@@ -341,6 +341,91 @@ def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
     assert trained["n_docs"] == len(DATA)
     with pytest.raises(ValueError, match="fingerprint"):  # not the packaged encoder: refused
         load_narrative_model(out)
+
+
+def _task_with_copies(tmp_path):
+    """The tiny task plus copies under other ids: EN_UA_100 is an exact copy of EN_UA_0,
+    EN_UA_101 and EN_UA_102 are EN_UA_1 and EN_UA_4 released again (upper-case title, CRLF
+    line ends, doubled spaces, curly apostrophes). Returns the folder and the document of
+    each id."""
+    rows = [(f"EN_UA_{k}.txt", f"Title {k}\n\nIt's {text}", top, sub) for k, (text, top, sub) in enumerate(DATA)]
+
+    def copy(row, doc_id):
+        title, body = row[1].split("\n\n", 1)
+        body = body.replace("'", "\u2019").replace(" ", "  ")
+        return (doc_id, f"{title.upper()}\r\n\r\n{body}", row[2], row[3])
+
+    rows += [("EN_UA_100.txt", *rows[0][1:]), copy(rows[1], "EN_UA_101.txt"), copy(rows[4], "EN_UA_102.txt")]
+    document = {row[0]: row[0] for row in rows}
+    document.update({"EN_UA_100.txt": "EN_UA_0.txt", "EN_UA_101.txt": "EN_UA_1.txt", "EN_UA_102.txt": "EN_UA_4.txt"})
+    return _write_dataset(tmp_path, rows), document
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
+    folder, document = _task_with_copies(tmp_path)
+    table = load_semeval_narratives(folder)
+    texts = table["text"].tolist()  # as the model reads them
+    ids_of_text: dict[str, list[str]] = {}
+    for doc_id, text in zip(table["doc_id"], texts):
+        ids_of_text.setdefault(text, []).append(doc_id)
+    assert ids_of_text[texts[0]] == ["EN_UA_0.txt", "EN_UA_100.txt"]
+    # spy on fit and predict_proba (the real methods still run)
+    calls = []
+    fit, predict_proba = NarrativeClassifier.fit, NarrativeClassifier.predict_proba
+
+    def spy_fit(self, fit_texts, narratives, subnarratives):
+        calls.append(("fit", list(fit_texts)))
+        return fit(self, fit_texts, narratives, subnarratives)
+
+    def spy_predict_proba(self, scored_texts):
+        calls.append(("score", list(scored_texts)))
+        return predict_proba(self, scored_texts)
+
+    monkeypatch.setattr(NarrativeClassifier, "fit", spy_fit)
+    monkeypatch.setattr(NarrativeClassifier, "predict_proba", spy_predict_proba)
+    report = evaluate_narratives(folder, folds=3, seed=seed, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
+                                 inner_folds=2)
+    assert report["n_docs"] == len(DATA) + 3
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 3
+    scored = []
+    for (_, trained), (_, held) in zip(calls[0::2], calls[1::2]):
+        trained_documents = {document[i] for t in trained for i in ids_of_text[t]}
+        held_documents = {document[i] for t in held for i in ids_of_text[t]}
+        assert not trained_documents & held_documents
+        assert sorted(trained + held) == sorted(texts)
+        scored += held
+    assert sorted(scored) == sorted(texts)  # every document scored exactly once (exact copies by text)
+
+
+def test_the_same_id_twice_is_refused(tmp_path):
+    folder = _write_dataset(tmp_path, [("EN_UA_1", "t", ["Other"], ["Other"]),
+                                       ("EN_UA_2.txt", "u", ["Other"], ["Other"])])
+    (folder / "subtask-2-annotations.txt").write_text("EN_UA_1\tOther\tOther\nEN_UA_1.txt\tOther\tOther\n",
+                                                       encoding="utf-8")
+    with pytest.raises(ValueError, match=r"annotations.txt:2: duplicate document id 'EN_UA_1.txt'"):
+        load_semeval_narratives(folder)
+
+
+def test_folds_are_checked_against_distinct_documents(tmp_path):
+    rows = [("EN_UA_1.txt", "Title\n\nA text.", ["Other"], ["Other"]),
+            ("EN_UA_2.txt", "TITLE\r\n\r\nA  text.", ["Other"], ["Other"]),
+            ("EN_UA_3.txt", "Another\n\ntext.", ["Other"], ["Other"])]
+    with pytest.raises(ValueError, match=r"between 2 and the number of URW documents \(2 distinct of 3 files\)"):
+        evaluate_narratives(_write_dataset(tmp_path, rows), folds=3, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY)
+
+
+def test_inner_folds_keep_copies_together():
+    texts = TEXTS + [TEXTS[0], TEXTS[4].upper(), TEXTS[6].replace(" ", "  ")]
+    gold = TOP + [TOP[0], TOP[4], TOP[6]]
+    folds = _inner_folds(texts, gold, 3, 0)
+    assert folds[13] == folds[0] and folds[14] == folds[4] and folds[15] == folds[6]
+    assert sorted(set(folds)) == [0, 1, 2]
+    # without copies, one text per fold slot in hash order, as before
+    plain = _inner_folds(TEXTS, TOP, 3, 0)
+    assert np.bincount(plain).tolist() == [5, 4, 4]
+    with pytest.raises(ValueError, match="two distinct texts"):
+        _model().fit([TEXTS[0], TEXTS[0].upper()], TOP[:1] * 2, SUB[:1] * 2)
 
 
 # ------------------------------------------------------------------- packaged model

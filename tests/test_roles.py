@@ -344,6 +344,99 @@ def test_shared_semeval_offsets():
     assert set(frame["main_role"]) == set(MAIN_ROLES)
 
 
+# --------------------------------------------------------------------------- folds of whole documents
+
+
+def _copy_of(text: str) -> str:
+    """The same article released again: CRLF after each sentence, doubled spaces, upper case."""
+    return text.replace(". ", ".\r\n").replace(" ", "  ").upper()
+
+
+def write_task(root, documents: dict[str, tuple[str, list]]):
+    """A subtask 1 folder: ``{doc_id: (text, [(mention, main, fine roles)])}``, offsets
+    computed on each document's own text."""
+    (root / "raw-documents").mkdir(parents=True)
+    lines = []
+    for doc_id, (text, mentions) in documents.items():
+        (root / "raw-documents" / f"{doc_id}.txt").write_bytes(text.encode("utf-8"))
+        for mention, main, fine in mentions:
+            start, end = span_of(text, mention)
+            lines.append("\t".join([f"{doc_id}.txt", mention, str(start), str(end - 1), main, *fine]))
+    (root / "subtask-1-annotations.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def _task_with_copies(tmp_path):
+    """The six documents of CORPUS (two mentions each) and copies under other ids:
+    EN_UA_000101 an exact copy of EN_UA_000001, EN_UA_000102 and EN_UA_000103 reformatted
+    copies of EN_UA_000002 and EN_UA_000003. Returns the folder and the document of each id."""
+    documents = {f"EN_UA_{k:06d}": (text, mentions) for k, (text, mentions) in enumerate(CORPUS, 1)}
+    documents["EN_UA_000101"] = documents["EN_UA_000001"]
+    for k in (2, 3):
+        text, mentions = documents[f"EN_UA_{k:06d}"]
+        documents[f"EN_UA_{100 + k:06d}"] = (_copy_of(text), [(_copy_of(m), main, fine) for m, main, fine in mentions])
+    document = {doc_id: doc_id for doc_id in documents}
+    document.update({"EN_UA_000101": "EN_UA_000001", "EN_UA_000102": "EN_UA_000002",
+                     "EN_UA_000103": "EN_UA_000003"})
+    return write_task(tmp_path / "task", documents), document
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
+    root, document = _task_with_copies(tmp_path)
+    ids = sorted(document)
+    # Spy on the real pipeline: remember which doc_id each parsed Doc is, append the row's
+    # doc_id (as an index into ``ids``) to the feature matrix as a last column, and read it
+    # back from the rows each fold's model is fitted on and scores.
+    doc_ids: dict[int, str] = {}
+    parse, featurize = roles._parse, roles._Featurizer.__call__
+    fit_features, both = RoleClassifier._fit_features, RoleClassifier._both
+
+    def spy_parse(frame, nlp=None):
+        docs = parse(frame, nlp)
+        doc_ids.update({id(doc): doc_id for doc_id, doc in docs.items()})
+        return docs
+
+    def spy_featurize(self, examples):
+        column = [[float(ids.index(doc_ids[id(ex.doc)]))] for ex in examples]
+        return np.hstack([featurize(self, examples), column])
+
+    calls = []
+
+    def spy_fit_features(self, X, main, fine, groups):
+        calls.append(("fit", [ids[int(v)] for v in X[:, -1]]))
+        return fit_features(self, X, main, fine, groups)
+
+    def spy_both(self, examples=None, X=None):
+        calls.append(("score", [ids[int(v)] for v in X[:, -1]]))
+        return both(self, examples, X)
+
+    monkeypatch.setattr(roles, "_parse", spy_parse)
+    monkeypatch.setattr(roles._Featurizer, "__call__", spy_featurize)
+    monkeypatch.setattr(RoleClassifier, "_fit_features", spy_fit_features)
+    monkeypatch.setattr(RoleClassifier, "_both", spy_both)
+    report = roles.evaluate_roles(root, folds=3, seed=seed, encoder=FakeEncoder(), views=("sentence",))
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 3
+    scored = []
+    for (_, trained), (_, held) in zip(calls[0::2], calls[1::2]):
+        assert not {document[i] for i in trained} & {document[i] for i in held}
+        assert sorted(trained + held) == sorted(i for i in ids for _ in range(2))  # every other mention trains
+        scored += held
+    assert sorted(scored) == sorted(i for i in ids for _ in range(2))  # each id's two mentions scored once
+    assert report["n_documents"] == 9 and report["n_distinct_documents"] == 6 and report["all"]["n"] == 18
+
+
+def test_inner_folds_group_copies_of_a_document(nlp):
+    """The grouped inner cross-validation of fit (fine threshold) keys documents by text,
+    so a reformatted copy of a document in another Doc is in its group."""
+    text = CORPUS[0][0]
+    docs = [nlp(text), nlp(_copy_of(text)), nlp(CORPUS[1][0]), nlp(text)]
+    examples = [RoleExample(doc, 0, 7) for doc in docs]
+    order, groups = roles._canonical_order(examples, ["Antagonist"] * 4, [["Instigator"]] * 4)
+    by_doc = dict(zip((id(examples[i].doc) for i in order), groups))
+    assert by_doc[id(docs[0])] == by_doc[id(docs[1])] == by_doc[id(docs[3])] != by_doc[id(docs[2])]
+
+
 # --------------------------------------------------------------------------- artefacts
 
 
