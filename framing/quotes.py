@@ -73,6 +73,11 @@ _SCARE_PREFIX_RE = re.compile(
     r"(?:so[- ]called|self[- ](?:styled|proclaimed|declared))\s*$", re.IGNORECASE
 )
 _WORD_RE = re.compile(r"\w+(?:['\u2019-]\w+)*")
+# Hyphens that join the parts of one word ("Thomas-Greenfield", "pro-Russian"); the
+# tokenizer splits them off as tokens of their own.
+_WORD_HYPHENS = frozenset("-\u2010\u2011\u2013")
+# A name or descriptor's last word with its hyphenated parts kept together.
+_LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
 # A quotation of at most this many words that no reporting verb governs is a scare quote.
 SCARE_MAX_WORDS = 4
 
@@ -754,7 +759,7 @@ class _Context:
             if ent.label_ != "PERSON" or any(
                     t.i in self.mention_at and self.mention_at[t.i].via != "member" for t in ent):
                 continue
-            name = _strip_poss(ent.text)
+            name = _strip_poss(_whole_words_text(ent))
             key = name.split()[-1].lower() if name.split() else ""
             if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
                 by_last[key] = name
@@ -775,7 +780,7 @@ class _Context:
                 continue
             if any(self.mention_at.get(t.i) is not None for t in ent):
                 continue  # a place or body the NER took for a person ("Kyiv")
-            name = _strip_poss(ent.text)
+            name = _strip_poss(_whole_words_text(ent))
             if not name.split():
                 continue
             canonical = by_last.get(name.split()[-1].lower(), name)
@@ -883,7 +888,13 @@ class _Context:
         person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         head = name_tokens[-1] if name_tokens else tok
         if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON"):
-            name = self.canonical_person(self.span_text([t for t in person_tokens]))
+            person_name = _whole_words_text(person_tokens)
+        elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
+            person_name = _whole_words_text(name_tokens)
+        else:
+            person_name = None
+        if person_name is not None:
+            name = self.canonical_person(person_name)
             actor = self._np_actor(np) or self._person_actor(name, pos)
             if actor is None:
                 actor = self.extractor.inventory.member_actor(name, on=self.date)
@@ -922,6 +933,15 @@ class _Context:
         person = len(name_tokens) == 1 and tok.pos_ == "PROPN" and actor is None and (
             tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and not tok.is_upper))
         return _Speaker(name, mention, actor, pos, head_word, plural, person)
+
+    def _known_surname(self, tokens) -> bool:
+        """Whether ``tokens`` are proper nouns only (hyphenated words allowed), none of
+        them an actor's name, ending in the surname of a person named in the document:
+        the entity recogniser may take a lone surname for an organisation."""
+        words = [t for t in tokens if not _word_hyphen(t)]
+        if not words or any(t.pos_ != "PROPN" or t.i in self.mention_at for t in words):
+            return False
+        return _whole_words_text(tokens).split()[-1].lower() in self.by_last
 
     def _person_actor(self, name: str, pos: int) -> str | None:
         for person in reversed(self.persons):
@@ -1151,6 +1171,8 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
     and (unless ``keep_appos``) appositives."""
     drop: set[int] = set()
     for child in head.children:
+        if _word_hyphen(child):
+            continue  # "Thomas-Greenfield": the hyphen is inside the name
         if child.dep_ in ("relcl", "punct", "cc") and child.dep_ != "cc":
             drop.update(t.i for t in child.subtree)
         elif child.dep_ in ("acl", "advcl") and child.i > head.i and child.nbor(-1).text == ",":
@@ -1175,7 +1197,41 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
         lo -= 1
     while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
         hi += 1
-    return tokens[lo:hi + 1]
+    return _whole_words(tokens[lo:hi + 1])
+
+
+def _word_hyphen(tok) -> bool:
+    """Whether ``tok`` is a hyphen inside a word ("Thomas-Greenfield", "so-called"):
+    no space on either side and letters on both."""
+    doc = tok.doc
+    if tok.text not in _WORD_HYPHENS or tok.whitespace_ or not 0 < tok.i < len(doc) - 1:
+        return False
+    before, after = doc[tok.i - 1], doc[tok.i + 1]
+    return not before.whitespace_ and before.text[-1:].isalpha() and after.text[:1].isalpha()
+
+
+def _whole_words(tokens) -> list:
+    """Contiguous ``tokens`` extended at either edge over hyphenated words that the
+    tokenizer split ("Greenfield" -> "Thomas-Greenfield"), so that no word is cut."""
+    if not tokens:
+        return list(tokens)
+    doc = tokens[0].doc
+    lo, hi = tokens[0].i, tokens[-1].i
+    while lo >= 2 and _word_hyphen(doc[lo - 1]):
+        lo -= 2
+    while hi + 2 < len(doc) and _word_hyphen(doc[hi + 1]):
+        hi += 2
+    return list(doc[lo:hi + 1])
+
+
+def _whole_words_text(tokens) -> str:
+    """The text from the first to the last of ``tokens`` (in any order), with the
+    hyphenated words at its edges whole: a name the entity recogniser or the parse cut
+    at a hyphen ("Thomas" of "Thomas-Greenfield") stays one name."""
+    tokens = sorted(tokens, key=lambda t: t.i)
+    doc = tokens[0].doc
+    span = _whole_words(list(doc[tokens[0].i:tokens[-1].i + 1]))
+    return doc.text[span[0].idx:span[-1].idx + len(span[-1].text)]
 
 
 def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
@@ -1780,8 +1836,9 @@ def evaluate_quotes(
     greedily by overlap; per-kind scores compare predictions and gold of that kind,
     ``all`` ignores the kind); and, over the quotes matched under ``overlap``/``all``,
     ``speaker_actor_accuracy`` (same actor id, None included),
-    ``speaker_name_accuracy`` (same last word of the speaker, case-insensitive, or
-    both None), ``verb_class_accuracy`` and ``kind_accuracy``, with ``n_matched``.
+    ``speaker_name_accuracy`` (same last word of the speaker, case-insensitive, a
+    hyphenated surname as one word, or both None), ``verb_class_accuracy`` and
+    ``kind_accuracy``, with ``n_matched``.
     """
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
@@ -1835,9 +1892,10 @@ def _overlap_match(pred: list[dict], gold: list[dict], *, exact: bool) -> list[t
 
 
 def _last_word(name) -> str | None:
+    """The last word of a name, a hyphenated surname whole ("Thomas-Greenfield")."""
     if name is None:
         return None
-    words = re.findall(r"\w+", str(name))
+    words = _LAST_WORD_RE.findall(str(name))
     return words[-1].casefold() if words else ""
 
 

@@ -45,6 +45,9 @@ CORPUS = ROOT / "data" / "sample-corpus"
 # %%
 corpus = framing.load_corpus(CORPUS)
 print(f"{len(corpus)} articles, {corpus['skip_reason'].notna().sum()} that cannot be analysed")
+assert len(corpus) == len(list(CORPUS.glob("*/*.txt"))), "every article file should be a row, skipped or not"
+assert corpus["outlet"].nunique() == 5 and corpus["date"].dt.year.between(2022, 2024).all(), \
+    "the sample corpus should hold five outlets, 2022-2024"
 corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), last=("date", "max"))
 
 # %% [markdown]
@@ -66,15 +69,27 @@ corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), las
 
 # %%
 result = framing.analyze(corpus, progress=False, measures=[])  # mentions and stance only
+p_negative, _, p_positive = framing.get_scorer().predict_proba_texts(
+    [("Russian troops successfully destroyed a depot.", 0, len("Russian"))])[0]
+assert p_negative > p_positive, "the example above should be portrayed negatively toward Russia"
 result
 
 # %%
+gap = result.mentions["stance"] - (result.mentions["p_positive"] - result.mentions["p_negative"])
+assert gap.abs().max() < 1e-9, "stance should be p_positive - p_negative"
+forms = result.mentions.drop_duplicates(["surface", "actor"]).set_index("surface")["actor"]
+assert forms[["Kremlin", "Lavrov"]].eq("russia").all() and forms[["Kiev", "Kyiv"]].eq("ukraine").all(), \
+    "the inventory should map Kremlin and Lavrov to Russia only, Kiev and Kyiv to Ukraine only"
 result.mentions.sample(8, random_state=0)[["article_id", "actor", "surface", "via", "stance", "stance_label"]]
 
 # %% [markdown]
-# Which surface forms point to each actor? The naming choices already differ by outlet.
+# Which surface forms point to each actor? The naming choices already differ by outlet
+# (*Kiev* in one, *Kyiv* in the other four).
 
 # %%
+spellings = result.mentions[result.mentions["surface"].isin(["Kiev", "Kyiv"])].groupby("surface")["outlet"].unique()
+assert (len(spellings["Kiev"]), len(spellings["Kyiv"])) == (1, 4) and set(spellings["Kiev"]).isdisjoint(
+    spellings["Kyiv"]), f"Kiev and Kyiv should split the outlets one to four: {spellings.to_dict()}"
 (result.mentions.groupby(["actor", "surface"]).size().rename("mentions").reset_index()
  .sort_values(["actor", "mentions"], ascending=[True, False]).groupby("actor").head(4))
 
@@ -87,6 +102,11 @@ result.mentions.sample(8, random_state=0)[["article_id", "actor", "surface", "vi
 
 # %%
 table = framing.compare(result, by="outlet", seed=0)
+mean_of_mentions = result.mentions.groupby(["article_id", "actor"])["stance"].mean().rename("mean_of_mentions")
+per_article = result.actor_stance.join(mean_of_mentions, on=["article_id", "actor"])
+assert ((per_article["stance"] - per_article["mean_of_mentions"]).abs() < 1e-9).all(), \
+    "an article's stance toward an actor should be the mean over its mentions"
+assert framing.compare(result, by="outlet", seed=0).equals(table), "the seeded bootstrap should reproduce exactly"
 core = ["russia", "ukraine", "nato", "united_states", "european_union", "united_kingdom", "the_west"]
 table[table["actor"].isin(core)].pivot(index="outlet", columns="actor", values="stance_mean").round(2)
 
@@ -98,6 +118,9 @@ table[table["actor"].isin(core)].pivot(index="outlet", columns="actor", values="
 
 # %%
 fig = framing.plot_stance_heatmap(table, actors=core)
+labels = table.attrs["actor_labels"]
+assert [label.get_text() for label in fig.axes[0].get_xticklabels()] == [labels[a] for a in core], \
+    "the heatmap should name actors as the run's inventory does"
 
 # %%
 fig = framing.plot_stance_intervals(table, actors=core[:4])

@@ -34,9 +34,11 @@ from pathlib import Path
 import pandas as pd
 
 import framing
+from framing.wording import evaluate_terms
 
 ROOT = Path.cwd().parent if Path.cwd().name == "notebooks" else Path.cwd()
 result = framing.analyze(ROOT / "data" / "sample-corpus", progress=False, measures=["quotes", "wording"])
+assert result.articles["outlet"].nunique() == 5, "the sample corpus should hold five outlets"
 result
 
 # %% [markdown]
@@ -46,6 +48,7 @@ result
 # speaker stands for, and the reporting verb with its class.
 
 # %%
+assert set(result.quotes["kind"]) == {"direct", "indirect"}, "every quotation should be direct or indirect"
 result.quotes[["article_id", "kind", "speaker", "speaker_actor", "verb", "verb_class", "text"]].head(10)
 
 # %% [markdown]
@@ -57,6 +60,8 @@ result.quotes[["article_id", "kind", "speaker", "speaker_actor", "verb", "verb_c
 
 # %%
 verbs = framing.compare_verbs(result, seed=0)
+assert (verbs.groupby(["outlet", "speaker_actor"])["share"].sum() - 1).abs().max() < 1e-9, \
+    "an actor's endorsing, neutral and distancing shares in an outlet should add up to 1"
 (verbs[verbs["speaker_actor"].isin(["russia", "ukraine", "united_states"]) & (verbs["verb_class"] == "distancing")]
  .pivot(index="outlet", columns="speaker_actor", values="share").round(2))
 
@@ -71,6 +76,8 @@ fig = framing.plot_verb_profile(verbs)
 
 # %%
 voice = framing.compare_voice(result, seed=0)
+assert (voice["voiced_share"] - voice["n_articles_voiced"] / voice["n_articles_mentioned"]).abs().max() < 1e-9, \
+    "voiced_share should be the share of the articles mentioning an actor that quote it"
 voice.pivot(index="outlet", columns="actor", values="voiced_share").round(2)
 
 # %%
@@ -97,6 +104,11 @@ fig = framing.plot_naming(naming)
 
 # %%
 labelled = result.terms[(result.terms["set"] == "loaded_labels")]
+assert labelled["actor"].isna().any(), "some labels should have no actor (the NaN rows)"
+gold_check = evaluate_terms(ROOT / "tests" / "data" / "wording_gold.jsonl", ROOT / "data" / "sample-corpus")
+found = {k: gold_check["actor"][k] for k in ("n_right", "n_given", "n_gold_named")}
+assert gold_check["n_articles"] == 15 and found == {"n_right": 25, "n_given": 25, "n_gold_named": 52}, \
+    f"the gold check quoted above has changed: {gold_check['n_articles']} articles, {found}"
 labelled.groupby(["outlet", "variant", "actor"], dropna=False).size().rename("n").reset_index().head(15)
 
 # %% [markdown]

@@ -44,6 +44,7 @@ result.run["models"]
 
 # %%
 frames = framing.compare_frames(result, seed=0)
+assert frames["frame"].nunique() == 14, "the 14 Media Frames Corpus dimensions"
 frames.pivot(index="outlet", columns="frame", values="prevalence").round(2)
 
 # %%
@@ -55,6 +56,8 @@ fig = framing.plot_frame_profile(frames)
 
 # %%
 first = result.articles["article_id"].iloc[0]
+assert not result.frame_passages.duplicated(["article_id", "field", "sentence_id"]).any(), \
+    "a sentence should carry its best frame only"
 result.frame_passages[result.frame_passages["article_id"] == first].head(8)
 
 # %% [markdown]
@@ -62,6 +65,7 @@ result.frame_passages[result.frame_passages["article_id"] == first].head(8)
 
 # %%
 roles = framing.compare_roles(result, seed=0)
+assert set(roles["role"]) == {"Protagonist", "Antagonist", "Innocent"}, "an actor is cast as one of three roles"
 core = ["russia", "ukraine", "nato", "united_states", "european_union", "the_west"]
 (roles[roles["actor"].isin(core)].pivot_table(index=["actor", "outlet"], columns="role", values="probability")
  .round(2))

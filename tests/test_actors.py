@@ -117,6 +117,12 @@ CASES = [
     ("pair compound", "The Russia-Ukraine war entered a new phase.", None,
      [("russia", "name", "Russia"), ("ukraine", "name", "Ukraine")]),
     ("member compound", "NATO-member Poland sent tanks.", None, [("nato", "name", "NATO")]),
+    ("hyphenated member name", "Linda Thomas-Greenfield addressed the council.", None,
+     [("united_states", "member", "Linda Thomas-Greenfield")]),
+    ("hyphenated member surname", "Thomas-Greenfield addressed the council.", None,
+     [("united_states", "member", "Thomas-Greenfield")]),
+    ("half a hyphenated surname", "Greenfield addressed the council.", None, []),
+    ("member surname inside another surname", "Anna Smith-Lavrov addressed the council.", None, []),
     # one noun phrase, one mention per actor
     ("title and name", "Russian Foreign Minister Sergey Lavrov arrived in Ankara.", None,
      [("russia", "member", "Sergey Lavrov")]),
