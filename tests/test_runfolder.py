@@ -81,6 +81,17 @@ class InterruptAt:
         return step
 
 
+def interrupt_after(monkeypatch, batches: int, corpus: Path, **options) -> AnalysisInterrupted:
+    """Run ``analyze`` and interrupt it once ``batches`` batches are written; returns the interruption."""
+    InterruptAt(monkeypatch, k=batches + 1, only="_analyze_batch")
+    try:
+        with pytest.raises(AnalysisInterrupted) as interrupted:
+            framing.analyze(corpus, **options)
+    finally:
+        monkeypatch.undo()
+    return interrupted.value
+
+
 def run_cli(*args: str) -> int:
     return main([*map(str, args)])
 
@@ -181,11 +192,8 @@ def test_a_run_in_which_no_article_could_be_analysed_is_refused_by_compare_and_f
 def test_an_interrupted_run_is_refused_by_readers_until_resumed(corpus, tmp_path, nlp, monkeypatch, capsys,
                                                                 straight):
     run = tmp_path / "run"
-    InterruptAt(monkeypatch, k=2, only="_analyze_batch")
-    with pytest.raises(AnalysisInterrupted) as interrupted:
-        framing.analyze(corpus, out=run, nlp=nlp, **OPTIONS)
-    assert "--resume" in str(interrupted.value) and interrupted.value.total == len(ARTICLES) + len(MORE)
-    monkeypatch.undo()
+    interrupted = interrupt_after(monkeypatch, 1, corpus, out=run, nlp=nlp, **OPTIONS)
+    assert "--resume" in str(interrupted) and interrupted.total == len(ARTICLES) + len(MORE)
     state = json.loads((run / "run.json").read_text())
     assert state["state"] == "interrupted" and 0 < state["progress"]["articles_done"] < 12
     assert not list(run.glob("*.parquet")), "no table is moved in before the run is complete"
@@ -217,10 +225,7 @@ def test_an_interrupted_rerun_into_a_finished_folder_does_not_leave_a_run_that_l
 
 def test_resume_refuses_another_configuration_or_a_changed_corpus(corpus, tmp_path, nlp, monkeypatch):
     run = tmp_path / "run"
-    InterruptAt(monkeypatch, k=3, only="_analyze_batch")
-    with pytest.raises(AnalysisInterrupted):
-        framing.analyze(corpus, out=run, nlp=nlp, **OPTIONS)
-    monkeypatch.undo()
+    interrupt_after(monkeypatch, 2, corpus, out=run, nlp=nlp, **OPTIONS)
     with pytest.raises(ValueError, match="another configuration .*batch_size"):
         framing.analyze(corpus, out=run, nlp=nlp, resume=True, **{**OPTIONS, "batch_size": 3})
     first = corpus / "state" / "s1.txt"  # in the first batch
@@ -231,10 +236,7 @@ def test_resume_refuses_another_configuration_or_a_changed_corpus(corpus, tmp_pa
 
 def test_a_folder_being_written_by_a_live_process_is_refused(corpus, tmp_path, nlp, monkeypatch):
     run = tmp_path / "run"
-    InterruptAt(monkeypatch, k=2, only="_analyze_batch")
-    with pytest.raises(AnalysisInterrupted):
-        framing.analyze(corpus, out=run, nlp=nlp, **OPTIONS)
-    monkeypatch.undo()
+    interrupt_after(monkeypatch, 1, corpus, out=run, nlp=nlp, **OPTIONS)
     state = json.loads((run / "run.json").read_text())
     sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
     try:
@@ -286,10 +288,7 @@ def test_resume_with_every_learned_measure_equals_one_straight_run(tmp_path, nlp
     corpus = write_corpus(tmp_path / "corpus")
     options = {"batch_size": 2, "progress": False, "nlp": nlp}
     straight_run = framing.analyze(corpus, out=tmp_path / "straight", **options)
-    InterruptAt(monkeypatch, k=2, only="_analyze_batch")
-    with pytest.raises(AnalysisInterrupted):
-        framing.analyze(corpus, out=tmp_path / "run", **options)
-    monkeypatch.undo()
+    interrupt_after(monkeypatch, 1, corpus, out=tmp_path / "run", **options)
     resumed = framing.analyze(corpus, out=tmp_path / "run", resume=True, **options)
     assert resumed.run["reused"]["articles"] == 2
     assert_same_tables(resumed, straight_run)
