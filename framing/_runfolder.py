@@ -42,13 +42,11 @@ import pyarrow.parquet as pq
 RUN_FILE = "run.json"
 COMPARE_FILE = "compare.json"
 PARTIAL = ".partial"
-STATES = ("running", "interrupted", "failed", "complete")
 FORMAT = 2
 """Version of the folder layout; folders without it were written before runs had states."""
 
 DERIVED_KINDS = ("actor", "verbs", "voice", "naming", "marks", "frames", "roles", "narratives")
 """Suffixes of the tables ``framing compare`` writes (``<by>_<kind>.parquet``)."""
-_GROUPINGS = ("outlet", "year", "month")
 
 Mode = Literal["new", "overwrite", "resume"]
 
@@ -65,16 +63,16 @@ class Batch:
     hashes: tuple[str, ...]
 
 
-def article_digest(record: Mapping) -> str:
-    """A short content hash of one input article (every field, skip reason included)."""
+def digest(record: Mapping) -> str:
+    """A short content hash of a mapping: one input article (every field, skip reason
+    included), or a run's configuration (what must not change across a resume)."""
     text = json.dumps(dict(record), sort_keys=True, default=str, ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
 
 
-def config_digest(config: Mapping) -> str:
-    """The fingerprint of a run's configuration (what must not change across a resume)."""
-    text = json.dumps(dict(config), sort_keys=True, default=str, ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:20]
+def derived_prefix(by: str) -> str:
+    """The file-name prefix of ``framing compare --by BY``'s tables (``outlet,year`` -> ``outlet_year``)."""
+    return "_".join(part.strip() for part in str(by).split(","))
 
 
 def read_run(directory: Path) -> dict | None:
@@ -105,10 +103,12 @@ def write_table(path: Path, table: pa.Table) -> None:
 
 def derived_files(directory: Path) -> list[Path]:
     """Outlet tables written by ``framing compare`` (``<by>_<kind>.parquet``), listed or not."""
+    from framing.comparison import GROUPINGS
+
     found = []
     for path in Path(directory).glob("*_*.parquet"):
         *prefix, kind = path.stem.split("_")
-        if kind in DERIVED_KINDS and prefix and all(part in _GROUPINGS for part in prefix):
+        if kind in DERIVED_KINDS and prefix and all(part in GROUPINGS for part in prefix):
             found.append(path)
     return sorted(found)
 
@@ -210,8 +210,8 @@ def write_derived(directory: Path, run: Mapping, tables: Mapping[str, object], o
         if not isinstance(table, pa.Table):
             table = pa.Table.from_pandas(table, preserve_index=False)
         write_table(directory / f"{name}.parquet", table)
-    prefix = "_".join(part.strip() for part in str(options.get("by", "outlet")).split(","))
-    groups[prefix] = {"options": dict(options), "tables": [f"{name}.parquet" for name in tables], "created": _now()}
+    groups[derived_prefix(options.get("by", "outlet"))] = {
+        "options": dict(options), "tables": [f"{name}.parquet" for name in tables], "created": utc_now()}
     write_json(path, {"run_id": run.get("run_id"), "groups": groups,
                       "tables": sorted(name for group in groups.values() for name in group["tables"])})
 
@@ -281,7 +281,7 @@ class RunFolder:
             "run_id": previous["run_id"] if previous else uuid.uuid4().hex,
             "state": "running",
             "fingerprint": fingerprint,
-            "created": previous["created"] if previous else _now(),
+            "created": previous["created"] if previous else utc_now(),
             "config": dict(config),
             "process": {"pid": os.getpid(), "host": socket.gethostname()},
             "progress": {"articles_done": sum(len(b.ids) for b in done), "articles_total": total,
@@ -385,7 +385,7 @@ class RunFolder:
         corpus hash): two complete runs with the same id have the same tables.
         """
         self.run.update(run)
-        self.run["run_id"] = config_digest({"fingerprint": self.run["fingerprint"],
+        self.run["run_id"] = digest({"fingerprint": self.run["fingerprint"],
                                             "corpus": self.run.get("corpus_sha256")})
         self.run["state"] = "complete"
         self.run.pop("process", None)
@@ -418,5 +418,5 @@ def _alive(process: Mapping) -> bool:
     return True
 
 
-def _now() -> str:
+def utc_now() -> str:
     return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")

@@ -54,7 +54,6 @@ Output tables (all carry ``article_id``):
 from __future__ import annotations
 
 import dataclasses
-import datetime as _dt
 import hashlib
 import itertools
 import os
@@ -75,7 +74,7 @@ import pyarrow.parquet as pq
 
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
-from framing._runfolder import RunFolder, RunFolderError, article_digest, check_complete, config_digest
+from framing._runfolder import RunFolder, RunFolderError, check_complete, digest, utc_now
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
 from framing.quotes import QuoteExtractor
@@ -182,8 +181,9 @@ def read_analysis(directory: str | os.PathLike) -> Analysis:
     """
     directory = Path(directory)
     run = check_complete(directory, SCHEMAS)
-    tables = {name: _to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in SCHEMAS}
-    return Analysis(**tables, run=run)
+    result = _read_tables(directory)
+    result.run = run
+    return result
 
 
 class AnalysisInterrupted(KeyboardInterrupt):
@@ -306,7 +306,7 @@ def analyze(
     }
     models = {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
               "stance": scorer.version(), **tools.model_versions()}
-    fingerprint = config_digest({
+    fingerprint = digest({
         "framing_version": _package_version(), "models": models, "inventory": _inventory_digest(inventory),
         **{key: value for key, value in config.items() if key not in ("corpus", "actors")},
     })
@@ -327,10 +327,10 @@ def analyze(
             index = -1
             for index, batch in enumerate(_batches(articles, batch_size)):
                 ids = tuple(article.id for article in batch)
-                hashes = tuple(article_digest(article.to_dict()) for article in batch)
+                hashes = tuple(digest(article.to_dict()) for article in batch)
                 corpus_digest.update("".join(hashes).encode("ascii"))
                 if index < len(done):
-                    _check_same_batch(index, done[index], ids, hashes, folder)
+                    _check_same_batch(index, batch_size, done[index], ids, hashes, folder)
                     n_reused += len(batch)
                 else:
                     rows = _analyze_batch(batch, nlp=nlp, tools=tools)
@@ -345,7 +345,7 @@ def analyze(
                                      f"or pass --overwrite")
             run = {
                 "framing_version": _package_version(),
-                "created": folder.run["created"] if folder is not None else _now(),
+                "created": folder.run["created"] if folder is not None else utc_now(),
                 "config": config,
                 "models": models,
                 "environment": {"python": platform.python_version(), "platform": platform.platform()},
@@ -659,13 +659,13 @@ def _counts(result: Analysis) -> dict:
             **{name: len(getattr(result, name)) for name in SCHEMAS if name != "articles"}}
 
 
-def _check_same_batch(index: int, batch, ids: tuple, hashes: tuple, folder) -> None:
+def _check_same_batch(index: int, batch_size: int, batch, ids: tuple, hashes: tuple, folder) -> None:
     """A resumed run skips a finished batch only if it holds the same articles, unchanged."""
     if batch.ids == ids and batch.hashes == hashes:
         return
     for position, (old, new) in enumerate(zip(batch.ids, ids)):
         if old != new:
-            what = f"article {index * len(batch.ids) + position + 1} is {new!r} where the run had {old!r}"
+            what = f"article {index * batch_size + position + 1} is {new!r} where the run had {old!r}"
             break
     else:
         changed = [i for i, (a, b) in enumerate(zip(batch.hashes, hashes)) if a != b]
@@ -697,7 +697,7 @@ def _describe(corpus) -> str:
 
 
 def _inventory_digest(inventory: ActorInventory) -> str:
-    return config_digest({"inventory": inventory.to_frame().to_csv(index=False)})
+    return digest({"inventory": inventory.to_frame().to_csv(index=False)})
 
 
 def _resume_command(corpus, out, options: dict, actors, stance: str, measures: tuple, batch_size: int,
@@ -721,10 +721,6 @@ def _resume_command(corpus, out, options: dict, actors, stance: str, measures: t
     if not default_measures:
         parts += ["--measures", ",".join(measures)]
     return " ".join(shlex.quote(part) for part in parts)
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def _to_pandas(table: pa.Table) -> pd.DataFrame:

@@ -277,19 +277,13 @@ def _analyze(args) -> int:
 def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> dict:
     """Every outlet-level table, keyed by the file stem it is written under."""
     from framing import comparison as statistics
+    from framing._runfolder import DERIVED_KINDS, derived_prefix
 
-    prefix = "_".join(part.strip() for part in by.split(","))
+    prefix = derived_prefix(by)
     options = {"by": by, "n_boot": n_boot, "level": level, "seed": seed}
-    return {
-        f"{prefix}_actor": statistics.compare(analysis, **options),
-        f"{prefix}_verbs": statistics.compare_verbs(analysis, **options),
-        f"{prefix}_voice": statistics.compare_voice(analysis, **options),
-        f"{prefix}_naming": statistics.compare_naming(analysis, **options),
-        f"{prefix}_marks": statistics.compare_marks(analysis, **options),
-        f"{prefix}_frames": statistics.compare_frames(analysis, **options),
-        f"{prefix}_roles": statistics.compare_roles(analysis, **options),
-        f"{prefix}_narratives": statistics.compare_narratives(analysis, **options),
-    }
+    # one table per kind the run folder knows as an outlet table: compare(), compare_verbs(), ...
+    return {f"{prefix}_{kind}": getattr(statistics, "compare" if kind == "actor" else f"compare_{kind}")(
+        analysis, **options) for kind in DERIVED_KINDS}
 
 
 def _compare(args) -> int:

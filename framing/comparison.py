@@ -40,7 +40,8 @@ __all__ = [
 ]
 
 COMPARE_COLUMNS = ("n_articles", "n_mentions", "stance_mean", "ci_low", "ci_high", "n_group_articles", "coverage")
-_GROUPINGS = ("outlet", "year", "month")
+GROUPINGS = ("outlet", "year", "month")
+"""The keys ``by`` may combine."""
 
 
 def bootstrap_mean_ci(
@@ -422,9 +423,9 @@ def _keyed(analysis, table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 def _parse_by(by: str | Iterable[str]) -> list[str]:
     keys = [part.strip() for part in by.split(",")] if isinstance(by, str) else list(by)
-    unknown = [key for key in keys if key not in _GROUPINGS]
+    unknown = [key for key in keys if key not in GROUPINGS]
     if not keys or unknown:
-        raise ValueError(f"cannot group by {unknown or keys}; choose from {list(_GROUPINGS)}")
+        raise ValueError(f"cannot group by {unknown or keys}; choose from {list(GROUPINGS)}")
     return keys
 
 

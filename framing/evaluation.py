@@ -94,11 +94,9 @@ def load_newsmtsc(path: str | os.PathLike, *, part: str = "all") -> pd.DataFrame
                 continue
             parsed = _parse_line(line, lineno, sentence_id, path)
             sentence_id += 1
-            if part != "all" and parsed and (holdout_bucket(parsed[0]["sentence"]) < HOLDOUT_PERCENT) != (
-                    part == "test"):
+            if part != "all" and (not parsed  # a sentence without targets belongs to no part
+                                  or (holdout_bucket(parsed[0]["sentence"]) < HOLDOUT_PERCENT) != (part == "test")):
                 continue
-            if part != "all" and not parsed:
-                continue  # a sentence without targets belongs to no part
             rows.extend(parsed)
             kept += 1
     frame = pd.DataFrame(rows, columns=COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
