@@ -329,8 +329,20 @@ def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
                                         "top_2_narratives", "top_3_narratives"}
     for scores in [report["samples_f1"], *report["baselines"].values()]:
         assert 0 <= scores["narratives"] <= 1 and 0 <= scores["subnarratives"] <= 1
-    assert set(report["per_label"]) == {"Other", FEAR, WEST}
-    assert 0 <= report["narratives_f1_given_gold_other"] <= 1
+    # "Other" always scores 1 on the 4 "Other" documents of 13 and 0 elsewhere, at both levels
+    n_other = sum(top == ["Other"] for top in TOP)
+    assert report["baselines"]["always_other"] == {"narratives": round(n_other / len(DATA), 4),
+                                                   "subnarratives": round(n_other / len(DATA), 4)}
+    # per-label counts are those of the gold labels and of the pooled held-out predictions
+    assert {label: v["support"] for label, v in report["per_label"].items()} == {
+        "Other": n_other, FEAR: sum(FEAR in top for top in TOP), WEST: sum(WEST in top for top in TOP)}
+    assert report["mean_gold_narratives"] == round(sum(map(len, TOP)) / len(DATA), 3)
+    assert report["mean_predicted_narratives"] == round(
+        sum(v["n_predicted"] for v in report["per_label"].values()) / len(DATA), 3)
+    # the narratives are described by their own words: held out, the model beats every baseline
+    assert report["samples_f1"]["narratives"] > max(b["narratives"] for b in report["baselines"].values())
+    # taking the "Other" decision from the gold labels can only help
+    assert report["narratives_f1_given_gold_other"] >= report["samples_f1"]["narratives"]
     assert report["params"]["method"] == "zero-shot"
     json.dumps(report)  # plain data
 
@@ -339,6 +351,15 @@ def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
                                cross_validate=False)
     assert (out / "narratives.json").exists() and (out / "narratives.npz").exists()
     assert trained["n_docs"] == len(DATA)
+    assert trained["label_counts"] == {"Other": 4, FEAR: 5, WEST: 5}
+    # the artefact holds what was trained: the labels, the training size and the thresholds
+    config = json.loads((out / "narratives.json").read_text(encoding="utf-8"))
+    assert config["narratives"] == ["Other", FEAR, WEST] and config["n_train"] == len(DATA)
+    assert config["subnarratives"] == ["Other", FEAR_OTHER, STRIKE, WEST_OTHER, DIVIDED]
+    with np.load(out / "narratives.npz") as arrays:
+        threshold, sub_threshold, _ = arrays["thresholds"]
+    assert round(float(threshold), 4) == trained["threshold"]
+    assert round(float(sub_threshold), 4) == trained["sub_threshold"]
     with pytest.raises(ValueError, match="fingerprint"):  # not the packaged encoder: refused
         load_narrative_model(out)
 

@@ -180,6 +180,17 @@ def test_learned_stance_features(tiny):
     features = model._featurizer()(examples)
     assert features[:, :3].sum(axis=1) == pytest.approx(1.0)
     assert (features[:, 6] <= features[:, 7]).all()
+    # the mention's three values are the stance model's probabilities for that mention
+    scorer = roles._default_stance_model()
+    expected = np.vstack([scorer.predict_proba(ex.doc, [ex.span()]) for ex in examples])
+    np.testing.assert_allclose(features[:, :3], expected, atol=1e-5)
+    # the next three are their mean over every occurrence of the mention's string in its document
+    means = []
+    for ex in examples:
+        spans = roles._occurrences(ex.doc, ex.text, ex.doc.text)
+        means.append(scorer.predict_proba(ex.doc, spans).mean(axis=0))
+    np.testing.assert_allclose(features[:, 3:6], np.vstack(means), atol=1e-5)
+    assert any(len(roles._occurrences(ex.doc, ex.text, ex.doc.text)) > 1 for ex in examples)  # a mean of several
 
 
 def test_not_fitted(tiny):
@@ -445,7 +456,12 @@ def packaged():
     return load_role_model()
 
 
-def test_packaged_model_predicts_probabilities(packaged, nlp):
+def test_packaged_model_casts_a_clear_case(packaged, nlp):
+    """The aggressor, its victims and the helpers of one short report get the roles a reader
+    gives them, and the outputs keep the documented relations: rows of ``predict_proba`` are
+    distributions, ``predict`` takes their argmax and children of that role, and a fine role's
+    probability is at most its main role's. Behaviour on minimal pairs:
+    ``test_role_narrative_behaviour.py``."""
     text = ("Russian troops shelled the village overnight, killing civilians. "
             "Ukrainian medics rushed to help the wounded.")
     doc = nlp(text)
@@ -454,8 +470,15 @@ def test_packaged_model_predicts_probabilities(packaged, nlp):
     proba = packaged.predict_proba(examples)
     assert proba.shape == (3, 3)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
-    assert packaged.predict_fine_proba(examples).shape == (3, 22)
-    assert packaged.predict(examples)[0][0] in MAIN_ROLES
+    fine = packaged.predict_fine_proba(examples)
+    assert fine.shape == (3, 22)
+    parent = [MAIN_ROLES.index(next(m for m in MAIN_ROLES if f in FINE_ROLES[m])) for f in packaged.fine_roles_]
+    assert (fine <= proba[:, parent] + 1e-12).all()
+    predicted = packaged.predict(examples)
+    assert [m for m, _ in predicted] == [MAIN_ROLES[i] for i in proba.argmax(axis=1)]
+    assert [m for m, _ in predicted] == ["Antagonist", "Innocent", "Protagonist"]
+    assert all(fs and set(fs) <= set(FINE_ROLES[m]) for m, fs in predicted)
+    assert "Victim" in predicted[1][1]
 
 
 def test_save_and_load_round_trip(tmp_path, tiny):
