@@ -45,7 +45,8 @@ __all__ = [
 Via = Literal["name", "anaphor", "demonym", "member"]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-_TOP_KEYS = ("description", "veto_prefixes", "veto_suffixes", "honorifics", "actors")
+_TOP_KEYS = ("description", "veto_prefixes", "veto_suffixes", "honorifics", "heritage_heads",
+             "relation_nouns", "institution_words", "namesake_regions", "actors")
 _ACTOR_KEYS = ("id", "label", "kind", "names", "anaphoric", "demonyms", "exclude", "members",
                "source", "notes")
 _MEMBER_KEYS = ("name", "variants", "short", "role", "titles", "start", "end", "ambiguous",
@@ -62,6 +63,11 @@ _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
 # "George Washington" (PERSON), "the West Bank" (GPE), "Western Europe" (LOC).
 _GUARD_LABELS = frozenset({"PERSON", "GPE", "LOC"})
 _FUNCTION_POS = frozenset({"DET", "ADP", "CCONJ", "PART", "PRON", "PUNCT"})
+# Entities that make a longer name of a *name* of the inventory unless one of their words is a
+# body of the state (``institution_words``): "Washington Post", "Washington Street", but "US Army".
+_ORG_LABELS = frozenset({"ORG", "FAC"})
+# Entity labels that count as evidence of a name in the sentence-case re-parse of a headline.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 _HYPHENS = "-\u2010\u2011\u2013"
 _FRAME_COLUMNS = ("actor", "label", "kind", "via", "surface", "member", "role", "start", "end",
                   "requires_context")
@@ -202,6 +208,10 @@ class ActorInventory:
         veto_prefixes: Sequence[str] = (),
         veto_suffixes: Sequence[str] = (),
         honorifics: Sequence[str] = (),
+        heritage_heads: Sequence[str] = (),
+        relation_nouns: Sequence[str] = (),
+        institution_words: Sequence[str] = (),
+        namesake_regions: Sequence[str] = (),
         description: str | None = None,
         origin: str = "<inventory>",
     ) -> None:
@@ -209,6 +219,10 @@ class ActorInventory:
         self.veto_prefixes: tuple[str, ...] = tuple(veto_prefixes)
         self.veto_suffixes: tuple[str, ...] = tuple(veto_suffixes)
         self.honorifics: tuple[str, ...] = tuple(honorifics)
+        self.heritage_heads: tuple[str, ...] = tuple(heritage_heads)
+        self.relation_nouns: tuple[str, ...] = tuple(relation_nouns)
+        self.institution_words: tuple[str, ...] = tuple(institution_words)
+        self.namesake_regions: tuple[str, ...] = tuple(namesake_regions)
         self.description = description
         self.origin = origin
         _validate_actors(self.actors, origin)
@@ -249,6 +263,8 @@ class ActorInventory:
             veto_prefixes=_str_tuple(raw.get("veto_prefixes"), f"{origin}: veto_prefixes"),
             veto_suffixes=_str_tuple(raw.get("veto_suffixes"), f"{origin}: veto_suffixes"),
             honorifics=_str_tuple(raw.get("honorifics"), f"{origin}: honorifics"),
+            **{key: _str_tuple(raw.get(key), f"{origin}: {key}")
+               for key in ("heritage_heads", "relation_nouns", "institution_words", "namesake_regions")},
             description=raw.get("description"),
             origin=origin,
         )
@@ -603,6 +619,9 @@ class _DocContext:
     covered: set[int]
     exclusions: dict[str, list[_Candidate]] = field(default_factory=dict)
     dateline_end: int = 0  # character offset where a leading dateline ends; 0 = none
+    # Tokens of title-case lines: whether each counts as a name word for the entity guards,
+    # judged on the line re-parsed in sentence case (rule 13).
+    name_word: dict[int, bool] = field(default_factory=dict)
 
 
 # A news-agency dateline opening the text: one to three capitalised words naming the place
@@ -623,6 +642,25 @@ def _dateline_end(text: str, caps_forms: frozenset[str]) -> int:
     if match is None or match.group("place") in caps_forms:
         return 0
     return match.end()
+
+
+# A word of a line, for the title-case test: starts with a letter ("G.O.P.", "F-16", "Ukrainian-American").
+_WORD_RE = re.compile(r"[^\W\d_][\w'\u2019.\-]*")
+_SENTENCE_END_RE = re.compile(r"[a-z][.]\s*$")  # "... holdouts." ends a sentence; "G.O.P." does not
+
+
+def _is_title_case(line: str) -> bool:
+    """A headline in title case: at least three words, every content word (not an English stop
+    word such as "of", "on", "out", "as") capitalised, at least two of them, and no full stop
+    after a lower-case letter at the end ("Biden Pulling Out Of Debate", "Trump Taunts G.O.P.
+    Holdouts")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    if _SENTENCE_END_RE.search(line):
+        return False
+    words = _WORD_RE.findall(line)
+    content = [w for w in words if len(w) > 1 and w.casefold() not in STOP_WORDS]
+    return len(words) >= 3 and len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def _surface_variants(form: str) -> set[str]:
@@ -651,6 +689,16 @@ class MentionFinder:
 
         self.inventory = inventory
         self.vocab = nlp.vocab
+        self._nlp = nlp  # re-parses title-case headlines in sentence case (rule 13)
+        self._heritage_heads = frozenset(inventory.heritage_heads)
+        self._relation_nouns = frozenset(w.casefold() for w in inventory.relation_nouns)
+        self._institution_words = frozenset(inventory.institution_words)
+        self._demonym_forms = frozenset(form for actor in inventory for form in actor.demonyms)
+        self._namesake_re = (
+            re.compile(r"^,\s*(?:" + "|".join(map(re.escape, inventory.namesake_regions)) + r")\b")
+            if inventory.namesake_regions
+            else None
+        )
         self._matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         self._patterns: dict[int, _Pattern] = {}
         self._single_token: dict[str, list[_Pattern]] = defaultdict(list)
@@ -737,6 +785,8 @@ class MentionFinder:
             exclusions=exclusions,
             dateline_end=_dateline_end(doc.text, self._caps_forms),
         )
+        if ctx.parsed:
+            ctx.name_word = self._title_case_name_words(doc, ctx.text, raw)
         admissible = [c for c in candidates if self._admissible(c, ctx)]
         chosen = _longest_first([c for c in admissible if not c.pattern.contextual])
         chosen = self._add_contextual(
@@ -794,6 +844,10 @@ class MentionFinder:
             return False
         if pattern.via in ("name", "demonym") and self._inside_longer_entity(cand, ctx):
             return False
+        if pattern.via == "name" and self._namesake_re and self._namesake_re.match(text[cand.end : cand.end + 40]):
+            return False  # "Paris, Texas", "Moscow, Idaho": a town named after the capital
+        if pattern.via == "demonym" and self._heritage_compound(cand, ctx):
+            return False
         if pattern.via == "demonym" and ctx.parsed and not cand.fused:
             if not _demonym_in_role(ctx.doc[cand.token_start : cand.token_end].root):
                 return False
@@ -804,16 +858,102 @@ class MentionFinder:
 
     def _inside_longer_entity(self, cand: _Candidate, ctx: _DocContext) -> bool:
         """A name inside a longer person or place name: "George Washington",
-        "the West Bank", "Western Europe"."""
+        "the West Bank", "Western Europe"; or a name inside the name of an organisation or
+        facility that is not a body of the state: "Washington Post", "Washington Nationals",
+        "Washington Street" (but "US Army", "White House Press Secretary" stay)."""
         for ent in {ctx.ent_at[i] for i in range(cand.token_start, cand.token_end)} - {None}:
-            if ent.label_ not in _GUARD_LABELS:
+            organisation = ent.label_ in _ORG_LABELS and cand.pattern.via == "name"
+            if ent.label_ not in _GUARD_LABELS and not organisation:
                 continue
-            for token in ent:
-                if cand.token_start <= token.i < cand.token_end or token.i in ctx.covered:
-                    continue
-                if _is_name_word(token):
-                    return True
+            extra = [t for t in ent
+                     if not (cand.token_start <= t.i < cand.token_end or t.i in ctx.covered)]
+            if organisation and any(t.text in self._institution_words or t.text in self._honorifics
+                                    for t in extra):
+                continue
+            if any(self._name_word(t, ctx) for t in extra):
+                return True
         return False
+
+    @staticmethod
+    def _name_word(token, ctx: _DocContext) -> bool:
+        """:func:`_is_name_word`, with the sentence-case evidence for title-case lines."""
+        return ctx.name_word.get(token.i, _is_name_word(token))
+
+    def _title_case_name_words(self, doc, text: str, raw: list[_Candidate]) -> dict[int, bool]:
+        """For the tokens of each title-case line of ``doc``: whether it is a name word.
+
+        In title case every word is capitalised, so the NER runs a person or organisation
+        over verbs and particles ("Biden Pulling Out", "Trump Taunts G.O.P."). The line is
+        parsed again in sentence case (every capitalised word, or in an all-capitals line
+        every word, lower-cased but the first and the words of inventory forms and
+        exclusions), and a word counts as part of a longer name only when that parse still
+        sees a proper noun or an entity there.
+        """
+        protected = {i for c in raw for i in range(c.token_start, c.token_end)}
+        out: dict[int, bool] = {}
+        offset = 0
+        for line in text.split("\n"):
+            start, end = offset, offset + len(line)
+            offset = end + 1
+            if not _is_title_case(line):
+                continue
+            words = [t for t in doc if start <= t.idx < end and not t.is_space]
+            if not words:
+                continue
+            chars = list(line)
+            capitals = all(t.is_upper for t in words if t.is_alpha and len(t) > 1)  # "KREMLIN DENIES TALKS"
+            for token in words[1:]:
+                lower = token.text.lower()
+                cased = token.is_title or (capitals and token.is_alpha and token.is_upper)
+                if cased and token.i not in protected and len(lower) == len(token.text):
+                    chars[token.idx - start : token.idx - start + len(lower)] = lower
+            sentence_case = "".join(chars)
+            if sentence_case == line:
+                continue
+            again = {t.idx: t for t in self._nlp(sentence_case)}
+            for token in words:
+                other = again.get(token.idx - start)
+                evidence = other is not None and (other.tag_ in ("NNP", "NNPS") or other.ent_type_ in _NAME_ENTS)
+                out[token.i] = _is_name_word(token) and evidence
+        return out
+
+    def _heritage_compound(self, cand: _Candidate, ctx: _DocContext) -> bool:
+        """A demonym inside an ethnic or heritage compound names people of a heritage, not a
+        state: "African-American voters", "Ukrainian-Americans", "Chinese American families",
+        "Korean American grocers" (both parts). A heritage head (``heritage_heads``: American)
+        after a capitalised word joined by a hyphen, or by a space when that word is an
+        ethnonym (a NORP entity or a demonym of the inventory); or a demonym before a heritage
+        head joined the same way. A compound before a relation noun (``relation_nouns``) is a
+        pair of states and stays: "Russian-American relations"."""
+        if not self._heritage_heads:
+            return False
+        doc, text = ctx.doc, ctx.text
+        surface = text[cand.start : cand.end]
+        hyphen = rf"\s*[{_HYPHENS}]\s*"
+        compound_end = None
+        if surface in self._heritage_heads:  # "African-American", "Asian American"
+            before = re.search(rf"(?:^|[^\w.])([A-Z][\w'\u2019]*)({hyphen}|\s)$", text[max(0, cand.start - 40) : cand.start])
+            if before is not None:
+                if before.group(2).strip():
+                    compound_end = cand.end
+                elif cand.token_start > 0 and not cand.fused:
+                    prev = doc[cand.token_start - 1]
+                    if prev.ent_type_ == "NORP" or prev.text in self._demonym_forms:
+                        compound_end = cand.end
+        if compound_end is None:  # "Ukrainian-American", "Chinese American"
+            after = re.match(rf"({hyphen}|\s)([A-Z][\w'\u2019]*)", text[cand.end : cand.end + 40])
+            if after is not None and after.group(2) in self._heritage_heads:
+                joined = bool(after.group(1).strip())
+                if not joined and cand.token_end < len(doc):
+                    head = doc[cand.token_end]
+                    joined = head.ent_type_ == "NORP" and (
+                        doc[cand.token_start].ent_type_ == "NORP" or surface in self._demonym_forms)
+                if joined:
+                    compound_end = cand.end + after.end()
+        if compound_end is None:
+            return False
+        following = re.match(r"\s+([A-Za-z]+)", text[compound_end : compound_end + 40])
+        return not (following is not None and following.group(1).casefold() in self._relation_nouns)
 
     def _other_person(self, cand: _Candidate, ctx: _DocContext) -> bool:
         """A surname inside a person entity with another first name: "Hunter Biden"."""
@@ -827,7 +967,7 @@ class MentionFinder:
         for token in ent:
             if cand.token_start <= token.i < cand.token_end or token.i in ctx.covered:
                 continue
-            if _is_name_word(token) and token.text not in allowed:
+            if self._name_word(token, ctx) and token.text not in allowed:
                 return True
         return False
 
@@ -978,10 +1118,14 @@ class _GoldPair:
     gold: dict | None
     found: Mention | None
     wrong_actor: bool = False  # a found mention that overlaps only gold mentions of other actors
+    field: str = "text"  # where the mention is: the article's "title" line or its "text"
 
     @property
     def actor(self) -> str:
         return self.gold["actor"] if self.gold is not None else self.found.actor  # type: ignore[union-attr]
+
+
+GOLD_FIELDS = ("text", "title")
 
 
 def evaluate_mentions(
@@ -998,15 +1142,19 @@ def evaluate_mentions(
     ``gold`` is a JSONL file (format and guideline in ``docs/mentions_gold.md``): one record
     per mention in the ``text`` of an article of ``corpus`` (anything
     :func:`framing.load_corpus` reads), with ``article_id, start, end, text, actor, kind,
-    place`` and optionally ``split``. Only articles with gold records are scored (the gold set
-    is complete for them), restricted to the articles of ``split`` unless it is ``"all"``. The
-    split of each article comes from the split table ``splits`` (default: ``splits.yaml``
-    beside ``gold``, if there is one; see ``docs/gold_splits.md``), which refuses a record
-    whose own ``split`` disagrees with it and a held-out score that the table's leakage rule
+    place`` and optionally ``split`` and ``field``. A record with ``"field": "title"`` is a
+    mention in the article's title (its offsets are into the title); a gold file with any such
+    record annotates the headlines of all its articles, which are then parsed on their own, as
+    :func:`framing.analyze` does, and scored too. Only articles with gold records are scored (the
+    gold set is complete for them), restricted to the articles of ``split`` unless it is
+    ``"all"``. The split of each article comes from the split table ``splits`` (default:
+    ``splits.yaml`` beside ``gold``, if there is one; see ``docs/gold_splits.md``), which refuses a
+    record whose own ``split`` disagrees with it and a held-out score that the table's leakage rule
     forbids; without a table, from each record's ``split``.
 
-    A found mention matches a gold one when the two share at least one character and name
-    the same actor; pairs are formed one-to-one, largest overlap first. Two readings:
+    A found mention matches a gold one when the two share at least one character of the same
+    field and name the same actor; pairs are formed one-to-one, largest overlap first. Two
+    readings:
 
     * ``inventory``: the mentions the package's definition promises (``docs/actors.md``):
       every kind but ``outside``; a capital used as a place counts (rule 4). A found mention
@@ -1016,9 +1164,10 @@ def evaluate_mentions(
 
     Returns ``split``, ``n_articles``, ``articles``, both readings as precision, recall, F1
     and counts (``inventory`` also per actor and per kind, ``reference`` with the recall of
-    ``outside`` references), ``wrong_actor`` (found mentions overlapping a gold mention of
-    another actor and matching none) and the ``errors``: every missed gold mention and
-    every found mention that matches none, with its context.
+    ``outside`` references), ``headline`` (the ``inventory`` reading on the titles alone, None
+    when the gold file does not annotate headlines), ``wrong_actor`` (found mentions overlapping
+    a gold mention of another actor and matching none) and the ``errors``: every missed gold
+    mention and every found mention that matches none, with its field and context.
     """
     from framing._gold import context, gold_articles, pair_up, prf, read_gold, select_split
 
@@ -1029,22 +1178,41 @@ def evaluate_mentions(
         if row["kind"] not in GOLD_KINDS:
             raise ValueError(f"{gold}: unknown kind {row['kind']!r} ({row['article_id']}, {row['start']}); "
                              f"expected one of {', '.join(GOLD_KINDS)}")
+        if row.get("field", "text") not in GOLD_FIELDS:
+            raise ValueError(f"{gold}: unknown field {row['field']!r} ({row['article_id']}, {row['start']}); "
+                             f"expected one of {', '.join(GOLD_FIELDS)}")
+    headlines = any(row.get("field") == "title" for row in rows)
     rows = select_split(rows, gold, split, splits=splits)
-    frame, ids, texts = gold_articles(rows, corpus, gold)
+
+    def field_of(row: dict) -> str:
+        return row.get("field", "text")
+
+    # The text check of gold_articles is for the body; title records are checked here.
+    frame, ids, texts = gold_articles([r if field_of(r) == "text" else {**r, "text": None} for r in rows],
+                                      corpus, gold)
+    titles = [t if isinstance(t := frame.loc[i, "title"], str) else "" for i in ids]
+    title_of = dict(zip(ids, titles))
+    for row in rows:
+        if field_of(row) == "title" and title_of[row["article_id"]][row["start"]:row["end"]] != row["text"]:
+            found = title_of[row["article_id"]][row["start"]:row["end"]]
+            raise ValueError(f"{gold}: {row['article_id']} title [{row['start']}:{row['end']}] is {found!r} "
+                             f"in the corpus, not {row['text']!r}")
     if nlp is None:
         from framing._nlp import load_nlp
 
         nlp = load_nlp()
     finder = MentionFinder(inventory if inventory is not None else ActorInventory.default(), nlp)
+    fields = [("text", texts)] + ([("title", titles)] if headlines else [])
     pairs: list[_GoldPair] = []
-    for article_id, doc in zip(ids, nlp.pipe(texts)):
-        day = frame.loc[article_id, "date"]
-        found = finder.find(doc, date=day if isinstance(day, date) else None)
-        golds = [r for r in rows if r["article_id"] == article_id]
-        for g, m in pair_up(found, golds, lambda m, g: m.actor == g["actor"]):
-            wrong_actor = g is None and any(min(m.end, o["end"]) > max(m.start, o["start"]) and o["actor"] != m.actor
-                                            for o in golds)
-            pairs.append(_GoldPair(article_id, g, m, wrong_actor=wrong_actor))
+    for field_name, strings in fields:
+        for article_id, doc in zip(ids, nlp.pipe(strings)):
+            day = frame.loc[article_id, "date"]
+            found = finder.find(doc, date=day if isinstance(day, date) else None)
+            golds = [r for r in rows if r["article_id"] == article_id and field_of(r) == field_name]
+            for g, m in pair_up(found, golds, lambda m, g: m.actor == g["actor"]):
+                wrong_actor = g is None and any(min(m.end, o["end"]) > max(m.start, o["start"])
+                                                and o["actor"] != m.actor for o in golds)
+                pairs.append(_GoldPair(article_id, g, m, wrong_actor=wrong_actor, field=field_name))
 
     def scores(pairs: list[_GoldPair], counts_gold, ignores_found) -> dict:
         """P/R/F1 over ``pairs``: gold records for which ``counts_gold`` holds are the target;
@@ -1072,14 +1240,20 @@ def evaluate_mentions(
     outside_pairs = [p for p in pairs if p.gold is not None and outside(p.gold)]
     reference_scores["outside_recall"] = (sum(p.found is not None for p in outside_pairs) / len(outside_pairs)
                                           if outside_pairs else None)
-    text_of = dict(zip(ids, texts))
+    headline_scores = (scores([p for p in pairs if p.field == "title"], in_definition, outside)
+                       if headlines else None)
+    strings_of = {"text": dict(zip(ids, texts)), "title": title_of}
+
+    def where(p: _GoldPair, start: int, end: int) -> dict:
+        return {"field": p.field, "context": context(strings_of[p.field][p.article_id], start, end)}
+
     errors = [{"error": "missed", "article_id": p.article_id, "actor": p.gold["actor"], "kind": p.gold["kind"],
-               "place": p.gold["place"], "context": context(text_of[p.article_id], p.gold["start"], p.gold["end"])}
+               "place": p.gold["place"], **where(p, p.gold["start"], p.gold["end"])}
               for p in pairs if p.gold is not None and p.found is None]
     errors += [{"error": "not in gold", "article_id": p.article_id, "actor": p.found.actor, "via": p.found.via,
-                "wrong_actor": p.wrong_actor,
-                "context": context(text_of[p.article_id], p.found.start, p.found.end)}
+                "wrong_actor": p.wrong_actor, **where(p, p.found.start, p.found.end)}
                for p in pairs if p.gold is None]
     return {"split": split, "n_articles": len(ids), "articles": ids, "n_gold": len(rows),
             "n_found": sum(p.found is not None for p in pairs), "inventory": inventory_scores,
-            "reference": reference_scores, "wrong_actor": sum(p.wrong_actor for p in pairs), "errors": errors}
+            "reference": reference_scores, "headline": headline_scores,
+            "wrong_actor": sum(p.wrong_actor for p in pairs), "errors": errors}

@@ -631,3 +631,146 @@ def test_evaluate_mentions_splits_and_bad_input(tmp_path, nlp, inventory):
     bad.write_text(json.dumps(records[0]) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="missing 'place'"):
         evaluate_mentions(bad, corpus, nlp=nlp)
+
+
+# -- title-case headlines (rule 13) ------------------------------------------------
+# The NER runs one person or organisation over a whole title-case run ("Biden Heading Back"),
+# and the longer-name guards used to drop the actor inside it.
+HEADLINES = [
+    ("surname then verb", "Biden Heading Back To Delaware After Rally", date(2024, 3, 1),
+     [("united_states", "member", "Biden")]),
+    ("full name then verb", "Joe Biden Weighs Veto Of Border Bill", date(2024, 3, 1),
+     [("united_states", "member", "Joe Biden")]),
+    ("surname in an organisation run", "Trump Scolds G.O.P. Rebels On Spending", date(2025, 3, 1),
+     [("united_states", "member", "Trump")]),
+    ("surname then particle", "Zelensky Rules Out Ceasefire As Kremlin Stiffens Demands", date(2024, 3, 1),
+     [("ukraine", "member", "Zelensky"), ("russia", "name", "Kremlin")]),
+    ("metonym then verb", "Kremlin Brushes Off Sanctions As Beijing Looks On", None,
+     [("russia", "name", "Kremlin"), ("china", "name", "Beijing")]),
+    ("capitals headline", "PENTAGON DENIES REPORT OF NEW KYIV PACKAGE", None,
+     [("united_states", "name", "PENTAGON"), ("ukraine", "name", "KYIV")]),
+    # still another person's or place's name
+    ("other person in a headline", "Jack Washington Wins Mayoral Primary In Ohio", None, []),
+    ("other first name in a headline", "Rosa Biden Opens Bakery In Scranton", date(2024, 3, 1), []),
+    ("place name in a headline", "Voters In British Columbia Head To Polls", None, []),
+    ("sentence-case line is not re-parsed", "Biden Pulling ahead, the poll says.", date(2024, 3, 1),
+     [("united_states", "member", "Biden")]),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [c[1:] for c in HEADLINES], ids=[c[0] for c in HEADLINES])
+def test_title_case_headlines(finder, nlp, text, day, expected):
+    assert found(finder, nlp, text, day) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Biden Pulling Out Of Debate", True),
+    ("Trump Taunts G.O.P. Holdouts", True),
+    ("KREMLIN DENIES TALKS WITH KYIV", True),
+    ("Zelensky Rules out Talks as Kremlin Hardens Terms", True),  # lower-case function words
+    ("Biden meets Putin in Geneva", False),                        # sentence case
+    ("President Biden Met Voters In Ohio.", False),                # a sentence with a full stop
+    ("Biden Speaks", False),                                       # too short to tell
+])
+def test_is_title_case(line, expected):
+    from framing.actors import _is_title_case
+
+    assert _is_title_case(line) is expected
+
+
+# -- heritage compounds (rule 14) ----------------------------------------------------
+HERITAGE = [
+    ("hyphen, fused", "The African-American community rallied in Atlanta.", None, []),
+    ("hyphen, both demonyms", "Members of the Ukrainian-American caucus met the senator.", None, []),
+    ("hyphen, plural", "Chinese-Americans in Seattle held a vigil on Sunday.", None, []),
+    ("open compound, NORP", "Many Korean American grocers raised prices last month.", None, []),
+    ("open compound, inventory demonym", "Ukrainian American donors filled the hall.", None, []),
+    ("open, Asian", "Asian American voters leaned toward the incumbent.", None, []),
+    # still the actors
+    ("relation noun keeps the pair", "Russian-American relations worsened after the vote.", None,
+     [("russia", "demonym", "Russian"), ("united_states", "demonym", "American")]),
+    ("trade talks keep the pair", "Chinese-American trade talks resumed in Geneva.", None,
+     [("china", "demonym", "Chinese"), ("united_states", "demonym", "American")]),
+    ("plain demonym", "American voters are split on tariffs.", None, [("united_states", "demonym", "American")]),
+    ("coordinated demonyms", "Chinese and American officials met in Geneva.", None,
+     [("china", "demonym", "Chinese"), ("united_states", "demonym", "American")]),
+    ("sentence start is not a heritage word", "Senior American officials flew to Kyiv.", None,
+     [("united_states", "demonym", "American"), ("ukraine", "name", "Kyiv")]),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [c[1:] for c in HERITAGE], ids=[c[0] for c in HERITAGE])
+def test_heritage_compounds(finder, nlp, text, day, expected):
+    assert found(finder, nlp, text, day) == expected
+
+
+# -- names of other things built on a place name (rules 3 and 15) ----------------------
+OTHER_NAMES = [
+    ("sports club", "The Washington Nationals lost again on Sunday.", None, []),
+    ("newspaper", "The Washington Post reported the leak first.", None, []),
+    ("street", "The diner on Washington Street closed early.", None, []),
+    ("namesake town", "She grew up in Paris, Texas, before moving east.", None, []),
+    ("namesake town, abbreviated state", "Students in Moscow, Idaho, held a vigil.", None, []),
+    ("namesake town, province", "A plant in London, Ontario, will close.", None, []),
+    # still the actors
+    ("army of the state", "The US Army sent engineers to the border.", None, [("united_states", "name", "US")]),
+    ("press office title", "White House Press Secretary Karine Jean-Pierre took questions.", None,
+     [("united_states", "name", "White House")]),
+    ("capital and country", "In Berlin, Poland's president urged more aid.", None, [("germany", "name", "Berlin")]),
+    ("capital as place", "Traffic stopped on a Washington street during the summit.", None,
+     [("united_states", "name", "Washington")]),
+]
+
+
+@pytest.mark.parametrize(("text", "day", "expected"), [c[1:] for c in OTHER_NAMES], ids=[c[0] for c in OTHER_NAMES])
+def test_names_of_other_things(finder, nlp, text, day, expected):
+    assert found(finder, nlp, text, day) == expected
+
+
+def test_inventory_without_the_new_lists_keeps_the_old_behaviour(nlp):
+    russia = Actor(id="russia", label="Russia", kind="state", names=("Moscow",), demonyms=("Russian",))
+    usa = Actor(id="united_states", label="United States", kind="state", demonyms=("American",))
+    plain = MentionFinder(ActorInventory([russia, usa]), nlp)
+    assert [m.surface for m in plain.find(nlp("Members of the Russian-American club met."))] == ["Russian", "American"]
+    assert [m.surface for m in plain.find(nlp("She lives in Moscow, Idaho."))] == ["Moscow"]
+
+
+def test_evaluate_mentions_headlines(tmp_path, nlp, inventory):
+    title, text = "Biden Heading Back To Delaware", "The White House said the trip was private."
+    write_corpus(tmp_path / "corpus", {("wire", "h1"): ("2024-03-01", title, text)})
+    records = [
+        {"article_id": "h1", "start": 0, "end": 5, "text": "Biden", "actor": "united_states", "kind": "member",
+         "place": False, "field": "title"},
+        {"article_id": "h1", "start": 4, "end": 15, "text": "White House", "actor": "united_states",
+         "kind": "name", "place": False},
+    ]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = evaluate_mentions(gold, tmp_path / "corpus", nlp=nlp, inventory=inventory)
+    assert report["headline"]["recall"] == 1.0 and report["headline"]["n_gold"] == 1
+    assert report["inventory"]["tp"] == 2 and report["inventory"]["n_gold"] == 2
+    gold.write_text(json.dumps({**records[0], "text": "Biden!"[:5].lower()}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="title"):
+        evaluate_mentions(gold, tmp_path / "corpus", nlp=nlp, inventory=inventory)
+    gold.write_text(json.dumps({**records[0], "field": "body"}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown field"):
+        evaluate_mentions(gold, tmp_path / "corpus", nlp=nlp, inventory=inventory)
+    gold.write_text(json.dumps(records[1]) + "\n", encoding="utf-8")  # no title record: headlines not scored
+    assert evaluate_mentions(gold, tmp_path / "corpus", nlp=nlp, inventory=inventory)["headline"] is None
+
+
+US_NEWS = REPO / "tests" / "data" / "us-news" / "mentions"
+
+
+def test_us_news_held_out_scores(nlp, inventory):
+    """The held-out half of the constructed US-news set (tests/data/us-news/README.md), scored
+    once with the rules frozen: every headline mention found, and the measured precision/recall."""
+    report = evaluate_mentions(US_NEWS / "mentions_gold.jsonl", US_NEWS / "corpus", split="test",
+                               nlp=nlp, inventory=inventory)
+    assert report["n_articles"] == 6
+    assert report["headline"]["recall"] == 1.0 and report["headline"]["n_gold"] == 11
+    assert report["inventory"]["precision"] == pytest.approx(0.989, abs=0.01)
+    assert report["inventory"]["recall"] == pytest.approx(1.000, abs=0.01)
+    assert report["reference"]["precision"] == pytest.approx(0.955, abs=0.01)
+    assert report["reference"]["recall"] == pytest.approx(0.914, abs=0.01)
+    assert report["wrong_actor"] == 0
