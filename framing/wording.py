@@ -66,7 +66,9 @@ _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _GAP = "..."
 _GAP_SIZE = 4  # a "..." gap spans one to this many tokens
 _NAMING_TOP_KEYS = ("description", "sets")
-_SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "notes")
+_SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "governing", "about",
+             "notes")
+_ABOUT_KEYS = ("actors", "places", "classifiers")
 _DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
 _CUE_KINDS = ("hedge", "vague_source")
 _SCARE_KEYS = ("max_words", "cues", "speech_verbs", "speech_nouns", "habitual")
@@ -163,7 +165,11 @@ class NamingSet:
     ``variants`` maps a variant id to its surface patterns (syntax: ``docs/wording.md``);
     ``exclude`` holds phrases that contain a variant without meaning it; ``relational``
     names the variants whose modifiers are a patron, not the labelled actor ("NATO's
-    puppet").
+    puppet"); ``governing`` lists lemmas of nouns that name a government, whose *in*
+    phrase or possessor names its actor ("the regime in Kyiv"); ``about`` (None or an
+    :class:`About`) makes the set name one conflict: its terms count only in an article
+    that mentions one of its actors, and not where the context names another war
+    (``docs/wording.md``).
     """
 
     id: str
@@ -173,6 +179,25 @@ class NamingSet:
     exclude: tuple[str, ...] = ()
     relational: tuple[str, ...] = ()
     origin: str = "<lexicon>"
+    governing: tuple[str, ...] = ()
+    about: About | None = None
+
+
+@dataclass(frozen=True)
+class About:
+    """The conflict a naming set names (the ``about`` key of a set).
+
+    ``actors``: inventory actor ids, one of which an article must mention for the set's
+    terms to count there, and whose mention next to a term ("Russia's war", "the war in
+    Ukraine") confirms it; ``places``: places of the conflict that are not actors of
+    the inventory ("the war in Donbas", "the war in Europe"); ``classifiers``: lower-case
+    adjectives that make a kind of war or crisis of the head noun ("civil war", "cold
+    war", "nuclear war").
+    """
+
+    actors: tuple[str, ...]
+    places: tuple[str, ...] = ()
+    classifiers: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -474,9 +499,23 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         unknown = [v for v in relational if v not in variants]
         if unknown:
             raise ValueError(f"{where}: relational lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        governing = tuple(w.lower() for w in _strings(entry.get("governing"), f"{where}: governing"))
+        about = None
+        if entry.get("about") is not None:
+            raw_about = entry["about"]
+            if not isinstance(raw_about, Mapping):
+                raise ValueError(f"{where}: about: expected a mapping with keys {', '.join(_ABOUT_KEYS)}")
+            _check_keys(raw_about, _ABOUT_KEYS, f"{where}: about")
+            about = About(
+                actors=_strings(raw_about.get("actors"), f"{where}: about: actors", allow_empty=False),
+                places=_strings(raw_about.get("places"), f"{where}: about: places"),
+                classifiers=tuple(w.lower() for w in _strings(raw_about.get("classifiers"),
+                                                              f"{where}: about: classifiers")),
+            )
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
             variants=variants, exclude=exclude, relational=relational, origin=origin,
+            governing=governing, about=about,
         ))
     return sets
 
@@ -743,6 +782,9 @@ class WordingFinder:
         self._cues = _PatternMatcher(nlp, case="insensitive")
         self._relational: set[tuple[str, str]] = set()
         self._set_order: dict[str, int] = {}
+        self._governing = frozenset(w for naming_set in self.lexicon.naming_sets for w in naming_set.governing)
+        self._about = {naming_set.id: naming_set.about for naming_set in self.lexicon.naming_sets
+                       if naming_set.about is not None}
         order = 0
         for set_index, naming_set in enumerate(self.lexicon.naming_sets):
             self._set_order[naming_set.id] = set_index
@@ -788,11 +830,15 @@ class WordingFinder:
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
+            about = self._about.get(set_id)
+            if about is not None:
+                kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed)
             for hit in kept:
                 span = doc[hit.token_start:hit.token_end]
                 variant = hit.key.variant or ""
                 actor = _term_actor(doc, hit.token_start, hit.token_end, mention_at, parsed=parsed,
-                                    relational=(set_id, variant) in self._relational, quoted=quoted)
+                                    relational=(set_id, variant) in self._relational, quoted=quoted,
+                                    governing=self._governing)
                 out.append((self._set_order[set_id], Term(
                     set=set_id, variant=variant, surface=text[span.start_char:span.end_char],
                     start=span.start_char, end=span.end_char,
@@ -826,7 +872,8 @@ class WordingFinder:
                     sentence_id=sentence_of(hit.token_start),
                     actor=_cue_actor(doc, hit.token_start, hit.token_end, mention_at),
                 ))
-        marks += _scare_quotes(doc, self.lexicon.scare_quotes, mention_at, sentence_of, text)
+        marks += _scare_quotes(doc, self.lexicon.scare_quotes, mention_at, sentence_of, text,
+                               governing=self._governing)
         order = {"hedge": 0, "vague_source": 1, "scare_quote": 2}
         return sorted(marks, key=lambda m: (m.start, m.end, order[m.kind]))
 
@@ -848,22 +895,113 @@ def _require_parse(doc, what: str) -> None:
                          "dependency parse (was it made with nlp.make_doc?)")
 
 
+# ------------------------------------------------------------ naming one conflict
+
+# Prepositions after a war word that give its target or topic: "war on drugs", "a war
+# against poverty", "the war over abortion rights": figurative unless an actor of the
+# conflict is named there ("Russia's war on Ukraine").
+_TARGET_PREPS = frozenset({"on", "against", "over"})
+# Prepositions that place or date a war: "the war in Yemen", "war with Mexico", "the war
+# between Israel and Hamas", "the War of 1812", "the invasion of Iraq".
+_PLACE_PREPS = frozenset({"in", "with", "between", "of", "among"})
+# Modifier labels that classify the head noun: "price war", "the Iraq war", "Cold War".
+_CLASSIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
+# Entity types that name another place, people or period in a place/date phrase.
+_ELSEWHERE_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "EVENT", "FAC", "ORG"})
+
+
+def _about_the_conflict(doc, hits: list[_Hit], about: About, mentions, mention_at, *,
+                        parsed: bool) -> list[_Hit]:
+    """The hits of a set that names one conflict (``about``) that do name it.
+
+    1. **Article**: none, unless the article mentions one of ``about.actors``;
+    2. **context** (needs the parse), unless a mention of one of those actors or one of
+       ``about.places`` is attached to the term ("Russia's war", "the Russian invasion",
+       "the war in Ukraine", "the war in Donbas"): not a name of the conflict when the
+       term modifies another noun ("war room", "war zone"), when a noun, a proper or
+       capitalised adjective, or one of ``about.classifiers`` classifies it ("price war",
+       "the Iraq war", "the Korean War", "Cold War", "civil war"), when it has a target
+       or topic ("war on drugs", "war against poverty", "the war over abortion"), or
+       when a place, people or date phrase names somewhere else ("the war in Yemen",
+       "war with Mexico", "the War of 1812").
+    """
+    if not any(getattr(m, "actor", None) in about.actors for m in mentions or ()):
+        return []
+    if not parsed:
+        return hits
+    return [hit for hit in hits if _names_the_conflict(doc, hit, about, mention_at)]
+
+
+def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
+    inside = set(range(hit.token_start, hit.token_end))
+    head = doc[hit.token_start:hit.token_end].root
+
+    def confirms(token) -> bool:
+        for t in token.subtree:
+            if t.i in inside:
+                continue
+            mention = mention_at.get(t.i)
+            if (mention is not None and mention.actor in about.actors) or t.text in about.places:
+                return True
+        return False
+
+    attached = [c for c in head.children if c.i not in inside
+                and (c.dep_ in _CLASSIFIER_DEPS or c.dep_ in ("poss", "prep", "appos"))]
+    if head.dep_ in ("dobj", "attr", "oprd", "npadvmod") and head.head.i != head.i:
+        # "waging a war on the president", "declared war on drugs": the parse often hangs
+        # the preposition right after the object on the verb
+        attached += [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
+    if any(confirms(c) for c in attached):
+        return True
+    if head.dep_ in ("compound", "nmod") and head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "war room", "war zone", "crisis talks"
+    for child in attached:
+        if child.dep_ in _CLASSIFIER_DEPS:
+            if child.pos_ in ("NOUN", "PROPN") or _is_year(child):
+                return False  # "price war", "the Iraq war", "World War", "the 1991 war"
+            if child.pos_ == "ADJ" and (child.lower_ in about.classifiers
+                                        or (child.text[:1].isupper() and child.i != child.sent.start)):
+                return False  # "civil war", "the Korean War", "Allied invasion"
+        elif child.dep_ == "prep":
+            preposition = child.lower_
+            if preposition in _TARGET_PREPS:
+                return False
+            if preposition in _PLACE_PREPS:
+                objects = [o for o in child.children if o.dep_ == "pobj"]
+                objects += [c for o in objects for c in o.conjuncts]
+                if any(t.pos_ == "PROPN" or _is_year(t) or t.ent_type_ in _ELSEWHERE_ENTS
+                       for o in objects for t in o.subtree):
+                    return False
+    return True
+
+
+def _is_year(token) -> bool:
+    """A four-digit year ("the War of 1812", "the 2003 invasion"), not "one hand"."""
+    return token.like_num and len(token.text) == 4 and token.text.isdigit()
+
+
 # ----------------------------------------------------------------- tying to actors
 
 
 def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed: bool,
-                relational: bool = False, quoted: Sequence[tuple[int, int, str]] = ()) -> str | None:
+                relational: bool = False, quoted: Sequence[tuple[int, int, str]] = (),
+                governing: frozenset[str] = frozenset()) -> str | None:
     """The actor a naming term or label is applied to, or None.
 
     0. a mention inside the term ("collective West", "the situation in Ukraine");
-    1. a mention modifying the term's head noun: compound, adjective, possessor or an
-       "in" phrase ("the Kiev regime", "Russian occupiers", "Putin's regime", "the regime
-       in Kyiv"); skipped for relational labels, whose modifier is the patron;
+    1. a mention modifying the term's head noun: compound, adjective or possessor ("the
+       Kiev regime", "Russian occupiers", "Putin's regime"), or an "in" phrase when the
+       head names a government (``governing``: "the regime in Kyiv"; not "a terrorist
+       attack in Washington", a place); skipped for relational labels, whose modifier is
+       the patron;
     2. for a label that itself modifies a noun ("Nazi regime", "illegal annexation"),
        the same rules on that noun;
     3. the subject of a copula with the label as predicate ("Kyiv is a puppet of NATO"),
        the object of a naming verb ("called Ukraine a puppet") or an apposition
-       ("Russia, the aggressor,");
+       ("Russia, the aggressor,"), when that noun phrase names the actor: its head is a
+       mention or has one among its name parts ("the Ukrainian government"); a
+       possessor counts only on a noun that names a government ("Ukraine's government"),
+       not on an act or thing ("Trump's call was an illegal quid pro quo" -> None);
     4. a possessive pronoun on the term (or on the noun a label modifies): *its, their,
        his, her* go to the subject of the nearest verb above the term when that is a
        mention ("Ukraine withdrew its troops"), else to the nearest mention before the
@@ -878,7 +1016,7 @@ def _term_actor(doc, start: int, end: int, mention_at: dict[int, Any], *, parsed
         return None
     head = doc[start:end].root
     inside = set(range(start, end))
-    actor = _applied_to(head, inside, mention_at, relational=relational)
+    actor = _applied_to(head, inside, mention_at, relational=relational, governing=governing)
     if actor is None and not relational:
         actor = _possessor_actor(doc, head, inside, mention_at, quoted)
     return actor
@@ -919,9 +1057,10 @@ def _possessor_actor(doc, head, inside: set[int], mention_at, quoted) -> str | N
     return None
 
 
-def _applied_to(head, inside: set[int], mention_at, *, relational: bool, depth: int = 0) -> str | None:
+def _applied_to(head, inside: set[int], mention_at, *, relational: bool, governing: frozenset[str],
+                depth: int = 0) -> str | None:
     if not relational:
-        actor = _modifier_actor(head, inside, mention_at)
+        actor = _modifier_actor(head, inside, mention_at, governing)
         if actor:
             return actor
     noun = head.head
@@ -929,18 +1068,22 @@ def _applied_to(head, inside: set[int], mention_at, *, relational: bool, depth: 
             and noun.pos_ in ("NOUN", "PROPN") and depth < 2):
         if noun.i in mention_at:
             return mention_at[noun.i].actor
-        return _applied_to(noun, inside | {noun.i}, mention_at, relational=False, depth=depth + 1)
-    return _predicate_actor(head, inside, mention_at)
+        return _applied_to(noun, inside | {noun.i}, mention_at, relational=False, governing=governing,
+                           depth=depth + 1)
+    return _predicate_actor(head, inside, mention_at, governing)
 
 
-def _modifier_actor(head, inside: set[int], mention_at) -> str | None:
-    """A mention among the head's modifiers, nearest first, then in an "in" phrase."""
+def _modifier_actor(head, inside: set[int], mention_at, governing: frozenset[str]) -> str | None:
+    """A mention among the head's modifiers, nearest first, then, for a noun that names a
+    government, in an "in" phrase (for other nouns it is a place: "an attack in Kyiv")."""
     children = sorted((c for c in head.children if c.dep_ in _MODIFIER_DEPS and c.i not in inside),
                       key=lambda c: abs(c.i - head.i))
     for child in children:
         for token in sorted(child.subtree, key=lambda t: abs(t.i - head.i)):
             if token.i in mention_at and token.i not in inside:
                 return mention_at[token.i].actor
+    if head.lemma_.lower() not in governing:
+        return None
     for child in head.children:
         if child.dep_ == "prep" and child.lower_ == "in":
             for obj in child.children:
@@ -951,33 +1094,46 @@ def _modifier_actor(head, inside: set[int], mention_at) -> str | None:
     return None
 
 
-def _predicate_actor(head, inside: set[int], mention_at) -> str | None:
+def _predicate_actor(head, inside: set[int], mention_at, governing: frozenset[str]) -> str | None:
+    """Rule 3 of :func:`_term_actor`: the noun phrase the label is predicated of or in
+    apposition to, when that noun phrase names an actor (:func:`_named_actor`)."""
     governor = head.head
     if head.dep_ in ("attr", "acomp") and governor.lemma_ in _COPULAS:
         for child in governor.children:
             if child.dep_ in _SUBJECT_DEPS and child.i not in inside:
-                return _np_actor(child, inside, mention_at)
+                return _named_actor(child, inside, mention_at, governing)
     if head.dep_ in ("oprd", "attr", "xcomp") and governor.pos_ == "VERB":
         for child in governor.children:
             if child.dep_ == "dobj" and child.i not in inside:
-                return _np_actor(child, inside, mention_at)
+                return _named_actor(child, inside, mention_at, governing)
     if head.dep_ == "appos" and governor.i not in inside:
-        return _np_actor(governor, inside, mention_at)
+        return _named_actor(governor, inside, mention_at, governing)
     for child in head.children:
         if child.dep_ == "appos" and child.i not in inside:
-            return _np_actor(child, inside, mention_at)
+            return _named_actor(child, inside, mention_at, governing)
     return None
 
 
-def _np_actor(token, inside: set[int], mention_at) -> str | None:
+def _named_actor(token, inside: set[int], mention_at, governing: frozenset[str]) -> str | None:
+    """The actor a noun phrase *is*: its head if a mention, else a mention among its
+    name parts (compound, flat name, adjective, apposition: "the Ukrainian government",
+    "President Trump"); a possessor only when the head names a government ("Ukraine's
+    government"), since "Trump's call" or "Russia's invasion" is a thing of the actor,
+    not the actor."""
+    deps = _NP_DEPS if token.lemma_.lower() in governing else _NP_DEPS - {"poss", "nmod"}
+    return _np_actor(token, inside, mention_at, deps=deps)
+
+
+def _np_actor(token, inside: set[int], mention_at, *, deps: frozenset[str] = _NP_DEPS) -> str | None:
     """The actor of a noun phrase: its head if a mention, else the nearest mention
-    among its noun-phrase modifiers (not relative clauses or prepositional phrases)."""
+    among its noun-phrase modifiers of ``deps`` (not relative clauses or prepositional
+    phrases)."""
     if token.i in mention_at and token.i not in inside:
         return mention_at[token.i].actor
     frontier = [token]
     for _ in range(4):
         children = sorted((c for t in frontier for c in t.children
-                           if c.dep_ in _NP_DEPS and c.i not in inside),
+                           if c.dep_ in deps and c.i not in inside),
                           key=lambda c: abs(c.i - token.i))
         for child in children:
             if child.i in mention_at:
@@ -1051,11 +1207,14 @@ def find_scare_quotes(doc, mentions=(), *, lexicon: Lexicon | None = None) -> li
     "noted that ..." counts as the speaker's wording here).
     """
     _require_parse(doc, "find_scare_quotes")
-    rules = (lexicon or Lexicon.default()).scare_quotes
-    return _scare_quotes(doc, rules, _mention_index(mentions), _sentence_of(doc), doc.text)
+    lexicon = lexicon or Lexicon.default()
+    governing = frozenset(w for naming_set in lexicon.naming_sets for w in naming_set.governing)
+    return _scare_quotes(doc, lexicon.scare_quotes, _mention_index(mentions), _sentence_of(doc), doc.text,
+                         governing=governing)
 
 
-def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: str) -> list[Mark]:
+def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: str, *,
+                  governing: frozenset[str] = frozenset()) -> list[Mark]:
     quoted = _quoted_spans(text)
     marks = []
     for q in quoted:
@@ -1079,7 +1238,7 @@ def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: st
             if attribution == "direct" or (attribution == "reported"
                                            and not _quotes_rule_says_scare(doc, q.start, q.end)):
                 continue
-        actor = _term_actor(doc, span.start, span.end, mention_at, parsed=True)
+        actor = _term_actor(doc, span.start, span.end, mention_at, parsed=True, governing=governing)
         marks.append(Mark(kind="scare_quote", surface=text[q.start:q.end], start=q.start, end=q.end,
                           sentence_id=sentence_of(span.start), actor=actor))
     return marks

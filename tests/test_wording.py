@@ -79,13 +79,13 @@ TERM_CASES = [
      [("war_naming", "special_military_operation", "special military operation", None),
       ("war_naming", "war", "war", None),
       ("war_naming", "full_scale_invasion", "full-scale invasion", None)]),
-    ("longest match wins", "The full-scale invasion began at dawn.", {"war_naming"},
-     [("war_naming", "full_scale_invasion", "full-scale invasion", None)]),
-    ("lemma match", "The wars and invasions of the century.", {"war_naming"},
+    ("longest match wins", "The full-scale invasion of Ukraine began at dawn.", {"war_naming"},
+     [("war_naming", "full_scale_invasion", "full-scale invasion", None)]),  # "of" names the victim
+    ("lemma match", "In Ukraine, the wars and invasions never end.", {"war_naming"},
      [("war_naming", "war", "wars", None), ("war_naming", "invasion", "invasions", None)]),
-    ("sentence-initial capital", "War returned to Europe.", {"war_naming"},
+    ("sentence-initial capital", "War returned to Ukraine.", {"war_naming"},
      [("war_naming", "war", "War", None)]),
-    ("war crimes are not the war", "Investigators documented war crimes and a war criminal.",
+    ("war crimes are not the war", "Investigators in Ukraine documented war crimes and a war criminal.",
      {"war_naming"}, []),
     ("fighter jets are not fighters", "Denmark sent fighter jets; fighters held the town.",
      {"combatants"}, [("combatants", "fighters", "fighters", None)]),
@@ -97,6 +97,47 @@ TERM_CASES = [
     ("two sets may overlap", "The regime collapsed.", {"government_naming", "loaded_labels"},
      [("government_naming", "regime", "regime", None), ("loaded_labels", "regime", "regime", None)]),
 ]
+
+
+# ------------------------------------------------ one war, not every war (war_naming)
+
+# name, text, surfaces of the war_naming terms expected (in order)
+WAR_CASES = [
+    # the article gate: no mention of Russia or Ukraine, no name of the war
+    ("no Russia or Ukraine: no war", "The war dragged on, and the invasion was a disaster.", []),
+    ("domestic news", "Critics said the border crisis and the budget conflict hurt the president.", []),
+    # figurative "war on / against / over X"
+    ("war on X", "Kyiv aside, senators declared a war on drugs, a war on terror and a war on religion.", []),
+    ("war against X", "Ukraine came up once; the mayor promised a war against poverty.", []),
+    ("war over X", "Ukraine aid passed while the war over abortion rights raged in the House.", []),
+    ("verb-attached war on", "Ukraine was mentioned, but Democrats had been waging a war on the president.", []),
+    ("war on an actor of the war", "Russia's war on Ukraine entered its third year.", ["war"]),
+    ("war against Ukraine", "Putin has said the war against Ukraine will go on.", ["war"]),
+    # "X war" compounds and classifying adjectives
+    ("noun compounds", "Ukraine aside, analysts saw a price war and a budget war.", []),
+    ("other wars by place", "Blinken discussed Ukraine, recalled the Iraq war and the Vietnam War.", []),
+    ("capitalised adjectives", "Unlike Ukraine, the Korean War and the Civil War were long.", []),
+    ("classifying adjectives", "Ukraine is no civil war and no cold war, and a nuclear war is unlikely.", []),
+    ("demonym of the war", "The Russian invasion and the Ukrainian war effort went on.", ["invasion"]),
+    ("descriptive adjectives stay", "Russia calls it an operation, but it is a brutal and illegal war.",
+     ["war"]),
+    # war as a modifier of another noun
+    ("war room, war zone", "Ukraine aides set up a war room; reporters entered a war zone.", []),
+    # place and period phrases
+    ("war elsewhere", "Ukraine is not alone: the civil war in Libya and the war in Yemen go on.", []),
+    ("war with Mexico, of 1812", "Unlike Ukraine, the war with Mexico and the War of 1812 were short.", []),
+    ("war in an actor of the war", "The war in Ukraine and the conflict in Donbas began in 2014.",
+     ["war", "conflict"]),
+    ("war in Europe", "Russia started the largest war in Europe since 1945.", ["war"]),
+    ("not every number is a year", "Ukraine's allies are paying for the war with one hand.", ["war"]),
+    ("names of the war stay", "Moscow calls it a special military operation; Kyiv calls it a war and a full-scale invasion.",
+     ["special military operation", "war", "full-scale invasion"]),
+]
+
+
+@pytest.mark.parametrize("name,text,expected", WAR_CASES, ids=[c[0] for c in WAR_CASES])
+def test_war_naming_names_one_war(finder, nlp, mention_finder, name, text, expected):
+    assert [t[2] for t in terms_of(finder, nlp, mention_finder, text, {"war_naming"})] == expected
 
 
 @pytest.mark.parametrize("name,text,sets,expected", TERM_CASES, ids=[c[0] for c in TERM_CASES])
@@ -114,6 +155,27 @@ LABEL_CASES = [
     ("possessor member", "Putin's regime jailed its critics.", "government_naming", "regime", "russia"),
     ("in phrase", "The regime in Kyiv refused.", "government_naming", "regime", "ukraine"),
     ("no actor", "The regime collapsed overnight.", "loaded_labels", "regime", None),
+    # a label must be attached to or predicated of the actor, not share its sentence
+    ("act label, actor nearby", "Trump has denied any illegal quid pro quo with Ukraine.", "loaded_labels",
+     "illegal", None),
+    ("act label predicated of an act", "Trump's call was an illegal quid pro quo, Democrats said.",
+     "loaded_labels", "illegal", None),
+    ("act label, naming verb on an act", "Biden called Russia's invasion an illegal war.", "loaded_labels",
+     "illegal", None),
+    ("attack in a place", "It was the worst terrorist attack in the United States.", "loaded_labels",
+     "terrorists", None),
+    ("attack on a date", "Since the terrorist attacks on Sept. 11, Washington has spent heavily.",
+     "loaded_labels", "terrorists", None),
+    ("label inside the act's phrase", "Leaders rejected Russia's illegal annexation of Crimea.",
+     "loaded_labels", "illegal", "russia"),
+    ("copula on the actor", "Russia is a terrorist state, the senator said.", "loaded_labels",
+     "terrorist_state", "russia"),
+    ("naming verb on the actor", "McCaul called Russia a terrorist state.", "loaded_labels", "terrorist_state",
+     "russia"),
+    ("possessor of a government", "Ukraine's government is a puppet of NATO, Moscow says.", "loaded_labels",
+     "puppet", "ukraine"),
+    ("name parts of the subject", "The Ukrainian government is a neo-Nazi regime, Russian television said.",
+     "loaded_labels", "regime", "ukraine"),
     ("copula subject", "Kyiv is a puppet of NATO.", "loaded_labels", "puppet", "ukraine"),
     ("relational possessor is the patron", "NATO's puppet refused to negotiate.", "loaded_labels",
      "puppet", None),
@@ -474,3 +536,25 @@ def test_evaluate_terms_bad_input(tmp_path, nlp):
         bad.write_text(json.dumps({**first, **change}) + "\n", encoding="utf-8")
         with pytest.raises(ValueError, match=message):
             evaluate_terms(bad, corpus, nlp=nlp)
+
+
+# ------------------------------------------------------- held-out US news (tests/data/us-news)
+
+US_NEWS = "tests/data/us-news/wording"
+
+
+def test_us_news_held_out_precision(nlp):
+    """Precision on the held-out split of the constructed US-news set (mostly non-war news),
+    as measured once with the rules frozen (docs/wording_gold.md, "US news")."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
+    report = evaluate_terms(gold, corpus, split="test", nlp=nlp, actor_sets=["loaded_labels"])
+    per_set = report["terms"]["per_set"]
+    assert report["n_articles"] == 6
+    assert per_set["war_naming"]["precision"] == pytest.approx(0.900, abs=0.01)  # 9 of 10
+    assert per_set["war_naming"]["recall"] == pytest.approx(1.0, abs=0.01)
+    assert per_set["loaded_labels"]["precision"] == pytest.approx(0.9375, abs=0.01)  # 15 of 16
+    assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 4 of 4
+    assert report["actor"]["n_given"] == 4
