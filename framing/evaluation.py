@@ -39,6 +39,7 @@ __all__ = [
     "holdout_bucket",
     "load_newsmtsc",
     "predict_targeted_sentiment",
+    "shape_report",
 ]
 
 POLARITY_LABELS = {2.0: "negative", 4.0: "neutral", 6.0: "positive"}
@@ -70,7 +71,11 @@ def load_newsmtsc(path: str | os.PathLike, *, part: str = "all") -> pd.DataFrame
     non-blank lines), ``sentence`` (str), ``start``, ``end`` (int character offsets into
     ``sentence``), ``mention`` (str, as annotated) and ``label`` (``"negative"``,
     ``"neutral"`` or ``"positive"``). Blank lines are skipped; a sentence without
-    targets adds no row.
+    targets adds no row. Keys other than ``sentence_normalized`` and ``targets`` are
+    ignored, except a string ``shape`` naming the kind of sentence (as in the challenge
+    sets of ``tests/data/us-news/stance``): when any record carries one, the frame has a
+    ``shape`` column (str; ``""`` for records without one), and
+    :func:`evaluate_targeted_sentiment` reports per shape.
 
     ``part`` selects the sentences: ``"all"``, or the fixed split of any file into a
     ``"train"`` part and a held-out ``"test"`` part of about :data:`HOLDOUT_PERCENT` %
@@ -99,7 +104,10 @@ def load_newsmtsc(path: str | os.PathLike, *, part: str = "all") -> pd.DataFrame
                 continue
             rows.extend(parsed)
             kept += 1
-    frame = pd.DataFrame(rows, columns=COLUMNS).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    columns = COLUMNS + (["shape"] if any("shape" in row for row in rows) else [])
+    frame = pd.DataFrame(rows, columns=columns).astype({"sentence_id": "int64", "start": "int64", "end": "int64"})
+    if "shape" in frame:
+        frame["shape"] = frame["shape"].fillna("").astype(str)
     frame.attrs["n_sentences"] = kept  # sentences without targets add no row
     frame.attrs["part"] = part
     return frame
@@ -118,6 +126,9 @@ def _parse_line(line: str, lineno: int, sentence_id: int, path: Path) -> list[di
         raise ValueError(f"{where}: missing or non-string 'sentence_normalized'")
     if not isinstance(targets, list):
         raise ValueError(f"{where}: missing or non-list 'targets'")
+    shape = record.get("shape")
+    if shape is not None and not isinstance(shape, str):
+        raise ValueError(f"{where}: 'shape' must be a string, got {type(shape).__name__}")
     rows = []
     for k, target in enumerate(targets):
         try:
@@ -132,7 +143,8 @@ def _parse_line(line: str, lineno: int, sentence_id: int, path: Path) -> list[di
             raise ValueError(f"{where}: target {k} has polarity {polarity!r}; expected one of "
                              f"{sorted(POLARITY_LABELS)} (negative, neutral, positive)")
         rows.append({"sentence_id": sentence_id, "sentence": sentence, "start": start, "end": end,
-                     "mention": str(mention), "label": POLARITY_LABELS[polarity]})
+                     "mention": str(mention), "label": POLARITY_LABELS[polarity],
+                     **({} if shape is None else {"shape": shape})})
     return rows
 
 
@@ -313,7 +325,9 @@ def evaluate_targeted_sentiment(
     tokens are not dropped: they count as predicted neutral and are reported in
     ``n_unaligned``. Returns :func:`classification_report`'s dict plus ``data``,
     ``scorer`` (its ``version()``), ``pipeline`` (the spaCy pipeline), ``n_sentences``,
-    ``n_unaligned`` and ``timing`` (seconds spent parsing and scoring).
+    ``n_unaligned`` and ``timing`` (seconds spent parsing and scoring). A file whose
+    records name their ``shape`` (:func:`load_newsmtsc`) also gets ``by_shape``
+    (:func:`shape_report`).
     """
     from framing._nlp import load_nlp, pipeline_version
     from framing.stance import get_scorer
@@ -327,6 +341,8 @@ def evaluate_targeted_sentiment(
         usable = frame["aligned"].to_numpy()
         report["calibration"] = calibration_report(
             frame.loc[usable, "label"], frame.loc[usable, [f"p_{label}" for label in STANCE_LABELS]].to_numpy())
+    if "shape" in frame:
+        report["by_shape"] = shape_report(frame)
     n_sentences = loaded.attrs["n_sentences"]
     score_seconds = frame.attrs["score_seconds"]
     report.update({
@@ -343,6 +359,33 @@ def evaluate_targeted_sentiment(
         },
     })
     return report
+
+
+def shape_report(frame: pd.DataFrame) -> dict:
+    """Accuracy per ``shape`` of a :func:`predict_targeted_sentiment` frame.
+
+    A challenge set groups its sentences by the construction they test (an idiom, irony,
+    a counterfactual), usually one gold label a shape, so the number per shape is the
+    share of its targets labelled right; a macro-F1 within one shape would be
+    degenerate. Returns ``{shape: {"n", "accuracy", "gold", "predicted", "mean_score"}}``
+    in order of first appearance: ``gold`` and ``predicted`` count the labels (every
+    label of :data:`~framing.stance.STANCE_LABELS`, zeros included), ``mean_score`` is
+    the mean −1..+1 score. Unaligned targets count as predicted neutral, as in the
+    overall report.
+    """
+    if "shape" not in frame:
+        raise ValueError("the frame has no 'shape' column: its records name no shape")
+    out = {}
+    for shape, part in frame.groupby("shape", sort=False):
+        gold, predicted = part["label"].value_counts(), part["predicted"].value_counts()
+        out[str(shape)] = {
+            "n": int(len(part)),
+            "accuracy": float((part["label"] == part["predicted"]).mean()),
+            "gold": {label: int(gold.get(label, 0)) for label in STANCE_LABELS},
+            "predicted": {label: int(predicted.get(label, 0)) for label in STANCE_LABELS},
+            "mean_score": float(part["score"].mean()),
+        }
+    return out
 
 
 def evaluate_sentence_vader(path: str | os.PathLike, *, threshold: float = VADER_THRESHOLD, progress: bool = True) -> dict:

@@ -244,6 +244,73 @@ def test_evaluation_reports_calibration_for_a_scorer_with_probabilities(tmp_path
     assert "calibration" not in evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
 
 
+# ------------------------------------------------------------------ shapes of a challenge set
+
+
+def write_shaped(path, shapes=("idiom", "idiom", None)):
+    """The tiny file with a ``shape`` key on its records (``None``: no key)."""
+    records = [json.loads(line) for line in write_jsonl(path).read_text(encoding="utf-8").splitlines() if line]
+    records.append({"sentence_normalized": "The senator met donors in Ohio.",
+                    "targets": [target("The senator met donors in Ohio.", "The senator", 4.0)]})
+    for record, shape in zip(records, shapes):
+        if shape is not None:
+            record["shape"] = shape
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+def test_load_newsmtsc_keeps_the_shape_of_each_record(tmp_path):
+    frame = load_newsmtsc(write_shaped(tmp_path / "shaped.jsonl", shapes=("irony", "lede", None)))
+    assert list(frame.columns) == ["sentence_id", "sentence", "start", "end", "mention", "label", "shape"]
+    # both targets of the first sentence carry its shape; a record without one gets ""
+    assert frame["shape"].tolist() == ["irony", "irony", "lede", ""]
+    # a file without shapes keeps the NewsMTSC columns (test_load_newsmtsc_one_row_per_target)
+    assert "shape" not in load_newsmtsc(write_jsonl(tmp_path / "plain.jsonl"))
+
+
+def test_load_newsmtsc_ignores_other_extra_keys_and_rejects_a_non_string_shape(tmp_path):
+    path = tmp_path / "extra.jsonl"
+    sentence = "Kenya won."
+    record = {"sentence_normalized": sentence, "targets": [target(sentence, "Kenya", 6.0)], "source": "wire", "id": 7}
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")
+    assert list(load_newsmtsc(path).columns) == ["sentence_id", "sentence", "start", "end", "mention", "label"]
+    path.write_text(json.dumps({**record, "shape": 3}) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="line 1: 'shape' must be a string"):
+        load_newsmtsc(path)
+
+
+def test_shape_report_by_hand():
+    from framing.evaluation import shape_report
+
+    frame = pd.DataFrame({"shape": ["irony", "irony", "irony", "lede"],
+                          "label": [NEG, NEG, NEG, NEU],
+                          "predicted": [NEG, POS, POS, NEU],
+                          "score": [-0.5, 0.5, 0.9, 0.1]})
+    report = shape_report(frame)
+    assert list(report) == ["irony", "lede"]
+    assert report["irony"] == {"n": 3, "accuracy": pytest.approx(1 / 3), "gold": {NEG: 3, NEU: 0, POS: 0},
+                               "predicted": {NEG: 1, NEU: 0, POS: 2}, "mean_score": pytest.approx(0.3)}
+    assert report["lede"]["accuracy"] == 1.0 and report["lede"]["n"] == 1
+    with pytest.raises(ValueError, match="no 'shape' column"):
+        shape_report(frame.drop(columns="shape"))
+
+
+def test_evaluation_reports_per_shape_when_the_records_name_one(tmp_path):
+    path = write_shaped(tmp_path / "shaped.jsonl", shapes=("praise_and_blame", "plain_lede", "plain_lede"))
+    report = evaluate_targeted_sentiment(path, scorer=LexiconStanceScorer(), progress=False)
+    by_shape = report["by_shape"]
+    # the lexicon gets Kenya and Sudan right (test_predict_targeted_sentiment_adds_scores) and
+    # calls both ledes neutral: they hold no evaluative word
+    assert by_shape["praise_and_blame"]["accuracy"] == 1.0
+    assert by_shape["praise_and_blame"]["gold"] == {NEG: 1, NEU: 0, POS: 1}
+    assert by_shape["plain_lede"] == {"n": 2, "accuracy": 1.0, "gold": {NEG: 0, NEU: 2, POS: 0},
+                                      "predicted": {NEG: 0, NEU: 2, POS: 0}, "mean_score": 0.0}
+    assert sum(part["n"] for part in by_shape.values()) == report["n"]
+    json.dumps(report)
+    assert "by_shape" not in evaluate_targeted_sentiment(write_jsonl(tmp_path / "plain.jsonl"),
+                                                         scorer=LexiconStanceScorer(), progress=False)
+
+
 # --------------------------------------------------------------------------- stance by entity role
 
 
