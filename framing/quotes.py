@@ -81,6 +81,33 @@ _LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
 # A quotation of at most this many words that no reporting verb governs is a scare quote.
 SCARE_MAX_WORDS = 4
 
+# Titles of shows, books, articles and columns ('said on "Face the Nation"', 'in his book
+# "The Long Ballot"', 'an op-ed titled "Why We Must Stay"') are names, not quotations and
+# not scare quotes. A title is in title case and follows one of these words (possessives,
+# proper nouns, articles and commas may stand between: 'on Fox's "Sunday Morning
+# Futures"', 'her memoir, "The Long Ballot,"').
+_TITLE_PREPOSITIONS = frozenset({"on", "in"})
+_TITLE_NOUNS = frozenset(
+    {"show", "programme", "program", "broadcast", "podcast", "series", "episode", "interview",
+     "book", "memoir", "novel", "biography", "autobiography", "column", "op-ed", "essay",
+     "editorial", "article", "piece", "headline", "report", "film", "documentary", "movie",
+     "play", "song", "album", "newsletter", "speech", "letter", "bill"})
+# participles that introduce a title ("an op-ed titled ..."); "called"/"named"/"dubbed"
+# only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
+# called ...", which reports someone's wording)
+_TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined", "subtitled"})
+_NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed"})
+_TITLE_SMALL_WORDS = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "by", "with",
+     "as", "from", "vs", "per", "via", "into", "up", "off", "out"})
+# Heads of noun phrases that name a text (a law, a code, a rule, a book): the text says what
+# it says, but it is not a speaker ('The U.S. code says ...', 'according to House rules').
+# The entity recogniser's LAW label counts too ('The Antideficiency Act ... says').
+_DOCUMENT_HEADS = frozenset(
+    {"code", "law", "act", "statute", "constitution", "rule", "rules", "regulation", "clause",
+     "section", "article", "amendment", "treaty", "charter", "ordinance", "provision", "bill",
+     "legislation", "title", "subsection", "paragraph", "book", "memoir", "manual", "handbook"})
+
 # --------------------------------------------------------------------------- syntax
 
 _SUBJ_DEPS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
@@ -177,6 +204,13 @@ _ROLE_WORDS = frozenset(
      "congressman", "congresswoman", "mp", "pm", "prosecutor", "judge", "ombudsman", "deputy",
      "pope", "patriarch", "lord"}
 )
+# Commissive and predictive verbs take a noun object more often than a clause: after such an
+# object, a clause without "that" is a relative clause of the object the parser misread.
+_OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
+# Nouns for a news organisation; "the paper said" goes to the outlet named just before.
+_NEWS_NOUNS = frozenset(
+    {"paper", "newspaper", "daily", "weekly", "tabloid", "broadsheet", "outlet", "network",
+     "broadcaster", "magazine", "station", "channel", "publication", "wire", "agency"})
 # How many sentences after a title speaker a lead may name the person ("..., the foreign
 # minister has said" / "Russian Foreign Minister Sergey Lavrov said on Tuesday").
 CATAPHORA_SENTENCES = 3
@@ -609,12 +643,16 @@ class QuoteExtractor:
             tokens = ctx.tokens_in(marked.start, marked.end)
             if not tokens:
                 continue
+            if _is_title(ctx.doc, ctx.text, marked.start, marked.end, tokens):
+                continue
             gov, subject = self._attribution(ctx, marked, tokens)
             if _scare(ctx.text, marked.start, marked.end, tokens, gov, self.verbs):
                 continue
             record = _Record(marked.start, marked.end, "direct")
             if gov is not None:
                 record.gov, record.entry, record.subject = gov, self.verbs.entry(gov), subject
+            elif subject is not None:  # 'Kimball was blunt: "..."': a speaker, no reporting verb
+                record.subject, record.source = subject, "colon"
             elif previous is not None and (
                 marked.continued
                 or (ctx.same_paragraph(previous_close, marked.start)
@@ -667,7 +705,8 @@ class QuoteExtractor:
         found = _verb_before(ctx, first.i - 1, verbs)
         if found is not None:
             return found, None
-        return None, None
+        # 4. a clause ending in a colon, without a reporting verb: 'Kimball was blunt: "..."'
+        return None, _colon_subject(ctx, first.i - 1)
 
     # -- indirect quotations --------------------------------------------------
     def _indirect(self, ctx: _Context) -> list[_Record]:
@@ -846,10 +885,14 @@ class _Context:
             speaker = self.speaker_of(record.inherit_from)
             record.entry = record.inherit_from.entry
             record.gov = record.inherit_from.gov
+        elif record.source == "colon":
+            speaker = self._speaker_from(record.subject, record)
         elif record.source == "none" or record.gov is None:
             speaker = None
         else:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
+            if subject is not None and _is_document(subject):
+                subject = None  # 'The U.S. code says ...': a text, not a speaker
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
             if speaker is not None and speaker.name is None and speaker.mention is None:
                 speaker = _Speaker(None, None, None)
@@ -887,7 +930,12 @@ class _Context:
         # a person named in the text -----------------------------------------
         person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
         head = name_tokens[-1] if name_tokens else tok
-        if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON"):
+        ids = {t.i for t in name_tokens}
+        # the head of the name's own phrase ("Senator Dale Voss of Montana" -> "Voss", in
+        # apposition to "Her colleague")
+        root = next((t for t in name_tokens if t.head.i not in ids or t.head.i == t.i), head)
+        if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON" or root.ent_type_ == "PERSON"):
+            person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
             person_name = _whole_words_text(person_tokens)
         elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
             person_name = _whole_words_text(name_tokens)
@@ -918,8 +966,21 @@ class _Context:
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after
             person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
+            if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None:
+                # "Senator Calloway said ... . The former governor told ...": a title that no
+                # one carries continues the person who spoke in the previous sentence
+                # (a generic role noun that no one fits stays unresolved: "the defence
+                # minister" after a foreign minister)
+                person = self._previous_person(pos)
+                if person is not None and actor is not None and person.actor not in (None, actor):
+                    person = None
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+            if head_word in _NEWS_NOUNS and not plural:
+                # "The New York Sentinel reported ... . The paper, citing two officials, said"
+                outlet = self._previous_outlet(pos)
+                if outlet is not None:
+                    return _Speaker(outlet.name, mention, outlet.actor, pos, head_word, False, False)
         if actor is None:
             poss = [t for t in np if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS]
             if poss:
@@ -995,7 +1056,8 @@ class _Context:
             for person in self.persons:
                 if person.pos >= pos:
                     break
-                if hw in person.titles and all(w in person.titles for w in words):
+                titles = self._titles_of(person.name)  # every title the name carries in the text
+                if hw in titles and all(w in titles for w in words):
                     best = person
             if best is not None:
                 return _Speaker(best.name, None, best.actor, best.pos, hw, False, True)
@@ -1095,6 +1157,36 @@ class _Context:
             if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
                     titles, person.actor, role, qualifiers, np_actor, known_only=True):
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
+        return None
+
+    def _previous_person(self, pos: int) -> _Person | None:
+        """The person who spoke, or was the subject of a main clause, last before ``pos``
+        in the same or the previous sentence (the antecedent of a continuing title)."""
+        first = self.sentence_id(pos) - 1
+        speakers = [s for s in self.speakers if s.pos < pos and s.person and s.name
+                    and self.sentence_id(s.pos) >= first]
+        persons = [p for p in self.persons if p.pos < pos and p.subject and not self.in_quote(p.pos)
+                   and self.sentence_id(p.pos) >= first]
+        speaker = max(speakers, key=lambda s: s.pos) if speakers else None
+        person = persons[-1] if persons else None
+        if speaker is not None and (person is None or speaker.pos >= person.pos):
+            return _Person(speaker.pos, speaker.name, speaker.actor, self._titles_of(speaker.name), True)
+        return person
+
+    def _previous_outlet(self, pos: int) -> _Speaker | None:
+        """"the paper": the speaker that is no person (a newspaper, a network) last before
+        ``pos`` in the same or the previous two sentences, else the organisation named
+        last there outside quotation marks."""
+        first = self.sentence_id(pos) - 2
+        found = [s for s in self.speakers if s.pos < pos and not s.person and s.name
+                 and self.sentence_id(s.pos) >= first]
+        if found:
+            return max(found, key=lambda s: s.pos)
+        for ent in reversed(self.doc.ents):
+            if ent.start_char < pos and ent.label_ in ("ORG", "WORK_OF_ART") and not self.in_quote(ent.start_char) \
+                    and self.sentence_id(ent.start_char) >= first:
+                return _Speaker(_descriptor(ent.text, ent[0]), None, self._np_actor(list(ent), prefer_member=False),
+                                ent.start_char, ent.root.lower_, False, False)
         return None
 
     def _earlier_np_actor(self, head) -> str | None:
@@ -1316,6 +1408,76 @@ def _verb_before(ctx: _Context, i: int, verbs: ReportingVerbs):
     return None
 
 
+def _colon_subject(ctx: _Context, i: int):
+    """'Kimball was equally blunt: "..."' / 'He had one answer: "..."': the subject of the
+    clause that a colon right before the opening mark ends, when that clause has no
+    reporting verb (None otherwise, and when the subject is a text or an expletive)."""
+    doc = ctx.doc
+    j = i
+    while j >= 0 and (doc[j].is_space or doc[j].text in _ALL_MARKS):
+        j -= 1
+    if j < 1 or doc[j].text != ":":
+        return None
+    node = doc[j - 1]
+    for _ in range(12):  # up to the verb of the clause before the colon
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+            break
+        if node.head.i == node.i or node.head.i > j:
+            return None
+        node = node.head
+    else:
+        return None
+    subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.i > j or ctx.in_quote(subj.idx) or _is_document(subj):
+        return None
+    if subj.lower_ in ("there", "this", "that", "what", "which") or subj.dep_ == "expl":
+        return None
+    if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
+        return None
+    return subj
+
+
+def _is_document(tok) -> bool:
+    """Whether a speaker candidate names a text (a law, a code, rules, a book), not someone
+    who speaks: 'The U.S. code', 'The Antideficiency Act', 'House rules'."""
+    if tok.ent_type_ == "LAW":
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _DOCUMENT_HEADS
+
+
+def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
+    """Whether the quotation-mark content ``text[start:end]`` is the title of a show, a
+    book, an article or a column ('on "Face the Nation"', 'his memoir, "The Long
+    Ballot,"', 'an op-ed titled "Why We Must Stay"'): title case, after a title word."""
+    words = _WORD_RE.findall(text[start:end])
+    if not words or not words[0][:1].isupper():
+        return False
+    if any(not (w[:1].isupper() or w[:1].isdigit()) for w in words[1:] if w.lower() not in _TITLE_SMALL_WORDS):
+        return False
+    stripped = text[start:end].rstrip(" ,\u2019\u201d'\"")
+    if stripped.endswith(".") and len(words) > 1:
+        return False  # a short sentence: "We Will Win."
+    first = tokens[0]
+    k = first.i - 1
+    for _ in range(6):
+        if k < 0:
+            return False
+        t = doc[k]
+        low = t.lower_
+        if t.is_space or (len(t.text) == 1 and t.text in _ALL_MARKS) or t.text == ",":
+            pass
+        elif low in _TITLE_PREPOSITIONS or low in _TITLE_NOUNS or low in _TITLE_PARTICIPLES:
+            return True
+        elif low in _NAMING_PARTICIPLES:
+            return t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")
+        elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s"):
+            pass
+        else:
+            return False
+        k -= 1
+    return False
+
+
 def _finite(tok) -> bool:
     if tok.tag_ in _FINITE_TAGS:
         return True
@@ -1337,6 +1499,7 @@ def _governor(tok, verbs: ReportingVerbs):
     at a clause coordinated with a report (a separate statement) unless that clause
     opens with *that* ("said A and that 'B'")."""
     child, node = tok, tok.head
+    in_noun_complement = False  # the walk went through a noun's prepositional phrase
     for _ in range(40):
         entry = verbs.entry(node) if node.i != child.i else None
         if entry is not None and entry != "according to":
@@ -1347,14 +1510,21 @@ def _governor(tok, verbs: ReportingVerbs):
                     if not any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children):
                         return None
                     return node
+                # a fragment-only verb governs its own object ('called the plan "a
+                # disaster"', 'described him as "a steady hand"'), not words deeper in it
+                # ('rejected talk of a "stalemate"': the talk is someone else's)
                 if edge not in _NOT_REPORTED_EDGES and (
-                    entry not in verbs.fragment_only or edge in _OBJECT_EDGES
+                    entry not in verbs.fragment_only
+                    or (edge in _OBJECT_EDGES and not in_noun_complement)
                 ):
                     return node
             elif node.pos_ in ("NOUN", "PROPN") and edge not in ("det", "amod", "compound", "poss", "punct"):
-                return node
+                carrier = _carrier_verb(node, verbs)
+                return carrier if carrier is not None else node
         if node.head.i == node.i:
             return None
+        if child.dep_ == "prep" and node.pos_ in ("NOUN", "PROPN") or node.dep_ == "prep" and node.head.pos_ in ("NOUN", "PROPN"):
+            in_noun_complement = True
         child, node = node, node.head
     return None
 
@@ -1399,19 +1569,48 @@ def is_scare_quote(doc, start: int, end: int, *, verbs: ReportingVerbs | None = 
     """
     verbs = verbs if verbs is not None else ReportingVerbs.default()
     tokens = _tokens_in(doc, doc.to_array("IDX").tolist(), start, end)
-    if not tokens:
+    if not tokens or _is_title(doc, doc.text, start, end, tokens):
         return False
     return _scare(doc.text, start, end, tokens, _fragment_governor(tokens, verbs), verbs)
 
 
 def _fragment_governor(tokens: list, verbs: ReportingVerbs):
-    """The reporting word governing the quoted tokens through the parse, or None."""
+    """The reporting word governing the quoted tokens through the parse, or None; failing
+    that, a parenthetical report in the fragment's clause ('The act, he wrote, gives the
+    secretary power to "waive or modify" rules')."""
     inside = {t.i for t in tokens}
     for tok in tokens:
         if tok.head.i not in inside and tok.head.i != tok.i:
             gov = _governor(tok, verbs)
             if gov is not None and gov.i not in inside:
                 return gov
+            return _parenthetical(tok, inside, verbs)
+    return None
+
+
+def _parenthetical(tok, inside: set[int], verbs: ReportingVerbs):
+    """A reporting verb with its own subject set into the clause of ``tok`` as a
+    parenthetical (the parser's ``parataxis``): 'The law, he wrote, gives ...'."""
+    node = tok
+    for _ in range(40):
+        for child in node.children:
+            if child.dep_ == "parataxis" and child.i not in inside and _is_speech(child, verbs) \
+                    and any(c.dep_ == "nsubj" for c in child.children):
+                return child
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def _carrier_verb(noun, verbs: ReportingVerbs):
+    """The reporting verb of 'said in a statement that ...' / 'wrote in a letter': a
+    reporting noun in a prepositional phrase of a reporting verb is the medium; the verb
+    reports, and its subject speaks."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via") \
+            and prep.head.i != prep.i and _is_speech(prep.head, verbs):
+        return prep.head
     return None
 
 
@@ -1612,9 +1811,12 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
         for c in verb.children:
             if c.lower_ == second and c.i > verb.i:
                 children += [x for x in c.children if x.dep_ == "ccomp"]
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     for c in children:
         if c.dep_ != "ccomp" or not _finite(c) or _free_relative(c):
             continue
+        if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
+            continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
         if c.i < verb.i:
             # "A, the US has announced": the clause must be set off by a comma
             right = c.right_edge.i
@@ -1700,6 +1902,10 @@ def _noun_clause(ctx: _Context, noun, entry: str) -> _Record | None:
                 continue  # "an assertion that officials dismissed": a relative clause
             rng = _clause_range(ctx, child, noun)
             if rng:
+                carrier = _carrier_verb(noun, ctx.verbs)
+                if carrier is not None:  # 'said in a statement that A': the verb reports A
+                    return _record_from_range(ctx, *rng, gov=carrier, entry=ctx.verbs.entry(carrier),
+                                              source="verb")
                 return _record_from_range(ctx, *rng, gov=noun, entry=entry, source="noun")
     return None
 
@@ -1838,7 +2044,8 @@ def evaluate_quotes(
     ``speaker_actor_accuracy`` (same actor id, None included),
     ``speaker_name_accuracy`` (same last word of the speaker, case-insensitive, a
     hyphenated surname as one word, or both None), ``verb_class_accuracy`` and
-    ``kind_accuracy``, with ``n_matched``.
+    ``kind_accuracy``, with ``n_matched``; ``named_speaker_accuracy``, the speaker-name
+    accuracy over the ``n_named`` matched quotes whose gold speaker is not None.
     """
     if split not in ("dev", "test", "all"):
         raise ValueError(f"split must be 'dev', 'test' or 'all', got {split!r}")
@@ -1928,6 +2135,13 @@ def _score(gold_by: dict[str, list[dict]], pred_by: dict[str, list[dict]], *, sp
     result["speaker_actor_accuracy"] = accuracy(lambda p, g: p.get("speaker_actor") == g.get("speaker_actor"))
     result["speaker_name_accuracy"] = accuracy(
         lambda p, g: _last_word(p.get("speaker")) == _last_word(g.get("speaker")))
+    # the speaker over the matched quotes whose gold speaker is named (not None): how often the
+    # extractor names the right person or organisation when the annotator could name one
+    named = [(p, g) for p, g in matched if g.get("speaker") is not None]
+    result["n_named"] = len(named)
+    result["named_speaker_accuracy"] = (
+        sum(_last_word(p.get("speaker")) == _last_word(g.get("speaker")) for p, g in named) / len(named)
+        if named else None)
     result["verb_class_accuracy"] = accuracy(lambda p, g: p.get("verb_class") == g.get("verb_class"))
     result["kind_accuracy"] = accuracy(lambda p, g: p.get("kind") == g.get("kind"))
     return result
