@@ -193,3 +193,42 @@ def test_every_evaluation_refuses_a_record_that_disagrees_with_the_table(tmp_pat
 
 def test_split_values_are_the_documented_ones():
     assert SPLITS == ("dev", "test", "excluded")
+
+
+# -- every split table of tests/data, the real-news-shape sets included ------------------------
+
+ALL_TABLES = sorted(DATA.rglob("splits.yaml"))
+ALL_GOLD_FILES = sorted(p for p in DATA.rglob("*_gold.jsonl"))
+
+
+def test_every_gold_file_under_tests_data_sits_in_one_split_table():
+    covered = {}
+    for path in ALL_TABLES:
+        for gold_set in read_split_table(path).sets.values():
+            covered.setdefault(gold_set.file.resolve(), []).append(path)
+    assert {p.resolve() for p in ALL_GOLD_FILES} <= set(covered), "a gold file without a split table"
+    assert all(len(tables) == 1 for tables in covered.values()), covered
+
+
+@pytest.mark.parametrize("path", ALL_TABLES, ids=lambda p: str(p.relative_to(DATA)))
+def test_each_table_lists_exactly_its_annotated_articles_keeps_a_test_split_and_does_not_leak(path):
+    table = read_split_table(path)
+    assert table.leaks() == []
+    for name, gold_set in table.sets.items():
+        rows = [json.loads(line) for line in gold_set.file.read_text(encoding="utf-8").splitlines() if line.strip()]
+        assert len(select_split(rows, gold_set.file, "all")) == len(rows)  # every record agrees with the table
+        if name == "scare_quotes":
+            continue  # an article without a scare quote has no record
+        assert set(gold_set.split_of) == {r["article_id"] for r in rows}, name
+        assert gold_set.articles("test"), f"{path}: {name} keeps no held-out article"
+
+
+@pytest.mark.parametrize("path", [p for p in ALL_TABLES if (p.parent / "corpus").is_dir()],
+                         ids=lambda p: str(p.relative_to(DATA)))
+def test_a_constructed_corpus_beside_a_table_is_wholly_annotated(path):
+    # Every article written for a held-out set is in its table: none was read and quietly left out.
+    from framing.corpus import load_corpus
+
+    ids = set(load_corpus(path.parent / "corpus")["id"])
+    listed = set().union(*(s.split_of for s in read_split_table(path).sets.values()))
+    assert ids == listed
