@@ -57,6 +57,7 @@ __all__ = [
     "VERB_CLASSES",
     "evaluate_quotes",
     "is_scare_quote",
+    "is_quoted_title",
 ]
 
 VERB_CLASSES = ("neutral", "endorsing", "distancing")
@@ -1555,6 +1556,15 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
                         return True
             break
     return False
+
+
+def is_quoted_title(doc, start: int, end: int) -> bool:
+    """Whether the quotation-mark content ``doc.text[start:end]`` is the title of a show,
+    a book, an article or a column ('said on "Face the Nation"', 'an op-ed titled "Why
+    We Must Stay"'): title case after a title word. Such a title is neither a quotation
+    nor a scare quote."""
+    tokens = _tokens_in(doc, doc.to_array("IDX").tolist(), start, end)
+    return bool(tokens) and _is_title(doc, doc.text, start, end, tokens)
 
 
 def is_scare_quote(doc, start: int, end: int, *, verbs: ReportingVerbs | None = None) -> bool:

@@ -1215,6 +1215,8 @@ def find_scare_quotes(doc, mentions=(), *, lexicon: Lexicon | None = None) -> li
 
 def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: str, *,
                   governing: frozenset[str] = frozenset()) -> list[Mark]:
+    from framing.quotes import is_quoted_title
+
     quoted = _quoted_spans(text)
     marks = []
     for q in quoted:
@@ -1224,6 +1226,8 @@ def _scare_quotes(doc, rules: ScareQuoteRules, mention_at, sentence_of, text: st
         words = [t for t in span if not (t.is_punct or t.is_space)]
         if not words or len(words) > rules.max_words:
             continue
+        if is_quoted_title(doc, q.start, q.end):
+            continue  # said on "Face the Nation": a title, not the writer's distance
         if not rules.cue_before(text[: q.open]):
             if _is_clause(span) or text[: q.open].rstrip().endswith(":"):
                 continue
@@ -1270,6 +1274,9 @@ def _attributed(span, rules: ScareQuoteRules, bounds: tuple[int, int] | None) ->
     longer quotation). A verb coordinated with the fragment's clause does not govern it
     ("X claimed "A", and media published headlines about a "B"").
 
+    A parenthetical report attached to a word on that path counts as governing it
+    (The act, he wrote, gives the power to "waive or modify" rules).
+
     Returns ``"direct"`` when the speech word governs the fragment within its own
     clause (spoke of "a great day"), ``"reported"`` when the path crosses a clause
     boundary (reiterated that Russia would establish "justice"), else None.
@@ -1285,6 +1292,10 @@ def _attributed(span, rules: ScareQuoteRules, bounds: tuple[int, int] | None) ->
         if current.dep_ != "conj" and _is_speech(parent, rules):
             return "reported" if crossed else "direct"
         if any(child.lower_ == "according" for child in parent.children):
+            return "reported" if crossed else "direct"
+        # a parenthetical report: The act, he wrote, gives the secretary power to "waive or modify" rules
+        if any(child.dep_ == "parataxis" and child.i != current.i and _is_speech(child, rules)
+               for child in parent.children):
             return "reported" if crossed else "direct"
         crossed = crossed or current.dep_ in _CLAUSE_DEPS
         current = parent

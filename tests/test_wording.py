@@ -268,6 +268,15 @@ MARK_CASES = [
     ("habit, not a report", "Europe, which likes to speak of its 'values', must now act.",
      [("scare_quote", "values", None)]),
     ("speak of reports words", 'Macron spoke of "a great day" for Ukraine.', []),
+    # titles of shows, books and columns are neither quotations nor the writer's distance
+    ("show title", 'The senator repeated the claim on "Face the Nation" on Sunday.', []),
+    ("book title", 'In his memoir, "The Long Ballot," the governor settles old scores.', []),
+    ("op-ed title", 'She wrote an op-ed titled "Why We Must Stay" for the paper.', []),
+    ("parenthetical report", 'The act, he wrote, gives the secretary power to "waive or modify" rules.', []),
+    ("parenthetical report, so-called", 'The vote, she said, was a so-called "referendum".',
+     [("hedge", "so-called", None), ("scare_quote", "referendum", None)]),
+    ("a capitalised label is still a scare quote", 'The "Liberation" of the city left it in ruins.',
+     [("scare_quote", "Liberation", None)]),
 ]
 
 
