@@ -33,6 +33,7 @@ from framing.comparison import (
     compare_voice,
 )
 from framing.corpus import Article, CorpusError, iter_corpus, load_corpus
+from framing.known_groups import check_known_groups
 from framing.plots import (
     plot_coverage,
     plot_frame_profile,
@@ -69,6 +70,7 @@ __all__ = [
     "analyze",
     "bootstrap_mean_ci",
     "bootstrap_ratio_ci",
+    "check_known_groups",
     "compare",
     "compare_frames",
     "compare_marks",

@@ -9,6 +9,7 @@
     framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
     framing evaluate wording --gold FILE --corpus DIR    naming terms and their actors against a gold set
     framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
+    framing evaluate known-groups --run DIR           the outlet directions of data/known_groups.yaml on a run
     framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
@@ -123,6 +124,18 @@ def _parser() -> argparse.ArgumentParser:
     by_role.add_argument("--seed", type=int, default=0, help="bootstrap seed (default: 0)")
     by_role.add_argument("--out", help="also write the JSON report to this file")
     by_role.add_argument("--quiet", action="store_true", help="no progress bar")
+
+    known = tasks.add_parser(
+        "known-groups", help="the directions between outlets that each measure should recover",
+        description="Per direction of the spec (data/known_groups.yaml, from data/DATASHEET.md): the outlet "
+                    "means, their difference with a 95%% bootstrap interval that resamples articles within each "
+                    "outlet, and a verdict (recovered, reversed, not separated, not measured), printed as a table.")
+    known.add_argument("--run", required=True, help="folder written by `framing analyze`, e.g. runs/sample")
+    known.add_argument("--spec", default="data/known_groups.yaml",
+                       help="known-groups spec (default: data/known_groups.yaml)")
+    known.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
+    known.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    known.add_argument("--out", help="also write the table to this file (.csv or .json)")
 
     for task, (_, _, help_text, description, split_help) in _GOLD_TASKS.items():
         gold_task = tasks.add_parser(task, help=help_text, description=description)
@@ -352,6 +365,8 @@ def _evaluate(args) -> int:
         module, function = _GOLD_TASKS[args.task][:2]
         evaluate = getattr(importlib.import_module(module), function)
         report = evaluate(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
+    elif args.task == "known-groups":
+        return _known_groups(args)
     elif args.task == "stance-by-role":
         from framing.evaluation import evaluate_stance_by_role
 
@@ -368,6 +383,48 @@ def _evaluate(args) -> int:
     print(text)
     if args.out:
         Path(args.out).write_text(text + "\n")
+    return 0
+
+
+def _known_groups(args) -> int:
+    """Print the known-groups table (one line a direction and outlet pair), then the reasons."""
+    import pandas as pd
+
+    from framing.known_groups import check_known_groups
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix not in (".csv", ".json"):
+        raise ValueError(f"--out {out}: write a .csv or a .json file")
+    table = check_known_groups(args.run, args.spec, n_boot=args.n_boot, seed=args.seed)
+    if out is not None:
+        if out.suffix == ".csv":
+            table.to_csv(out, index=False)
+        else:
+            out.write_text(table.to_json(orient="records", indent=2) + "\n", encoding="utf-8")
+    # A Markdown pipe table, padded for the terminal; the actor is named in the measure and the
+    # reasons are listed after the table.
+    columns = ["id", "measure", "expected", "higher", "lower", "mean_higher", "mean_lower", "n_higher",
+               "n_lower", "difference", "ci_low", "ci_high", "verdict"]
+    signed = ("difference", "ci_low", "ci_high")
+
+    def cell(column, value):
+        if pd.isna(value):
+            return ""
+        if isinstance(value, float):
+            return f"{value:+.3f}" if column in signed else f"{value:.3f}"
+        return str(value)
+
+    shown = table.assign(expected=table["expected"].where(table["verdict"] != "not measured", ""))
+    rows = [[cell(c, v) for c, v in zip(columns, values)] for values in shown[columns].itertuples(index=False)]
+    widths = [max(len(c), *(len(r[i]) for r in rows)) for i, c in enumerate(columns)]
+    for line in [columns, ["-" * w for w in widths], *rows]:
+        print("| " + " | ".join(text.ljust(w) for text, w in zip(line, widths)) + " |")
+    print()
+    for row in table[table["reason"].notna()].drop_duplicates(["id", "reason"]).itertuples():
+        print(f"{row.id}: {row.reason}")
+    print("; ".join(f"{n} {verdict}" for verdict, n in table["verdict"].value_counts().items()))
+    if out is not None:
+        print(f"written to {out} ({len(table)} rows)")
     return 0
 
 
