@@ -148,15 +148,16 @@ MAIN_FAILURES = {
 }
 
 
-def _main_cases():
+def _cases(pairs, failures):
+    """One case per scenario and (role, high slot, low slot); a known failure is marked."""
     for scenario in SCENARIOS:
-        for role, high, low in MAIN_PAIRS:
-            reason = MAIN_FAILURES.get((scenario, role, high, low))
+        for role, high, low in pairs:
+            reason = failures.get((scenario, role, high, low))
             yield pytest.param(scenario, role, high, low, id=f"{scenario}-{role}-{high}>{low}",
                                marks=[known_failure(reason)] if reason else [])
 
 
-@pytest.mark.parametrize("scenario, role, high, low", list(_main_cases()))
+@pytest.mark.parametrize("scenario, role, high, low", list(_cases(MAIN_PAIRS, MAIN_FAILURES)))
 def test_main_role_probability_follows_the_role_in_the_text(role_scores, scenario, role, high, low):
     """The same name scores higher on a role in the slot of the text that casts it so."""
     column = MAIN_ROLES.index(role)
@@ -176,15 +177,7 @@ FINE_FAILURES = {
 }
 
 
-def _fine_cases():
-    for scenario in SCENARIOS:
-        for role, high, low in FINE_PAIRS:
-            reason = FINE_FAILURES.get((scenario, role, high, low))
-            yield pytest.param(scenario, role, high, low, id=f"{scenario}-{role}-{high}>{low}",
-                               marks=[known_failure(reason)] if reason else [])
-
-
-@pytest.mark.parametrize("scenario, role, high, low", list(_fine_cases()))
+@pytest.mark.parametrize("scenario, role, high, low", list(_cases(FINE_PAIRS, FINE_FAILURES)))
 def test_fine_role_probability_follows_the_role_in_the_text(role_model, role_scores, scenario, role, high, low):
     column = list(role_model.fine_roles_).index(role)
     failures = _compare(role_scores, scenario, role, high, low, lambda s: s[1][column])
