@@ -335,7 +335,9 @@ def test_load_semeval_frames_errors(tmp_path, corpus):
 
 REPORT_KEYS = {"data", "task", "n_articles", "folds", "seed", "params", "micro_f1", "micro_precision",
                "micro_recall", "macro_f1", "fold_micro_f1", "fold_micro_f1_sd", "per_frame", "baselines",
-               "mean_frames_per_article", "seconds"}
+               "threshold_rules", "mean_frames_per_article", "seconds"}
+PER_FRAME_KEYS = {"f1", "precision", "recall", "support", "threshold_mean", "majority_f1", "prior_rate_f1", "all_f1",
+                  "beats_prior"}
 
 
 def test_evaluate_frames_on_a_tiny_folder(tmp_path, corpus):
@@ -345,7 +347,7 @@ def test_evaluate_frames_on_a_tiny_folder(tmp_path, corpus):
     assert set(report) == REPORT_KEYS
     assert report["n_articles"] == 40 and len(report["fold_micro_f1"]) == 2
     assert set(report["per_frame"]) == set(FRAMES)
-    assert set(report["per_frame"]["Economic"]) == {"f1", "precision", "recall", "support", "threshold_mean"}
+    assert set(report["per_frame"]["Economic"]) == PER_FRAME_KEYS
     assert sum(v["support"] for v in report["per_frame"].values()) == 60
     # all 14 frames for all 40 articles: precision 60 / 560, recall 1
     assert report["baselines"]["all_frames"]["micro_f1"] == pytest.approx(2 * 60 / (560 + 60), abs=1e-4)
@@ -353,6 +355,128 @@ def test_evaluate_frames_on_a_tiny_folder(tmp_path, corpus):
     assert report["params"]["encoder"] == "hash-bow-64" and report["params"]["C"] == 10.0
     assert report["micro_f1"] > report["baselines"]["all_frames"]["micro_f1"]
     json.dumps(report)  # JSON-ready
+
+
+def _with_regulation(texts, labels, first: int):
+    """The corpus with External_regulation_and_reputation added to its first ``first``
+    articles (their texts get its words), so that the frame is common."""
+    words = "sanctions embassy diplomats treaty envoy summit ambassador alliance"
+    texts = [f"{t} {words}" if i < first else t for i, t in enumerate(texts)]
+    labels = [[f for f in FRAMES if f in {*row, "External_regulation_and_reputation"}] if i < first else list(row)
+              for i, row in enumerate(labels)]
+    return texts, labels
+
+
+def test_per_frame_scores_and_prior_baselines_by_hand(tmp_path, monkeypatch, corpus):
+    texts, labels = _with_regulation(*corpus, first=30)
+    root = _write_semeval(tmp_path / "semeval", texts, labels)
+    calls = _record_folds(monkeypatch)
+    report = evaluate_frames(root, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
+    trained = [set(texts_) for kind, texts_ in calls if kind == "fit"]
+    assert len(trained) == 2 and all(len(t) == 20 for t in trained)
+    regulation = report["per_frame"]["External_regulation_and_reputation"]
+    assert regulation["support"] == 30
+    # for every article: precision 30/40, recall 1, F1 2 * 30 / (40 + 30)
+    assert regulation["all_f1"] == pytest.approx(60 / 70, abs=1e-4)
+    # a training half of 20 articles holds at least 30 - 20 = 10 of the 30: prevalence >= 0.5 in
+    # both folds, so the majority rule predicts the frame for every article too
+    assert regulation["majority_f1"] == pytest.approx(60 / 70, abs=1e-4)
+    # at random with the training prevalence: fold 1 trains on a of the 30 (q = a/20) and scores
+    # 30 - a, fold 2 the other way round; expected TP 2a(30 - a)/20, expected predictions
+    # a + (30 - a) = 30, so F1 = 2 TP / (30 + 30) = a(30 - a)/300
+    a = sum("sanctions embassy" in t for t in trained[0])
+    assert regulation["prior_rate_f1"] == pytest.approx(a * (30 - a) / 300, abs=1e-4)
+    # a frame no article has: every score 0, and 0 does not beat 0
+    morality = report["per_frame"]["Morality"]
+    assert (morality["support"], morality["f1"], morality["majority_f1"], morality["prior_rate_f1"],
+            morality["all_f1"], morality["beats_prior"]) == (0, 0.0, 0.0, 0.0, 0.0, False)
+    for frame, entry in report["per_frame"].items():
+        assert entry["beats_prior"] == (entry["f1"] > max(entry["majority_f1"], entry["prior_rate_f1"],
+                                                          entry["all_f1"])), frame
+    # macro-F1 is the mean over the 14 frames, absent ones included
+    assert report["macro_f1"] == pytest.approx(np.mean([v["f1"] for v in report["per_frame"].values()]), abs=1e-3)
+    assert report["baselines"]["majority"]["macro_f1"] == pytest.approx(
+        np.mean([v["majority_f1"] for v in report["per_frame"].values()]), abs=1e-3)
+    # the prior-rate baseline's micro scores: expected TP over expected predictions and gold
+    prior = report["baselines"]["prior_rate"]
+    assert prior["micro_f1"] == pytest.approx(
+        2 * prior["micro_precision"] * prior["micro_recall"] / (prior["micro_precision"] + prior["micro_recall"]),
+        abs=1e-3)
+    # the words of the frame are in its articles' texts: the model beats every rule blind to them
+    assert regulation["f1"] > regulation["all_f1"] and regulation["beats_prior"]
+
+
+def test_both_threshold_rules_are_scored_on_the_same_folds(tmp_path, corpus):
+    texts, labels = _with_regulation(*corpus, first=30)
+    root = _write_semeval(tmp_path / "semeval", texts, labels)
+    shared = {"folds": 2, "seed": 1, "encoder": HashEncoder(), "C": 10.0, "inner_folds": 3}
+    by_global = evaluate_frames(root, **shared)
+    by_frame = evaluate_frames(root, threshold="tuned", **shared)
+    # one inner out-of-fold pass gives both rules: the same numbers whichever is in use
+    assert by_global["threshold_rules"] == by_frame["threshold_rules"]
+    rules = by_global["threshold_rules"]
+    assert set(rules) == {"global", "tuned"}
+    for report, rule in ((by_global, "global"), (by_frame, "tuned")):
+        for key in ("micro_f1", "micro_precision", "micro_recall", "macro_f1", "fold_micro_f1"):
+            assert rules[rule][key] == report[key], (rule, key)
+        assert rules[rule]["mean_frames_per_article"] == report["mean_frames_per_article"]["predicted"]
+        assert {f: v["threshold_mean"] for f, v in rules[rule]["per_frame"].items()} == \
+            {f: v["threshold_mean"] for f, v in report["per_frame"].items()}
+    # the global rule has one threshold per fold, so its fold means agree across the frames
+    assert len({v["threshold_mean"] for v in rules["global"]["per_frame"].values()}) == 1
+    # a fixed threshold tunes nothing
+    assert evaluate_frames(root, threshold=0.5, **shared)["threshold_rules"] == {}
+
+
+def test_per_frame_thresholds_never_see_the_scored_fold(tmp_path, monkeypatch):
+    """Nested: each outer fold's per-frame thresholds come from inner folds of its training
+    part alone, and equal those of a model fitted on that part by itself."""
+    texts, labels = _with_regulation(*_corpus(30, seed=5), first=18)
+    root = _write_semeval(tmp_path / "semeval", texts, labels)
+    label_of = dict(zip(texts, labels))
+    fit, fit_parts, mix = FrameClassifier.fit, FrameClassifier._fit_parts, FrameClassifier._mix
+    outer, inner = [], []  # outer: (training texts, scored texts, thresholds by rule); inner: texts each touched
+
+    def spy_fit(self, fit_texts, fit_labels):
+        inner.append([])
+        fitted = fit(self, fit_texts, fit_labels)
+        outer.append([list(fit_texts), None, {k: v.copy() for k, v in fitted._thresholds_by_rule.items()}])
+        return fitted
+
+    def spy_fit_parts(self, X, part_texts, Y):
+        inner[-1].append(list(part_texts))
+        return fit_parts(self, X, part_texts, Y)
+
+    def spy_mix(self, parts, X, mix_texts):
+        if outer and outer[-1][1] is None and len(inner) == len(outer):
+            outer[-1][1] = list(mix_texts)  # the first scoring after fit: the held-out fold
+        else:
+            inner[-1].append(list(mix_texts))
+        return mix(self, parts, X, mix_texts)
+
+    monkeypatch.setattr(FrameClassifier, "fit", spy_fit)
+    monkeypatch.setattr(FrameClassifier, "_fit_parts", spy_fit_parts)
+    monkeypatch.setattr(FrameClassifier, "_mix", spy_mix)
+    report = evaluate_frames(root, folds=3, encoder=HashEncoder(), C=10.0, inner_folds=3, threshold="tuned")
+    assert len(outer) == 3
+    refitted = []
+    for (trained, scored, by_rule), touched in zip(outer, inner):
+        assert not set(trained) & set(scored)
+        assert sorted(trained + scored) == sorted(texts)
+        assert len(touched) == 2 * 3 + 1  # 3 inner folds (fit, score), then the fit on the whole part
+        for part in touched:
+            assert set(part) <= set(trained) and not set(part) & set(scored)
+        monkeypatch.undo()  # the real methods again
+        alone = FrameClassifier(encoder=HashEncoder(), C=10.0, inner_folds=3, threshold="tuned", random_state=0)
+        alone.fit(trained, [label_of[t] for t in trained])
+        np.testing.assert_array_equal(alone.thresholds_, by_rule["tuned"])
+        refitted.append(alone.thresholds_)
+    # and the report's per-frame thresholds are those of the training parts
+    means = np.mean(refitted, axis=0)
+    assert [report["threshold_rules"]["tuned"]["per_frame"][f]["threshold_mean"] for f in FRAMES] == \
+        [round(float(m), 3) for m in means]
+    # the per-frame rule did set frames apart somewhere (else this would test the global rule)
+    assert any(np.unique(by_rule["tuned"]).size > 1 for _, _, by_rule in outer)
 
 
 def test_train_writes_a_loadable_model(tmp_path, corpus):
