@@ -284,7 +284,20 @@ def _analyze(args) -> int:
           f"{counts['terms']} naming terms, {counts['marks']} distancing marks; "
           f"{timing['seconds']} s ({timing['articles_per_second']} articles/s)")
     print(f"tables written to {args.out}")
+    _print_validation(args.stance, result.run["config"]["measures"])
     return 0
+
+
+def _print_validation(stance: str, measures: list[str]) -> None:
+    """The measures that ran, each with what its validation says (framing/data/validation.yaml)."""
+    from framing._validation import validated_line
+
+    stance_line = (validated_line("stance_lexicon").replace("stance_lexicon", "stance (lexicon)", 1)
+                   if stance == "lexicon" else validated_line("stance") if stance in ("model", "model-int8")
+                   else f"stance: the model in {stance} (its stance_model.json holds its scores)")
+    print("measures and their validated scores (README, 'Measures and their validation'):")
+    for line in [validated_line("mentions"), stance_line, *map(validated_line, measures)]:
+        print(f"  {line}")
 
 
 def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> dict:

@@ -381,7 +381,7 @@ def plot_naming(
 
 
 def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, title: str, min_prevalence: float,
-                        wrap: int = 28, ax: Axes | None = None) -> Figure:
+                        wrap: int = 28, ax: Axes | None = None, caveat: str | None = None) -> Figure:
     _require(table, {"outlet", label, "prevalence", "n_articles"})
     outlets = list(outlets) if outlets is not None else sorted(table["outlet"].unique())
     peak = table.groupby(label)["prevalence"].max()
@@ -411,28 +411,40 @@ def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, tit
         ax.set_title(title)
         if own:
             fig.tight_layout()
+        _add_caveat(fig, caveat)
     return fig
+
+
+def _add_caveat(fig: Figure, caveat: str | None) -> None:
+    """The measure's validation caveat, wrapped, under the figure (saved with it: figures are
+    written with ``bbox_inches="tight"``)."""
+    if caveat:
+        import textwrap
+
+        width = max(60, int(fig.get_figwidth() * 16))
+        fig.text(0.01, -0.03, textwrap.fill(caveat, width), ha="left", va="top", fontsize=6.5, color="#7f2704")
 
 
 def plot_frame_profile(frames: pd.DataFrame, *, outlets: Sequence[str] | None = None,
                        frames_shown: Sequence[str] | None = None, min_prevalence: float = 0.0,
                        title: str = "Frames by outlet (share of articles in which the frame is predicted)",
-                       ax: Axes | None = None) -> Figure:
+                       ax: Axes | None = None, caveat: str | None = None) -> Figure:
     """Outlet x frame heatmap of frame prevalence (:func:`framing.compare_frames`);
-    with ``ax`` it goes into the given axes."""
+    with ``ax`` it goes into the given axes. ``caveat``: a line printed under the figure
+    (:func:`save_figures` passes the measure's validation caveat)."""
     return _prevalence_heatmap(frames, "frame", outlets=outlets, labels=frames_shown, title=title,
-                               min_prevalence=min_prevalence, ax=ax)
+                               min_prevalence=min_prevalence, ax=ax, caveat=caveat)
 
 
 def plot_narratives(narratives: pd.DataFrame, *, outlets: Sequence[str] | None = None,
                     narratives_shown: Sequence[str] | None = None, min_prevalence: float = 0.05,
                     title: str = "Narratives by outlet (share of articles in which the narrative is predicted)",
-                    ax: Axes | None = None) -> Figure:
+                    ax: Axes | None = None, caveat: str | None = None) -> Figure:
     """Outlet x narrative heatmap of prevalence (:func:`framing.compare_narratives`);
     narratives below ``min_prevalence`` in every outlet are left out. With ``ax``
     it goes into the given axes."""
     return _prevalence_heatmap(narratives, "narrative", outlets=outlets, labels=narratives_shown, title=title,
-                               min_prevalence=min_prevalence, wrap=40, ax=ax)
+                               min_prevalence=min_prevalence, wrap=40, ax=ax, caveat=caveat)
 
 
 _ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": "#f4a582"}
@@ -440,10 +452,11 @@ _ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": 
 
 def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outlets: Sequence[str] | None = None,
                actor_labels: dict[str, str] | None = None, min_articles: int = 2,
-               title: str = "The role each outlet casts each actor in (mean role probability)") -> Figure:
+               title: str = "The role each outlet casts each actor in (mean role probability)",
+               caveat: str | None = None) -> Figure:
     """One panel per actor: per outlet, the mean probability of each main role
     (stacked), from :func:`framing.compare_roles`. ``actor_labels`` defaults to the
-    run's names carried by ``roles``."""
+    run's names carried by ``roles``; ``caveat`` is printed under the figure."""
     _require(roles, {"outlet", "actor", "role", "probability", "n_articles"})
     totals = roles.groupby("actor")["n_articles"].sum().sort_values(ascending=False)
     actors = list(actors) if actors is not None else list(totals.index[:6])
@@ -479,6 +492,7 @@ def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outl
         fig.legend(handles, role_names, loc="lower center", ncols=len(role_names), frameon=False, fontsize=7)
         fig.suptitle(title, fontsize=10)
         fig.tight_layout(rect=(0, 0.05, 1, 1))
+        _add_caveat(fig, caveat)
     return fig
 
 
@@ -486,13 +500,17 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
                  actor_labels: dict[str, str] | None = None, formats: Sequence[str] = ("png",),
                  verbs: pd.DataFrame | None = None, voice: pd.DataFrame | None = None,
                  naming: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
-                 roles: pd.DataFrame | None = None, narratives: pd.DataFrame | None = None) -> list[Path]:
+                 roles: pd.DataFrame | None = None, narratives: pd.DataFrame | None = None,
+                 caveats: dict[str, str] | None = None) -> list[Path]:
     """Draw every outlet-comparison figure into ``out``; returns the written paths.
 
     ``comparison`` is :func:`framing.compare`'s table; the optional ``verbs``,
     ``voice``, ``naming``, ``frames``, ``roles`` and ``narratives`` tables (from the
     matching ``compare_*`` functions) add their charts.
-    ``actor_labels`` defaults to the run's names carried by each table.
+    ``actor_labels`` defaults to the run's names carried by each table. ``caveats``
+    (measure -> text; default: each measure's validation caveat from
+    ``framing/data/validation.yaml``, ``{}`` for none) are printed under the frame, role
+    and narrative figures.
     Files are written without timestamps and in :data:`STYLE` (its resolution and
     the fixed SVG hash salt are read when saving), so that a rerun on the same data
     gives byte-identical files.
@@ -510,12 +528,16 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
         figures["voice_share"] = plot_voice_share(voice, actor_labels=actor_labels)
     if naming is not None and len(naming):
         figures["naming"] = plot_naming(naming)
+    if caveats is None:
+        from framing._validation import caveat
+
+        caveats = {m: caveat(m) for m in ("frames", "roles", "narratives")}
     if frames is not None and len(frames):
-        figures["frames"] = plot_frame_profile(frames)
+        figures["frames"] = plot_frame_profile(frames, caveat=caveats.get("frames"))
     if roles is not None and len(roles):
-        figures["roles"] = plot_roles(roles, actor_labels=actor_labels)
+        figures["roles"] = plot_roles(roles, actor_labels=actor_labels, caveat=caveats.get("roles"))
     if narratives is not None and len(narratives):
-        figures["narratives"] = plot_narratives(narratives)
+        figures["narratives"] = plot_narratives(narratives, caveat=caveats.get("narratives"))
     written = []
     for name, fig in figures.items():
         for fmt in formats:
