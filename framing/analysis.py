@@ -9,9 +9,11 @@ Output tables (all carry ``article_id``):
 
 ``articles``
     one row per *input* article: ``article_id, outlet, date, title, url, status,
-    skip_reason, warning, n_words, n_mentions, n_quotes`` (``status`` is ``"analyzed"``
-    or ``"skipped"``; ``warning`` says what was assumed about irregular input, such
-    as front matter without ``---`` lines).
+    skip_reason, warning, n_words, n_mentions, n_quotes, domain, domain_score``
+    (``status`` is ``"analyzed"`` or ``"skipped"``; ``warning`` says what was assumed
+    about irregular input, such as front matter without ``---`` lines; ``domain`` is
+    ``war``, ``climate`` or ``other`` (:mod:`framing.domains`) and ``domain_score`` its
+    probability, both null for a skipped article).
 ``mentions``
     one row per actor mention: ``article_id, outlet, field, sentence_id, actor,
     surface, start, end, via, member, stance, stance_label, p_negative, p_neutral,
@@ -44,11 +46,14 @@ Output tables (all carry ``article_id``):
 ``roles``
     one row per article x actor mentioned (:mod:`framing.roles`): ``article_id,
     outlet, actor, n_mentions, p_protagonist, p_antagonist, p_innocent, main_role,
-    fine_role, p_fine_role`` (mean mention probabilities; ``fine_role`` is the most
-    probable child of ``main_role``).
+    fine_role, p_fine_role, in_domain`` (mean mention probabilities; ``fine_role`` is
+    the most probable child of ``main_role``; ``in_domain`` is False when the article's
+    domain is not one the role model was trained on, war or climate).
 ``narratives``
     one row per article x narrative or sub-narrative (:mod:`framing.narratives`):
-    ``article_id, outlet, level, label, score, predicted``.
+    ``article_id, outlet, level, label, score, predicted, in_domain`` (``in_domain`` is
+    False when the article's domain is not the narrative model's, war for the packaged
+    URW model).
 """
 
 from __future__ import annotations
@@ -77,6 +82,7 @@ from framing._progress import progress_bar
 from framing._runfolder import RunFolder, RunFolderError, check_complete, digest, utc_now
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
+from framing.domains import load_domain_model, measure_domains
 from framing.quotes import QuoteExtractor
 from framing.stance import DEFAULT_STANCE, STANCE_LABELS, get_scorer, predict_stance
 from framing.wording import WordingFinder
@@ -89,7 +95,8 @@ MAX_CHARS = 200_000
 ARTICLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("title", pa.string()),
     ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()), ("warning", pa.string()),
-    ("n_words", pa.int64()), ("n_mentions", pa.int64()), ("n_quotes", pa.int64()),
+    ("n_words", pa.int64()), ("n_mentions", pa.int64()), ("n_quotes", pa.int64()), ("domain", pa.string()),
+    ("domain_score", pa.float64()),
 ])
 MENTION_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
@@ -130,11 +137,11 @@ PASSAGE_SCHEMA = pa.schema([
 ROLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("actor", pa.string()), ("n_mentions", pa.int64()),
     ("p_protagonist", pa.float64()), ("p_antagonist", pa.float64()), ("p_innocent", pa.float64()),
-    ("main_role", pa.string()), ("fine_role", pa.string()), ("p_fine_role", pa.float64()),
+    ("main_role", pa.string()), ("fine_role", pa.string()), ("p_fine_role", pa.float64()), ("in_domain", pa.bool_()),
 ])
 NARRATIVE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("level", pa.string()), ("label", pa.string()),
-    ("score", pa.float64()), ("predicted", pa.bool_()),
+    ("score", pa.float64()), ("predicted", pa.bool_()), ("in_domain", pa.bool_()),
 ])
 SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA,
            "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA, "frames": FRAME_SCHEMA,
@@ -275,7 +282,7 @@ def analyze(
     unknown = sorted(set(chosen) - set(MEASURES))
     if unknown:
         raise ValueError(f"unknown measure(s) {unknown}; choose from {list(MEASURES)}")
-    tools = _Tools(finder=finder, scorer=scorer,
+    tools = _Tools(finder=finder, scorer=scorer, domains=load_domain_model(),
                    quotes=QuoteExtractor(inventory, nlp) if "quotes" in chosen else None,
                    wording=WordingFinder(nlp=nlp) if "wording" in chosen else None,
                    frames=_load_model("frames") if "frames" in chosen else None,
@@ -399,6 +406,7 @@ class _Tools:
 
     finder: MentionFinder
     scorer: object
+    domains: object | None = None
     quotes: QuoteExtractor | None = None
     wording: WordingFinder | None = None
     frames: object | None = None
@@ -407,7 +415,7 @@ class _Tools:
 
     def model_versions(self) -> dict:
         return {name: getattr(model, "version", lambda: type(model).__name__)()
-                for name, model in (("frames", self.frames), ("roles", self.roles),
+                for name, model in (("domains", self.domains), ("frames", self.frames), ("roles", self.roles),
                                     ("narratives", self.narratives)) if model is not None}
 
 
@@ -460,26 +468,47 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
 
     out: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     analysed = [index for index, article in enumerate(checked) if article.ok]
+    domains = _domains([checked[i] for i in analysed], tools.domains)
+    domain_of = {i: domains[k] for k, i in enumerate(analysed)}
     for index, article in enumerate(checked):
         rows = per_article.get(index, {name: [] for name in _PER_FIELD})
+        domain, domain_score = domain_of.get(index, (None, None))
         for name in ("mentions", "quotes", "terms", "marks"):
             out[name].extend(rows[name])
         out["actor_stance"].extend(_aggregate(article, rows["mentions"]))
-        out["roles"].extend(_aggregate_roles(article, rows["roles"], tools.roles))
+        out["roles"].extend(_aggregate_roles(article, rows["roles"], tools.roles,
+                                             in_domain=_in_domain(domain, "roles", tools.roles)))
         out["articles"].append({
             "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
             "url": article.url, "status": "analyzed" if article.ok else "skipped",
             "skip_reason": article.skip_reason, "warning": article.warning,
             "n_words": len(article.text.split()) if article.ok else 0,
             "n_mentions": len(rows["mentions"]), "n_quotes": len(rows["quotes"]),
+            "domain": domain, "domain_score": domain_score,
         })
     if analysed and tools.frames is not None:
         out["frames"], out["frame_passages"] = _frame_rows([checked[i] for i in analysed],
                                                            [per_article[i]["sentences"] for i in analysed],
                                                            tools.frames)
     if analysed and tools.narratives is not None:
-        out["narratives"] = _narrative_rows([checked[i] for i in analysed], tools.narratives)
+        out["narratives"] = _narrative_rows([checked[i] for i in analysed], tools.narratives,
+                                            [_in_domain(domain_of[i][0], "narratives", tools.narratives)
+                                             for i in analysed])
     return out
+
+
+def _domains(articles: list[Article], model) -> list[tuple[str | None, float | None]]:
+    """``(domain, probability)`` of each article (:mod:`framing.domains`), read from title and text."""
+    if not articles or model is None:
+        return [(None, None)] * len(articles)
+    proba = model.predict_proba([f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles])
+    best = proba.argmax(axis=1)
+    return [(str(model.classes_[j]), float(proba[i, j])) for i, j in enumerate(best)]
+
+
+def _in_domain(domain: str | None, measure: str, model) -> bool:
+    """Whether an article of ``domain`` is one ``measure`` was trained on (True when unknown)."""
+    return domain is None or domain in measure_domains(measure, model)
 
 
 def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[str, list]:
@@ -530,7 +559,7 @@ def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[s
             "sentences": sentences}
 
 
-def _aggregate_roles(article: Article, rows: list, model) -> list[dict]:
+def _aggregate_roles(article: Article, rows: list, model, *, in_domain: bool = True) -> list[dict]:
     """Mean mention-level role probabilities per actor of one article; the fine role is the most
     probable child of the most probable main role."""
     if not rows:
@@ -549,7 +578,7 @@ def _aggregate_roles(article: Article, rows: list, model) -> list[dict]:
                     "n_mentions": sum(a == actor for a, _, _ in rows),
                     **{f"p_{role.lower()}": float(main[i]) for i, role in enumerate(MAIN_ROLES)},
                     "main_role": main_role, "fine_role": fine_names[best_fine],
-                    "p_fine_role": float(fine[best_fine])})
+                    "p_fine_role": float(fine[best_fine]), "in_domain": in_domain})
     return out
 
 
@@ -575,7 +604,7 @@ def _frame_rows(articles: list[Article], sentences: list[list], model) -> tuple[
     return frames, passages
 
 
-def _narrative_rows(articles: list[Article], model) -> list[dict]:
+def _narrative_rows(articles: list[Article], model, in_domain: list[bool]) -> list[dict]:
     texts = [f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles]
     top = model.predict_proba(texts)
     sub = model.predict_sub_proba(texts)
@@ -584,10 +613,10 @@ def _narrative_rows(articles: list[Article], model) -> list[dict]:
     for i, a in enumerate(articles):
         chosen_top, chosen_sub = set(predicted[i][0]), set(predicted[i][1])
         rows += [{"article_id": a.id, "outlet": a.outlet, "level": "narrative", "label": label,
-                  "score": float(top[i, j]), "predicted": label in chosen_top}
+                  "score": float(top[i, j]), "predicted": label in chosen_top, "in_domain": in_domain[i]}
                  for j, label in enumerate(model.narratives_)]
         rows += [{"article_id": a.id, "outlet": a.outlet, "level": "subnarrative", "label": label,
-                  "score": float(sub[i, j]), "predicted": label in chosen_sub}
+                  "score": float(sub[i, j]), "predicted": label in chosen_sub, "in_domain": in_domain[i]}
                  for j, label in enumerate(model.subnarratives_)]
     return rows
 

@@ -9,8 +9,9 @@
     framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
     framing evaluate wording --gold FILE --corpus DIR    naming terms and their actors against a gold set
     framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
+    framing evaluate domains --data DIR               article domain (war/climate/other): held-out and CV scores
     framing evaluate known-groups --run DIR           the outlet directions of data/known_groups.yaml on a run
-    framing train targeted-sentiment|frames|roles|narratives ...   reproduce the packaged models
+    framing train targeted-sentiment|frames|roles|narratives|domains ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
 """
@@ -152,7 +153,9 @@ def _parser() -> argparse.ArgumentParser:
             ("roles", "SemEval-2025 Task 10 folder with subtask-1-annotations.txt and raw-documents/, "
                       "e.g. ../shared/data/semeval2025-roles-narratives-en"),
             ("narratives", "SemEval-2025 Task 10 folder with subtask-2-annotations.txt, the label JSON files and "
-                           "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en")):
+                           "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en"),
+            ("domains", "the shared data folder that holds semeval2025-roles-narratives-en, "
+                        "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")):
         learned = tasks.add_parser(task, help=f"{task}: cross-validated scores on annotated data",
                                    description=f"Cross-validated {task} scores with majority baselines, as JSON.")
         learned.add_argument("--data", required=True, help=data_help)
@@ -178,7 +181,7 @@ def _parser() -> argparse.ArgumentParser:
         stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
     stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
                                 help="strings put around the target (default: < >)")
-    for task in ("frames", "roles", "narratives"):
+    for task in ("frames", "roles", "narratives", "domains"):
         trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
                                       description=f"Fit the {task} model on all annotated documents, write it to "
                                                   f"--out and print the cross-validated report as JSON.")
@@ -296,7 +299,7 @@ def _print_validation(stance: str, measures: list[str]) -> None:
                    if stance == "lexicon" else validated_line("stance") if stance in ("model", "model-int8")
                    else f"stance: the model in {stance} (its stance_model.json holds its scores)")
     print("measures and their validated scores (README, 'Measures and their validation'):")
-    for line in [validated_line("mentions"), stance_line, *map(validated_line, measures)]:
+    for line in [validated_line("mentions"), validated_line("domains"), stance_line, *map(validated_line, measures)]:
         print(f"  {line}")
 
 
@@ -505,6 +508,7 @@ _LEARNED = {
     "roles": {"evaluate": ("framing.roles", "evaluate_roles"), "train": ("framing.roles", "train_roles")},
     "narratives": {"evaluate": ("framing.narratives", "evaluate_narratives"),
                    "train": ("framing.narratives", "train_narratives")},
+    "domains": {"evaluate": ("framing.domains", "evaluate_domains"), "train": ("framing.domains", "train_domains")},
 }
 
 

@@ -343,10 +343,18 @@ def compare_narratives(analysis, *, by: str | Iterable[str] = "outlet", level_of
     """Narrative prevalence: per group x narrative (``level_of="narrative"``) or
     sub-narrative, the share of articles in which it is predicted and its mean score,
     with article-level bootstrap intervals. Columns as :func:`compare_frames`, with
-    ``narrative`` in place of ``frame``."""
-    analysis = _load(analysis)
+    ``narrative`` in place of ``frame``, and ``n_out_of_domain``.
+
+    Only in-domain articles count (``in_domain`` in the narratives table: the article's
+    domain is the narrative model's, see :mod:`framing.domains`): ``n_articles`` is the
+    group's in-domain articles, ``n_out_of_domain`` the group's analysed articles left out
+    as out of domain. A group with no in-domain article has no rows; ``attrs["n_out_of_domain"]``
+    holds the number of articles left out over the whole table."""
+    analysis, keys = _load(analysis), _parse_by(by)
     table = analysis.narratives[analysis.narratives["level"] == level_of].rename(columns={"label": "narrative"})
-    return _prevalence(analysis, table=table, label="narrative", by=by, n_boot=n_boot, level=level, seed=seed)
+    inside, left_out = _split_domain(table)
+    result = _prevalence(analysis, table=inside, label="narrative", by=by, n_boot=n_boot, level=level, seed=seed)
+    return _with_out_of_domain(result, _keyed(analysis, left_out, keys), keys)
 
 
 def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
@@ -357,10 +365,18 @@ def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
     bootstrap intervals.
 
     Columns: the ``by`` columns, ``actor, role, n_articles, probability,
-    probability_low, probability_high, share_cast, share_low, share_high``.
+    probability_low, probability_high, share_cast, share_low, share_high, n_out_of_domain``.
+
+    Only in-domain rows count (``in_domain`` in the roles table: the article is about the
+    war or climate change, the domains the role model was trained on; see
+    :mod:`framing.domains`): ``n_articles`` is the number of in-domain articles of the
+    group that mention the actor, ``n_out_of_domain`` the number left out as out of domain.
+    A group x actor with no in-domain article has no rows; ``attrs["n_out_of_domain"]``
+    holds the number of article x actor rows left out over the whole table.
     """
     analysis, keys = _load(analysis), _parse_by(by)
-    roles = _keyed(analysis, analysis.roles, keys)
+    inside, left_out = _split_domain(analysis.roles)
+    roles = _keyed(analysis, inside, keys)
     # Main roles from the table's probability columns (p_protagonist, ...), in order.
     main_roles = [c[2:].title() for c in analysis.roles.columns if c.startswith("p_") and c != "p_fine_role"]
     rows = []
@@ -377,7 +393,30 @@ def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int =
                          "share_cast": c, "share_low": c_low, "share_high": c_high})
     columns = [*keys, "actor", "role", "n_articles", "probability", "probability_low", "probability_high",
                "share_cast", "share_low", "share_high"]
-    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
+    table = _with_out_of_domain(pd.DataFrame(rows, columns=columns), _keyed(analysis, left_out, keys),
+                                [*keys, "actor"])
+    return _with_actor_labels(table, analysis)
+
+
+def _split_domain(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Rows of in-domain articles, and the rest (a table without ``in_domain`` is all in domain)."""
+    if "in_domain" not in table.columns:
+        return table, table.iloc[0:0]
+    inside = table["in_domain"].fillna(True).astype(bool)
+    return table[inside], table[~inside]
+
+
+def _with_out_of_domain(result: pd.DataFrame, left_out: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
+    """``result`` with ``n_out_of_domain`` (articles of each ``keys`` cell left out) and the total
+    in ``attrs["n_out_of_domain"]``."""
+    counts = left_out.groupby(keys)["article_id"].nunique() if len(left_out) else pd.Series(dtype="int64")
+    if len(result):
+        index = pd.MultiIndex.from_frame(result[keys]) if len(keys) > 1 else pd.Index(result[keys[0]])
+        result["n_out_of_domain"] = counts.reindex(index).fillna(0).astype("int64").to_numpy()
+    else:
+        result["n_out_of_domain"] = pd.Series(dtype="int64")
+    result.attrs["n_out_of_domain"] = int(counts.sum()) if len(counts) else 0
+    return result
 
 
 def _prevalence(analysis, *, label: str, by, n_boot: int, level: float, seed: int,

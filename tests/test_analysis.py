@@ -177,3 +177,68 @@ def test_irregular_input_is_a_recorded_warning(tmp_path):
     assert pd.isna(articles.loc["b", "warning"])
     assert result.run["counts"]["articles_with_warnings"] == 1
     assert result.run["counts"]["warnings"] == {"front matter without '---' delimiters": 1}
+
+
+# --------------------------------------------------------------------------- domains
+
+_DOMAIN_ARTICLES = {
+    ("wire", "war"): ("2023-02-20", "Shelling of Kharkiv",
+                      "Russian forces shelled Kharkiv overnight and missiles hit homes near the front line. "
+                      "Ukraine asked the United States for more air defence as fighting raged near Bakhmut."),
+    ("wire", "council"): ("2023-02-21", "Council passes budget",
+                          "The city council approved next year's budget after a long debate over school funding, "
+                          "road repairs and a new library. The mayor said a grant from the United States "
+                          "Department of Education would pay for part of the library, and property taxes stay flat."),
+    ("wire", "blank"): ("2023-02-22", "Only a title", ""),
+}
+
+
+@pytest.fixture(scope="module")
+def domain_run(tmp_path_factory):
+    from conftest import write_corpus
+
+    root = write_corpus(tmp_path_factory.mktemp("domains"), _DOMAIN_ARTICLES)
+    return framing.analyze(root, stance="lexicon", measures=["roles", "narratives"], progress=False)
+
+
+def test_every_article_gets_a_domain(domain_run):
+    articles = domain_run.articles.set_index("article_id")
+    assert list(domain_run.articles.columns[-2:]) == ["domain", "domain_score"]
+    assert articles.loc["war", "domain"] == "war" and articles.loc["council", "domain"] == "other"
+    assert 0.5 < articles.loc["council", "domain_score"] <= 1.0
+    # a skipped article is still a row, without a domain
+    assert articles.loc["blank", "status"] == "skipped" and pd.isna(articles.loc["blank", "domain"])
+    assert domain_run.run["models"]["domains"].startswith("domains-tfidf-1+")
+
+
+def test_off_domain_rows_are_written_and_marked(domain_run):
+    roles = domain_run.roles.set_index(["article_id", "actor"])
+    assert roles.loc[("council", "united_states"), "in_domain"] == False  # noqa: E712 (numpy bool)
+    assert roles.loc[("war", "united_states"), "in_domain"] == True  # noqa: E712
+    narratives = domain_run.narratives
+    assert set(narratives["article_id"]) == {"war", "council"}
+    assert not narratives.loc[narratives["article_id"] == "council", "in_domain"].any()
+    assert narratives.loc[narratives["article_id"] == "war", "in_domain"].all()
+    roles_table = framing.compare_roles(domain_run, seed=0)
+    us = roles_table[roles_table["actor"] == "united_states"]
+    assert set(us["n_articles"]) == {1} and set(us["n_out_of_domain"]) == {1}
+    assert roles_table.attrs["n_out_of_domain"] == (domain_run.roles["in_domain"] == False).sum()  # noqa: E712
+    narrative_table = framing.compare_narratives(domain_run, seed=0)
+    assert set(narrative_table["n_articles"]) == {1} and set(narrative_table["n_out_of_domain"]) == {1}
+    assert narrative_table.attrs["n_out_of_domain"] == 1
+
+
+def test_domain_model_version_is_part_of_the_fingerprint(tmp_path, monkeypatch, tiny_corpus):
+    from framing import analysis
+    from framing._runfolder import RunFolderError
+    from framing.domains import load_domain_model
+
+    first = framing.analyze(tiny_corpus, stance="lexicon", measures=[], out=tmp_path / "run", progress=False)
+    assert first.run["models"]["domains"] == load_domain_model().version()
+    other = load_domain_model()
+    other.coef_ = other.coef_ * 2
+    assert other.version() != first.run["models"]["domains"]
+    monkeypatch.setattr(analysis, "load_domain_model", lambda: other)
+    with pytest.raises(RunFolderError, match="another configuration"):
+        framing.analyze(tiny_corpus, stance="lexicon", measures=[], out=tmp_path / "run", resume=True,
+                        progress=False)

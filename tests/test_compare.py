@@ -167,3 +167,51 @@ def test_naming_shares_and_mark_rates():
     marks = compare_marks(_voice_analysis()).set_index(["outlet", "kind"])
     assert marks.loc[("A", "hedge"), "rate_per_1000_words"] == pytest.approx(2 / 400 * 1000)
     assert marks.loc[("B", "hedge"), "count"] == 0
+
+
+# --------------------------------------------------------------------------- domain-tied measures
+
+
+def _domain_analysis() -> Analysis:
+    """Outlet A: a1, a2 about the war, a3 off domain; outlet B: b1 off domain only."""
+    articles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "b1"], "outlet": ["A", "A", "A", "B"],
+        "date": [dt.date(2023, 3, 1)] * 4, "status": ["analyzed"] * 4,
+        "domain": ["war", "war", "other", "other"], "domain_score": [0.9, 0.8, 0.7, 0.95],
+    })
+    roles = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "b1"], "outlet": ["A", "A", "A", "B"], "actor": ["russia"] * 4,
+        "n_mentions": [1, 1, 1, 1], "p_protagonist": [0.1, 0.3, 0.0, 0.0], "p_antagonist": [0.8, 0.6, 1.0, 1.0],
+        "p_innocent": [0.1, 0.1, 0.0, 0.0], "main_role": ["Antagonist"] * 4, "fine_role": ["Tyrant"] * 4,
+        "p_fine_role": [0.5] * 4, "in_domain": [True, True, False, False],
+    })
+    narratives = pd.DataFrame({
+        "article_id": ["a1", "a2", "a3", "b1"], "outlet": ["A", "A", "A", "B"], "level": ["narrative"] * 4,
+        "label": ["Other"] * 4, "score": [0.2, 0.4, 0.9, 0.9], "predicted": [False, True, True, True],
+        "in_domain": [True, True, False, False],
+    })
+    return Analysis(articles=articles, mentions=pd.DataFrame(), actor_stance=pd.DataFrame(), roles=roles,
+                    narratives=narratives)
+
+
+def test_compare_roles_uses_in_domain_articles_and_counts_the_rest():
+    from framing.comparison import compare_roles
+
+    table = compare_roles(_domain_analysis(), seed=0).set_index(["outlet", "actor", "role"])
+    row = table.loc[("A", "russia", "Antagonist")]
+    assert row["n_articles"] == 2 and row["n_out_of_domain"] == 1
+    assert row["probability"] == pytest.approx(0.7)  # mean of a1 and a2; a3's 1.0 is left out
+    # outlet B has no in-domain article: no rows, but the total counts it
+    assert "B" not in set(table.index.get_level_values("outlet"))
+    assert table.attrs["n_out_of_domain"] == 2
+
+
+def test_compare_narratives_uses_in_domain_articles_and_counts_the_rest():
+    from framing.comparison import compare_narratives
+
+    table = compare_narratives(_domain_analysis(), seed=0)
+    assert list(table["outlet"]) == ["A"]
+    row = table.iloc[0]
+    assert row["n_articles"] == 2 and row["n_out_of_domain"] == 1
+    assert row["prevalence"] == pytest.approx(0.5) and row["score_mean"] == pytest.approx(0.3)
+    assert table.attrs["n_out_of_domain"] == 2

@@ -16,7 +16,7 @@ PINNED = load_pinned()
 
 
 def test_every_measure_has_a_line():
-    assert set(validation()) == {"mentions", "stance", "stance_lexicon", *MEASURES}
+    assert set(validation()) == {"mentions", "domains", "stance", "stance_lexicon", *MEASURES}
 
 
 @pytest.mark.parametrize("measure", sorted(validation()))
@@ -45,8 +45,8 @@ def test_analyze_prints_the_measures_that_ran_with_their_scores(capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].startswith("measures and their validated scores")
     assert [re.match(r"\s+([\w ()]+):", line).group(1) for line in lines[1:]] == [
-        "mentions", "stance (lexicon)", "quotes", "roles"]
-    assert "0.607" in lines[2] and "0.689" in lines[4]
+        "mentions", "domains", "stance (lexicon)", "quotes", "roles"]
+    assert "0.607" in lines[3] and "0.689" in lines[5]
     cli._print_validation("my/model", [])
     assert "the model in my/model" in capsys.readouterr().out
 
