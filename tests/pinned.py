@@ -97,7 +97,7 @@ class Evaluation:
     def shared_paths(self) -> list[str]:
         """The arguments that point into the shared data, relative to it."""
         return [value[len(SHARED_PREFIX):] for value in self.args.values()
-                if isinstance(value, str) and value.startswith(SHARED_PREFIX)]
+                if isinstance(value, str) and (value + "/").startswith(SHARED_PREFIX)]
 
 
 @dataclass(frozen=True)
@@ -148,7 +148,7 @@ def resolve(value: str) -> Path:
     when set), anything else is relative to the repository root."""
     from conftest import shared_data
 
-    if value.startswith(SHARED_PREFIX):
+    if (value + "/").startswith(SHARED_PREFIX):  # the folder itself, or a path inside it
         return shared_data() / value[len(SHARED_PREFIX):]
     return ROOT / value
 

@@ -118,6 +118,9 @@ def test_pinned_file_is_consistent():
     for unpinned in PINNED.unpinned:
         assert unpinned.reason and (unpinned.readme or unpinned.card), unpinned.id
     assert {s.evaluation for s in PINNED.scores} == set(PINNED.evaluations), "an evaluation no score uses"
+    for key, evaluation in PINNED.evaluations.items():
+        # the flag is what makes a score skip without the shared data: it must match the arguments
+        assert evaluation.shared_data == bool(evaluation.shared_paths()), f"{key}: shared_data vs its paths"
 
 
 # --------------------------------------------------------------------------- the README
