@@ -144,6 +144,8 @@ def _unit_values(analysis: Analysis, entry: dict) -> pd.DataFrame:
         articles = articles[keep]
     rows = getattr(analysis, entry["table"])
     rows = rows[rows["article_id"].isin(articles["article_id"])]
+    if "in_domain" in rows.columns:  # roles and narratives: only articles of the model's domain count
+        rows = rows[rows["in_domain"].fillna(False).astype(bool)]
     for column, wanted in (entry.get("where") or {}).items():
         rows = rows[_matches(rows[column], wanted)]
     actors = entry.get("actor")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from pathlib import Path
@@ -252,3 +253,18 @@ def test_the_spec_says_what_the_datasheet_table_says():
     for entry in entries:
         number = re.match(r"\d+", str(entry["id"])).group(0)
         assert entry["datasheet"] == datasheet[number], entry["id"]
+
+
+def test_role_rows_of_articles_outside_the_models_domain_do_not_count(tmp_path):
+    # k1 is out of the role model's domain: its Antagonist reading of Russia must not count.
+    base = _analysis()
+    roles = [{"article_id": a, "outlet": {"k": "kyiv", "v": "vest"}[a[0]], "actor": "russia", "n_mentions": 1,
+              "p_protagonist": 0.1, "p_antagonist": p, "p_innocent": 0.0, "main_role": "Antagonist",
+              "fine_role": None, "p_fine_role": None, "in_domain": a != "k1"}
+             for a, p in (("k1", 0.9), ("k2", 0.3), ("k3", 0.5), ("v1", 0.2), ("v2", 0.4))]
+    analysis = dataclasses.replace(base, roles=_frame("roles", roles))
+    spec = _spec(tmp_path, {"id": "11", "measure": "roles: Russia", "table": "roles", "column": "p_antagonist",
+                            "unit": "article x actor", "value": "mean", "actor": "russia", "compare": ["K > V"]})
+    row = _row(check_known_groups(analysis, spec, n_boot=200), "11")
+    assert (row["n_higher"], row["n_lower"]) == (2, 2)
+    assert row["mean_higher"] == pytest.approx(0.4) and row["difference"] == pytest.approx(0.1)
