@@ -468,7 +468,9 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
 
     out: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
     analysed = [index for index, article in enumerate(checked) if article.ok]
-    domains = _domains([checked[i] for i in analysed], tools.domains)
+    # what the article-level models read (domain, frames, narratives): title and text, built once
+    documents = [_document(checked[i]) for i in analysed]
+    domains = _domains(documents, tools.domains)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
     for index, article in enumerate(checked):
         rows = per_article.get(index, {name: [] for name in _PER_FIELD})
@@ -487,21 +489,26 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
             "domain": domain, "domain_score": domain_score,
         })
     if analysed and tools.frames is not None:
-        out["frames"], out["frame_passages"] = _frame_rows([checked[i] for i in analysed],
+        out["frames"], out["frame_passages"] = _frame_rows([checked[i] for i in analysed], documents,
                                                            [per_article[i]["sentences"] for i in analysed],
                                                            tools.frames)
     if analysed and tools.narratives is not None:
-        out["narratives"] = _narrative_rows([checked[i] for i in analysed], tools.narratives,
+        out["narratives"] = _narrative_rows([checked[i] for i in analysed], documents, tools.narratives,
                                             [_in_domain(domain_of[i][0], "narratives", tools.narratives)
                                              for i in analysed])
     return out
 
 
-def _domains(articles: list[Article], model) -> list[tuple[str | None, float | None]]:
-    """``(domain, probability)`` of each article (:mod:`framing.domains`), read from title and text."""
-    if not articles or model is None:
-        return [(None, None)] * len(articles)
-    proba = model.predict_proba([f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles])
+def _document(article: Article) -> str:
+    """The text an article-level model reads: the title, a blank line, the text."""
+    return f"{article.title}\n\n{article.text}" if article.title else article.text
+
+
+def _domains(documents: list[str], model) -> list[tuple[str | None, float | None]]:
+    """``(domain, probability)`` of each document (:func:`_document`; :mod:`framing.domains`)."""
+    if not documents or model is None:
+        return [(None, None)] * len(documents)
+    proba = model.predict_proba(documents)
     best = proba.argmax(axis=1)
     return [(str(model.classes_[j]), float(proba[i, j])) for i, j in enumerate(best)]
 
@@ -582,11 +589,11 @@ def _aggregate_roles(article: Article, rows: list, model, *, in_domain: bool = T
     return out
 
 
-def _frame_rows(articles: list[Article], sentences: list[list], model) -> tuple[list[dict], list[dict]]:
+def _frame_rows(articles: list[Article], documents: list[str], sentences: list[list],
+                model) -> tuple[list[dict], list[dict]]:
     from framing.frames import FRAMES
 
-    texts = [f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles]
-    proba = model.predict_proba(texts)
+    proba = model.predict_proba(documents)
     thresholds = np.asarray(model.thresholds_, dtype=float)
     frames = [{"article_id": a.id, "outlet": a.outlet, "frame": frame, "score": float(proba[i, j]),
                "predicted": bool(proba[i, j] >= thresholds[j])}
@@ -604,8 +611,7 @@ def _frame_rows(articles: list[Article], sentences: list[list], model) -> tuple[
     return frames, passages
 
 
-def _narrative_rows(articles: list[Article], model, in_domain: list[bool]) -> list[dict]:
-    texts = [f"{a.title}\n\n{a.text}" if a.title else a.text for a in articles]
+def _narrative_rows(articles: list[Article], texts: list[str], model, in_domain: list[bool]) -> list[dict]:
     top = model.predict_proba(texts)
     sub = model.predict_sub_proba(texts)
     predicted = model.predict(texts)

@@ -32,7 +32,7 @@ import pandas as pd
 import yaml
 
 from framing.analysis import SCHEMAS, Analysis, read_analysis
-from framing.comparison import _group_seed
+from framing.comparison import _group_seed, _split_domain
 
 __all__ = ["KNOWN_GROUP_COLUMNS", "VERDICTS", "check_known_groups", "load_known_groups"]
 
@@ -144,8 +144,7 @@ def _unit_values(analysis: Analysis, entry: dict) -> pd.DataFrame:
         articles = articles[keep]
     rows = getattr(analysis, entry["table"])
     rows = rows[rows["article_id"].isin(articles["article_id"])]
-    if "in_domain" in rows.columns:  # roles and narratives: only articles of the model's domain count
-        rows = rows[rows["in_domain"].fillna(False).astype(bool)]
+    rows = _split_domain(rows)[0]  # roles and narratives: only articles of the model's domain count
     for column, wanted in (entry.get("where") or {}).items():
         rows = rows[_matches(rows[column], wanted)]
     actors = entry.get("actor")
