@@ -42,6 +42,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from framing._heldout import is_held_out
+
 __all__ = [
     "DOMAINS",
     "DomainClassifier",
@@ -63,8 +65,6 @@ SEMEVAL2025_EN = "semeval2025-roles-narratives-en"
 SEMEVAL2025_ML = "semeval2025-multilingual"
 SEMEVAL2023_FRAMES = "semeval2023-frames-en"
 TRANSLATED_LANGUAGES = ("BG", "HI", "PT")
-HELD_OUT_SHARE = 5
-"""One document in this many (by a hash of its id) is held out from every choice and fit."""
 
 EXCLUDED_OTHER = {
     "729700539": "a report on a study of solar activity that discusses global warming: climate science, "
@@ -238,7 +238,7 @@ def load_domain_documents(path: str | os.PathLike, *, translated: bool = True) -
 
     Returns one row per document: ``doc_id, source, domain, held_out, text``. ``source`` is
     ``en`` (SemEval-2025 English), ``translated-BG|HI|PT`` or ``frames``; ``held_out`` marks the
-    fixed part (one document in :data:`HELD_OUT_SHARE`, by a hash of ``doc_id``) that no choice sees.
+    fixed part of :mod:`framing._heldout` (one document in five, by a hash of ``doc_id``) that no choice sees.
     """
     root = Path(path)
     rows = []
@@ -268,7 +268,7 @@ def load_domain_documents(path: str | os.PathLike, *, translated: bool = True) -
     table = pd.DataFrame(rows, columns=["doc_id", "source", "domain", "text"])
     if table["doc_id"].duplicated().any():
         raise ValueError(f"duplicate document ids: {sorted(table.loc[table['doc_id'].duplicated(), 'doc_id'])[:5]}")
-    table.insert(3, "held_out", table["doc_id"].map(_is_held_out))
+    table.insert(3, "held_out", table["doc_id"].map(is_held_out))
     return table
 
 
@@ -289,10 +289,6 @@ def _translated_domains(annotations: Path) -> dict[str, str]:
         if len(found) == 1:
             out[parts[0].strip()] = found.pop()
     return out
-
-
-def _is_held_out(doc_id: str) -> bool:
-    return int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest()[:8], 16) % HELD_OUT_SHARE == 0
 
 
 # ---------------------------------------------------------------------------- scores
