@@ -258,8 +258,8 @@ def analyze(
     corpus_options
         The same options as one dict (kept for older code).
     measures
-        Optional measures to compute, from :data:`MEASURES` (default: every one
-        :func:`available_measures` finds installed). The tables of measures left
+        Optional measures to compute, from :data:`MEASURES` (default: :func:`default_measures`,
+        every installed one whose validation does not put it off by default). The tables of measures left
         out are written empty, and ``run.json`` lists the measures computed.
 
     Raises
@@ -278,7 +278,7 @@ def analyze(
     nlp = nlp or load_nlp()
     finder = MentionFinder(inventory, nlp)
     scorer = get_scorer(stance)
-    chosen = tuple(available_measures() if measures is None else measures)
+    chosen = tuple(default_measures() if measures is None else measures)
     unknown = sorted(set(chosen) - set(MEASURES))
     if unknown:
         raise ValueError(f"unknown measure(s) {unknown}; choose from {list(MEASURES)}")
@@ -436,6 +436,17 @@ def available_measures() -> tuple[str, ...]:
         elif importlib.util.find_spec(module) is not None and files("framing").joinpath("models", name).is_dir():
             out.append(name)
     return tuple(out)
+
+
+def default_measures() -> tuple[str, ...]:
+    """The optional measures ``analyze`` computes when none are named: the available ones
+    (:func:`available_measures`) whose validation does not put them off by default. A measure
+    whose validated score is within noise of its trivial baseline is off
+    (``framing/data/validation.yaml``: ``default: false`` and the reason); name it in
+    ``measures`` to compute it anyway."""
+    from framing._validation import on_by_default
+
+    return tuple(m for m in available_measures() if on_by_default(m))
 
 
 def _load_model(name: str):

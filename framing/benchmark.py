@@ -269,12 +269,12 @@ def benchmark_analyze(corpus="data/sample-corpus", *, stance: str = "model", rep
     import time
 
     from framing._nlp import load_nlp
-    from framing.analysis import analyze, available_measures
+    from framing.analysis import analyze, default_measures
     from framing.corpus import load_corpus
 
     frame = load_corpus(corpus)
     nlp = load_nlp()
-    chosen = list(available_measures() if measures is None else measures)
+    chosen = list(default_measures() if measures is None else measures)
     analyze(frame.head(1), stance=stance, progress=False, nlp=nlp, measures=chosen)
     passes = []
     for _ in range(max(1, repeat)):

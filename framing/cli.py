@@ -31,6 +31,7 @@ __all__ = ["main"]
 
 def _parser() -> argparse.ArgumentParser:
     from framing import __version__
+    from framing.analysis import MEASURES
 
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -65,8 +66,9 @@ def _parser() -> argparse.ArgumentParser:
                               "(repeatable)")
     analyze.add_argument("--outlet", help="outlet for articles that name none (e.g. a single file)")
     analyze.add_argument("--date-format", help="strftime format of non-ISO dates, e.g. %%d/%%m/%%Y")
-    analyze.add_argument("--measures", help="comma list of optional measures to compute, '' for none "
-                                            "(default: quotes,wording,frames,roles,narratives)")
+    analyze.add_argument("--measures", help=f"comma list of optional measures to compute, from "
+                                            f"{','.join(MEASURES)}; '' for none (default: every measure whose "
+                                            f"validation puts it on by default; framing analyze prints which)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
     compare = commands.add_parser(
@@ -293,7 +295,8 @@ def _analyze(args) -> int:
 
 def _print_validation(stance: str, measures: list[str]) -> None:
     """The measures that ran, each with what its validation says (framing/data/validation.yaml)."""
-    from framing._validation import validated_line
+    from framing._validation import off_reason, validated_line
+    from framing.analysis import MEASURES
 
     stance_line = (validated_line("stance_lexicon").replace("stance_lexicon", "stance (lexicon)", 1)
                    if stance == "lexicon" else validated_line("stance") if stance in ("model", "model-int8")
@@ -301,6 +304,11 @@ def _print_validation(stance: str, measures: list[str]) -> None:
     print("measures and their validated scores (README, 'Measures and their validation'):")
     for line in [validated_line("mentions"), validated_line("domains"), stance_line, *map(validated_line, measures)]:
         print(f"  {line}")
+    skipped = [m for m in MEASURES if m not in measures and off_reason(m)]
+    if skipped:
+        print("off by default (compute with --measures NAME,...):")
+        for name in skipped:
+            print(f"  {name}: {off_reason(name)}")
 
 
 def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> dict:

@@ -30,12 +30,12 @@ def test_analyze_compare_figures(tiny_corpus, tmp_path, capsys):
 
     figures = tmp_path / "figures"
     assert main(["figures", str(run), "--out", str(figures)]) == 0
-    from framing.analysis import available_measures
+    from framing.analysis import default_measures
 
     names = sorted(p.name for p in figures.iterdir())
     learned = {"frames": "frames.png", "roles": "roles.png", "narratives": "narratives.png"}
     expected = {"actor_coverage.png", "naming.png", "reporting_verbs.png", "stance_heatmap.png",
-                "stance_intervals.png", "voice_share.png", "figures.json"} | {learned[m] for m in available_measures()
+                "stance_intervals.png", "voice_share.png", "figures.json"} | {learned[m] for m in default_measures()
                                                                              if m in learned}
     assert set(names) == expected
     first = (figures / "stance_heatmap.png").read_bytes()

@@ -65,3 +65,34 @@ def test_save_figures_prints_the_caveat_under_the_role_figure(tmp_path):
     assert any(t.startswith("Roles: main-role accuracy 0.689") for t in texts)
     plain = plots.plot_roles(roles)
     assert not any("exploratory" in t.get_text() for t in plain.findobj(Text))
+
+
+def test_a_measure_off_by_default_says_why_and_its_figure_carries_a_caveat():
+    from framing._validation import off_reason, on_by_default
+
+    for measure, entry in validation().items():
+        assert isinstance(entry.get("default", True), bool), f"{measure}: default must be true or false"
+        if not on_by_default(measure):
+            assert off_reason(measure), f"{measure} is off by default without a reason"
+            assert caveat(measure), f"{measure} is off by default but its figure carries no caveat"
+        else:
+            assert off_reason(measure) is None
+
+
+def test_default_measures_leave_out_those_off_by_default(monkeypatch, capsys):
+    from framing import _validation
+    from framing.analysis import available_measures, default_measures
+
+    entries = {name: dict(entry) for name, entry in validation().items()}
+    for entry in entries.values():
+        entry.pop("default", None)
+        entry.pop("off_by_default", None)
+    monkeypatch.setattr(_validation, "validation", lambda: entries)
+    assert default_measures() == available_measures()
+    entries["roles"].update(default=False, off_by_default="within noise of the majority role")
+    assert "roles" not in default_measures()
+    assert [m for m in default_measures()] == [m for m in available_measures() if m != "roles"]
+
+    cli._print_validation("lexicon", list(default_measures()))
+    out = capsys.readouterr().out
+    assert "off by default (compute with --measures NAME,...):\n  roles: within noise of the majority role" in out
