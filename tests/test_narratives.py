@@ -20,6 +20,7 @@ from sklearn.exceptions import NotFittedError
 from conftest import shared_file
 from framing.narratives import (
     OTHER,
+    LexicalNarrativeClassifier,
     NarrativeClassifier,
     NarrativeTaxonomy,
     evaluate_narratives,
@@ -28,7 +29,8 @@ from framing.narratives import (
     samples_f1,
     train_narratives,
 )
-from framing.narratives import _inner_folds, _with_gold_other
+from framing._heldout import is_held_out
+from framing.narratives import _inner_folds, _pooled_data, _with_gold_other
 
 
 class BagOfWordsEncoder:
@@ -322,8 +324,8 @@ def test_with_gold_other_takes_only_the_other_decision_from_gold():
 
 def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
     folder = _tiny_task(tmp_path)
-    report = evaluate_narratives(folder, folds=3, seed=0, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
-                                 inner_folds=2)
+    report = evaluate_narratives(folder, folds=3, seed=0, model="similarity", encoder=BagOfWordsEncoder(),
+                                 taxonomy=TAXONOMY, inner_folds=2)
     assert report["n_docs"] == len(DATA) and report["domain"] == "URW"
     assert set(report["baselines"]) == {"most_frequent_set", "always_other", "top_1_narratives",
                                         "top_2_narratives", "top_3_narratives"}
@@ -347,8 +349,8 @@ def test_evaluate_and_train_on_a_tiny_folder(tmp_path):
     json.dumps(report)  # plain data
 
     out = tmp_path / "model"
-    trained = train_narratives(folder, out=out, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY, inner_folds=2,
-                               cross_validate=False)
+    trained = train_narratives(folder, out=out, model="similarity", encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
+                               inner_folds=2, cross_validate=False)
     assert (out / "narratives.json").exists() and (out / "narratives.npz").exists()
     assert trained["n_docs"] == len(DATA)
     assert trained["label_counts"] == {"Other": 4, FEAR: 5, WEST: 5}
@@ -405,8 +407,8 @@ def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
 
     monkeypatch.setattr(NarrativeClassifier, "fit", spy_fit)
     monkeypatch.setattr(NarrativeClassifier, "predict_proba", spy_predict_proba)
-    report = evaluate_narratives(folder, folds=3, seed=seed, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY,
-                                 inner_folds=2)
+    report = evaluate_narratives(folder, folds=3, seed=seed, model="similarity", encoder=BagOfWordsEncoder(),
+                                 taxonomy=TAXONOMY, inner_folds=2)
     assert report["n_docs"] == len(DATA) + 3
     assert [kind for kind, _ in calls] == ["fit", "score"] * 3
     scored = []
@@ -433,7 +435,8 @@ def test_folds_are_checked_against_distinct_documents(tmp_path):
             ("EN_UA_2.txt", "TITLE\r\n\r\nA  text.", ["Other"], ["Other"]),
             ("EN_UA_3.txt", "Another\n\ntext.", ["Other"], ["Other"])]
     with pytest.raises(ValueError, match=r"between 2 and the number of URW documents \(2 distinct of 3 files\)"):
-        evaluate_narratives(_write_dataset(tmp_path, rows), folds=3, encoder=BagOfWordsEncoder(), taxonomy=TAXONOMY)
+        evaluate_narratives(_write_dataset(tmp_path, rows), folds=3, model="similarity", encoder=BagOfWordsEncoder(),
+                            taxonomy=TAXONOMY)
 
 
 def test_inner_folds_keep_copies_together():
@@ -468,5 +471,118 @@ def test_packaged_model_predicts():
             "employed") in sub
     assert other_top == ["Other"] and other_sub == ["Other"]
     assert model.predict_sub_proba([text]).shape == (1, len(model.subnarratives_))
-    assert model.version().startswith("narratives-minilm-1+")
+    assert model.version().startswith("narratives-tfidf-1+")
     assert clone(model).get_params()["domain"] == "URW"
+
+
+# ------------------------------------------------------------- lexical (packaged) model
+
+
+def _lexical(**params) -> LexicalNarrativeClassifier:
+    params = {"taxonomy": TAXONOMY, "min_df": 1, "inner_folds": 3, **params}
+    return LexicalNarrativeClassifier(**params)
+
+
+def test_lexical_estimator_contract_and_hierarchy():
+    model = _lexical()
+    before = model.get_params()
+    assert model.fit(TEXTS, TOP, SUB) is model
+    assert model.get_params() == before
+    with pytest.raises(NotFittedError):
+        clone(model).predict(["text"])
+    probe = TEXTS + ["", "Nuclear sanctions divided the weak west.", "Bread and paintings."]
+    proba, sub = model.predict_proba(probe), model.predict_sub_proba(probe)
+    assert proba.shape == (len(probe), 3) and model.narratives_ == ("Other", FEAR, WEST)
+    assert sub.shape == (len(probe), 5) and model.subnarratives_ == ("Other", FEAR_OTHER, STRIKE, WEST_OTHER, DIVIDED)
+    assert np.all((proba >= 0) & (proba <= 1)) and np.all((sub >= 0) & (sub <= 1))
+    predicted = model.predict(probe)
+    for (narratives, subnarratives), row in zip(predicted, proba):
+        assert narratives and subnarratives
+        if OTHER in narratives or OTHER in subnarratives:
+            assert narratives == [OTHER] and subnarratives == [OTHER]
+        assert (narratives == [OTHER]) == (row[0] >= 0.5)  # column 0 is squashed around its threshold
+        for label in subnarratives:
+            assert TAXONOMY.parent(label) in narratives
+        for label in narratives:
+            assert label == OTHER or any(TAXONOMY.parent(s) == label for s in subnarratives)
+    # the training texts are fitted: words of the labels decide
+    assert model.predict(["Fear of a nuclear missile strike and launch."])[0][0] == [FEAR]
+    assert model.predict(["The bakery sells bread at the museum concert."])[0] == ([OTHER], [OTHER])
+    # deterministic, independent of the order of the training data, picklable
+    order = np.random.default_rng(0).permutation(len(TEXTS))
+    shuffled = clone(model).fit([TEXTS[i] for i in order], [TOP[i] for i in order], [SUB[i] for i in order])
+    np.testing.assert_allclose(shuffled.predict_proba(probe), proba, atol=1e-8)
+    restored = pickle.loads(pickle.dumps(model))
+    assert restored.predict(probe) == predicted and restored.version() == model.version()
+    assert model.version().startswith("narratives-tfidf-1+")
+    assert model.predict([]) == [] and model.predict_proba([]).shape == (0, 3)
+
+
+def test_lexical_translation_column_and_thresholds():
+    translated = [k % 2 == 1 for k in range(len(TEXTS))]
+    model = _lexical().fit(TEXTS, TOP, SUB, translated=translated)
+    # the "Other" threshold is f / (1 + f), f the out-of-fold F1 of the narrative decision
+    assert 0 < model.other_threshold_ < 1 and model.other_calibration_.shape == (3,)
+    # the last feature is the "original English" column: it changes the "Other" head's score
+    text = ["Officials met in the capital on Tuesday."]
+    original = model.predict_proba(text)[0, 0]
+    as_translation = model.predict_proba(text, translated=[True])[0, 0]
+    assert original != as_translation
+    with pytest.raises(ValueError, match="translated"):
+        model.predict(text, translated=[True, False])
+    with pytest.raises(ValueError, match="lengths differ"):
+        _lexical().fit(TEXTS, TOP[:-1], SUB)
+    with pytest.raises(ValueError, match="unknown domain"):
+        _lexical(domain="XX").fit(TEXTS, TOP, SUB)
+
+
+def _multilingual(root, rows_by_language):
+    for language, rows in rows_by_language.items():
+        folder = root / "semeval2025-multilingual" / language
+        (folder / "translated-documents").mkdir(parents=True)
+        lines = []
+        for doc_id, text, top, sub in rows:
+            lines.append(f"{doc_id}\t{';'.join(top)}\t{';'.join(sub)}")
+            (folder / "translated-documents" / doc_id).write_text(text, encoding="utf-8")
+        (folder / "subtask-2-annotations.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def test_lexical_evaluate_train_and_load(tmp_path):
+    english = _tiny_task(tmp_path)
+    # translated copies of the narrative documents (reworded so that they are other documents)
+    translated = {language: [(f"{language}_{k}.txt", f"{language} report {k}\n\n{text} Said {language}.", top, sub)
+                             for k, (text, top, sub) in enumerate(DATA) if top != [OTHER]]
+                  for language in ("BG", "HI", "PT")}
+    _multilingual(tmp_path, translated)
+    report = evaluate_narratives(english, folds=3, seed=0, taxonomy=TAXONOMY, min_df=1)
+    n_translated = sum(len(rows) for rows in translated.values())
+    assert report["n_docs"] == {"english": len(DATA), "translated": n_translated,
+                                "held_out": sum(is_held_out(f"EN_UA_{k}") for k in range(len(DATA)))
+                                + sum(is_held_out(doc_id.removesuffix(".txt")) for rows in translated.values()
+                                      for doc_id, *_ in rows)}
+    cv = report["cv"]
+    assert cv["english"]["n_docs"] + cv["translated"]["n_docs"] == cv["all"]["n_docs"] == \
+        len(DATA) + n_translated - report["n_docs"]["held_out"]
+    for part in cv.values():
+        assert 0 <= part["narratives"] <= 1 and 0 <= part["subnarratives"] <= 1
+        assert set(part["baselines"]) >= {"always_other", "most_frequent_set"}
+    for part in report["held_out"].values():
+        if part["n_docs"]:
+            low, high = part["narratives_ci95"]
+            assert 0 <= low <= part["narratives"] <= high <= 1
+    json.dumps(report)
+    # training writes an artefact that loads to the same predictions
+    out = tmp_path / "model"
+    trained = train_narratives(english, out=out, taxonomy=TAXONOMY, min_df=1, cross_validate=False)
+    assert trained["n_docs"] == {"english": len(DATA), "translated": n_translated}
+    pooled = _pooled_data(english, "URW", TAXONOMY, None)  # what train_narratives fitted on: everything
+    assert len(pooled) == len(DATA) + n_translated
+    fitted = _lexical().fit(pooled["text"].tolist(), pooled["top"].tolist(), pooled["sub"].tolist(),
+                            translated=(pooled["source"] != "EN").tolist())
+    loaded = load_narrative_model(out)
+    assert isinstance(loaded, LexicalNarrativeClassifier) and loaded.version() == trained["version"]
+    assert loaded.narratives_ == fitted.narratives_ and loaded.subnarratives_ == fitted.subnarratives_
+    probe = ["Fear of a nuclear missile strike and launch.", "Europe quarrels, divided on sanctions.", "Bread."]
+    assert loaded.predict(probe) == fitted.predict(probe)
+    np.testing.assert_allclose(loaded.predict_proba(probe), fitted.predict_proba(probe), atol=1e-4)
+    np.testing.assert_allclose(loaded.predict_sub_proba(probe), fitted.predict_sub_proba(probe), atol=1e-4)
