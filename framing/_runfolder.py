@@ -45,7 +45,7 @@ PARTIAL = ".partial"
 FORMAT = 2
 """Version of the folder layout; folders without it were written before runs had states."""
 
-DERIVED_KINDS = ("actor", "verbs", "voice", "naming", "marks", "frames", "roles", "narratives")
+DERIVED_KINDS = ("actor", "verbs", "voice", "naming", "marks", "frames", "roles", "narratives", "persuasion")
 """Suffixes of the tables ``framing compare`` writes (``<by>_<kind>.parquet``)."""
 
 Mode = Literal["new", "overwrite", "resume"]

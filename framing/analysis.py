@@ -54,6 +54,14 @@ Output tables (all carry ``article_id``):
     ``article_id, outlet, level, label, score, predicted, in_domain`` (``in_domain`` is
     False when the article's domain is not the narrative model's, war for the packaged
     URW model).
+``persuasion``
+    one row per paragraph and persuasion technique predicted in it (:mod:`framing.persuasion`),
+    and one row with ``technique`` null for a paragraph with none: ``article_id, outlet, field,
+    paragraph_id, technique, score, start, end, target, actors``. The title is paragraph 0 of
+    field ``title``; the text's non-empty lines are its paragraphs. ``start``/``end`` are the
+    offsets in the field of the sentence that most likely carries the technique (the
+    paragraph for a row without technique); ``target`` is the actor the technique is tied to
+    and ``actors`` the actors mentioned in that sentence, comma-separated.
 """
 
 from __future__ import annotations
@@ -143,10 +151,16 @@ NARRATIVE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("level", pa.string()), ("label", pa.string()),
     ("score", pa.float64()), ("predicted", pa.bool_()), ("in_domain", pa.bool_()),
 ])
+PERSUASION_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("paragraph_id", pa.int64()),
+    ("technique", pa.string()), ("score", pa.float64()), ("start", pa.int64()), ("end", pa.int64()),
+    ("target", pa.string()), ("actors", pa.string()),
+])
 SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA,
            "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA, "frames": FRAME_SCHEMA,
-           "frame_passages": PASSAGE_SCHEMA, "roles": ROLE_SCHEMA, "narratives": NARRATIVE_SCHEMA}
-MEASURES = ("quotes", "wording", "frames", "roles", "narratives")
+           "frame_passages": PASSAGE_SCHEMA, "roles": ROLE_SCHEMA, "narratives": NARRATIVE_SCHEMA,
+           "persuasion": PERSUASION_SCHEMA}
+MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
 """Optional measures; mentions and stance are always computed."""
 
 
@@ -164,6 +178,7 @@ class Analysis:
     frame_passages: pd.DataFrame = field(default_factory=lambda: _frame([], PASSAGE_SCHEMA))
     roles: pd.DataFrame = field(default_factory=lambda: _frame([], ROLE_SCHEMA))
     narratives: pd.DataFrame = field(default_factory=lambda: _frame([], NARRATIVE_SCHEMA))
+    persuasion: pd.DataFrame = field(default_factory=lambda: _frame([], PERSUASION_SCHEMA))
     run: dict = field(default_factory=dict)
 
     def compare(self, by: str | Iterable[str] = "outlet", **options) -> pd.DataFrame:
@@ -287,7 +302,8 @@ def analyze(
                    wording=WordingFinder(nlp=nlp) if "wording" in chosen else None,
                    frames=_load_model("frames") if "frames" in chosen else None,
                    roles=_load_model("roles") if "roles" in chosen else None,
-                   narratives=_load_model("narratives") if "narratives" in chosen else None)
+                   narratives=_load_model("narratives") if "narratives" in chosen else None,
+                   persuasion=_load_model("persuasion") if "persuasion" in chosen else None)
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
         articles = iter_corpus(corpus, **options)
         total = count_articles(corpus)
@@ -412,14 +428,17 @@ class _Tools:
     frames: object | None = None
     roles: object | None = None
     narratives: object | None = None
+    persuasion: object | None = None
 
     def model_versions(self) -> dict:
         return {name: getattr(model, "version", lambda: type(model).__name__)()
                 for name, model in (("domains", self.domains), ("frames", self.frames), ("roles", self.roles),
-                                    ("narratives", self.narratives)) if model is not None}
+                                    ("narratives", self.narratives), ("persuasion", self.persuasion))
+                if model is not None}
 
 
-_LEARNED_MODELS = {"frames": "framing.frames", "roles": "framing.roles", "narratives": "framing.narratives"}
+_LEARNED_MODELS = {"frames": "framing.frames", "roles": "framing.roles", "narratives": "framing.narratives",
+                   "persuasion": "framing.persuasion"}
 
 
 def available_measures() -> tuple[str, ...]:
@@ -458,6 +477,10 @@ def _load_model(name: str):
         from framing.roles import load_role_model
 
         return load_role_model()
+    if name == "persuasion":
+        from framing.persuasion import load_persuasion_model
+
+        return load_persuasion_model()
     from framing.narratives import load_narrative_model
 
     return load_narrative_model()
@@ -507,6 +530,12 @@ def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, lis
         out["narratives"] = _narrative_rows([checked[i] for i in analysed], documents, tools.narratives,
                                             [_in_domain(domain_of[i][0], "narratives", tools.narratives)
                                              for i in analysed])
+    if analysed and tools.persuasion is not None:
+        from framing.persuasion import analysis_rows
+
+        out["persuasion"] = analysis_rows(tools.persuasion, [checked[i] for i in analysed],
+                                          [per_article[i]["mentions"] for i in analysed],
+                                          [per_article[i]["quotes"] for i in analysed])
     return out
 
 

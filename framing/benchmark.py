@@ -2,7 +2,7 @@
 
 :func:`benchmark_stance` times the lexicon baseline (:class:`framing.stance.LexiconStanceScorer`),
 the learned scorer (:class:`framing.stance_model.TransformerStanceScorer`, fp32 and
-int8) and, as the yardstick of the issue, a RoBERTa-base-sized sequence classifier
+int8) and, as a yardstick, a RoBERTa-base-sized sequence classifier
 (``RobertaForSequenceClassification(RobertaConfig(num_labels=3))``: 12 layers, 768
 hidden, 125M parameters, random weights, nothing downloaded) on the same
 ``(sentence, start, end)`` inputs. Each scorer runs in a fresh process so that its

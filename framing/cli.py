@@ -8,10 +8,10 @@
     framing evaluate mentions --gold FILE --corpus DIR   actor mentions against a hand-annotated gold set
     framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
     framing evaluate wording --gold FILE --corpus DIR    naming terms and their actors against a gold set
-    framing evaluate frames|roles|narratives --data DIR   cross-validated scores on SemEval data
+    framing evaluate frames|roles|narratives|persuasion --data DIR   cross-validated scores on SemEval data
     framing evaluate domains --data DIR               article domain (war/climate/other): held-out and CV scores
     framing evaluate known-groups --run DIR           the outlet directions of data/known_groups.yaml on a run
-    framing train targeted-sentiment|frames|roles|narratives|domains ...   reproduce the packaged models
+    framing train targeted-sentiment|frames|roles|narratives|persuasion|domains ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
 """
@@ -77,7 +77,7 @@ def _parser() -> argparse.ArgumentParser:
                     "that resamples articles (<by>_actor.parquet, printed); reporting-verb profiles per speaker "
                     "actor (<by>_verbs), voice shares (<by>_voice), naming choices (<by>_naming) and distancing "
                     "marks (<by>_marks), frame profiles (<by>_frames), actor roles (<by>_roles) and narrative "
-                    "prevalence (<by>_narratives), each with bootstrap intervals. All are written into DIR.")
+                    "prevalence (<by>_narratives) and persuasion-technique profiles (<by>_persuasion), each with bootstrap intervals. All are written into DIR.")
     compare.add_argument("directory", help="folder written by `framing analyze`")
     compare.add_argument("--by", default="outlet", help="outlet, or a comma list of outlet,year,month")
     compare.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     figures = commands.add_parser("figures", help="draw the outlet-comparison charts",
                                   description="Draw the stance heatmap, stance intervals, actor coverage, "
                                               "reporting-verb profiles, voice shares, naming choices, frame "
-                                              "profiles, actor roles and narrative prevalence.")
+                                              "profiles, actor roles, narrative prevalence and persuasion techniques.")
     figures.add_argument("directory", help="folder written by `framing analyze`")
     figures.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
     figures.add_argument("--format", action="append", choices=["png", "svg", "pdf"],
@@ -156,6 +156,8 @@ def _parser() -> argparse.ArgumentParser:
                       "e.g. ../shared/data/semeval2025-roles-narratives-en"),
             ("narratives", "SemEval-2025 Task 10 folder with subtask-2-annotations.txt, the label JSON files and "
                            "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en"),
+            ("persuasion", "SemEval-2023 Task 3 subtask 3 folder with articles/, labels-paragraphs.txt and spans/, "
+                           "e.g. ../shared/data/semeval2023-persuasion-en"),
             ("domains", "the shared data folder that holds semeval2025-roles-narratives-en, "
                         "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")):
         learned = tasks.add_parser(task, help=f"{task}: cross-validated scores on annotated data",
@@ -183,7 +185,7 @@ def _parser() -> argparse.ArgumentParser:
         stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
     stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
                                 help="strings put around the target (default: < >)")
-    for task in ("frames", "roles", "narratives", "domains"):
+    for task in ("frames", "roles", "narratives", "persuasion", "domains"):
         trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
                                       description=f"Fit the {task} model on all annotated documents, write it to "
                                                   f"--out and print the cross-validated report as JSON.")
@@ -355,7 +357,7 @@ def _figures(args) -> int:
     directory = Path(args.directory)
     analysis = read_analysis(directory)
     names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming", "outlet_frames", "outlet_roles",
-             "outlet_narratives")
+             "outlet_narratives", "outlet_persuasion")
     manifest = read_derived(directory, analysis.run)  # refuses outlet tables of another run
     if manifest is not None and all(f"{name}.parquet" in manifest["tables"] for name in names):
         tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in names}
@@ -365,7 +367,7 @@ def _figures(args) -> int:
     paths = save_figures(tables["outlet_actor"], args.out, actor_labels=labels, formats=args.format or ["png"],
                          verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"],
                          frames=tables["outlet_frames"], roles=tables["outlet_roles"],
-                         narratives=tables["outlet_narratives"])
+                         narratives=tables["outlet_narratives"], persuasion=tables["outlet_persuasion"])
     from framing._runfolder import record_figures
 
     for path in record_figures(Path(args.out), analysis.run, paths):
@@ -516,6 +518,8 @@ _LEARNED = {
     "roles": {"evaluate": ("framing.roles", "evaluate_roles"), "train": ("framing.roles", "train_roles")},
     "narratives": {"evaluate": ("framing.narratives", "evaluate_narratives"),
                    "train": ("framing.narratives", "train_narratives")},
+    "persuasion": {"evaluate": ("framing.persuasion", "evaluate_persuasion"),
+                   "train": ("framing.persuasion", "train_persuasion")},
     "domains": {"evaluate": ("framing.domains", "evaluate_domains"), "train": ("framing.domains", "train_domains")},
 }
 

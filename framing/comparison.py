@@ -33,6 +33,7 @@ __all__ = [
     "compare_marks",
     "compare_naming",
     "compare_narratives",
+    "compare_persuasion",
     "compare_roles",
     "compare_verbs",
     "compare_voice",
@@ -355,6 +356,37 @@ def compare_narratives(analysis, *, by: str | Iterable[str] = "outlet", level_of
     inside, left_out = _split_domain(table)
     result = _prevalence(analysis, table=inside, label="narrative", by=by, n_boot=n_boot, level=level, seed=seed)
     return _with_out_of_domain(result, _keyed(analysis, left_out, keys), keys)
+
+
+def compare_persuasion(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+                       seed: int = 0) -> pd.DataFrame:
+    """Persuasion-technique profile: per group x technique, the share of articles with at least
+    one paragraph using it (``prevalence``) and the mean over articles of the share of their
+    paragraphs using it (``paragraph_share``), each with an article-level bootstrap interval;
+    ``n_targeted`` counts the rows tied to an actor (:func:`framing.persuasion.tie_actor`).
+
+    Columns: the ``by`` columns, ``technique, n_articles, prevalence, prevalence_low,
+    prevalence_high, paragraph_share, share_low, share_high, n_paragraphs_with, n_targeted``.
+    """
+    from framing.persuasion import article_shares
+
+    analysis, keys = _load(analysis), _parse_by(by)
+    shares = _keyed(analysis, article_shares(analysis.persuasion), keys)
+    targeted = analysis.persuasion.dropna(subset=["target"])
+    targeted = _keyed(analysis, targeted, keys).groupby([*keys, "technique"]).size() if len(targeted) else {}
+    rows = []
+    for key, group in shares.groupby([*keys, "technique"], sort=True):
+        used, low, high = bootstrap_mean_ci(group["used"].to_numpy(dtype=float), n_boot=n_boot, level=level,
+                                            seed=_group_seed(seed, key))
+        share, s_low, s_high = bootstrap_mean_ci(group["share"].to_numpy(dtype=float), n_boot=n_boot, level=level,
+                                                 seed=_group_seed(seed, (*key, "share")))
+        rows.append({**dict(zip([*keys, "technique"], key)), "n_articles": int(group["article_id"].nunique()),
+                     "prevalence": used, "prevalence_low": low, "prevalence_high": high,
+                     "paragraph_share": share, "share_low": s_low, "share_high": s_high,
+                     "n_paragraphs_with": int(group["n_with"].sum()), "n_targeted": int(targeted.get(key, 0))})
+    columns = [*keys, "technique", "n_articles", "prevalence", "prevalence_low", "prevalence_high",
+               "paragraph_share", "share_low", "share_high", "n_paragraphs_with", "n_targeted"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,

@@ -132,6 +132,11 @@ def _pairs(text: str, letters: dict, where) -> list[tuple[str, str]]:
     return [pair for upper, lower in zip(groups, groups[1:]) for pair in product(upper, lower)]
 
 
+_ACTOR_COLUMN = {"quotes": "speaker_actor", "persuasion": "target"}
+"""The column that names a row's actor where it is not ``actor``: a quote's speaker, the actor a
+persuasion technique is tied to."""
+
+
 def _unit_values(analysis: Analysis, entry: dict) -> pd.DataFrame:
     """One value per unit (article, or article x actor): columns ``outlet, article_id, value``."""
     articles = analysis.articles[analysis.articles["status"] == "analyzed"][["article_id", "outlet", "date", "n_words"]]
@@ -149,8 +154,11 @@ def _unit_values(analysis: Analysis, entry: dict) -> pd.DataFrame:
         rows = rows[_matches(rows[column], wanted)]
     actors = entry.get("actor")
     actors = [actors] if isinstance(actors, str) else actors
+    by = _ACTOR_COLUMN.get(entry["table"], "actor")
+    if by in rows.columns and by != "actor":
+        rows = rows.assign(actor=rows[by])
     if actors:
-        rows = rows[rows["speaker_actor" if entry["table"] == "quotes" else "actor"].isin(actors)]
+        rows = rows[rows["actor"].isin(actors)]
     if entry.get("outside_quotes"):
         rows = _outside_quotes(rows, analysis)
     keys = ["article_id", "actor"] if entry["unit"] == "article x actor" else ["article_id"]

@@ -26,6 +26,7 @@ __all__ = [
     "plot_frame_profile",
     "plot_naming",
     "plot_narratives",
+    "plot_persuasion",
     "plot_roles",
     "plot_stance_heatmap",
     "plot_stance_intervals",
@@ -447,6 +448,17 @@ def plot_narratives(narratives: pd.DataFrame, *, outlets: Sequence[str] | None =
                                min_prevalence=min_prevalence, wrap=40, ax=ax, caveat=caveat)
 
 
+def plot_persuasion(persuasion: pd.DataFrame, *, outlets: Sequence[str] | None = None,
+                    techniques_shown: Sequence[str] | None = None, min_prevalence: float = 0.05,
+                    title: str = "Persuasion techniques by outlet (share of articles with a paragraph using it)",
+                    ax: Axes | None = None, caveat: str | None = None) -> Figure:
+    """Outlet x technique heatmap of the share of articles in which at least one paragraph is
+    predicted to use the technique (:func:`framing.compare_persuasion`); techniques below
+    ``min_prevalence`` in every outlet are left out. With ``ax`` it goes into the given axes."""
+    return _prevalence_heatmap(persuasion, "technique", outlets=outlets, labels=techniques_shown, title=title,
+                               min_prevalence=min_prevalence, ax=ax, caveat=caveat)
+
+
 _ROLE_COLOURS = {"Protagonist": "#4393c3", "Antagonist": "#d6604d", "Innocent": "#f4a582"}
 
 
@@ -501,11 +513,11 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
                  verbs: pd.DataFrame | None = None, voice: pd.DataFrame | None = None,
                  naming: pd.DataFrame | None = None, frames: pd.DataFrame | None = None,
                  roles: pd.DataFrame | None = None, narratives: pd.DataFrame | None = None,
-                 caveats: dict[str, str] | None = None) -> list[Path]:
+                 persuasion: pd.DataFrame | None = None, caveats: dict[str, str] | None = None) -> list[Path]:
     """Draw every outlet-comparison figure into ``out``; returns the written paths.
 
     ``comparison`` is :func:`framing.compare`'s table; the optional ``verbs``,
-    ``voice``, ``naming``, ``frames``, ``roles`` and ``narratives`` tables (from the
+    ``voice``, ``naming``, ``frames``, ``roles``, ``narratives`` and ``persuasion`` tables (from the
     matching ``compare_*`` functions) add their charts.
     ``actor_labels`` defaults to the run's names carried by each table. ``caveats``
     (measure -> text; default: each measure's validation caveat from
@@ -531,13 +543,15 @@ def save_figures(comparison: pd.DataFrame, out: str | os.PathLike, *,
     if caveats is None:
         from framing._validation import caveat
 
-        caveats = {m: caveat(m) for m in ("frames", "roles", "narratives")}
+        caveats = {m: caveat(m) for m in ("frames", "roles", "narratives", "persuasion")}
     if frames is not None and len(frames):
         figures["frames"] = plot_frame_profile(frames, caveat=caveats.get("frames"))
     if roles is not None and len(roles):
         figures["roles"] = plot_roles(roles, actor_labels=actor_labels, caveat=caveats.get("roles"))
     if narratives is not None and len(narratives):
         figures["narratives"] = plot_narratives(narratives, caveat=caveats.get("narratives"))
+    if persuasion is not None and len(persuasion):
+        figures["persuasion"] = plot_persuasion(persuasion, caveat=caveats.get("persuasion"))
     written = []
     for name, fig in figures.items():
         for fmt in formats:

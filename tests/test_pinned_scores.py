@@ -177,7 +177,7 @@ def test_card_shows_pinned_score(score, ref):
 
 
 def test_cards_are_listed():
-    assert set(CARD_NAMES) == {"domains", "frames", "narratives", "roles", "stance-minilm"}
+    assert set(CARD_NAMES) == {"domains", "frames", "narratives", "persuasion", "roles", "stance-minilm"}
     for item in [*PINNED.scores, *PINNED.unpinned]:
         for ref in card_refs(item):
             assert ref["name"] in CARD_NAMES, f"{item.id}: no model card {ref['name']!r}"

@@ -34,7 +34,7 @@ def test_each_number_is_a_pinned_score_of_its_readme_row(measure):
 def test_measures_without_demonstrated_separation_carry_a_caveat():
     # roles and narratives recover none of the known-group directions (docs/known_groups.md);
     # frames are validated out of domain
-    assert {m for m in validation() if caveat(m)} == {"frames", "roles", "narratives"}
+    assert {m for m in validation() if caveat(m)} == {"frames", "roles", "narratives", "persuasion"}
     assert "exploratory" in caveat("roles") and "0.649" in caveat("roles")
     assert validated_line("roles").startswith("roles: main-role accuracy 0.689")
     assert validated_line("nonexistent") == "nonexistent"

@@ -1,0 +1,934 @@
+"""Persuasion techniques per paragraph: the 23 labels of SemEval-2023 Task 3 subtask 3.
+
+Piskorski, Stefanovitch, Da San Martino & Nakov (2023), "SemEval-2023 Task 3: Detecting the
+Category, the Framing, and the Persuasion Techniques in Online News in a Multi-lingual Setup",
+subtask 3: which of 23 persuasion techniques (name calling, doubt, loaded language, appeal to
+fear, flag waving, ...) a paragraph of a news article uses. The labels, each with a one-line
+description written for this package, are in ``framing/data/persuasion.yaml``
+(:func:`technique_descriptions`).
+
+:class:`PersuasionClassifier` reads an article as its paragraphs (non-empty lines) and scores
+each with one logistic-regression head per technique on:
+
+- the paragraph's TF-IDF word uni- and bigrams and character 2-5-grams (within word bounds);
+- the TF-IDF words of the neighbouring paragraphs (mean of the previous and next one);
+- a dozen hand features computed with the rest of the article: the share of the paragraph's
+  content words, and the number of its word bigrams and trigrams, that recur in other
+  paragraphs of the article (for Repetition), length, exclamation and question marks, quote
+  marks, capitals, position, whether it is the title.
+
+Heads are class-balanced. A second set of heads, on the word features, scores sentences (a
+sentence is positive for a technique when an annotated span of it overlaps the sentence); a
+paragraph's probability mixes its own head with the best of its sentences
+(``sentence_weight``), and a technique is predicted when that passes one threshold (0.45,
+chosen by grouped cross-validation; ``threshold="global"`` chooses it on inner folds instead).
+No sentence encoder is needed, so the measure adds little time to an analysis.
+
+Where a paragraph is predicted to use a technique, :meth:`PersuasionClassifier.locate` gives
+the sentence that most likely carries it, by the sentence heads. :func:`tie_actor` ties the located sentence to the
+actor it targets for Name_Calling-Labeling, Doubt, Loaded_Language and the other attacks on
+reputation (see its docstring for the rule).
+
+Evaluation (:func:`evaluate_persuasion`) follows the package's held-out protocol
+(:mod:`framing._heldout`): grouped cross-validation on the non-held-out articles, then one score
+of the held-out articles by a model fitted on the rest, beside a TF-IDF logistic baseline
+scored the same way. Scores, configurations tried and limitations: ``docs/persuasion.md``;
+the packaged model: ``framing/models/persuasion/MODEL_CARD.md``.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import re
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+import yaml
+
+__all__ = [
+    "TECHNIQUES",
+    "PersuasionClassifier",
+    "evaluate_persuasion",
+    "load_persuasion_model",
+    "load_semeval_persuasion",
+    "split_paragraphs",
+    "split_sentences",
+    "technique_descriptions",
+    "tie_actor",
+    "train_persuasion",
+]
+
+TECHNIQUES_PATH = Path(__file__).parent / "data" / "persuasion.yaml"
+MODEL_DIR = Path(__file__).parent / "models" / "persuasion"
+CONFIG_NAME = "persuasion.json"
+WEIGHTS_NAME = "persuasion.npz"
+# Identifies the features, decision rules and artefact layout; bump when any changes.
+FORMAT = "persuasion-tfidf-lr-1"
+
+
+@functools.lru_cache(maxsize=1)
+def _read_techniques() -> dict:
+    raw = yaml.safe_load(TECHNIQUES_PATH.read_text(encoding="utf-8"))
+    return dict(raw["techniques"])
+
+
+TECHNIQUES: tuple[str, ...] = tuple(_read_techniques())
+"""The 23 technique labels, in the order of ``framing/data/persuasion.yaml`` (grouped by family)."""
+
+
+def technique_descriptions() -> pd.DataFrame:
+    """``technique, family, description, english_training`` for the 23 techniques."""
+    return pd.DataFrame([{"technique": name, "family": entry["family"], "description": entry["description"],
+                          "english_training": bool(entry.get("english_training", True))}
+                         for name, entry in _read_techniques().items()])
+
+
+DATASET_DIR = "semeval2023-persuasion-en"
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]*[A-Z0-9])")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` character offsets of the sentences of one paragraph: a break after
+    ``.``, ``!`` or ``?`` (and any closing quotes or brackets) followed by white space and
+    a capital letter or digit. Leading and trailing white space is left out of each span."""
+    spans, begin = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        spans.append((begin, match.start() + len(match.group(0).rstrip())))
+        begin = match.end()
+    spans.append((begin, len(text)))
+    out = []
+    for start, end in spans:
+        piece = text[start:end]
+        lead = len(piece) - len(piece.lstrip())
+        start, end = start + lead, start + len(piece.rstrip())
+        if end > start:
+            out.append((start, end))
+    return out
+
+
+def load_semeval_persuasion(path: str | os.PathLike) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Read a SemEval-2023 Task 3 subtask 3 folder.
+
+    Returns ``(paragraphs, spans)``: ``paragraphs`` has one row per labelled line,
+    ``doc_id`` (``article<ID>``), ``line`` (from 1), ``text``, ``offset`` (character offset of
+    the line in the article file) and ``techniques`` (a tuple); ``spans`` one row per
+    annotated span, ``doc_id, line, technique, start, end`` with ``start``/``end`` relative
+    to the line (clipped to it; a span that crosses lines is given to each line it covers).
+    """
+    folder = Path(path)
+    labels_file = folder / "labels-paragraphs.txt"
+    if not labels_file.is_file():
+        raise FileNotFoundError(f"{folder} has no labels-paragraphs.txt (SemEval-2023 Task 3 subtask 3 layout)")
+    lines_of: dict[str, list[tuple[int, str]]] = {}
+    rows = []
+    for raw in labels_file.read_text(encoding="utf-8").splitlines():
+        if not raw.strip():
+            continue
+        parts = raw.split("\t")
+        article, number = parts[0].strip(), int(parts[1])
+        techniques = tuple(t.strip() for t in (parts[2] if len(parts) > 2 else "").split(",") if t.strip())
+        doc_id = f"article{article}"
+        if doc_id not in lines_of:
+            text = (folder / "articles" / f"{doc_id}.txt").read_text(encoding="utf-8")
+            offsets, position = [], 0
+            for line in text.split("\n"):
+                offsets.append((position, line))
+                position += len(line) + 1
+            lines_of[doc_id] = offsets
+        offset, line_text = lines_of[doc_id][number - 1]
+        rows.append({"doc_id": doc_id, "line": number, "text": line_text, "offset": offset,
+                     "techniques": techniques})
+    paragraphs = pd.DataFrame(rows)
+    span_rows = []
+    for file in sorted((folder / "spans").glob("article*-labels-subtask-3.txt")):
+        for raw in file.read_text(encoding="utf-8").splitlines():
+            parts = raw.split("\t")
+            if len(parts) < 4:
+                continue
+            doc_id = f"article{parts[0].strip()}"
+            technique, start, end = parts[1].strip(), int(parts[2]), int(parts[3])
+            for number, (offset, line_text) in enumerate(lines_of.get(doc_id, []), start=1):
+                lo, hi = max(start, offset), min(end, offset + len(line_text))
+                if hi > lo:
+                    span_rows.append({"doc_id": doc_id, "line": number, "technique": technique,
+                                      "start": lo - offset, "end": hi - offset})
+    spans = pd.DataFrame(span_rows, columns=["doc_id", "line", "technique", "start", "end"])
+    return paragraphs, spans
+
+
+# --------------------------------------------------------------------------- text units
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the paragraphs of ``text``: its non-empty lines, without the
+    white space at either end (the unit the SemEval-2023 annotation labels)."""
+    out, position = [], 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((position + lead, position + lead + len(stripped)))
+        position += len(line) + 1
+    return out
+
+
+# --------------------------------------------------------------------------- features
+
+_WORD = re.compile(r"[a-z0-9']+")
+_STOP = frozenset("the a an of to in and or for on at by with from is are was were be been that this it as its "
+                  "his her their they he she we you i not but have has had will would can could".split())
+N_DENSE = 12
+
+
+def _dense_features(texts: Sequence[str], docs: Sequence, first: Sequence[bool]) -> np.ndarray:
+    """Hand features of each paragraph, read with the other paragraphs of its document
+    (``docs`` names the document of each row; rows of one document are in reading order)."""
+    out = np.zeros((len(texts), N_DENSE))
+    rows_of: dict = {}
+    for i, doc in enumerate(docs):
+        rows_of.setdefault(doc, []).append(i)
+    for rows in rows_of.values():
+        tokens = [_WORD.findall(texts[i].lower()) for i in rows]
+        grams = [({w for w in ts if w not in _STOP}, set(zip(ts, ts[1:])), set(zip(ts, ts[1:], ts[2:])))
+                 for ts in tokens]
+        counts = [dict(), dict(), dict()]
+        for g in grams:
+            for level in range(3):
+                for item in g[level]:
+                    counts[level][item] = counts[level].get(item, 0) + 1
+        n = len(rows)
+        for k, i in enumerate(rows):
+            text, ts, (g1, g2, g3) = texts[i], tokens[k], grams[k]
+            shared = [sum(counts[level][item] > 1 for item in g) for level, g in enumerate((g1, g2, g3))]
+            out[i] = [np.log1p(len(text)), np.log1p(len(ts)), text.count("!"), text.count("?"),
+                      text.count('"'),  # straight quotation marks only (as the packaged model was fitted)
+                      sum(ch.isupper() for ch in text) / max(1, len(text)),
+                      shared[0] / max(1, len(g1)), np.log1p(shared[1]), np.log1p(shared[2]),
+                      k / max(1, n - 1), float(bool(first[i])), np.log1p(len(ts) - len(set(ts)))]
+    return out
+
+
+def _word_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    options = {"ngram_range": (1, 2), "min_df": 2, "sublinear_tf": True, "dtype": np.float64}
+    return _restore(TfidfVectorizer(**options, max_features=max_features) if vocabulary is None else
+                    TfidfVectorizer(**options, vocabulary={t: i for i, t in enumerate(vocabulary.tolist())}), idf)
+
+
+def _char_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    options = {"analyzer": "char_wb", "ngram_range": (2, 5), "min_df": 3, "sublinear_tf": True,
+               "dtype": np.float64}
+    return _restore(TfidfVectorizer(**options, max_features=max_features) if vocabulary is None else
+                    TfidfVectorizer(**options, vocabulary={t: i for i, t in enumerate(vocabulary.tolist())}), idf)
+
+
+def _restore(vectorizer, idf):
+    if idf is not None:
+        vectorizer.idf_ = np.asarray(idf, dtype=np.float64)
+    return vectorizer
+
+
+def _vocabulary(vectorizer) -> np.ndarray:
+    terms = sorted(vectorizer.vocabulary_, key=vectorizer.vocabulary_.get)
+    return np.asarray(terms, dtype=str)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+
+_GRID = np.round(np.arange(0.1, 0.951, 0.025), 4)
+
+
+def _micro_f1(Y: np.ndarray, Z: np.ndarray) -> float:
+    tp, pred, gold = int((Y & Z).sum()), int(Z.sum()), int(Y.sum())
+    return 2 * tp / (pred + gold) if pred + gold else 0.0
+
+
+def _global_threshold(Y: np.ndarray, P: np.ndarray) -> float:
+    scores = [_micro_f1(Y, (P >= t).astype(np.int8)) for t in _GRID]
+    return float(_GRID[int(np.argmax(scores))])
+
+
+def _tuned_thresholds(Y: np.ndarray, P: np.ndarray, fallback: float, min_support: int) -> np.ndarray:
+    """Per technique, the threshold maximising its F1 on ``P``; ``fallback`` for techniques
+    with fewer than ``min_support`` positive rows."""
+    out = np.full(Y.shape[1], fallback)
+    for j in range(Y.shape[1]):
+        if Y[:, j].sum() < min_support:
+            continue
+        f1 = [2 * int(((P[:, j] >= t) & (Y[:, j] == 1)).sum()) / max(1, int((P[:, j] >= t).sum() + Y[:, j].sum()))
+              for t in _GRID]
+        out[j] = _GRID[int(np.argmax(f1))]
+    return out
+
+
+# --------------------------------------------------------------------------- the classifier
+
+
+class PersuasionClassifier:
+    """Persuasion techniques of paragraphs, one logistic-regression head per technique.
+
+    Parameters
+    ----------
+    C
+        Inverse regularisation strength of every head (liblinear, L2, class-balanced).
+    char
+        Include character 2-5-grams.
+    context
+        Weight of the neighbouring paragraphs' TF-IDF words (0 leaves them out).
+    dense
+        Weight of the standardised hand features (0 leaves them out).
+    word_features, char_features
+        Vocabulary caps (most frequent terms in the training paragraphs).
+    threshold
+        ``"global"``: one threshold for all techniques, maximising micro-F1 on out-of-fold
+        probabilities of ``inner_folds`` folds of the training documents; ``"tuned"``: one
+        per technique (techniques with fewer than ``min_support`` positive training paragraphs
+        get the global one); a number: that threshold for all.
+    min_positives
+        Techniques with fewer positive training paragraphs get no head (never predicted).
+    sentence_weight
+        Weight of the sentence heads in a paragraph's probability: ``(1 - w) * paragraph head +
+        w * max over the paragraph's sentences of the sentence head``. The sentence heads are
+        trained on the span annotations (a sentence overlapping a span of a technique is
+        positive), so ``fit`` needs ``spans`` when ``w > 0``.
+    """
+
+    def __init__(self, *, C: float = 1.0, char: bool = True, context: float = 0.5, dense: float = 0.3,
+                 word_features: int | None = None, char_features: int | None = 40000,
+                 threshold: str | float = 0.45, inner_folds: int = 3, min_support: int = 20,
+                 min_positives: int = 2, sentence_weight: float = 0.5, random_state: int = 0) -> None:
+        self.C = C
+        self.char = char
+        self.context = context
+        self.dense = dense
+        self.word_features = word_features
+        self.char_features = char_features
+        self.threshold = threshold
+        self.inner_folds = inner_folds
+        self.min_support = min_support
+        self.min_positives = min_positives
+        self.sentence_weight = sentence_weight
+        self.random_state = random_state
+
+    def get_params(self) -> dict:
+        return {name: getattr(self, name) for name in ("C", "char", "context", "dense", "word_features",
+                                                       "char_features", "threshold", "inner_folds", "min_support",
+                                                       "min_positives", "sentence_weight", "random_state")}
+
+    # ------------------------------------------------------------------ features
+    def _fit_features(self, texts: list[str], docs: list, first: list[bool]) -> None:
+        self.word_ = _word_vectorizer(max_features=self.word_features).fit(texts)
+        self.char_ = _char_vectorizer(max_features=self.char_features).fit(texts) if self.char else None
+        if self.dense:
+            D = _dense_features(texts, docs, first)
+            self.dense_mean_, self.dense_scale_ = D.mean(axis=0), D.std(axis=0) + 1e-6
+
+    def _lexical(self, texts: list[str]):
+        """The features of the sentence heads: the paragraph heads' TF-IDF words."""
+        return self.word_.transform(texts)
+
+    def _features(self, texts: list[str], docs: list, first: list[bool]):
+        words = self.word_.transform(texts)
+        blocks = [words]
+        if self.char_ is not None:
+            blocks.append(self.char_.transform(texts))
+        if self.context:
+            prev, nxt = _neighbours(docs)
+            empty = sp.csr_matrix((1, words.shape[1]))
+            padded = sp.vstack([words, empty]).tocsr()  # row -1 is the empty row
+            blocks.append(self.context * 0.5 * (padded[prev] + padded[nxt]))
+        if self.dense:
+            D = (_dense_features(texts, docs, first) - self.dense_mean_) / self.dense_scale_
+            blocks.append(sp.csr_matrix(self.dense * D))
+        return sp.hstack(blocks).tocsr()
+
+    # ------------------------------------------------------------------ heads
+    def _fit_heads(self, X, Y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        from sklearn.linear_model import LogisticRegression
+
+        coef = np.zeros((Y.shape[1], X.shape[1]))
+        intercept = np.full(Y.shape[1], -30.0)  # no head: probability ~0
+        for j in range(Y.shape[1]):
+            if Y[:, j].sum() < self.min_positives:
+                continue
+            head = LogisticRegression(C=self.C, class_weight="balanced", solver="liblinear", max_iter=2000,
+                                      random_state=self.random_state)
+            head.fit(X, Y[:, j])
+            coef[j], intercept[j] = head.coef_[0], head.intercept_[0]
+        return coef, intercept
+
+    def fit(self, paragraphs: pd.DataFrame, spans: pd.DataFrame | None = None) -> PersuasionClassifier:
+        """Fit on ``paragraphs`` (columns ``doc_id``, ``text``, ``techniques`` and optionally
+        ``line``; rows of one document in reading order), as :func:`load_semeval_persuasion`
+        returns them. With ``spans`` (same source) the sentence heads of :meth:`locate` are fitted too."""
+        texts, docs, first = _columns(paragraphs)
+        Y = label_matrix(paragraphs["techniques"])
+        if self.sentence_weight and spans is None:
+            raise ValueError("sentence_weight > 0 needs the span annotations: fit(paragraphs, spans)")
+        if isinstance(self.threshold, str):
+            if self.threshold not in ("global", "tuned"):
+                raise ValueError(f"threshold must be 'global', 'tuned' or a number, got {self.threshold!r}")
+            oof = self._inner_oof(paragraphs, Y, spans)
+            global_t = _global_threshold(Y, oof)
+            self.thresholds_ = (np.full(len(TECHNIQUES), global_t) if self.threshold == "global"
+                                else _tuned_thresholds(Y, oof, global_t, self.min_support))
+        else:
+            self.thresholds_ = np.full(len(TECHNIQUES), float(self.threshold))
+        self._fit_features(texts, docs, first)
+        self.coef_, self.intercept_ = self._fit_heads(self._features(texts, docs, first), Y)
+        self.support_ = Y.sum(axis=0)
+        self.sentence_coef_ = None
+        if spans is not None:
+            sentences, S = sentence_examples(paragraphs, spans)
+            self.sentence_coef_, self.sentence_intercept_ = self._fit_heads(self._lexical(sentences), S)
+        return self
+
+    def _inner_oof(self, paragraphs: pd.DataFrame, Y: np.ndarray, spans: pd.DataFrame | None) -> np.ndarray:
+        docs = paragraphs["doc_id"].astype(str).to_numpy()
+        fold = _document_folds(docs, self.inner_folds, self.random_state + 1)
+        oof = np.zeros(Y.shape)
+        params = {**self.get_params(), "threshold": 0.5}
+        for k in range(self.inner_folds):
+            train, test = np.flatnonzero(fold != k), np.flatnonzero(fold == k)
+            inner = PersuasionClassifier(**params).fit(paragraphs.iloc[train], spans)
+            oof[test] = inner.predict_proba(paragraphs.iloc[test])
+        return oof
+
+    def _check_fitted(self) -> None:
+        if not hasattr(self, "coef_"):
+            raise RuntimeError("this PersuasionClassifier is not fitted: call fit() or load_persuasion_model()")
+
+    def predict_proba(self, paragraphs: pd.DataFrame) -> np.ndarray:
+        """``(n, 23)`` probabilities in :data:`TECHNIQUES` order."""
+        self._check_fitted()
+        texts, docs, first = _columns(paragraphs)
+        if not texts:
+            return np.zeros((0, len(TECHNIQUES)))
+        X = self._features(texts, docs, first)
+        proba = _sigmoid(np.asarray(X @ self.coef_.T) + self.intercept_)
+        if self.sentence_weight:
+            owner, sentences = [], []
+            for i, text in enumerate(texts):
+                for a, b in split_sentences(text):
+                    owner.append(i)
+                    sentences.append(text[a:b])
+            best = np.zeros_like(proba)
+            if sentences:
+                np.maximum.at(best, np.asarray(owner), self.sentence_proba(sentences))
+            proba = (1 - self.sentence_weight) * proba + self.sentence_weight * best
+        return proba
+
+    def predict(self, paragraphs: pd.DataFrame) -> list[tuple[str, ...]]:
+        """The techniques predicted for each paragraph."""
+        proba = self.predict_proba(paragraphs)
+        return [tuple(TECHNIQUES[j] for j in np.flatnonzero(row >= self.thresholds_)) for row in proba]
+
+    def sentence_proba(self, sentences: Sequence[str]) -> np.ndarray:
+        """``(n, 23)`` sentence-level scores (the heads :meth:`locate` uses)."""
+        self._check_fitted()
+        if self.sentence_coef_ is None:
+            raise RuntimeError("this model has no sentence heads: fit it with spans")
+        sentences = list(sentences)
+        if not sentences:
+            return np.zeros((0, len(TECHNIQUES)))
+        return _sigmoid(np.asarray(self._lexical(sentences) @ self.sentence_coef_.T) + self.sentence_intercept_)
+
+    def locate(self, paragraph: str, techniques: Sequence[str]) -> dict[str, tuple[int, int, float]]:
+        """For each technique, ``(start, end, score)`` of the sentence of ``paragraph`` (offsets into
+        it) that most likely carries it; the whole paragraph when it is one sentence."""
+        sentences = split_sentences(paragraph)
+        if not sentences:
+            return {}
+        scores = self.sentence_proba([paragraph[a:b] for a, b in sentences])
+        out = {}
+        for technique in techniques:
+            j = TECHNIQUES.index(technique)
+            best = int(np.argmax(scores[:, j]))
+            out[technique] = (sentences[best][0], sentences[best][1], float(scores[best, j]))
+        return out
+
+    def version(self) -> str:
+        return getattr(self, "version_", FORMAT)
+
+
+def _columns(paragraphs: pd.DataFrame) -> tuple[list[str], list, list[bool]]:
+    texts = [str(t) for t in paragraphs["text"]]
+    docs = paragraphs["doc_id"].tolist() if "doc_id" in paragraphs else [0] * len(texts)
+    if "first" in paragraphs:
+        first = [bool(v) for v in paragraphs["first"]]
+    elif "line" in paragraphs:
+        first = [int(v) == 1 for v in paragraphs["line"]]
+    else:
+        first = [i == 0 or docs[i] != docs[i - 1] for i in range(len(texts))]
+    return texts, docs, first
+
+
+def _neighbours(docs: Sequence) -> tuple[np.ndarray, np.ndarray]:
+    """Row of the previous and next paragraph of the same document (-1 when none)."""
+    n = len(docs)
+    prev, nxt = np.full(n, -1), np.full(n, -1)
+    last: dict = {}
+    for i, doc in enumerate(docs):
+        if doc in last:
+            prev[i], nxt[last[doc]] = last[doc], i
+        last[doc] = i
+    return prev, nxt
+
+
+def _document_folds(docs: np.ndarray, n_folds: int, seed: int) -> np.ndarray:
+    """Fold number of each row: documents shuffled with ``seed`` and dealt round-robin."""
+    unique = np.array(sorted(set(docs.tolist())))
+    np.random.RandomState(seed).shuffle(unique)
+    fold_of = {doc: i % n_folds for i, doc in enumerate(unique)}
+    return np.array([fold_of[d] for d in docs], dtype=int)
+
+
+def label_matrix(labels) -> np.ndarray:
+    """0/1 matrix ``(n, 23)`` in :data:`TECHNIQUES` order from sequences of technique names."""
+    index = {t: j for j, t in enumerate(TECHNIQUES)}
+    labels = list(labels)
+    out = np.zeros((len(labels), len(TECHNIQUES)), dtype=np.int8)
+    for i, row in enumerate(labels):
+        if isinstance(row, str):
+            raise TypeError(f"labels[{i}] is a string ({row!r}); give a sequence of technique names")
+        unknown = [t for t in row if t not in index]
+        if unknown:
+            raise ValueError(f"labels[{i}] has unknown technique(s) {unknown}")
+        out[i, [index[t] for t in row]] = 1
+    return out
+
+
+def sentence_examples(paragraphs: pd.DataFrame, spans: pd.DataFrame) -> tuple[list[str], np.ndarray]:
+    """The sentences of the paragraphs and their labels: a sentence is positive for a technique
+    when an annotated span of that technique overlaps it."""
+    by_line: dict = {}
+    for row in spans.itertuples(index=False):
+        by_line.setdefault((row.doc_id, int(row.line)), []).append((row.technique, int(row.start), int(row.end)))
+    index = {t: j for j, t in enumerate(TECHNIQUES)}
+    texts, rows = [], []
+    for doc_id, line, text in zip(paragraphs["doc_id"], paragraphs["line"], paragraphs["text"]):
+        marks = by_line.get((doc_id, int(line)), [])
+        for a, b in split_sentences(text):
+            label = np.zeros(len(TECHNIQUES), dtype=np.int8)
+            for technique, start, end in marks:
+                if start < b and end > a and technique in index:
+                    label[index[technique]] = 1
+            texts.append(text[a:b])
+            rows.append(label)
+    return texts, np.array(rows, dtype=np.int8).reshape(-1, len(TECHNIQUES))
+
+
+# --------------------------------------------------------------------------- actors
+
+
+_ATTACKS = ("Name_Calling-Labeling", "Loaded_Language", "Doubt", "Guilt_by_Association", "Appeal_to_Hypocrisy",
+            "Questioning_the_Reputation", "Exaggeration-Minimisation", "Appeal_to_Fear-Prejudice")
+"""Techniques tied to the actor they target (:func:`tie_actor`)."""
+
+
+def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
+              quotes: Sequence[dict] = ()) -> tuple[str | None, tuple[str, ...]]:
+    """The actor a technique found in ``[start, end)`` targets, and every actor mentioned there.
+
+    ``mentions`` are actor mentions of the same field (dicts with ``actor``, ``start``, ``end``, as
+    in the ``mentions`` table); ``quotes`` the quotations of that field (``start``, ``end``,
+    ``speaker_actor``, ``verb_class``, as in the ``quotes`` table). Returns ``(target,
+    actors)``: ``actors`` the distinct actors mentioned inside the span, in order of first
+    mention; ``target`` is ``None`` for a technique outside :data:`_ATTACKS` or a span with no
+    actor, else
+
+    - Doubt: the speaker of a quotation overlapping the span whose reporting verb distances
+      the writer from it ("claimed", "alleged"): the doubt is cast on that speaker's claim;
+    - otherwise (and for Doubt without such a quotation): the first actor mentioned in the span
+      who is not the speaker of a quotation overlapping it (the one labelled, doubted or attacked,
+      not the one reported as speaking); the first actor mentioned when all of them speak.
+    """
+    inside = sorted((m for m in mentions if m["start"] >= start and m["end"] <= end), key=lambda m: m["start"])
+    actors = tuple(dict.fromkeys(m["actor"] for m in inside))
+    if technique not in _ATTACKS or not actors:
+        return None, actors
+    near = [q for q in quotes if q.get("start", 0) < end and q.get("end", 0) > start]
+    speakers = {q.get("speaker_actor") for q in near if q.get("speaker_actor")}
+    if technique == "Doubt":
+        for q in near:
+            if q.get("verb_class") == "distancing" and q.get("speaker_actor") in actors:
+                return q["speaker_actor"], actors
+    for actor in actors:
+        if actor not in speakers:
+            return actor, actors
+    return actors[0], actors
+
+
+# --------------------------------------------------------------------------- evaluation
+
+
+def _counts(Y: np.ndarray, Z: np.ndarray) -> dict:
+    tp, pred, gold = int((Y & Z).sum()), int(Z.sum()), int(Y.sum())
+    return {"micro_f1": round(2 * tp / (pred + gold), 4) if pred + gold else 0.0,
+            "micro_precision": round(tp / pred, 4) if pred else 0.0,
+            "micro_recall": round(tp / gold, 4) if gold else 0.0}
+
+
+def _per_technique(Y: np.ndarray, Z: np.ndarray, baseline: np.ndarray | None = None) -> dict:
+    out = {}
+    for j, technique in enumerate(TECHNIQUES):
+        gold, pred, tp = int(Y[:, j].sum()), int(Z[:, j].sum()), int((Y[:, j] & Z[:, j]).sum())
+        entry = {"f1": round(2 * tp / (gold + pred), 3) if gold + pred else 0.0, "support": gold, "predicted": pred}
+        if baseline is not None:
+            b_pred, b_tp = int(baseline[:, j].sum()), int((Y[:, j] & baseline[:, j]).sum())
+            entry["baseline_f1"] = round(2 * b_tp / (gold + b_pred), 3) if gold + b_pred else 0.0
+        out[technique] = entry
+    return out
+
+
+def _bootstrap(Y: np.ndarray, Z: np.ndarray, B: np.ndarray, docs: np.ndarray, *, n_boot: int = 1000,
+               seed: int = 0) -> dict:
+    """Micro-F1 intervals (2.5 and 97.5 percentiles) of the model, the baseline and their
+    difference, resampling documents."""
+    unique, inverse = np.unique(docs, return_inverse=True)
+    tp_z = np.bincount(inverse, (Y & Z).sum(axis=1), len(unique))
+    n_z = np.bincount(inverse, Z.sum(axis=1), len(unique))
+    tp_b = np.bincount(inverse, (Y & B).sum(axis=1), len(unique))
+    n_b = np.bincount(inverse, B.sum(axis=1), len(unique))
+    gold = np.bincount(inverse, Y.sum(axis=1), len(unique))
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(unique), size=(n_boot, len(unique)))
+    f_z = 2 * tp_z[draws].sum(1) / np.maximum(1, n_z[draws].sum(1) + gold[draws].sum(1))
+    f_b = 2 * tp_b[draws].sum(1) / np.maximum(1, n_b[draws].sum(1) + gold[draws].sum(1))
+
+    def ci(values):
+        return [round(float(np.percentile(values, 2.5)), 4), round(float(np.percentile(values, 97.5)), 4)]
+
+    return {"micro_f1_ci": ci(f_z), "baseline_micro_f1_ci": ci(f_b), "difference_ci": ci(f_z - f_b),
+            "n_boot": n_boot, "unit": "document"}
+
+
+class _Baseline:
+    """TF-IDF word uni- and bigrams, one class-balanced logistic head per technique, threshold 0.5."""
+
+    def fit(self, paragraphs: pd.DataFrame) -> _Baseline:
+        self.model = PersuasionClassifier(char=False, context=0.0, dense=0.0, word_features=None,
+                                          threshold=0.5, sentence_weight=0.0).fit(paragraphs)
+        return self
+
+    def predict_matrix(self, paragraphs: pd.DataFrame) -> np.ndarray:
+        return (self.model.predict_proba(paragraphs) >= 0.5).astype(np.int8)
+
+
+def _span_check(model: PersuasionClassifier, paragraphs: pd.DataFrame, spans: pd.DataFrame, Y: np.ndarray,
+                Z: np.ndarray) -> dict:
+    """Of the correctly predicted (paragraph, technique) pairs in paragraphs of two or more
+    sentences: the share whose located sentence overlaps a gold span of the technique, beside
+    the share for the first sentence and the expected share for a sentence drawn at random."""
+    by_line: dict = {}
+    for row in spans.itertuples(index=False):
+        by_line.setdefault((row.doc_id, int(row.line), row.technique), []).append((int(row.start), int(row.end)))
+    hit = first = random = n = 0
+    for i, (doc_id, line, text) in enumerate(zip(paragraphs["doc_id"], paragraphs["line"], paragraphs["text"])):
+        sentences = split_sentences(text)
+        chosen = [TECHNIQUES[j] for j in np.flatnonzero(Y[i] & Z[i])]
+        if len(sentences) < 2 or not chosen:
+            continue
+        located = model.locate(text, chosen)
+        for technique in chosen:
+            gold = by_line.get((doc_id, int(line), technique), [])
+            if not gold:
+                continue
+            overlaps = [any(a < e and b > s for s, e in gold) for a, b in sentences]
+            start, end, _ = located[technique]
+            hit += any(a < e and b > s for s, e in gold for a, b in [(start, end)])
+            first += overlaps[0]
+            random += sum(overlaps) / len(overlaps)
+            n += 1
+    return {"pairs": n, "located_sentence_hit": round(hit / n, 4) if n else None,
+            "first_sentence_hit": round(first / n, 4) if n else None,
+            "random_sentence_hit": round(random / n, 4) if n else None}
+
+
+def _fit_and_score(params: dict, train: pd.DataFrame, score: pd.DataFrame, spans: pd.DataFrame,
+                   locate: bool = False) -> dict:
+    """One evaluation unit: the model and the baseline fitted on ``train``, decisions on ``score``."""
+    model = PersuasionClassifier(**params).fit(train, spans)
+    Z = (model.predict_proba(score) >= model.thresholds_).astype(np.int8)
+    B = _Baseline().fit(train).predict_matrix(score)
+    out = {"Z": Z, "B": B, "thresholds": model.thresholds_}
+    if locate:
+        out["spans"] = _span_check(model, score, spans, label_matrix(score["techniques"]), Z)
+    return out
+
+
+def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, held_out: bool = True,
+                        n_jobs: int | None = None, **params) -> dict:
+    """Scores of :class:`PersuasionClassifier` on a SemEval-2023 Task 3 subtask 3 folder.
+
+    ``cv``: grouped cross-validation (``folds`` folds of whole articles, seeded by ``seed``) on
+    the articles outside the held-out part (:func:`framing._heldout.is_held_out`); each fold is
+    predicted by a model fitted on the others (with the frozen threshold, or one chosen on inner
+    folds of its own training articles with ``threshold="global"``). ``held_out``: the held-out
+    articles, scored once by a model fitted on all the others, with document-bootstrap
+    intervals. Both carry the micro-F1 over paragraph x technique (the task's metric), micro
+    precision and recall, per-technique F1, and the same scores of the baseline
+    (:class:`_Baseline`: TF-IDF word uni- and bigrams, one logistic head per technique, threshold
+    0.5) on the same folds. ``held_out.spans``: how often the sentence
+    :meth:`PersuasionClassifier.locate` gives overlaps a gold span (see :func:`_span_check`).
+
+    The folds and the held-out fit run in ``n_jobs`` processes (default: the CPU count, at most
+    the number of fits); the results do not depend on it.
+    """
+    from joblib import Parallel, delayed
+
+    from framing._heldout import is_held_out
+
+    started, cpu = time.perf_counter(), time.process_time()
+    paragraphs, spans = load_semeval_persuasion(path)
+    outside = ~paragraphs["doc_id"].map(is_held_out).to_numpy()
+    dev = paragraphs[outside].reset_index(drop=True)
+    test = paragraphs[~outside].reset_index(drop=True)
+    params = {"random_state": seed, **params}
+    Y = label_matrix(dev["techniques"])
+    fold = _document_folds(_grouped(dev), folds, seed)
+    parts = [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
+    jobs = [delayed(_fit_and_score)(params, dev.iloc[train], dev.iloc[score], spans) for train, score in parts]
+    if held_out and len(test):
+        jobs.append(delayed(_fit_and_score)(params, dev, test, spans, True))
+    n_jobs = min(len(jobs), n_jobs or os.cpu_count() or 1)
+    results = Parallel(n_jobs=n_jobs)(jobs)
+    Z, B = np.zeros_like(Y), np.zeros_like(Y)
+    for (_, score), result in zip(parts, results):
+        Z[score], B[score] = result["Z"], result["B"]
+    fold_f1 = [_counts(Y[score], Z[score])["micro_f1"] for _, score in parts]
+    thresholds = [result["thresholds"] for result in results[:folds]]
+    report = {
+        "data": Path(path).name, "metric": "micro-F1 over paragraph x technique", "params": params,
+        "n_articles": int(paragraphs["doc_id"].nunique()), "n_paragraphs": len(paragraphs),
+        "cv": {"folds": folds, "seed": seed, "n_articles": int(dev["doc_id"].nunique()), "n_paragraphs": len(dev),
+               **_counts(Y, Z), "fold_micro_f1": fold_f1,
+               "threshold_mean": round(float(np.mean(thresholds)), 4),
+               "baseline": _counts(Y, B), "per_technique": _per_technique(Y, Z, B)},
+    }
+    if held_out and len(test):
+        Yt, result = label_matrix(test["techniques"]), results[-1]
+        Zt, Bt = result["Z"], result["B"]
+        report["held_out"] = {"n_articles": int(test["doc_id"].nunique()), "n_paragraphs": len(test),
+                              **_counts(Yt, Zt), "baseline": _counts(Yt, Bt),
+                              **_bootstrap(Yt, Zt, Bt, test["doc_id"].to_numpy(), seed=seed),
+                              "per_technique": _per_technique(Yt, Zt, Bt), "spans": result["spans"]}
+    report["seconds"] = {"total": round(time.perf_counter() - started, 1),
+                         "cpu_main_process": round(time.process_time() - cpu, 1), "n_jobs": n_jobs}
+    return report
+
+
+def _grouped(paragraphs: pd.DataFrame) -> np.ndarray:
+    """A document key per paragraph: articles with equal ids or equal texts are one document."""
+    from framing._documents import document_groups
+
+    ids = paragraphs["doc_id"].astype(str)
+    articles = paragraphs.groupby("doc_id", sort=False)["text"].agg("\n".join)
+    groups = document_groups(articles.tolist(), articles.index.tolist())
+    of = dict(zip(articles.index, groups))
+    return np.array([of[d] for d in ids])
+
+
+# --------------------------------------------------------------------------- training, I/O
+
+
+def _weights_digest(arrays: dict) -> str:
+    digest = hashlib.sha256()
+    for name in sorted(arrays):
+        value = np.ascontiguousarray(arrays[name])
+        digest.update(f"{name}|{value.dtype.str}|{value.shape}|".encode())
+        digest.update(value.tobytes())
+    return digest.hexdigest()
+
+
+def _shown(path: str | os.PathLike) -> str:
+    path = Path(path)
+    return path.as_posix() if not path.is_absolute() else f".../{path.name}"
+
+
+def _packed(matrix: np.ndarray, intercept: np.ndarray) -> dict:
+    """The heads that exist (an intercept above the no-head value), their coefficients as float16."""
+    heads = np.flatnonzero(intercept > -30.0).astype(np.int16)
+    return {"heads": heads, "coef": matrix[heads].astype(np.float16)}
+
+
+def _unpacked(heads: np.ndarray, coef: np.ndarray, n_features: int) -> np.ndarray:
+    out = np.zeros((len(TECHNIQUES), n_features))
+    out[heads.astype(int)] = coef.astype(np.float64)
+    return out
+
+
+def save_persuasion_model(model: PersuasionClassifier, out: str | os.PathLike, *, training: dict,
+                          scores: dict | None = None) -> dict:
+    """Write ``persuasion.npz`` (vocabularies, idf, the coefficients of the heads as float16,
+    intercepts, thresholds; no pickle) and ``persuasion.json``."""
+    from framing import __version__
+
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    arrays = {"word_vocabulary": _vocabulary(model.word_), "word_idf": model.word_.idf_.astype(np.float32),
+              "intercept": model.intercept_, "thresholds": model.thresholds_, "support": model.support_}
+    if model.char_ is not None:
+        arrays.update(char_vocabulary=_vocabulary(model.char_), char_idf=model.char_.idf_.astype(np.float32))
+    if model.dense:
+        arrays.update(dense_mean=model.dense_mean_, dense_scale=model.dense_scale_)
+    for key, value in _packed(model.coef_, model.intercept_).items():
+        arrays[key] = value
+    if model.sentence_coef_ is not None:
+        for key, value in _packed(model.sentence_coef_, model.sentence_intercept_).items():
+            arrays[f"sentence_{key}"] = value
+        arrays["sentence_intercept"] = model.sentence_intercept_
+    np.savez_compressed(out / WEIGHTS_NAME, **arrays)
+    digest = _weights_digest(arrays)
+    config = {"format": FORMAT, "techniques": list(TECHNIQUES), "params": model.get_params(),
+              "n_features": int(model.coef_.shape[1]),
+              "training": {**training, "framing_version": __version__}, "scores": scores or {},
+              "weights_sha256": digest}
+    (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return {"path": str(out), "files": [CONFIG_NAME, WEIGHTS_NAME], "weights_sha256": digest}
+
+
+def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionClassifier:
+    """A fitted :class:`PersuasionClassifier` from a folder written by :func:`train_persuasion`;
+    ``None`` loads the packaged model (``framing/models/persuasion``)."""
+    folder = MODEL_DIR if path is None else Path(path)
+    config_file, weights_file = folder / CONFIG_NAME, folder / WEIGHTS_NAME
+    if not config_file.is_file() or not weights_file.is_file():
+        raise FileNotFoundError(f"{folder} is not a persuasion model folder: it needs {CONFIG_NAME} and "
+                                f"{WEIGHTS_NAME} (written by framing.persuasion.train_persuasion)")
+    config = json.loads(config_file.read_text(encoding="utf-8"))
+    if config.get("format") != FORMAT:
+        raise ValueError(f"{config_file}: format {config.get('format')!r}, this version of framing reads {FORMAT!r}")
+    if list(config.get("techniques", [])) != list(TECHNIQUES):
+        raise ValueError(f"{config_file}: technique order differs from framing/data/persuasion.yaml")
+    model = PersuasionClassifier(**config["params"])
+    with np.load(weights_file, allow_pickle=False) as stored:
+        weights = dict(stored)
+    if config.get("weights_sha256") and _weights_digest(weights) != config["weights_sha256"]:
+        raise ValueError(f"{weights_file} does not match the digest in {config_file}")
+    model.word_ = _word_vectorizer(weights["word_vocabulary"], weights["word_idf"])
+    model.char_ = (_char_vectorizer(weights["char_vocabulary"], weights["char_idf"])
+                   if "char_vocabulary" in weights else None)
+    if "dense_mean" in weights:
+        model.dense_mean_, model.dense_scale_ = weights["dense_mean"], weights["dense_scale"]
+    shape = (len(TECHNIQUES), int(config["n_features"]))
+    model.coef_ = _unpacked(weights["heads"], weights["coef"], shape[1])
+    model.intercept_ = weights["intercept"].astype(np.float64)
+    model.thresholds_ = weights["thresholds"].astype(np.float64)
+    model.support_ = weights["support"]
+    model.sentence_coef_ = None
+    if "sentence_intercept" in weights:
+        lexical = len(weights["word_vocabulary"])
+        model.sentence_coef_ = _unpacked(weights["sentence_heads"], weights["sentence_coef"], lexical)
+        model.sentence_intercept_ = weights["sentence_intercept"].astype(np.float64)
+    model.version_ = f"{FORMAT}:{config['weights_sha256'][:10]}"
+    return model
+
+
+def train_persuasion(path: str | os.PathLike, *, out: str | os.PathLike, seed: int = 0, part: str = "all",
+                     **params) -> dict:
+    """Fit :class:`PersuasionClassifier` (paragraph and sentence heads) on a SemEval-2023 Task 3
+    subtask 3 folder and write the model folder ``out``. ``part="all"`` (the packaged model)
+    fits every article, the held-out ones included, after the configuration was frozen;
+    ``part="train"`` leaves the held-out articles out. Scores come from
+    :func:`evaluate_persuasion` (``framing evaluate persuasion``), not from this function."""
+    from framing._heldout import is_held_out
+
+    if part not in ("all", "train"):
+        raise ValueError(f"part must be 'all' or 'train', got {part!r}")
+    started = time.perf_counter()
+    paragraphs, spans = load_semeval_persuasion(path)
+    if part == "train":
+        paragraphs = paragraphs[~paragraphs["doc_id"].map(is_held_out)].reset_index(drop=True)
+    model = PersuasionClassifier(**{"random_state": seed, **params}).fit(paragraphs, spans)
+    seconds = round(time.perf_counter() - started, 1)
+    command = (f"framing train persuasion --data {_shown(path)} --out {_shown(out)}"
+               + (f" --seed {seed}" if seed else ""))
+    training = {"command": command, "data": Path(path).name, "part": part,
+                "n_articles": int(paragraphs["doc_id"].nunique()), "n_paragraphs": len(paragraphs),
+                "seed": seed, "seconds_fit": seconds}
+    artefact = save_persuasion_model(model, out, training=training)
+    return {"data": Path(path).name, "training": training, "thresholds": dict(zip(TECHNIQUES, model.thresholds_)),
+            "artefact": artefact}
+
+
+# --------------------------------------------------------------------------- analysis
+
+
+def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Sequence[Sequence[dict]] = (),
+                  quotes: Sequence[Sequence[dict]] = ()) -> list[dict]:
+    """Rows of the ``persuasion`` table for a batch of articles (objects with ``id``, ``outlet``,
+    ``title``, ``text``): one row per paragraph and technique predicted in it, and one row with
+    ``technique`` null for a paragraph with none, so every paragraph is counted. The title is
+    paragraph 0 of field ``"title"``; the text's paragraphs (non-empty lines) are numbered from 0
+    in field ``"text"``. ``start``/``end`` are the offsets in the field of the sentence that most
+    likely carries the technique (:meth:`PersuasionClassifier.locate`), ``target`` and ``actors``
+    come from :func:`tie_actor` with the article's mention and quote rows of that field."""
+    units = []
+    for k, article in enumerate(articles):
+        fields = ([("title", article.title, [(0, len(article.title.strip()))])] if article.title.strip() else [])
+        fields.append(("text", article.text, split_paragraphs(article.text)))
+        first = True
+        for field_name, value, spans in fields:
+            for number, (start, end) in enumerate(spans):
+                units.append((k, field_name, number, start, value[start:end], first))
+                first = False
+    if not units:
+        return []
+    table = pd.DataFrame({"doc_id": [u[0] for u in units], "text": [u[4] for u in units],
+                          "first": [u[5] for u in units]})
+    proba = model.predict_proba(table)
+    chosen = proba >= model.thresholds_
+    has_sentences = getattr(model, "sentence_coef_", None) is not None
+    rows = []
+    for (k, field_name, number, offset, text, _), p, decided in zip(units, proba, chosen):
+        article = articles[k]
+        base = {"article_id": article.id, "outlet": article.outlet, "field": field_name, "paragraph_id": number}
+        picked = [TECHNIQUES[j] for j in np.flatnonzero(decided)]
+        if not picked:
+            rows.append({**base, "technique": None, "score": None, "start": offset, "end": offset + len(text),
+                         "target": None, "actors": None})
+            continue
+        located = model.locate(text, picked) if has_sentences else {}
+        field_mentions = [m for m in (mentions[k] if k < len(mentions) else []) if m.get("field") == field_name]
+        field_quotes = [q for q in (quotes[k] if k < len(quotes) else []) if q.get("field") == field_name]
+        for technique in picked:
+            start, end = located.get(technique, (0, len(text), None))[:2]
+            start, end = offset + start, offset + end
+            target, actors = tie_actor(technique, start, end, field_mentions, field_quotes)
+            rows.append({**base, "technique": technique, "score": float(p[TECHNIQUES.index(technique)]),
+                         "start": start, "end": end, "target": target,
+                         "actors": ",".join(actors) if actors else None})
+    return rows
+
+
+def article_shares(table: pd.DataFrame) -> pd.DataFrame:
+    """From a ``persuasion`` table: per article x technique (every technique of :data:`TECHNIQUES`
+    for every article in the table), ``n_paragraphs`` of the article, ``n_with`` paragraphs
+    using the technique, ``share = n_with / n_paragraphs``, ``used = n_with > 0``."""
+    columns = ["article_id", "technique", "n_paragraphs", "n_with", "share", "used"]
+    if table is None or not len(table):
+        return pd.DataFrame(columns=columns)
+    paragraphs = table[["article_id", "field", "paragraph_id"]].drop_duplicates()
+    n_par = paragraphs.groupby("article_id").size()
+    found = (table.dropna(subset=["technique"]).drop_duplicates(["article_id", "field", "paragraph_id", "technique"])
+             .groupby(["article_id", "technique"]).size())
+    index = pd.MultiIndex.from_product([n_par.index, list(TECHNIQUES)], names=["article_id", "technique"])
+    out = found.reindex(index, fill_value=0).rename("n_with").reset_index()
+    out["n_paragraphs"] = out["article_id"].map(n_par).astype(int)
+    out["share"] = out["n_with"] / out["n_paragraphs"]
+    out["used"] = out["n_with"] > 0
+    return out[columns]

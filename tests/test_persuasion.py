@@ -1,0 +1,301 @@
+"""Persuasion techniques (framing.persuasion): reader, features, heads, spans, actor tie, evaluation."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import shared_file
+
+from framing._heldout import is_held_out
+from framing.persuasion import (
+    TECHNIQUES,
+    PersuasionClassifier,
+    _dense_features,
+    article_shares,
+    evaluate_persuasion,
+    label_matrix,
+    load_persuasion_model,
+    load_semeval_persuasion,
+    sentence_examples,
+    split_paragraphs,
+    split_sentences,
+    technique_descriptions,
+    tie_actor,
+    train_persuasion,
+)
+
+# Constructed paragraphs (written for these tests): a cue word per technique.
+CUES = {
+    "Name_Calling-Labeling": ["The senator is a spineless coward.", "Only a coward would say so."],
+    "Doubt": ["Is the minister really telling the truth?", "Few believe the minister's account."],
+    "Flag_Waving": ["Our great nation deserves patriots.", "Every patriot loves the nation."],
+}
+PLAIN = ["The council met on Tuesday.", "Rainfall was normal in March.", "The report has twelve pages.",
+         "Trains ran on time.", "The bridge opened in June."]
+
+
+def _write_folder(root, n_articles: int = 24, first_id: int = 1000):
+    """A SemEval-2023 subtask 3 style folder of constructed articles: each article is a title
+    and four paragraphs; paragraphs with a cue sentence carry that technique and a span."""
+    (root / "articles").mkdir(parents=True)
+    (root / "spans").mkdir()
+    labels, names = [], list(CUES)
+    for a in range(n_articles):
+        article = str(first_id + a)
+        technique = names[a % len(names)]
+        cue = CUES[technique][a % 2]
+        lines = [f"Title number {a}", "", f"{PLAIN[a % 5]} {cue}", "", PLAIN[(a + 1) % 5], "",
+                 f"{cue} {PLAIN[(a + 2) % 5]}", "", PLAIN[(a + 3) % 5]]
+        text = "\n".join(lines)
+        (root / "articles" / f"article{article}.txt").write_text(text, encoding="utf-8")
+        spans, offset = [], 0
+        for number, line in enumerate(lines, start=1):
+            if line:
+                found = technique if cue in line else ""
+                labels.append(f"{article}\t{number}\t{found}")
+                if found:
+                    start = offset + line.index(cue)
+                    spans.append(f"{article}\t{technique}\t{start}\t{start + len(cue)}")
+            offset += len(line) + 1
+        (root / "spans" / f"article{article}-labels-subtask-3.txt").write_text("\n".join(spans) + "\n")
+    (root / "labels-paragraphs.txt").write_text("\n".join(labels) + "\n", encoding="utf-8")
+    return root
+
+
+def test_technique_file_has_the_23_labels_with_descriptions():
+    table = technique_descriptions()
+    assert len(TECHNIQUES) == 23 == len(set(TECHNIQUES))
+    assert table["description"].str.len().min() > 20
+    assert set(table["family"]) == {"attack on reputation", "justification", "distraction", "simplification",
+                                    "call", "manipulative wording"}
+    assert sorted(table.loc[~table["english_training"], "technique"]) == [
+        "Appeal_to_Time", "Appeal_to_Values", "Consequential_Oversimplification", "Questioning_the_Reputation"]
+
+
+def test_technique_file_covers_the_shared_labels():
+    folder = shared_file("semeval2023-persuasion-en")
+    paragraphs, spans = load_semeval_persuasion(folder)
+    seen = {t for row in paragraphs["techniques"] for t in row} | set(spans["technique"])
+    assert seen <= set(TECHNIQUES)
+    trained = set(technique_descriptions().query("english_training")["technique"])
+    assert seen == trained
+
+
+def test_split_sentences_and_paragraphs_offsets():
+    text = 'He said "No." Then he left! Did she? 3 people came.'
+    spans = split_sentences(text)
+    assert [text[a:b] for a, b in spans] == ['He said "No."', "Then he left!", "Did she?", "3 people came."]
+    assert split_sentences("  one sentence only  ") == [(2, 19)]
+    body = "First line.\n\n  Second para. \nThird"
+    assert [body[a:b] for a, b in split_paragraphs(body)] == ["First line.", "Second para.", "Third"]
+
+
+def test_reader_maps_spans_to_lines(tmp_path):
+    folder = _write_folder(tmp_path / "data", n_articles=3)
+    paragraphs, spans = load_semeval_persuasion(folder)
+    assert len(paragraphs) == 3 * 5 and paragraphs["line"].tolist()[:5] == [1, 3, 5, 7, 9]
+    assert paragraphs.loc[1, "techniques"] == ("Name_Calling-Labeling",)
+    for row in spans.itertuples():
+        text = paragraphs.set_index(["doc_id", "line"]).loc[(row.doc_id, row.line), "text"]
+        assert text[row.start:row.end] in {c for cues in CUES.values() for c in cues}
+    sentences, labels = sentence_examples(paragraphs, spans)
+    positive = [s for s, row in zip(sentences, labels) if row.any()]
+    assert positive and all(s in {c for cues in CUES.values() for c in cues} for s in positive)
+
+
+def test_reader_refuses_a_folder_without_labels(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load_semeval_persuasion(tmp_path)
+
+
+def test_label_matrix_checks_names():
+    Y = label_matrix([("Doubt",), (), ("Doubt", "Slogans")])
+    assert Y.shape == (3, 23) and Y.sum() == 3 and Y[:, TECHNIQUES.index("Doubt")].tolist() == [1, 0, 1]
+    with pytest.raises(ValueError):
+        label_matrix([("Not_A_Technique",)])
+    with pytest.raises(TypeError):
+        label_matrix(["Doubt"])
+
+
+def test_repetition_features_see_the_rest_of_the_article():
+    texts = ["We will never surrender our freedom today.", "Markets were calm.",
+             "Again: we will never surrender our freedom.", "Markets were calm."]
+    D = _dense_features(texts, ["a", "a", "a", "b"], [True, False, False, True])
+    # trigrams shared with another paragraph of the same article (column 8, log1p of the count)
+    assert D[0, 8] > 0 and D[2, 8] > 0
+    assert D[1, 8] == 0 and D[3, 8] == 0  # "Markets were calm." recurs only in another article
+
+
+@pytest.fixture(scope="module")
+def tiny_model(tmp_path_factory):
+    folder = _write_folder(tmp_path_factory.mktemp("persuasion") / "data")
+    paragraphs, spans = load_semeval_persuasion(folder)
+    model = PersuasionClassifier(char=False, word_features=None, threshold="global", inner_folds=2,
+                                 min_positives=2).fit(paragraphs, spans)
+    return folder, paragraphs, model
+
+
+def test_heads_learn_constructed_cues(tiny_model):
+    _, paragraphs, model = tiny_model
+    table = pd.DataFrame({"doc_id": ["x", "x", "x"], "text": [
+        "Honestly, the mayor is a spineless coward; only a coward would say so.", "The bridge opened in June.",
+        "Our great nation deserves patriots like you."]})
+    predicted = model.predict(table)
+    assert "Name_Calling-Labeling" in predicted[0] and "Flag_Waving" not in predicted[0]
+    assert predicted[1] == ()
+    assert "Flag_Waving" in predicted[2]
+    proba = model.predict_proba(table)
+    assert proba.shape == (3, 23) and np.all((proba >= 0) & (proba <= 1))
+    # techniques without training paragraphs are never predicted
+    assert proba[:, TECHNIQUES.index("Slogans")].max() < 1e-6
+
+
+def test_locate_gives_the_sentence_with_the_cue(tiny_model):
+    _, _, model = tiny_model
+    paragraph = "The bridge opened in June. Is the minister really telling the truth? Trains ran on time."
+    start, end, score = model.locate(paragraph, ["Doubt"])["Doubt"]
+    assert paragraph[start:end] == "Is the minister really telling the truth?"
+    assert 0 <= score <= 1
+
+
+def test_saved_model_gives_the_same_scores(tiny_model, tmp_path):
+    from framing.persuasion import save_persuasion_model
+
+    _, paragraphs, model = tiny_model
+    save_persuasion_model(model, tmp_path / "m", training={"command": "test"})
+    loaded = load_persuasion_model(tmp_path / "m")
+    # coefficients are stored as float16: probabilities agree to about 1e-3, decisions exactly here
+    np.testing.assert_allclose(loaded.predict_proba(paragraphs), model.predict_proba(paragraphs), atol=2e-3)
+    np.testing.assert_allclose(loaded.sentence_proba(paragraphs["text"]), model.sentence_proba(paragraphs["text"]),
+                               atol=2e-3)
+    assert loaded.predict(paragraphs) == model.predict(paragraphs)
+    np.testing.assert_array_equal(loaded.thresholds_, model.thresholds_)
+    config = json.loads((tmp_path / "m" / "persuasion.json").read_text())
+    config["weights_sha256"] = "0" * 64
+    (tmp_path / "m" / "persuasion.json").write_text(json.dumps(config))
+    with pytest.raises(ValueError, match="digest"):
+        load_persuasion_model(tmp_path / "m")
+    with pytest.raises(FileNotFoundError):
+        load_persuasion_model(tmp_path / "nothing")
+
+
+# Constructed cases for the actor tie: (technique, sentence, mentions, quotes, expected target).
+# The first is the rule's known failure (a reader names Kyiv): the first non-speaker actor is taken.
+_TIE_CASES = [
+    ("Name_Calling-Labeling", "Moscow called the Kyiv leadership a gang of thugs.",
+     [("russia", 0, 6), ("ukraine", 18, 22)], [], "russia"),
+    ("Name_Calling-Labeling", "The spokesman of Moscow said the Kyiv leadership were thugs.",
+     [("russia", 17, 23), ("ukraine", 33, 37)], [{"start": 0, "end": 60, "speaker_actor": "russia",
+                                                   "verb_class": "neutral"}], "ukraine"),
+    ("Doubt", "Kyiv claimed, without evidence, that the strike hit a depot.",
+     [("ukraine", 0, 4)], [{"start": 0, "end": 61, "speaker_actor": "ukraine", "verb_class": "distancing"}],
+     "ukraine"),
+    ("Doubt", "NATO officials questioned whether Moscow's figures can be trusted.",
+     [("nato", 0, 4), ("russia", 34, 40)], [{"start": 0, "end": 67, "speaker_actor": "nato",
+                                              "verb_class": "neutral"}], "russia"),
+    ("Loaded_Language", "The brutal regime in Moscow pressed on.", [("russia", 21, 27)], [], "russia"),
+    ("Loaded_Language", "A shocking, disgraceful decision.", [], [], None),
+    ("Slogans", "Moscow repeated its slogan.", [("russia", 0, 6)], [], None),
+]
+
+
+@pytest.mark.parametrize("technique, sentence, mentions, quotes, expected", _TIE_CASES)
+def test_tie_actor_on_constructed_sentences(technique, sentence, mentions, quotes, expected):
+    rows = [{"actor": actor, "start": start, "end": end} for actor, start, end in mentions]
+    for row, (actor, start, end) in zip(rows, mentions):
+        assert sentence[start:end]  # offsets point into the sentence
+    target, actors = tie_actor(technique, 0, len(sentence), rows, quotes)
+    assert target == expected
+    assert actors == tuple(dict.fromkeys(actor for actor, _, _ in mentions))
+
+
+def test_tie_actor_ignores_mentions_outside_the_span():
+    rows = [{"actor": "russia", "start": 0, "end": 6}, {"actor": "ukraine", "start": 40, "end": 44}]
+    assert tie_actor("Name_Calling-Labeling", 30, 60, rows) == ("ukraine", ("ukraine",))
+
+
+def test_analysis_rows_count_every_paragraph(tiny_model):
+    from framing.persuasion import analysis_rows
+
+    _, _, model = tiny_model
+    text = ("The bridge opened in June.\n\nTrains ran on time. The mayor is a spineless coward, only a coward would "
+            "say so.\nTrains ran on time.")
+    article = SimpleNamespace(id="a1", outlet="o", title="Council news", text=text)
+    start = text.index("mayor")
+    mentions = [{"field": "text", "actor": "mayor", "start": start, "end": start + 5}]
+    rows = analysis_rows(model, [article], [mentions], [[]])
+    table = pd.DataFrame(rows)
+    assert set(zip(table["field"], table["paragraph_id"])) == {("title", 0), ("text", 0), ("text", 1), ("text", 2)}
+    called = table[table["technique"] == "Name_Calling-Labeling"]
+    assert len(called) == 1
+    row = called.iloc[0]
+    assert text[row["start"]:row["end"]].startswith("The mayor is a spineless coward")
+    assert row["start"] > text.index("Trains")  # the sentence, not the whole paragraph
+    assert row["target"] == "mayor" and row["actors"] == "mayor"
+    plain = table[table["paragraph_id"] == 0]
+    assert plain["technique"].isna().all() or not plain["technique"].isin(["Name_Calling-Labeling"]).any()
+    shares = article_shares(table)
+    assert len(shares) == 23
+    named = shares.set_index("technique").loc["Name_Calling-Labeling"]
+    assert named["n_paragraphs"] == 4 and named["n_with"] == 1 and named["used"]
+
+
+def test_compare_persuasion_intervals():
+    from framing.analysis import Analysis, PERSUASION_SCHEMA, _frame
+    from framing.comparison import compare_persuasion
+
+    rows = []
+    for k in range(6):
+        outlet = "left" if k < 3 else "right"
+        for p in range(4):
+            technique = "Doubt" if (outlet == "left" and p == 0) else None
+            rows.append({"article_id": f"a{k}", "outlet": outlet, "field": "text", "paragraph_id": p,
+                         "technique": technique, "score": 0.9 if technique else None, "start": 0, "end": 5,
+                         "target": "x" if technique else None, "actors": None})
+    articles = pd.DataFrame({"article_id": [f"a{k}" for k in range(6)], "outlet": ["left"] * 3 + ["right"] * 3,
+                             "status": "analyzed", "date": pd.NaT})
+    analysis = Analysis(articles=articles, mentions=pd.DataFrame(), actor_stance=pd.DataFrame(),
+                        persuasion=_frame(rows, PERSUASION_SCHEMA))
+    table = compare_persuasion(analysis, n_boot=200).set_index(["outlet", "technique"])
+    assert len(table) == 2 * 23
+    left, right = table.loc[("left", "Doubt")], table.loc[("right", "Doubt")]
+    assert left["prevalence"] == 1.0 and right["prevalence"] == 0.0
+    assert left["paragraph_share"] == pytest.approx(0.25) and left["n_paragraphs_with"] == 3
+    assert left["n_targeted"] == 3 and right["n_targeted"] == 0
+    assert left["share_low"] <= left["paragraph_share"] <= left["share_high"]
+
+
+def test_evaluate_and_train_on_a_constructed_folder(tmp_path):
+    folder = _write_folder(tmp_path / "data", n_articles=30)
+    ids = [f"article{1000 + a}" for a in range(30)]
+    assert any(is_held_out(i) for i in ids) and not all(is_held_out(i) for i in ids)
+    report = evaluate_persuasion(folder, folds=3, char=False, word_features=None, inner_folds=2, n_jobs=1)
+    assert report["cv"]["n_articles"] + report["held_out"]["n_articles"] == 30
+    assert report["held_out"]["n_articles"] == sum(map(is_held_out, ids))
+    assert report["cv"]["micro_f1"] > report["cv"]["baseline"]["micro_f1"] - 0.2
+    assert report["cv"]["micro_f1"] > 0.8  # the cues are unambiguous
+    low, high = report["held_out"]["micro_f1_ci"]
+    assert low <= report["held_out"]["micro_f1"] <= high
+    assert set(report["cv"]["per_technique"]) == set(TECHNIQUES)
+    assert report["held_out"]["spans"]["pairs"] > 0
+    assert report["held_out"]["spans"]["located_sentence_hit"] >= report["held_out"]["spans"]["random_sentence_hit"]
+    out = train_persuasion(folder, out=tmp_path / "model", char=False, word_features=None, inner_folds=2)
+    assert out["training"]["n_articles"] == 30
+    assert load_persuasion_model(tmp_path / "model").predict(pd.DataFrame({"text": ["Only a coward would."]}))
+
+
+def test_packaged_model_loads():
+    from framing.persuasion import MODEL_DIR
+
+    if not (MODEL_DIR / "persuasion.json").is_file():
+        pytest.skip("no packaged persuasion model")
+    model = load_persuasion_model()
+    assert model.coef_.shape[0] == 23 and np.all((model.thresholds_ > 0) & (model.thresholds_ < 1))
+    assert model.sentence_coef_ is not None
+    proba = model.predict_proba(pd.DataFrame({"doc_id": ["a", "a"], "text": [
+        "The treacherous, corrupt regime lies to its people every single day!", "The meeting starts at noon."]}))
+    assert proba.shape == (2, 23)
