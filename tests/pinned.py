@@ -344,12 +344,17 @@ def uncovered(text: str, covering: list[str]) -> list[str]:
 def states(text: str, value: float) -> bool:
     """Whether ``text`` shows ``value``: one of its numbers equals the value rounded to that
     number's decimals (0.9461 is shown by "0.946", 1.0 by "1.000" and "1.00", 11 by "11"); a
-    count of 0 may be written "no" or "none"."""
+    count of 0 may be written "no" or "none"; a number after a minus sign (−) is negative."""
     if value == 0 and re.search(r"\b(no|none)\b", text):
         return True
-    for number in NUMBER.findall(text):
+    for match in NUMBER.finditer(text):
+        number = match.group()
         decimals = len(number.split(".")[1]) if "." in number else 0
-        if round(float(value), decimals) == float(number):
+        sign = text[match.start() - 1] if match.start() else ""
+        # a minus sign (U+2212) makes the number negative; a hyphen may be one or a dash
+        readings = [-float(number)] if sign == "\u2212" else [float(number), -float(number)] if sign == "-" \
+            else [float(number)]
+        if round(float(value), decimals) in readings:
             return True
     return False
 

