@@ -19,8 +19,12 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[models,dev]"
 	touch $@
 
+# Every measure, those off by default included (their figures carry their validation's caveat),
+# so that the figures and the known-groups check (framing evaluate known-groups) cover them all.
+MEASURES := quotes,wording,frames,roles,narratives,persuasion
+
 figures: setup
-	$(BIN)/framing analyze data/sample-corpus --out $(RUN) --overwrite
+	$(BIN)/framing analyze data/sample-corpus --out $(RUN) --overwrite --measures $(MEASURES)
 	$(BIN)/framing compare $(RUN) --by outlet
 	$(BIN)/framing figures $(RUN) --out figures
 

@@ -33,7 +33,8 @@ def test_analyze_compare_figures(tiny_corpus, tmp_path, capsys):
     from framing.analysis import default_measures
 
     names = sorted(p.name for p in figures.iterdir())
-    learned = {"frames": "frames.png", "roles": "roles.png", "narratives": "narratives.png"}
+    learned = {"frames": "frames.png", "roles": "roles.png", "narratives": "narratives.png",
+               "persuasion": "persuasion.png"}
     expected = {"actor_coverage.png", "naming.png", "reporting_verbs.png", "stance_heatmap.png",
                 "stance_intervals.png", "voice_share.png", "figures.json"} | {learned[m] for m in default_measures()
                                                                              if m in learned}
