@@ -211,7 +211,7 @@ def _parser() -> argparse.ArgumentParser:
     bench_analyze.add_argument("--stance", default=DEFAULT_STANCE, help=f"stance scorer (default: {DEFAULT_STANCE})")
     bench_analyze.add_argument("--repeat", type=int, default=1, help="corpus passes (default: 1)")
     bench_analyze.add_argument("--measures", help="comma list of optional measures, '' for mentions and stance "
-                                                  "only (default: every available one)")
+                                                  "only (default: those on by default)")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
