@@ -42,6 +42,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
+from framing._artefacts import shown_path
 from framing._heldout import is_held_out
 
 __all__ = [
@@ -405,7 +406,7 @@ def train_domains(path: str | os.PathLike, *, out: str | os.PathLike, seed: int 
         "seconds": round(time.perf_counter() - started, 1),
     }
     save_domain_model(model, out, report=report, training={
-        "command": f"framing train domains --data {_shown(path)} --out {_shown(out)} --seed {seed}",
+        "command": f"framing train domains --data {shown_path(path)} --out {shown_path(out)} --seed {seed}",
         "folds": folds, "seed": seed, "fit_on": "the development part (every document not held out)"})
     return report
 
@@ -423,11 +424,6 @@ def _jsonable(candidate: dict) -> dict:
 
 
 # ---------------------------------------------------------------------------- artefact
-
-
-def _shown(path: str | os.PathLike) -> str:
-    path = Path(path)
-    return path.as_posix() if not path.is_absolute() else f".../{path.name}"
 
 
 def save_domain_model(model: DomainClassifier, out: str | os.PathLike, *, report: dict | None = None,

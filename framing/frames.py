@@ -60,6 +60,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
+from framing._artefacts import shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
 from framing.encoder import chunk_text
@@ -1142,7 +1143,7 @@ def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int =
     seconds = time.perf_counter() - started
     options = " ".join(f"--{k.replace('_', '-')} {v}" for k, v in params.items())
     extras = [extra] if isinstance(extra, (str, os.PathLike)) else list(extra or [])
-    command = f"framing train frames --data {_shown(path)} --out {_shown(out)}" + \
+    command = f"framing train frames --data {shown_path(path)} --out {shown_path(out)}" + \
         (f" --seed {seed}" if seed else "") + (f" --folds {folds}" if folds != 5 else "") + \
         (f" {options}" if options else "")
     training = {"command": command, "data": Path(path).name, "n_articles": len(texts) + len(extra_texts),
@@ -1150,24 +1151,6 @@ def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int =
                 "extra": [Path(e).name for e in extras], "seed": seed, "seconds_fit": round(seconds, 1)}
     report["artefact"] = _save_model(model, out, training=training, cv=report)
     return report
-
-
-def _weights_digest(arrays: dict) -> str:
-    """SHA-256 of the arrays' names, dtypes, shapes and bytes (the .npz file itself carries
-    zip timestamps, so its own hash changes from one training run to the next)."""
-    digest = hashlib.sha256()
-    for name in sorted(arrays):
-        value = np.ascontiguousarray(arrays[name])
-        digest.update(f"{name}|{value.dtype.str}|{value.shape}|".encode())
-        digest.update(value.tobytes())
-    return digest.hexdigest()
-
-
-def _shown(path: str | os.PathLike) -> str:
-    """A path as written in a recorded command: relative paths as given, absolute ones
-    shortened to their last part (no user's directory layout in shipped files)."""
-    path = Path(path)
-    return path.as_posix() if not path.is_absolute() else f".../{path.name}"
 
 
 def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dict, cv: dict) -> dict:
@@ -1182,7 +1165,7 @@ def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dic
         arrays.update(tfidf_vocabulary=model.tfidf_vocabulary_.astype(str), tfidf_idf=model.tfidf_idf_,
                       tfidf_coef=model.tfidf_coef_, tfidf_intercept=model.tfidf_intercept_)
     np.savez_compressed(weights, **arrays)
-    digest = _weights_digest(arrays)
+    digest = weights_digest(arrays)
     encoder = model.encoder
     while isinstance(encoder, _CachedEncoder):
         encoder = encoder.encoder
@@ -1243,7 +1226,7 @@ def load_frame_model(path: str | os.PathLike | None = None, *, encoder=None) -> 
                           stacklevel=2)
     model = FrameClassifier(encoder=encoder, **config["params"])
     with np.load(weights_file, allow_pickle=False) as weights:
-        if config.get("weights_sha256") and _weights_digest(dict(weights)) != config["weights_sha256"]:
+        if config.get("weights_sha256") and weights_digest(dict(weights)) != config["weights_sha256"]:
             raise ValueError(f"{weights_file} does not match the digest in {config_file}: the files come from "
                              "different training runs or were modified")
         model.coef_ = weights["coef"].astype(np.float64)

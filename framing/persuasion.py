@@ -39,7 +39,6 @@ the packaged model: ``framing/models/persuasion/MODEL_CARD.md``.
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
 import re
@@ -51,6 +50,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 import yaml
+
+from framing._artefacts import shown_path, weights_digest
 
 __all__ = [
     "TECHNIQUES",
@@ -745,20 +746,6 @@ def _grouped(paragraphs: pd.DataFrame) -> np.ndarray:
 # --------------------------------------------------------------------------- training, I/O
 
 
-def _weights_digest(arrays: dict) -> str:
-    digest = hashlib.sha256()
-    for name in sorted(arrays):
-        value = np.ascontiguousarray(arrays[name])
-        digest.update(f"{name}|{value.dtype.str}|{value.shape}|".encode())
-        digest.update(value.tobytes())
-    return digest.hexdigest()
-
-
-def _shown(path: str | os.PathLike) -> str:
-    path = Path(path)
-    return path.as_posix() if not path.is_absolute() else f".../{path.name}"
-
-
 def _packed(matrix: np.ndarray, intercept: np.ndarray) -> dict:
     """The heads that exist (an intercept above the no-head value), their coefficients as float16."""
     heads = np.flatnonzero(intercept > -30.0).astype(np.int16)
@@ -792,7 +779,7 @@ def save_persuasion_model(model: PersuasionClassifier, out: str | os.PathLike, *
             arrays[f"sentence_{key}"] = value
         arrays["sentence_intercept"] = model.sentence_intercept_
     np.savez_compressed(out / WEIGHTS_NAME, **arrays)
-    digest = _weights_digest(arrays)
+    digest = weights_digest(arrays)
     config = {"format": FORMAT, "techniques": list(TECHNIQUES), "params": model.get_params(),
               "n_features": int(model.coef_.shape[1]),
               "training": {**training, "framing_version": __version__}, "scores": scores or {},
@@ -817,7 +804,7 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
     model = PersuasionClassifier(**config["params"])
     with np.load(weights_file, allow_pickle=False) as stored:
         weights = dict(stored)
-    if config.get("weights_sha256") and _weights_digest(weights) != config["weights_sha256"]:
+    if config.get("weights_sha256") and weights_digest(weights) != config["weights_sha256"]:
         raise ValueError(f"{weights_file} does not match the digest in {config_file}")
     model.word_ = _word_vectorizer(weights["word_vocabulary"], weights["word_idf"])
     model.char_ = (_char_vectorizer(weights["char_vocabulary"], weights["char_idf"])
@@ -855,7 +842,7 @@ def train_persuasion(path: str | os.PathLike, *, out: str | os.PathLike, seed: i
         paragraphs = paragraphs[~paragraphs["doc_id"].map(is_held_out)].reset_index(drop=True)
     model = PersuasionClassifier(**{"random_state": seed, **params}).fit(paragraphs, spans)
     seconds = round(time.perf_counter() - started, 1)
-    command = (f"framing train persuasion --data {_shown(path)} --out {_shown(out)}"
+    command = (f"framing train persuasion --data {shown_path(path)} --out {shown_path(out)}"
                + (f" --seed {seed}" if seed else ""))
     training = {"command": command, "data": Path(path).name, "part": part,
                 "n_articles": int(paragraphs["doc_id"].nunique()), "n_paragraphs": len(paragraphs),
