@@ -8,8 +8,8 @@ def test_public_surface_is_pinned():
         "Actor", "ActorInventory", "Analysis", "Article", "CorpusError", "Lexicon", "LexiconStanceScorer", "Mark",
         "Member", "Mention", "MentionFinder", "Quote", "QuoteExtractor", "ReportingVerbs", "Term", "WordingFinder",
         "analyze", "bootstrap_mean_ci", "bootstrap_ratio_ci", "check_known_groups", "compare", "compare_frames", "compare_marks", "compare_naming",
-        "compare_narratives", "compare_roles", "compare_verbs", "compare_voice", "get_scorer", "iter_corpus", "load_actors", "load_corpus",
-        "naming_rates", "plot_coverage", "plot_frame_profile", "plot_naming", "plot_narratives", "plot_roles", "plot_stance_heatmap", "plot_stance_intervals",
+        "compare_narratives", "compare_persuasion", "compare_roles", "compare_verbs", "compare_voice", "get_scorer", "iter_corpus", "load_actors", "load_corpus",
+        "naming_rates", "plot_coverage", "plot_frame_profile", "plot_naming", "plot_narratives", "plot_persuasion", "plot_roles", "plot_stance_heatmap", "plot_stance_intervals",
         "plot_verb_profile", "plot_voice_share", "read_analysis", "save_figures", "__version__",
     ])
     for name in framing.__all__:

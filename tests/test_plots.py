@@ -42,7 +42,13 @@ def _every_table() -> dict[str, pd.DataFrame]:
     narratives = pd.DataFrame({"article_id": ids, "outlet": outlets, "level": ["narrative"] * 3,
                                "label": ["URW: Blaming the war on others"] * 3, "score": [0.7, 0.2, 0.4],
                                "predicted": [True, False, True]})
-    voice = _run(dataclasses.replace(voice, frames=frames, roles=roles, narratives=narratives))
+    persuasion = pd.DataFrame({"article_id": ids * 2, "outlet": outlets * 2, "field": ["text"] * 6,
+                               "paragraph_id": [1, 1, 1, 2, 2, 2],
+                               "technique": ["Loaded_Language", None, "Doubt", "Loaded_Language", None, None],
+                               "score": [0.8, None, 0.6, 0.7, None, None], "start": [0] * 6, "end": [10] * 6,
+                               "target": ["russia", None, None, None, None, None],
+                               "actors": ["russia", None, None, None, None, None]})
+    voice = _run(dataclasses.replace(voice, frames=frames, roles=roles, narratives=narratives, persuasion=persuasion))
     return {
         "comparison": framing.compare(_run(_analysis()), seed=0),
         "verbs": framing.compare_verbs(voice, seed=0),
@@ -51,6 +57,7 @@ def _every_table() -> dict[str, pd.DataFrame]:
         "frames": framing.compare_frames(voice, seed=0),
         "roles": framing.compare_roles(voice, seed=0),
         "narratives": framing.compare_narratives(voice, seed=0),
+        "persuasion": framing.compare_persuasion(voice, seed=0),
     }
 
 
@@ -60,9 +67,11 @@ PLOTS = {
     "plot_stance_heatmap": "comparison", "plot_stance_intervals": "comparison", "plot_coverage": "comparison",
     "plot_verb_profile": "verbs", "plot_voice_share": "voice", "plot_naming": "naming",
     "plot_frame_profile": "frames", "plot_roles": "roles", "plot_narratives": "narratives",
+    "plot_persuasion": "persuasion",
 }
 # The plots that draw a single axes, and so can draw into the caller's.
-ONE_AXES = ["plot_stance_heatmap", "plot_coverage", "plot_voice_share", "plot_frame_profile", "plot_narratives"]
+ONE_AXES = ["plot_stance_heatmap", "plot_coverage", "plot_voice_share", "plot_frame_profile", "plot_narratives",
+            "plot_persuasion"]
 
 
 @pytest.fixture(autouse=True)

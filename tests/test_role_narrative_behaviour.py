@@ -26,7 +26,6 @@ better model passes, so the mark can be lifted.
 from __future__ import annotations
 
 import itertools
-import math
 import random
 import re
 
@@ -560,6 +559,9 @@ def test_narrative_scores_are_deterministic_and_order_invariant(narrative_model,
 
 
 # =========================================================================== documented scores
+# What docs/roles.md and docs/narratives.md claim against their baselines, read from the pinned
+# measurements (tests/data/pinned_scores.yaml, which test_pinned_scores.py holds to the evaluation):
+# a gain is claimed only where its 95 % document-bootstrap interval lies above zero.
 
 PINNED = {score.id: score for score in load_pinned().scores}
 
@@ -568,58 +570,56 @@ def _pinned(score_id: str) -> float:
     return PINNED[score_id].value
 
 
-def _beats(model_id: str, baseline_id: str) -> tuple[float, float, float]:
-    """(model score, baseline, the smallest margin the pinned tolerances allow)."""
-    model, baseline = PINNED[model_id], PINNED[baseline_id]
-    return model.value, baseline.value, (model.value - model.tolerance) - (baseline.value + baseline.tolerance)
-
-
-@pytest.mark.parametrize("part", ["ua", "cc", "all"])
+@pytest.mark.parametrize("part", ["cv.UA", "cv.CC", "cv.all", "held_out.UA", "held_out.all"])
 def test_role_model_fine_roles_beat_the_majority_set(part):
-    """docs/roles.md: fine-role EMR is 2-3.5 times the majority set's, in every part; the margin
-    survives the tolerances within which test_pinned_scores holds the measurement."""
-    model, baseline, margin = _beats(f"roles.{part}.fine_emr", f"roles.{part}.baseline_fine_emr")
-    assert margin > 0, f"EMR {model} vs majority {baseline}"
+    """docs/roles.md: fine-role exact match above the majority set's, the gain interval above zero."""
+    assert _pinned(f"roles.{part}.fine_gain_ci95.low") > 0, (
+        f"EMR {_pinned(f'roles.{part}.fine_emr')} vs majority {_pinned(f'roles.{part}.baseline_fine_emr')}")
 
 
+@known_failure("climate held out: fine-role EMR 0.296 vs 0.148, gain interval [-0.074, 0.314] (27 mentions)")
+def test_role_model_fine_roles_beat_the_majority_set_on_held_out_climate_documents():
+    assert _pinned("roles.held_out.CC.fine_gain_ci95.low") > 0
+
+
+@known_failure("UA CV: main-role accuracy 0.727 vs majority 0.682, gain interval [0.000, 0.083]")
 def test_role_model_beats_the_majority_role_on_war_documents():
-    """docs/roles.md: on UA documents the model gains 4 points over always answering Antagonist,
-    more than the pinned tolerances."""
-    model, baseline, margin = _beats("roles.ua.main_accuracy", "roles.ua.baseline_main_accuracy")
-    assert margin > 0, f"accuracy {model} vs majority {baseline}"
+    assert _pinned("roles.cv.UA.main_gain_ci95.low") > 0
 
 
-@known_failure("main-role accuracy 0.771 vs majority 0.762 on all 341 mentions: a gain of 0.009, below one "
-               "standard error (0.023)")
-def test_role_model_beats_the_majority_role_on_all_documents_beyond_noise():
-    model, baseline = _pinned("roles.all.main_accuracy"), _pinned("roles.all.baseline_main_accuracy")
-    n = _pinned("roles.all.n")
-    standard_error = math.sqrt(baseline * (1 - baseline) / n)
-    assert model - baseline > standard_error
+@known_failure("UA held out: main-role accuracy 0.579 vs majority 0.553, gain interval [-0.067, 0.105]")
+def test_role_model_beats_the_majority_role_on_held_out_war_documents():
+    assert _pinned("roles.held_out.UA.main_gain_ci95.low") > 0
 
 
-@known_failure("main-role accuracy 0.834 vs majority 0.850 on climate documents")
+@known_failure("main-role accuracy 0.813 vs majority 0.843 on climate documents (CV)")
 def test_role_model_is_at_least_as_accurate_as_the_majority_role_on_climate_documents():
-    assert _pinned("roles.cc.main_accuracy") >= _pinned("roles.cc.baseline_main_accuracy")
+    assert _pinned("roles.cv.CC.main_accuracy") >= _pinned("roles.cv.CC.baseline_main_accuracy")
 
 
-@known_failure("main-role accuracy 0.689 on UA documents; the target is 0.85")
+@known_failure("main-role accuracy 0.727 on UA documents (CV); the target is 0.75")
 def test_role_model_reaches_the_target_on_war_documents():
-    assert _pinned("roles.ua.main_accuracy") >= 0.85
+    assert _pinned("roles.cv.UA.main_accuracy") >= 0.75
 
 
-@pytest.mark.parametrize("baseline", ["narratives.baseline.always_other", "narratives.baseline.top_2"])
-def test_narrative_model_beats_the_baselines_on_narratives(baseline):
-    """docs/narratives.md: samples F1 0.406 against 0.338 for "Other" always (the best baseline)."""
-    model, value, margin = _beats("narratives.samples_f1", baseline)
-    assert margin > 0, f"samples F1 {model} vs {value}"
+@pytest.mark.parametrize("level", ["narratives", "subnarratives"])
+def test_narrative_model_beats_always_other_on_held_out_translated_documents(level):
+    """docs/narratives.md: on the 82 held-out translated documents the interval lies above "Other" always."""
+    assert _pinned(f"narratives.held_out.translated.{level}_ci95.0") > \
+        _pinned(f"narratives.held_out.translated.baselines.always_other.{level}")
 
 
-def test_narrative_model_beats_two_frequent_narratives_on_subnarratives():
-    model, value, margin = _beats("narratives.subnarratives.samples_f1", "narratives.subnarratives.baseline.top_2")
-    assert margin > 0, f"samples F1 {model} vs {value}"
+def test_narrative_model_beats_three_frequent_narratives_on_held_out_translated_documents():
+    assert _pinned("narratives.held_out.translated.narratives_ci95.0") > \
+        _pinned("narratives.held_out.translated.baselines.top_3_narratives.narratives")
 
 
-@known_failure("sub-narrative samples F1 0.334 vs 0.338 for answering \"Other\" always")
-def test_narrative_model_beats_always_other_on_subnarratives():
-    assert _pinned("narratives.subnarratives.samples_f1") > _pinned("narratives.subnarratives.baseline.always_other")
+@known_failure("14 held-out English documents: samples F1 0.313 [0.142, 0.504] vs 0.214 for \"Other\" always")
+def test_narrative_model_beats_always_other_on_held_out_english_documents():
+    assert _pinned("narratives.held_out.english.narratives_ci95.0") > \
+        _pinned("narratives.held_out.english.baselines.always_other.narratives")
+
+
+@known_failure("samples F1 0.514 on English documents (CV); the target is 0.52")
+def test_narrative_model_reaches_the_target_on_english_documents():
+    assert _pinned("narratives.cv.english.narratives") >= 0.52

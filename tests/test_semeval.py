@@ -275,9 +275,10 @@ def test_evaluate_roles_reports_the_offset_counts(tmp_path):
                                ("civilians", "Innocent\tVictim")):
             lines.append(line(f"EN_UA_{k}", mention, utf16_offset(text, text.index(mention)), roles))
     root = write_task(tmp_path / "task", documents, lines)
-    report = evaluate_roles(root, folds=2, encoder=_HashEncoder(), views=("sentence",))
-    assert report["offsets"] == {"as_given": 0, "utf16": 12, "crlf": 0, "bom": 0, "shifted": 0, "skipped": 0}
-    assert report["all"]["n"] == 12
+    report = evaluate_roles(root, folds=2, encoder=_HashEncoder(), pool=False, bootstrap=10)
+    assert report["offsets"] == {"EN": {"as_given": 0, "utf16": 12, "crlf": 0, "bom": 0, "shifted": 0, "skipped": 0}}
+    scored = report["cv"]["all"]["n"] + report.get("held_out", {}).get("all", {}).get("n", 0)
+    assert scored == 12
 
 
 # ------------------------------------------------------------- the released files
