@@ -53,6 +53,7 @@ import numpy as np
 import yaml
 from sklearn.base import BaseEstimator
 
+from framing._artefacts import shown_path
 from framing._documents import document_groups, document_key
 from framing.stance import STANCE_LABELS
 
@@ -1466,7 +1467,7 @@ def train_sentence_roles(path, *, out, seed: int = 0, **params) -> dict:
     model.set_params(encoder=encoder)
     fit_seconds = time.perf_counter() - started
     changed = {k: v for k, v in params.items() if k != "encoder"}
-    command = f"framing train roles --data {path} --out {out} --seed {seed}"
+    command = f"framing train roles --data {shown_path(path)} --out {shown_path(out)} --seed {seed}"
     extra = {"data": f"SemEval-2025 Task 10 subtask 1, English ({_resolve(path)[0].parent.name}): "
                      f"{len(frame)} mentions in {frame['doc_id'].nunique()} documents",
              "command": command + (f"  # with {changed}" if changed else ""),
@@ -1500,7 +1501,7 @@ def train_roles(path, *, out, seed: int = 0, pool=True, english_weight: float = 
     fit_seconds = time.perf_counter() - started
     languages = sorted(set(frame["language"]))
     changed = {k: v for k, v in params.items() if k != "encoder"}
-    command = f"framing train roles --data {path} --out {out} --seed {seed}"
+    command = f"framing train roles --data {shown_path(path)} --out {shown_path(out)} --seed {seed}"
     extra = {"data": f"SemEval-2025 Task 10 subtask 1, {', '.join(languages)}: {len(frame)} mentions in "
                      f"{frame['document'].nunique()} documents (held-out part included)",
              "command": command + (f"  # with {changed}" if changed else ""),
