@@ -1,4 +1,10 @@
-"""Speed and memory of the stance scorers on a CPU.
+"""Speed and memory of the analysis and of the stance scorers on a CPU.
+
+:func:`benchmark_analyze` times :func:`framing.analyze` on a corpus, or on corpora of
+given sizes recombined from it (:func:`recombined_corpus`, for timing only), beside
+two yardsticks on the same texts: the spaCy pipeline alone and a RoBERTa-base-sized
+classifier over the sentences that mention an actor. It projects the hours for a
+million articles. Method and fields: ``docs/benchmark.md``.
 
 :func:`benchmark_stance` times the lexicon baseline (:class:`framing.stance.LexiconStanceScorer`),
 the learned scorer (:class:`framing.stance_model.TransformerStanceScorer`, fp32 and
@@ -26,7 +32,7 @@ import time
 from pathlib import Path
 from typing import Sequence
 
-__all__ = ["benchmark_stance"]
+__all__ = ["benchmark_analyze", "benchmark_stance", "recombined_corpus"]
 
 # News-like sentences written for this benchmark (no corpus text); [[...]] marks the target.
 _SYNTHETIC = (
@@ -260,29 +266,367 @@ def _measure_roberta(items, warm, batch_size) -> dict:
                 first_pass_sentences_per_second=round(len(items) / first.wall, 1))
 
 
-def benchmark_analyze(corpus="data/sample-corpus", *, stance: str = "model", repeat: int = 1,
-                      measures=None) -> dict:
-    """Articles per second and peak resident memory of :func:`framing.analyze` on
-    ``corpus``, after loading the models once (a warm-up pass on one article is not
-    timed). ``repeat`` runs the corpus several times and reports each pass."""
-    import resource
-    import time
+# --------------------------------------------------------------------------- analysis
 
-    from framing._nlp import load_nlp
-    from framing.analysis import analyze, default_measures
+SAMPLE_CORPUS = "data/sample-corpus"
+"""The sample corpus of the source tree, the default input of ``framing benchmark analyze``."""
+PROJECTED_ARTICLES = 1_000_000
+PROJECTED_MACHINES = (1, 8, 64)
+_ROBERTA_BATCH = 32
+
+
+def parse_sizes(text: str) -> list[int]:
+    """``--articles`` as a list of corpus sizes: ``"1000,10000"`` -> ``[1000, 10000]``."""
+    parts = [part.strip() for part in str(text).split(",") if part.strip()]
+    if not parts or not all(part.isdigit() and int(part) > 0 for part in parts):
+        raise ValueError(f"--articles expects a comma list of positive integers, got {text!r}")
+    return [int(part) for part in parts]
+
+
+def recombined_corpus(n: int, *, seed: int = 0, source: str | os.PathLike = SAMPLE_CORPUS):
+    """A corpus of ``n`` articles recombined from the paragraphs of ``source``, for timing only.
+
+    The articles are not news and must not be analysed for their content: they exist so
+    that :func:`benchmark_analyze` can time the analysis on corpora larger than the
+    sample while keeping its language, paragraph lengths and actor mentions. Article
+    ``k`` takes a template article of ``source`` drawn at random: its outlet, date,
+    title and number of paragraphs. Its paragraph ``i`` is paragraph ``i`` of an article
+    of the same outlet drawn at random among those that have one (leads stay leads).
+    The same ``n``, ``seed`` and ``source`` give the same corpus.
+
+    Returns the columns of :func:`framing.corpus.load_corpus` (``url`` is missing),
+    with ids ``synthetic-000001``, ``synthetic-000002``, ...
+    """
+    import numpy as np
+    import pandas as pd
+
     from framing.corpus import load_corpus
 
-    frame = load_corpus(corpus)
-    nlp = load_nlp()
+    if int(n) != n or n < 1:
+        raise ValueError(f"n must be a positive integer, got {n!r}")
+    frame = load_corpus(source)
+    frame = frame[frame["skip_reason"].isna()].sort_values(["outlet", "id"]).reset_index(drop=True)
+    paragraphs = [_paragraphs(text) for text in frame["text"]]
+    usable = [k for k, found in enumerate(paragraphs) if found]
+    if not usable:
+        raise ValueError(f"the corpus to recombine holds no article with text: {source}")
+    outlets = [str(outlet) for outlet in frame["outlet"]]
+    donors: dict[str, list[list[int]]] = {}  # outlet -> position -> articles with a paragraph there
+    for k in usable:
+        positions = donors.setdefault(outlets[k], [])
+        for i in range(len(paragraphs[k])):
+            if i == len(positions):
+                positions.append([])
+            positions[i].append(k)
+    rng = np.random.default_rng(seed)
+    rows = []
+    for number, template in enumerate(rng.choice(usable, size=int(n)), start=1):
+        positions = donors[outlets[template]]
+        picks = [positions[i][rng.integers(len(positions[i]))] for i in range(len(paragraphs[template]))]
+        rows.append({"id": f"synthetic-{number:06d}", "outlet": outlets[template],
+                     "date": frame["date"].iloc[template], "title": frame["title"].iloc[template],
+                     "text": "\n\n".join(paragraphs[k][i] for i, k in enumerate(picks)),
+                     "url": None, "skip_reason": None, "warning": None})
+    out = pd.DataFrame(rows, columns=list(frame.columns))
+    out["date"] = pd.to_datetime(out["date"]).astype("datetime64[ms]")
+    return out.astype({column: "string" for column in out.columns if column != "date"})
+
+
+def _paragraphs(text) -> list[str]:
+    return [part.strip() for part in str(text).split("\n\n") if part.strip()]
+
+
+def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str = "model", repeat: int = 1,
+                      measures=None, articles: Sequence[int] | None = None, seed: int = 0,
+                      threads: int | None = None, baselines: bool = True, roberta_sentences: int = 256,
+                      batch_size: int = 32, write: str | os.PathLike | None = None,
+                      progress: bool = False) -> dict:
+    """Throughput and peak memory of :func:`framing.analyze`, per corpus size, beside two yardsticks.
+
+    ``articles``: corpus sizes; each is a corpus recombined from ``corpus`` by
+    :func:`recombined_corpus` (with ``seed``: for timing only, not news). ``None``
+    times ``corpus`` as it is. Every measurement runs in a fresh process, so that its
+    peak resident memory is its own:
+
+    * ``analysis``: the models are loaded and warmed up on one article (not timed),
+      then the corpus is analysed ``repeat`` times into a temporary output folder, as
+      ``framing analyze --out`` does; the median pass is reported. When the run
+      records the seconds of each stage (``run["timing"]["stages"]``) they are
+      reported with their shares; otherwise ``null``.
+    * ``spacy``: the spaCy pipeline the package uses (:func:`framing._nlp.load_nlp`)
+      alone on the same texts (title and text of each article, as separate documents,
+      as the analysis parses them); ``spacy_plain``: ``spacy.load`` of the same
+      package, as installed, on the same texts.
+    * ``roberta``: a RoBERTa-base-sized classifier with random weights (as in
+      :func:`benchmark_stance`) on the sentences where the analysis found an actor
+      mention, one input per sentence (marked at its first mention). At most
+      ``roberta_sentences`` of them, evenly spaced, are timed; the rate is
+      extrapolated to all of them as ``implied_articles_per_second``.
+
+    ``threads`` sets the CPU threads of PyTorch in every process (default: its own
+    default). ``baselines=False`` skips spaCy and RoBERTa. ``write`` names a JSON
+    file that receives the report after every size (``"complete": false`` until the
+    last). The ``projection`` block extrapolates the analysis rate of the largest size
+    to :data:`PROJECTED_ARTICLES` articles on 1, 8 and 64 machines like this one,
+    assuming linear scaling by partitioning the articles (see ``docs/benchmark.md``).
+    """
+    import multiprocessing
+
+    for name, value in (("repeat", repeat), ("roberta_sentences", roberta_sentences), ("batch_size", batch_size)):
+        if int(value) != value or value < 1:
+            raise ValueError(f"{name} must be a positive integer, got {value!r}")
+    if threads is not None and (int(threads) != threads or threads < 1):
+        raise ValueError(f"threads must be a positive integer, got {threads!r}")
+    sizes = [None] if articles is None else [int(n) for n in articles]
+    if any(n < 1 for n in sizes if n is not None) or not sizes:
+        raise ValueError(f"articles must be positive integers, got {articles!r}")
+    if not Path(corpus).exists():
+        raise FileNotFoundError(f"corpus not found: {corpus}")
+    from framing.analysis import default_measures
+
     chosen = list(default_measures() if measures is None else measures)
-    analyze(frame.head(1), stance=stance, progress=False, nlp=nlp, measures=chosen)
+    report = {
+        "corpus": str(corpus),
+        "recombined": None if articles is None else {"seed": seed, "note": "corpora recombined from the paragraphs "
+                                                                           "of the corpus, for timing only"},
+        "stance": stance, "measures": chosen, "repeat": repeat, "batch_size": batch_size, "threads": threads,
+        "machine": _machine(), "sizes": [], "projection": None, "complete": False,
+    }
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(1, maxtasksperchild=1) as pool:
+        for number, size in enumerate(sizes, start=1):
+            spec = (str(corpus), size, seed)
+            label = f"{size} articles" if size is not None else str(corpus)
+            _say(progress, f"{label}: analysis")
+            row = pool.apply(_measure_analysis, (spec, stance, chosen, repeat, batch_size, threads))
+            sentences = row.pop("mention_sentences")
+            if baselines:
+                _say(progress, f"{label}: spaCy alone")
+                row["spacy"], items = pool.apply(_measure_spacy, (spec, "framing", sentences, threads))
+                _say(progress, f"{label}: plain spaCy")
+                row["spacy_plain"], _ = pool.apply(_measure_spacy, (spec, "plain", None, threads))
+                _say(progress, f"{label}: RoBERTa-base classifier")
+                row["roberta"] = _roberta_row(pool, items, row, roberta_sentences, threads)
+            else:
+                row["spacy"] = row["spacy_plain"] = row["roberta"] = None
+            row["ratios"] = _ratios(row)
+            report["sizes"].append(row)
+            report["projection"] = _projection(report["sizes"])
+            report["complete"] = number == len(sizes)
+            if write is not None:
+                _write_report(report, write)
+    return report
+
+
+def _say(progress: bool, message: str) -> None:
+    if progress:
+        print(f"benchmark: {message}", file=sys.stderr, flush=True)
+
+
+def _write_report(report: dict, path: str | os.PathLike) -> None:
+    import json
+
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+
+
+def _machine() -> dict:
+    return {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+            "cpus": os.cpu_count(), "python": sys.version.split()[0]}
+
+
+def _benchmark_corpus(spec):
+    """The corpus of one measurement: ``(path, None, _)`` as read, ``(path, n, seed)`` recombined."""
+    from framing.corpus import load_corpus
+
+    path, size, seed = spec
+    return load_corpus(path) if size is None else recombined_corpus(size, seed=seed, source=path)
+
+
+def _set_threads(threads: int | None) -> None:
+    """PyTorch's CPU threads in this process, before or after it is imported."""
+    if threads is None:
+        return
+    for name in ("OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[name] = str(threads)
+    if "torch" in sys.modules:
+        sys.modules["torch"].set_num_threads(threads)
+
+
+def _torch_threads() -> int | None:
+    torch = sys.modules.get("torch")
+    return None if torch is None else torch.get_num_threads()
+
+
+def _rates(n_articles: int, n_words: int, clock: _Clock) -> dict:
+    return {"seconds": round(clock.wall, 3), "cpu_seconds": round(clock.cpu, 3),
+            "load_average": None if clock.load is None else round(clock.load, 2),
+            "articles_per_second": round(n_articles / clock.wall, 3) if clock.wall else None,
+            "words_per_second": round(n_words / clock.wall, 1) if clock.wall else None}
+
+
+def _measure_analysis(spec, stance: str, measures: list[str], repeat: int, batch_size: int,
+                      threads: int | None) -> dict:
+    """Runs in a fresh process: load the models, warm up on one article, time the analysis."""
+    import tempfile
+
+    _set_threads(threads)
+    from framing._nlp import load_nlp
+    from framing.analysis import analyze
+
+    frame = _benchmark_corpus(spec)
+    nlp = load_nlp()
+    options = {"stance": stance, "progress": False, "nlp": nlp, "measures": measures, "batch_size": batch_size}
+    analyze(frame.head(1), **options)
+    _set_threads(threads)
     passes = []
-    for _ in range(max(1, repeat)):
-        started = time.perf_counter()
-        result = analyze(frame, stance=stance, progress=False, nlp=nlp, measures=chosen)
-        seconds = time.perf_counter() - started
-        passes.append({"seconds": round(seconds, 3), "articles_per_second": round(len(frame) / seconds, 2)})
-    words = int(result.articles["n_words"].sum())
-    return {"corpus": str(corpus), "articles": len(frame), "words": words, "stance": stance,
-            "measures": chosen, "passes": passes,
-            "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}
+    with tempfile.TemporaryDirectory(prefix="framing-benchmark-") as folder:
+        for _ in range(repeat):
+            with _Clock() as clock:
+                result = analyze(frame, out=Path(folder) / "run", overwrite=True, **options)
+            passes.append((clock, result.run.get("timing", {}).get("stages")))
+        articles = result.articles
+        mentions = result.mentions
+    words = int(articles["n_words"].sum())
+    clock, stages = sorted(passes, key=lambda p: p[0].wall)[len(passes) // 2]
+    row = {"articles": len(frame), "articles_analyzed": int((articles["status"] == "analyzed").sum()),
+           "words": words, **_rates(len(frame), words, clock),
+           "peak_rss_mb": round(_peak_mb(), 1), "threads": _torch_threads(),
+           **_stage_fields(stages),
+           "passes": [{"seconds": round(c.wall, 3), "articles_per_second": round(len(frame) / c.wall, 3)}
+                      for c, _ in passes],
+           "mentions": len(mentions)}
+    row["mention_sentences"] = _mention_sentences(mentions)
+    return row
+
+
+def _stage_fields(stages) -> dict:
+    """Seconds of each stage the run recorded and each one's share of their sum (``None`` when absent)."""
+    if not isinstance(stages, dict) or not stages:
+        return {"stage_seconds": None, "stage_share": None}
+    seconds = {str(name): float(value) for name, value in stages.items()}
+    total = sum(seconds.values())
+    return {"stage_seconds": {name: round(value, 3) for name, value in seconds.items()},
+            "stage_share": {name: round(value / total, 3) if total else None for name, value in seconds.items()}}
+
+
+def _mention_sentences(mentions) -> dict:
+    """``{(article_id, field): {sentence_id: (start, end, n_mentions)}}``: the sentences
+    with at least one mention, each with the character span of its first mention."""
+    out: dict = {}
+    columns = ("article_id", "field", "sentence_id", "start", "end")
+    for article_id, field_name, sentence_id, start, end in mentions[list(columns)].itertuples(index=False):
+        found = out.setdefault((str(article_id), str(field_name)), {})
+        first_start, first_end, count = found.get(int(sentence_id), (int(start), int(end), 0))
+        if start < first_start:
+            first_start, first_end = int(start), int(end)
+        found[int(sentence_id)] = (first_start, first_end, count + 1)
+    return out
+
+
+def _spacy_pipeline(kind: str):
+    """The package's pipeline (``framing``) or ``spacy.load`` of the same package (``plain``)."""
+    from framing._nlp import PIPELINES, load_nlp
+
+    if kind == "framing":
+        return load_nlp(), "framing._nlp.load_nlp()"
+    import spacy
+
+    for name in PIPELINES:
+        if spacy.util.is_package(name):
+            return spacy.load(name), f"spacy.load({name!r})"
+    return spacy.load(PIPELINES[0]), f"spacy.load({PIPELINES[0]!r})"
+
+
+def _measure_spacy(spec, kind: str, sentences: dict | None, threads: int | None):
+    """Runs in a fresh process: time a spaCy pipeline alone on the texts the analysis parses.
+
+    With ``sentences`` (from :func:`_mention_sentences`), also returns the
+    ``(sentence, start, end)`` inputs of the RoBERTa classifier, cut from the parsed
+    documents as they stream by (the documents themselves are not kept)."""
+    _set_threads(threads)
+    frame = _benchmark_corpus(spec)
+    frame = frame[frame["skip_reason"].isna()]
+    nlp, loaded = _spacy_pipeline(kind)
+    texts = [(str(value), (str(article_id), name)) for article_id, title, text
+             in frame[["id", "title", "text"]].itertuples(index=False)
+             for name, value in (("title", title), ("text", text))]
+    words = int(sum(len(str(text).split()) for text in frame["text"]))
+    list(nlp.pipe(texts[:2], as_tuples=True))
+    items: list[tuple[str, int, int]] = []
+    with _Clock() as clock:
+        for doc, key in nlp.pipe(texts, as_tuples=True, batch_size=64):
+            wanted = (sentences or {}).get(key)
+            if wanted:
+                items.extend(_sentence_items(doc, wanted))
+    row = {"pipeline": loaded, "components": list(nlp.pipe_names), "articles": len(frame), "words": words,
+           **_rates(len(frame), words, clock), "peak_rss_mb": round(_peak_mb(), 1)}
+    return row, items
+
+
+def _sentence_items(doc, wanted: dict) -> list[tuple[str, int, int, int]]:
+    """``(sentence, start, end, n_mentions)`` of the wanted sentences of ``doc``, the span
+    of the first mention made relative to its sentence."""
+    out = []
+    for i, sent in enumerate(doc.sents):
+        if i in wanted:
+            start, end, count = wanted[i]
+            lo = sent.start_char
+            text = sent.text
+            begin = min(max(start - lo, 0), max(len(text) - 1, 0))
+            out.append((text, begin, max(begin + 1, min(end - lo, len(text))), count))
+    return out
+
+
+def _roberta_row(pool, items: list, row: dict, limit: int, threads: int | None) -> dict | None:
+    """Times the RoBERTa-base-sized classifier on at most ``limit`` evenly spaced mention
+    sentences and extrapolates its rate to all of them."""
+    if not items:
+        return None
+    step = max(1, len(items) / limit)
+    sample = [items[int(k * step)][:3] for k in range(min(limit, len(items)))]
+    measured = pool.apply(_measure_classifier, (sample, threads))
+    rate = measured["sentences_per_second"]
+    n_mentions = sum(item[3] for item in items)
+    return {"model": measured.pop("scorer"), "sentences": len(items), "mentions": n_mentions,
+            "timed_sentences": len(sample), **{k: v for k, v in measured.items() if k != "parse"},
+            "implied_articles_per_second": round(rate * row["articles"] / len(items), 3),
+            "implied_articles_per_second_one_input_per_mention": round(rate * row["articles"] / n_mentions, 3)}
+
+
+def _measure_classifier(items: list[tuple[str, int, int]], threads: int | None) -> dict:
+    """Runs in a fresh process: the RoBERTa-base-sized classifier of :func:`benchmark_stance`."""
+    _set_threads(threads)
+    import torch
+
+    if threads is not None:
+        torch.set_num_threads(threads)
+    row = _measure_roberta(items, items[:8], _ROBERTA_BATCH)
+    row["threads"] = torch.get_num_threads()
+    return row
+
+
+def _ratios(row: dict) -> dict:
+    """Analysis articles/s over each yardstick's articles/s (``None`` where one is missing)."""
+    def ratio(other, key="articles_per_second"):
+        rate = (other or {}).get(key)
+        return round(row["articles_per_second"] / rate, 3) if rate and row["articles_per_second"] else None
+
+    return {"analysis_vs_spacy": ratio(row["spacy"]), "analysis_vs_spacy_plain": ratio(row["spacy_plain"]),
+            "analysis_vs_roberta": ratio(row["roberta"], "implied_articles_per_second")}
+
+
+def _projection(sizes: list[dict]) -> dict | None:
+    """Hours for :data:`PROJECTED_ARTICLES` articles at the rate of the largest size measured."""
+    basis = max(sizes, key=lambda row: row["articles"])
+    rate = basis["articles_per_second"]
+    if not rate:
+        return None
+    hours = PROJECTED_ARTICLES / rate / 3600
+    return {"articles": PROJECTED_ARTICLES, "basis_articles": basis["articles"],
+            "articles_per_second": rate,
+            "hours": {str(machines): round(hours / machines, 2) for machines in PROJECTED_MACHINES},
+            "assumption": "linear scaling: the articles are split into equal parts, one per machine like this "
+                          "one, each analysed at the measured rate; start-up, merging the outputs and "
+                          "differences between machines are not counted"}

@@ -203,15 +203,32 @@ def _parser() -> argparse.ArgumentParser:
     bench_stance.add_argument("-n", type=int, default=512, help="sentences (default: 512)")
     bench_stance.add_argument("--batch-size", type=int, default=32,
                               help="inputs per forward pass, for every transformer (default: 32)")
-    bench_analyze = benches.add_parser("analyze", help="articles/s and peak memory of `framing analyze`",
-                                       description="Run the full analysis on a corpus and report throughput "
-                                                   "and peak resident memory.")
+    bench_analyze = benches.add_parser(
+        "analyze", help="articles/s and peak memory of `framing analyze`, per corpus size",
+        description="Run the full analysis on a corpus, or on corpora of the sizes given by --articles "
+                    "recombined from it (for timing only), each in a fresh process, and report articles/s, "
+                    "words/s, peak resident memory and the seconds of each stage; beside it, the spaCy "
+                    "pipeline alone and a RoBERTa-base-sized classifier over the sentences that mention an "
+                    "actor, and the hours projected for a million articles. Fields: docs/benchmark.md.")
     bench_analyze.add_argument("input", nargs="?", default=None,
                                help="corpus (default: the packaged sample corpus folder data/sample-corpus)")
+    bench_analyze.add_argument("--articles", metavar="N[,N...]",
+                               help="corpus sizes, e.g. 1000,10000: each a corpus of N articles recombined from "
+                                    "the paragraphs of the input (default: the input as it is)")
+    bench_analyze.add_argument("--seed", type=int, default=0, help="seed of the recombined corpora (default: 0)")
     bench_analyze.add_argument("--stance", default=DEFAULT_STANCE, help=f"stance scorer (default: {DEFAULT_STANCE})")
-    bench_analyze.add_argument("--repeat", type=int, default=1, help="corpus passes (default: 1)")
+    bench_analyze.add_argument("--repeat", type=int, default=1,
+                               help="corpus passes per size; the median is reported (default: 1)")
     bench_analyze.add_argument("--measures", help="comma list of optional measures, '' for mentions and stance "
                                                   "only (default: those on by default)")
+    bench_analyze.add_argument("--threads", type=int, help="PyTorch CPU threads (default: PyTorch's own)")
+    bench_analyze.add_argument("--roberta-sentences", type=int, default=256,
+                               help="mention sentences the RoBERTa-base classifier is timed on, evenly spaced; "
+                                    "its rate is extrapolated to all of them (default: 256)")
+    bench_analyze.add_argument("--no-baselines", action="store_true",
+                               help="time the analysis only, without spaCy alone and the RoBERTa classifier")
+    bench_analyze.add_argument("--write", metavar="FILE",
+                               help="also write the JSON report to FILE, updated after each size")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
@@ -570,10 +587,13 @@ def _benchmark(args) -> int:
             sentences = list(zip(frame["sentence"], frame["start"], frame["end"]))
         report = benchmark_stance(sentences, n=args.n, threads=args.threads, batch_size=args.batch_size)
     else:
-        from framing.benchmark import benchmark_analyze
+        from framing.benchmark import SAMPLE_CORPUS, benchmark_analyze, parse_sizes
 
-        report = benchmark_analyze(args.input or "data/sample-corpus", stance=args.stance, repeat=args.repeat,
-                                   measures=_measure_list(args.measures))
+        report = benchmark_analyze(args.input or SAMPLE_CORPUS, stance=args.stance, repeat=args.repeat,
+                                   measures=_measure_list(args.measures),
+                                   articles=parse_sizes(args.articles) if args.articles is not None else None,
+                                   seed=args.seed, threads=args.threads, baselines=not args.no_baselines,
+                                   roberta_sentences=args.roberta_sentences, write=args.write, progress=True)
     print(json.dumps(report, indent=2, default=_json_default))
     return 0
 
