@@ -45,8 +45,8 @@ PARTIAL = ".partial"
 FORMAT = 2
 """Version of the folder layout; folders without it were written before runs had states."""
 
-DERIVED_KINDS = ("actor", "verbs", "voice", "naming", "marks", "frames", "roles", "narratives", "persuasion")
-"""Suffixes of the tables ``framing compare`` writes (``<by>_<kind>.parquet``)."""
+GROUPINGS = ("outlet", "year", "month")
+"""The keys ``framing compare --by`` may combine."""
 
 Mode = Literal["new", "overwrite", "resume"]
 
@@ -103,12 +103,13 @@ def write_table(path: Path, table: pa.Table) -> None:
 
 def derived_files(directory: Path) -> list[Path]:
     """Outlet tables written by ``framing compare`` (``<by>_<kind>.parquet``), listed or not."""
-    from framing.comparison import GROUPINGS
+    from framing.measures import comparison_kinds
 
+    kinds = comparison_kinds()
     found = []
     for path in Path(directory).glob("*_*.parquet"):
         *prefix, kind = path.stem.split("_")
-        if kind in DERIVED_KINDS and prefix and all(part in GROUPINGS for part in prefix):
+        if kind in kinds and prefix and all(part in GROUPINGS for part in prefix):
             found.append(path)
     return sorted(found)
 

@@ -77,109 +77,53 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
-from framing._runfolder import RunFolder, RunFolderError, check_complete, digest, utc_now
+from framing._runfolder import RunFolder, RunFolderError, digest, utc_now
+from framing._tables import Tables, frame as _frame, read_tables
+from framing._version import __version__
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
-from framing.domains import load_domain_model, measure_domains
-from framing.quotes import QuoteExtractor
-from framing.stance import DEFAULT_STANCE, STANCE_LABELS, get_scorer, predict_stance
-from framing.wording import WordingFinder
+from framing.domains import load_domain_model
+from framing.measures import Batch, Field, Measure, Setup, get_measure, registered_measures, table_schemas
+from framing.stance import DEFAULT_STANCE
 
-__all__ = ["Analysis", "AnalysisInterrupted", "analyze", "read_analysis", "MAX_CHARS"]
+__all__ = ["Analysis", "AnalysisInterrupted", "analyze", "read_analysis", "MAX_CHARS", "available_measures",
+           "default_measures"]
 
 MAX_CHARS = 200_000
 """Articles longer than this (about 30,000 words) are skipped with a reason."""
 
-ARTICLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("title", pa.string()),
-    ("url", pa.string()), ("status", pa.string()), ("skip_reason", pa.string()), ("warning", pa.string()),
-    ("n_words", pa.int64()), ("n_mentions", pa.int64()), ("n_quotes", pa.int64()), ("domain", pa.string()),
-    ("domain_score", pa.float64()),
-])
-MENTION_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
-    ("actor", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-    ("via", pa.string()), ("member", pa.string()), ("stance", pa.float64()), ("stance_label", pa.string()),
-    ("p_negative", pa.float64()), ("p_neutral", pa.float64()), ("p_positive", pa.float64()),
-])
-_PROBABILITY_COLUMNS = tuple(f"p_{label}" for label in STANCE_LABELS)
-ACTOR_STANCE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("date", pa.date32()), ("actor", pa.string()),
-    ("n_mentions", pa.int64()), ("n_title_mentions", pa.int64()), ("stance", pa.float64()),
-    ("n_negative", pa.int64()), ("n_neutral", pa.int64()), ("n_positive", pa.int64()),
-])
-QUOTE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
-    ("start", pa.int64()), ("end", pa.int64()), ("text", pa.string()), ("n_words", pa.int64()),
-    ("kind", pa.string()), ("speaker", pa.string()), ("speaker_mention", pa.string()),
-    ("speaker_actor", pa.string()), ("verb", pa.string()), ("verb_class", pa.string()),
-])
-TERM_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
-    ("set", pa.string()), ("variant", pa.string()), ("surface", pa.string()), ("start", pa.int64()),
-    ("end", pa.int64()), ("actor", pa.string()),
-])
-MARK_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
-    ("kind", pa.string()), ("surface", pa.string()), ("start", pa.int64()), ("end", pa.int64()),
-    ("actor", pa.string()),
-])
-FRAME_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("frame", pa.string()), ("score", pa.float64()),
-    ("predicted", pa.bool_()),
-])
-PASSAGE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
-    ("frame", pa.string()), ("score", pa.float64()),
-])
-ROLE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("actor", pa.string()), ("n_mentions", pa.int64()),
-    ("p_protagonist", pa.float64()), ("p_antagonist", pa.float64()), ("p_innocent", pa.float64()),
-    ("main_role", pa.string()), ("fine_role", pa.string()), ("p_fine_role", pa.float64()), ("in_domain", pa.bool_()),
-])
-NARRATIVE_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("level", pa.string()), ("label", pa.string()),
-    ("score", pa.float64()), ("predicted", pa.bool_()), ("in_domain", pa.bool_()),
-])
-PERSUASION_SCHEMA = pa.schema([
-    ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("paragraph_id", pa.int64()),
-    ("technique", pa.string()), ("score", pa.float64()), ("start", pa.int64()), ("end", pa.int64()),
-    ("target", pa.string()), ("actors", pa.string()),
-])
-SCHEMAS = {"articles": ARTICLE_SCHEMA, "mentions": MENTION_SCHEMA, "actor_stance": ACTOR_STANCE_SCHEMA,
-           "quotes": QUOTE_SCHEMA, "terms": TERM_SCHEMA, "marks": MARK_SCHEMA, "frames": FRAME_SCHEMA,
-           "frame_passages": PASSAGE_SCHEMA, "roles": ROLE_SCHEMA, "narratives": NARRATIVE_SCHEMA,
-           "persuasion": PERSUASION_SCHEMA}
 MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
-"""Optional measures; mentions and stance are always computed."""
+"""The package's own optional measures (kept for older code; :func:`framing.measures.registered_measures`
+lists every measure, registered ones included). Mentions and stance are always computed."""
+
+# Names older code imports from here; the schemas now live with their measures (framing/measures/).
+_OLD_SCHEMA_NAMES = {"ARTICLE_SCHEMA": "articles", "MENTION_SCHEMA": "mentions", "ACTOR_STANCE_SCHEMA": "actor_stance",
+                     "QUOTE_SCHEMA": "quotes", "TERM_SCHEMA": "terms", "MARK_SCHEMA": "marks",
+                     "FRAME_SCHEMA": "frames", "PASSAGE_SCHEMA": "frame_passages", "ROLE_SCHEMA": "roles",
+                     "NARRATIVE_SCHEMA": "narratives", "PERSUASION_SCHEMA": "persuasion"}
 
 
-@dataclass
-class Analysis:
-    """The tables of one analysis run, plus its metadata (``run``)."""
+def __getattr__(name: str):
+    """``SCHEMAS`` (every table's schema, :func:`framing.measures.table_schemas`) and the ``*_SCHEMA``
+    names of older code, looked up in the registry when asked for."""
+    if name == "SCHEMAS":
+        return table_schemas()
+    if name in _OLD_SCHEMA_NAMES:
+        return table_schemas()[_OLD_SCHEMA_NAMES[name]]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
-    articles: pd.DataFrame
-    mentions: pd.DataFrame
-    actor_stance: pd.DataFrame
-    quotes: pd.DataFrame = field(default_factory=lambda: _frame([], QUOTE_SCHEMA))
-    terms: pd.DataFrame = field(default_factory=lambda: _frame([], TERM_SCHEMA))
-    marks: pd.DataFrame = field(default_factory=lambda: _frame([], MARK_SCHEMA))
-    frames: pd.DataFrame = field(default_factory=lambda: _frame([], FRAME_SCHEMA))
-    frame_passages: pd.DataFrame = field(default_factory=lambda: _frame([], PASSAGE_SCHEMA))
-    roles: pd.DataFrame = field(default_factory=lambda: _frame([], ROLE_SCHEMA))
-    narratives: pd.DataFrame = field(default_factory=lambda: _frame([], NARRATIVE_SCHEMA))
-    persuasion: pd.DataFrame = field(default_factory=lambda: _frame([], PERSUASION_SCHEMA))
-    run: dict = field(default_factory=dict)
+
+class Analysis(Tables):
+    """The tables of one analysis run by name, each also an attribute (``result.mentions``), plus
+    its metadata (``run``). ``result.tables`` holds them all, those of registered measures
+    included; ``result.replace(name=table)`` copies with a table replaced."""
 
     def compare(self, by: str | Iterable[str] = "outlet", **options) -> pd.DataFrame:
         """Outlet x actor comparison; see :func:`framing.compare`."""
@@ -201,11 +145,7 @@ def read_analysis(directory: str | os.PathLike) -> Analysis:
     complete (interrupted, killed, failed or still running), one written by an
     older version, and one in which no article could be analysed.
     """
-    directory = Path(directory)
-    run = check_complete(directory, SCHEMAS)
-    result = _read_tables(directory)
-    result.run = run
-    return result
+    return read_tables(directory, cls=Analysis)
 
 
 class AnalysisInterrupted(KeyboardInterrupt):
@@ -273,9 +213,10 @@ def analyze(
     corpus_options
         The same options as one dict (kept for older code).
     measures
-        Optional measures to compute, from :data:`MEASURES` (default: :func:`default_measures`,
-        every installed one whose validation does not put it off by default). The tables of measures left
-        out are written empty, and ``run.json`` lists the measures computed.
+        Optional measures to compute, by name: the package's (:data:`MEASURES`) and any registered
+        with :func:`framing.register_measure` (default: :func:`default_measures`, every available
+        one whose validation does not put it off by default). The tables of measures left out are
+        written empty, and ``run.json`` lists the measures computed and the seconds each took.
 
     Raises
     ------
@@ -291,19 +232,12 @@ def analyze(
     started = time.perf_counter()
     inventory = actors if isinstance(actors, ActorInventory) else load_actors(actors)
     nlp = nlp or load_nlp()
-    finder = MentionFinder(inventory, nlp)
-    scorer = get_scorer(stance)
-    chosen = tuple(default_measures() if measures is None else measures)
-    unknown = sorted(set(chosen) - set(MEASURES))
-    if unknown:
-        raise ValueError(f"unknown measure(s) {unknown}; choose from {list(MEASURES)}")
-    tools = _Tools(finder=finder, scorer=scorer, domains=load_domain_model(),
-                   quotes=QuoteExtractor(inventory, nlp) if "quotes" in chosen else None,
-                   wording=WordingFinder(nlp=nlp) if "wording" in chosen else None,
-                   frames=_load_model("frames") if "frames" in chosen else None,
-                   roles=_load_model("roles") if "roles" in chosen else None,
-                   narratives=_load_model("narratives") if "narratives" in chosen else None,
-                   persuasion=_load_model("persuasion") if "persuasion" in chosen else None)
+    chosen = _chosen_measures(measures)
+    setup = Setup(nlp=nlp, inventory=inventory, stance=stance)
+    plan = _Plan(finder=MentionFinder(inventory, nlp), domains=load_domain_model(),
+                 measures=chosen, tools={m.name: m.load(setup) for m in chosen})
+    schemas = table_schemas()
+    optional = [m.name for m in chosen if not m.core]
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
         articles = iter_corpus(corpus, **options)
         total = count_articles(corpus)
@@ -322,27 +256,26 @@ def analyze(
         "actors": str(actors) if isinstance(actors, (str, os.PathLike)) else "default",
         "actor_ids": list(inventory.ids),
         "actor_labels": {actor.id: actor.label for actor in inventory.actors},
-        "stance": scorer.version(),
-        "measures": list(chosen),
+        "stance": plan.version("stance"),
+        "measures": optional,
         "batch_size": batch_size,
         "max_chars": MAX_CHARS,
     }
-    models = {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
-              "stance": scorer.version(), **tools.model_versions()}
+    models = {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"), **plan.versions()}
     fingerprint = digest({
-        "framing_version": _package_version(), "models": models, "inventory": _inventory_digest(inventory),
+        "framing_version": __version__, "models": models, "inventory": _inventory_digest(inventory),
         **{key: value for key, value in config.items() if key not in ("corpus", "actors")},
     })
     folder = None
     if out is not None:
-        folder = RunFolder(out, SCHEMAS)
+        folder = RunFolder(out, schemas)
         mode = "resume" if resume else "overwrite" if overwrite else "new"
         done = folder.start(mode=mode, fingerprint=fingerprint, config=config, total=total,
-                            resume_command=_resume_command(corpus, out, options, actors, stance, chosen,
+                            resume_command=_resume_command(corpus, out, options, actors, stance, optional,
                                                            batch_size, measures is None))
     else:
         done = []
-    sink = _MemorySink()
+    sink = _MemorySink(schemas)
     corpus_digest = hashlib.sha256()
     n_reused = 0
     try:
@@ -356,18 +289,19 @@ def analyze(
                     _check_same_batch(index, batch_size, done[index], ids, hashes, folder)
                     n_reused += len(batch)
                 else:
-                    rows = _analyze_batch(batch, nlp=nlp, tools=tools)
-                    if folder is not None:
-                        folder.write_batch(index, rows, ids, hashes)
-                    else:
-                        sink.write(rows)
+                    rows = _analyze_batch(batch, nlp=nlp, plan=plan)
+                    with plan.timed("write"):
+                        if folder is not None:
+                            folder.write_batch(index, rows, ids, hashes)
+                        else:
+                            sink.write(rows)
                 bar.update(len(batch))
             if index + 1 < len(done):
                 raise RunFolderError(f"the corpus now has fewer articles than the interrupted run in {out} had "
                                      f"finished ({sum(len(b.ids) for b in done)}); resume with the same corpus "
                                      f"or pass --overwrite")
             run = {
-                "framing_version": _package_version(),
+                "framing_version": __version__,
                 "created": folder.run["created"] if folder is not None else utc_now(),
                 "config": config,
                 "models": models,
@@ -378,13 +312,16 @@ def analyze(
             if folder is None:
                 result = sink.close()
             else:
-                folder.merge()
-                result = _read_tables(folder.directory)
-            run["counts"] = _counts(result)
+                with plan.timed("write"):
+                    folder.merge()
+                result = _read_tables(folder.directory, schemas)
+            run["counts"] = _counts(result, schemas)
             elapsed = time.perf_counter() - started
             computed = run["counts"]["articles"] - n_reused
             run["timing"] = {"seconds": round(elapsed, 3),
-                             "articles_per_second": round(computed / elapsed, 2) if elapsed else None}
+                             "articles_per_second": round(computed / elapsed, 2) if elapsed else None,
+                             "stages": plan.stage_seconds()}
+            run["tables"] = list(schemas)
             if folder is not None:
                 run = folder.complete(run)
             result.run = run
@@ -416,45 +353,52 @@ def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield batch
 
 
-@dataclass(frozen=True)
-class _Tools:
-    """Everything built once per run and applied to each parsed field or batch."""
+class _Plan:
+    """Everything built once per run (the mention finder, the domain model, each chosen measure's
+    tool), and the seconds spent in each stage."""
 
-    finder: MentionFinder
-    scorer: object
-    domains: object | None = None
-    quotes: QuoteExtractor | None = None
-    wording: WordingFinder | None = None
-    frames: object | None = None
-    roles: object | None = None
-    narratives: object | None = None
-    persuasion: object | None = None
+    def __init__(self, *, finder: MentionFinder, domains, measures: tuple[Measure, ...], tools: dict) -> None:
+        self.finder, self.domains, self.measures, self.tools = finder, domains, measures, tools
+        self.seconds: Counter = Counter()
 
-    def model_versions(self) -> dict:
-        return {name: getattr(model, "version", lambda: type(model).__name__)()
-                for name, model in (("domains", self.domains), ("frames", self.frames), ("roles", self.roles),
-                                    ("narratives", self.narratives), ("persuasion", self.persuasion))
-                if model is not None}
+    def version(self, name: str) -> str | None:
+        return get_measure(name).version(self.tools[name])
+
+    def versions(self) -> dict:
+        """Model versions for ``run.json``: the stance scorer, the domain model and each measure's."""
+        out = {"stance": self.version("stance")}
+        if self.domains is not None:
+            out["domains"] = self.domains.version()
+        for measure in self.measures:
+            version = measure.version(self.tools[measure.name]) if not measure.core else None
+            if version is not None:
+                out[measure.name] = version
+        return out
+
+    def timed(self, stage: str):
+        return _Stopwatch(self.seconds, stage)
+
+    def stage_seconds(self) -> dict:
+        return {stage: round(seconds, 3) for stage, seconds in self.seconds.items()}
 
 
-_LEARNED_MODELS = {"frames": "framing.frames", "roles": "framing.roles", "narratives": "framing.narratives",
-                   "persuasion": "framing.persuasion"}
+class _Stopwatch:
+    def __init__(self, totals: Counter, stage: str) -> None:
+        self.totals, self.stage = totals, stage
+
+    def __enter__(self):
+        self.started = time.perf_counter()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.totals[self.stage] += time.perf_counter() - self.started
 
 
 def available_measures() -> tuple[str, ...]:
-    """The optional measures this installation can compute: all rule-based ones,
-    and each learned one whose module and packaged model are installed."""
-    import importlib.util
-    from importlib.resources import files
-
-    out = []
-    for name in MEASURES:
-        module = _LEARNED_MODELS.get(name)
-        if module is None:
-            out.append(name)
-        elif importlib.util.find_spec(module) is not None and files("framing").joinpath("models", name).is_dir():
-            out.append(name)
-    return tuple(out)
+    """The optional measures this installation can compute: every registered one (the package's
+    rule-based measures, each learned one whose packaged model is installed, and those
+    registered by the user or by installed packages)."""
+    return tuple(m.name for m in registered_measures() if not m.core and m.available())
 
 
 def default_measures() -> tuple[str, ...]:
@@ -463,79 +407,75 @@ def default_measures() -> tuple[str, ...]:
     whose validated score is within noise of its trivial baseline is off
     (``framing/data/validation.yaml``: ``default: false`` and the reason); name it in
     ``measures`` to compute it anyway."""
-    from framing._validation import on_by_default
-
-    return tuple(m for m in available_measures() if on_by_default(m))
+    return tuple(m.name for m in registered_measures() if not m.core and m.available() and m.on_by_default())
 
 
-def _load_model(name: str):
-    if name == "frames":
-        from framing.frames import load_frame_model
-
-        return load_frame_model()
-    if name == "roles":
-        from framing.roles import load_role_model
-
-        return load_role_model()
-    if name == "persuasion":
-        from framing.persuasion import load_persuasion_model
-
-        return load_persuasion_model()
-    from framing.narratives import load_narrative_model
-
-    return load_narrative_model()
+def _chosen_measures(names: Iterable[str] | None) -> tuple[Measure, ...]:
+    """The core measures and the named optional ones (default: :func:`default_measures`), in run order."""
+    names = list(default_measures() if names is None else names)
+    optional = [m.name for m in registered_measures() if not m.core]
+    unknown = sorted(set(names) - set(optional))
+    if unknown:
+        raise ValueError(f"unknown measure(s) {unknown}; choose from {optional}")
+    missing = [name for name in names if not get_measure(name).available()]
+    if missing:
+        raise ValueError(f"measure(s) {missing} cannot run here: their packaged model is not installed")
+    return tuple(m for m in registered_measures() if m.core or m.name in names)
 
 
-_PER_FIELD = ("mentions", "quotes", "terms", "marks", "roles", "sentences")
-
-
-def _analyze_batch(batch: list[Article], *, nlp, tools: _Tools) -> dict[str, list[dict]]:
+def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[dict]]:
     checked = [a if not a.ok or len(a.text) + len(a.title) <= MAX_CHARS
                else _with_reason(a, f"text longer than {MAX_CHARS:,} characters") for a in batch]
     texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
              for name, value in (("title", article.title), ("text", article.text))]
-    per_article: dict[int, dict[str, list]] = {}
-    for doc, (index, field_name) in nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch))):
-        rows = per_article.setdefault(index, {name: [] for name in _PER_FIELD})
-        for name, values in _field_rows(doc, checked[index], field_name, tools).items():
-            rows[name].extend(values)
+    per_article: dict[int, dict[str, list]] = {index: {} for index, article in enumerate(checked) if article.ok}
+    parsed = nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch)))
+    while True:
+        with plan.timed("parse"):
+            item = next(parsed, None)
+        if item is None:
+            break
+        doc, (index, field_name) = item
+        article = checked[index]
+        with plan.timed("mentions"):
+            found = plan.finder.find(doc, date=article.date)
+        field = Field(doc=doc, article=article, name=field_name, mentions=found)
+        rows = per_article[index]
+        for measure in plan.measures:
+            with plan.timed(measure.name):
+                for name, values in measure.field_rows(plan.tools[measure.name], field).items():
+                    rows.setdefault(name, []).extend(values)
 
-    out: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
-    analysed = [index for index, article in enumerate(checked) if article.ok]
+    out: dict[str, list[dict]] = {}
+    analysed = sorted(per_article)
     # what the article-level models read (domain, frames, narratives): title and text, built once
     documents = [_document(checked[i]) for i in analysed]
-    domains = _domains(documents, tools.domains)
+    with plan.timed("domains"):
+        domains = _domains(documents, plan.domains)
+    work = Batch(articles=[checked[i] for i in analysed], documents=documents,
+                 domains=[domain for domain, _ in domains], rows=[per_article[i] for i in analysed])
+    for measure in plan.measures:
+        with plan.timed(measure.name):
+            for name, values in measure.batch_rows(plan.tools[measure.name], work).items():
+                per_table = out.setdefault(name, [])
+                per_table.extend(values)
+    for i in analysed:
+        for name, values in per_article[i].items():
+            if not name.startswith("_"):
+                out.setdefault(name, []).extend(values)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
+    out["articles"] = []
     for index, article in enumerate(checked):
-        rows = per_article.get(index, {name: [] for name in _PER_FIELD})
+        rows = per_article.get(index, {})
         domain, domain_score = domain_of.get(index, (None, None))
-        for name in ("mentions", "quotes", "terms", "marks"):
-            out[name].extend(rows[name])
-        out["actor_stance"].extend(_aggregate(article, rows["mentions"]))
-        out["roles"].extend(_aggregate_roles(article, rows["roles"], tools.roles,
-                                             in_domain=_in_domain(domain, "roles", tools.roles)))
         out["articles"].append({
             "article_id": article.id, "outlet": article.outlet, "date": article.date, "title": article.title,
             "url": article.url, "status": "analyzed" if article.ok else "skipped",
             "skip_reason": article.skip_reason, "warning": article.warning,
             "n_words": len(article.text.split()) if article.ok else 0,
-            "n_mentions": len(rows["mentions"]), "n_quotes": len(rows["quotes"]),
+            "n_mentions": len(rows.get("mentions", [])), "n_quotes": len(rows.get("quotes", [])),
             "domain": domain, "domain_score": domain_score,
         })
-    if analysed and tools.frames is not None:
-        out["frames"], out["frame_passages"] = _frame_rows([checked[i] for i in analysed], documents,
-                                                           [per_article[i]["sentences"] for i in analysed],
-                                                           tools.frames)
-    if analysed and tools.narratives is not None:
-        out["narratives"] = _narrative_rows([checked[i] for i in analysed], documents, tools.narratives,
-                                            [_in_domain(domain_of[i][0], "narratives", tools.narratives)
-                                             for i in analysed])
-    if analysed and tools.persuasion is not None:
-        from framing.persuasion import analysis_rows
-
-        out["persuasion"] = analysis_rows(tools.persuasion, [checked[i] for i in analysed],
-                                          [per_article[i]["mentions"] for i in analysed],
-                                          [per_article[i]["quotes"] for i in analysed])
     return out
 
 
@@ -551,137 +491,6 @@ def _domains(documents: list[str], model) -> list[tuple[str | None, float | None
     proba = model.predict_proba(documents)
     best = proba.argmax(axis=1)
     return [(str(model.classes_[j]), float(proba[i, j])) for i, j in enumerate(best)]
-
-
-def _in_domain(domain: str | None, measure: str, model) -> bool:
-    """Whether an article of ``domain`` is one ``measure`` was trained on (True when unknown)."""
-    return domain is None or domain in measure_domains(measure, model)
-
-
-def _field_rows(doc, article: Article, field_name: str, tools: _Tools) -> dict[str, list]:
-    """Every per-item measure of one parsed field (title or text) of one article."""
-    found = tools.finder.find(doc, date=article.date)
-    base = {"article_id": article.id, "outlet": article.outlet, "field": field_name}
-    mentions = []
-    if found:
-        spans = [doc[m.token_start:m.token_end] for m in found]
-        scores, labels, proba = predict_stance(tools.scorer, doc, spans)
-        sentence_starts = [sent.start for sent in doc.sents]
-        for k, (mention, score, label) in enumerate(zip(found, scores, labels)):
-            probabilities = dict(zip(_PROBABILITY_COLUMNS, [None] * 3 if proba is None else map(float, proba[k])))
-            mentions.append({
-                **base,
-                "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
-                "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
-                "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
-                **probabilities,
-            })
-    extracted = tools.quotes.extract(doc, date=article.date, mentions=found) if tools.quotes else []
-    quoted = {(q.start, q.end) for q in extracted if q.kind == "direct"}
-    quotes = [{**base, "sentence_id": q.sentence_id, "start": q.start, "end": q.end, "text": q.text,
-               "n_words": len(q.text.split()), "kind": q.kind, "speaker": q.speaker,
-               "speaker_mention": q.speaker_mention, "speaker_actor": q.speaker_actor, "verb": q.verb,
-               "verb_class": q.verb_class}
-              for q in extracted]
-    terms, marks = [], []
-    if tools.wording is not None:
-        terms = [{**base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant, "surface": t.surface,
-                  "start": t.start, "end": t.end, "actor": t.actor}
-                 for t in tools.wording.terms(doc, found, extracted)]
-        marks = [{**base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface, "start": m.start,
-                  "end": m.end, "actor": m.actor} for m in tools.wording.marks(doc, found)
-                 # a fragment the quote extractor attributed to a speaker is a quote, not a scare quote
-                 if not (m.kind == "scare_quote" and (m.start, m.end) in quoted)]
-    roles = []
-    if tools.roles is not None and found:
-        from framing.roles import examples_from_doc
-
-        examples = examples_from_doc(doc, [(m.start, m.end) for m in found])
-        main = tools.roles.predict_proba(examples)
-        fine = tools.roles.predict_fine_proba(examples)
-        roles = [(m.actor, main[i], fine[i]) for i, m in enumerate(found)]
-    sentences = [(field_name, i, sent.text.strip()) for i, sent in enumerate(doc.sents)
-                 if field_name == "text" and sent.text.strip()]
-    return {"mentions": mentions, "quotes": quotes, "terms": terms, "marks": marks, "roles": roles,
-            "sentences": sentences}
-
-
-def _aggregate_roles(article: Article, rows: list, model, *, in_domain: bool = True) -> list[dict]:
-    """Mean mention-level role probabilities per actor of one article; the fine role is the most
-    probable child of the most probable main role."""
-    if not rows:
-        return []
-    from framing.roles import FINE_ROLES, MAIN_ROLES
-
-    fine_names = list(model.fine_roles_)
-    out = []
-    for actor in sorted({actor for actor, _, _ in rows}):
-        main = np.mean([m for a, m, _ in rows if a == actor], axis=0)
-        fine = np.mean([f for a, _, f in rows if a == actor], axis=0)
-        main_role = MAIN_ROLES[int(np.argmax(main))]
-        children = [j for j, name in enumerate(fine_names) if name in FINE_ROLES[main_role]]
-        best_fine = max(children, key=lambda j: fine[j])
-        out.append({"article_id": article.id, "outlet": article.outlet, "actor": actor,
-                    "n_mentions": sum(a == actor for a, _, _ in rows),
-                    **{f"p_{role.lower()}": float(main[i]) for i, role in enumerate(MAIN_ROLES)},
-                    "main_role": main_role, "fine_role": fine_names[best_fine],
-                    "p_fine_role": float(fine[best_fine]), "in_domain": in_domain})
-    return out
-
-
-def _frame_rows(articles: list[Article], documents: list[str], sentences: list[list],
-                model) -> tuple[list[dict], list[dict]]:
-    from framing.frames import FRAMES
-
-    proba = model.predict_proba(documents)
-    thresholds = np.asarray(model.thresholds_, dtype=float)
-    frames = [{"article_id": a.id, "outlet": a.outlet, "frame": frame, "score": float(proba[i, j]),
-               "predicted": bool(proba[i, j] >= thresholds[j])}
-              for i, a in enumerate(articles) for j, frame in enumerate(FRAMES)]
-    flat = [(a, field_name, sentence_id, text) for a, rows in zip(articles, sentences)
-            for field_name, sentence_id, text in rows]
-    passages = []
-    if flat:
-        scores = model.attribute([text for *_, text in flat])
-        best = scores.argmax(axis=1)
-        for (a, field_name, sentence_id, _), j, row in zip(flat, best, scores):
-            if row[j] >= thresholds[j]:
-                passages.append({"article_id": a.id, "outlet": a.outlet, "field": field_name,
-                                 "sentence_id": sentence_id, "frame": FRAMES[j], "score": float(row[j])})
-    return frames, passages
-
-
-def _narrative_rows(articles: list[Article], texts: list[str], model, in_domain: list[bool]) -> list[dict]:
-    top = model.predict_proba(texts)
-    sub = model.predict_sub_proba(texts)
-    predicted = model.predict(texts)
-    rows = []
-    for i, a in enumerate(articles):
-        chosen_top, chosen_sub = set(predicted[i][0]), set(predicted[i][1])
-        rows += [{"article_id": a.id, "outlet": a.outlet, "level": "narrative", "label": label,
-                  "score": float(top[i, j]), "predicted": label in chosen_top, "in_domain": in_domain[i]}
-                 for j, label in enumerate(model.narratives_)]
-        rows += [{"article_id": a.id, "outlet": a.outlet, "level": "subnarrative", "label": label,
-                  "score": float(sub[i, j]), "predicted": label in chosen_sub, "in_domain": in_domain[i]}
-                 for j, label in enumerate(model.subnarratives_)]
-    return rows
-
-
-def _aggregate(article: Article, mentions: list[dict]) -> list[dict]:
-    by_actor: dict[str, list[dict]] = {}
-    for row in mentions:
-        by_actor.setdefault(row["actor"], []).append(row)
-    rows = []
-    for actor in sorted(by_actor):
-        group = by_actor[actor]
-        labels = Counter(row["stance_label"] for row in group)
-        rows.append({
-            "article_id": article.id, "outlet": article.outlet, "date": article.date, "actor": actor,
-            "n_mentions": len(group), "n_title_mentions": sum(row["field"] == "title" for row in group),
-            "stance": float(np.mean([row["stance"] for row in group])),
-            "n_negative": labels["negative"], "n_neutral": labels["neutral"], "n_positive": labels["positive"],
-        })
-    return rows
 
 
 def _with_reason(article: Article, reason: str) -> Article:
@@ -706,22 +515,27 @@ def _warning_kind(warning: str) -> str:
 
 
 class _MemorySink:
-    def __init__(self) -> None:
-        self.rows: dict[str, list[dict]] = {name: [] for name in SCHEMAS}
+    def __init__(self, schemas: Mapping[str, pa.Schema]) -> None:
+        self.schemas = dict(schemas)
+        self.rows: dict[str, list[dict]] = {name: [] for name in schemas}
 
     def write(self, rows: dict[str, list[dict]]) -> None:
         for name, values in rows.items():
             self.rows[name].extend(values)
 
     def close(self) -> Analysis:
-        return Analysis(**{name: _frame(values, SCHEMAS[name]) for name, values in self.rows.items()})
+        return Analysis(**{name: _frame(values, self.schemas[name]) for name, values in self.rows.items()})
 
 
-def _read_tables(directory: Path) -> Analysis:
-    return Analysis(**{name: _to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in SCHEMAS})
+def _read_tables(directory: Path, schemas: Mapping[str, pa.Schema]) -> Analysis:
+    import pyarrow.parquet as pq
+
+    from framing._tables import to_pandas
+
+    return Analysis(**{name: to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in schemas})
 
 
-def _counts(result: Analysis) -> dict:
+def _counts(result: Analysis, schemas: Mapping[str, pa.Schema]) -> dict:
     """The run summary's counts, from the final tables."""
     articles = result.articles
     skipped = articles.loc[articles["status"] != "analyzed", "skip_reason"]
@@ -731,7 +545,7 @@ def _counts(result: Analysis) -> dict:
             "articles_with_warnings": int(articles["warning"].notna().sum()),
             "warnings": dict(Counter(_warning_kind(part) for warning in articles["warning"].dropna()
                                      for part in warning.split("; "))),
-            **{name: len(getattr(result, name)) for name in SCHEMAS if name != "articles"}}
+            **{name: len(getattr(result, name)) for name in schemas if name != "articles"}}
 
 
 def _check_same_batch(index: int, batch_size: int, batch, ids: tuple, hashes: tuple, folder) -> None:
@@ -775,7 +589,7 @@ def _inventory_digest(inventory: ActorInventory) -> str:
     return digest({"inventory": inventory.to_frame().to_csv(index=False)})
 
 
-def _resume_command(corpus, out, options: dict, actors, stance: str, measures: tuple, batch_size: int,
+def _resume_command(corpus, out, options: dict, actors, stance: str, measures: list, batch_size: int,
                     default_measures: bool) -> str:
     """The command line that resumes this run (for a corpus given by path)."""
     if not isinstance(corpus, (str, os.PathLike)):
@@ -796,22 +610,6 @@ def _resume_command(corpus, out, options: dict, actors, stance: str, measures: t
     if not default_measures:
         parts += ["--measures", ",".join(measures)]
     return " ".join(shlex.quote(part) for part in parts)
-
-
-def _to_pandas(table: pa.Table) -> pd.DataFrame:
-    """Arrow -> pandas with dates as ``datetime64`` (not Python ``date`` objects)."""
-    return table.to_pandas(date_as_object=False)
-
-
-def _frame(rows: list[dict], schema: pa.Schema) -> pd.DataFrame:
-    """Rows -> DataFrame with the same dtypes as a Parquet round trip."""
-    return _to_pandas(pa.Table.from_pylist(rows, schema=schema))
-
-
-def _package_version() -> str:
-    from framing import __version__
-
-    return __version__
 
 
 def _module_version(name: str) -> str | None:

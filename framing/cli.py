@@ -13,6 +13,7 @@
     framing evaluate known-groups --run DIR           the outlet directions of data/known_groups.yaml on a run
     framing train targeted-sentiment|frames|roles|narratives|persuasion|domains ...   reproduce the packaged models
     framing benchmark stance|analyze                   speed and memory
+    framing measures                                   the registered measures, their tables and validation
     framing actors [--actors FILE]                     the actor inventory, one surface form a line
 """
 
@@ -30,8 +31,11 @@ __all__ = ["main"]
 
 
 def _parser() -> argparse.ArgumentParser:
-    from framing import __version__
-    from framing.analysis import MEASURES
+    from framing._version import __version__
+    from framing.measures import registered_measures
+
+    optional = [m.name for m in registered_measures() if not m.core]
+    learned = [m for m in registered_measures() if m.has("evaluate")]
 
     parser = argparse.ArgumentParser(
         prog="framing",
@@ -67,17 +71,17 @@ def _parser() -> argparse.ArgumentParser:
     analyze.add_argument("--outlet", help="outlet for articles that name none (e.g. a single file)")
     analyze.add_argument("--date-format", help="strftime format of non-ISO dates, e.g. %%d/%%m/%%Y")
     analyze.add_argument("--measures", help=f"comma list of optional measures to compute, from "
-                                            f"{','.join(MEASURES)}; '' for none (default: every measure whose "
+                                            f"{','.join(optional)}; '' for none (default: every measure whose "
                                             f"validation puts it on by default; framing analyze prints which)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
 
     compare = commands.add_parser(
         "compare", help="compare groups (outlets) with article-level bootstrap intervals",
         description="Per outlet x actor: articles, mentions, mean stance and a percentile bootstrap interval "
-                    "that resamples articles (<by>_actor.parquet, printed); reporting-verb profiles per speaker "
-                    "actor (<by>_verbs), voice shares (<by>_voice), naming choices (<by>_naming) and distancing "
-                    "marks (<by>_marks), frame profiles (<by>_frames), actor roles (<by>_roles) and narrative "
-                    "prevalence (<by>_narratives) and persuasion-technique profiles (<by>_persuasion), each with bootstrap intervals. All are written into DIR.")
+                    "that resamples articles (<by>_actor.parquet, printed); and the outlet tables of every "
+                    "measure the run computed (<by>_<kind>.parquet: "
+                    + ", ".join(f"{kind} ({m.name})" for m in registered_measures() for kind in m.comparisons)
+                    + "), each with article-level bootstrap intervals. All are written into DIR.")
     compare.add_argument("directory", help="folder written by `framing analyze`")
     compare.add_argument("--by", default="outlet", help="outlet, or a comma list of outlet,year,month")
     compare.add_argument("--n-boot", type=int, default=2000, help="bootstrap resamples (default: 2000)")
@@ -85,9 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     compare.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
 
     figures = commands.add_parser("figures", help="draw the outlet-comparison charts",
-                                  description="Draw the stance heatmap, stance intervals, actor coverage, "
-                                              "reporting-verb profiles, voice shares, naming choices, frame "
-                                              "profiles, actor roles, narrative prevalence and persuasion techniques.")
+                                  description="Draw the figures of every measure the run computed: the stance "
+                                              "heatmap, stance intervals and actor coverage, and each measure's "
+                                              "outlet charts (a measure's figures carry its validation's caveat).")
     figures.add_argument("directory", help="folder written by `framing analyze`")
     figures.add_argument("--out", default="figures", help="folder for the figures (default: figures)")
     figures.add_argument("--format", action="append", choices=["png", "svg", "pdf"],
@@ -149,17 +153,8 @@ def _parser() -> argparse.ArgumentParser:
         gold_task.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
         gold_task.add_argument("--out", help="also write the JSON report to this file")
 
-    for task, data_help in (
-            ("frames", "SemEval-2023 Task 3 folder with articles/ and labels.txt, "
-                       "e.g. ../shared/data/semeval2023-frames-en"),
-            ("roles", "SemEval-2025 Task 10 folder with subtask-1-annotations.txt and raw-documents/, "
-                      "e.g. ../shared/data/semeval2025-roles-narratives-en"),
-            ("narratives", "SemEval-2025 Task 10 folder with subtask-2-annotations.txt, the label JSON files and "
-                           "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en"),
-            ("persuasion", "SemEval-2023 Task 3 subtask 3 folder with articles/, labels-paragraphs.txt and spans/, "
-                           "e.g. ../shared/data/semeval2023-persuasion-en"),
-            ("domains", "the shared data folder that holds semeval2025-roles-narratives-en, "
-                        "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")):
+    for task, data_help in ([(m.name, m.evaluate_help or "annotated data folder") for m in learned]
+                            + [("domains", _DOMAINS_DATA_HELP)]):
         learned = tasks.add_parser(task, help=f"{task}: cross-validated scores on annotated data",
                                    description=f"Cross-validated {task} scores with majority baselines, as JSON.")
         learned.add_argument("--data", required=True, help=data_help)
@@ -185,7 +180,7 @@ def _parser() -> argparse.ArgumentParser:
         stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
     stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
                                 help="strings put around the target (default: < >)")
-    for task in ("frames", "roles", "narratives", "persuasion", "domains"):
+    for task in [m.name for m in registered_measures() if m.has("train")] + ["domains"]:
         trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
                                       description=f"Fit the {task} model on all annotated documents, write it to "
                                                   f"--out and print the cross-validated report as JSON.")
@@ -229,6 +224,11 @@ def _parser() -> argparse.ArgumentParser:
                                help="time the analysis only, without spaCy alone and the RoBERTa classifier")
     bench_analyze.add_argument("--write", metavar="FILE",
                                help="also write the JSON report to FILE, updated after each size")
+
+    commands.add_parser("measures", help="list the measures: tables, outlet tables, default, validation",
+                        description="Every registered measure (the package's and those registered by installed "
+                                    "packages): whether it runs by default, its tables, its outlet tables and "
+                                    "what its validation says.")
 
     actors = commands.add_parser("actors", help="list the actor inventory",
                                  description="Print every actor's surface forms, one a line, as TSV.")
@@ -315,43 +315,36 @@ def _analyze(args) -> int:
 def _print_validation(stance: str, measures: list[str]) -> None:
     """The measures that ran, each with what its validation says (framing/data/validation.yaml)."""
     from framing._validation import off_reason, validated_line
-    from framing.analysis import MEASURES
+    from framing.measures import get_measure, registered_measures
 
     stance_line = (validated_line("stance_lexicon").replace("stance_lexicon", "stance (lexicon)", 1)
                    if stance == "lexicon" else validated_line("stance") if stance in ("model", "model-int8")
                    else f"stance: the model in {stance} (its stance_model.json holds its scores)")
+    lines = [validated_line("mentions"), validated_line("domains"), stance_line]
+    for name in measures:
+        key = get_measure(name).validation
+        lines.append(validated_line(key) if key else f"{name}: not validated by the package")
     print("measures and their validated scores (README, 'Measures and their validation'):")
-    for line in [validated_line("mentions"), validated_line("domains"), stance_line, *map(validated_line, measures)]:
+    for line in lines:
         print(f"  {line}")
-    skipped = [m for m in MEASURES if m not in measures and off_reason(m)]
+    skipped = [m for m in registered_measures()
+               if not m.core and m.name not in measures and m.validation and off_reason(m.validation)]
     if skipped:
         print("off by default (compute with --measures NAME,...):")
-        for name in skipped:
-            print(f"  {name}: {off_reason(name)}")
-
-
-def _comparisons(analysis, by: str, *, n_boot: int, level: float, seed: int) -> dict:
-    """Every outlet-level table, keyed by the file stem it is written under."""
-    from framing import comparison as statistics
-    from framing._runfolder import DERIVED_KINDS, derived_prefix
-
-    prefix = derived_prefix(by)
-    options = {"by": by, "n_boot": n_boot, "level": level, "seed": seed}
-    # one table per kind the run folder knows as an outlet table: compare(), compare_verbs(), ...
-    return {f"{prefix}_{kind}": getattr(statistics, "compare" if kind == "actor" else f"compare_{kind}")(
-        analysis, **options) for kind in DERIVED_KINDS}
+        for measure in skipped:
+            print(f"  {measure.name}: {off_reason(measure.validation)}")
 
 
 def _compare(args) -> int:
     import pandas as pd
 
-    from framing.analysis import read_analysis
-
     from framing._runfolder import write_derived
+    from framing.analysis import read_analysis
+    from framing.pipeline import outlet_tables
 
     analysis = read_analysis(args.directory)
     options = {"by": args.by, "n_boot": args.n_boot, "level": args.level, "seed": args.seed}
-    tables = _comparisons(analysis, args.by, n_boot=args.n_boot, level=args.level, seed=args.seed)
+    tables = outlet_tables(analysis, **options)
     write_derived(Path(args.directory), analysis.run, tables, options)
     signed = {column: "{:+.3f}".format for column in ("stance_mean", "ci_low", "ci_high")}
     for name, table in tables.items():
@@ -367,26 +360,21 @@ def _compare(args) -> int:
 def _figures(args) -> int:
     import pandas as pd
 
-    from framing._runfolder import read_derived
+    from framing._runfolder import read_derived, record_figures
     from framing.analysis import read_analysis
-    from framing.plots import save_figures
+    from framing.pipeline import draw_figures, outlet_tables, run_measures
 
     directory = Path(args.directory)
     analysis = read_analysis(directory)
-    names = ("outlet_actor", "outlet_verbs", "outlet_voice", "outlet_naming", "outlet_frames", "outlet_roles",
-             "outlet_narratives", "outlet_persuasion")
+    measures = run_measures(analysis)
+    names = [f"outlet_{kind}" for m in measures for kind in m.comparisons]
     manifest = read_derived(directory, analysis.run)  # refuses outlet tables of another run
     if manifest is not None and all(f"{name}.parquet" in manifest["tables"] for name in names):
         tables = {name: pd.read_parquet(directory / f"{name}.parquet") for name in names}
     else:
-        tables = _comparisons(analysis, "outlet", n_boot=2000, level=0.95, seed=args.seed)
+        tables = outlet_tables(analysis, by="outlet", n_boot=2000, level=0.95, seed=args.seed, measures=measures)
     labels = analysis.run.get("config", {}).get("actor_labels")
-    paths = save_figures(tables["outlet_actor"], args.out, actor_labels=labels, formats=args.format or ["png"],
-                         verbs=tables["outlet_verbs"], voice=tables["outlet_voice"], naming=tables["outlet_naming"],
-                         frames=tables["outlet_frames"], roles=tables["outlet_roles"],
-                         narratives=tables["outlet_narratives"], persuasion=tables["outlet_persuasion"])
-    from framing._runfolder import record_figures
-
+    paths = draw_figures(tables, args.out, measures=measures, actor_labels=labels, formats=args.format or ["png"])
     for path in record_figures(Path(args.out), analysis.run, paths):
         print(f"removed {path}: a figure of an earlier run that this run does not draw")
     for path in paths:
@@ -398,7 +386,7 @@ def _evaluate(args) -> int:
     from framing.evaluation import evaluate_sentence_vader, evaluate_targeted_sentiment
     from framing.stance import get_scorer
 
-    if args.task in _LEARNED:
+    if args.task in _registered("evaluate") or args.task == "domains":
         report = _learned(args.task, "evaluate")(args.data, folds=args.folds, seed=args.seed)
     elif args.task in _GOLD_TASKS:
         import importlib
@@ -484,7 +472,7 @@ def _boolean(text: str) -> bool:
     return value == "true"
 
 
-# flag, type, help: the options of framing.stance_model.train_stance_model (defaults there)
+# flag, type, help: the options of framing.stance_training.train_stance_model (defaults there)
 _STANCE_TRAINING_FLAGS = (
     ("--epochs", int, "passes over the training data"),
     ("--lr", float, "peak learning rate of AdamW"),
@@ -530,28 +518,31 @@ _GOLD_TASKS = {
                 "beside the gold file; default: test"),
 }
 
-_LEARNED = {
-    "frames": {"evaluate": ("framing.frames", "evaluate_frames"), "train": ("framing.frames", "train_frames")},
-    "roles": {"evaluate": ("framing.roles", "evaluate_roles"), "train": ("framing.roles", "train_roles")},
-    "narratives": {"evaluate": ("framing.narratives", "evaluate_narratives"),
-                   "train": ("framing.narratives", "train_narratives")},
-    "persuasion": {"evaluate": ("framing.persuasion", "evaluate_persuasion"),
-                   "train": ("framing.persuasion", "train_persuasion")},
-    "domains": {"evaluate": ("framing.domains", "evaluate_domains"), "train": ("framing.domains", "train_domains")},
-}
+_DOMAINS_DATA_HELP = ("the shared data folder that holds semeval2025-roles-narratives-en, "
+                      "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")
+
+
+def _registered(action: str) -> list[str]:
+    """The measures with an ``evaluate`` or ``train`` entry point."""
+    from framing.measures import registered_measures
+
+    return [m.name for m in registered_measures() if m.has(action)]
 
 
 def _learned(task: str, action: str):
-    """The evaluate/train function of a learned measure, imported on demand."""
-    import importlib
+    """The evaluate/train entry point of a measure (or of the article-domain model)."""
+    if task == "domains":
+        import framing.domains as domains
 
-    module, function = _LEARNED[task][action]
-    return getattr(importlib.import_module(module), function)
+        return getattr(domains, f"{action}_domains")
+    from framing.measures import get_measure
+
+    return getattr(get_measure(task), action)
 
 
 def _train(args) -> int:
     if args.task == "targeted-sentiment":
-        from framing.stance_model import train_stance_model
+        from framing.stance_training import train_stance_model
 
         given = vars(args)  # flags left out are absent (default=SUPPRESS): the function's defaults apply
         options = {dest: given[dest] for dest in (flag[2:].replace("-", "_") for flag, _, _ in _STANCE_TRAINING_FLAGS)
@@ -559,7 +550,7 @@ def _train(args) -> int:
         if "markers" in given:
             options["markers"] = tuple(given["markers"])
         if args.cv is not None:
-            from framing.stance_model import cross_validate_stance_model
+            from framing.stance_training import cross_validate_stance_model
 
             options.pop("drop_overlap", None)
             report = cross_validate_stance_model(args.data, folds=args.cv, base=args.base, seed=args.seed,
@@ -598,6 +589,30 @@ def _benchmark(args) -> int:
     return 0
 
 
+def _measures(args) -> int:
+    from framing._validation import off_reason, validated_line
+    from framing.measures import registered_measures
+
+    for measure in registered_measures():
+        if measure.core:
+            when = "always"
+        elif not measure.available():
+            when = "not available (its model is not installed)"
+        elif measure.on_by_default():
+            when = "on by default"
+        else:
+            reason = off_reason(measure.validation) if measure.validation else None
+            when = f"off by default{f' ({reason})' if reason else ''}"
+        print(f"{measure.name}: {measure.description or type(measure).__doc__ or ''}".rstrip(": "))
+        print(f"  runs:          {when}")
+        print(f"  tables:        {', '.join(f'{t}.parquet' for t in measure.tables)}")
+        if measure.comparisons:
+            print(f"  outlet tables: {', '.join(f'outlet_{k}.parquet' for k in measure.comparisons)}")
+        validation = validated_line(measure.validation) if measure.validation else "not validated by the package"
+        print(f"  validation:    {validation.split(': ', 1)[-1]}")
+    return 0
+
+
 def _actors(args) -> int:
     from framing.actors import load_actors
 
@@ -617,7 +632,7 @@ def _json_default(value):
 
 
 _COMMANDS = {"analyze": _analyze, "compare": _compare, "figures": _figures, "evaluate": _evaluate,
-             "train": _train, "benchmark": _benchmark, "actors": _actors}
+             "train": _train, "benchmark": _benchmark, "measures": _measures, "actors": _actors}
 
 if __name__ == "__main__":  # pragma: no cover
     os.environ.setdefault("MPLBACKEND", "Agg")

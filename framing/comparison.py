@@ -25,24 +25,18 @@ from collections.abc import Iterable
 import numpy as np
 import pandas as pd
 
+from framing._runfolder import GROUPINGS
+from framing._tables import Tables, read_tables
+
 __all__ = [
     "bootstrap_mean_ci",
     "bootstrap_ratio_ci",
     "compare",
-    "compare_frames",
-    "compare_marks",
-    "compare_naming",
-    "compare_narratives",
-    "compare_persuasion",
-    "compare_roles",
-    "compare_verbs",
-    "compare_voice",
+    "compare_means",
     "COMPARE_COLUMNS",
 ]
 
 COMPARE_COLUMNS = ("n_articles", "n_mentions", "stance_mean", "ci_low", "ci_high", "n_group_articles", "coverage")
-GROUPINGS = ("outlet", "year", "month")
-"""The keys ``by`` may combine."""
 
 
 def bootstrap_mean_ci(
@@ -147,11 +141,7 @@ def compare(
     their ratio. ``.attrs["actor_labels"]`` maps each actor to the display name of
     the run's inventory (empty when the run records none).
     """
-    from framing.analysis import Analysis, read_analysis
-
-    if not isinstance(analysis, Analysis):
-        analysis = read_analysis(analysis)
-    keys = _parse_by(by)
+    analysis, keys = _load(analysis), _parse_by(by)
     stance = _with_time_keys(analysis.actor_stance, keys)
     articles = _with_time_keys(analysis.articles[analysis.articles["status"] == "analyzed"], keys)
     if actors is not None:
@@ -177,257 +167,35 @@ def compare(
     return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
 
 
-def compare_verbs(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
+def compare_means(analysis, table: str | pd.DataFrame, value: str, *, label: str | None = None,
+                  by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
                   seed: int = 0) -> pd.DataFrame:
-    """Reporting-verb profile: per group x speaker actor x verb class, the share of
-    the actor's attributed quotes introduced by a verb of that class.
+    """The outlet comparison of any per-article number: per group (x ``label``), the mean over
+    articles of ``value`` with an article-level bootstrap interval. For a measure of one's own
+    (:class:`framing.measures.Measure`), this is its ``compare`` in one line.
 
-    Only quotes whose verb has a class count (unattributed quotes and verbs outside
-    the classes are left out of the denominator). Columns: the ``by`` columns,
-    ``speaker_actor, verb_class, n_quotes`` (the actor's classified quotes in the
-    group), ``n_class, share, ci_low, ci_high, n_articles``.
+    ``table`` is a table name of the analysis or a DataFrame with ``article_id``; rows of one
+    article (and label) are averaged first, so each article counts once. Articles without a row
+    are not counted: write a row for every article to count them (with 0, say).
+
+    Columns: the ``by`` columns, ``label`` when given, ``n_articles, mean, ci_low, ci_high``.
     """
     analysis, keys = _load(analysis), _parse_by(by)
-    quotes = _keyed(analysis, analysis.quotes, keys)
-    quotes = quotes[quotes["speaker_actor"].notna() & quotes["verb_class"].notna()]
-    classes = sorted(quotes["verb_class"].unique())
-    rows = []
-    for key, group in quotes.groupby([*keys, "speaker_actor"], sort=True):
-        per_article = group.groupby("article_id")["verb_class"]
-        totals = per_article.size()
-        for verb_class in classes:
-            hits = per_article.apply(lambda s, c=verb_class: int((s == c).sum())).reindex(totals.index)
-            share, low, high = bootstrap_ratio_ci(hits, totals, n_boot=n_boot, level=level,
-                                                  seed=_group_seed(seed, (*key, verb_class)))
-            rows.append({**dict(zip([*keys, "speaker_actor"], key)), "verb_class": verb_class,
-                         "n_quotes": int(totals.sum()), "n_class": int(hits.sum()), "share": share,
-                         "ci_low": low, "ci_high": high, "n_articles": int(totals.size)})
-    columns = [*keys, "speaker_actor", "verb_class", "n_quotes", "n_class", "share", "ci_low", "ci_high",
-               "n_articles"]
-    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
-
-
-OTHER_SPEAKER = "other"
-"""Speaker actor given to quotes whose speaker belongs to no actor or is unnamed."""
-
-
-def compare_voice(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                  seed: int = 0) -> pd.DataFrame:
-    """Whose voice an outlet carries: per group x actor, the share of quotes and of
-    quoted words by the actor's speakers, and how often an actor that is mentioned
-    is also quoted.
-
-    Columns: the ``by`` columns, ``actor, n_quotes, quote_share, quote_share_low,
-    quote_share_high, quoted_words, word_share, word_share_low, word_share_high,
-    n_articles_mentioned, n_articles_voiced, voiced_share``. ``voiced_share`` is the
-    fraction of the articles mentioning the actor in which it is quoted at least
-    once; an actor with 0 is only spoken about. Quotes from speakers of no actor
-    are pooled in the row ``actor == "other"``.
-    """
-    analysis, keys = _load(analysis), _parse_by(by)
-    quotes = _keyed(analysis, analysis.quotes, keys).copy()
-    quotes["actor"] = quotes["speaker_actor"].fillna(OTHER_SPEAKER)
-    stance = _keyed(analysis, analysis.actor_stance[["article_id", "actor"]], keys)
-    rows = []
-    for group_key, group in quotes.groupby(keys, sort=True):
-        group_key = group_key if isinstance(group_key, tuple) else (group_key,)
-        articles = group.groupby("article_id").agg(n=("actor", "size"), words=("n_words", "sum"))
-        mentioned = stance
-        for column, value in zip(keys, group_key):
-            mentioned = mentioned[mentioned[column] == value]
-        actors = sorted(set(group["actor"]) | set(mentioned["actor"]))
-        for actor in actors:
-            own = group[group["actor"] == actor].groupby("article_id").agg(n=("actor", "size"),
-                                                                          words=("n_words", "sum"))
-            own = own.reindex(articles.index, fill_value=0)
-            seed_key = (*group_key, actor)
-            share, s_low, s_high = bootstrap_ratio_ci(own["n"], articles["n"], n_boot=n_boot, level=level,
-                                                      seed=_group_seed(seed, seed_key))
-            words, w_low, w_high = bootstrap_ratio_ci(own["words"], articles["words"], n_boot=n_boot, level=level,
-                                                      seed=_group_seed(seed, (*seed_key, "words")))
-            mentioned_ids = set(mentioned.loc[mentioned["actor"] == actor, "article_id"])
-            voiced_ids = set(own.index[own["n"] > 0])
-            rows.append({
-                **dict(zip(keys, group_key)), "actor": actor, "n_quotes": int(own["n"].sum()),
-                "quote_share": share, "quote_share_low": s_low, "quote_share_high": s_high,
-                "quoted_words": int(own["words"].sum()), "word_share": words, "word_share_low": w_low,
-                "word_share_high": w_high, "n_articles_mentioned": len(mentioned_ids),
-                "n_articles_voiced": len(voiced_ids & mentioned_ids),
-                "voiced_share": (len(voiced_ids & mentioned_ids) / len(mentioned_ids)
-                                 if mentioned_ids and actor != OTHER_SPEAKER else float("nan")),
-            })
-    columns = [*keys, "actor", "n_quotes", "quote_share", "quote_share_low", "quote_share_high", "quoted_words",
-               "word_share", "word_share_low", "word_share_high", "n_articles_mentioned", "n_articles_voiced",
-               "voiced_share"]
-    return _with_actor_labels(pd.DataFrame(rows, columns=columns), analysis)
-
-
-def compare_naming(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                   seed: int = 0) -> pd.DataFrame:
-    """Naming choices: per group x naming set x variant, the count, the rate per
-    1,000 words and the share within the set (e.g. "Kiev" among Kiev + Kyiv), with
-    an article-level bootstrap interval for the share (``share_low, share_high``).
-
-    Point values come from :func:`framing.wording.naming_rates`.
-    """
-    from framing.wording import naming_rates
-
-    analysis, keys = _load(analysis), _parse_by(by)
-    articles = _with_time_keys(analysis.articles, keys)
-    terms = analysis.terms
-    table = naming_rates(terms, articles, by=keys)
-    if table.empty:
-        return table.assign(share_low=pd.Series(dtype=float), share_high=pd.Series(dtype=float))
-    keyed = _keyed(analysis, terms, keys)
-    counts = keyed.groupby([*keys, "set", "article_id", "variant"]).size()
-    lows, highs = [], []
-    for row in table.itertuples(index=False):
-        group_key = tuple(getattr(row, k) for k in keys)
-        try:
-            per_article = counts.loc[(*group_key, row.set)].unstack("variant", fill_value=0)
-        except KeyError:
-            lows.append(float("nan"))
-            highs.append(float("nan"))
-            continue
-        hits = per_article[row.variant] if row.variant in per_article else per_article.iloc[:, 0] * 0
-        _, low, high = bootstrap_ratio_ci(hits, per_article.sum(axis=1), n_boot=n_boot, level=level,
-                                          seed=_group_seed(seed, (*group_key, row.set, row.variant)))
-        lows.append(low)
-        highs.append(high)
-    return table.assign(share_low=lows, share_high=highs)
-
-
-def compare_marks(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                  seed: int = 0) -> pd.DataFrame:
-    """Distancing marks (hedges, vague sources, scare quotes): per group x kind, the
-    count and the rate per 1,000 words with an article-level bootstrap interval.
-
-    Columns: the ``by`` columns, ``kind, count, n_articles_with, n_words, rate_per_1000_words,
-    rate_low, rate_high``.
-    """
-    analysis, keys = _load(analysis), _parse_by(by)
-    articles = _with_time_keys(analysis.articles[analysis.articles["status"] == "analyzed"], keys)
-    marks = _keyed(analysis, analysis.marks, keys)
-    kinds = sorted(marks["kind"].unique())
-    rows = []
-    for group_key, group in articles.groupby(keys, sort=True):
-        group_key = group_key if isinstance(group_key, tuple) else (group_key,)
-        words = group.set_index("article_id")["n_words"]
-        in_group = marks[marks["article_id"].isin(words.index)]
-        for kind in kinds:
-            per_article = in_group[in_group["kind"] == kind].groupby("article_id").size()
-            per_article = per_article.reindex(words.index, fill_value=0)
-            rate, low, high = bootstrap_ratio_ci(per_article * 1000, words, n_boot=n_boot, level=level,
-                                                 seed=_group_seed(seed, (*group_key, kind)))
-            rows.append({**dict(zip(keys, group_key)), "kind": kind, "count": int(per_article.sum()),
-                         "n_articles_with": int((per_article > 0).sum()), "n_words": int(words.sum()),
-                         "rate_per_1000_words": rate, "rate_low": low, "rate_high": high})
-    columns = [*keys, "kind", "count", "n_articles_with", "n_words", "rate_per_1000_words", "rate_low", "rate_high"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def compare_frames(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                   seed: int = 0) -> pd.DataFrame:
-    """Frame profile: per group x frame, the share of articles in which the frame is
-    predicted (``prevalence``) and the mean frame score, each with an article-level
-    bootstrap interval.
-
-    Columns: the ``by`` columns, ``frame, n_articles, prevalence, prevalence_low,
-    prevalence_high, score_mean, score_low, score_high``.
-    """
-    return _prevalence(analysis, analysis_table="frames", label="frame", by=by, n_boot=n_boot, level=level,
-                       seed=seed)
-
-
-def compare_narratives(analysis, *, by: str | Iterable[str] = "outlet", level_of: str = "narrative",
-                       n_boot: int = 2000, level: float = 0.95, seed: int = 0) -> pd.DataFrame:
-    """Narrative prevalence: per group x narrative (``level_of="narrative"``) or
-    sub-narrative, the share of articles in which it is predicted and its mean score,
-    with article-level bootstrap intervals. Columns as :func:`compare_frames`, with
-    ``narrative`` in place of ``frame``, and ``n_out_of_domain``.
-
-    Only in-domain articles count (``in_domain`` in the narratives table: the article's
-    domain is the narrative model's, see :mod:`framing.domains`): ``n_articles`` is the
-    group's in-domain articles, ``n_out_of_domain`` the group's analysed articles left out
-    as out of domain. A group with no in-domain article has no rows; ``attrs["n_out_of_domain"]``
-    holds the number of articles left out over the whole table."""
-    analysis, keys = _load(analysis), _parse_by(by)
-    table = analysis.narratives[analysis.narratives["level"] == level_of].rename(columns={"label": "narrative"})
-    inside, left_out = _split_domain(table)
-    result = _prevalence(analysis, table=inside, label="narrative", by=by, n_boot=n_boot, level=level, seed=seed)
-    return _with_out_of_domain(result, _keyed(analysis, left_out, keys), keys)
-
-
-def compare_persuasion(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                       seed: int = 0) -> pd.DataFrame:
-    """Persuasion-technique profile: per group x technique, the share of articles with at least
-    one paragraph using it (``prevalence``) and the mean over articles of the share of their
-    paragraphs using it (``paragraph_share``), each with an article-level bootstrap interval;
-    ``n_targeted`` counts the rows tied to an actor (:func:`framing.persuasion.tie_actor`).
-
-    Columns: the ``by`` columns, ``technique, n_articles, prevalence, prevalence_low,
-    prevalence_high, paragraph_share, share_low, share_high, n_paragraphs_with, n_targeted``.
-    """
-    from framing.persuasion import article_shares
-
-    analysis, keys = _load(analysis), _parse_by(by)
-    shares = _keyed(analysis, article_shares(analysis.persuasion), keys)
-    targeted = analysis.persuasion.dropna(subset=["target"])
-    targeted = _keyed(analysis, targeted, keys).groupby([*keys, "technique"]).size() if len(targeted) else {}
-    rows = []
-    for key, group in shares.groupby([*keys, "technique"], sort=True):
-        used, low, high = bootstrap_mean_ci(group["used"].to_numpy(dtype=float), n_boot=n_boot, level=level,
+    rows_of = getattr(analysis, table) if isinstance(table, str) else table
+    missing = sorted({"article_id", value, *([label] if label else [])} - set(rows_of.columns))
+    if missing:
+        raise ValueError(f"compare_means: the table has no column {missing[0]!r}")
+    labels = [label] if label else []
+    per_article = (_keyed(analysis, rows_of, keys).groupby([*keys, *labels, "article_id"], sort=True)[value]
+                   .mean().reset_index())
+    out = []
+    for key, group in per_article.groupby([*keys, *labels], sort=True):
+        key = key if isinstance(key, tuple) else (key,)
+        mean, low, high = bootstrap_mean_ci(group[value].to_numpy(dtype=float), n_boot=n_boot, level=level,
                                             seed=_group_seed(seed, key))
-        share, s_low, s_high = bootstrap_mean_ci(group["share"].to_numpy(dtype=float), n_boot=n_boot, level=level,
-                                                 seed=_group_seed(seed, (*key, "share")))
-        rows.append({**dict(zip([*keys, "technique"], key)), "n_articles": int(group["article_id"].nunique()),
-                     "prevalence": used, "prevalence_low": low, "prevalence_high": high,
-                     "paragraph_share": share, "share_low": s_low, "share_high": s_high,
-                     "n_paragraphs_with": int(group["n_with"].sum()), "n_targeted": int(targeted.get(key, 0))})
-    columns = [*keys, "technique", "n_articles", "prevalence", "prevalence_low", "prevalence_high",
-               "paragraph_share", "share_low", "share_high", "n_paragraphs_with", "n_targeted"]
-    return pd.DataFrame(rows, columns=columns)
-
-
-def compare_roles(analysis, *, by: str | Iterable[str] = "outlet", n_boot: int = 2000, level: float = 0.95,
-                  seed: int = 0) -> pd.DataFrame:
-    """The role each group casts each actor in: per group x actor x main role, the
-    mean probability of the role over the articles mentioning the actor, and the
-    share of those articles whose most probable role it is, with article-level
-    bootstrap intervals.
-
-    Columns: the ``by`` columns, ``actor, role, n_articles, probability,
-    probability_low, probability_high, share_cast, share_low, share_high, n_out_of_domain``.
-
-    Only in-domain rows count (``in_domain`` in the roles table: the article is about the
-    war or climate change, the domains the role model was trained on; see
-    :mod:`framing.domains`): ``n_articles`` is the number of in-domain articles of the
-    group that mention the actor, ``n_out_of_domain`` the number left out as out of domain.
-    A group x actor with no in-domain article has no rows; ``attrs["n_out_of_domain"]``
-    holds the number of article x actor rows left out over the whole table.
-    """
-    analysis, keys = _load(analysis), _parse_by(by)
-    inside, left_out = _split_domain(analysis.roles)
-    roles = _keyed(analysis, inside, keys)
-    # Main roles from the table's probability columns (p_protagonist, ...), in order.
-    main_roles = [c[2:].title() for c in analysis.roles.columns if c.startswith("p_") and c != "p_fine_role"]
-    rows = []
-    for key, group in roles.groupby([*keys, "actor"], sort=True):
-        for role in main_roles:
-            probabilities = group[f"p_{role.lower()}"].to_numpy(dtype=float)
-            cast = (group["main_role"] == role).to_numpy(dtype=float)
-            p, p_low, p_high = bootstrap_mean_ci(probabilities, n_boot=n_boot, level=level,
-                                                 seed=_group_seed(seed, (*key, role)))
-            c, c_low, c_high = bootstrap_mean_ci(cast, n_boot=n_boot, level=level,
-                                                 seed=_group_seed(seed, (*key, role, "cast")))
-            rows.append({**dict(zip([*keys, "actor"], key)), "role": role, "n_articles": len(group),
-                         "probability": p, "probability_low": p_low, "probability_high": p_high,
-                         "share_cast": c, "share_low": c_low, "share_high": c_high})
-    columns = [*keys, "actor", "role", "n_articles", "probability", "probability_low", "probability_high",
-               "share_cast", "share_low", "share_high"]
-    table = _with_out_of_domain(pd.DataFrame(rows, columns=columns), _keyed(analysis, left_out, keys),
-                                [*keys, "actor"])
-    return _with_actor_labels(table, analysis)
+        out.append({**dict(zip([*keys, *labels], key)), "n_articles": len(group), "mean": mean,
+                    "ci_low": low, "ci_high": high})
+    return pd.DataFrame(out, columns=[*keys, *labels, "n_articles", "mean", "ci_low", "ci_high"])
 
 
 def _split_domain(table: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -480,9 +248,8 @@ def _with_actor_labels(table: pd.DataFrame, analysis) -> pd.DataFrame:
 
 
 def _load(analysis):
-    from framing.analysis import Analysis, read_analysis
-
-    return analysis if isinstance(analysis, Analysis) else read_analysis(analysis)
+    """An analysis's tables: ``analysis`` itself, or those of the run folder it names."""
+    return analysis if isinstance(analysis, Tables) else read_tables(analysis)
 
 
 def _keyed(analysis, table: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -516,3 +283,16 @@ def _group_seed(seed: int, key: tuple) -> np.random.SeedSequence:
     """A seed per group from its key; stable across runs and Python processes."""
     digest = zlib.crc32("\x1f".join(map(str, key)).encode("utf-8"))
     return np.random.SeedSequence([seed, digest])
+
+
+# The outlet tables of each measure live with the measure (framing/measures/); older code that
+# imports them from here still finds them.
+_MOVED = {"compare_verbs": "quotes", "compare_voice": "quotes", "OTHER_SPEAKER": "quotes", "compare_naming": "wording", "compare_marks": "wording", "compare_frames": "frames", "compare_roles": "roles", "compare_narratives": "narratives", "compare_persuasion": "persuasion"}
+
+
+def __getattr__(name: str):
+    if name in _MOVED:
+        import importlib
+
+        return getattr(importlib.import_module(f"framing.measures.{_MOVED[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

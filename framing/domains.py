@@ -431,7 +431,7 @@ def save_domain_model(model: DomainClassifier, out: str | os.PathLike, *, report
     """Write a fitted model to the folder ``out`` (``domains.json`` + ``domains.npz``, no pickle):
     vocabulary (single words and word pairs), idf weights, coefficients and intercepts, with the
     parameters, a digest of the arrays and the optional training ``report``."""
-    from framing import __version__
+    from framing._version import __version__
 
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)

@@ -1154,7 +1154,7 @@ def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int =
 
 
 def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dict, cv: dict) -> dict:
-    from framing import __version__
+    from framing._version import __version__
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

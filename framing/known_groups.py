@@ -31,8 +31,9 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from framing.analysis import SCHEMAS, Analysis, read_analysis
+from framing._tables import Tables, read_tables
 from framing.comparison import _group_seed, _split_domain
+from framing.measures import table_schemas
 
 __all__ = ["KNOWN_GROUP_COLUMNS", "VERDICTS", "check_known_groups", "load_known_groups"]
 
@@ -69,13 +70,14 @@ def load_known_groups(spec: str | os.PathLike = "data/known_groups.yaml") -> dic
                 raise ValueError(f"{where}: a direction that is not measured needs a reason")
             continue
         table, column = entry.get("table"), entry.get("column")
-        if table not in SCHEMAS or column not in SCHEMAS[table].names:
+        schemas = table_schemas()
+        if table not in schemas or column not in schemas[table].names:
             raise ValueError(f"{where}: no column {column!r} in analysis table {table!r}")
         if entry.get("value") not in _VALUES or entry.get("unit") not in _UNITS:
             raise ValueError(f"{where}: value must be one of {_VALUES} and unit one of {_UNITS}")
         if entry["value"] == "share" and not entry.get("equals"):
             raise ValueError(f"{where}: value 'share' needs `equals`")
-        bad = [c for c in entry.get("where", {}) if c not in SCHEMAS[table].names]
+        bad = [c for c in entry.get("where", {}) if c not in schemas[table].names]
         if bad:
             raise ValueError(f"{where}: `where` names columns {bad} that {table!r} lacks")
         for text in entry.get("compare") or [""]:
@@ -83,7 +85,7 @@ def load_known_groups(spec: str | os.PathLike = "data/known_groups.yaml") -> dic
     return {"outlets": dict(outlets), "directions": list(directions)}
 
 
-def check_known_groups(run_dir: str | os.PathLike | Analysis, spec: str | os.PathLike = "data/known_groups.yaml",
+def check_known_groups(run_dir: str | os.PathLike | Tables, spec: str | os.PathLike = "data/known_groups.yaml",
                        *, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Check every direction of ``spec`` on the run in ``run_dir``.
 
@@ -91,7 +93,7 @@ def check_known_groups(run_dir: str | os.PathLike | Analysis, spec: str | os.Pat
     gives one row per other outlet) with the columns :data:`KNOWN_GROUP_COLUMNS`.
     Refuses an incomplete run with :func:`framing.read_analysis`'s error.
     """
-    analysis = run_dir if isinstance(run_dir, Analysis) else read_analysis(run_dir)
+    analysis = run_dir if isinstance(run_dir, Tables) else read_tables(run_dir)
     spec = load_known_groups(spec)
     letters = spec["outlets"]
     computed = set((analysis.run or {}).get("config", {}).get("measures", _MEASURE_OF.values()))
@@ -137,7 +139,7 @@ _ACTOR_COLUMN = {"quotes": "speaker_actor", "persuasion": "target"}
 persuasion technique is tied to."""
 
 
-def _unit_values(analysis: Analysis, entry: dict) -> pd.DataFrame:
+def _unit_values(analysis: Tables, entry: dict) -> pd.DataFrame:
     """One value per unit (article, or article x actor): columns ``outlet, article_id, value``."""
     articles = analysis.articles[analysis.articles["status"] == "analyzed"][["article_id", "outlet", "date", "n_words"]]
     if entry.get("events"):
@@ -187,7 +189,7 @@ def _matches(column: pd.Series, wanted) -> pd.Series:
     return column.isin(wanted)
 
 
-def _outside_quotes(rows: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
+def _outside_quotes(rows: pd.DataFrame, analysis: Tables) -> pd.DataFrame:
     """``rows`` less those whose span lies inside a quotation or a scare quote."""
     columns = ["article_id", "field", "start", "end"]
     spans = pd.concat([analysis.quotes[columns], analysis.marks.loc[analysis.marks["kind"] == "scare_quote", columns]])

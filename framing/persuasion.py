@@ -762,7 +762,7 @@ def save_persuasion_model(model: PersuasionClassifier, out: str | os.PathLike, *
                           scores: dict | None = None) -> dict:
     """Write ``persuasion.npz`` (vocabularies, idf, the coefficients of the heads as float16,
     intercepts, thresholds; no pickle) and ``persuasion.json``."""
-    from framing import __version__
+    from framing._version import __version__
 
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)

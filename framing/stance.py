@@ -23,10 +23,11 @@ from typing import NamedTuple, Sequence
 
 import numpy as np
 
+from framing._labels import STANCE_LABELS
+
 __all__ = ["DEFAULT_STANCE", "STANCE_LABELS", "LexiconStanceScorer", "StancePrediction", "get_scorer",
            "predict_stance"]
 
-STANCE_LABELS = ("negative", "neutral", "positive")
 DEFAULT_STANCE = "model"
 """The scorer :func:`get_scorer` and ``framing analyze`` use unless told otherwise."""
 

@@ -141,7 +141,7 @@ def test_article_role_is_a_child_of_the_article_main_role():
     best main role ("Antagonist" with "Guardian"); the table keeps the pair consistent."""
     import numpy as np
 
-    from framing.analysis import _aggregate_roles
+    from framing.measures.roles import aggregate_roles as _aggregate_roles
     from framing.corpus import Article
     from framing.roles import FINE_ROLES, MAIN_ROLES
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 from pathlib import Path
@@ -262,7 +261,7 @@ def test_role_rows_of_articles_outside_the_models_domain_do_not_count(tmp_path):
               "p_protagonist": 0.1, "p_antagonist": p, "p_innocent": 0.0, "main_role": "Antagonist",
               "fine_role": None, "p_fine_role": None, "in_domain": a != "k1"}
              for a, p in (("k1", 0.9), ("k2", 0.3), ("k3", 0.5), ("v1", 0.2), ("v2", 0.4))]
-    analysis = dataclasses.replace(base, roles=_frame("roles", roles))
+    analysis = base.replace(roles=_frame("roles", roles))
     spec = _spec(tmp_path, {"id": "11", "measure": "roles: Russia", "table": "roles", "column": "p_antagonist",
                             "unit": "article x actor", "value": "mean", "actor": "russia", "compare": ["K > V"]})
     row = _row(check_known_groups(analysis, spec, n_boot=200), "11")

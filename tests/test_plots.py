@@ -3,7 +3,6 @@ label actors as the run does, and leave every global setting as they found it.""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -25,7 +24,7 @@ LABELS = {"russia": "Russian Federation", "ukraine": "Ukraine (government)", "na
 
 def _run(analysis):
     """The analysis as a finished run would give it: with its actor labels."""
-    return dataclasses.replace(analysis, run={"config": {"actor_labels": LABELS}})
+    return analysis.replace(run={"config": {"actor_labels": LABELS}})
 
 
 def _every_table() -> dict[str, pd.DataFrame]:
@@ -48,7 +47,7 @@ def _every_table() -> dict[str, pd.DataFrame]:
                                "score": [0.8, None, 0.6, 0.7, None, None], "start": [0] * 6, "end": [10] * 6,
                                "target": ["russia", None, None, None, None, None],
                                "actors": ["russia", None, None, None, None, None]})
-    voice = _run(dataclasses.replace(voice, frames=frames, roles=roles, narratives=narratives, persuasion=persuasion))
+    voice = _run(voice.replace(frames=frames, roles=roles, narratives=narratives, persuasion=persuasion))
     return {
         "comparison": framing.compare(_run(_analysis()), seed=0),
         "verbs": framing.compare_verbs(voice, seed=0),
@@ -58,6 +57,7 @@ def _every_table() -> dict[str, pd.DataFrame]:
         "roles": framing.compare_roles(voice, seed=0),
         "narratives": framing.compare_narratives(voice, seed=0),
         "persuasion": framing.compare_persuasion(voice, seed=0),
+        "means": framing.compare_means(voice, "quotes", "n_words", seed=0),
     }
 
 
@@ -67,7 +67,7 @@ PLOTS = {
     "plot_stance_heatmap": "comparison", "plot_stance_intervals": "comparison", "plot_coverage": "comparison",
     "plot_verb_profile": "verbs", "plot_voice_share": "voice", "plot_naming": "naming",
     "plot_frame_profile": "frames", "plot_roles": "roles", "plot_narratives": "narratives",
-    "plot_persuasion": "persuasion",
+    "plot_persuasion": "persuasion", "plot_means": "means",
 }
 # The plots that draw a single axes, and so can draw into the caller's.
 ONE_AXES = ["plot_stance_heatmap", "plot_coverage", "plot_voice_share", "plot_frame_profile", "plot_narratives",

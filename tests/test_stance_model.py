@@ -19,7 +19,8 @@ import pytest
 from conftest import ROOT, shared_file
 from framing._nlp import load_nlp
 from framing.stance import STANCE_LABELS
-from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME, TransformerStanceScorer, train_stance_model
+from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME, TransformerStanceScorer
+from framing.stance_training import train_stance_model
 
 KENYA_SUDAN = "The minister praised Kenya's courage but condemned Sudan's brutality."
 
@@ -273,7 +274,7 @@ def test_training_refuses_a_dev_set_that_shares_sentences_with_it(tmp_path):
 
 
 def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
-    import framing.stance_model as stance_model
+    import framing.stance_training as stance_model
 
     rows = _invented_sentences(90)
     rows += rows[:10]

