@@ -144,12 +144,12 @@ def _parser() -> argparse.ArgumentParser:
     known.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
     known.add_argument("--out", help="also write the table to this file (.csv or .json)")
 
-    for task, (_, _, help_text, description, split_help) in _GOLD_TASKS.items():
+    for task, (_, help_text, description) in _gold_tasks().items():
         gold_task = tasks.add_parser(task, help=help_text, description=description)
         gold_task.add_argument("--gold", required=True, help=f"gold JSONL, e.g. tests/data/{task}_gold.jsonl")
         gold_task.add_argument("--corpus", required=True,
                                help="the corpus the gold offsets refer to, e.g. data/sample-corpus")
-        gold_task.add_argument("--split", choices=["dev", "test", "all"], default="test", help=split_help)
+        gold_task.add_argument("--split", choices=["dev", "test", "all"], default="test", help=_SPLIT_HELP)
         gold_task.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
         gold_task.add_argument("--out", help="also write the JSON report to this file")
 
@@ -388,13 +388,10 @@ def _evaluate(args) -> int:
 
     if args.task in _registered("evaluate") or args.task == "domains":
         report = _learned(args.task, "evaluate")(args.data, folds=args.folds, seed=args.seed)
-    elif args.task in _GOLD_TASKS:
-        import importlib
-
+    elif args.task in _gold_tasks():
         from framing.actors import load_actors
 
-        module, function = _GOLD_TASKS[args.task][:2]
-        evaluate = getattr(importlib.import_module(module), function)
+        evaluate = _gold_tasks()[args.task][0]
         report = evaluate(args.gold, args.corpus, split=args.split, inventory=load_actors(args.actors))
     elif args.task == "known-groups":
         return _known_groups(args)
@@ -494,29 +491,32 @@ _STANCE_TRAINING_FLAGS = (
                                  "training (otherwise such a --dev is refused)"),
 )
 
-# Evaluations against the hand-annotated gold sets in tests/data: task -> (module, function, help,
-# description, --split help). All take --gold, --corpus, --split, --actors and --out.
-_GOLD_TASKS = {
-    "quotes": ("framing.quotes", "evaluate_quotes",
-               "quote spans, speakers and verb classes against a hand-annotated gold set",
-               "Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
-               "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.",
-               "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
-               "beside the gold file; default: test"),
-    "mentions": ("framing.actors", "evaluate_mentions",
-                 "actor mentions against a hand-annotated gold set",
-                 "Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
-                 "package's definition and by a reader's, per actor and per kind, with every error, "
-                 "printed as JSON.",
-                 "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
-                 "beside the gold file; default: test"),
-    "wording": ("framing.wording", "evaluate_terms",
-                "naming terms and the actors they are tied to, against a hand-annotated gold set",
-                "Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
-                "and the agreement of the actor each label is tied to, with every error, printed as JSON.",
-                "dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
-                "beside the gold file; default: test"),
-}
+_SPLIT_HELP = ("dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
+               "beside the gold file; default: test")
+
+
+def _evaluate_mentions(gold, corpus, *, split="test", inventory=None) -> dict:
+    from framing.actors import evaluate_mentions
+
+    return evaluate_mentions(gold, corpus, split=split, inventory=inventory)
+
+
+def _gold_tasks() -> dict:
+    """Evaluations against hand-annotated gold sets: ``{task: (function, help, description)}``, for the
+    actor mentions every measure reads and for each measure with a gold-set evaluation. All take
+    --gold, --corpus, --split, --actors and --out."""
+    from framing.measures import registered_measures
+
+    tasks = {"mentions": (_evaluate_mentions, "actor mentions against a hand-annotated gold set",
+                          "Precision/recall/F1 of actor mentions (same actor, overlapping span), read by the "
+                          "package's definition and by a reader's, per actor and per kind, with every error, "
+                          "printed as JSON.")}
+    for measure in registered_measures():
+        if measure.has("evaluate_gold"):
+            tasks[measure.name] = (measure.evaluate_gold, measure.gold_help or f"{measure.name} against a gold set",
+                                   measure.gold_description)
+    return tasks
+
 
 _DOMAINS_DATA_HELP = ("the shared data folder that holds semeval2025-roles-narratives-en, "
                       "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")

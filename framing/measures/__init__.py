@@ -194,12 +194,22 @@ class Measure:
         """Scores against human annotations in ``data`` (``framing evaluate NAME --data DIR``)."""
         raise NotImplementedError(f"the {self.name} measure has no evaluation")
 
+    gold_help: str | None = None
+    """One line for ``framing evaluate NAME --gold FILE --corpus DIR``; set it with :meth:`evaluate_gold`."""
+    gold_description: str = ""
+
+    def evaluate_gold(self, gold: str, corpus: str, *, split: str = "test", inventory=None) -> dict:
+        """Scores against a hand-annotated gold set (``framing evaluate NAME --gold FILE --corpus DIR``):
+        offsets in ``gold`` refer to the articles of ``corpus``; ``split`` is the part scored, as
+        declared in the ``splits.yaml`` beside the gold file."""
+        raise NotImplementedError(f"the {self.name} measure has no gold-set evaluation")
+
     def train(self, data: str, *, out: str, seed: int = 0) -> dict:
         """Fit the measure's model on ``data`` and write it to ``out`` (``framing train NAME``)."""
         raise NotImplementedError(f"the {self.name} measure has nothing to train")
 
     def has(self, method: str) -> bool:
-        """Whether this measure overrides ``method`` of :class:`Measure` (evaluate, train, ...)."""
+        """Whether this measure overrides ``method`` of :class:`Measure` (evaluate, evaluate_gold, train, ...)."""
         return getattr(type(self), method) is not getattr(Measure, method)
 
     def __repr__(self) -> str:

@@ -51,6 +51,15 @@ class QuoteMeasure(Measure):
                             "verb": q.verb, "verb_class": q.verb_class}
                            for q in extracted]}
 
+    gold_help = "quote spans, speakers and verb classes against a hand-annotated gold set"
+    gold_description = ("Precision/recall/F1 of quote spans (exact and >=50%% overlap; direct, indirect, all), "
+                        "speaker-attribution and verb-class accuracy over matched quotes, printed as JSON.")
+
+    def evaluate_gold(self, gold, corpus, *, split="test", inventory=None) -> dict:
+        from framing.quotes import evaluate_quotes
+
+        return evaluate_quotes(gold, corpus, split=split, inventory=inventory)
+
     def compare(self, analysis, **options) -> dict:
         return {"verbs": compare_verbs(analysis, **options), "voice": compare_voice(analysis, **options)}
 

@@ -59,6 +59,15 @@ class WordingMeasure(Measure):
                  if not (m.kind == "scare_quote" and (m.start, m.end) in quoted)]
         return {"terms": terms, "marks": marks}
 
+    gold_help = "naming terms and the actors they are tied to, against a hand-annotated gold set"
+    gold_description = ("Precision/recall/F1 of naming terms (same set and variant, overlapping span), per set, "
+                        "and the agreement of the actor each label is tied to, with every error, printed as JSON.")
+
+    def evaluate_gold(self, gold, corpus, *, split="test", inventory=None) -> dict:
+        from framing.wording import evaluate_terms
+
+        return evaluate_terms(gold, corpus, split=split, inventory=inventory)
+
     def compare(self, analysis, **options) -> dict:
         return {"naming": compare_naming(analysis, **options), "marks": compare_marks(analysis, **options)}
 
