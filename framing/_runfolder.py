@@ -323,7 +323,9 @@ class RunFolder:
                                  f"resumed; pass --overwrite")
         if old.get("fingerprint") != fingerprint:
             before = old.get("config", {})
-            changed = sorted(key for key in set(before) | set(config) if before.get(key) != config.get(key))
+            # the engine is not part of the fingerprint, so it is never the change that refuses a resume
+            changed = sorted(key for key in set(before) | set(config)
+                             if key != "engine" and before.get(key) != config.get(key))
             raise RunFolderError(f"{self.directory} holds a run with another configuration "
                                  f"(changed: {', '.join(changed) or 'package or model versions'}); "
                                  f"resume it with the same options, or pass --overwrite")

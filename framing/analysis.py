@@ -74,7 +74,9 @@ import platform
 import re
 import shlex
 import sys
+import threading
 import time
+import uuid
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -90,6 +92,7 @@ from framing._version import __version__
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
 from framing.domains import load_domain_model
+from framing.engines import EngineError, get_engine
 from framing.measures import Batch, Field, Measure, Setup, get_measure, registered_measures, table_schemas
 from framing.stance import DEFAULT_STANCE
 
@@ -178,6 +181,9 @@ def analyze(
     date_format: str | None = None,
     corpus_options: dict | None = None,
     measures: Iterable[str] | None = None,
+    engine: str = "local",
+    scheduler=None,
+    workers: int | None = None,
 ) -> Analysis:
     """Find actor mentions and score the stance toward each, article by article.
 
@@ -217,6 +223,20 @@ def analyze(
         with :func:`framing.register_measure` (default: :func:`default_measures`, every available
         one whose validation does not put it off by default). The tables of measures left out are
         written empty, and ``run.json`` lists the measures computed and the seconds each took.
+    engine
+        Where the batches are computed (:mod:`framing.engines`, ``docs/scaling.md``): ``"local"``
+        (default), in this process, or ``"dask"``, as tasks on a Dask distributed cluster
+        (``pip install 'framing[dask]'``). The tables are the same whichever the engine, and a run
+        started with one engine resumes with the other. Dask workers load the packaged spaCy
+        pipeline (``nlp`` is used here only) and refuse to run when their models differ from
+        this process's.
+    scheduler
+        With ``engine="dask"``: the address of a running Dask scheduler (``"tcp://host:8786"``),
+        a ``distributed.Client`` or a cluster object such as dask-jobqueue's ``SLURMCluster``;
+        default: a local cluster started for the run.
+    workers
+        With ``engine="dask"``: worker processes of the local cluster (default 2, one thread
+        each); with ``scheduler``, how many workers to wait for before starting.
 
     Raises
     ------
@@ -229,13 +249,12 @@ def analyze(
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     options = _corpus_options(corpus_options, columns=columns, outlet=outlet, date_format=date_format)
+    engine = get_engine(engine, scheduler=scheduler, workers=workers)
     started = time.perf_counter()
     inventory = actors if isinstance(actors, ActorInventory) else load_actors(actors)
     nlp = nlp or load_nlp()
     chosen = _chosen_measures(measures)
-    setup = Setup(nlp=nlp, inventory=inventory, stance=stance)
-    plan = _Plan(finder=MentionFinder(inventory, nlp), domains=load_domain_model(),
-                 measures=chosen, tools={m.name: m.load(setup) for m in chosen})
+    plan = _make_plan(nlp, inventory, stance, chosen)
     schemas = table_schemas()
     optional = [m.name for m in chosen if not m.core]
     if isinstance(corpus, (str, os.PathLike, pd.DataFrame)):
@@ -261,42 +280,62 @@ def analyze(
         "batch_size": batch_size,
         "max_chars": MAX_CHARS,
     }
-    models = {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"), **plan.versions()}
+    models = _models(nlp, plan)
+    # the engine is not part of the fingerprint: a run started with one engine resumes with another
     fingerprint = digest({
         "framing_version": __version__, "models": models, "inventory": _inventory_digest(inventory),
-        **{key: value for key, value in config.items() if key not in ("corpus", "actors")},
+        **{key: value for key, value in config.items() if key not in ("corpus", "actors", "engine")},
     })
+    # the cluster starts (or the scheduler answers) before the folder is touched
+    engine.start()
+    config["engine"] = engine.describe()
     folder = None
     if out is not None:
         folder = RunFolder(out, schemas)
         mode = "resume" if resume else "overwrite" if overwrite else "new"
-        done = folder.start(mode=mode, fingerprint=fingerprint, config=config, total=total,
-                            resume_command=_resume_command(corpus, out, options, actors, stance, optional,
-                                                           batch_size, measures is None))
+        try:
+            done = folder.start(mode=mode, fingerprint=fingerprint, config=config, total=total,
+                                resume_command=_resume_command(corpus, out, options, actors, stance, optional,
+                                                               batch_size, measures is None, engine.command_args()))
+        except BaseException:
+            engine.close()
+            raise
     else:
         done = []
     sink = _MemorySink(schemas)
     corpus_digest = hashlib.sha256()
-    n_reused = 0
+    n_reused = n_batches = 0
+    if engine.distributed:
+        compute = _BatchTask(key=uuid.uuid4().hex, inventory=inventory, stance=stance, measures=chosen, models=models)
+    else:
+        def compute(batch: list[Article]) -> tuple[dict, dict]:
+            return _analyze_batch(batch, nlp=nlp, plan=plan), {}
     try:
         with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
-            index = -1
-            for index, batch in enumerate(_batches(articles, batch_size)):
-                ids = tuple(article.id for article in batch)
-                hashes = tuple(digest(article.to_dict()) for article in batch)
-                corpus_digest.update("".join(hashes).encode("ascii"))
-                if index < len(done):
-                    _check_same_batch(index, batch_size, done[index], ids, hashes, folder)
-                    n_reused += len(batch)
-                else:
-                    rows = _analyze_batch(batch, nlp=nlp, plan=plan)
-                    with plan.timed("write"):
-                        if folder is not None:
-                            folder.write_batch(index, rows, ids, hashes)
-                        else:
-                            sink.write(rows)
-                bar.update(len(batch))
-            if index + 1 < len(done):
+            def pending() -> Iterator[tuple[tuple, list[Article]]]:
+                """The batches to compute, keyed by index, ids and hashes; a resume's finished ones are checked."""
+                nonlocal n_reused, n_batches
+                for index, batch in enumerate(_batches(articles, batch_size)):
+                    n_batches = index + 1
+                    ids = tuple(article.id for article in batch)
+                    hashes = tuple(digest(article.to_dict()) for article in batch)
+                    corpus_digest.update("".join(hashes).encode("ascii"))
+                    if index < len(done):
+                        _check_same_batch(index, batch_size, done[index], ids, hashes, folder)
+                        n_reused += len(batch)
+                        bar.update(len(batch))
+                    else:
+                        yield (index, ids, hashes), batch
+
+            for (index, ids, hashes), (rows, seconds) in engine.map(compute, pending()):
+                plan.seconds.update(seconds)  # the stages' seconds on the workers (none here for local)
+                with plan.timed("write"):
+                    if folder is not None:
+                        folder.write_batch(index, rows, ids, hashes)
+                    else:
+                        sink.write(rows)
+                bar.update(len(ids))
+            if n_batches < len(done):
                 raise RunFolderError(f"the corpus now has fewer articles than the interrupted run in {out} had "
                                      f"finished ({sum(len(b.ids) for b in done)}); resume with the same corpus "
                                      f"or pass --overwrite")
@@ -336,6 +375,8 @@ def analyze(
         if folder is not None:
             folder.stop("failed", error=f"{type(exc).__name__}: {exc}")
         raise
+    finally:
+        engine.close()
     return result
 
 
@@ -380,6 +421,62 @@ class _Plan:
 
     def stage_seconds(self) -> dict:
         return {stage: round(seconds, 3) for stage, seconds in self.seconds.items()}
+
+
+def _make_plan(nlp, inventory: ActorInventory, stance: str, measures: tuple[Measure, ...]) -> _Plan:
+    """The plan of a run: the mention finder, the domain model and each measure's tool, loaded once."""
+    setup = Setup(nlp=nlp, inventory=inventory, stance=stance)
+    return _Plan(finder=MentionFinder(inventory, nlp), domains=load_domain_model(),
+                 measures=measures, tools={m.name: m.load(setup) for m in measures})
+
+
+def _models(nlp, plan: _Plan) -> dict:
+    """The versions of everything whose output a run's tables depend on (``run.json`` ``models``)."""
+    return {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"), **plan.versions()}
+
+
+_WORKER_PLANS: dict[str, tuple] = {}
+_WORKER_LOCK = threading.Lock()
+
+
+@dataclasses.dataclass(frozen=True)
+class _BatchTask:
+    """What a Dask worker needs to analyse batches as the run does: the inventory, the stance scorer's
+    name and the measure objects themselves (so that measures registered in the user's session run
+    there too; cloudpickle sends them).
+
+    Called with a batch on a worker, it returns the batch's rows and the seconds of each stage. The
+    worker builds its plan (spaCy pipeline, mention finder, domain model, measure tools) once per
+    process and run (``key``), and refuses to run when its model versions differ from the run's
+    (``models``): the tables would then depend on which worker analysed an article."""
+
+    key: str
+    inventory: ActorInventory
+    stance: str
+    measures: tuple[Measure, ...]
+    models: dict
+
+    def __call__(self, batch: list[Article]) -> tuple[dict, dict]:
+        nlp, plan = self._plan()
+        rows = _analyze_batch(batch, nlp=nlp, plan=plan)
+        return rows, dict(plan.seconds)
+
+    def _plan(self) -> tuple:
+        """The worker's spaCy pipeline and a fresh plan (its own stopwatch) around the cached tools."""
+        with _WORKER_LOCK:
+            if self.key not in _WORKER_PLANS:
+                _WORKER_PLANS.clear()  # an earlier run's tools
+                nlp = load_nlp()
+                built = _make_plan(nlp, self.inventory, self.stance, self.measures)
+                here = _models(nlp, built)
+                if here != self.models:
+                    keys = sorted(k for k in set(here) | set(self.models) if here.get(k) != self.models.get(k))
+                    changed = "; ".join(f"{k} {here.get(k)} where the run has {self.models.get(k)}" for k in keys)
+                    raise EngineError(f"a Dask worker has other models than the run ({changed}); install the same "
+                                      f"framing, spaCy pipeline and models on every worker")
+                _WORKER_PLANS[self.key] = (nlp, built)
+            nlp, built = _WORKER_PLANS[self.key]
+        return nlp, _Plan(finder=built.finder, domains=built.domains, measures=built.measures, tools=built.tools)
 
 
 class _Stopwatch:
@@ -590,8 +687,9 @@ def _inventory_digest(inventory: ActorInventory) -> str:
 
 
 def _resume_command(corpus, out, options: dict, actors, stance: str, measures: list, batch_size: int,
-                    default_measures: bool) -> str:
-    """The command line that resumes this run (for a corpus given by path)."""
+                    default_measures: bool, engine_args: Iterable[str] = ()) -> str:
+    """The command line that resumes this run (for a corpus given by path); ``engine_args`` are the engine
+    flags given (none for the default engine)."""
     if not isinstance(corpus, (str, os.PathLike)):
         return f"framing.analyze(<the same corpus>, out={str(out)!r}, resume=True, <the same options>)"
     parts = ["framing", "analyze", str(corpus), "--out", str(out), "--resume"]
@@ -609,6 +707,7 @@ def _resume_command(corpus, out, options: dict, actors, stance: str, measures: l
         parts += ["--batch-size", str(batch_size)]
     if not default_measures:
         parts += ["--measures", ",".join(measures)]
+    parts += list(engine_args)
     return " ".join(shlex.quote(part) for part in parts)
 
 

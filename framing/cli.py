@@ -74,6 +74,16 @@ def _parser() -> argparse.ArgumentParser:
                                             f"{','.join(optional)}; '' for none (default: every measure whose "
                                             f"validation puts it on by default; framing analyze prints which)")
     analyze.add_argument("--quiet", action="store_true", help="no progress bar")
+    analyze.add_argument("--engine", choices=("local", "dask"), default=None,
+                         help="where the batches are computed: local, in this process (default), or dask, on a "
+                              "Dask distributed cluster (pip install 'framing[dask]'; docs/scaling.md); the tables "
+                              "are the same")
+    analyze.add_argument("--scheduler", metavar="ADDRESS",
+                         help="with --engine dask: address of a running Dask scheduler, e.g. tcp://host:8786 "
+                              "(default: a local cluster started for the run)")
+    analyze.add_argument("--workers", type=int, metavar="N",
+                         help="with --engine dask: worker processes of the local cluster (default: 2), or with "
+                              "--scheduler the workers to wait for before starting")
 
     compare = commands.add_parser(
         "compare", help="compare groups (outlets) with article-level bootstrap intervals",
@@ -297,7 +307,8 @@ def _analyze(args) -> int:
     measures = _measure_list(args.measures)
     result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out, overwrite=args.overwrite,
                      resume=args.resume, batch_size=args.batch_size, progress=not args.quiet, **options,
-                     measures=measures)
+                     measures=measures, engine=args.engine or "local", scheduler=args.scheduler,
+                     workers=args.workers)
     counts, timing, reused = result.run["counts"], result.run["timing"], result.run["reused"]["articles"]
     if reused:
         print(f"resumed: {reused} articles kept from the interrupted run, "
