@@ -8,6 +8,10 @@ A folder written by ``framing analyze --out DIR`` is a unit::
                            rows of every table and the ids and content hashes of its articles
     DIR/compare.json       written by ``framing compare`` after its tables: the run they come
                            from, their options and their files
+    DIR/.cache/KEY/        the batches of the last complete run, by a content key (the run's
+                           configuration fingerprint, the batch's article ids and content
+                           hashes): ``framing analyze --update`` takes a batch from here instead
+                           of computing it again
 
 ``run.json`` is written when a run starts (``state: running``) and rewritten as the
 run's last act: ``complete``, ``interrupted`` (with how far it got) or ``failed``.
@@ -20,6 +24,10 @@ refuse anything else with one sentence that names the command to run.
 A resumed run skips the finished batches after checking that their articles are the
 same (ids and content hashes), computes the rest with the same batch boundaries and
 merges the parts in order, so its tables equal those of one straight run row for row.
+An updated run (``--update``: the corpus grew or changed since the last complete run)
+takes every batch whose key is in the cache from there and computes the others; batch
+boundaries depend on the articles' content (:func:`framing.analysis`), so an article
+added to a corpus changes its own batch only.
 """
 
 from __future__ import annotations
@@ -42,13 +50,14 @@ import pyarrow.parquet as pq
 RUN_FILE = "run.json"
 COMPARE_FILE = "compare.json"
 PARTIAL = ".partial"
+CACHE = ".cache"
 FORMAT = 2
 """Version of the folder layout; folders without it were written before runs had states."""
 
 GROUPINGS = ("outlet", "year", "month")
 """The keys ``framing compare --by`` may combine."""
 
-Mode = Literal["new", "overwrite", "resume"]
+Mode = Literal["new", "overwrite", "resume", "update"]
 
 
 class RunFolderError(ValueError):
@@ -248,6 +257,7 @@ class RunFolder:
         self.directory = Path(directory)
         self.schemas = dict(schemas)
         self.partial = self.directory / PARTIAL
+        self.cache = self.directory / CACHE
         self.run: dict = {}
 
     # ----------------------------------------------------------------- start
@@ -257,8 +267,9 @@ class RunFolder:
         """Claim the folder for a run; returns the batches already finished (resume).
 
         ``new`` refuses a folder that holds any run; ``overwrite`` clears every
-        file of the old run (outlet tables included) and nothing else; ``resume``
-        continues a run with the same configuration fingerprint.
+        file of the old run (outlet tables and batch cache included) and nothing else;
+        ``update`` does the same but keeps the batch cache; ``resume`` continues a run
+        with the same configuration fingerprint.
         """
         old = read_run(self.directory) if self.directory.is_dir() else None
         leftovers = self._owned_files()
@@ -266,8 +277,9 @@ class RunFolder:
             state = (old or {}).get("state", "unknown")
             raise RunFolderError(
                 f"{self.directory} already holds an analysis ({state}); pass --overwrite to replace it"
-                + (" or --resume to finish it" if state != "complete" else "")
-                + " (API: overwrite=True / resume=True)")
+                + (" or --resume to finish it" if state != "complete"
+                   else " or --update to analyse only the articles that are new or changed since")
+                + " (API: overwrite=True / resume=True / update=True)")
         if mode == "resume":
             done = self._resumable(old, fingerprint, config)
         else:
@@ -301,6 +313,8 @@ class RunFolder:
             (self.directory / f"{name}.parquet").unlink(missing_ok=True)
         if mode != "resume" and self.partial.exists():
             shutil.rmtree(self.partial)
+        if mode == "overwrite" and self.cache.exists():
+            shutil.rmtree(self.cache)
         self.partial.mkdir(exist_ok=True)
         for stale in self.partial.glob("tmp-*"):
             shutil.rmtree(stale)
@@ -309,7 +323,7 @@ class RunFolder:
     def _owned_files(self) -> list[Path]:
         if not self.directory.is_dir():
             return []
-        names = [RUN_FILE, COMPARE_FILE, PARTIAL, *(f"{name}.parquet" for name in self.schemas)]
+        names = [RUN_FILE, COMPARE_FILE, PARTIAL, CACHE, *(f"{name}.parquet" for name in self.schemas)]
         return [self.directory / n for n in names if (self.directory / n).exists()] + derived_files(self.directory)
 
     def _resumable(self, old: dict | None, fingerprint: str, config: Mapping) -> list[Batch]:
@@ -349,19 +363,46 @@ class RunFolder:
     # ----------------------------------------------------------------- batches
 
     def write_batch(self, index: int, rows: Mapping[str, Sequence[dict]], ids: Sequence[str],
-                    hashes: Sequence[str]) -> None:
-        """Write one batch's rows of every table; the batch counts once its folder exists."""
+                    hashes: Sequence[str], key: str | None = None) -> None:
+        """Write one batch's rows of every table; the batch counts once its folder exists.
+        ``key`` (its content key) files the batch in the cache when the run completes."""
+        tmp = self._fresh_tmp(index)
+        for name, schema in self.schemas.items():
+            pq.write_table(pa.Table.from_pylist(list(rows.get(name, [])), schema=schema), tmp / f"{name}.parquet")
+        self._finish_batch(tmp, index, ids, hashes, key)
+
+    def take_cached(self, index: int, key: str, ids: Sequence[str], hashes: Sequence[str]) -> bool:
+        """Write batch ``index`` from the cache entry ``key`` (the same configuration and articles)
+        when there is a whole one; returns whether it did."""
+        entry = self.cache / key
+        files = [entry / f"{name}.parquet" for name in self.schemas]
+        if not entry.is_dir() or not all(path.exists() for path in files):
+            return False
+        tmp = self._fresh_tmp(index)
+        for path in files:
+            try:
+                os.link(path, tmp / path.name)  # the cache keeps its file; the batch shares it
+            except OSError:
+                shutil.copyfile(path, tmp / path.name)
+        self._finish_batch(tmp, index, ids, hashes, key)
+        return True
+
+    def _fresh_tmp(self, index: int) -> Path:
         tmp = self.partial / f"tmp-{index:06d}"
         if tmp.exists():
             shutil.rmtree(tmp)
         tmp.mkdir()
-        for name, schema in self.schemas.items():
-            pq.write_table(pa.Table.from_pylist(list(rows.get(name, [])), schema=schema), tmp / f"{name}.parquet")
-        (tmp / "batch.json").write_text(json.dumps({"ids": list(ids), "hashes": list(hashes)}), encoding="utf-8")
+        return tmp
+
+    def _finish_batch(self, tmp: Path, index: int, ids: Sequence[str], hashes: Sequence[str],
+                      key: str | None) -> None:
+        record = {"ids": list(ids), "hashes": list(hashes), **({"key": key} if key else {})}
+        (tmp / "batch.json").write_text(json.dumps(record), encoding="utf-8")
         os.replace(tmp, self.partial / f"{index:06d}")
         progress = self.run["progress"]
         progress["articles_done"] += len(ids)
-        progress["batches_done"] = index + 1
+        # batches may finish out of order (cached ones, a distributed engine): the merge reads 0..max
+        progress["batches_done"] = max(progress["batches_done"], index + 1)
 
     # ----------------------------------------------------------------- end
 
@@ -387,6 +428,7 @@ class RunFolder:
         The complete run's ``run_id`` is a content id (configuration fingerprint and
         corpus hash): two complete runs with the same id have the same tables.
         """
+        self._keep_batches()
         self.run.update(run)
         self.run["run_id"] = digest({"fingerprint": self.run["fingerprint"],
                                             "corpus": self.run.get("corpus_sha256")})
@@ -396,6 +438,39 @@ class RunFolder:
         write_json(self.directory / RUN_FILE, self.run)
         shutil.rmtree(self.partial, ignore_errors=True)
         return self.run
+
+    def _keep_batches(self) -> None:
+        """File this run's batches in the cache by their content key (hard links to the batch files,
+        which stay until the run is complete), and drop the entries it did not use (an earlier
+        configuration's, articles since removed or changed). An interruption here leaves a run that
+        is not complete and resumes as any other; a cache entry appears whole or not at all."""
+        self.cache.mkdir(exist_ok=True)
+        used = set()
+        for index in range(self.run["progress"]["batches_done"]):
+            batch = self.partial / f"{index:06d}"
+            key = json.loads((batch / "batch.json").read_text(encoding="utf-8")).get("key")
+            if not key:
+                continue
+            used.add(key)
+            if (self.cache / key).exists():
+                continue
+            tmp = self.cache / f"tmp-{key}"
+            if tmp.exists():
+                shutil.rmtree(tmp)
+            tmp.mkdir()
+            for path in batch.iterdir():
+                try:
+                    os.link(path, tmp / path.name)
+                except OSError:
+                    shutil.copyfile(path, tmp / path.name)
+            os.replace(tmp, self.cache / key)
+        for entry in self.cache.iterdir():
+            if entry.name in used:
+                continue
+            if entry.is_dir():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
 
     def stop(self, state: Literal["interrupted", "failed"], error: str | None = None) -> dict:
         """Record that the run stopped before finishing (its last act); returns run.json."""

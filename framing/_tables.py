@@ -15,9 +15,36 @@ from framing._runfolder import check_complete
 from framing.measures import registered_measures, table_schemas
 
 
+class Deferred:
+    """A table still on disk: read when first asked for, so that a run's result holds no table in
+    memory that its user does not read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.identity = self._identity()
+
+    def _identity(self) -> tuple:
+        stat = self.path.stat()
+        return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+    def load(self) -> pd.DataFrame:
+        try:
+            same = self._identity() == self.identity
+        except FileNotFoundError:
+            same = False
+        if not same:
+            raise RuntimeError(f"{self.path} was replaced by another run after this result was made; "
+                               f"read the folder again with framing.read_analysis({str(self.path.parent)!r})")
+        return to_pandas(pq.read_table(self.path))
+
+    def __len__(self) -> int:
+        return pq.ParquetFile(self.path).metadata.num_rows
+
+
 class Tables:
     """Analysis tables by name, each also an attribute (``tables.mentions``). A table of a
-    registered measure that the run did not write reads as an empty table of its schema."""
+    registered measure that the run did not write reads as an empty table of its schema. A table
+    given as a :class:`Deferred` is read from its file when first asked for."""
 
     def __init__(self, articles: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
                  actor_stance: pd.DataFrame | None = None, *, run: dict | None = None, **tables: pd.DataFrame):
@@ -30,6 +57,8 @@ class Tables:
             raise AttributeError(name)
         tables = self.__dict__.get("_tables", {})
         if name in tables:
+            if isinstance(tables[name], Deferred):
+                tables[name] = tables[name].load()
             return tables[name]
         schema = table_schemas().get(name)
         if schema is not None:
@@ -39,15 +68,20 @@ class Tables:
     def __setattr__(self, name: str, value) -> None:
         if name == "run":
             object.__setattr__(self, name, value)
-        elif isinstance(value, pd.DataFrame):
+        elif isinstance(value, (pd.DataFrame, Deferred)):
             self._tables[name] = value
         else:
             raise AttributeError(f"{name!r}: an analysis holds tables (DataFrames) and run")
 
     @property
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table held, by name."""
-        return dict(self._tables)
+        """Every table held, by name (tables still on disk are read)."""
+        return {name: getattr(self, name) for name in self._tables}
+
+    def size(self, name: str) -> int:
+        """The rows of table ``name``, without reading a table that is still on disk."""
+        value = self._tables.get(name)
+        return len(value) if value is not None else len(getattr(self, name))
 
     def replace(self, *, run: dict | None = None, **tables: pd.DataFrame):
         """A copy with some tables (or ``run``) replaced."""

@@ -173,6 +173,7 @@ def analyze(
     out: str | os.PathLike | None = None,
     overwrite: bool = False,
     resume: bool = False,
+    update: bool = False,
     batch_size: int = 32,
     progress: bool = True,
     nlp=None,
@@ -212,8 +213,17 @@ def analyze(
         (after checking that their articles are unchanged) and the rest computed;
         the tables equal those of one uninterrupted run. The configuration must be
         the same.
+    update
+        Replace the complete run in ``out`` with one of the corpus as it is now, analysing only
+        the batches whose articles are new or changed: every other batch is taken from the
+        cache the last run left (``out/.cache``). The tables equal those of a run from scratch;
+        ``run.json`` (``reused``) says how many articles and batches came from the cache.
     batch_size
-        Articles parsed per spaCy batch; memory is bounded by it, not by corpus size.
+        The mean number of articles per batch (parsed together, written together). Where a batch
+        ends depends on the articles' content (a batch ends after an article whose content hash is
+        divisible by ``batch_size``, and at ``4 * batch_size`` articles at most), so that an
+        article added to a corpus changes its own batch only. Memory is bounded by it, not by
+        corpus size.
     columns, outlet, date_format
         How to read a table or folder corpus, as in :func:`framing.load_corpus`.
     corpus_options
@@ -244,8 +254,8 @@ def analyze(
         On Ctrl-C (or SIGTERM under the command line) while writing to ``out``;
         the folder then records how far the run got and resumes with ``resume=True``.
     """
-    if overwrite and resume:
-        raise ValueError("choose one of overwrite and resume")
+    if sum(map(bool, (overwrite, resume, update))) > 1:
+        raise ValueError("choose one of overwrite, resume and update")
     if batch_size < 1:
         raise ValueError(f"batch_size must be at least 1, got {batch_size}")
     options = _corpus_options(corpus_options, columns=columns, outlet=outlet, date_format=date_format)
@@ -278,6 +288,7 @@ def analyze(
         "stance": plan.version("stance"),
         "measures": optional,
         "batch_size": batch_size,
+        "batching": "content",
         "max_chars": MAX_CHARS,
     }
     models = _models(nlp, plan)
@@ -292,7 +303,7 @@ def analyze(
     folder = None
     if out is not None:
         folder = RunFolder(out, schemas)
-        mode = "resume" if resume else "overwrite" if overwrite else "new"
+        mode = "resume" if resume else "overwrite" if overwrite else "update" if update else "new"
         try:
             done = folder.start(mode=mode, fingerprint=fingerprint, config=config, total=total,
                                 resume_command=_resume_command(corpus, out, options, actors, stance, optional,
@@ -304,7 +315,7 @@ def analyze(
         done = []
     sink = _MemorySink(schemas)
     corpus_digest = hashlib.sha256()
-    n_reused = n_batches = 0
+    n_reused = n_batches = n_cached = n_cached_batches = n_seen = 0
     if engine.distributed:
         compute = _BatchTask(key=uuid.uuid4().hex, inventory=inventory, stance=stance, measures=chosen, models=models)
     else:
@@ -314,24 +325,29 @@ def analyze(
         with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
             def pending() -> Iterator[tuple[tuple, list[Article]]]:
                 """The batches to compute, keyed by index, ids and hashes; a resume's finished ones are checked."""
-                nonlocal n_reused, n_batches
-                for index, batch in enumerate(_batches(articles, batch_size)):
+                nonlocal n_reused, n_batches, n_cached, n_cached_batches, n_seen
+                for index, (batch, hashes) in enumerate(_batches(articles, batch_size)):
                     n_batches = index + 1
                     ids = tuple(article.id for article in batch)
-                    hashes = tuple(digest(article.to_dict()) for article in batch)
                     corpus_digest.update("".join(hashes).encode("ascii"))
+                    key = digest({"fingerprint": fingerprint, "ids": ids, "hashes": hashes})
+                    before, n_seen = n_seen, n_seen + len(batch)
                     if index < len(done):
-                        _check_same_batch(index, batch_size, done[index], ids, hashes, folder)
+                        _check_same_batch(before, done[index], ids, hashes, folder)
                         n_reused += len(batch)
                         bar.update(len(batch))
+                    elif folder is not None and folder.take_cached(index, key, ids, hashes):
+                        n_cached += len(batch)
+                        n_cached_batches += 1
+                        bar.update(len(batch))
                     else:
-                        yield (index, ids, hashes), batch
+                        yield (index, ids, hashes, key), batch
 
-            for (index, ids, hashes), (rows, seconds) in engine.map(compute, pending()):
+            for (index, ids, hashes, key), (rows, seconds) in engine.map(compute, pending()):
                 plan.seconds.update(seconds)  # the stages' seconds on the workers (none here for local)
                 with plan.timed("write"):
                     if folder is not None:
-                        folder.write_batch(index, rows, ids, hashes)
+                        folder.write_batch(index, rows, ids, hashes, key)
                     else:
                         sink.write(rows)
                 bar.update(len(ids))
@@ -346,7 +362,9 @@ def analyze(
                 "models": models,
                 "environment": {"python": platform.python_version(), "platform": platform.platform()},
                 "corpus_sha256": corpus_digest.hexdigest(),
-                "reused": {"articles": n_reused, "batches": len(done)},
+                "reused": {"articles": n_reused + n_cached, "batches": len(done) + n_cached_batches,
+                           "from_interrupted_run": {"articles": n_reused, "batches": len(done)},
+                           "from_cache": {"articles": n_cached, "batches": n_cached_batches}},
             }
             if folder is None:
                 result = sink.close()
@@ -356,7 +374,7 @@ def analyze(
                 result = _read_tables(folder.directory, schemas)
             run["counts"] = _counts(result, schemas)
             elapsed = time.perf_counter() - started
-            computed = run["counts"]["articles"] - n_reused
+            computed = run["counts"]["articles"] - n_reused - n_cached
             run["timing"] = {"seconds": round(elapsed, 3),
                              "articles_per_second": round(computed / elapsed, 2) if elapsed else None,
                              "stages": plan.stage_seconds()}
@@ -383,15 +401,21 @@ def analyze(
 # --------------------------------------------------------------------------- internals
 
 
-def _batches(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _batches(items: Iterable[Article], size: int) -> Iterator[tuple[list[Article], tuple[str, ...]]]:
+    """Batches of articles with their content hashes. A batch ends after an article whose hash is
+    divisible by ``size`` (so ``size`` articles on average) or at ``4 * size`` articles: where a
+    batch ends depends on the articles, not on their positions, so that inserting an article into
+    a corpus changes its own batch only and ``update`` takes every other batch from the cache."""
     batch: list[Article] = []
+    hashes: list[str] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
+        hashes.append(digest(item.to_dict()))
+        if int(hashes[-1], 16) % size == 0 or len(batch) >= 4 * size:
+            yield batch, tuple(hashes)
+            batch, hashes = [], []
     if batch:
-        yield batch
+        yield batch, tuple(hashes)
 
 
 class _Plan:
@@ -625,11 +649,11 @@ class _MemorySink:
 
 
 def _read_tables(directory: Path, schemas: Mapping[str, pa.Schema]) -> Analysis:
-    import pyarrow.parquet as pq
+    """The run's tables, each read from its file when first asked for: memory stays bounded by the
+    batch however large the corpus (the articles table is read for the run's counts)."""
+    from framing._tables import Deferred
 
-    from framing._tables import to_pandas
-
-    return Analysis(**{name: to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in schemas})
+    return Analysis(**{name: Deferred(directory / f"{name}.parquet") for name in schemas})
 
 
 def _counts(result: Analysis, schemas: Mapping[str, pa.Schema]) -> dict:
@@ -642,16 +666,17 @@ def _counts(result: Analysis, schemas: Mapping[str, pa.Schema]) -> dict:
             "articles_with_warnings": int(articles["warning"].notna().sum()),
             "warnings": dict(Counter(_warning_kind(part) for warning in articles["warning"].dropna()
                                      for part in warning.split("; "))),
-            **{name: len(getattr(result, name)) for name in schemas if name != "articles"}}
+            **{name: result.size(name) for name in schemas if name != "articles"}}
 
 
-def _check_same_batch(index: int, batch_size: int, batch, ids: tuple, hashes: tuple, folder) -> None:
-    """A resumed run skips a finished batch only if it holds the same articles, unchanged."""
+def _check_same_batch(before: int, batch, ids: tuple, hashes: tuple, folder) -> None:
+    """A resumed run skips a finished batch only if it holds the same articles, unchanged
+    (``before``: the articles of the corpus before this batch)."""
     if batch.ids == ids and batch.hashes == hashes:
         return
     for position, (old, new) in enumerate(zip(batch.ids, ids)):
         if old != new:
-            what = f"article {index * batch_size + position + 1} is {new!r} where the run had {old!r}"
+            what = f"article {before + position + 1} is {new!r} where the run had {old!r}"
             break
     else:
         changed = [i for i, (a, b) in enumerate(zip(batch.hashes, hashes)) if a != b]

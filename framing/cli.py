@@ -60,11 +60,16 @@ def _parser() -> argparse.ArgumentParser:
                        help="replace the run in --out (its outlet tables included)")
     again.add_argument("--resume", action="store_true",
                        help="finish an interrupted run in --out with the same corpus and options")
+    again.add_argument("--update", action="store_true",
+                       help="replace the complete run in --out with one of the corpus as it is now, analysing "
+                            "only the articles that are new or changed (the rest come from the run's cache)")
     analyze.add_argument("--actors", help="actor inventory YAML (default: the packaged inventory)")
     analyze.add_argument("--stance", default=DEFAULT_STANCE,
                          help=f"stance scorer: model, model-int8, model-fp32, lexicon or a model folder "
                               f"(default: {DEFAULT_STANCE})")
-    analyze.add_argument("--batch-size", type=int, default=32, help="articles per parsing batch (default: 32)")
+    analyze.add_argument("--batch-size", type=int, default=32,
+                         help="articles per batch on average (default: 32); where a batch ends depends on the "
+                              "articles' content, at 4x this at most")
     analyze.add_argument("--column", action="append", default=[], metavar="THEIRS=OURS",
                          help="map a table column onto id/outlet/date/title/text/url, e.g. --column body=text "
                               "(repeatable)")
@@ -306,13 +311,16 @@ def _analyze(args) -> int:
     options = {"columns": mapping or None, "outlet": args.outlet, "date_format": args.date_format}
     measures = _measure_list(args.measures)
     result = analyze(args.input, actors=args.actors, stance=args.stance, out=args.out, overwrite=args.overwrite,
-                     resume=args.resume, batch_size=args.batch_size, progress=not args.quiet, **options,
+                     resume=args.resume, update=args.update, batch_size=args.batch_size, progress=not args.quiet, **options,
                      measures=measures, engine=args.engine or "local", scheduler=args.scheduler,
                      workers=args.workers)
-    counts, timing, reused = result.run["counts"], result.run["timing"], result.run["reused"]["articles"]
-    if reused:
-        print(f"resumed: {reused} articles kept from the interrupted run, "
-              f"{counts['articles'] - reused} analysed now")
+    counts, timing, reused = result.run["counts"], result.run["timing"], result.run["reused"]
+    if reused["articles"]:
+        kept = [f"{part['articles']} {what}" for what, part in (("from the interrupted run", reused["from_interrupted_run"]),
+                                                               ("from the last run's cache", reused["from_cache"]))
+                if part["articles"]]
+        print(f"reused {reused['articles']} articles ({', '.join(kept)}); "
+              f"{counts['articles'] - reused['articles']} analysed now")
     print(f"{counts['articles']} articles: {counts['articles_analyzed']} analyzed, "
           f"{counts['articles_skipped']} skipped {counts['skip_reasons'] or ''}".rstrip())
     print(f"{counts['mentions']} mentions, {counts['actor_stance']} article x actor rows, {counts['quotes']} quotes, "
