@@ -113,6 +113,9 @@ class Score:
     shared_data: bool
     readme: str | None = None
     card: dict | list[dict] | None = None
+    tolerance_reason: str | None = None
+    """Why the tolerance is wider than the convention's (a measured cause, such as results that
+    differ by machine); absent for the usual 0.01 / 0.02."""
 
 
 @dataclass(frozen=True)
