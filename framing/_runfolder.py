@@ -379,11 +379,7 @@ class RunFolder:
         if not entry.is_dir() or not all(path.exists() for path in files):
             return False
         tmp = self._fresh_tmp(index)
-        for path in files:
-            try:
-                os.link(path, tmp / path.name)  # the cache keeps its file; the batch shares it
-            except OSError:
-                shutil.copyfile(path, tmp / path.name)
+        _share(files, tmp)  # the cache keeps its files; the batch shares them
         self._finish_batch(tmp, index, ids, hashes, key)
         return True
 
@@ -458,11 +454,7 @@ class RunFolder:
             if tmp.exists():
                 shutil.rmtree(tmp)
             tmp.mkdir()
-            for path in batch.iterdir():
-                try:
-                    os.link(path, tmp / path.name)
-                except OSError:
-                    shutil.copyfile(path, tmp / path.name)
+            _share(batch.iterdir(), tmp)
             os.replace(tmp, self.cache / key)
         for entry in self.cache.iterdir():
             if entry.name in used:
@@ -480,6 +472,16 @@ class RunFolder:
             self.run["error"] = error
         write_json(self.directory / RUN_FILE, self.run)
         return self.run
+
+
+def _share(files: Iterable[Path], folder: Path) -> None:
+    """Put each file into ``folder`` under its name: a hard link where the file system allows one
+    (no second copy on disk), else a copy."""
+    for path in files:
+        try:
+            os.link(path, folder / path.name)
+        except OSError:
+            shutil.copyfile(path, folder / path.name)
 
 
 def _alive(process: Mapping) -> bool:

@@ -74,6 +74,11 @@ class Tables:
             raise AttributeError(f"{name!r}: an analysis holds tables (DataFrames) and run")
 
     @property
+    def names(self) -> list[str]:
+        """The names of the tables held, without reading any that is still on disk."""
+        return list(self._tables)
+
+    @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """Every table held, by name (tables still on disk are read)."""
         return {name: getattr(self, name) for name in self._tables}
@@ -106,6 +111,12 @@ def read_tables(directory: str | os.PathLike, cls=Tables):
     run = check_complete(directory, listed)
     tables = {name: to_pandas(pq.read_table(directory / f"{name}.parquet")) for name in table_names(run)}
     return cls(**tables, run=run)
+
+
+def deferred_tables(directory: str | os.PathLike, names, cls=Tables):
+    """The tables ``names`` of ``directory``, each read from its file when first asked for (the end
+    of :func:`framing.analyze`: memory stays bounded by the batch however large the corpus)."""
+    return cls(**{name: Deferred(Path(directory) / f"{name}.parquet") for name in names})
 
 
 def to_pandas(table: pa.Table) -> pd.DataFrame:

@@ -87,7 +87,7 @@ import pyarrow as pa
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
 from framing._runfolder import RunFolder, RunFolderError, digest, utc_now
-from framing._tables import Tables, frame as _frame, read_tables
+from framing._tables import Tables, deferred_tables, frame as _frame, read_tables
 from framing._version import __version__
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
@@ -371,7 +371,7 @@ def analyze(
             else:
                 with plan.timed("write"):
                     folder.merge()
-                result = _read_tables(folder.directory, schemas)
+                result = deferred_tables(folder.directory, schemas, cls=Analysis)
             run["counts"] = _counts(result, schemas)
             elapsed = time.perf_counter() - started
             computed = run["counts"]["articles"] - n_reused - n_cached
@@ -646,14 +646,6 @@ class _MemorySink:
 
     def close(self) -> Analysis:
         return Analysis(**{name: _frame(values, self.schemas[name]) for name, values in self.rows.items()})
-
-
-def _read_tables(directory: Path, schemas: Mapping[str, pa.Schema]) -> Analysis:
-    """The run's tables, each read from its file when first asked for: memory stays bounded by the
-    batch however large the corpus (the articles table is read for the run's counts)."""
-    from framing._tables import Deferred
-
-    return Analysis(**{name: Deferred(directory / f"{name}.parquet") for name in schemas})
 
 
 def _counts(result: Analysis, schemas: Mapping[str, pa.Schema]) -> dict:

@@ -21,7 +21,7 @@ def run_measures(analysis) -> tuple[Measure, ...]:
     (every registered one whose tables it holds when the run records none)."""
     computed = (analysis.run or {}).get("config", {}).get("measures")
     if computed is None:
-        return tuple(m for m in registered_measures() if m.core or set(m.tables) <= set(analysis.tables))
+        return tuple(m for m in registered_measures() if m.core or set(m.tables) <= set(analysis.names))
     unknown = [name for name in computed if name not in {m.name for m in registered_measures()}]
     if unknown:
         raise ValueError(f"the run computed measure(s) {unknown}, which are not registered here; register them "
