@@ -833,6 +833,8 @@ class WordingFinder:
             about = self._about.get(set_id)
             if about is not None:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed)
+            if set_id == _COMBATANT_SET and parsed:
+                kept = [hit for hit in kept if _names_fighters(doc, hit, mention_at, self._governing)]
             for hit in kept:
                 span = doc[hit.token_start:hit.token_end]
                 variant = hit.key.variant or ""
@@ -904,6 +906,21 @@ _TARGET_PREPS = frozenset({"on", "against", "over"})
 # Prepositions that place or date a war: "the war in Yemen", "war with Mexico", "the war
 # between Israel and Hamas", "the War of 1812", "the invasion of Iraq".
 _PLACE_PREPS = frozenset({"in", "with", "between", "of", "among"})
+# Prepositions that put a crisis or conflict at a site: "a crisis at our own border", "the
+# conflict at the plant": another one unless the site is the conflict's own ("the crisis at
+# the Zaporizhzhia plant").
+_SITE_PREPS = frozenset({"at"})
+# Nouns that size a war rather than classify it: "a full-scale war", "a large-scale invasion".
+_SIZE_NOUNS = frozenset({"scale"})
+# Verbs whose complement says what the subject is or becomes: "every conversation turns
+# into a war" calls a conversation a war; it does not name the war.
+_BECOMING_VERBS = frozenset({"be", "become", "turn", "descend", "devolve", "grow", "spiral"})
+# Subjects that can become a war in the literal sense ("the standoff turned into a war").
+_FIGHTING_NOUNS = frozenset({
+    "attack", "offensive", "invasion", "incursion", "operation", "fighting", "battle", "clash", "skirmish",
+    "shelling", "bombardment", "standoff", "confrontation", "conflict", "war", "crisis", "hostility",
+    "escalation", "campaign", "insurgency", "uprising", "rebellion", "occupation", "annexation",
+})
 # Modifier labels that classify the head noun: "price war", "the Iraq war", "Cold War".
 _CLASSIFIER_DEPS = frozenset({"compound", "nmod", "amod", "npadvmod"})
 # Entity types that name another place, people or period in a place/date phrase.
@@ -955,17 +972,19 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
         return True
     if head.dep_ in ("compound", "nmod") and head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "war room", "war zone", "crisis talks"
+    if _calls_something_else_a_war(head, confirms):
+        return False  # "every conversation turns into a war"
     for child in attached:
         if child.dep_ in _CLASSIFIER_DEPS:
-            if child.pos_ in ("NOUN", "PROPN") or _is_year(child):
+            if (child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in _SIZE_NOUNS) or _is_year(child):
                 return False  # "price war", "the Iraq war", "World War", "the 1991 war"
             if child.pos_ == "ADJ" and (child.lower_ in about.classifiers
                                         or (child.text[:1].isupper() and child.i != child.sent.start)):
                 return False  # "civil war", "the Korean War", "Allied invasion"
         elif child.dep_ == "prep":
             preposition = child.lower_
-            if preposition in _TARGET_PREPS:
-                return False
+            if preposition in _TARGET_PREPS or preposition in _SITE_PREPS:
+                return False  # "war on drugs", "a crisis at our own border"
             if preposition in _PLACE_PREPS:
                 objects = [o for o in child.children if o.dep_ == "pobj"]
                 objects += [c for o in objects for c in o.conjuncts]
@@ -973,6 +992,64 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
                        for o in objects for t in o.subtree):
                     return False
     return True
+
+
+def _calls_something_else_a_war(head, confirms) -> bool:
+    """The term is the complement of "be"/"become"/"turn into" with a common-noun subject
+    that is no fighting and no part of the conflict: "every conversation turns into a
+    war", "the hearing became a war". Not for "the standoff turned into a war" or
+    "Russia's attack became a full-scale war"."""
+    if head.dep_ in ("attr", "oprd"):
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.lower_ == "into":
+        verb = head.head.head
+    else:
+        return False
+    if verb.lemma_.lower() not in _BECOMING_VERBS:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return bool(subjects) and all(
+        s.pos_ == "NOUN" and s.lemma_.lower() not in _FIGHTING_NOUNS and not confirms(s) for s in subjects)
+
+
+# --------------------------------------------------------------- naming fighters
+
+# The set whose words name fighters.
+_COMBATANT_SET = "combatants"
+# Nouns of places that fighters defend: "the defenders of the city" are fighters, "a
+# defender of whistleblowers" is an advocate.
+_DEFENDED_PLACES = frozenset({
+    "city", "town", "village", "country", "homeland", "motherland", "fatherland", "land", "capital",
+    "fortress", "plant", "factory", "bridge", "island", "region", "frontier", "border", "front", "line",
+    "position", "trench", "base", "airport", "port", "coast", "sky", "skies", "hill", "height", "district",
+})
+
+
+def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bool:
+    """A fighter word used for fighters, not in another sense:
+
+    * not as a modifier of a government noun ("a neo-Nazi regime", "the nationalist
+      government"): that labels the government (a loaded label), not its fighters;
+    * "defender of" with an object that is no place and no actor ("a longtime defender
+      of government whistleblowers"): an advocate. "The defenders of Mariupol", "the
+      defenders of the city" stay fighters.
+    """
+    span = doc[hit.token_start:hit.token_end]
+    head = span.root
+    if head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in governing:
+        return False
+    if head.lemma_.lower() == "defender":
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            objects = [o for o in prep.children if o.dep_ == "pobj"]
+            if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
+                return False
+    return True
+
+
+def _is_place_or_actor(token, mention_at) -> bool:
+    return (token.i in mention_at or token.pos_ == "PROPN" or token.ent_type_ in ("GPE", "LOC", "FAC")
+            or token.lemma_.lower() in _DEFENDED_PLACES
+            or any(t.i in mention_at or t.ent_type_ in ("GPE", "LOC", "FAC") for t in token.subtree))
 
 
 def _is_year(token) -> bool:

@@ -553,8 +553,10 @@ US_NEWS = "tests/data/us-news/wording"
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (mostly non-war news),
-    as measured once with the rules frozen (docs/wording_gold.md, "US news")."""
+    """Precision on the held-out split of the constructed US-news set (round 2: four non-war
+    articles, two war ones), as measured once with the rules frozen (docs/wording_gold.md,
+    "US news"). Below the 0.95 target: the errors left are word senses outside politics
+    and conflicts inside one side, listed in the doc."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parent.parent
@@ -562,8 +564,67 @@ def test_us_news_held_out_precision(nlp):
     report = evaluate_terms(gold, corpus, split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert per_set["war_naming"]["precision"] == pytest.approx(0.900, abs=0.01)  # 9 of 10
+    assert per_set["war_naming"]["precision"] == pytest.approx(15 / 18, abs=0.01)
     assert per_set["war_naming"]["recall"] == pytest.approx(1.0, abs=0.01)
-    assert per_set["loaded_labels"]["precision"] == pytest.approx(0.9375, abs=0.01)  # 15 of 16
-    assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 4 of 4
-    assert report["actor"]["n_given"] == 4
+    assert per_set["loaded_labels"]["precision"] == pytest.approx(7 / 9, abs=0.01)
+    assert report["terms"]["precision"] == pytest.approx(39 / 46, abs=0.01)
+    assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 1 of 1
+    assert report["actor"]["n_given"] == 1
+
+
+def test_us_news_dev_articles_are_clean(nlp):
+    """The twelve dev articles (rounds 1 and 2) on which the rules were developed: every term
+    found, nothing else."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
+    report = evaluate_terms(gold, corpus, split="dev", nlp=nlp)
+    assert report["n_articles"] == 12
+    assert report["terms"]["precision"] == 1.0 and report["terms"]["recall"] == 1.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a crisis or conflict at a site is another one, unless the site is the conflict's own
+    ("Russia shelled Ukraine again. \"We have a crisis at our hospitals,\" the mayor of Dayton said.", []),
+    ("Russia shelled Ukraine again. The conflict at the port authority delayed the vote.", []),
+    ("Russia shelled Ukraine again. The crisis at the Zaporizhzhia plant deepened.", ["crisis"]),
+    # calling something else a war is not naming the war
+    ("Russia shelled Ukraine again. In the statehouse every committee hearing turns into a war.", []),
+    ("Russia shelled Ukraine again. The school board meeting became a war.", []),
+    ("Russia shelled Ukraine again. The standoff turned into a war within weeks.", ["war"]),
+    ("Russia shelled Ukraine again. Russia's attack became a full-scale war.", ["war"]),
+])
+def test_war_terms_at_a_site_or_as_a_predicate(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    mentions = mention_finder.find(doc)
+    assert [t.surface for t in finder.terms(doc, mentions) if t.set == "war_naming"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Critics say the sanctions regime against Moscow leaks.", []),
+    ("The bill tightens the visa regime for students.", []),
+    ("Under the new tax regime, farmers pay less.", []),
+    ("The non-proliferation regime is under strain.", []),
+    ("The Kremlin regime jailed another critic.", ["regime"]),
+    ("The military regime in Minsk held a parade.", ["regime"]),
+])
+def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expected):
+    terms = finder.terms(nlp(text))
+    assert [t.surface for t in terms if t.set == "government_naming"] == expected
+    assert [t.surface for t in terms if t.set == "loaded_labels"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Moscow calls the government in Kyiv a neo-Nazi regime.", []),
+    ("The nationalist government in Warsaw objected.", []),
+    ("Moscow claims neo-Nazis fight in the east.", ["neo-Nazis"]),
+    ("The senator, a staunch defender of free speech, objected.", []),
+    ("She works as a public defender in Ohio.", []),
+    ("The defenders of Mariupol held out for 86 days.", ["defenders"]),
+    ("The defenders of the city ran out of shells.", ["defenders"]),
+])
+def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    mentions = mention_finder.find(doc)
+    assert [t.surface for t in finder.terms(doc, mentions) if t.set == "combatants"] == expected
