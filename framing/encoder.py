@@ -13,6 +13,7 @@ sorted by length, without gradients, on the CPU threads given.
 from __future__ import annotations
 
 import hashlib
+import re
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -109,6 +110,50 @@ class SentenceEncoder:
                 bar.update(len(index))
         return out
 
+    def encode_parts(self, texts: Sequence[str], parts: Sequence[Sequence[tuple[int, int]]]
+                     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """:meth:`encode` of ``texts``, and in the same forward pass the token states of
+        character spans of them, so that passages need no second pass.
+
+        ``parts[i]`` lists ``(start, end)`` character spans of ``texts[i]``. Returns
+        ``(vectors, sums, counts)``: ``vectors`` equals ``encode(texts)`` (same batches,
+        same numbers); ``sums[k]`` is the sum of the last hidden states of the word
+        pieces inside the k-th span (spans flattened in order) and ``counts[k]`` their
+        number: 0 where truncation cut the span off. Summing over several texts before
+        dividing pools a span that two texts share. The states are read in context (the
+        whole text attends), unlike encoding the span alone."""
+        import torch
+
+        tokenizer, network = self._load()
+        texts = [text if text.strip() else " " for text in texts]
+        if len(parts) != len(texts):
+            raise ValueError(f"parts has {len(parts)} entries for {len(texts)} texts")
+        offsets = np.cumsum([0] + [len(p) for p in parts])
+        sums = np.zeros((int(offsets[-1]), self.dimension), dtype=np.float64)
+        counts = np.zeros(int(offsets[-1]), dtype=np.int64)
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32), sums, counts
+        order = np.argsort([len(text) for text in texts], kind="stable")[::-1]
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        with torch.inference_mode():
+            for begin in range(0, len(texts), self.batch_size):
+                index = order[begin:begin + self.batch_size]
+                batch = tokenizer([texts[i] for i in index], padding=True, truncation=True,
+                                  max_length=self.max_length, return_tensors="pt", return_offsets_mapping=True)
+                spans = batch.pop("offset_mapping").numpy()
+                hidden = network(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+                out[index] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
+                states = hidden.numpy()
+                for row, i in enumerate(index):
+                    real = (spans[row, :, 1] > spans[row, :, 0])  # word pieces, not [CLS]/[SEP]/padding
+                    for k, (start, end) in enumerate(parts[i]):
+                        inside = real & (spans[row, :, 0] >= start) & (spans[row, :, 1] <= end)
+                        sums[offsets[i] + k] = states[row, inside].sum(axis=0)
+                        counts[offsets[i] + k] = int(inside.sum())
+        return out, sums, counts
+
     def fingerprint(self) -> str:
         """Short id of the encoder weights' source, for caches and run metadata."""
         path = default_model_path() if self.model is None else Path(str(self.model))
@@ -121,22 +166,32 @@ def chunk_text(text: str, *, max_words: int = 150, overlap: int = 0) -> list[str
     """Split ``text`` into chunks of at most ``max_words`` words at paragraph and
     sentence-like boundaries where possible, so a long article can be encoded
     chunk by chunk (MiniLM was trained on inputs of up to 256 word pieces)."""
-    paragraphs = [p.strip() for p in text.split("\n") if p.strip()]
-    chunks: list[str] = []
-    current: list[str] = []
+    return [" ".join(text[a:b] for a, b in words) for words in chunk_words(text, max_words=max_words,
+                                                                          overlap=overlap)] or [""]
+
+
+def chunk_words(text: str, *, max_words: int = 150, overlap: int = 0) -> list[list[tuple[int, int]]]:
+    """The chunks of :func:`chunk_text` as the ``(start, end)`` character offsets in
+    ``text`` of their words: chunk ``k`` is ``" ".join`` of its words."""
+    paragraphs = [[(m.start(), m.end()) for m in re.finditer(r"\S+", line.group())]
+                  for line in re.finditer(r"[^\n]+", text)]
+    starts = [line.start() for line in re.finditer(r"[^\n]+", text)]
+    paragraphs = [[(a + at, b + at) for a, b in words] for words, at in zip(paragraphs, starts) if words]
+    chunks: list[list[tuple[int, int]]] = []
+    current: list[tuple[int, int]] = []
     for paragraph in paragraphs:
-        words = paragraph.split()
+        words = paragraph
         while words:
             room = max_words - len(current)
             if room <= 0:
-                chunks.append(" ".join(current))
+                chunks.append(current)
                 current = current[-overlap:] if overlap else []
                 room = max_words - len(current)
-            current.extend(words[:room])
+            current = current + words[:room]
             words = words[room:]
         if len(current) >= 0.6 * max_words:
-            chunks.append(" ".join(current))
+            chunks.append(current)
             current = current[-overlap:] if overlap else []
     if current and (not chunks or len(current) > overlap):
-        chunks.append(" ".join(current))
-    return chunks or [""]
+        chunks.append(current)
+    return chunks

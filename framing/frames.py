@@ -63,7 +63,7 @@ from threadpoolctl import threadpool_limits
 from framing._artefacts import shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
-from framing.encoder import chunk_text
+from framing.encoder import chunk_text, chunk_words
 
 __all__ = [
     "E5Encoder",
@@ -247,6 +247,11 @@ def _tfidf_vectorizer(vocabulary: np.ndarray | None = None, idf: np.ndarray | No
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+
+def _split_rows(rows: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
+    """``rows`` cut into consecutive blocks of ``sizes``."""
+    return np.split(rows, np.cumsum(sizes)[:-1]) if len(sizes) else []
 
 
 def _check_texts(texts, what: str = "texts") -> list[str]:
@@ -639,6 +644,96 @@ class FrameClassifier(BaseEstimator):
         if self.pooling == "mean+max":
             vectors = np.hstack([vectors, vectors])
         return self._proba(vectors, sentences)
+
+    def predict_and_attribute(self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+                              ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """:meth:`predict_proba` of ``texts`` and frame scores of passages of them, from one
+        encoder pass where the encoder allows it.
+
+        ``spans[i]`` lists ``(start, end)`` character offsets into ``texts[i]`` (sentences
+        of the body, usually). Returns ``(proba, scores)``: ``proba`` equals
+        ``predict_proba(texts)``; ``scores[i]`` is ``(len(spans[i]), 14)``, each passage's
+        vector the mean of its word pieces' states inside the body chunks that hold it
+        (read in their chunk's context), L2-normalised, through the heads as in
+        :meth:`attribute`. A passage that no embedded chunk holds (beyond ``max_chunks``
+        or truncated away) is embedded alone, as :meth:`attribute` does. With an encoder
+        without ``encode_parts`` (:class:`framing.encoder.SentenceEncoder` has it) this is
+        ``predict_proba`` and :meth:`attribute`."""
+        self._check_fitted()
+        texts = _check_texts(texts)
+        if len(spans) != len(texts):
+            raise ValueError(f"spans has {len(spans)} entries for {len(texts)} texts")
+        passages = [[texts[i][a:b] for a, b in spans[i]] for i in range(len(texts))]
+        encoder = self._encoder()
+        if not hasattr(encoder, "encode_parts"):
+            flat = [p for ps in passages for p in ps]
+            scores = self.attribute(flat) if flat else np.zeros((0, len(FRAMES)))
+            return self.predict_proba(texts), _split_rows(scores, [len(ps) for ps in passages])
+        units, parts, owners = [], [], []
+        for i, text in enumerate(texts):
+            for unit, unit_parts, unit_owners in self._units_with_parts(text, spans[i]):
+                units.append(unit)
+                parts.append(unit_parts)
+                owners.append([(i, k) for k in unit_owners])
+        vectors, sums, counts = encoder.encode_parts(units, parts)
+        vectors = np.asarray(vectors, dtype=np.float64)
+        pooled, at = [], 0
+        for i, text in enumerate(texts):
+            n = len(self._units(text))
+            pooled.append(self._pool(vectors[at:at + n]))
+            at += n
+        X = np.vstack(pooled) if pooled else np.zeros((0, self._n_features()))
+        proba = self._proba(X, texts) if texts else np.zeros((0, len(FRAMES)))
+        offsets = np.cumsum([0] + [len(ps) for ps in passages])
+        total = np.zeros((int(offsets[-1]), sums.shape[1]))
+        count = np.zeros(int(offsets[-1]))
+        for k, (i, j) in enumerate(pair for unit in owners for pair in unit):
+            total[offsets[i] + j] += sums[k]
+            count[offsets[i] + j] += counts[k]
+        flat_text = [p for ps in passages for p in ps]
+        vectors = np.zeros_like(total)
+        held = count > 0
+        vectors[held] = total[held] / count[held, None]
+        vectors[held] /= np.clip(np.linalg.norm(vectors[held], axis=1, keepdims=True), 1e-12, None)
+        if (~held).any():
+            vectors[~held] = np.asarray(encoder.encode([flat_text[k] for k in np.flatnonzero(~held)]),
+                                        dtype=np.float64)
+        if self.pooling == "mean+max":
+            vectors = np.hstack([vectors, vectors])
+        scores = self._proba(vectors, flat_text) if flat_text else np.zeros((0, len(FRAMES)))
+        return proba, _split_rows(scores, [len(ps) for ps in passages])
+
+    def _units_with_parts(self, text: str, spans: Sequence[tuple[int, int]]):
+        """``(unit, parts, owners)`` for each embedded unit of ``text`` (:meth:`_units`): the
+        character spans, in the unit's own offsets, of the pieces of ``spans`` it holds,
+        and the index of the span each piece belongs to."""
+        title, body = split_title(text)
+        stripped = text.strip()
+        lead = len(text) - len(text.lstrip())
+        body_start = lead + (stripped.index(body, len(title)) if title else 0) if body else len(text)
+        units = self._units(text)
+        out = [(title, [], [])] if title else []
+        chunks = chunk_words(body, max_words=int(self.chunk_words)) if body else []
+        for words in chunks:
+            local, at = [], 0
+            for a, b in words:
+                local.append(at)
+                at += (b - a) + 1
+            unit = " ".join(body[a:b] for a, b in words)
+            parts, owners = [], []
+            for k, (start, end) in enumerate(spans):
+                s, e = start - body_start, end - body_start
+                inside = [w for w, (a, b) in enumerate(words) if a < e and b > s]
+                if not inside:
+                    continue
+                first, last = inside[0], inside[-1]
+                piece_start = local[first] + max(0, s - words[first][0])
+                piece_end = local[last] + (words[last][1] - words[last][0]) - max(0, words[last][1] - e)
+                parts.append((piece_start, piece_end))
+                owners.append(k)
+            out.append((unit, parts, owners))
+        out = [entry for entry in out if entry[0].strip()] or [("", [], [])]
+        return out[:len(units)]
 
     def get_feature_names_out(self, input_features=None) -> np.ndarray:
         """Output column names: ``frame__economic`` ... ``frame__external_regulation_and_reputation``."""

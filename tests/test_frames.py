@@ -820,3 +820,56 @@ def test_train_scores_the_held_out_part_then_fits_on_everything(tmp_path, monkey
     assert config["held_out"]["n_articles"] == report["held_out"]["n_articles"] == n_held
     assert config["cv"]["n_articles"] == len(texts) - n_held
     assert config["training"]["n_articles"] == len(texts) and sorted(calls[-1][1]) == sorted(texts)
+
+
+# ------------------------------------------- one encoder pass for articles and passages
+
+
+class PartsHashEncoder(HashEncoder):
+    """HashEncoder with ``encode_parts``: a span's "states" are its words' hashed vectors, so
+    a span's pooled vector is the encoding of its words alone."""
+
+    def encode_parts(self, texts, parts):
+        sums, counts = [], []
+        for text, spans in zip(texts, parts):
+            for a, b in spans:
+                words = re.findall(r"[a-z]+", text[a:b].lower())
+                vector = np.zeros(self.dimension)
+                for word in words:
+                    digest = hashlib.md5(word.encode()).digest()
+                    vector[digest[0] % self.dimension] += 1.0 if digest[1] % 2 else -1.0
+                sums.append(vector)
+                counts.append(len(words))
+        return (self.encode(texts), np.array(sums).reshape(-1, self.dimension),
+                np.array(counts, dtype=np.int64))
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^.\n]+\.", text)]
+
+
+@pytest.mark.parametrize("encoder", [HashEncoder, PartsHashEncoder])
+@pytest.mark.parametrize("chunk_words, max_chunks", [(150, None), (10, None), (10, 2)])
+def test_predict_and_attribute_equals_the_two_calls(corpus, encoder, chunk_words, max_chunks):
+    """The article probabilities are predict_proba's, and each passage scores as the sentence
+    alone (the hashed stand-in has no context), whichever chunk holds it, across chunk
+    boundaries, beyond max_chunks and with a title before the body."""
+    texts, labels = corpus
+    model = FrameClassifier(encoder=encoder(), chunk_words=chunk_words, max_chunks=max_chunks,
+                            threshold=0.5).fit(texts, labels)
+    documents = ["Troops Mass At The Border\n\n  Troops and missiles massed at the border. Prices rose.\n"
+                 "Doctors treated patients at the clinic as the epidemic spread.", texts[0], "", "No sentence here"]
+    spans = [_sentence_spans(d) for d in documents]
+    proba, scores = model.predict_and_attribute(documents, spans)
+    np.testing.assert_array_equal(proba, model.predict_proba(documents))
+    assert [s.shape for s in scores] == [(len(s), 14) for s in spans]
+    for document, own, got in zip(documents, spans, scores):
+        if own:
+            np.testing.assert_allclose(got, model.attribute([document[a:b] for a, b in own]), atol=1e-9)
+
+
+def test_predict_and_attribute_checks_its_input(fitted):
+    with pytest.raises(ValueError, match="spans has 1 entries for 2 texts"):
+        fitted.predict_and_attribute(["a", "b"], [[]])
+    proba, scores = fitted.predict_and_attribute([], [])
+    assert proba.shape == (0, 14) and scores == []

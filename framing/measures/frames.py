@@ -48,26 +48,36 @@ class FrameMeasure(Measure):
     def field_rows(self, model, field: Field) -> dict[str, list]:
         if field.name != "text":
             return {}
-        return {"_sentences": [(field.name, i, sent.text.strip()) for i, sent in enumerate(field.doc.sents)
-                               if sent.text.strip()]}
+        rows = []
+        for i, sent in enumerate(field.doc.sents):
+            text = sent.text.strip()
+            if text:
+                start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+                rows.append((field.name, i, text, start, start + len(text)))
+        return {"_sentences": rows}
 
     def batch_rows(self, model, batch: Batch) -> dict[str, list]:
         from framing.frames import FRAMES
 
         if not batch.articles:
             return {}
-        proba = model.predict_proba(batch.documents)
+        # one encoder pass: the article chunks, and each body sentence read inside its chunk
+        spans = []
+        for a, document, rows in zip(batch.articles, batch.documents, batch.rows):
+            at = len(document) - len(a.text)  # the text ends the document (title, blank line, text)
+            spans.append([(at + start, at + end) for *_, start, end in rows.get("_sentences", [])])
+        proba, sentence_scores = model.predict_and_attribute(batch.documents, spans)
         thresholds = np.asarray(model.thresholds_, dtype=float)
         frames = [{"article_id": a.id, "outlet": a.outlet, "frame": frame, "score": float(proba[i, j]),
                    "predicted": bool(proba[i, j] >= thresholds[j])}
                   for i, a in enumerate(batch.articles) for j, frame in enumerate(FRAMES)]
-        flat = [(a, field_name, sentence_id, text) for a, rows in zip(batch.articles, batch.rows)
-                for field_name, sentence_id, text in rows.get("_sentences", [])]
+        flat = [(a, field_name, sentence_id) for a, rows in zip(batch.articles, batch.rows)
+                for field_name, sentence_id, *_ in rows.get("_sentences", [])]
         passages = []
         if flat:
-            scores = model.attribute([text for *_, text in flat])
+            scores = np.vstack(sentence_scores)
             best = scores.argmax(axis=1)
-            for (a, field_name, sentence_id, _), j, row in zip(flat, best, scores):
+            for (a, field_name, sentence_id), j, row in zip(flat, best, scores):
                 if row[j] >= thresholds[j]:
                     passages.append({"article_id": a.id, "outlet": a.outlet, "field": field_name,
                                      "sentence_id": sentence_id, "frame": FRAMES[j], "score": float(row[j])})
