@@ -67,7 +67,7 @@ _GAP = "..."
 _GAP_SIZE = 4  # a "..." gap spans one to this many tokens
 _NAMING_TOP_KEYS = ("description", "sets")
 _SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "governing", "about",
-             "notes")
+             "conflict_only", "notes")
 _ABOUT_KEYS = ("actors", "places", "classifiers")
 _DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
 _CUE_KINDS = ("hedge", "vague_source")
@@ -169,7 +169,9 @@ class NamingSet:
     phrase or possessor names its actor ("the regime in Kyiv"); ``about`` (None or an
     :class:`About`) makes the set name one conflict: its terms count only in an article
     that mentions one of its actors, and not where the context names another war
-    (``docs/wording.md``).
+    (``docs/wording.md``); ``conflict_only`` names variants that are words of the conflict
+    ("orcs", "collective West") and count only in an article that mentions an actor of
+    a set's ``about``.
     """
 
     id: str
@@ -181,6 +183,7 @@ class NamingSet:
     origin: str = "<lexicon>"
     governing: tuple[str, ...] = ()
     about: About | None = None
+    conflict_only: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -500,6 +503,10 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         if unknown:
             raise ValueError(f"{where}: relational lists unknown variant(s) {', '.join(map(repr, unknown))}")
         governing = tuple(w.lower() for w in _strings(entry.get("governing"), f"{where}: governing"))
+        conflict_only = _strings(entry.get("conflict_only"), f"{where}: conflict_only")
+        unknown = [v for v in conflict_only if v not in variants]
+        if unknown:
+            raise ValueError(f"{where}: conflict_only lists unknown variant(s) {', '.join(map(repr, unknown))}")
         about = None
         if entry.get("about") is not None:
             raw_about = entry["about"]
@@ -515,7 +522,7 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
             variants=variants, exclude=exclude, relational=relational, origin=origin,
-            governing=governing, about=about,
+            governing=governing, about=about, conflict_only=conflict_only,
         ))
     return sets
 
@@ -785,6 +792,9 @@ class WordingFinder:
         self._governing = frozenset(w for naming_set in self.lexicon.naming_sets for w in naming_set.governing)
         self._about = {naming_set.id: naming_set.about for naming_set in self.lexicon.naming_sets
                        if naming_set.about is not None}
+        self._conflict_actors = frozenset(a for about in self._about.values() for a in about.actors)
+        self._conflict_only = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets
+                               for v in naming_set.conflict_only}
         order = 0
         for set_index, naming_set in enumerate(self.lexicon.naming_sets):
             self._set_order[naming_set.id] = set_index
@@ -827,9 +837,14 @@ class WordingFinder:
         mention_at = _mention_index(mentions)
         parsed = doc.has_annotation("DEP")
         quoted = [(q.start, q.end, q.speaker_actor) for q in quotes or () if q.speaker_actor]
+        in_conflict = any(getattr(m, "actor", None) in self._conflict_actors for m in mentions or ())
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
+            if not in_conflict:
+                kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
+                if set_id == _TERRITORY_SET and parsed:
+                    kept = [h for h in kept if _names_territory(doc, h, mention_at)]
             about = self._about.get(set_id)
             if about is not None:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed)
@@ -912,6 +927,16 @@ _PLACE_PREPS = frozenset({"in", "with", "between", "of", "among"})
 _SITE_PREPS = frozenset({"at"})
 # Nouns that size a war rather than classify it: "a full-scale war", "a large-scale invasion".
 _SIZE_NOUNS = frozenset({"scale"})
+# Prepositions that put a conflict inside one body: "a conflict inside the alliance", "the
+# crisis within the party" (unless the body is the conflict's own: "the war inside Ukraine").
+_INSIDE_PREPS = frozenset({"inside", "within"})
+# Parts and members of one body: a conflict *between* or *among* them is inside it ("the
+# conflict between the two wings of the party", "among committee members").
+_PARTS_OF_ONE_BODY = frozenset({
+    "wing", "faction", "member", "camp", "caucus", "branch", "chamber", "house", "committee", "board",
+    "agency", "department", "ministry", "office", "staff", "colleague", "leader", "partner", "ally",
+    "shareholder", "union", "management", "team", "player", "coach", "family", "sibling", "brother", "sister",
+})
 # Verbs whose complement says what the subject is or becomes: "every conversation turns
 # into a war" calls a conversation a war; it does not name the war.
 _BECOMING_VERBS = frozenset({"be", "become", "turn", "descend", "devolve", "grow", "spiral"})
@@ -983,8 +1008,10 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
                 return False  # "civil war", "the Korean War", "Allied invasion"
         elif child.dep_ == "prep":
             preposition = child.lower_
-            if preposition in _TARGET_PREPS or preposition in _SITE_PREPS:
-                return False  # "war on drugs", "a crisis at our own border"
+            if preposition in _TARGET_PREPS or preposition in _SITE_PREPS or preposition in _INSIDE_PREPS:
+                return False  # "war on drugs", "a crisis at our own border", "a conflict inside the alliance"
+            if preposition in _PLACE_PREPS and _within_one_body(child):
+                return False  # "the conflict between the two wings of the party"
             if preposition in _PLACE_PREPS:
                 objects = [o for o in child.children if o.dep_ == "pobj"]
                 objects += [c for o in objects for c in o.conjuncts]
@@ -992,6 +1019,13 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
                        for o in objects for t in o.subtree):
                     return False
     return True
+
+
+def _within_one_body(preposition) -> bool:
+    """The objects of a *between*/*among* phrase are parts or members of one body."""
+    objects = [o for o in preposition.children if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() in _PARTS_OF_ONE_BODY for o in objects)
 
 
 def _calls_something_else_a_war(head, confirms) -> bool:
@@ -1023,6 +1057,40 @@ _DEFENDED_PLACES = frozenset({
     "fortress", "plant", "factory", "bridge", "island", "region", "frontier", "border", "front", "line",
     "position", "trench", "base", "airport", "port", "coast", "sky", "skies", "hill", "height", "district",
 })
+
+
+# The set whose words name a change of control over territory.
+_TERRITORY_SET = "territorial_change"
+# Nouns of land: outside war coverage, a territory word counts only with one of these (or a
+# place or actor) as what changes hands: "the annexation of tribal land", not "students
+# occupied the field" or "liberated floor space".
+_LAND_NOUNS = frozenset({
+    "territory", "land", "region", "province", "oblast", "state", "country", "nation", "city", "town",
+    "village", "capital", "peninsula", "island", "coast", "border", "frontier", "republic", "colony",
+    "county", "district", "area", "settlement", "homeland", "soil", "enclave", "bank", "strip", "heights",
+})
+
+
+def _names_territory(doc, hit: _Hit, mention_at) -> bool:
+    """Outside war coverage, a territory word ("annex", "occupation", "liberated") names a
+    change of control over territory only when what changes hands is land: its object, its
+    passive subject, its *of* phrase or a modifier is a place, an actor or a noun of land
+    ("Massachusetts annexed the land", "the Israeli occupation of the West Bank",
+    "Texas's annexation"); not "students occupied the field", "her occupation as a nurse",
+    "liberated floor space"."""
+    head = doc[hit.token_start:hit.token_end].root
+    candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss", "amod", "compound")]
+    candidates += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "over")
+                   for o in prep.children if o.dep_ == "pobj"]
+    if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
+        candidates.append(head.head)  # "occupied territories", "annexed Crimea"
+    return any(_is_land(c, mention_at) for c in candidates)
+
+
+def _is_land(token, mention_at) -> bool:
+    return (token.i in mention_at or token.ent_type_ in ("GPE", "LOC", "NORP")
+            or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG"))
+            or token.lemma_.lower() in _LAND_NOUNS)
 
 
 def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bool:

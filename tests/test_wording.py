@@ -553,10 +553,10 @@ US_NEWS = "tests/data/us-news/wording"
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 2: four non-war
+    """Precision on the held-out split of the constructed US-news set (round 3: four non-war
     articles, two war ones), as measured once with the rules frozen (docs/wording_gold.md,
-    "US news"). Below the 0.95 target: the errors left are word senses outside politics
-    and conflicts inside one side, listed in the doc."""
+    "US news"). Below the 0.95 target: war words in non-war news that mentions Russia in
+    passing still count."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parent.parent
@@ -564,24 +564,65 @@ def test_us_news_held_out_precision(nlp):
     report = evaluate_terms(gold, corpus, split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert per_set["war_naming"]["precision"] == pytest.approx(15 / 18, abs=0.01)
+    assert per_set["war_naming"]["precision"] == pytest.approx(9 / 13, abs=0.01)
     assert per_set["war_naming"]["recall"] == pytest.approx(1.0, abs=0.01)
-    assert per_set["loaded_labels"]["precision"] == pytest.approx(7 / 9, abs=0.01)
-    assert report["terms"]["precision"] == pytest.approx(39 / 46, abs=0.01)
+    assert per_set["loaded_labels"]["precision"] == pytest.approx(1.0, abs=0.01)
+    assert report["terms"]["precision"] == pytest.approx(33 / 39, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(33 / 34, abs=0.01)
     assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 1 of 1
     assert report["actor"]["n_given"] == 1
 
 
-def test_us_news_dev_articles_are_clean(nlp):
-    """The twelve dev articles (rounds 1 and 2) on which the rules were developed: every term
-    found, nothing else."""
+def test_us_news_dev_articles(nlp):
+    """The eighteen dev articles (rounds 1-3) on which the rules were developed: every term
+    found; one extra left ("That was a crisis", a pronoun subject)."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parent.parent
     gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
     report = evaluate_terms(gold, corpus, split="dev", nlp=nlp)
-    assert report["n_articles"] == 12
-    assert report["terms"]["precision"] == 1.0 and report["terms"]["recall"] == 1.0
+    assert report["n_articles"] == 18
+    assert report["terms"]["recall"] == 1.0
+    assert (report["terms"]["tp"], report["terms"]["n_pred"]) == (119, 120)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # outside war coverage a territory word needs land changing hands
+    ("Students occupied the library for two days.", []),
+    ("The startup liberated its engineers from meetings.", []),
+    ("Texas annexed the disputed land in 1845.", ["annexed"]),
+    ("The Israeli occupation of the West Bank continued.", ["occupation"]),
+    # in war coverage it counts as before
+    ("Russia said its troops occupied the school in Kupiansk.", ["occupied"]),
+])
+def test_territory_words_outside_war_coverage(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc))
+    assert [t.surface for t in terms if t.set == "territorial_change"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The game lets players lead armies of orcs.", []),
+    ("The museum shows Anglo-Saxon England in gold and ink.", []),
+    ("Moscow's envoy blamed the Anglo-Saxons for the war in Ukraine.", ["Anglo-Saxons"]),
+    ("Kyiv's soldiers call the Russian invaders orcs.", ["orcs"]),
+    ("Pundits blamed the collective West.", ["collective West"]),
+])
+def test_labels_of_the_conflict_with_older_senses(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc))
+    assert [t.surface for t in terms if t.set == "loaded_labels"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Russia shelled Ukraine. The conflict between the two wings of the caucus flared again.", []),
+    ("Russia shelled Ukraine. A crisis within the coalition delayed the vote.", []),
+    ("Russia shelled Ukraine. The conflict between the two countries entered its fourth year.", ["conflict"]),
+])
+def test_conflicts_inside_one_body(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc))
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
 
 
 @pytest.mark.parametrize("text, expected", [
