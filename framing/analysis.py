@@ -91,7 +91,7 @@ from framing._tables import Tables, deferred_tables, frame as _frame, read_table
 from framing._version import __version__
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
-from framing.domains import load_domain_model
+from framing.domains import article_document, load_domain_model
 from framing.engines import EngineError, get_engine
 from framing.measures import Batch, Field, Measure, Setup, get_measure, registered_measures, table_schemas
 from framing.stance import DEFAULT_STANCE
@@ -550,6 +550,13 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
     texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
              for name, value in (("title", article.title), ("text", article.text))]
     per_article: dict[int, dict[str, list]] = {index: {} for index, article in enumerate(checked) if article.ok}
+    analysed = sorted(per_article)
+    # what the article-level models read (domain, frames, narratives): title and text, built once;
+    # the domain is decided first, so that field-level measures may read it (wording does)
+    documents = [_document(checked[i]) for i in analysed]
+    with plan.timed("domains"):
+        domains = _domains(documents, plan.domains)
+    domain_of = {i: domains[k] for k, i in enumerate(analysed)}
     parsed = nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch)))
     while True:
         with plan.timed("parse"):
@@ -560,7 +567,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
         article = checked[index]
         with plan.timed("mentions"):
             found = plan.finder.find(doc, date=article.date)
-        field = Field(doc=doc, article=article, name=field_name, mentions=found)
+        field = Field(doc=doc, article=article, name=field_name, mentions=found, domain=domain_of[index][0])
         rows = per_article[index]
         for measure in plan.measures:
             with plan.timed(measure.name):
@@ -568,11 +575,6 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
                     rows.setdefault(name, []).extend(values)
 
     out: dict[str, list[dict]] = {}
-    analysed = sorted(per_article)
-    # what the article-level models read (domain, frames, narratives): title and text, built once
-    documents = [_document(checked[i]) for i in analysed]
-    with plan.timed("domains"):
-        domains = _domains(documents, plan.domains)
     work = Batch(articles=[checked[i] for i in analysed], documents=documents,
                  domains=[domain for domain, _ in domains], rows=[per_article[i] for i in analysed])
     for measure in plan.measures:
@@ -584,7 +586,6 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
         for name, values in per_article[i].items():
             if not name.startswith("_"):
                 out.setdefault(name, []).extend(values)
-    domain_of = {i: domains[k] for k, i in enumerate(analysed)}
     out["articles"] = []
     for index, article in enumerate(checked):
         rows = per_article.get(index, {})
@@ -602,7 +603,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
 
 def _document(article: Article) -> str:
     """The text an article-level model reads: the title, a blank line, the text."""
-    return f"{article.title}\n\n{article.text}" if article.title else article.text
+    return article_document(article.title, article.text)
 
 
 def _domains(documents: list[str], model) -> list[tuple[str | None, float | None]]:

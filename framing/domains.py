@@ -450,6 +450,12 @@ def save_domain_model(model: DomainClassifier, out: str | os.PathLike, *, report
     return folder
 
 
+def article_document(title: str | None, text: str) -> str:
+    """The text an article-level model reads: the title, a blank line, the text (the text
+    alone without a title)."""
+    return f"{title}\n\n{text}" if title else text
+
+
 def load_domain_model(path: str | os.PathLike | None = None) -> DomainClassifier:
     """A fitted :class:`DomainClassifier` from a folder written by :func:`train_domains`;
     ``None`` loads the packaged model (``framing/models/domains``).

@@ -815,7 +815,7 @@ class WordingFinder:
                                f"{self.lexicon.distancing_origin}: {kind} cue {cue!r}")
                 order += 1
 
-    def terms(self, doc, mentions=(), quotes=()) -> list[Term]:
+    def terms(self, doc, mentions=(), quotes=(), *, coverage: bool | None = None) -> list[Term]:
         """Naming variants and loaded labels in ``doc``, sorted by position.
 
         Within a set, overlapping matches are resolved longest first ("full-scale
@@ -825,6 +825,13 @@ class WordingFinder:
         actor it is applied to; ``quotes`` (from :class:`~framing.quotes.QuoteExtractor`
         on the same doc: anything with ``start``, ``end`` and ``speaker_actor``) tie "our
         soldiers" inside a quotation to its speaker's actor.
+
+        ``coverage`` says whether the article is coverage of the conflict of the sets'
+        ``about`` as decided outside the text's mentions (``framing analyze`` passes the
+        article's domain: ``domain == "war"``); ``None`` leaves it to the mentions. With
+        ``False``, a word of an ``about`` set counts only where a mention or place of the
+        conflict is attached to it ("Russia's war in Ukraine"), and the article is not war
+        coverage for the other rules (``conflict_only`` labels, territory words).
         """
         by_set: dict[str, list[_Hit]] = defaultdict(list)
         exclusions: dict[str, list[_Hit]] = defaultdict(list)
@@ -837,7 +844,8 @@ class WordingFinder:
         mention_at = _mention_index(mentions)
         parsed = doc.has_annotation("DEP")
         quoted = [(q.start, q.end, q.speaker_actor) for q in quotes or () if q.speaker_actor]
-        in_conflict = any(getattr(m, "actor", None) in self._conflict_actors for m in mentions or ())
+        in_conflict = coverage is not False and any(
+            getattr(m, "actor", None) in self._conflict_actors for m in mentions or ())
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
@@ -847,7 +855,8 @@ class WordingFinder:
                     kept = [h for h in kept if _names_territory(doc, h, mention_at)]
             about = self._about.get(set_id)
             if about is not None:
-                kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed)
+                kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed,
+                                           anchored_only=coverage is False)
             if set_id == _COMBATANT_SET and parsed:
                 kept = [hit for hit in kept if _names_fighters(doc, hit, mention_at, self._governing)]
             for hit in kept:
@@ -953,7 +962,7 @@ _ELSEWHERE_ENTS = frozenset({"GPE", "LOC", "NORP", "DATE", "EVENT", "FAC", "ORG"
 
 
 def _about_the_conflict(doc, hits: list[_Hit], about: About, mentions, mention_at, *,
-                        parsed: bool) -> list[_Hit]:
+                        parsed: bool, anchored_only: bool = False) -> list[_Hit]:
     """The hits of a set that names one conflict (``about``) that do name it.
 
     1. **Article**: none, unless the article mentions one of ``about.actors``;
@@ -966,15 +975,18 @@ def _about_the_conflict(doc, hits: list[_Hit], about: About, mentions, mention_a
        or topic ("war on drugs", "war against poverty", "the war over abortion"), or
        when a place, people or date phrase names somewhere else ("the war in Yemen",
        "war with Mexico", "the War of 1812").
+
+    With ``anchored_only`` (an article that is not coverage of the conflict), only the
+    terms with such an attached mention or place count.
     """
     if not any(getattr(m, "actor", None) in about.actors for m in mentions or ()):
         return []
     if not parsed:
-        return hits
-    return [hit for hit in hits if _names_the_conflict(doc, hit, about, mention_at)]
+        return [] if anchored_only else hits
+    return [hit for hit in hits if _names_the_conflict(doc, hit, about, mention_at, anchored_only=anchored_only)]
 
 
-def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
+def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_only: bool = False) -> bool:
     inside = set(range(hit.token_start, hit.token_end))
     head = doc[hit.token_start:hit.token_end].root
 
@@ -995,6 +1007,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at) -> bool:
         attached += [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
     if any(confirms(c) for c in attached):
         return True
+    if anchored_only:
+        return False
     if head.dep_ in ("compound", "nmod") and head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "war room", "war zone", "crisis talks"
     if _calls_something_else_a_war(head, confirms):
@@ -1531,9 +1545,17 @@ def naming_rates(terms, articles, *, by: str | Sequence[str] = "outlet",
 ACTOR_SETS = ("government_naming", "combatants", "loaded_labels")
 
 
+def coverage_of_domain(domain: str | None) -> bool | None:
+    """Whether an article of this domain (:mod:`framing.domains`: ``war``, ``climate``,
+    ``other``) is coverage of the war the naming sets' ``about`` names, for
+    :meth:`WordingFinder.terms`: None (decide by the mentions) without a domain."""
+    return None if domain is None else domain == "war"
+
+
 def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "test", "all"] = "all",
                    nlp=None, lexicon: Lexicon | None = None, inventory=None,
-                   actor_sets: Sequence[str] = ACTOR_SETS, splits: PathLike | None = None) -> dict:
+                   actor_sets: Sequence[str] = ACTOR_SETS, splits: PathLike | None = None,
+                   domains: Any = "packaged") -> dict:
     """Score :meth:`WordingFinder.terms` against a hand-annotated gold file of naming terms.
 
     ``gold`` is a JSONL file (format and guideline in ``docs/wording_gold.md``): one record per
@@ -1555,6 +1577,11 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
     counts of found None where the gold names an actor, of a wrong actor, and of an actor
     where the gold has none; and ``errors``: every missed and every
     extra term and every actor disagreement, with its context.
+
+    As ``framing analyze`` does, each article's domain (``domains``: ``"packaged"`` for the
+    packaged domain model when it is installed, a fitted model, or None for none) tells the
+    finder whether the article is war coverage (:func:`coverage_of_domain`); the report's
+    ``domains`` gives each article's.
     """
     from datetime import date as _date
 
@@ -1583,12 +1610,14 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
     finder = WordingFinder(lexicon, nlp)
     inventory = inventory if inventory is not None else ActorInventory.default()
     mentions, quotes = MentionFinder(inventory, nlp), QuoteExtractor(inventory, nlp)
+    domain_of = _gold_domains(frame, ids, texts, domains)
     pairs: list[tuple[str, dict | None, Term | None]] = []
     for article_id, doc in zip(ids, nlp.pipe(texts)):
         day = frame.loc[article_id, "date"]
         day = day if isinstance(day, _date) else None
         found_mentions = mentions.find(doc, date=day)  # as framing.analyze ties terms: mentions and quotes
-        found = [t for t in finder.terms(doc, found_mentions, quotes.extract(doc, date=day, mentions=found_mentions))
+        found = [t for t in finder.terms(doc, found_mentions, quotes.extract(doc, date=day, mentions=found_mentions),
+                                         coverage=coverage_of_domain(domain_of[article_id]))
                  if t.set in sets]
         golds = [r for r in rows if r["article_id"] == article_id]
         pairs += [(article_id, g, t)
@@ -1627,5 +1656,26 @@ def evaluate_terms(gold: PathLike, corpus: PathLike, *, split: Literal["dev", "t
                            "found_actor": None if t is None else t.actor,
                            "context": context(text_of[article_id], row["start"], row["end"])})
     return {"split": split, "n_articles": len(ids), "articles": ids, "sets": sets, "n_gold": len(rows),
-            "n_found": sum(t is not None for _, _, t in pairs),
+            "n_found": sum(t is not None for _, _, t in pairs), "domains": domain_of,
             "terms": terms, "actor": actor, "errors": errors}
+
+
+def _gold_domains(frame, ids: list[str], texts: list[str], domains) -> dict[str, str | None]:
+    """The domain of each gold article (``evaluate_terms``'s ``domains``), as ``framing
+    analyze`` decides it from the title and text."""
+    if isinstance(domains, str):
+        if domains != "packaged":
+            raise ValueError(f"domains must be 'packaged', a fitted domain model or None, got {domains!r}")
+        from framing.domains import load_domain_model
+
+        try:
+            domains = load_domain_model()
+        except FileNotFoundError:  # a copy of the package without its model folders
+            return dict.fromkeys(ids)
+    if domains is None or not ids:
+        return dict.fromkeys(ids)
+    from framing.domains import article_document
+
+    titles = [frame.loc[i, "title"] for i in ids]
+    documents = [article_document(None if t is None or t != t else str(t), text) for t, text in zip(titles, texts)]
+    return dict(zip(ids, (str(d) for d in domains.predict(documents))))

@@ -553,10 +553,10 @@ US_NEWS = "tests/data/us-news/wording"
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 3: four non-war
-    articles, two war ones), as measured once with the rules frozen (docs/wording_gold.md,
-    "US news"). Below the 0.95 target: war words in non-war news that mentions Russia in
-    passing still count."""
+    """Precision on the held-out split of the constructed US-news set (round 4: four non-war
+    articles, two of them mentioning Russia in passing, and two war ones), as measured once
+    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 6, labels 3 of 3;
+    the one extra is "a crisis of leadership" (a government word)."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parent.parent
@@ -564,26 +564,75 @@ def test_us_news_held_out_precision(nlp):
     report = evaluate_terms(gold, corpus, split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert per_set["war_naming"]["precision"] == pytest.approx(9 / 13, abs=0.01)
-    assert per_set["war_naming"]["recall"] == pytest.approx(1.0, abs=0.01)
-    assert per_set["loaded_labels"]["precision"] == pytest.approx(1.0, abs=0.01)
-    assert report["terms"]["precision"] == pytest.approx(33 / 39, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(33 / 34, abs=0.01)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 6, 6)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (3, 3)
+    assert report["terms"]["precision"] == pytest.approx(25 / 26, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
     assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 1 of 1
     assert report["actor"]["n_given"] == 1
 
 
 def test_us_news_dev_articles(nlp):
-    """The eighteen dev articles (rounds 1-3) on which the rules were developed: every term
-    found; one extra left ("That was a crisis", a pronoun subject)."""
+    """The twenty-four dev articles (rounds 1-4) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (three war names in articles the domain model
+    reads as war, two fighter words in everyday senses; two terms missed)."""
     import pathlib
 
     root = pathlib.Path(__file__).resolve().parent.parent
     gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
     report = evaluate_terms(gold, corpus, split="dev", nlp=nlp)
-    assert report["n_articles"] == 18
-    assert report["terms"]["recall"] == 1.0
-    assert (report["terms"]["tp"], report["terms"]["n_pred"]) == (119, 120)
+    assert report["n_articles"] == 24
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (151, 156, 153)
+
+
+def test_us_news_without_the_domain_model(nlp):
+    """With ``domains=None`` war coverage is decided by the mentions alone, as before the
+    domain model was read: the held-out war names gain three extras in the articles that
+    mention Russia in passing."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent
+    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
+    report = evaluate_terms(gold, corpus, split="test", nlp=nlp, domains=None)
+    assert set(report["domains"].values()) == {None}
+    war = report["terms"]["per_set"]["war_naming"]
+    assert (war["tp"], war["n_pred"]) == (6, 9)
+
+
+@pytest.mark.parametrize("coverage, expected", [
+    (None, ["war", "war", "crisis"]),
+    (True, ["war", "war", "crisis"]),
+    (False, ["war"]),
+])
+def test_coverage_decided_outside_the_text(finder, mention_finder, nlp, coverage, expected):
+    """An article that is not war coverage keeps only the war names anchored to the war."""
+    doc = nlp("Russia's war in Ukraine raised fuel prices. The board called the budget fight a war, "
+              "and the chairman said the agency faced a crisis.")
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+
+
+def test_coverage_of_domain():
+    from framing.wording import coverage_of_domain
+
+    assert [coverage_of_domain(d) for d in ("war", "climate", "other", None)] == [True, False, False, None]
+
+
+def test_wording_measure_reads_the_article_domain(nlp, mention_finder):
+    """framing analyze gives the wording measure the article's domain through its Field."""
+    from framing.measures import Field, get_measure
+
+    measure = get_measure("wording")
+    tool = WordingFinder(nlp=nlp)
+    doc = nlp("Sanctions on Russia raised costs, and the company faced a crisis.")
+    article = type("A", (), {"id": "a", "outlet": "o"})()
+
+    def crisis(domain):
+        field = Field(doc=doc, article=article, name="text", mentions=mention_finder.find(doc), domain=domain)
+        return [t["surface"] for t in measure.field_rows(tool, field)["terms"] if t["set"] == "war_naming"]
+
+    assert crisis("war") == ["crisis"] and crisis(None) == ["crisis"]
+    assert crisis("other") == []
 
 
 @pytest.mark.parametrize("text, expected", [

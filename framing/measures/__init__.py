@@ -69,13 +69,15 @@ class Field:
 
     ``mentions`` are the actor mentions found in it (:class:`framing.Mention`); ``shared`` holds
     what the measures before this one left for later ones (the quote measure leaves its
-    :class:`framing.Quote` objects under ``"quotes"``)."""
+    :class:`framing.Quote` objects under ``"quotes"``); ``domain`` is the article's domain
+    (``war``, ``climate``, ``other``; None without the domain model)."""
 
     doc: Any
     article: Any
     name: str
     mentions: list
     shared: dict = field(default_factory=dict)
+    domain: str | None = None
 
     @property
     def base(self) -> dict:

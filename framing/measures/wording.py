@@ -47,11 +47,13 @@ class WordingMeasure(Measure):
         return None  # rules: the package version, in every run's fingerprint, covers them
 
     def field_rows(self, finder, field: Field) -> dict[str, list]:
+        from framing.wording import coverage_of_domain
+
         extracted = field.shared.get("quotes", [])
         quoted = {(q.start, q.end) for q in extracted if q.kind == "direct"}
         terms = [{**field.base, "sentence_id": t.sentence_id, "set": t.set, "variant": t.variant,
                   "surface": t.surface, "start": t.start, "end": t.end, "actor": t.actor}
-                 for t in finder.terms(field.doc, field.mentions, extracted)]
+                 for t in finder.terms(field.doc, field.mentions, extracted, coverage=coverage_of_domain(field.domain))]
         marks = [{**field.base, "sentence_id": m.sentence_id, "kind": m.kind, "surface": m.surface,
                   "start": m.start, "end": m.end, "actor": m.actor}
                  for m in finder.marks(field.doc, field.mentions)
