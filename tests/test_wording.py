@@ -552,16 +552,26 @@ def test_evaluate_terms_bad_input(tmp_path, nlp):
 US_NEWS = "tests/data/us-news/wording"
 
 
+def _surfaces(finder, mention_finder, nlp, text: str, set_id: str) -> list[str]:
+    """The terms of one set in ``text``, with its mentions, as ``framing analyze`` finds them."""
+    doc = nlp(text)
+    return [t.surface for t in finder.terms(doc, mention_finder.find(doc)) if t.set == set_id]
+
+
+def _us_news() -> tuple:
+    """The US-news wording gold file and its corpus."""
+    import pathlib
+
+    root = pathlib.Path(__file__).resolve().parent.parent / US_NEWS
+    return root / "wording_gold.jsonl", root / "corpus"
+
+
 def test_us_news_held_out_precision(nlp):
     """Precision on the held-out split of the constructed US-news set (round 4: four non-war
     articles, two of them mentioning Russia in passing, and two war ones), as measured once
     with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 6, labels 3 of 3;
     the one extra is "a crisis of leadership" (a government word)."""
-    import pathlib
-
-    root = pathlib.Path(__file__).resolve().parent.parent
-    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
-    report = evaluate_terms(gold, corpus, split="test", nlp=nlp, actor_sets=["loaded_labels"])
+    report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
     assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 6, 6)
@@ -576,11 +586,7 @@ def test_us_news_dev_articles(nlp):
     """The twenty-four dev articles (rounds 1-4) on which the rules were developed, with the
     errors left listed in docs/wording_gold.md (three war names in articles the domain model
     reads as war, two fighter words in everyday senses; two terms missed)."""
-    import pathlib
-
-    root = pathlib.Path(__file__).resolve().parent.parent
-    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
-    report = evaluate_terms(gold, corpus, split="dev", nlp=nlp)
+    report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
     assert report["n_articles"] == 24
     assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (151, 156, 153)
 
@@ -589,11 +595,7 @@ def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
     domain model was read: the held-out war names gain three extras in the articles that
     mention Russia in passing."""
-    import pathlib
-
-    root = pathlib.Path(__file__).resolve().parent.parent
-    gold, corpus = root / US_NEWS / "wording_gold.jsonl", root / US_NEWS / "corpus"
-    report = evaluate_terms(gold, corpus, split="test", nlp=nlp, domains=None)
+    report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
     assert (war["tp"], war["n_pred"]) == (6, 9)
@@ -645,9 +647,7 @@ def test_wording_measure_reads_the_article_domain(nlp, mention_finder):
     ("Russia said its troops occupied the school in Kupiansk.", ["occupied"]),
 ])
 def test_territory_words_outside_war_coverage(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc))
-    assert [t.surface for t in terms if t.set == "territorial_change"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "territorial_change") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -658,9 +658,7 @@ def test_territory_words_outside_war_coverage(finder, mention_finder, nlp, text,
     ("Pundits blamed the collective West.", ["collective West"]),
 ])
 def test_labels_of_the_conflict_with_older_senses(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc))
-    assert [t.surface for t in terms if t.set == "loaded_labels"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "loaded_labels") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -669,9 +667,7 @@ def test_labels_of_the_conflict_with_older_senses(finder, mention_finder, nlp, t
     ("Russia shelled Ukraine. The conflict between the two countries entered its fourth year.", ["conflict"]),
 ])
 def test_conflicts_inside_one_body(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc))
-    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -686,9 +682,7 @@ def test_conflicts_inside_one_body(finder, mention_finder, nlp, text, expected):
     ("Russia shelled Ukraine again. Russia's attack became a full-scale war.", ["war"]),
 ])
 def test_war_terms_at_a_site_or_as_a_predicate(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    mentions = mention_finder.find(doc)
-    assert [t.surface for t in finder.terms(doc, mentions) if t.set == "war_naming"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -715,6 +709,4 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
     ("The defenders of the city ran out of shells.", ["defenders"]),
 ])
 def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    mentions = mention_finder.find(doc)
-    assert [t.surface for t in finder.terms(doc, mentions) if t.set == "combatants"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "combatants") == expected
