@@ -195,6 +195,11 @@ def _parser() -> argparse.ArgumentParser:
         stance_trainer.add_argument(flag, type=kind, default=argparse.SUPPRESS, help=text)
     stance_trainer.add_argument("--markers", nargs=2, metavar=("OPEN", "CLOSE"), default=argparse.SUPPRESS,
                                 help="strings put around the target (default: < >)")
+    stance_trainer.add_argument("--init-seed", type=int, default=argparse.SUPPRESS,
+                                help="seed of the classification layer's initial weights only (default: --seed)")
+    stance_trainer.add_argument("--soup-seeds", type=int, nargs="+", metavar="SEED", default=argparse.SUPPRESS,
+                                help="train one run per seed from one initialisation and save the mean of their "
+                                     "weights (a uniform weight soup); with --cv, score runs, soup and ensemble")
     for task in [m.name for m in registered_measures() if m.has("train")] + ["domains"]:
         trainer = trainers.add_parser(task, help=f"train the {task} model on annotated data",
                                       description=f"Fit the {task} model on all annotated documents, write it to "
@@ -568,6 +573,9 @@ def _train(args) -> int:
                    if dest in given}
         if "markers" in given:
             options["markers"] = tuple(given["markers"])
+        for dest in ("init_seed", "soup_seeds"):
+            if dest in given:
+                options[dest] = given[dest]
         if args.cv is not None:
             from framing.stance_training import cross_validate_stance_model
 

@@ -66,6 +66,8 @@ def train_stance_model(
     freeze_embeddings: bool = True,
     num_threads: int | None = 2,
     max_steps: int | None = None,
+    init_seed: int | None = None,
+    soup_seeds: Sequence[int] | None = None,
     progress: bool = True,
 ) -> dict:
     """Fine-tune the encoder for target-dependent sentiment; write the model folder.
@@ -94,6 +96,12 @@ def train_stance_model(
     model (fp32 and int8) -- and ``history``, the per-epoch dev macro-F1 on the raw
     character offsets. ``max_steps`` stops early (for tests). Deterministic for a
     given ``seed`` and ``num_threads``.
+
+    ``init_seed`` (``None``: ``seed``) seeds only the classification layer's initial
+    weights. ``soup_seeds`` trains one run per seed, all from the initialisation of
+    ``init_seed`` (``None``: ``seed``), and saves their uniform weight soup, the mean of
+    their weights (:func:`_fit_soup`); the config then records the seeds and each run's
+    ``history`` under ``runs``. A soup costs nothing at inference: one network as before.
     """
     import torch
     from safetensors.torch import save_file
@@ -121,8 +129,11 @@ def train_stance_model(
                "num_layers": num_layers, "pooling": pooling, "markers": markers, "pair": pair,
                "label_smoothing": label_smoothing, "class_weight": class_weight, "warmup": warmup,
                "weight_decay": weight_decay, "dropout": dropout, "freeze_embeddings": freeze_embeddings,
-               "num_threads": num_threads, "max_steps": max_steps}
-    fitted = _fit(frame, dev_frame, base=base, progress=progress, **options)
+               "num_threads": num_threads, "max_steps": max_steps, "init_seed": init_seed}
+    if soup_seeds is None:
+        fitted = _fit(frame, dev_frame, base=base, progress=progress, **options)
+    else:
+        fitted = _fit_soup(frame, dev_frame, soup_seeds=soup_seeds, base=base, progress=progress, **options)
     config, params, named = fitted["config"], fitted["params"], fitted["named"]
     train_seconds = time.perf_counter() - clock
     cpu_seconds = time.process_time() - cpu_clock
@@ -136,6 +147,7 @@ def train_stance_model(
                      "n_dropped_overlap": n_dropped, "n_train_targets": len(frame), "steps": fitted["steps"],
                      "seconds": round(train_seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
                      "torch": torch.__version__, "history": fitted["history"],
+                     **({"runs": fitted["runs"]} if "runs" in fitted else {}),
                      "command": _command(train, dev, out, base, {**params, "part": part,
                                                                  "drop_overlap": drop_overlap}, config)},
     })
@@ -159,6 +171,7 @@ def cross_validate_stance_model(
     folds: int = 5,
     part: str = "train",
     base: str | None = None,
+    soup_seeds: Sequence[int] | None = None,
     progress: bool = True,
     **options,
 ) -> dict:
@@ -174,6 +187,12 @@ def cross_validate_stance_model(
     Returns ``{"folds", "per_fold", "mean_by_epoch", "std_by_epoch", "best_epoch",
     "macro_f1", "options"}`` where ``macro_f1`` is the mean over folds after the last
     epoch.
+
+    With ``soup_seeds`` each fold trains one run per seed from one initialisation
+    (:func:`_fit_soup`) and scores, after the last epoch, every run, their uniform weight
+    soup and their probability ensemble; ``per_fold`` and ``macro_f1`` are then the
+    soup's, and ``soup`` holds the per-fold table and the mean and fold standard
+    deviation of each score, and of the soup's gain over the mean single run.
     """
     from framing.evaluation import load_newsmtsc
 
@@ -185,21 +204,57 @@ def cross_validate_stance_model(
     order = np.random.default_rng(options.get("seed", 0)).permutation(len(unique))
     fold_of = dict(zip(unique[order], np.arange(len(unique)) % folds))
     assignment = sentences.map(fold_of).to_numpy()
-    per_fold = []
+    per_fold, soup_rows = [], []
     for k in range(folds):
         held = assignment == k
-        fitted = _fit(frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True), base=base,
-                      progress=progress, **options)
+        train_frame, held_frame = frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True)
+        if soup_seeds is None:
+            fitted = _fit(train_frame, held_frame, base=base, progress=progress, **options)
+        else:
+            fitted = _fit_soup(train_frame, held_frame, soup_seeds=soup_seeds, base=base, progress=progress,
+                               **options)
+            soup_rows.append(_soup_row(fitted, held_frame))
         per_fold.append([entry["dev_macro_f1"] for entry in fitted["history"]])
         if progress:
-            print(f"fold {k + 1}/{folds}: {per_fold[-1]}", flush=True)
+            print(f"fold {k + 1}/{folds}: {soup_rows[-1] if soup_rows else per_fold[-1]}", flush=True)
     scores = np.array(per_fold)
     mean, std = scores.mean(axis=0), scores.std(axis=0, ddof=1)
-    return {"data": str(train), "part": part, "folds": folds, "n_targets": len(frame),
-            "n_sentences": len(unique), "options": {k: v for k, v in options.items() if k != "num_threads"},
-            "per_fold": per_fold, "mean_by_epoch": [round(v, 4) for v in mean],
-            "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
-            "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
+    report = {"data": str(train), "part": part, "folds": folds, "n_targets": len(frame),
+              "n_sentences": len(unique), "options": {k: v for k, v in options.items() if k != "num_threads"},
+              "per_fold": per_fold, "mean_by_epoch": [round(v, 4) for v in mean],
+              "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
+              "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
+    if soup_seeds is not None:
+        report["options"]["soup_seeds"] = [int(s) for s in soup_seeds]
+        report["soup"] = _soup_summary(soup_rows)
+    return report
+
+
+def _soup_row(fitted: dict, held_frame: pd.DataFrame) -> dict:
+    """One fold's scores after the last epoch: each run, their mean, the soup, the ensemble."""
+    from framing.evaluation import classification_report
+
+    labels = held_frame["label"].tolist()
+    runs = {str(run["seed"]): _macro_f1(labels, proba, classification_report)
+            for run, proba in zip(fitted["runs"], fitted["run_proba"])}
+    return {"runs": runs, "mean_single": round(float(np.mean(list(runs.values()))), 4),
+            "soup": fitted["history"][-1]["dev_macro_f1"],
+            "ensemble": _macro_f1(labels, fitted["ensemble_proba"], classification_report),
+            "neutral_band": fitted["config"]["neutral_band"]}
+
+
+def _soup_summary(rows: list[dict]) -> dict:
+    """Mean and fold standard deviation of each score and of the soup's gain over the mean single run."""
+    table = {"mean_single": [r["mean_single"] for r in rows], "soup": [r["soup"] for r in rows],
+             "ensemble": [r["ensemble"] for r in rows],
+             "soup_minus_single": [round(r["soup"] - r["mean_single"], 4) for r in rows],
+             "ensemble_minus_single": [round(r["ensemble"] - r["mean_single"], 4) for r in rows]}
+    for seed in rows[0]["runs"]:
+        table[f"seed_{seed}"] = [r["runs"][seed] for r in rows]
+    spread = (lambda v: round(float(np.std(v, ddof=1)), 4)) if len(rows) > 1 else (lambda v: None)
+    return {"per_fold": rows,
+            "mean": {k: round(float(np.mean(v)), 4) for k, v in table.items()},
+            "std": {k: spread(v) for k, v in table.items()}}
 
 
 def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | None, progress: bool,
@@ -207,8 +262,15 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
          num_layers: int | None = 3, pooling: str = "cls+target", markers: tuple[str, str] = ("<", ">"),
          pair: bool = False, label_smoothing: float = 0.0, class_weight: str | None = None,
          warmup: float = 0.1, weight_decay: float = 0.01, dropout: float = 0.1, freeze_embeddings: bool = True,
-         num_threads: int | None = 2, max_steps: int | None = None) -> dict:
-    """Train one network on the targets of ``frame``; score ``dev_frame`` after each epoch."""
+         num_threads: int | None = 2, max_steps: int | None = None, init_seed: int | None = None) -> dict:
+    """Train one network on the targets of ``frame``; score ``dev_frame`` after each epoch.
+
+    ``seed`` drives the batch order, dropout and the band sample; ``init_seed`` (``None``:
+    ``seed``) only the random initialisation of the classification layer, so that runs of
+    a weight soup can start from one point while seeing the data in different orders.
+    The returned ``dev_proba`` holds the class probabilities of ``dev_frame`` after the
+    last epoch.
+    """
     import torch
 
     from framing._progress import progress_bar
@@ -234,6 +296,8 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         rng = np.random.default_rng(seed)
         encoder, tokenizer = _load_base(base, num_layers=num_layers)
         net = _build_net(encoder, pooling, dropout)
+        if init_seed is not None:
+            _reset_head(net, init_seed)
         if freeze_embeddings:
             net.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
         encoded = _encode(tokenizer, list(zip(frame["sentence"], frame["start"], frame["end"])), config)
@@ -258,7 +322,7 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         if dev_frame is not None:
             dev_items = list(zip(dev_frame["sentence"], dev_frame["start"], dev_frame["end"]))
             dev_labels = dev_frame["label"].tolist()
-        history, step = [], 0
+        history, step, proba = [], 0, None
         with progress_bar(total=total, desc="training", unit="step", disable=not progress) as bar:
             for epoch in range(epochs):
                 net.train()
@@ -288,8 +352,86 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         sample = rng.permutation(len(encoded))[:_BAND_SAMPLE]
         config["neutral_band"] = _fit_band(_predict(net, tokenizer, config, [
             (frame["sentence"].iat[i], frame["start"].iat[i], frame["end"].iat[i]) for i in sample]))
+    if init_seed is not None:
+        params["init_seed"] = init_seed
     return {"net": net, "tokenizer": tokenizer, "config": config, "params": params, "named": named,
-            "history": history, "steps": step}
+            "history": history, "steps": step, "dev_proba": proba}
+
+
+def _reset_head(net, init_seed: int) -> None:
+    """Draw the classification layer's initial weights from ``init_seed`` alone.
+
+    The draw happens on a forked generator, so the global one (dropout) is left where
+    building the network left it. Loading the base draws no random numbers, so
+    ``init_seed == seed`` gives the same weights as the default initialisation.
+    """
+    import torch
+
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(init_seed)
+        net.classifier.reset_parameters()
+
+
+def _fit_soup(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, soup_seeds: Sequence[int],
+              base: str | None, progress: bool, seed: int = 0, init_seed: int | None = None, **options) -> dict:
+    """Train one run per seed of ``soup_seeds`` from one initialisation; average their weights.
+
+    Every run starts from the classification layer drawn from ``init_seed`` (``None``:
+    ``seed``) and differs only in batch order and dropout (its own seed). The uniform
+    weight soup (Wortsman et al. 2022, "Model soups", ICML) is the mean of the runs'
+    trainable parameters; frozen ones are shared. Its neutral band is refitted on its
+    own predictions for a sample of ``frame``, as :func:`_fit` does.
+
+    Returns what :func:`_fit` returns, for the soup (``history`` holds its score after
+    the last epoch), plus ``runs`` (seed, history, steps of each run) and, when
+    ``dev_frame`` is given, ``run_proba`` (each run's probabilities on it) and
+    ``ensemble_proba`` (their mean: the probability ensemble, for reference).
+    """
+    import torch
+
+    from framing.evaluation import classification_report
+
+    seeds = [int(s) for s in soup_seeds]
+    if not seeds or len(set(seeds)) != len(seeds):
+        raise ValueError(f"soup_seeds must be distinct seeds, at least one, got {list(soup_seeds)!r}")
+    init_seed = seed if init_seed is None else init_seed
+    clock = time.perf_counter()
+    runs, run_proba, sums, first = [], [], None, None
+    for run_seed in seeds:
+        fitted = _fit(frame, dev_frame, base=base, progress=progress, seed=run_seed, init_seed=init_seed,
+                      **options)
+        runs.append({"seed": run_seed, "history": fitted["history"], "steps": fitted["steps"]})
+        run_proba.append(fitted["dev_proba"])
+        weights = {n: p.detach().to(torch.float64) for n, p in fitted["named"]}
+        sums = weights if sums is None else {n: sums[n] + w for n, w in weights.items()}
+        if first is None:
+            first = fitted
+        if progress:
+            print(f"soup run seed {run_seed}: {fitted['history'][-1] if fitted['history'] else {}}", flush=True)
+    net, tokenizer, config, named = first["net"], first["tokenizer"], first["config"], first["named"]
+    with _threads(options.get("num_threads", 2)), torch.no_grad():
+        for name, param in named:
+            param.copy_((sums[name] / len(seeds)).to(param.dtype))
+        sample = np.random.default_rng(init_seed).permutation(len(frame))[:_BAND_SAMPLE]
+        config["neutral_band"] = _fit_band(_predict(net, tokenizer, config, [
+            (frame["sentence"].iat[i], frame["start"].iat[i], frame["end"].iat[i]) for i in sample]))
+        proba = ensemble = None
+        entry = {"epoch": runs[0]["history"][-1]["epoch"] if runs[0]["history"] else 0,
+                 "step": first["steps"], "seconds": round(time.perf_counter() - clock, 1)}
+        if dev_frame is not None:
+            dev_items = list(zip(dev_frame["sentence"], dev_frame["start"], dev_frame["end"]))
+            proba = _predict(net, tokenizer, config, dev_items)
+            ensemble = np.mean(run_proba, axis=0)
+            entry["dev_macro_f1"] = _macro_f1(dev_frame["label"].tolist(), proba, classification_report)
+    params = {**first["params"], "seed": seed, "init_seed": init_seed, "soup_seeds": seeds}
+    return {"net": net, "tokenizer": tokenizer, "config": config, "params": params, "named": named,
+            "history": [entry], "steps": first["steps"], "dev_proba": proba, "runs": runs,
+            "run_proba": run_proba if dev_frame is not None else None, "ensemble_proba": ensemble}
+
+
+def _macro_f1(labels, proba: np.ndarray, classification_report) -> float:
+    """Macro-F1 of the argmax of ``proba`` against ``labels``, rounded as in the histories."""
+    return round(classification_report(labels, np.asarray(STANCE_LABELS)[proba.argmax(1)])["macro_f1"], 4)
 
 
 def _length_batches(lengths: Sequence[int], batch_size: int, rng) -> list[np.ndarray]:
@@ -344,8 +486,8 @@ def _command(train, dev, out, base, params, config) -> str:
                        "markers": tuple(config["markers"])}.items():
         if key not in defaults or defaults[key] == value:
             continue
-        if key == "markers":
-            text = " ".join(shlex.quote(m) for m in value)
+        if isinstance(value, (list, tuple)):  # markers, soup_seeds
+            text = " ".join(shlex.quote(str(v)) for v in value)
         else:
             text = shlex.quote(str(value).lower() if isinstance(value, bool) else str(value))
         parts.append(f"--{key.replace('_', '-')} {text}")
