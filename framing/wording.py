@@ -793,6 +793,7 @@ class WordingFinder:
         self._about = {naming_set.id: naming_set.about for naming_set in self.lexicon.naming_sets
                        if naming_set.about is not None}
         self._conflict_actors = frozenset(a for about in self._about.values() for a in about.actors)
+        self._conflict_places = frozenset(p for about in self._about.values() for p in about.places)
         self._conflict_only = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets
                                for v in naming_set.conflict_only}
         order = 0
@@ -831,7 +832,8 @@ class WordingFinder:
         article's domain: ``domain == "war"``); ``None`` leaves it to the mentions. With
         ``False``, a word of an ``about`` set counts only where a mention or place of the
         conflict is attached to it ("Russia's war in Ukraine"), and the article is not war
-        coverage for the other rules (``conflict_only`` labels, territory words).
+        coverage for the other rules (``conflict_only`` labels, territory words); with
+        ``True`` it is, also in a field that names neither side (a headline).
         """
         by_set: dict[str, list[_Hit]] = defaultdict(list)
         exclusions: dict[str, list[_Hit]] = defaultdict(list)
@@ -844,7 +846,9 @@ class WordingFinder:
         mention_at = _mention_index(mentions)
         parsed = doc.has_annotation("DEP")
         quoted = [(q.start, q.end, q.speaker_actor) for q in quotes or () if q.speaker_actor]
-        in_conflict = coverage is not False and any(
+        # war coverage: as decided outside the text when it was (the article's domain), else by
+        # the field's mentions (a headline of a war article need not name Russia or Ukraine)
+        in_conflict = coverage if coverage is not None else any(
             getattr(m, "actor", None) in self._conflict_actors for m in mentions or ())
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
@@ -852,7 +856,7 @@ class WordingFinder:
             if not in_conflict:
                 kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
                 if set_id == _TERRITORY_SET and parsed:
-                    kept = [h for h in kept if _names_territory(doc, h, mention_at)]
+                    kept = [h for h in kept if _names_territory(doc, h, mention_at, self._conflict_places)]
             about = self._about.get(set_id)
             if about is not None:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed,
@@ -1085,24 +1089,25 @@ _LAND_NOUNS = frozenset({
 })
 
 
-def _names_territory(doc, hit: _Hit, mention_at) -> bool:
+def _names_territory(doc, hit: _Hit, mention_at, places: frozenset[str] = frozenset()) -> bool:
     """Outside war coverage, a territory word ("annex", "occupation", "liberated") names a
     change of control over territory only when what changes hands is land: its object, its
     passive subject, its *of* phrase or a modifier is a place, an actor or a noun of land
     ("Massachusetts annexed the land", "the Israeli occupation of the West Bank",
-    "Texas's annexation"); not "students occupied the field", "her occupation as a nurse",
-    "liberated floor space"."""
+    "Texas's annexation", "the liberation of Kherson": the places of the sets' ``about``
+    count whatever the tagger calls them); not "students occupied the field", "her
+    occupation as a nurse", "liberated floor space"."""
     head = doc[hit.token_start:hit.token_end].root
     candidates = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "poss", "amod", "compound")]
     candidates += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "over")
                    for o in prep.children if o.dep_ == "pobj"]
     if head.dep_ == "amod" and head.head.pos_ in ("NOUN", "PROPN"):
         candidates.append(head.head)  # "occupied territories", "annexed Crimea"
-    return any(_is_land(c, mention_at) for c in candidates)
+    return any(_is_land(c, mention_at, places) for c in candidates)
 
 
-def _is_land(token, mention_at) -> bool:
-    return (token.i in mention_at or token.ent_type_ in ("GPE", "LOC", "NORP")
+def _is_land(token, mention_at, places: frozenset[str] = frozenset()) -> bool:
+    return (token.i in mention_at or token.text in places or token.ent_type_ in ("GPE", "LOC", "NORP")
             or (token.pos_ == "PROPN" and token.ent_type_ not in ("PERSON", "ORG"))
             or token.lemma_.lower() in _LAND_NOUNS)
 

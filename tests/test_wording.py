@@ -614,6 +614,16 @@ def test_coverage_decided_outside_the_text(finder, mention_finder, nlp, coverage
     assert [t.surface for t in terms if t.set == "war_naming"] == expected
 
 
+@pytest.mark.parametrize("coverage", [None, True, False])
+def test_a_war_headline_keeps_its_territory_word(finder, nlp, coverage):
+    """A headline names neither side ("Europe hails liberation of Kherson", where the tagger
+    calls Kherson a person): a place of the war anchors the word, and in a war article
+    (coverage True) it counts anyway."""
+    doc = nlp("Europe hails liberation of Kherson but warns of a hard winter ahead")
+    assert [t.surface for t in finder.terms(doc, (), coverage=coverage) if t.set == "territorial_change"] \
+        == ["liberation"]
+
+
 def test_coverage_of_domain():
     from framing.wording import coverage_of_domain
 
