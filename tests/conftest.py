@@ -49,3 +49,21 @@ def write_corpus(root: Path, articles: dict = ARTICLES) -> Path:
 @pytest.fixture
 def tiny_corpus(tmp_path) -> Path:
     return write_corpus(tmp_path / "corpus")
+
+
+def newsmtsc_record(sentence: str, target: str, polarity: float) -> dict:
+    """One NewsMTSC-format record with a single target (polarity 2 negative, 4 neutral, 6 positive)."""
+    start = sentence.index(target)
+    return {"sentence_normalized": sentence,
+            "targets": [{"from": start, "to": start + len(target), "mention": target, "polarity": polarity}]}
+
+
+def invented_sentences(n: int) -> list[dict]:
+    """``n`` invented NewsMTSC records whose polarity follows the verb, for training tests."""
+    subjects = ["the governor", "the mayor", "the senator", "the bank", "the agency", "the minister"]
+    verbs = [("condemned", 2.0), ("praised", 6.0), ("met", 4.0)]
+    rows = []
+    for i in range(n):
+        subject, (verb, polarity) = subjects[i % len(subjects)], verbs[i % len(verbs)]
+        rows.append(newsmtsc_record(f"On day {i} critics {verb} {subject} in town {i % 17}.", subject, polarity))
+    return rows

@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import ROOT, shared_file
+from conftest import ROOT, invented_sentences, newsmtsc_record, shared_file
 from framing._nlp import load_nlp
 from framing.stance import STANCE_LABELS
 from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME, TransformerStanceScorer
@@ -166,23 +166,17 @@ def _write_jsonl(path, rows):
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
 
 
-def _record(sentence, target, polarity):
-    start = sentence.index(target)
-    return {"sentence_normalized": sentence,
-            "targets": [{"from": start, "to": start + len(target), "mention": target, "polarity": polarity}]}
-
-
 def test_train_writes_a_loadable_model(tmp_path):
-    rows = [_record("Critics condemned the governor for lying.", "the governor", 2.0),
-            _record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
-            _record("The senator arrived on Monday.", "The senator", 4.0),
-            _record("Analysts blamed the bank for the crash.", "the bank", 2.0),
-            _record("Experts credited the agency with success.", "the agency", 6.0),
-            _record("The minister spoke in Paris.", "The minister", 4.0)]
+    rows = [newsmtsc_record("Critics condemned the governor for lying.", "the governor", 2.0),
+            newsmtsc_record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
+            newsmtsc_record("The senator arrived on Monday.", "The senator", 4.0),
+            newsmtsc_record("Analysts blamed the bank for the crash.", "the bank", 2.0),
+            newsmtsc_record("Experts credited the agency with success.", "the agency", 6.0),
+            newsmtsc_record("The minister spoke in Paris.", "The minister", 4.0)]
     _write_jsonl(tmp_path / "train.jsonl", rows)
-    _write_jsonl(tmp_path / "dev.jsonl", [_record("Critics condemned the mayor for lying.", "the mayor", 2.0),
-                                          _record("Voters praised the governor.", "the governor", 6.0),
-                                          _record("The bank opened on Monday.", "The bank", 4.0)])
+    _write_jsonl(tmp_path / "dev.jsonl", [newsmtsc_record("Critics condemned the mayor for lying.", "the mayor", 2.0),
+                                          newsmtsc_record("Voters praised the governor.", "the governor", 6.0),
+                                          newsmtsc_record("The bank opened on Monday.", "The bank", 4.0)])
     out = tmp_path / "model"
     report = train_stance_model(tmp_path / "train.jsonl", dev=tmp_path / "dev.jsonl", out=out, part="all",
                                 epochs=1, batch_size=4, max_length=16, num_layers=2, max_steps=2, progress=False)
@@ -210,9 +204,9 @@ def test_the_recorded_command_reproduces_the_options(tmp_path):
 
     from framing.cli import main
 
-    rows = [_record("Critics condemned the governor for lying.", "the governor", 2.0),
-            _record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
-            _record("The senator arrived on Monday.", "The senator", 4.0)]
+    rows = [newsmtsc_record("Critics condemned the governor for lying.", "the governor", 2.0),
+            newsmtsc_record("Voters praised the mayor for her honesty.", "the mayor", 6.0),
+            newsmtsc_record("The senator arrived on Monday.", "The senator", 4.0)]
     _write_jsonl(tmp_path / "train.jsonl", rows)
     first = tmp_path / "first"
     assert main(["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(first),
@@ -231,20 +225,10 @@ def test_the_recorded_command_reproduces_the_options(tmp_path):
     assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
 
 
-def _invented_sentences(n: int) -> list[dict]:
-    subjects = ["the governor", "the mayor", "the senator", "the bank", "the agency", "the minister"]
-    verbs = [("condemned", 2.0), ("praised", 6.0), ("met", 4.0)]
-    rows = []
-    for i in range(n):
-        subject, (verb, polarity) = subjects[i % len(subjects)], verbs[i % len(verbs)]
-        rows.append(_record(f"On day {i} critics {verb} {subject} in town {i % 17}.", subject, polarity))
-    return rows
-
-
 def test_a_file_splits_into_a_train_and_a_held_out_part_by_sentence(tmp_path):
     from framing.evaluation import HOLDOUT_PERCENT, load_newsmtsc
 
-    rows = _invented_sentences(600)
+    rows = invented_sentences(600)
     rows += rows[:50]  # duplicates of a sentence must fall in the part of the original
     _write_jsonl(tmp_path / "data.jsonl", rows)
     parts = {part: load_newsmtsc(tmp_path / "data.jsonl", part=part) for part in ("all", "train", "test")}
@@ -259,9 +243,9 @@ def test_a_file_splits_into_a_train_and_a_held_out_part_by_sentence(tmp_path):
 
 
 def test_training_refuses_a_dev_set_that_shares_sentences_with_it(tmp_path):
-    rows = _invented_sentences(12)
+    rows = invented_sentences(12)
     _write_jsonl(tmp_path / "train.jsonl", rows)
-    _write_jsonl(tmp_path / "dev.jsonl", rows[:2] + _invented_sentences(20)[14:16])
+    _write_jsonl(tmp_path / "dev.jsonl", rows[:2] + invented_sentences(20)[14:16])
     options = {"part": "all", "epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "max_steps": 1,
                "progress": False, "num_threads": 1}
     with pytest.raises(ValueError, match="shares 2 sentence"):
@@ -276,7 +260,7 @@ def test_training_refuses_a_dev_set_that_shares_sentences_with_it(tmp_path):
 def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
     import framing.stance_training as stance_model
 
-    rows = _invented_sentences(90)
+    rows = invented_sentences(90)
     rows += rows[:10]
     _write_jsonl(tmp_path / "train.jsonl", rows)
     seen = []

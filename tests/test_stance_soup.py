@@ -12,26 +12,15 @@ import numpy as np
 import pytest
 
 import framing.stance_training as stance_training
+from conftest import invented_sentences
 from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME
 from framing.stance_training import _fit, cross_validate_stance_model, train_stance_model
 
 TINY = {"epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "num_threads": 1}
 
 
-def _record(sentence: str, target: str, polarity: float) -> dict:
-    start = sentence.index(target)
-    return {"sentence_normalized": sentence,
-            "targets": [{"from": start, "to": start + len(target), "mention": target, "polarity": polarity}]}
-
-
 def _write_sentences(path, n: int) -> None:
-    subjects = ["the governor", "the mayor", "the senator", "the bank", "the agency", "the minister"]
-    verbs = [("condemned", 2.0), ("praised", 6.0), ("met", 4.0)]
-    rows = []
-    for i in range(n):
-        subject, (verb, polarity) = subjects[i % len(subjects)], verbs[i % len(verbs)]
-        rows.append(_record(f"On day {i} critics {verb} {subject} in town {i % 17}.", subject, polarity))
-    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    path.write_text("\n".join(json.dumps(r) for r in invented_sentences(n)) + "\n", encoding="utf-8")
 
 
 def _frame(path):
