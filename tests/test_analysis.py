@@ -75,6 +75,36 @@ def test_learned_stance_carries_class_probabilities(result):
     assert mentions["stance_label"].tolist() == [STANCE_LABELS[k] for k in proba.argmax(axis=1)]
 
 
+def test_a_batch_of_articles_is_scored_in_one_call_as_each_field_alone(result, tiny_corpus, monkeypatch):
+    """The learned scorer reads every mention of a batch in one call (full, length-sorted
+    batches); a mention's probabilities are those of its field scored on its own."""
+    import numpy as np
+
+    from framing._nlp import load_nlp
+    from framing.stance import get_scorer
+    from framing.stance_model import TransformerStanceScorer
+
+    calls = []
+    original = TransformerStanceScorer.predict_proba_texts
+
+    def counted(self, items):
+        calls.append(len(items))
+        return original(self, items)
+
+    monkeypatch.setattr(TransformerStanceScorer, "predict_proba_texts", counted)
+    again = framing.analyze(tiny_corpus, measures=(), batch_size=1000, progress=False)
+    assert calls == [len(again.mentions)]
+    pd.testing.assert_frame_equal(again.mentions, result.mentions)
+
+    nlp, scorer = load_nlp(), get_scorer("model")
+    corpus = load_corpus(tiny_corpus).set_index("id")
+    for (article_id, field), rows in result.mentions.groupby(["article_id", "field"]):
+        doc = nlp(corpus.loc[article_id, field])
+        spans = [doc.char_span(start, end, alignment_mode="expand") for start, end in zip(rows["start"], rows["end"])]
+        np.testing.assert_allclose(rows[["p_negative", "p_neutral", "p_positive"]].to_numpy(),
+                                   original(scorer, scorer.inputs(doc, spans)[0]), atol=1e-5)
+
+
 def test_lexicon_stance_has_no_probabilities(tiny_corpus):
     lexicon = framing.analyze(tiny_corpus, stance="lexicon", measures=(), progress=False)
     assert lexicon.run["models"]["stance"] == "lexicon-1"

@@ -48,25 +48,36 @@ class StanceMeasure(Measure):
     def field_rows(self, scorer, field: Field) -> dict[str, list]:
         if not field.mentions:
             return {"mentions": []}
-        from framing.stance import predict_stance
-
         doc = field.doc
         spans = [doc[m.token_start:m.token_end] for m in field.mentions]
-        scores, labels, proba = predict_stance(scorer, doc, spans)
         sentence_starts = [sent.start for sent in doc.sents]
-        rows = []
-        for k, (mention, score, label) in enumerate(zip(field.mentions, scores, labels)):
-            probabilities = dict(zip(_PROBABILITY_COLUMNS, [None] * 3 if proba is None else map(float, proba[k])))
-            rows.append({
-                **field.base,
-                "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
-                "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
-                "via": mention.via, "member": mention.member, "stance": float(score), "stance_label": str(label),
-                **probabilities,
-            })
+        rows = [{
+            **field.base,
+            "sentence_id": int(np.searchsorted(sentence_starts, mention.token_start, side="right") - 1),
+            "actor": mention.actor, "surface": mention.surface, "start": mention.start, "end": mention.end,
+            "via": mention.via, "member": mention.member,
+        } for mention in field.mentions]
+        if _pools(scorer):
+            # the learned scorer reads each mention in its sentence: the inputs of the whole batch
+            # of articles are scored together in batch_rows (full, length-sorted batches)
+            items, keep = scorer.inputs(doc, spans)
+            for row in rows:  # what a mention with no token to read keeps (an empty span): neutral
+                _fill(row, _NO_TARGET, "neutral")
+            return {"mentions": rows, _PENDING: [(rows[k], item) for k, item in zip(keep, items)]}
+        from framing.stance import predict_stance
+
+        scores, labels, proba = predict_stance(scorer, doc, spans)
+        for k, row in enumerate(rows):
+            row.update({"stance": float(scores[k]), "stance_label": str(labels[k]),
+                        **dict(zip(_PROBABILITY_COLUMNS, [None] * 3 if proba is None else map(float, proba[k])))})
         return {"mentions": rows}
 
     def batch_rows(self, scorer, batch: Batch) -> dict[str, list]:
+        pending = [entry for rows in batch.rows for entry in rows.get(_PENDING, [])]
+        if pending:
+            proba = np.asarray(scorer.predict_proba_texts([item for _, item in pending]), dtype=float)
+            for (row, _), p, label in zip(pending, proba, scorer.label(proba)):
+                _fill(row, p, str(label))
         return {"actor_stance": [row for article, rows in zip(batch.articles, batch.rows)
                                  for row in aggregate(article, rows.get("mentions", []))]}
 
@@ -84,6 +95,27 @@ class StanceMeasure(Measure):
         return {"stance_heatmap": plot_stance_heatmap(table, actor_labels=actor_labels),
                 "stance_intervals": plot_stance_intervals(table, actor_labels=actor_labels),
                 "actor_coverage": plot_coverage(table, actor_labels=actor_labels)}
+
+
+_PENDING = "_stance_inputs"
+"""Private field table: ``(mention row, (sentence, start, end))`` pairs whose stance
+:meth:`StanceMeasure.batch_rows` fills in."""
+
+_NO_TARGET = np.array([0.0, 1.0, 0.0])
+
+
+def _pools(scorer) -> bool:
+    """Whether the scorer classifies ``(sentence, start, end)`` triples, so that a batch's mentions
+    can be scored in one call (the learned scorer; the lexicon reads the parse)."""
+    return callable(getattr(scorer, "inputs", None)) and callable(getattr(scorer, "predict_proba_texts", None))
+
+
+def _fill(row: dict, proba: np.ndarray, label: str) -> None:
+    """Stance columns of a mention row from its class probabilities (negative, neutral, positive)
+    and label: the score is ``p(positive) - p(negative)``, as :func:`framing.stance.predict_stance`
+    gives it."""
+    row.update({"stance": float(proba[2] - proba[0] + 0.0), "stance_label": label,
+                **dict(zip(_PROBABILITY_COLUMNS, map(float, proba)))})
 
 
 def aggregate(article, mentions: list[dict]) -> list[dict]:
