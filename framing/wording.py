@@ -67,8 +67,8 @@ _GAP = "..."
 _GAP_SIZE = 4  # a "..." gap spans one to this many tokens
 _NAMING_TOP_KEYS = ("description", "sets")
 _SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "governing", "about",
-             "conflict_only", "notes")
-_ABOUT_KEYS = ("actors", "places", "classifiers")
+             "conflict_only", "not_bare", "notes")
+_ABOUT_KEYS = ("actors", "places", "classifiers", "anchored")
 _DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
 _CUE_KINDS = ("hedge", "vague_source")
 _SCARE_KEYS = ("max_words", "cues", "speech_verbs", "speech_nouns", "habitual")
@@ -171,7 +171,9 @@ class NamingSet:
     that mentions one of its actors, and not where the context names another war
     (``docs/wording.md``); ``conflict_only`` names variants that are words of the conflict
     ("orcs", "collective West") and count only in an article that mentions an actor of
-    a set's ``about``.
+    a set's ``about``; ``not_bare`` names variants that name a body only with a determiner,
+    possessor or modifier ("the Kremlin leadership", "its leadership"), since bare they
+    name a quality ("a crisis of leadership").
     """
 
     id: str
@@ -184,6 +186,7 @@ class NamingSet:
     governing: tuple[str, ...] = ()
     about: About | None = None
     conflict_only: tuple[str, ...] = ()
+    not_bare: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -195,12 +198,15 @@ class About:
     Ukraine") confirms it; ``places``: places of the conflict that are not actors of
     the inventory ("the war in Donbas", "the war in Europe"); ``classifiers``: lower-case
     adjectives that make a kind of war or crisis of the head noun ("civil war", "cold
-    war", "nuclear war").
+    war", "nuclear war"); ``anchored``: variants that name the conflict only with one of
+    its actors or places attached, in coverage of the conflict too ("the Ukraine crisis",
+    "the crisis in Ukraine"; bare, "a crisis" is any crisis).
     """
 
     actors: tuple[str, ...]
     places: tuple[str, ...] = ()
     classifiers: tuple[str, ...] = ()
+    anchored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -507,6 +513,10 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         unknown = [v for v in conflict_only if v not in variants]
         if unknown:
             raise ValueError(f"{where}: conflict_only lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        not_bare = _strings(entry.get("not_bare"), f"{where}: not_bare")
+        unknown = [v for v in not_bare if v not in variants]
+        if unknown:
+            raise ValueError(f"{where}: not_bare lists unknown variant(s) {', '.join(map(repr, unknown))}")
         about = None
         if entry.get("about") is not None:
             raw_about = entry["about"]
@@ -518,11 +528,15 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
                 places=_strings(raw_about.get("places"), f"{where}: about: places"),
                 classifiers=tuple(w.lower() for w in _strings(raw_about.get("classifiers"),
                                                               f"{where}: about: classifiers")),
+                anchored=_strings(raw_about.get("anchored"), f"{where}: about: anchored"),
             )
+            unknown = [v for v in about.anchored if v not in variants]
+            if unknown:
+                raise ValueError(f"{where}: about: anchored lists unknown variant(s) {', '.join(map(repr, unknown))}")
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
             variants=variants, exclude=exclude, relational=relational, origin=origin,
-            governing=governing, about=about, conflict_only=conflict_only,
+            governing=governing, about=about, conflict_only=conflict_only, not_bare=not_bare,
         ))
     return sets
 
@@ -796,6 +810,7 @@ class WordingFinder:
         self._conflict_places = frozenset(p for about in self._about.values() for p in about.places)
         self._conflict_only = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets
                                for v in naming_set.conflict_only}
+        self._not_bare = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets for v in naming_set.not_bare}
         order = 0
         for set_index, naming_set in enumerate(self.lexicon.naming_sets):
             self._set_order[naming_set.id] = set_index
@@ -863,6 +878,8 @@ class WordingFinder:
                                            anchored_only=coverage is False)
             if set_id == _COMBATANT_SET and parsed:
                 kept = [hit for hit in kept if _names_fighters(doc, hit, mention_at, self._governing)]
+            if parsed:
+                kept = [hit for hit in kept if (set_id, hit.key.variant) not in self._not_bare or _determined(doc, hit)]
             for hit in kept:
                 span = doc[hit.token_start:hit.token_end]
                 variant = hit.key.variant or ""
@@ -981,13 +998,16 @@ def _about_the_conflict(doc, hits: list[_Hit], about: About, mentions, mention_a
        "war with Mexico", "the War of 1812").
 
     With ``anchored_only`` (an article that is not coverage of the conflict), only the
-    terms with such an attached mention or place count.
+    terms with such an attached mention or place count; so do the ``about.anchored``
+    variants everywhere.
     """
     if not any(getattr(m, "actor", None) in about.actors for m in mentions or ()):
         return []
     if not parsed:
-        return [] if anchored_only else hits
-    return [hit for hit in hits if _names_the_conflict(doc, hit, about, mention_at, anchored_only=anchored_only)]
+        return [] if anchored_only else [hit for hit in hits if hit.key.variant not in about.anchored]
+    return [hit for hit in hits
+            if _names_the_conflict(doc, hit, about, mention_at,
+                                   anchored_only=anchored_only or hit.key.variant in about.anchored)]
 
 
 def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_only: bool = False) -> bool:
@@ -1119,7 +1139,8 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bo
       government"): that labels the government (a loaded label), not its fighters;
     * "defender of" with an object that is no place and no actor ("a longtime defender
       of government whistleblowers"): an advocate. "The defenders of Mariupol", "the
-      defenders of the city" stay fighters.
+      defenders of the city" stay fighters;
+    * not with a sports team as possessor ("the Hawkeyes' defenders": :func:`_is_team`).
     """
     span = doc[hit.token_start:hit.token_end]
     head = span.root
@@ -1130,7 +1151,25 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bo
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
                 return False
-    return True
+    return not any(_is_team(child, mention_at) for child in head.children if child.dep_ == "poss")
+
+
+def _is_team(token, mention_at) -> bool:
+    """A possessor that names a sports team ("the Hawkeyes' defenders"): a proper noun in -s
+    with a bare apostrophe (a plural name), that is no mention of an actor and no place or
+    people ("the Netherlands' forces", "the Ukrainians' defenders" stay fighters)."""
+    marker = [c for c in token.children if c.dep_ == "case"]
+    return (token.tag_ in ("NNP", "NNPS") and token.text.endswith("s")
+            and bool(marker) and marker[0].text in ("'", "\u2019")
+            and token.i not in mention_at and token.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"))
+
+
+def _determined(doc, hit: _Hit) -> bool:
+    """A noun with a determiner, possessor, modifier or prepositional phrase ("the Kremlin
+    leadership", "its own leadership", "the leadership in Moscow"), not bare ("a crisis of
+    leadership"): for the ``not_bare`` variants, which bare name a quality, not a body."""
+    head = doc[hit.token_start:hit.token_end].root
+    return any(c.dep_ in ("det", "poss", "amod", "compound", "nmod", "prep") for c in head.children)
 
 
 def _is_place_or_actor(token, mention_at) -> bool:

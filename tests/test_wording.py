@@ -567,49 +567,50 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 4: four non-war
-    articles, two of them mentioning Russia in passing, and two war ones), as measured once
-    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 6, labels 3 of 3;
-    the one extra is "a crisis of leadership" (a government word)."""
+    """Precision on the held-out split of the constructed US-news set (round 5: four non-war
+    articles, one mentioning Ukraine and one Russia in passing, and two war ones), as measured
+    once with the rules frozen (docs/wording_gold.md, "US news"): war names 8 of 9 (the extra
+    is "a war of attrition" in a shutdown story the domain model reads as war), labels 4 of 4."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 6, 6)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (3, 3)
-    assert report["terms"]["precision"] == pytest.approx(25 / 26, abs=0.01)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (8, 9, 8)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (4, 4)
+    assert report["terms"]["precision"] == pytest.approx(27 / 28, abs=0.01)
     assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    assert report["actor"]["precision"] == pytest.approx(1.0, abs=0.01)  # label actors: 1 of 1
-    assert report["actor"]["n_given"] == 1
+    # label actors: none given; the two gold ones ("war criminals" of Russian commanders, Russia
+    # named "as the aggressor") are predicated, not inside the label's noun phrase
+    assert report["actor"]["n_given"] == 0 and report["actor"]["n_gold_named"] == 2
 
 
 def test_us_news_dev_articles(nlp):
-    """The twenty-four dev articles (rounds 1-4) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (three war names in articles the domain model
-    reads as war, two fighter words in everyday senses; two terms missed)."""
+    """The thirty dev articles (rounds 1-5) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (one war name in an article the domain model
+    reads as war; two terms missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 24
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (151, 156, 153)
+    assert report["n_articles"] == 30
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (176, 177, 178)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read: the held-out war names gain three extras in the articles that
-    mention Russia in passing."""
+    domain model was read: the held-out war names gain one extra, "We are not at war" in an
+    election-security story that mentions Russia once (read as ``other`` by the domain)."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (6, 9)
+    assert (war["tp"], war["n_pred"]) == (8, 10)
 
 
 @pytest.mark.parametrize("coverage, expected", [
-    (None, ["war", "war", "crisis"]),
-    (True, ["war", "war", "crisis"]),
+    (None, ["war", "war", "conflict"]),
+    (True, ["war", "war", "conflict"]),
     (False, ["war"]),
 ])
 def test_coverage_decided_outside_the_text(finder, mention_finder, nlp, coverage, expected):
     """An article that is not war coverage keeps only the war names anchored to the war."""
     doc = nlp("Russia's war in Ukraine raised fuel prices. The board called the budget fight a war, "
-              "and the chairman said the agency faced a crisis.")
+              "and the chairman said the conflict had doubled the agency's costs.")
     terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
     assert [t.surface for t in terms if t.set == "war_naming"] == expected
 
@@ -636,15 +637,15 @@ def test_wording_measure_reads_the_article_domain(nlp, mention_finder):
 
     measure = get_measure("wording")
     tool = WordingFinder(nlp=nlp)
-    doc = nlp("Sanctions on Russia raised costs, and the company faced a crisis.")
+    doc = nlp("Sanctions on Russia raised costs, and the conflict doubled them.")
     article = type("A", (), {"id": "a", "outlet": "o"})()
 
-    def crisis(domain):
+    def conflict(domain):
         field = Field(doc=doc, article=article, name="text", mentions=mention_finder.find(doc), domain=domain)
         return [t["surface"] for t in measure.field_rows(tool, field)["terms"] if t["set"] == "war_naming"]
 
-    assert crisis("war") == ["crisis"] and crisis(None) == ["crisis"]
-    assert crisis("other") == []
+    assert conflict("war") == ["conflict"] and conflict(None) == ["conflict"]
+    assert conflict("other") == []
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -717,6 +718,46 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
     ("She works as a public defender in Ohio.", []),
     ("The defenders of Mariupol held out for 86 days.", ["defenders"]),
     ("The defenders of the city ran out of shells.", ["defenders"]),
+    # "join forces" is to team up, whoever does it
+    ("Two unions joined forces to fight the plan.", []),
+    ("The mayors are joining forces with the governor.", []),
+    ("Ukraine and Poland will combine forces against smuggling.", []),
+    ("Ukrainian forces joined the counter-offensive near Kupiansk.", ["forces"]),
+    # a sports team's defenders are players
+    ("The Badgers' defenders held Michigan to two field goals.", []),
+    ("The Rangers' defenders blocked 23 shots in the third period.", []),
+    ("Ukraine's defenders held the line near Bakhmut.", ["defenders"]),
+    ("The city's defenders ran out of shells.", ["defenders"]),
+    ("The Ukrainians' defenders dug in along the river.", ["defenders"]),
 ])
 def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "combatants") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bare, "leadership" is a quality; with a determiner, possessor or modifier, a government
+    ("The union called the turnover a crisis of leadership.", []),
+    ("Voters said the state lacked leadership on housing.", []),
+    ("The Kremlin leadership rejected the plan.", ["leadership"]),
+    ("Russia's leadership rejected the plan.", ["leadership"]),
+    ("Diplomats met the leadership in Kyiv on Monday.", ["leadership"]),
+    ("The alliance is uncertain about its own leadership.", ["leadership"]),
+])
+def test_leadership_as_a_quality_is_no_government(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "government_naming") == expected
+
+
+@pytest.mark.parametrize("coverage", [None, True])
+@pytest.mark.parametrize("text, expected", [
+    # in war coverage too, "crisis" names the war only with the war's side or place attached
+    ("Russia shelled Ukraine again. \"That was a crisis,\" the owner said of the 2020 floods.", []),
+    ("Russia shelled Ukraine again. Hospitals say they manage a crisis every week.", []),
+    ("Russia shelled Ukraine again. The Ukraine crisis began in 2014.", ["crisis"]),
+    ("Russia shelled Ukraine again. The crisis in Donbas deepened.", ["crisis"]),
+    # other war names are unchanged
+    ("Russia shelled Ukraine again. The war has displaced millions.", ["war"]),
+])
+def test_crisis_names_the_war_only_when_anchored(finder, mention_finder, nlp, coverage, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
