@@ -67,7 +67,7 @@ _GAP = "..."
 _GAP_SIZE = 4  # a "..." gap spans one to this many tokens
 _NAMING_TOP_KEYS = ("description", "sets")
 _SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "governing", "about",
-             "conflict_only", "not_bare", "notes")
+             "conflict_only", "not_bare", "sense", "notes")
 _ABOUT_KEYS = ("actors", "places", "classifiers", "anchored")
 _DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
 _CUE_KINDS = ("hedge", "vague_source")
@@ -173,7 +173,11 @@ class NamingSet:
     ("orcs", "collective West") and count only in an article that mentions an actor of
     a set's ``about``; ``not_bare`` names variants that name a body only with a determiner,
     possessor or modifier ("the Kremlin leadership", "its leadership"), since bare they
-    name a quality ("a crisis of leadership").
+    name a quality ("a crisis of leadership"); ``sense`` (one of :data:`SENSES`, or None)
+    says what the set's words name, so that the finder checks they are used in that sense:
+    ``fighters`` (not a modifier of a government noun, not "defender of" an idea, not a
+    sports team's players) or ``territory`` (outside coverage of the conflict, only where
+    land changes hands).
     """
 
     id: str
@@ -187,6 +191,11 @@ class NamingSet:
     about: About | None = None
     conflict_only: tuple[str, ...] = ()
     not_bare: tuple[str, ...] = ()
+    sense: str | None = None
+
+
+SENSES = ("fighters", "territory")
+"""Values of a naming set's ``sense`` key: what its words name, checked in context."""
 
 
 @dataclass(frozen=True)
@@ -513,6 +522,9 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         unknown = [v for v in conflict_only if v not in variants]
         if unknown:
             raise ValueError(f"{where}: conflict_only lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        sense = entry.get("sense")
+        if sense is not None and sense not in SENSES:
+            raise ValueError(f"{where}: sense must be one of {', '.join(SENSES)}, got {sense!r}")
         not_bare = _strings(entry.get("not_bare"), f"{where}: not_bare")
         unknown = [v for v in not_bare if v not in variants]
         if unknown:
@@ -536,7 +548,7 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
             variants=variants, exclude=exclude, relational=relational, origin=origin,
-            governing=governing, about=about, conflict_only=conflict_only, not_bare=not_bare,
+            governing=governing, about=about, conflict_only=conflict_only, not_bare=not_bare, sense=sense,
         ))
     return sets
 
@@ -811,6 +823,7 @@ class WordingFinder:
         self._conflict_only = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets
                                for v in naming_set.conflict_only}
         self._not_bare = {(naming_set.id, v) for naming_set in self.lexicon.naming_sets for v in naming_set.not_bare}
+        self._sense = {naming_set.id: naming_set.sense for naming_set in self.lexicon.naming_sets}
         order = 0
         for set_index, naming_set in enumerate(self.lexicon.naming_sets):
             self._set_order[naming_set.id] = set_index
@@ -870,13 +883,13 @@ class WordingFinder:
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
             if not in_conflict:
                 kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
-                if set_id == _TERRITORY_SET and parsed:
+                if self._sense[set_id] == "territory" and parsed:
                     kept = [h for h in kept if _names_territory(doc, h, mention_at, self._conflict_places)]
             about = self._about.get(set_id)
             if about is not None:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed,
                                            anchored_only=coverage is False)
-            if set_id == _COMBATANT_SET and parsed:
+            if self._sense[set_id] == "fighters" and parsed:
                 kept = [hit for hit in kept if _names_fighters(doc, hit, mention_at, self._governing)]
             if parsed:
                 kept = [hit for hit in kept if (set_id, hit.key.variant) not in self._not_bare or _determined(doc, hit)]
@@ -1086,8 +1099,6 @@ def _calls_something_else_a_war(head, confirms) -> bool:
 
 # --------------------------------------------------------------- naming fighters
 
-# The set whose words name fighters.
-_COMBATANT_SET = "combatants"
 # Nouns of places that fighters defend: "the defenders of the city" are fighters, "a
 # defender of whistleblowers" is an advocate.
 _DEFENDED_PLACES = frozenset({
@@ -1097,8 +1108,6 @@ _DEFENDED_PLACES = frozenset({
 })
 
 
-# The set whose words name a change of control over territory.
-_TERRITORY_SET = "territorial_change"
 # Nouns of land: outside war coverage, a territory word counts only with one of these (or a
 # place or actor) as what changes hands: "the annexation of tribal land", not "students
 # occupied the field" or "liberated floor space".

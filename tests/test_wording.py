@@ -431,6 +431,10 @@ NAMING_ERRORS = [
     ("bare tilde", _set(GOOD_SET.replace("[Beta]", "['~']")), "bad word '~'"),
     ("empty alternative", _set(GOOD_SET.replace("[Beta]", "['Beta||Gamma']")), "bad word"),
     ("relational unknown", _set(GOOD_SET + "  relational: [c]\n"), "relational lists unknown variant(s) 'c'"),
+    ("not_bare unknown", _set(GOOD_SET + "  not_bare: [c]\n"), "not_bare lists unknown variant(s) 'c'"),
+    ("unknown sense", _set(GOOD_SET + "  sense: soldiers\n"), "sense must be one of fighters, territory"),
+    ("anchored unknown", _set(GOOD_SET + "  about: {actors: [russia], anchored: [c]}\n"),
+     "anchored lists unknown variant(s) 'c'"),
 ]
 
 
@@ -442,6 +446,25 @@ def test_naming_validation(tmp_path, name, text, message):
         Lexicon.from_yaml(naming=path)
     assert str(path) in str(info.value)
     assert message in str(info.value)
+
+
+FIGHTERS_SET = """\
+- id: guards
+  description: d
+  sources: [s]
+  variants: {guards: [~guard], defenders: [~defender]}
+"""
+
+
+@pytest.mark.parametrize("sense, expected", [(None, ["defenders", "defenders"]), ("fighters", ["defenders"])])
+def test_a_user_set_opts_into_the_fighter_checks(tmp_path, nlp, sense, expected):
+    """The fighter checks (here: a sports team's players) apply to a set of a user's own
+    naming file that says ``sense: fighters``, and not to one that does not."""
+    path = tmp_path / "guards.yaml"
+    path.write_text(_set(FIGHTERS_SET + (f"  sense: {sense}\n" if sense else "")), encoding="utf-8")
+    finder = WordingFinder(Lexicon.from_yaml(naming=path), nlp)
+    doc = nlp("The Badgers' defenders held firm, and the city's defenders ran out of shells.")
+    assert [t.surface for t in finder.terms(doc)] == expected
 
 
 def test_duplicate_set_across_files(tmp_path):
