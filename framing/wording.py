@@ -980,6 +980,14 @@ _PARTS_OF_ONE_BODY = frozenset({
     "agency", "department", "ministry", "office", "staff", "colleague", "leader", "partner", "ally",
     "shareholder", "union", "management", "team", "player", "coach", "family", "sibling", "brother", "sister",
 })
+# Nouns of parties that can fight a war between states: "the conflict between the two
+# countries" may be this war; a war *between* other common nouns is another conflict ("a war
+# of attrition between the speaker and a dozen hard-liners", "the conflict between dairy
+# farmers and the processors").
+_STATE_NOUNS = frozenset({
+    "country", "nation", "state", "neighbour", "neighbor", "side", "power", "government", "army",
+    "military", "force", "republic", "people", "region", "capital", "regime",
+})
 # Verbs whose complement says what the subject is or becomes: "every conversation turns
 # into a war" calls a conversation a war; it does not name the war.
 _BECOMING_VERBS = frozenset({"be", "become", "turn", "descend", "devolve", "grow", "spiral"})
@@ -1050,19 +1058,20 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
         return False  # "war room", "war zone", "crisis talks"
     if _calls_something_else_a_war(head, confirms):
         return False  # "every conversation turns into a war"
+    if _equates_with_another_war(head, about, confirms):
+        return False  # "[a trade war with India] is a war that patients lose"
     for child in attached:
         if child.dep_ in _CLASSIFIER_DEPS:
-            if (child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in _SIZE_NOUNS) or _is_year(child):
-                return False  # "price war", "the Iraq war", "World War", "the 1991 war"
-            if child.pos_ == "ADJ" and (child.lower_ in about.classifiers
-                                        or (child.text[:1].isupper() and child.i != child.sent.start)):
-                return False  # "civil war", "the Korean War", "Allied invasion"
+            if _classifies(child, about):
+                return False  # "price war", "the Iraq war", "World War", "civil war", "the Korean War"
         elif child.dep_ == "prep":
             preposition = child.lower_
             if preposition in _TARGET_PREPS or preposition in _SITE_PREPS or preposition in _INSIDE_PREPS:
                 return False  # "war on drugs", "a crisis at our own border", "a conflict inside the alliance"
             if preposition in _PLACE_PREPS and _within_one_body(child):
                 return False  # "the conflict between the two wings of the party"
+            if preposition in ("between", "among") and _between_others(child):
+                return False  # "a war of attrition between the speaker and a dozen hard-liners"
             if preposition in _PLACE_PREPS:
                 objects = [o for o in child.children if o.dep_ == "pobj"]
                 objects += [c for o in objects for c in o.conjuncts]
@@ -1072,6 +1081,27 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
     return True
 
 
+def _classifies(child, about: About) -> bool:
+    """A classifier of a war word that makes it a kind of war or another war: a noun ("price
+    war", "the Iraq war", "World War"; not a size, "full-scale"), a year ("the 1991 war"),
+    one of ``about.classifiers`` ("civil war") or a capitalised adjective inside the sentence
+    ("the Korean War", "Allied invasion")."""
+    if (child.pos_ in ("NOUN", "PROPN") and child.lemma_.lower() not in _SIZE_NOUNS) or _is_year(child):
+        return True
+    return child.pos_ == "ADJ" and (child.lower_ in about.classifiers
+                                    or (child.text[:1].isupper() and child.i != child.sent.start))
+
+
+def _between_others(preposition) -> bool:
+    """The objects of a *between*/*among* phrase are common nouns that are no states or sides
+    ("between the speaker and a dozen hard-liners"): the war is another conflict. "Between the
+    two countries" may be this one; named parties are handled as places ("between Israel and
+    Hamas") and mentions of the conflict's actors confirm it before this is asked."""
+    objects = [o for o in preposition.children if o.dep_ == "pobj"]
+    objects += [c for o in objects for c in o.conjuncts]
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _STATE_NOUNS for o in objects)
+
+
 def _within_one_body(preposition) -> bool:
     """The objects of a *between*/*among* phrase are parts or members of one body."""
     objects = [o for o in preposition.children if o.dep_ == "pobj"]
@@ -1079,22 +1109,39 @@ def _within_one_body(preposition) -> bool:
     return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() in _PARTS_OF_ONE_BODY for o in objects)
 
 
-def _calls_something_else_a_war(head, confirms) -> bool:
-    """The term is the complement of "be"/"become"/"turn into" with a common-noun subject
-    that is no fighting and no part of the conflict: "every conversation turns into a
-    war", "the hearing became a war". Not for "the standoff turned into a war" or
-    "Russia's attack became a full-scale war"."""
+def _subjects_of_complement(head) -> list:
+    """The subjects of the verb when the term is the complement of "be"/"become"/"turn
+    into" ("every conversation turns into a war": [conversation]); none otherwise."""
     if head.dep_ in ("attr", "oprd"):
         verb = head.head
     elif head.dep_ == "pobj" and head.head.lower_ == "into":
         verb = head.head.head
     else:
-        return False
+        return []
     if verb.lemma_.lower() not in _BECOMING_VERBS:
-        return False
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return []
+    return [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _calls_something_else_a_war(head, confirms) -> bool:
+    """The term is the complement of "be"/"become"/"turn into" with a common-noun subject
+    that is no fighting and no part of the conflict: "every conversation turns into a
+    war", "the hearing became a war". Not for "the standoff turned into a war" or
+    "Russia's attack became a full-scale war"."""
+    subjects = _subjects_of_complement(head)
     return bool(subjects) and all(
         s.pos_ == "NOUN" and s.lemma_.lower() not in _FIGHTING_NOUNS and not confirms(s) for s in subjects)
+
+
+def _equates_with_another_war(head, about: About, confirms) -> bool:
+    """The term is the complement of "be"/"become" whose subject is a fighting word of
+    another war: "[a trade war with India] is a war that patients lose", "the civil war
+    became a war of all against all". Not "Russia's invasion is a war of aggression" (the
+    subject is confirmed) or "the invasion became a full-scale war"."""
+    subjects = _subjects_of_complement(head)
+    return bool(subjects) and all(
+        s.lemma_.lower() in _FIGHTING_NOUNS and not confirms(s)
+        and any(c.dep_ in _CLASSIFIER_DEPS and _classifies(c, about) for c in s.children) for s in subjects)
 
 
 # --------------------------------------------------------------- naming fighters

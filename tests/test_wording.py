@@ -590,39 +590,39 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 5: four non-war
+    """Precision on the held-out split of the constructed US-news set (round 6: four non-war
     articles, one mentioning Ukraine and one Russia in passing, and two war ones), as measured
-    once with the rules frozen (docs/wording_gold.md, "US news"): war names 8 of 9 (the extra
-    is "a war of attrition" in a shutdown story the domain model reads as war), labels 4 of 4."""
+    once with the rules frozen (docs/wording_gold.md, "US news"): war names 4 of 5 (the extra
+    is "This is a war we are already in" about hacking, in a story the domain model reads as
+    war), labels 4 of 4."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (8, 9, 8)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (4, 5, 4)
     assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (4, 4)
-    assert report["terms"]["precision"] == pytest.approx(27 / 28, abs=0.01)
+    assert report["terms"]["precision"] == pytest.approx(19 / 20, abs=0.01)
     assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    # label actors: none given; the two gold ones ("war criminals" of Russian commanders, Russia
-    # named "as the aggressor") are predicated, not inside the label's noun phrase
-    assert report["actor"]["n_given"] == 0 and report["actor"]["n_gold_named"] == 2
+    # label actors: "the Kremlin regime" tied to Russia, the one gold label with an actor
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 1)
 
 
 def test_us_news_dev_articles(nlp):
-    """The thirty dev articles (rounds 1-5) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (one war name in an article the domain model
-    reads as war; two terms missed)."""
+    """The thirty-six dev articles (rounds 1-6) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (no extra term; two terms missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 30
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (176, 177, 178)
+    assert report["n_articles"] == 36
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (203, 203, 205)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read: the held-out war names gain one extra, "We are not at war" in an
-    election-security story that mentions Russia once (read as ``other`` by the domain)."""
+    domain model was read. On the round-6 held-out six it makes no difference (the one extra,
+    in a story that names Russia, is counted either way); on round 5 it added "We are not at
+    war" in an election-security story the domain model reads as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (8, 10)
+    assert (war["tp"], war["n_pred"]) == (4, 5)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -716,6 +716,23 @@ def test_conflicts_inside_one_body(finder, mention_finder, nlp, text, expected):
     ("Russia shelled Ukraine again. Russia's attack became a full-scale war.", ["war"]),
 ])
 def test_war_terms_at_a_site_or_as_a_predicate(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a war between parties that are no states or sides is another conflict
+    ("Russia shelled Ukraine again. The budget fight became a war between the mayor and the council.", []),
+    ("Russia shelled Ukraine again. The conflict between dairy farmers and processors dragged on.", []),
+    ("Russia shelled Ukraine again. The conflict between the two countries entered its fourth year.", ["conflict"]),
+    ("Russia shelled Ukraine again. The war between the two sides has no end in sight.", ["war"]),
+    ("The war between Russia and Ukraine entered its fourth year.", ["war"]),
+    # a war word equated with another war names that war
+    ("Russia shelled Ukraine again. \"A price war with Walmart,\" he said, \"is a war nobody wins.\"", []),
+    ("Russia shelled Ukraine again. The civil war in the party became a war of all against all.", []),
+    ("Russia's invasion is a war of aggression.", ["invasion", "war of aggression"]),
+    ("Russia shelled Ukraine again. The invasion became a full-scale war.", ["invasion", "war"]),
+])
+def test_wars_between_others_and_wars_equated_with_another(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
 
 
