@@ -122,6 +122,9 @@ _NOT_REPORTED_EDGES = frozenset(
 # its object or the predicate of the object ("called the liberation 'a defeat'").
 _OBJECT_EDGES = frozenset({"dobj", "oprd", "attr", "prep", "pobj", "xcomp", "ccomp", "acomp",
                            "obj", "dative", "appos", "conj"})
+# Passive verbs whose subject is the speaker of the report they carry: "X was quoted as
+# saying", "X was cited as saying".
+_QUOTED_AS = frozenset({"quote", "cite"})
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "parataxis", "pcomp",
                          "prep", "pobj", "dep", "ROOT"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -1648,7 +1651,8 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
         to = next((c for c in gov.children if c.lower_ == "to"), None)
         if to is None and gov.i + 1 < len(doc):
             to = doc[gov.i + 1]
-        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        return _author_of(source) if source is not None else None
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:
         poss = next((c for c in gov.children if c.dep_ == "poss"), None)
@@ -1658,6 +1662,34 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
             return _verb_subject(gov.head, verbs)
         return None
     return _verb_subject(gov, verbs)
+
+
+# Nouns of a report whose author is the source: "according to an estimate by the Chamber of
+# Commerce" has the Chamber as its speaker.
+_AUTHORED_REPORTS = frozenset({
+    "estimate", "report", "study", "survey", "analysis", "summary", "count", "tally", "poll", "review",
+    "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
+    "figure", "figures", "record", "records",
+})
+
+
+def _author_of(source):
+    """The author of a report named as an *according to* source ("an estimate by the Greater
+    Boston Chamber of Commerce", "a report from the inspector general", "a summary released
+    by the committee"); the source itself otherwise."""
+    if source.lemma_.lower() not in _AUTHORED_REPORTS:
+        return source
+    for child in source.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            author = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if author is not None:
+                return author
+        if child.dep_ == "acl":  # "a summary released by the committee"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if author is not None:
+                return author
+    return source
 
 
 def _nearest(node, deps):
@@ -1682,6 +1714,8 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             if agent is not None:
                 return next((c for c in agent.children if c.dep_ == "pobj"), None)
             return None
+        if passive is not None and node.lemma_.lower() in _QUOTED_AS:
+            return passive  # "Mr. Dunn was quoted in the Ledger as saying that ..."
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj
@@ -1790,6 +1824,8 @@ def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
     """'said the so-called "de-escalation" was a trick': when the parser hangs the
     start of a quoted subject on the reporting verb, the clause starts at that noun
     phrase (its determiners and modifiers included)."""
+    if doc[lo].dep_ == "mark":
+        return lo  # 'said on "Meet the Press" that A': the clause opens with "that", after the marks
     gap = range(reporter_i + 1, lo)
     marks = [i for i in gap if doc[i].text in _ALL_MARKS and doc[i].is_punct]
     if not marks:

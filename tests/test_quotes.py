@@ -645,6 +645,22 @@ US_CASES = [
     ("a promised noun phrase keeps its relative clause out of the records",
      "Ms. Lee promised the toughest package the council has ever adopted.",
      []),
+    ("the subject of 'was quoted as saying' is the speaker",
+     'Mr. Dunn was quoted in The Boston Ledger last week as saying that the merger was "a bad deal for riders."',
+     [("a bad deal for riders.", "direct", "Dunn", None, "say", "neutral")]),
+    ("a show title between the verb and 'that' stays out of the reported clause",
+     'The mayor said on "Meet the Press" that property taxes were far too high.',
+     [("property taxes were far too high", "indirect", "the mayor", None, "say", "neutral")]),
+    ("a show title before partial quotations is no quotation",
+     'The mayor said on "Meet the Press" that taxes were "far too high" and that the council was '
+     '"asleep at the wheel."',
+     [("far too high", "direct", "the mayor", None, "say", "neutral"),
+      ("asleep at the wheel.", "direct", "the mayor", None, "say", "neutral")]),
+    ("the author of an estimate is the source of 'according to'",
+     "The strike has cost the city about $40 million, according to an estimate by the Greater Boston "
+     "Chamber of Commerce.",
+     [("The strike has cost the city about $40 million", "indirect", "the Greater Boston Chamber of Commerce",
+       None, "according to", "neutral")]),
 ]
 
 
@@ -670,10 +686,11 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split, measured once with the rules frozen (docs/quotes.md,
-# "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9688, "speaker_name_accuracy": 0.9692, "exact_f1": 0.9481,
-               "overlap_f1": 0.9630}
+# Scores of the US-news held-out split (round 2: four articles with harder attributions),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and
+# its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9362, "speaker_name_accuracy": 0.9362, "exact_f1": 0.9485,
+               "overlap_f1": 0.9691}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -681,7 +698,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 6 and result["n_named"] == 64
+    assert result["n_articles"] == 4 and result["n_named"] == 47
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
