@@ -208,6 +208,17 @@ _ROLE_WORDS = frozenset(
      "congressman", "congresswoman", "mp", "pm", "prosecutor", "judge", "ombudsman", "deputy",
      "pope", "patriarch", "lord"}
 )
+# Offices with one holder at a time: "the president" is that holder, not a title that continues
+# the previous speaker.
+_SOLE_OFFICES = frozenset({"president", "pope", "king", "queen"})
+# Head nouns of a descriptor of one person ("one shipping executive", "a department
+# spokeswoman"): a later "he" or "she" may take the speaker up.
+_PERSON_NOUNS = _ROLE_WORDS | frozenset(
+    {"executive", "official", "lawyer", "attorney", "aide", "staffer", "analyst", "economist", "expert",
+     "priest", "pastor", "resident", "farmer", "worker", "voter", "witness", "strategist", "activist",
+     "organizer", "organiser", "doctor", "nurse", "teacher", "student", "owner", "manager", "employee",
+     "lobbyist", "consultant", "researcher", "scholar", "historian", "professor", "man", "woman",
+     "soldier", "officer", "volunteer", "mother", "father", "veteran"})
 # Commissive and predictive verbs take a noun object more often than a clause: after such an
 # object, a clause without "that" is a relative clause of the object the parser misread.
 _OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
@@ -970,7 +981,8 @@ class _Context:
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after
             person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
-            if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None:
+            if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
+                    and not _sole_office(np, tok):
                 # "Senator Calloway said ... . The former governor told ...": a title that no
                 # one carries continues the person who spoke in the previous sentence
                 # (a generic role noun that no one fits stays unresolved: "the defence
@@ -994,9 +1006,12 @@ class _Context:
             if earlier is not None:
                 actor = earlier
         name = _descriptor(self.span_text(np) if np else tok.text, first)
-        # a lone proper noun that is no actor, place or organisation: a person ("said Olena")
+        # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
+        # a singular descriptor of one person ("one shipping executive", "a department
+        # spokeswoman"), whom a later "he" or "she" can take up
         person = len(name_tokens) == 1 and tok.pos_ == "PROPN" and actor is None and (
             tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and not tok.is_upper))
+        person = person or (head_word in _PERSON_NOUNS and not plural)
         return _Speaker(name, mention, actor, pos, head_word, plural, person)
 
     def _known_surname(self, tokens) -> bool:
@@ -1214,6 +1229,12 @@ def _role_of(np, head) -> tuple[str | None, list[str]]:
         return None, []
     qualifiers = [t.lower_ for t in np if t.i < head.i and t.lower_ in _ROLE_QUALIFIERS]
     return role, qualifiers
+
+
+def _sole_office(np, head) -> bool:
+    """"The president", "the pope": an office with one holder at a time names that holder,
+    not the person who spoke before under another title ("the former president" may)."""
+    return head.lower_ in _SOLE_OFFICES and not any(t.lower_ in ("former", "then", "ex", "vice") for t in np)
 
 
 def _same_head(a: str, b: str) -> bool:
@@ -1858,9 +1879,12 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             if c.lower_ == second and c.i > verb.i:
                 children += [x for x in c.children if x.dep_ == "ccomp"]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    subjectless = []
     for c in children:
         if c.dep_ != "ccomp" or not _finite(c) or _free_relative(c):
             continue
+        if _has_mark(c, ("whether", "if")):
+            continue  # "asked whether he would run", "did not say whether": a question, not content
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
             continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
         if c.i < verb.i:
@@ -1872,7 +1896,12 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 continue
         elif any(t.text in (".", "!", "?") for t in doc[verb.i + 1:c.left_edge.i]):
             continue  # a new sentence the segmenter glued on after a quotation
-        clauses.append(c)
+        (clauses if any(x.dep_ in _SUBJ_DEPS for x in c.children) else subjectless).append(c)
+    # a clause without a subject continues the clause with a subject just before it, which the
+    # parser split ("said proposals agreed at the summit [would be passed to Russia]");
+    # otherwise it is no content ("Mr. Hadley, asked whether he would debate, [was blunt]")
+    clauses += [c for c in subjectless
+                if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)]
     # "said A and that B": B may hang from the verb as a conjunct opening with "that"
     for c in verb.children:
         if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:
@@ -1890,7 +1919,10 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
             records.append(record)
         return records
-    if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i:
+    if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i \
+            and any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        # "Air defence, officials say, is ...": a parenthetical report has its own subject
+        # ("Mr. Hadley, asked whether he would debate, was blunt" has none)
         head = verb.head
         if _finite(head):
             drop = _clause_drop(ctx, head)

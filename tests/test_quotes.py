@@ -656,6 +656,25 @@ US_CASES = [
      '"asleep at the wheel."',
      [("far too high", "direct", "the mayor", None, "say", "neutral"),
       ("asleep at the wheel.", "direct", "the mayor", None, "say", "neutral")]),
+    ("a question or a report not given is no quotation",
+     "Ms. Lowe did not say whether she would run again. Asked whether he would endorse her, Mr. Dunn "
+     "said he had not decided.",
+     [("he had not decided", "indirect", "Dunn", None, "say", "neutral")]),
+    ("a clause the parser split after its subject stays one clause",
+     "Senator Ann Lowe said proposals agreed at the summit would be passed to the council through aides.",
+     [("proposals agreed at the summit would be passed to the council through aides", "indirect", "Ann Lowe",
+       None, "say", "neutral")]),
+    ("'he' takes up an unnamed speaker before the last named person",
+     'Governor Ann Lowe said talks would resume. One trucking executive, who spoke on the condition of '
+     'anonymity, said firms were cutting routes. "Every week this goes on, we lose drivers," he said.',
+     [("talks would resume", "indirect", "Ann Lowe", None, "say", "neutral"),
+      ("firms were cutting routes", "indirect", "one trucking executive", None, "say", "neutral"),
+      ("Every week this goes on, we lose drivers,", "direct", "one trucking executive", None, "say", "neutral")]),
+    ("'the president' does not continue the previous speaker",
+     'The chair of the board, Lena Marsh, said the board was "in no hurry." A day earlier the president '
+     'had said that rates were "far too high."',
+     [("in no hurry.", "direct", "Lena Marsh", None, "say", "neutral"),
+      ("far too high.", "direct", "the president", None, "say", "neutral")]),
     ("the author of an estimate is the source of 'according to'",
      "The strike has cost the city about $40 million, according to an estimate by the Greater Boston "
      "Chamber of Commerce.",
@@ -668,6 +687,15 @@ US_CASES = [
 def test_us_news_shapes(extractor, nlp, name, text, expected):
     got = [(t, k, s, v, vc) for t, k, s, _, v, vc in quotes(extractor, nlp, text)]
     assert got == [(t, k, s, v, vc) for t, k, s, _, v, vc in expected]
+
+
+def test_a_participle_set_off_by_commas_reports_no_clause(extractor, nlp):
+    """'Mr. Dunn, asked whether he would debate, was blunt: "..."': the parser makes "asked"
+    the main verb with "was blunt" as its clause; neither the question nor "was blunt" is a
+    quotation, and the quotation after the colon is Mr. Dunn's."""
+    text = 'Mr. Dunn, asked whether he would debate, was blunt: "Not before the primary."'
+    found = quotes(extractor, nlp, text)
+    assert [(t, k, s) for t, k, s, *_ in found] == [("Not before the primary.", "direct", "Dunn")]
 
 
 @pytest.mark.parametrize("text, fragment, expected", [
@@ -686,11 +714,11 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 2: four articles with harder attributions),
+# Scores of the US-news held-out split (round 3: four articles with harder attributions),
 # measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and
 # its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9362, "speaker_name_accuracy": 0.9362, "exact_f1": 0.9485,
-               "overlap_f1": 0.9691}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8947, "speaker_name_accuracy": 0.8947, "exact_f1": 0.8608,
+               "overlap_f1": 0.9620}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -698,7 +726,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 47
+    assert result["n_articles"] == 4 and result["n_named"] == 38
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
