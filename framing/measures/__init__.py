@@ -167,7 +167,9 @@ class Measure:
         return {}
 
     def batch_rows(self, tool: Any, batch: Batch) -> Mapping[str, list]:
-        """Rows of a batch of analysed articles, by table name."""
+        """Rows of a batch of analysed articles, by table name. It may also complete the rows
+        its :meth:`field_rows` returned (in ``batch.rows``), before the measures after it read
+        them: the stance measure scores every mention of the batch in one call here."""
         return {}
 
     # ------------------------------------------------------------------ outlet tables and figures
