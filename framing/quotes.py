@@ -212,8 +212,8 @@ _ROLE_WORDS = frozenset(
 # the previous speaker.
 _SOLE_OFFICES = frozenset({"president", "pope", "king", "queen"})
 # Head nouns of a descriptor of one person ("one shipping executive", "a department
-# spokeswoman"): a later "he" or "she" may take the speaker up.
-_PERSON_NOUNS = _ROLE_WORDS | frozenset(
+# spokeswoman"): a later "he" or "she" may take the speaker up ("the press" is no one person).
+_PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
     {"executive", "official", "lawyer", "attorney", "aide", "staffer", "analyst", "economist", "expert",
      "priest", "pastor", "resident", "farmer", "worker", "voter", "witness", "strategist", "activist",
      "organizer", "organiser", "doctor", "nurse", "teacher", "student", "owner", "manager", "employee",
