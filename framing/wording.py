@@ -513,22 +513,13 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
         exclude = _strings(entry.get("exclude"), f"{where}: exclude")
         for pattern in exclude:
             _parse_pattern(pattern, f"{where}: exclude")
-        relational = _strings(entry.get("relational"), f"{where}: relational")
-        unknown = [v for v in relational if v not in variants]
-        if unknown:
-            raise ValueError(f"{where}: relational lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        relational = _variant_ids(entry.get("relational"), variants, f"{where}: relational")
         governing = tuple(w.lower() for w in _strings(entry.get("governing"), f"{where}: governing"))
-        conflict_only = _strings(entry.get("conflict_only"), f"{where}: conflict_only")
-        unknown = [v for v in conflict_only if v not in variants]
-        if unknown:
-            raise ValueError(f"{where}: conflict_only lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        conflict_only = _variant_ids(entry.get("conflict_only"), variants, f"{where}: conflict_only")
         sense = entry.get("sense")
         if sense is not None and sense not in SENSES:
             raise ValueError(f"{where}: sense must be one of {', '.join(SENSES)}, got {sense!r}")
-        not_bare = _strings(entry.get("not_bare"), f"{where}: not_bare")
-        unknown = [v for v in not_bare if v not in variants]
-        if unknown:
-            raise ValueError(f"{where}: not_bare lists unknown variant(s) {', '.join(map(repr, unknown))}")
+        not_bare = _variant_ids(entry.get("not_bare"), variants, f"{where}: not_bare")
         about = None
         if entry.get("about") is not None:
             raw_about = entry["about"]
@@ -540,17 +531,24 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
                 places=_strings(raw_about.get("places"), f"{where}: about: places"),
                 classifiers=tuple(w.lower() for w in _strings(raw_about.get("classifiers"),
                                                               f"{where}: about: classifiers")),
-                anchored=_strings(raw_about.get("anchored"), f"{where}: about: anchored"),
+                anchored=_variant_ids(raw_about.get("anchored"), variants, f"{where}: about: anchored"),
             )
-            unknown = [v for v in about.anchored if v not in variants]
-            if unknown:
-                raise ValueError(f"{where}: about: anchored lists unknown variant(s) {', '.join(map(repr, unknown))}")
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
             variants=variants, exclude=exclude, relational=relational, origin=origin,
             governing=governing, about=about, conflict_only=conflict_only, not_bare=not_bare, sense=sense,
         ))
     return sets
+
+
+def _variant_ids(raw: Any, variants: Mapping[str, Any], where: str) -> tuple[str, ...]:
+    """A list of variant ids of the set (``relational``, ``conflict_only``, ``not_bare``,
+    ``about: anchored``); an id that is no variant of the set is an error."""
+    ids = _strings(raw, where)
+    unknown = [v for v in ids if v not in variants]
+    if unknown:
+        raise ValueError(f"{where} lists unknown variant(s) {', '.join(map(repr, unknown))}")
+    return ids
 
 
 def _parse_distancing(
@@ -1073,8 +1071,7 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
             if preposition in ("between", "among") and _between_others(child):
                 return False  # "a war of attrition between the speaker and a dozen hard-liners"
             if preposition in _PLACE_PREPS:
-                objects = [o for o in child.children if o.dep_ == "pobj"]
-                objects += [c for o in objects for c in o.conjuncts]
+                objects = _objects_of(child)
                 if any(t.pos_ == "PROPN" or _is_year(t) or t.ent_type_ in _ELSEWHERE_ENTS
                        for o in objects for t in o.subtree):
                     return False
@@ -1097,15 +1094,20 @@ def _between_others(preposition) -> bool:
     ("between the speaker and a dozen hard-liners"): the war is another conflict. "Between the
     two countries" may be this one; named parties are handled as places ("between Israel and
     Hamas") and mentions of the conflict's actors confirm it before this is asked."""
-    objects = [o for o in preposition.children if o.dep_ == "pobj"]
-    objects += [c for o in objects for c in o.conjuncts]
+    objects = _objects_of(preposition)
     return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _STATE_NOUNS for o in objects)
+
+
+def _objects_of(preposition) -> list:
+    """The objects of a prepositional phrase with their conjuncts ("between the mayor and
+    the council": [mayor, council])."""
+    objects = [o for o in preposition.children if o.dep_ == "pobj"]
+    return objects + [c for o in objects for c in o.conjuncts]
 
 
 def _within_one_body(preposition) -> bool:
     """The objects of a *between*/*among* phrase are parts or members of one body."""
-    objects = [o for o in preposition.children if o.dep_ == "pobj"]
-    objects += [c for o in objects for c in o.conjuncts]
+    objects = _objects_of(preposition)
     return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() in _PARTS_OF_ONE_BODY for o in objects)
 
 
