@@ -97,6 +97,9 @@ _TITLE_NOUNS = frozenset(
 # only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
 # called ...", which reports someone's wording)
 _TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined", "subtitled"})
+# people whose work is named by a title after "of" ('the author of "The Price of a Pill"')
+_AUTHOR_NOUNS = frozenset({"author", "co-author", "host", "co-host", "creator", "editor", "director",
+                           "producer", "anchor"})
 _NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed"})
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "by", "with",
@@ -226,6 +229,24 @@ _OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
 _NEWS_NOUNS = frozenset(
     {"paper", "newspaper", "daily", "weekly", "tabloid", "broadsheet", "outlet", "network",
      "broadcaster", "magazine", "station", "channel", "publication", "wire", "agency"})
+# Head nouns of an institution: "the institute argued" is the organisation named before
+# ("the American Petroleum Institute"), never a person whose title mentions it ("a spokesman
+# for the American Petroleum Institute, Dale Hutchins").
+_INSTITUTION_NOUNS = frozenset(
+    {"institute", "association", "union", "company", "corporation", "firm", "group", "coalition",
+     "alliance", "foundation", "federation", "council", "committee", "commission", "department",
+     "ministry", "agency", "bureau", "office", "administration", "authority", "board", "fund",
+     "bank", "university", "center", "centre", "campaign", "party", "caucus", "court", "league",
+     "network", "organization", "organisation", "society", "chamber", "institution", "utility"})
+# Prepositions that make a call the medium of a report ("told reporters on a conference call
+# that ..."), beside "in" / "through" / "via" for any reporting noun ("said in a statement").
+_CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
+# Verbs under which a report is not given: "declined to say when", "refused to say how".
+_WITHHOLDING_VERBS = frozenset({"decline", "refuse"})
+# A dateline before a lede: "WASHINGTON — ", "DES MOINES, Iowa — ", "KYIV (Reuters) — ".
+_DATELINE_RE = re.compile(
+    r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+    r"(?: \([A-Za-z .]+\))?\s*(?:\u2014|\u2013|--)\s*")
 # How many sentences after a title speaker a lead may name the person ("..., the foreign
 # minister has said" / "Russian Foreign Minister Sergey Lavrov said on Tuesday").
 CATAPHORA_SENTENCES = 3
@@ -734,6 +755,12 @@ class QuoteExtractor:
                     records.append(record)
                 continue
             entry = verbs.entry(tok)
+            if entry in verbs.fragment_only and tok.pos_ == "NOUN" and _carrier_verb(tok, verbs) is not None:
+                # "told reporters on a conference call that A": the verb reports A
+                record = _noun_clause(ctx, tok, entry)
+                if record is not None:
+                    records.append(record)
+                continue
             if entry is None or entry in verbs.fragment_only or entry == "according to":
                 continue
             if tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"):
@@ -978,6 +1005,11 @@ class _Context:
             if earlier is not None:
                 name = _descriptor(self.span_text(earlier[0]), min(earlier[0], key=lambda t: t.i))
                 return _Speaker(name, mention, actor or earlier[1], pos, head_word, plural, False)
+            org = self._earlier_org(tok)  # "the institute" -> "the American Petroleum Institute"
+            if org is not None:
+                name = "the " + org.text if org[0].pos_ == "PROPN" else _descriptor(org.text, org[0])
+                return _Speaker(name, mention, actor or self._np_actor(list(org), prefer_member=False),
+                                pos, head_word, plural, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after
             person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
@@ -997,6 +1029,12 @@ class _Context:
                 outlet = self._previous_outlet(pos)
                 if outlet is not None:
                     return _Speaker(outlet.name, mention, outlet.actor, pos, head_word, False, False)
+        elif first.lower_ in ("its", "their") and not has_name and head_word in _PERSON_NOUNS and not plural:
+            # "..., its general manager told the board. [...] the general manager, Teresa
+            # Aldana, said": a title named in the next sentences
+            person = self._cataphor(np, tok, pos, actor)
+            if person is not None:
+                return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if actor is None:
             poss = [t for t in np if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS]
             if poss:
@@ -1005,7 +1043,11 @@ class _Context:
             earlier = self._earlier_np_actor(tok)
             if earlier is not None:
                 actor = earlier
-        name = _descriptor(self.span_text(np) if np else tok.text, first)
+        if name_tokens and name_tokens[0].i > tok.i and any(t.ent_type_ == "ORG" for t in name_tokens):
+            # "The plant's owner, Heartland Meats, said": the organisation in apposition
+            name = self.span_text(name_tokens)
+        else:
+            name = _descriptor(self.span_text(np) if np else tok.text, first)
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -1070,7 +1112,7 @@ class _Context:
         """Resolve "the foreign minister" / "the official" to someone seen earlier."""
         words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
         hw = head.lower_
-        if head.tag_ in ("NN", "NNP"):
+        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS:
             best = None
             for person in self.persons:
                 if person.pos >= pos:
@@ -1171,8 +1213,8 @@ class _Context:
             if np_actor is not None and person.actor is not None and np_actor != person.actor:
                 continue
             titles = self._titles_of(person.name)
-            if hw in titles and all(w in titles for w in words):
-                return person
+            if hw in titles and (all(w in titles for w in words) or titles == {hw}):
+                return person  # "the company's chief executive ... The executive, Anil Varghese,"
             if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
                     titles, person.actor, role, qualifiers, np_actor, known_only=True):
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
@@ -1206,6 +1248,19 @@ class _Context:
                     and self.sentence_id(ent.start_char) >= first:
                 return _Speaker(_descriptor(ent.text, ent[0]), None, self._np_actor(list(ent), prefer_member=False),
                                 ent.start_char, ent.root.lower_, False, False)
+        return None
+
+    def _earlier_org(self, head):
+        """The organisation named last before an institution noun, outside quotation marks,
+        whose name ends in that noun ("the institute" -> "the American Petroleum
+        Institute"), or None."""
+        word = head.lemma_.lower()
+        if word not in _INSTITUTION_NOUNS:
+            return None
+        for ent in reversed(self.doc.ents):
+            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and ent[-1].lemma_.lower() == word \
+                    and not self.in_quote(ent.start_char):
+                return ent
         return None
 
     def _earlier_np_actor(self, head) -> str | None:
@@ -1366,7 +1421,21 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
                     ctx.mention_at.get(child.i) is not None and ctx.mention_at[child.i].via == "member")):
                 name = _np_tokens(child)
                 break
+            if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _names_organisation(child) \
+                    and ctx.mention_at.get(child.i) is None:
+                name = _np_tokens(child)  # "The plant's owner, Heartland Meats,": the company
+                break
     return np, name
+
+
+def _names_organisation(tok) -> bool:
+    """Whether an appositive names an organisation: tagged as one ("Heartland Meats"), or a
+    proper noun that is no person, place or date with one in its phrase ("Local 61 of the
+    American Federation of ...")."""
+    if tok.ent_type_ == "ORG":
+        return True
+    return tok.pos_ == "PROPN" and tok.ent_type_ in ("", "CARDINAL") and any(
+        t.ent_type_ == "ORG" for t in tok.subtree)
 
 
 def _is_speech(tok, verbs: ReportingVerbs) -> bool:
@@ -1493,6 +1562,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
             pass
         elif low in _TITLE_PREPOSITIONS or low in _TITLE_NOUNS or low in _TITLE_PARTICIPLES:
             return True
+        elif low == "of":
+            return k > 0 and doc[k - 1].lower_ in _AUTHOR_NOUNS
         elif low in _NAMING_PARTICIPLES:
             return t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")
         elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s"):
@@ -1538,7 +1609,11 @@ def _governor(tok, verbs: ReportingVerbs):
                 # a fragment-only verb governs its own object ('called the plan "a
                 # disaster"', 'described him as "a steady hand"'), not words deeper in it
                 # ('rejected talk of a "stalemate"': the talk is someone else's)
-                if edge not in _NOT_REPORTED_EDGES and (
+                # the object of a verb inside someone's reported clause is that speaker's
+                # wording ('argued that Congress had written "blank checks"'): walk on up
+                nested = edge == "dobj" and entry not in verbs.fragment_only and node.dep_ == "ccomp" \
+                    and _is_speech(node.head, verbs)
+                if edge not in _NOT_REPORTED_EDGES and not nested and (
                     entry not in verbs.fragment_only
                     or (edge in _OBJECT_EDGES and not in_noun_complement)
                 ):
@@ -1640,12 +1715,14 @@ def _parenthetical(tok, inside: set[int], verbs: ReportingVerbs):
 def _carrier_verb(noun, verbs: ReportingVerbs):
     """The reporting verb of 'said in a statement that ...' / 'wrote in a letter': a
     reporting noun in a prepositional phrase of a reporting verb is the medium; the verb
-    reports, and its subject speaks."""
+    reports, and its subject speaks. A call is a medium after "on" or "during" too ('told
+    reporters on a conference call that ...')."""
     prep = noun.head
-    if noun.dep_ == "pobj" and prep.dep_ == "prep" and prep.lower_ in ("in", "through", "via") \
-            and prep.head.i != prep.i and _is_speech(prep.head, verbs):
-        return prep.head
-    return None
+    if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.i == prep.i:
+        return None
+    medium = prep.lower_ in ("in", "through", "via") or (
+        noun.lemma_.lower() == "call" and prep.lower_ in _CALL_PREPOSITIONS)
+    return prep.head if medium and _is_speech(prep.head, verbs) else None
 
 
 def _tokens_in(doc, tok_starts: list[int], start: int, end: int) -> list:
@@ -1726,6 +1803,10 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         # "when asked whether ...": a passive participle; the asker is its agent, if any
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
         return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    # ", arguing that ...": a participle set off at the end reports for the main clause's
+    # subject, even when the parser hangs it on a clause inside the object ("X sued over the
+    # price Medicare will pay, arguing that ...")
+    outermost = verb.tag_ == "VBG" and verb.i > 0 and verb.nbor(-1).text == ","
     node = verb
     for _ in range(12):
         subj = _nearest(node, ("nsubj", "csubj"))
@@ -1740,7 +1821,7 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj
-            if fallback is None:
+            if fallback is None or outermost:
                 fallback = subj
         if node.dep_ not in _CLIMB_DEPS or node.head.i == node.i:
             break
@@ -1774,8 +1855,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         comma = doc[tok.left_edge.i - 1].text == "," if tok.left_edge.i > 0 else False
         dep = tok.dep_
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
-        if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None:
-            drop.update(t.i for t in tok.subtree)  # another report
+        if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
+                and not _has_mark(tok, ("than", "as")):
+            drop.update(t.i for t in tok.subtree)  # another report ("more than it asked for" is none)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
                 and tok.lemma_.lower() in _SPEAKER_ACTS:
             drop.update(t.i for t in tok.subtree)
@@ -1825,8 +1907,12 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         hi += 1
     lo_i, hi_i = ids[lo], ids[hi]
     doc = ctx.doc
+    if hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "than" and not lo_i <= doc[hi_i + 1].head.i <= hi_i \
+            and any(t.tag_ in ("JJR", "RBR") for t in doc[lo_i:hi_i + 1]):
+        hi_i = doc[hi_i + 1].right_edge.i  # "had more to do with aid [than with the nominee]", hung elsewhere
     if reporter is not None and reporter.i < lo_i:
         lo_i = _rejoin_quoted_subject(doc, reporter.i, lo_i)
+    lo_i = _after_dateline(doc, lo_i, hi_i)
     # "... said that A, but only in exchange for B": an elliptical tail the parser hung
     # on the reporting verb still belongs to the content
     if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):
@@ -1839,6 +1925,21 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
             if rest and not any(c.dep_ in ("ccomp", "conj", "advcl") and c.i > j for c in reporter.children):
                 hi_i = max(t.right_edge.i for t in rest)
     return _trim(doc, lo_i, hi_i)
+
+
+def _after_dateline(doc, lo: int, hi: int) -> int:
+    """A content clause that opens a paragraph starts after its dateline ("WASHINGTON —
+    The agency will close ..., its director said"): the place belongs to the report's
+    form, not to what was said."""
+    start = doc[lo].idx
+    paragraph = doc.text.rfind("\n", 0, start) + 1
+    match = _DATELINE_RE.match(doc.text, paragraph)
+    if match is None or match.end() <= start:
+        return lo  # no dateline, or the clause starts after it ("PORTLAND, Maine — " may be cut)
+    for tok in doc[lo:hi + 1]:
+        if tok.idx >= match.end():
+            return tok.i
+    return lo
 
 
 def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
@@ -1885,6 +1986,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
+        if _withheld(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            continue  # "declined to say when a decision would come": no content given
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
             continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
         if c.i < verb.i:
@@ -1932,9 +2035,23 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 rng = _trim(doc, rng[0] + 1, rng[1])  # "where, she said, his body had lain"
             if rng and verb.left_edge.i <= rng[0] + 1 and verb.right_edge.i < rng[1]:
                 rng = _trim(doc, verb.right_edge.i + 1, rng[1])
+            elif rng and head.i < verb.left_edge.i <= rng[1]:
+                # "A detained 41 workers on Wednesday, the department said, in the largest raid
+                # in a decade": the clause is whole before the report; the writer adds the rest
+                rng = _trim(doc, rng[0], verb.left_edge.i - 1)
+            if rng:
+                rng = _trim(doc, _after_dateline(doc, rng[0], rng[1]), rng[1])
             if rng:
                 return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
     return []
+
+
+def _withheld(verb) -> bool:
+    """Whether a reporting verb says that a report was not given: negated ("would not say")
+    or under a verb of withholding ("declined to say", "refused to explain")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING_VERBS
 
 
 def _free_relative(clause) -> bool:
