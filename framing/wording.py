@@ -1048,6 +1048,10 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
         # "waging a war on the president", "declared war on drugs": the parse often hangs
         # the preposition right after the object on the verb
         attached += [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
+    elif head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.i != head.head.i:
+        # "at war with X": the parse hangs "with X" on the verb
+        attached += [c for c in head.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
+                     and c.i == head.right_edge.i + 1]
     if any(confirms(c) for c in attached):
         return True
     if anchored_only:
@@ -1070,6 +1074,11 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                 return False  # "the conflict between the two wings of the party"
             if preposition in ("between", "among") and _between_others(child):
                 return False  # "a war of attrition between the speaker and a dozen hard-liners"
+            if preposition == "with" and head.dep_ == "pobj" and head.head.lower_ == "at" \
+                    and _between_others(child):
+                return False  # "we are at war with a company that ..."
+            if preposition == "of" and head.lemma_.lower() == "invasion" and _invades_no_land(child):
+                return False  # "an invasion of spongy moths", "an invasion of privacy"
             if preposition in _PLACE_PREPS:
                 objects = _objects_of(child)
                 if any(t.pos_ == "PROPN" or _is_year(t) or t.ent_type_ in _ELSEWHERE_ENTS
@@ -1096,6 +1105,15 @@ def _between_others(preposition) -> bool:
     Hamas") and mentions of the conflict's actors confirm it before this is asked."""
     objects = _objects_of(preposition)
     return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _STATE_NOUNS for o in objects)
+
+
+def _invades_no_land(preposition) -> bool:
+    """The objects of an invasion's *of* phrase are common nouns that name no land, state or
+    place that fighters hold ("an invasion of moths", "of privacy"; not "of the country")."""
+    objects = _objects_of(preposition)
+    return bool(objects) and all(
+        o.pos_ == "NOUN" and o.lemma_.lower() not in _STATE_NOUNS | _LAND_NOUNS | _DEFENDED_PLACES
+        for o in objects)
 
 
 def _objects_of(preposition) -> list:

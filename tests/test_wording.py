@@ -590,39 +590,39 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 6: four non-war
-    articles, one mentioning Ukraine and one Russia in passing, and two war ones), as measured
-    once with the rules frozen (docs/wording_gold.md, "US news"): war names 4 of 5 (the extra
-    is "This is a war we are already in" about hacking, in a story the domain model reads as
-    war), labels 4 of 4."""
+    """Precision on the held-out split of the constructed US-news set (round 8: four non-war
+    articles, two naming the war in passing and one mentioning sanctions on Russia, and two war
+    ones), as measured once with the rules frozen (docs/wording_gold.md, "US news"): war names
+    8 of 10 (the extras, both in war articles: "a budget war" and "Prisoners of War" in an
+    agency's name), labels 8 of 8."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (4, 5, 4)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (4, 4)
-    assert report["terms"]["precision"] == pytest.approx(19 / 20, abs=0.01)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (8, 10, 8)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
+    assert report["terms"]["precision"] == pytest.approx(35 / 42, abs=0.01)
     assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    # label actors: "the Kremlin regime" tied to Russia, the one gold label with an actor
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 1)
+    # label actors: of three gold labels with an actor, one found right and one wrong
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 2, 3)
 
 
 def test_us_news_dev_articles(nlp):
-    """The thirty-six dev articles (rounds 1-6) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (no extra term; two terms missed)."""
+    """The forty-eight dev articles (rounds 1-7) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (seven extra terms, four missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 36
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (203, 203, 205)
+    assert report["n_articles"] == 48
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (258, 265, 262)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-6 held-out six it makes no difference (the one extra,
-    in a story that names Russia, is counted either way); on round 5 it added "We are not at
-    war" in an election-security story the domain model reads as ``other``."""
+    domain model was read. On the round-8 held-out six it adds one extra, "a war of attrition"
+    about a trial in a non-war story that the domain model reads as ``other``; on round 5 it
+    added "We are not at war" in an election-security story read the same way."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (4, 5)
+    assert (war["tp"], war["n_pred"]) == (8, 11)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -731,6 +731,13 @@ def test_war_terms_at_a_site_or_as_a_predicate(finder, mention_finder, nlp, text
     ("Russia shelled Ukraine again. The civil war in the party became a war of all against all.", []),
     ("Russia's invasion is a war of aggression.", ["invasion", "war of aggression"]),
     ("Russia shelled Ukraine again. The invasion became a full-scale war.", ["invasion", "war"]),
+    # "at war with" a party that is no state or side; an invasion of no land
+    ("Russia shelled Ukraine again. \"We are at war with a landlord who ignores us,\" she said.", []),
+    ("Russia shelled Ukraine again. The country has been at war with Russia since 2022.", ["war"]),
+    ("Russia shelled Ukraine again. An invasion of beetles killed the elms.", []),
+    ("Russia shelled Ukraine again. He called it an invasion of privacy.", []),
+    ("Russia shelled Ukraine again. The invasion of the country began at dawn.", ["invasion"]),
+    ("Russia shelled Ukraine again. The firm lost a bidding war for the mill.", []),
 ])
 def test_wars_between_others_and_wars_equated_with_another(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
@@ -743,6 +750,7 @@ def test_wars_between_others_and_wars_equated_with_another(finder, mention_finde
     ("The non-proliferation regime is under strain.", []),
     ("The Kremlin regime jailed another critic.", ["regime"]),
     ("The military regime in Minsk held a parade.", ["regime"]),
+    ("The coach credits a summer conditioning regime.", []),
 ])
 def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expected):
     terms = finder.terms(nlp(text))
