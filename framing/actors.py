@@ -46,7 +46,7 @@ Via = Literal["name", "anaphor", "demonym", "member"]
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = ("description", "veto_prefixes", "veto_suffixes", "honorifics", "heritage_heads",
-             "relation_nouns", "institution_words", "namesake_regions", "actors")
+             "relation_nouns", "institution_words", "organisation_words", "namesake_regions", "actors")
 _ACTOR_KEYS = ("id", "label", "kind", "names", "anaphoric", "demonyms", "exclude", "members",
                "source", "notes")
 _MEMBER_KEYS = ("name", "variants", "short", "role", "titles", "start", "end", "ambiguous",
@@ -211,6 +211,7 @@ class ActorInventory:
         heritage_heads: Sequence[str] = (),
         relation_nouns: Sequence[str] = (),
         institution_words: Sequence[str] = (),
+        organisation_words: Sequence[str] = (),
         namesake_regions: Sequence[str] = (),
         description: str | None = None,
         origin: str = "<inventory>",
@@ -222,6 +223,7 @@ class ActorInventory:
         self.heritage_heads: tuple[str, ...] = tuple(heritage_heads)
         self.relation_nouns: tuple[str, ...] = tuple(relation_nouns)
         self.institution_words: tuple[str, ...] = tuple(institution_words)
+        self.organisation_words: tuple[str, ...] = tuple(organisation_words)
         self.namesake_regions: tuple[str, ...] = tuple(namesake_regions)
         self.description = description
         self.origin = origin
@@ -264,7 +266,8 @@ class ActorInventory:
             veto_suffixes=_str_tuple(raw.get("veto_suffixes"), f"{origin}: veto_suffixes"),
             honorifics=_str_tuple(raw.get("honorifics"), f"{origin}: honorifics"),
             **{key: _str_tuple(raw.get(key), f"{origin}: {key}")
-               for key in ("heritage_heads", "relation_nouns", "institution_words", "namesake_regions")},
+               for key in ("heritage_heads", "relation_nouns", "institution_words", "organisation_words",
+                           "namesake_regions")},
             description=raw.get("description"),
             origin=origin,
         )
@@ -693,6 +696,7 @@ class MentionFinder:
         self._heritage_heads = frozenset(inventory.heritage_heads)
         self._relation_nouns = frozenset(w.casefold() for w in inventory.relation_nouns)
         self._institution_words = frozenset(inventory.institution_words)
+        self._organisation_words = frozenset(inventory.organisation_words)
         self._demonym_forms = frozenset(form for actor in inventory for form in actor.demonyms)
         self._namesake_re = (
             re.compile(r"^,\s*(?:" + "|".join(map(re.escape, inventory.namesake_regions)) + r")\b")
@@ -860,8 +864,14 @@ class MentionFinder:
         """A name inside a longer person or place name: "George Washington",
         "the West Bank", "Western Europe"; or a name inside the name of an organisation or
         facility that is not a body of the state: "Washington Post", "Washington Nationals",
-        "Washington Street" (but "US Army", "White House Press Secretary" stay)."""
+        "Washington Street" (but "US Army", "White House Press Secretary" stay); or a
+        demonym inside the name of an organisation whose head is one of
+        ``organisation_words``: "the American Petroleum Institute", "British Airways" (but
+        "the Russian Defence Ministry" stays)."""
         for ent in {ctx.ent_at[i] for i in range(cand.token_start, cand.token_end)} - {None}:
+            if ent.label_ in _ORG_LABELS and cand.pattern.via == "demonym" \
+                    and ent.root.i >= cand.token_end and ent.root.text in self._organisation_words:
+                return True
             organisation = ent.label_ in _ORG_LABELS and cand.pattern.via == "name"
             if ent.label_ not in _GUARD_LABELS and not organisation:
                 continue

@@ -712,7 +712,11 @@ OTHER_NAMES = [
     ("namesake town", "She grew up in Paris, Texas, before moving east.", None, []),
     ("namesake town, abbreviated state", "Students in Moscow, Idaho, held a vigil.", None, []),
     ("namesake town, province", "A plant in London, Ontario, will close.", None, []),
+    ("private body named with a demonym", "A spokesman for the American Petroleum Institute objected.", None, []),
+    ("airline named with a demonym", "British Airways cancelled its morning flights.", None, []),
     # still the actors
+    ("state body named with a demonym", "The Russian Defence Ministry said its forces advanced.", None,
+     [("russia", "demonym", "Russian")]),
     ("army of the state", "The US Army sent engineers to the border.", None, [("united_states", "name", "US")]),
     ("press office title", "White House Press Secretary Karine Jean-Pierre took questions.", None,
      [("united_states", "name", "White House")]),
@@ -763,14 +767,17 @@ US_NEWS = REPO / "tests" / "data" / "us-news" / "mentions"
 
 
 def test_us_news_held_out_scores(nlp, inventory):
-    """The held-out half of the constructed US-news set (tests/data/us-news/README.md), scored
-    once with the rules frozen: every headline mention found, and the measured precision/recall."""
+    """The held-out articles of the constructed US-news set (round 2, tests/data/us-news/README.md),
+    scored once with the rules frozen: every headline mention found, and the measured
+    precision/recall (the extras: demonyms and names inside organisations the rule of
+    ``organisation_words`` does not cover, "the Ukrainian Congress Committee of America")."""
     report = evaluate_mentions(US_NEWS / "mentions_gold.jsonl", US_NEWS / "corpus", split="test",
                                nlp=nlp, inventory=inventory)
     assert report["n_articles"] == 6
-    assert report["headline"]["recall"] == 1.0 and report["headline"]["n_gold"] == 11
-    assert report["inventory"]["precision"] == pytest.approx(0.989, abs=0.01)
+    assert report["headline"]["recall"] == 1.0 and report["headline"]["n_gold"] == 12
+    assert (report["inventory"]["tp"], report["inventory"]["n_pred"], report["inventory"]["n_gold"]) == (89, 97, 89)
+    assert report["inventory"]["precision"] == pytest.approx(0.918, abs=0.01)
     assert report["inventory"]["recall"] == pytest.approx(1.000, abs=0.01)
-    assert report["reference"]["precision"] == pytest.approx(0.955, abs=0.01)
-    assert report["reference"]["recall"] == pytest.approx(0.914, abs=0.01)
+    assert report["reference"]["precision"] == pytest.approx(0.835, abs=0.01)
+    assert report["reference"]["recall"] == pytest.approx(0.835, abs=0.01)
     assert report["wrong_actor"] == 0
