@@ -1044,11 +1044,12 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
 
     attached = [c for c in head.children if c.i not in inside
                 and (c.dep_ in _CLASSIFIER_DEPS or c.dep_ in ("poss", "prep", "appos"))]
+    at_war = head.dep_ == "pobj" and head.head.lower_ == "at"  # "we are at war with ..."
     if head.dep_ in ("dobj", "attr", "oprd", "npadvmod") and head.head.i != head.i:
         # "waging a war on the president", "declared war on drugs": the parse often hangs
         # the preposition right after the object on the verb
         attached += [c for c in head.head.children if c.dep_ == "prep" and c.i == head.right_edge.i + 1]
-    elif head.dep_ == "pobj" and head.head.lower_ == "at" and head.head.head.i != head.head.i:
+    elif at_war and head.head.head.i != head.head.i:
         # "at war with X": the parse hangs "with X" on the verb
         attached += [c for c in head.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
                      and c.i == head.right_edge.i + 1]
@@ -1074,8 +1075,7 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                 return False  # "the conflict between the two wings of the party"
             if preposition in ("between", "among") and _between_others(child):
                 return False  # "a war of attrition between the speaker and a dozen hard-liners"
-            if preposition == "with" and head.dep_ == "pobj" and head.head.lower_ == "at" \
-                    and _between_others(child):
+            if preposition == "with" and at_war and _between_others(child):
                 return False  # "we are at war with a company that ..."
             if preposition == "of" and head.lemma_.lower() == "invasion" and _invades_no_land(child):
                 return False  # "an invasion of spongy moths", "an invasion of privacy"
@@ -1111,9 +1111,7 @@ def _invades_no_land(preposition) -> bool:
     """The objects of an invasion's *of* phrase are common nouns that name no land, state or
     place that fighters hold ("an invasion of moths", "of privacy"; not "of the country")."""
     objects = _objects_of(preposition)
-    return bool(objects) and all(
-        o.pos_ == "NOUN" and o.lemma_.lower() not in _STATE_NOUNS | _LAND_NOUNS | _DEFENDED_PLACES
-        for o in objects)
+    return bool(objects) and all(o.pos_ == "NOUN" and o.lemma_.lower() not in _HELD_PLACES for o in objects)
 
 
 def _objects_of(preposition) -> list:
@@ -1183,6 +1181,9 @@ _LAND_NOUNS = frozenset({
     "village", "capital", "peninsula", "island", "coast", "border", "frontier", "republic", "colony",
     "county", "district", "area", "settlement", "homeland", "soil", "enclave", "bank", "strip", "heights",
 })
+# What an invasion by an army takes: a land, a state or a place that fighters hold ("the
+# invasion of the country"; not "an invasion of moths").
+_HELD_PLACES = _STATE_NOUNS | _LAND_NOUNS | _DEFENDED_PLACES
 
 
 def _names_territory(doc, hit: _Hit, mention_at, places: frozenset[str] = frozenset()) -> bool:
