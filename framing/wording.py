@@ -966,8 +966,19 @@ _PLACE_PREPS = frozenset({"in", "with", "between", "of", "among"})
 # conflict at the plant": another one unless the site is the conflict's own ("the crisis at
 # the Zaporizhzhia plant").
 _SITE_PREPS = frozenset({"at"})
-# Nouns that size a war rather than classify it: "a full-scale war", "a large-scale invasion".
-_SIZE_NOUNS = frozenset({"scale"})
+# Nouns that size or time a war rather than classify it: "a full-scale war", "a large-scale
+# invasion", "the four-year war".
+_SIZE_NOUNS = frozenset({"scale", "year", "month", "week", "day", "decade"})
+# Common nouns that name a way of fighting one war rather than another kind of war: "Russia's
+# drone war against Ukraine" is part of this war; "Russia's price war with Saudi Arabia" is not.
+_WARFARE_NOUNS = frozenset({"drone", "air", "ground", "land", "sea", "artillery", "trench", "missile",
+                            "attrition", "tank"})
+# Dependents that open a clause of their own: a mention inside one is not attached to the term
+# ("a budget war over the spending bill, which includes $2 billion for Ukraine").
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
+# Prepositions by which a word hangs inside an institution's name ("the Treatment of Prisoners
+# of War", "the Institute for the Study of War").
+_NAME_PREPS = frozenset({"of", "for"})
 # Prepositions that put a conflict inside one body: "a conflict inside the alliance", "the
 # crisis within the party" (unless the body is the conflict's own: "the war inside Ukraine").
 _INSIDE_PREPS = frozenset({"inside", "within"})
@@ -1034,13 +1045,13 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
     head = doc[hit.token_start:hit.token_end].root
 
     def confirms(token) -> bool:
-        for t in token.subtree:
-            if t.i in inside:
-                continue
-            mention = mention_at.get(t.i)
-            if (mention is not None and mention.actor in about.actors) or t.text in about.places:
+        """A mention of the conflict's actors or places in the phrase of ``token``, outside
+        the clauses that hang inside it."""
+        if token.i not in inside:
+            mention = mention_at.get(token.i)
+            if (mention is not None and mention.actor in about.actors) or token.text in about.places:
                 return True
-        return False
+        return any(confirms(c) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
 
     attached = [c for c in head.children if c.i not in inside
                 and (c.dep_ in _CLASSIFIER_DEPS or c.dep_ in ("poss", "prep", "appos"))]
@@ -1053,6 +1064,10 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
         # "at war with X": the parse hangs "with X" on the verb
         attached += [c for c in head.head.head.children if c.dep_ == "prep" and c.lower_ == "with"
                      and c.i == head.right_edge.i + 1]
+    if _inside_a_name(head):
+        return False  # "the Coordination Headquarters for the Treatment of Prisoners of War"
+    if any(_another_kind(c) and not confirms(c) for c in attached if c.dep_ in _CLASSIFIER_DEPS):
+        return False  # "a budget war over Ukraine aid", "Russia's price war with Saudi Arabia"
     if any(confirms(c) for c in attached):
         return True
     if anchored_only:
@@ -1096,6 +1111,32 @@ def _classifies(child, about: About) -> bool:
         return True
     return child.pos_ == "ADJ" and (child.lower_ in about.classifiers
                                     or (child.text[:1].isupper() and child.i != child.sent.start))
+
+
+def _another_kind(classifier) -> bool:
+    """A common noun that makes a war word another kind of war, whatever actor is attached:
+    "a budget war", "a price war" (not a size or time, "full-scale", "four-year"; not a way of
+    fighting, "drone war")."""
+    lemma = classifier.lemma_.lower()
+    return (classifier.pos_ == "NOUN" and classifier.ent_type_ != "DATE"
+            and lemma not in _SIZE_NOUNS and lemma not in _WARFARE_NOUNS)
+
+
+def _inside_a_name(head) -> bool:
+    """The war word is a capitalised part of an institution's name: it hangs by *of*/*for* from
+    a capitalised word inside a sentence that is not written in title case ("the Treatment of
+    Prisoners of War", "the Institute for the Study of War", "the Department of War")."""
+    if not head.text[:1].isupper() or head.i == head.sent.start or head.dep_ != "pobj":
+        return False
+    preposition = head.head
+    holder = preposition.head
+    if preposition.lower_ not in _NAME_PREPS or holder.i == preposition.i:
+        return False
+    if not holder.text[:1].isupper() or holder.i == holder.sent.start:
+        return False
+    from framing.actors import _is_title_case
+
+    return not _is_title_case(head.sent.text)
 
 
 def _between_others(preposition) -> bool:

@@ -590,39 +590,40 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 8: four non-war
-    articles, two naming the war in passing and one mentioning sanctions on Russia, and two war
-    ones), as measured once with the rules frozen (docs/wording_gold.md, "US news"): war names
-    8 of 10 (the extras, both in war articles: "a budget war" and "Prisoners of War" in an
-    agency's name), labels 8 of 8."""
+    """Precision on the held-out split of the constructed US-news set (round 9: four non-war
+    articles, two naming the war or the invasion in passing, and two war ones), as measured once
+    with the rules frozen (docs/wording_gold.md, "US news"): war names 12 of 13 (the extra: "a
+    streaming war" in a merger story that the domain model reads as ``war``), labels 9 of 10 (the
+    extra: a chain's "cost-cutting regime")."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (8, 10, 8)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
-    assert report["terms"]["precision"] == pytest.approx(35 / 42, abs=0.01)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (12, 13, 12)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (9, 10)
+    assert report["terms"]["precision"] == pytest.approx(42 / 47, abs=0.01)
     assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    # label actors: of three gold labels with an actor, one found right and one wrong
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 2, 3)
+    # label actors: of three gold labels with an actor, two found, both right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 3)
 
 
 def test_us_news_dev_articles(nlp):
-    """The forty-eight dev articles (rounds 1-7) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (seven extra terms, four missed)."""
+    """The fifty-four dev articles (rounds 1-8) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (twelve extra terms, four missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 48
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (258, 265, 262)
+    assert report["n_articles"] == 54
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (293, 305, 297)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-8 held-out six it adds one extra, "a war of attrition"
-    about a trial in a non-war story that the domain model reads as ``other``; on round 5 it
-    added "We are not at war" in an election-security story read the same way."""
+    domain model was read. On the round-9 held-out six it gives the same war names as with the
+    domain model (12 of 13); on round 8 it added "a war of attrition" about a trial in a non-war
+    story that the domain model reads as ``other``, and on round 5 "We are not at war" in an
+    election-security story read the same way."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (8, 11)
+    assert (war["tp"], war["n_pred"]) == (12, 13)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -741,6 +742,37 @@ def test_war_terms_at_a_site_or_as_a_predicate(finder, mention_finder, nlp, text
 ])
 def test_wars_between_others_and_wars_equated_with_another(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
+
+@pytest.mark.parametrize("text, expected", [
+    # a common noun that makes another kind of war wins over a mention of the war's side nearby
+    ("Russia shelled Ukraine again. Congress faces a budget war over the spending bill, which "
+     "includes $2 billion for Ukraine.", []),
+    ("Russia shelled Ukraine again. Lawmakers are locked in a budget war over Ukraine aid.", []),
+    ("Russia's price war with Saudi Arabia ended in April.", []),
+    # sizes, times and ways of fighting do not make another war
+    ("Russia's four-year war has killed tens of thousands.", ["war"]),
+    ("Russia shelled Ukraine again. Russia's drone war against Ukraine goes on.", ["war"]),
+    ("Russia shelled Ukraine again. Russia's full-scale war began in 2022.", ["war"]),
+    # a mention inside a clause hanging in the phrase is not attached to the war word
+    ("Russia shelled Ukraine again. The war over the aid package, which Ukraine needs, split the House.", []),
+    ("Russia shelled Ukraine again. The war in Ukraine entered its fourth winter.", ["war"]),
+])
+def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a capitalised war word inside an institution's name is part of the name
+    ("Russia shelled Ukraine again. Ukraine's Coordination Headquarters for the Treatment of Prisoners "
+     "of War confirmed the swap.", []),
+    ("Russia shelled Ukraine again, according to the Institute for the Study of War.", []),
+    ("Russia shelled Ukraine again. The Department of War sent more shells.", []),
+    # not in a sentence written in title case, where every word is capitalised
+    ("Russia Shelled Ukraine Again. Ukraine Counts The Cost Of War", ["War"]),
+])
+def test_war_words_inside_an_institutions_name(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
+
 
 
 @pytest.mark.parametrize("text, expected", [
