@@ -142,6 +142,9 @@ _COMMENT_PARTICIPLES = frozenset(
     {"prompt", "spark", "trigger", "raise", "cause", "fuel", "leave", "mark", "underscore",
      "highlight", "signal", "bring", "draw", "send", "deepen", "renew", "reignite"}
 )
+# Conjunctions of a clause of reason, time or condition inside reported content.
+_CIRCUMSTANCE_MARKS = frozenset({"because", "since", "after", "before", "when", "if", "unless", "until",
+                                 "once", "although", "though"})
 # Acts of the speaker that the parser sometimes coordinates with the content clause
 # instead of the reporting verb ("alleged that A and requested a meeting").
 _SPEAKER_ACTS = frozenset(
@@ -198,6 +201,9 @@ _ROLE_QUALIFIERS: dict[str, frozenset[str]] = {
     "interior": frozenset({"interior"}),
     "finance": frozenset({"finance"}),
 }
+# Courtesy titles say nothing of a person's office: "Mr. Albers" is still "the official" named
+# just before.
+_COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"})
 # Title words that make a person's role known. A person with none of them (a name
 # without a title, or with a nationality only) has an unknown role and fits every role
 # noun.
@@ -1022,6 +1028,8 @@ class _Context:
                 person = self._previous_person(pos)
                 if person is not None and actor is not None and person.actor not in (None, actor):
                     person = None
+                if person is not None and person.name[:1].islower():
+                    person = None  # an unnamed "the mayor" is not "the governor" who speaks next
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
             if head_word in _NEWS_NOUNS and not plural:
@@ -1319,7 +1327,7 @@ def _title_words(head) -> set[str]:
         h = head.head
         words.update(w.lower_ for w in h.subtree if w.i < head.i and w.pos_ in ("NOUN", "PROPN", "ADJ")
                      and w.ent_type_ != "PERSON")
-    return words
+    return words - _COURTESY_TITLES
 
 
 def _in_subject(tok) -> bool:
@@ -1354,6 +1362,11 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
         elif child.dep_ == "prep" and any(
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             drop.update(t.i for t in child.subtree)  # "the leaders on Friday"
+    for tok in head.subtree:
+        if tok.dep_ == "relcl" and tok.i > head.i and tok.left_edge.lower_ in ("who", "whom"):
+            # a relative clause about a person that the parser hung on a nearer noun: "a person
+            # familiar with the bank's finances [who was not authorized to speak publicly]"
+            drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
     # trim punctuation at the edges
     while tokens and tokens[0].is_punct:
@@ -1840,6 +1853,18 @@ def _has_mark(tok, words: Iterable[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
 
 
+def _circumstance(verb) -> bool:
+    """A reporting verb in a clause of reason, time or condition that reports no content of its
+    own is part of the content around it: "set aside because voters [wrote] the wrong date",
+    "changed his mind after the committee [added] money" (not "after Smith told reporters that
+    the talks were over"). A clause set off by a comma is the writer's ("..., a day after
+    Prigozhin [claimed] full control")."""
+    left = verb.left_edge.i
+    return (verb.dep_ == "advcl" and _has_mark(verb, _CIRCUMSTANCE_MARKS)
+            and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
+            and not (left > 0 and verb.doc[left - 1].text == ","))
+
+
 def _clause_drop(ctx: _Context, head) -> set[int]:
     """Tokens of a content clause's subtree that do not belong to the reported content:
     coordinated reports ("..., adding that" / "and X alleged that"), acts of the speaker
@@ -1856,7 +1881,7 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         dep = tok.dep_
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
-                and not _has_mark(tok, ("than", "as")):
+                and not _has_mark(tok, ("than", "as")) and not _circumstance(tok):
             drop.update(t.i for t in tok.subtree)  # another report ("more than it asked for" is none)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
                 and tok.lemma_.lower() in _SPEAKER_ACTS:
@@ -2001,10 +2026,13 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue  # a new sentence the segmenter glued on after a quotation
         (clauses if any(x.dep_ in _SUBJ_DEPS for x in c.children) else subjectless).append(c)
     # a clause without a subject continues the clause with a subject just before it, which the
-    # parser split ("said proposals agreed at the summit [would be passed to Russia]");
-    # otherwise it is no content ("Mr. Hadley, asked whether he would debate, [was blunt]")
+    # parser split ("said proposals agreed at the summit [would be passed to Russia]"), or,
+    # under a report inside a relative clause, has the relative's noun as its subject ("a change
+    # the department's top official said [would save growers $2 billion]"); otherwise it is no
+    # content ("Mr. Hadley, asked whether he would debate, [was blunt]")
     clauses += [c for c in subjectless
-                if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)]
+                if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)
+                or (verb.dep_ == "relcl" and c.i > verb.i)]
     # "said A and that B": B may hang from the verb as a conjunct opening with "that"
     for c in verb.children:
         if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:

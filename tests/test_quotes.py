@@ -737,6 +737,34 @@ US_CASES = [
      "Mr. Dunn said the state had already given the agency more than it asked for.",
      [("the state had already given the agency more than it asked for", "indirect", "Dunn", None, "say",
        "neutral")]),
+    ("a reporting verb in a clause of reason or time that reports nothing stays in the content",
+     "The group argued that 600 ballots were set aside because voters wrote the wrong date. Ms. Dunn said "
+     "she changed her mind after the committee added money for clinics.",
+     [("600 ballots were set aside because voters wrote the wrong date", "indirect", "the group", None,
+       "argue", "neutral"),
+      ("she changed her mind after the committee added money for clinics", "indirect", "Dunn", None, "say",
+       "neutral")]),
+    ("a clause of time set off by a comma is the writer's, not the content",
+     "Ukrainian commanders said on Sunday that their troops still held the western districts, a day after "
+     "the Wagner chief claimed full control of the city.",
+     [("their troops still held the western districts", "indirect", "Ukrainian commanders", "ukraine", "say",
+       "neutral")]),
+    ("a clause of time whose verb reports a clause is another report",
+     "Mr. Hale said the deal collapsed after Ms. Dunn told reporters that the talks were over.",
+     [("the deal collapsed", "indirect", "Hale", None, "say", "neutral"),
+      ("the talks were over", "indirect", "Dunn", None, "tell", "neutral")]),
+    ("a report inside a relative clause has the relative's noun as the content's subject",
+     "The city approved a levy, a step the mayor said would fund two new schools.",
+     [("would fund two new schools", "indirect", "the mayor", None, "say", "neutral")]),
+    ("an anonymity clause hung on a nearer noun is not part of the speaker's description",
+     "Regulators had been inside the bank since Wednesday, according to a person familiar with the "
+     "bank’s finances who was not authorized to speak publicly.",
+     [("Regulators had been inside the bank since Wednesday", "indirect",
+       "a person familiar with the bank’s finances", None, "according to", "neutral")]),
+    ("an unnamed title does not continue an unnamed speaker of another title",
+     "The mayor said the bill would pass. The governor warned it would not.",
+     [("the bill would pass", "indirect", "the mayor", None, "say", "neutral"),
+      ("it would not", "indirect", "the governor", None, "warn", "neutral")]),
 ]
 
 
@@ -771,12 +799,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 5: four articles with datelines, titles named
-# later, organisations in apposition and pronouns after non-reporting subjects), measured once
-# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Scores of the US-news held-out split (round 6: four articles with reports inside relative and
+# because-clauses, titles never named, anonymous speakers with relative clauses, one newspaper
+# describing someone beside another, show titles, statutes and reports cited), measured once with
+# the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.96, "speaker_name_accuracy": 0.96, "exact_f1": 0.9608,
-               "overlap_f1": 0.9804}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8571, "speaker_name_accuracy": 0.8431, "exact_f1": 0.9358,
+               "overlap_f1": 0.9358}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -784,7 +813,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 50
+    assert result["n_articles"] == 4 and result["n_named"] == 49
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
