@@ -37,6 +37,7 @@ from __future__ import annotations
 import os
 import re
 from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
@@ -110,7 +111,8 @@ _TITLE_SMALL_WORDS = frozenset(
 _DOCUMENT_HEADS = frozenset(
     {"code", "law", "act", "statute", "constitution", "rule", "rules", "regulation", "clause",
      "section", "article", "amendment", "treaty", "charter", "ordinance", "provision", "bill",
-     "legislation", "title", "subsection", "paragraph", "book", "memoir", "manual", "handbook"})
+     "legislation", "title", "subsection", "paragraph", "book", "memoir", "manual", "handbook",
+     "resolution", "directive"})
 
 # --------------------------------------------------------------------------- syntax
 
@@ -134,6 +136,8 @@ _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _GROUP_PRONOUNS = frozenset({"they", "them"})
 _THING_PRONOUNS = frozenset({"it"})
 _POSSESSIVE_PRONOUNS = {"his": "person", "her": "person", "its": "thing", "their": "group"}
+_PRONOUN_GENDERS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_COURTESY_GENDERS = {"mr.": "m", "mr": "m", "ms.": "f", "ms": "f", "mrs.": "f", "mrs": "f", "miss": "f"}
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 # Participles after a comma at the end of a content clause that comment on the whole
@@ -801,6 +805,7 @@ class _Context:
         self.marked = _quote_spans(self.text)
         self.quote_starts = [m.start for m in self.marked]
         self.persons = self._persons()
+        self.genders = self._genders()
         self.speakers: list[_Speaker] = []  # resolved speakers, in text order of the quotes
         self._resolved: dict[int, _Speaker | None] = {}
 
@@ -894,6 +899,23 @@ class _Context:
         persons.sort(key=lambda p: p.pos)
         return persons
 
+    def _genders(self) -> dict[str, str]:
+        """The gender a courtesy title gives a person in this text ("Ms. Denning": "f"; "Mr.
+        Tran": "m"), by canonical name; people with titles of both kinds are left out."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for tok in self.doc[:-1]:
+            gender = _COURTESY_GENDERS.get(tok.lower_)
+            following = tok.nbor(1)
+            if gender is not None and following.pos_ == "PROPN":
+                surname = following
+                while surname.i + 1 < len(self.doc) and surname.nbor(1).pos_ == "PROPN" \
+                        and surname.nbor(1).ent_iob_ == "I":
+                    surname = surname.nbor(1)
+                name = self.by_last.get(surname.text.lower())
+                if name is not None:
+                    found[name].add(gender)
+        return {name: next(iter(kinds)) for name, kinds in found.items() if len(kinds) == 1}
+
     def canonical_person(self, name: str) -> str:
         words = _strip_poss(name).split()
         if not words:
@@ -958,9 +980,12 @@ class _Context:
                 return self._speaker_from(tok.head.head, record)
             kind = _POSSESSIVE_PRONOUNS.get(lower)
             pronoun = {"person": "he", "thing": "it", "group": "they"}.get(kind, lower)
-            antecedent = self.antecedent(pronoun, pos)
+            gender = _PRONOUN_GENDERS.get(lower)
+            antecedent = self.antecedent(pronoun, pos, gender=gender)
             if antecedent is None:
                 return _Speaker(None, tok.text, None, pos)
+            if gender is not None and antecedent.person and antecedent.name:
+                self.genders.setdefault(antecedent.name, gender)  # "he said": Sybiha is "he" from now
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
                             antecedent.plural, antecedent.person)
         np, name_tokens = _speaker_np(tok, self)
@@ -1055,7 +1080,9 @@ class _Context:
             # "The plant's owner, Heartland Meats, said": the organisation in apposition
             name = self.span_text(name_tokens)
         else:
-            name = _descriptor(self.span_text(np) if np else tok.text, first)
+            clause = _identifying_clause(tok) if np else None
+            words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
+            name = _descriptor(self.span_text(words) if words else tok.text, first)
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -1084,14 +1111,25 @@ class _Context:
         found = [s for s in self.speakers if s.pos < pos and (keep is None or keep(s))]
         return max(found, key=lambda s: s.pos) if found else None
 
-    def antecedent(self, pronoun: str, pos: int) -> _Speaker | None:
-        """The last plausible speaker before ``pos`` for a pronoun."""
+    def antecedent(self, pronoun: str, pos: int, *, gender: str | None = None) -> _Speaker | None:
+        """The last plausible speaker before ``pos`` for a pronoun; for "he" or "she"
+        (``gender``) no one whom a courtesy title gives the other gender ("Ms. Denning" is not
+        "he")."""
         last_speaker = self._last_speaker(pos)
         if pronoun in _PERSON_PRONOUNS:
-            persons = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos)]
+            def fits(name) -> bool:
+                known = self.genders.get(name)
+                return gender is None or known is None or known == gender
+
+            persons = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos) and fits(p.name)]
             subjects = [p for p in persons if p.subject]
             person = subjects[-1] if subjects else (persons[-1] if persons else None)
-            person_speaker = self._last_speaker(pos, lambda s: s.person)
+            last = self._last_speaker(pos, lambda s: s.person)
+            if last is not None and not fits(last.name) and persons:
+                # the last speaker is of the other gender: the last person of this one mentioned
+                # ("Ms. Denning told reporters ... she met Andrii Sybiha ... 'We ...,' he said")
+                person = persons[-1]
+            person_speaker = self._last_speaker(pos, lambda s: s.person and fits(s.name))
             if person_speaker is not None and (person is None or person_speaker.pos >= person.pos):
                 return person_speaker
             if person is not None:
@@ -1383,6 +1421,40 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
     while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
         hi += 1
     return _whole_words(tokens[lo:hi + 1])
+
+
+# Words of a relative clause that says why a source is not named ("who was not authorized to
+# speak publicly", "who spoke on condition of anonymity", "who asked not to be named").
+_ANONYMITY_WORDS = frozenset({"anonymity", "anonymously", "named", "identified", "authorized", "authorised",
+                              "permitted", "allowed"})
+
+
+def _identifying_clause(head):
+    """The *who*-clause that identifies an unnamed speaker and belongs in its name ("a person [who
+    attended the call]", "a European diplomat [who was briefed on the talks]"), on the head noun
+    or hung by the parser on a nearer one; ``None`` for a clause that only says why the source is
+    not named ("who was not authorized to speak publicly"), one set off by commas, or one inside
+    an apposition."""
+    if head.pos_ != "NOUN":
+        return None
+    for tok in head.subtree:
+        if tok.dep_ != "relcl" or tok.i <= head.i or tok.left_edge.lower_ not in ("who", "whom"):
+            continue
+        if any(t.dep_ == "appos" for t in _path_up(tok, head)):
+            continue  # "Olena, a retired teacher who gave only her first name": the apposition's
+        if any(t.lower_ in _ANONYMITY_WORDS for t in tok.subtree) or head.doc[tok.left_edge.i - 1].text == ",":
+            return None  # why the source is not named, or a clause set off by commas
+        return tok
+    return None
+
+
+def _path_up(tok, top) -> list:
+    """The tokens from ``tok`` up to (not including) ``top``, which governs it."""
+    path = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        path.append(tok)
+        tok = tok.head
+    return path
 
 
 def _word_hyphen(tok) -> bool:
@@ -1787,10 +1859,12 @@ _AUTHORED_REPORTS = frozenset({
 def _author_of(source):
     """The author of a report named as an *according to* source ("an estimate by the Greater
     Boston Chamber of Commerce", "a report from the inspector general", "a summary released
-    by the committee"); the source itself otherwise."""
+    by the committee", "a State Department summary"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
     for child in source.children:
+        if child.dep_ in ("compound", "poss") and child.i < source.i and child.ent_type_ == "ORG":
+            return child  # "a State Department summary of the talks", "the Pentagon's estimate"
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
@@ -1812,6 +1886,11 @@ def _nearest(node, deps):
 
 def _verb_subject(verb, verbs: ReportingVerbs):
     fallback = None
+    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
+            and verb.head.pos_ in ("PROPN", "NOUN") and verb.i > 0 and verb.nbor(-1).text == ",":
+        # "Michael Tran, the assistant secretary ..., acknowledged that": a sentence whose main
+        # verb, after its subject's apposition, the parser took for a participle on the subject
+        return verb.head
     if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         # "when asked whether ...": a passive participle; the asker is its agent, if any
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -2005,9 +2084,12 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             if c.lower_ == second and c.i > verb.i:
                 children += [x for x in c.children if x.dep_ == "ccomp"]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    displaced = _displaced_clause(verb, verbs)
+    if displaced is not None:
+        children.append(displaced)
     subjectless = []
     for c in children:
-        if c.dep_ != "ccomp" or not _finite(c) or _free_relative(c):
+        if (c.dep_ != "ccomp" and c is not displaced) or not _finite(c) or _free_relative(c):
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
@@ -2071,7 +2153,67 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 rng = _trim(doc, _after_dateline(doc, rng[0], rng[1]), rng[1])
             if rng:
                 return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
+    rng = _after_subordinator(doc, verb)
+    if rng is not None:
+        return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
     return []
+
+
+def _after_subordinator(doc, verb) -> tuple[int, int] | None:
+    """A report set off by commas right after a subordinator reports the clause after it:
+    "because, she wrote in a memo, [fewer than half of the districts had found ...]", which the
+    parser hangs elsewhere. ``None`` for any other shape."""
+    mark = next((c for c in verb.children if c.dep_ == "mark"), None)
+    if mark is None or mark.i + 1 >= verb.i or doc[mark.i + 1].text != ",":
+        return None
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    # the comma that closes the report (the parser may hang the clause after it on the verb)
+    comma = 1 + max([t.i for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")
+                     for t in c.subtree] or [verb.i])
+    if comma + 1 >= len(doc) or doc[comma].text != ",":
+        return None
+    clause = doc[comma + 1]
+    while not (_is_verb(clause) and _finite(clause)) and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.i <= comma or not _finite(clause):
+        return None
+    return _trim(doc, comma + 1, clause.right_edge.i)
+
+
+# Labels on the way from a reporting verb down to a "that" clause that the parser hung on a
+# phrase between them ("said on the podcast "Lunch Line" that", "acknowledged under questioning
+# that"): prepositional phrases, their objects and the words of a name.
+_MEDIUM_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "npadvmod", "poss", "amod", "det", "nummod"})
+
+
+def _displaced_clause(verb, verbs: ReportingVerbs):
+    """The content clause of a reporting verb that the parser hung on a phrase between the verb
+    and the clause: a finite clause opened by the complementiser *that* (not the relative
+    pronoun) after a prepositional phrase or a proper name ("said on WCAP's "Merrimack Morning"
+    that [the first tenants could move in]", "acknowledged under questioning that [no monitor
+    would be sent]"). ``None`` when the verb has a clause of its own, or when the way down
+    passes a verb, a reporting word ("responded by announcing that": the announcement's) or a
+    common-noun object ("denied reports that he had resigned": the reports' content)."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for tok in verb.subtree:
+        if tok.i <= verb.i or tok.lower_ != "that" or tok.dep_ != "mark":
+            continue
+        clause = tok.head
+        if clause.i < tok.i or clause.dep_ not in ("relcl", "acl", "ccomp") or not _finite(clause):
+            return None
+        node = clause.head
+        while node.i != verb.i:
+            if _is_verb(node) and node.tag_ != "VBG" or verbs.entry(node) is not None or not (
+                    node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN")):
+                return None
+            node = node.head
+        between = verb.doc[verb.i + 1:tok.i]
+        if any(_finite(t) or t.text in (".", ";", ":") for t in between):
+            return None
+        return clause
+    return None
 
 
 def _withheld(verb) -> bool:
@@ -2157,6 +2299,9 @@ def _according(ctx: _Context, according) -> _Record | None:
         return None  # "Peskov stated that A, according to agencies": the source of a report
     p_lo, p_hi = _according_phrase(doc, according)
     sent = according.sent
+    if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[p_hi + 1:sent.end]):
+        while head.dep_ == "conj" and head.head.i < head.i and _is_verb(head.head):
+            head = head.head  # "A, and B, according to X.": the phrase closes both clauses
     ids = sorted({t.i for t in head.subtree} | set(range(p_hi + 1, according.right_edge.i + 1)))
     ids = [i for i in ids if not (p_lo <= i <= p_hi) and sent.start <= i < sent.end]
     left = [i for i in ids if i < p_lo]

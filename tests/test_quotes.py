@@ -761,6 +761,41 @@ US_CASES = [
      "bank’s finances who was not authorized to speak publicly.",
      [("Regulators had been inside the bank since Wednesday", "indirect",
        "a person familiar with the bank’s finances", None, "according to", "neutral")]),
+    ("a clause after a show title or a phrase is the verb's, wherever the parser hangs it",
+     "Ms. Pelletier said on WCAP’s “Morning Line” that the first tenants could move in by 2029. "
+     "Mr. Tran, the assistant secretary, acknowledged under questioning that no monitor would be sent. "
+     "The senator denied reports that he had resigned.",
+     [("the first tenants could move in by 2029", "indirect", "Pelletier", None, "say", "neutral"),
+      ("no monitor would be sent", "indirect", "Tran", None, "acknowledge", "endorsing")]),
+    ("'A, and B, according to X' closes both clauses",
+     "The mill has been empty since 2011, and part of its roof fell in last winter, according to a report "
+     "by the city’s building department.",
+     [("The mill has been empty since 2011, and part of its roof fell in last winter", "indirect",
+       "the city’s building department", None, "according to", "neutral")]),
+    ("a report set off by commas after a subordinator reports the clause after it",
+     "Ms. Brandvold delayed the rule because, she wrote in a memo to state agencies, fewer than half of the "
+     "districts had found low-sodium bread.",
+     [("fewer than half of the districts had found low-sodium bread", "indirect", "Brandvold", None, "write",
+       "neutral")]),
+    ("a resolution is a text, and an organisation named before a summary is its author",
+     "The War Powers Resolution says the president must report to Congress within 48 hours. The talks "
+     "lasted an hour, according to a State Department summary of the talks.",
+     [("the president must report to Congress within 48 hours", "indirect", None, None, "say", "neutral"),
+      ("The talks lasted an hour", "indirect", "State Department", "united_states", "according to",
+       "neutral")]),
+    ("an identifying relative clause stays in an unnamed speaker's name, an anonymity clause does not",
+     "A person who attended the call said the directors wanted five more years. A senior official, who "
+     "spoke on condition of anonymity, said the plan was dead.",
+     [("the directors wanted five more years", "indirect", "a person who attended the call", None, "say",
+       "neutral"),
+      ("the plan was dead", "indirect", "a senior official", None, "say", "neutral")]),
+    ("'he' skips the last speaker whom a courtesy title makes a woman",
+     "“Nobody expected a deal,” Ms. Denning told reporters. On Monday she met Andrii Kovalchuk, "
+     "the foreign minister. “We are not leaving without a date,” he said afterward. She said the next "
+     "round could begin in December.",
+     [("Nobody expected a deal,", "direct", "Denning", None, "tell", "neutral"),
+      ("We are not leaving without a date,", "direct", "Andrii Kovalchuk", None, "say", "neutral"),
+      ("the next round could begin in December", "indirect", "Denning", None, "say", "neutral")]),
     ("an unnamed title does not continue an unnamed speaker of another title",
      "The mayor said the bill would pass. The governor warned it would not.",
      [("the bill would pass", "indirect", "the mayor", None, "say", "neutral"),
@@ -799,13 +834,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 6: four articles with reports inside relative and
-# because-clauses, titles never named, anonymous speakers with relative clauses, one newspaper
-# describing someone beside another, show titles, statutes and reports cited), measured once with
-# the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Scores of the US-news held-out split (round 7: four articles with phrases between a reporting
+# verb and its clause, reports in subordinate clauses, titles named later with another title,
+# anonymous and group sources, pronouns after paragraphs with two people), measured once with the
+# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8571, "speaker_name_accuracy": 0.8431, "exact_f1": 0.9358,
-               "overlap_f1": 0.9358}
+US_HELD_OUT = {"named_speaker_accuracy": 0.75, "speaker_name_accuracy": 0.7407, "exact_f1": 0.9076,
+               "overlap_f1": 0.9076}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -813,7 +848,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 49
+    assert result["n_articles"] == 4 and result["n_named"] == 52
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
