@@ -112,7 +112,7 @@ _DOCUMENT_HEADS = frozenset(
     {"code", "law", "act", "statute", "constitution", "rule", "rules", "regulation", "clause",
      "section", "article", "amendment", "treaty", "charter", "ordinance", "provision", "bill",
      "legislation", "title", "subsection", "paragraph", "book", "memoir", "manual", "handbook",
-     "resolution", "directive"})
+     "resolution", "directive", "convention"})
 
 # --------------------------------------------------------------------------- syntax
 
@@ -805,6 +805,7 @@ class _Context:
         self.marked = _quote_spans(self.text)
         self.quote_starts = [m.start for m in self.marked]
         self.persons = self._persons()
+        self.shared_surnames = self._shared_surnames()
         self.genders = self._genders()
         self.speakers: list[_Speaker] = []  # resolved speakers, in text order of the quotes
         self._resolved: dict[int, _Speaker | None] = {}
@@ -901,8 +902,10 @@ class _Context:
 
     def _genders(self) -> dict[str, str]:
         """The gender a courtesy title gives a person in this text ("Ms. Denning": "f"; "Mr.
-        Tran": "m"), by canonical name; people with titles of both kinds are left out."""
+        Tran": "m"), by canonical name; people with titles of both kinds, and surnames that two
+        people share, are left out."""
         found: dict[str, set[str]] = defaultdict(set)
+        shared = self.shared_surnames
         for tok in self.doc[:-1]:
             gender = _COURTESY_GENDERS.get(tok.lower_)
             following = tok.nbor(1)
@@ -912,9 +915,19 @@ class _Context:
                         and surname.nbor(1).ent_iob_ == "I":
                     surname = surname.nbor(1)
                 name = self.by_last.get(surname.text.lower())
-                if name is not None:
+                if name is not None and surname.text.lower() not in shared:
                     found[name].add(gender)
         return {name: next(iter(kinds)) for name, kinds in found.items() if len(kinds) == 1}
+
+    def _shared_surnames(self) -> set[str]:
+        """Surnames that two people named in the text share ("Nadiya Kovalenko" and "Serhiy
+        Kovalenko"): "Mr. Kovalenko" says nothing of the mother's gender."""
+        full: dict[str, set[str]] = defaultdict(set)
+        for ent in self.doc.ents:
+            words = _strip_poss(_whole_words_text(ent)).split() if ent.label_ == "PERSON" else []
+            if len(words) >= 2:
+                full[words[-1].lower()].add(" ".join(words[:-1]).lower())
+        return {surname for surname, given in full.items() if len(given) > 1}
 
     def canonical_person(self, name: str) -> str:
         words = _strip_poss(name).split()
@@ -984,7 +997,8 @@ class _Context:
             antecedent = self.antecedent(pronoun, pos, gender=gender)
             if antecedent is None:
                 return _Speaker(None, tok.text, None, pos)
-            if gender is not None and antecedent.person and antecedent.name:
+            if gender is not None and antecedent.person and antecedent.name \
+                    and antecedent.name.split()[-1].lower() not in self.shared_surnames:
                 self.genders.setdefault(antecedent.name, gender)  # "he said": Sybiha is "he" from now
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
                             antecedent.plural, antecedent.person)
@@ -2093,6 +2107,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
+        if c.i > verb.i and _reported_inside(c, verbs):
+            continue  # "said A, although, she added, B": B is the added report's
         if _withheld(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
             continue  # "declined to say when a decision would come": no content given
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
@@ -2157,6 +2173,13 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     if rng is not None:
         return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
     return []
+
+
+def _reported_inside(clause, verbs: ReportingVerbs) -> bool:
+    """A report with its own subject set off inside the clause, before its head ("although, she
+    added, [the state had not yet agreed]"): the clause is that report's content."""
+    return any(x.dep_ == "parataxis" and x.i < clause.i and verbs.entry(x) is not None
+               and any(y.dep_ in _SUBJ_DEPS for y in x.children) for x in clause.children)
 
 
 def _after_subordinator(doc, verb) -> tuple[int, int] | None:

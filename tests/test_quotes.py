@@ -796,6 +796,11 @@ US_CASES = [
      [("Nobody expected a deal,", "direct", "Denning", None, "tell", "neutral"),
       ("We are not leaving without a date,", "direct", "Andrii Kovalchuk", None, "say", "neutral"),
       ("the next round could begin in December", "indirect", "Denning", None, "say", "neutral")]),
+    ("'said A, although, she added, B' is two reports",
+     "Ms. Charron said the district would add ten days in June, although, she added, the state had not yet "
+     "agreed to waive its rules.",
+     [("the district would add ten days in June", "indirect", "Charron", None, "say", "neutral"),
+      ("the state had not yet agreed to waive its rules", "indirect", "Charron", None, "add", "neutral")]),
     ("an unnamed title does not continue an unnamed speaker of another title",
      "The mayor said the bill would pass. The governor warned it would not.",
      [("the bill would pass", "indirect", "the mayor", None, "say", "neutral"),
@@ -807,6 +812,20 @@ US_CASES = [
 def test_us_news_shapes(extractor, nlp, name, text, expected):
     got = [(t, k, s, v, vc) for t, k, s, _, v, vc in quotes(extractor, nlp, text)]
     assert got == [(t, k, s, v, vc) for t, k, s, _, v, vc in expected]
+
+
+def test_a_surname_two_people_share_gives_neither_a_gender(extractor, nlp):
+    """"Mr. Kovalenko" (the son) must not make "she" skip his mother, who shares the surname: her
+    quotation stays a Kovalenko's instead of going to the last speaker of no known gender. (Names
+    are still merged by surname, so her record carries the first full name seen; the evaluation
+    compares surnames.)"""
+    text = ("\u201cThe lists are final,\u201d a Western diplomat said. Among those freed was Serhiy Kovalenko, "
+            "a marine. His mother, Nadiya Kovalenko, waited outside the hospital. \u201cI did not recognize "
+            "him at first,\u201d she said. Mr. Kovalenko said he was tired.")
+    found = quotes(extractor, nlp, text)
+    speakers = {t: s for t, _, s, *_ in found}
+    assert speakers["I did not recognize him at first,"].split()[-1] == "Kovalenko"
+    assert speakers["he was tired"].split()[-1] == "Kovalenko"
 
 
 def test_a_participle_set_off_by_commas_reports_no_clause(extractor, nlp):
@@ -834,13 +853,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 7: four articles with phrases between a reporting
-# verb and its clause, reports in subordinate clauses, titles named later with another title,
-# anonymous and group sources, pronouns after paragraphs with two people), measured once with the
-# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.75, "speaker_name_accuracy": 0.7407, "exact_f1": 0.9076,
-               "overlap_f1": 0.9076}
+# Scores of the US-news held-out split (round 8: four articles with relatives who share a surname,
+# a woman and a man introduced together before "he"/"she", titles named later with another title,
+# reports in subordinate clauses), measured once with the rules frozen (docs/quotes.md, "US
+# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.7963, "speaker_name_accuracy": 0.8036, "exact_f1": 0.9402,
+               "overlap_f1": 0.9573}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -848,7 +866,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 52
+    assert result["n_articles"] == 4 and result["n_named"] == 54
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
