@@ -207,7 +207,7 @@ _ROLE_QUALIFIERS: dict[str, frozenset[str]] = {
 }
 # Courtesy titles say nothing of a person's office: "Mr. Albers" is still "the official" named
 # just before.
-_COURTESY_TITLES = frozenset({"mr.", "mrs.", "ms.", "mr", "mrs", "ms", "miss", "dr.", "dr"})
+_COURTESY_TITLES = frozenset(_COURTESY_GENDERS) | {"dr.", "dr"}
 # Title words that make a person's role known. A person with none of them (a name
 # without a title, or with a nationality only) has an unknown role and fits every role
 # noun.
