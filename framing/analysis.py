@@ -84,6 +84,7 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 
+from framing._memory import release_memory
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
 from framing._runfolder import RunFolder, RunFolderError, digest, utc_now
@@ -101,6 +102,11 @@ __all__ = ["Analysis", "AnalysisInterrupted", "analyze", "read_analysis", "MAX_C
 
 MAX_CHARS = 200_000
 """Articles longer than this (about 30,000 words) are skipped with a reason."""
+
+PARSE_BATCH = 16
+"""Texts spaCy parses together. A fixed number, not the article batch's: the parser's working
+memory grows with the texts it holds at once (about 0.9 GB for the 256 texts of a 128-article
+batch, 0.12 GB for 16), while the parses and the speed are the same (docs/benchmark.md)."""
 
 MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
 """The package's own optional measures (kept for older code; :func:`framing.measures.registered_measures`
@@ -557,7 +563,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
     with plan.timed("domains"):
         domains = _domains(documents, plan.domains)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
-    parsed = nlp.pipe(texts, as_tuples=True, batch_size=max(8, 2 * len(batch)))
+    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH)
     while True:
         with plan.timed("parse"):
             item = next(parsed, None)
@@ -598,6 +604,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
             "n_mentions": len(rows.get("mentions", [])), "n_quotes": len(rows.get("quotes", [])),
             "domain": domain, "domain_score": domain_score,
         })
+    release_memory()  # the batch's freed tensors and parses, so that memory does not creep up batch by batch
     return out
 
 

@@ -486,13 +486,14 @@ def _measure_analysis(spec, stance: str, measures: list[str], repeat: int, batch
             with _Clock() as clock:
                 result = analyze(frame, out=Path(folder) / "run", overwrite=True, **options)
             passes.append((clock, result.run.get("timing", {}).get("stages")))
+        peak = _peak_mb()  # the analysis's, before its tables are read back here
         articles = result.articles
         mentions = result.mentions
     words = int(articles["n_words"].sum())
     clock, stages = sorted(passes, key=lambda p: p[0].wall)[len(passes) // 2]
     row = {"articles": len(frame), "articles_analyzed": int((articles["status"] == "analyzed").sum()),
            "words": words, **_rates(len(frame), words, clock),
-           "peak_rss_mb": round(_peak_mb(), 1), "threads": _torch_threads(),
+           "peak_rss_mb": round(peak, 1), "threads": _torch_threads(),
            **_stage_fields(stages),
            "passes": [{"seconds": round(c.wall, 3), "articles_per_second": round(len(frame) / c.wall, 3)}
                       for c, _ in passes],

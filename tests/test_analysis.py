@@ -105,6 +105,33 @@ def test_a_batch_of_articles_is_scored_in_one_call_as_each_field_alone(result, t
                                    original(scorer, scorer.inputs(doc, spans)[0]), atol=1e-5)
 
 
+def test_the_parser_holds_a_fixed_number_of_texts_however_large_the_batch(tiny_corpus):
+    """The parser's working memory grows with the texts it holds at once, so a batch of many
+    articles is parsed PARSE_BATCH texts at a time, and the tables do not depend on it."""
+    from framing._nlp import load_nlp
+    from framing.analysis import PARSE_BATCH
+
+    nlp, asked = load_nlp(), []
+
+    class Spy:
+        def __getattr__(self, name):
+            return getattr(nlp, name)
+
+        def __call__(self, text):
+            return nlp(text)
+
+        def pipe(self, texts, **options):
+            asked.append(options.get("batch_size"))
+            return nlp.pipe(texts, **options)
+
+    one_batch = framing.analyze(tiny_corpus, stance="lexicon", measures=("quotes",), batch_size=1000,
+                                nlp=Spy(), progress=False)
+    assert asked == [PARSE_BATCH]
+    several = framing.analyze(tiny_corpus, stance="lexicon", measures=("quotes",), batch_size=1, progress=False)
+    for name in ("mentions", "quotes"):
+        pd.testing.assert_frame_equal(getattr(one_batch, name), getattr(several, name))
+
+
 def test_lexicon_stance_has_no_probabilities(tiny_corpus):
     lexicon = framing.analyze(tiny_corpus, stance="lexicon", measures=(), progress=False)
     assert lexicon.run["models"]["stance"] == "lexicon-1"
