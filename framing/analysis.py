@@ -105,8 +105,9 @@ MAX_CHARS = 200_000
 
 PARSE_BATCH = 16
 """Texts spaCy parses together. A fixed number, not the article batch's: the parser's working
-memory grows with the texts it holds at once (about 0.9 GB for the 256 texts of a 128-article
-batch, 0.12 GB for 16), while the parses and the speed are the same (docs/benchmark.md)."""
+memory grows with the texts it holds at once (0.7 GB in the parse of a 128-article batch, whose
+256 texts it held together; 0.12 GB for 16), while the parses and the speed are the same
+(docs/benchmark.md)."""
 
 MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
 """The package's own optional measures (kept for older code; :func:`framing.measures.registered_measures`
