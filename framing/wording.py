@@ -879,6 +879,8 @@ class WordingFinder:
         out: list[tuple[int, Term]] = []
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
+            if parsed:
+                kept = [h for h in kept if not _a_system_of_rules(doc, h, mention_at)]
             if not in_conflict:
                 kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
                 if self._sense[set_id] == "territory" and parsed:
@@ -888,7 +890,9 @@ class WordingFinder:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed,
                                            anchored_only=coverage is False)
             if self._sense[set_id] == "fighters" and parsed:
-                kept = [hit for hit in kept if _names_fighters(doc, hit, mention_at, self._governing)]
+                kept = [hit for hit in kept
+                        if _names_fighters(doc, hit, mention_at, self._governing, in_conflict=in_conflict,
+                                        places=self._conflict_places)]
             if parsed:
                 kept = [hit for hit in kept if (set_id, hit.key.variant) not in self._not_bare or _determined(doc, hit)]
             for hit in kept:
@@ -973,6 +977,16 @@ _SIZE_NOUNS = frozenset({"scale", "year", "month", "week", "day", "decade"})
 # drone war against Ukraine" is part of this war; "Russia's price war with Saudi Arabia" is not.
 _WARFARE_NOUNS = frozenset({"drone", "air", "ground", "land", "sea", "artillery", "trench", "missile",
                             "attrition", "tank"})
+# Verbs whose participle says how a war goes rather than what kind of war it is: "the
+# escalating war in Ukraine", "a grinding war", "a shooting war"; any other participle that
+# classifies a war makes it another kind ("a streaming war", "a recruiting war").
+_WAR_PROCESS_VERBS = frozenset({
+    "escalate", "rage", "grind", "continue", "unfold", "drag", "loom", "widen", "deepen", "intensify",
+    "worsen", "spread", "simmer", "smolder", "smoulder", "shoot", "fight", "grow", "expand", "spiral",
+    "brew", "come", "emerge", "last", "go", "bleed", "mount", "devastate", "ravage", "stall", "wind",
+    "approach", "threaten", "destroy", "kill", "end", "exhaust", "punish", "cripple", "drain", "linger",
+    "crush", "bruise", "shatter", "terrify", "wear",
+})
 # Dependents that open a clause of their own: a mention inside one is not attached to the term
 # ("a budget war over the spending bill, which includes $2 billion for Ukraine").
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis"})
@@ -1114,10 +1128,13 @@ def _classifies(child, about: About) -> bool:
 
 
 def _another_kind(classifier) -> bool:
-    """A common noun that makes a war word another kind of war, whatever actor is attached:
-    "a budget war", "a price war" (not a size or time, "full-scale", "four-year"; not a way of
-    fighting, "drone war")."""
+    """A common noun or a gerund that makes a war word another kind of war, whatever actor is
+    attached: "a budget war", "a price war", "a streaming war" (not a size or time,
+    "full-scale", "four-year"; not a way of fighting, "drone war"; not a participle of how a
+    war goes, "the escalating war")."""
     lemma = classifier.lemma_.lower()
+    if classifier.tag_ == "VBG":
+        return lemma not in _WAR_PROCESS_VERBS
     return (classifier.pos_ == "NOUN" and classifier.ent_type_ != "DATE"
             and lemma not in _SIZE_NOUNS and lemma not in _WARFARE_NOUNS)
 
@@ -1250,7 +1267,8 @@ def _is_land(token, mention_at, places: frozenset[str] = frozenset()) -> bool:
             or token.lemma_.lower() in _LAND_NOUNS)
 
 
-def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bool:
+def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in_conflict: bool = True,
+                    places: frozenset[str] = frozenset()) -> bool:
     """A fighter word used for fighters, not in another sense:
 
     * not as a modifier of a government noun ("a neo-Nazi regime", "the nationalist
@@ -1258,11 +1276,17 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bo
     * "defender of" with an object that is no place and no actor ("a longtime defender
       of government whistleblowers"): an advocate. "The defenders of Mariupol", "the
       defenders of the city" stay fighters;
-    * not with a sports team as possessor ("the Hawkeyes' defenders": :func:`_is_team`).
+    * not with a sports team as possessor ("the Hawkeyes' defenders": :func:`_is_team`);
+    * outside war coverage (``in_conflict`` false), "defenders" only with a place it defends
+      as possessor or *of* object ("the defenders of Mariupol", "the city's defenders"):
+      otherwise they are advocates or players ("its defenders say the case ...", "the
+      merger's defenders", "Veridian's defenders").
     """
     span = doc[hit.token_start:hit.token_end]
     head = span.root
     if head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in governing:
+        return False
+    if head.lemma_.lower() == "defender" and not in_conflict and not _defends_a_place(head, mention_at, places):
         return False
     if head.lemma_.lower() == "defender":
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
@@ -1270,6 +1294,17 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str]) -> bo
             if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
                 return False
     return not any(_is_team(child, mention_at) for child in head.children if child.dep_ == "poss")
+
+
+def _defends_a_place(head, mention_at, places: frozenset[str] = frozenset()) -> bool:
+    """A possessor or *of* object of "defenders" that is a place or an actor: a mention, a
+    place or people entity, one of the conflict's ``places``, or a place noun ("the defenders of Mariupol", "the city's
+    defenders"); not a company or a person ("Veridian's defenders", "its defenders")."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    owners += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
+               for o in prep.children if o.dep_ == "pobj"]
+    return any(o.i in mention_at or o.ent_type_ in ("GPE", "LOC", "NORP", "FAC") or o.text in places
+               or o.lemma_.lower() in _DEFENDED_PLACES for o in owners)
 
 
 def _is_team(token, mention_at) -> bool:
@@ -1280,6 +1315,34 @@ def _is_team(token, mention_at) -> bool:
     return (token.tag_ in ("NNP", "NNPS") and token.text.endswith("s")
             and bool(marker) and marker[0].text in ("'", "\u2019")
             and token.i not in mention_at and token.ent_type_ not in ("GPE", "LOC", "NORP", "FAC"))
+
+
+# Common nouns that classify a regime as a kind of government, not a system of rules: "a
+# puppet regime", "the occupation regime", "the Kim family regime".
+_RULING_CLASSIFIERS = frozenset({
+    "puppet", "military", "terror", "terrorist", "occupation", "client", "proxy", "police", "army",
+    "junta", "apartheid", "family", "clan", "mullah", "ayatollah", "cleric", "satellite", "vassal",
+    "dictator", "dictatorship", "communist", "fascist", "nazi", "separatist", "war", "wartime",
+})
+
+
+def _a_system_of_rules(doc, hit: _Hit, mention_at) -> bool:
+    """"Regime" in the sense of a system of rules or a practice, classified by a common noun or
+    a gerund that names what is regulated or done ("a cost-cutting regime", "a dosing regime",
+    "the chain's testing regime"; the named ones, "the sanctions regime", are also excluded in
+    the naming file): no government. A proper noun, a mention, an adjective ("an
+    authoritarian regime") or a ruling classifier ("a puppet regime") leaves it a government."""
+    head = doc[hit.token_start:hit.token_end].root
+    if head.lemma_.lower() != "regime":
+        return False
+    for child in head.children:
+        if child.dep_ not in ("compound", "amod", "nmod") or child.i in mention_at:
+            continue
+        if child.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or child.lemma_.lower() in _RULING_CLASSIFIERS:
+            continue
+        if child.tag_ == "VBG" or (child.pos_ == "NOUN" and child.tag_ in ("NN", "NNS")):
+            return True
+    return False
 
 
 def _determined(doc, hit: _Hit) -> bool:

@@ -590,40 +590,45 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 9: four non-war
-    articles, two naming the war or the invasion in passing, and two war ones), as measured once
-    with the rules frozen (docs/wording_gold.md, "US news"): war names 12 of 13 (the extra: "a
-    streaming war" in a merger story that the domain model reads as ``war``), labels 9 of 10 (the
-    extra: a chain's "cost-cutting regime")."""
+    """Precision on the held-out split of the constructed US-news set (round 10: five non-war
+    articles, three naming the war or the invasion in passing, and one war article), as
+    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 9 of 11
+    (the extras: "a war of nerves" and "war paint" in a soccer story that the domain model
+    reads as ``war``; one missed: a bare "Before the invasion" in a story read as ``climate``),
+    labels 8 of 8; most of the seventeen extra terms are government words in other senses (a
+    university's "administration", "the student government", "leading authorities")."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (12, 13, 12)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (9, 10)
-    assert report["terms"]["precision"] == pytest.approx(42 / 47, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    # label actors: of three gold labels with an actor, two found, both right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 3)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (9, 11, 10)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (13, 21)
+    assert report["terms"]["precision"] == pytest.approx(40 / 57, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(40 / 41, abs=0.01)
+    # label actors: of two gold labels with an actor, one found and right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 2)
 
 
 def test_us_news_dev_articles(nlp):
-    """The fifty-four dev articles (rounds 1-8) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (twelve extra terms, four missed)."""
+    """The sixty dev articles (rounds 1-9) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (eleven extra terms, four missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 54
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (293, 305, 297)
+    assert report["n_articles"] == 60
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (335, 346, 339)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-9 held-out six it gives the same war names as with the
-    domain model (12 of 13); on round 8 it added "a war of attrition" about a trial in a non-war
-    story that the domain model reads as ``other``, and on round 5 "We are not at war" in an
-    election-security story read the same way."""
+    domain model was read. On the round-10 held-out six it adds two war names to the domain
+    model's nine right of eleven: "a tug-of-war between deans" and "the warring co-founders", in
+    stories the domain model reads as ``other`` and ``climate``, and finds the bare "Before
+    the invasion" (10 of 14); on round 8 it added "a war of attrition" about a trial in a
+    non-war story read as ``other``, and on round 5 "We are not at war" in an election-security
+    story read the same way."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (12, 13)
+    assert (war["tp"], war["n_pred"]) == (10, 14)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -756,6 +761,11 @@ def test_wars_between_others_and_wars_equated_with_another(finder, mention_finde
     # a mention inside a clause hanging in the phrase is not attached to the war word
     ("Russia shelled Ukraine again. The war over the aid package, which Ukraine needs, split the House.", []),
     ("Russia shelled Ukraine again. The war in Ukraine entered its fourth winter.", ["war"]),
+    # a gerund classifies a war as another kind; a participle of how a war goes does not
+    ("Russia shelled Ukraine again. The deal is the biggest yet in a streaming war that has left few "
+     "services.", []),
+    ("Russia shelled Ukraine again. The escalating war in Ukraine raised prices.", ["war"]),
+    ("Russia shelled Ukraine again. The grinding war has killed thousands.", ["war"]),
 ])
 def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
@@ -783,6 +793,13 @@ def test_war_words_inside_an_institutions_name(finder, mention_finder, nlp, text
     ("The Kremlin regime jailed another critic.", ["regime"]),
     ("The military regime in Minsk held a parade.", ["regime"]),
     ("The coach credits a summer conditioning regime.", []),
+    # a common noun or gerund of what is regulated or done, not only the listed ones
+    ("Critics say the chain's cost-cutting regime left one pharmacist per store.", []),
+    ("The company's hiring regime favours friends.", []),
+    ("A weekly cleaning regime keeps the wards safe.", []),
+    # a ruling classifier or a name leaves it a government
+    ("The Kim family regime tested another missile.", ["regime"]),
+    ("The Assad regime fell in December.", ["regime"]),
 ])
 def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expected):
     terms = finder.terms(nlp(text))
@@ -809,6 +826,10 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
     ("Ukraine's defenders held the line near Bakhmut.", ["defenders"]),
     ("The city's defenders ran out of shells.", ["defenders"]),
     ("The Ukrainians' defenders dug in along the river.", ["defenders"]),
+    # outside war coverage, defenders of no place are advocates or players
+    ("Its defenders say the case blamed pharmacists for the losses.", []),
+    ("The merger's defenders pointed to lower prices.", []),
+    ("The defenders of Kharkiv held the line.", ["defenders"]),
 ])
 def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "combatants") == expected
