@@ -740,13 +740,19 @@ class QuoteExtractor:
         gov = _fragment_governor(tokens, verbs)
         if gov is not None:
             return gov, None
-        # ... or a reporting verb outside the quote hanging from a word inside it
+        # ... or a reporting verb outside the quote hanging from a word inside it (not an
+        # infinitive: '"every single morning" to ask about him')
         for tok in tokens:
             for child in tok.children:
-                if child.i not in inside and _is_speech(child, verbs) and (
+                if child.i not in inside and _is_speech(child, verbs) and not _infinitive(child) and (
                     child.i > last.i or child.i < first.i
                 ):
                     return child, None
+        # ... or a report whose *that* clause the quotation sits in, where the parse hung the
+        # quotation elsewhere ('told reporters that she had called the jail "every morning"')
+        reporter = _reporter_of_that_clause(ctx, first, verbs)
+        if reporter is not None:
+            return reporter, None
         # 3. before the opening mark: 'Lavrov said: "..."'
         found = _verb_before(ctx, first.i - 1, verbs)
         if found is not None:
@@ -856,6 +862,16 @@ class _Context:
             key = name.split()[-1].lower() if name.split() else ""
             if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
                 by_last[key] = name
+            couple = _couple_surname(ent)
+            if couple and key:  # "Dennis and Karla Halvorsen": a later "Dennis" is Dennis Halvorsen
+                by_last[key] = f"{name} {couple}"
+        titled = self._titled_names()
+        for surname in titled:
+            # "Ms. Pylypets" after "Oksana Pylypets", which the recogniser took for an organisation
+            key = surname.text.lower()
+            if " " in by_last.get(key, "") or self.mention_at.get(surname.i) is not None:
+                continue
+            by_last[key] = _full_name(surname)
         self.by_last = by_last
         persons: list[_Person] = []
         seen_tokens: set[int] = set()
@@ -876,7 +892,8 @@ class _Context:
             name = _strip_poss(_whole_words_text(ent))
             if not name.split():
                 continue
-            canonical = by_last.get(name.split()[-1].lower(), name)
+            couple = _couple_surname(ent)
+            canonical = f"{name} {couple}" if couple else by_last.get(name.split()[-1].lower(), name)
             head = ent.root
             np = _np_tokens(head, keep_appos=True)
             if head.dep_ == "appos":  # "the head of the Russian delegation, ... Vladimir Medinsky"
@@ -897,8 +914,33 @@ class _Context:
                 actor = self.extractor.inventory.member_actor(canonical, on=self.date)
             persons.append(_Person(ent.start_char, canonical, actor, frozenset(_title_words(head)),
                                    _in_subject(head)))
+            seen_tokens.update(range(ent.start, ent.end))
+        for surname in titled:
+            # "Ms. Horobets kept hers": a courtesy title makes a person of a name the
+            # entity recogniser missed
+            if surname.i in seen_tokens or surname.text.lower() not in by_last:
+                continue
+            if self.mention_at.get(surname.i) is not None:
+                continue
+            persons.append(_Person(surname.idx, by_last[surname.text.lower()], None,
+                                   frozenset(_title_words(surname)), _in_subject(surname)))
         persons.sort(key=lambda p: p.pos)
         return persons
+
+    def _titled_names(self) -> list:
+        """The last word of each name after a courtesy title ("Ms. Horobets", "Mr. Van
+        Tassel"), whatever the entity recogniser made of it."""
+        doc = self.doc
+        found = []
+        for tok in doc[:-1]:
+            if tok.lower_ not in _COURTESY_TITLES or tok.nbor(1).pos_ != "PROPN":
+                continue
+            surname = tok.nbor(1)
+            while surname.i + 1 < len(doc) and surname.dep_ in ("compound", "flat") \
+                    and surname.head.i == surname.i + 1 and surname.head.pos_ == "PROPN":
+                surname = surname.head
+            found.append(surname)
+        return found
 
     def _genders(self) -> dict[str, str]:
         """The gender a courtesy title gives a person in this text ("Ms. Denning": "f"; "Mr.
@@ -925,6 +967,9 @@ class _Context:
         full: dict[str, set[str]] = defaultdict(set)
         for ent in self.doc.ents:
             words = _strip_poss(_whole_words_text(ent)).split() if ent.label_ == "PERSON" else []
+            couple = _couple_surname(ent) if ent.label_ == "PERSON" else None
+            if couple:
+                words = [*words, couple]  # "Dennis" of "Dennis and Karla Halvorsen"
             if len(words) >= 2:
                 full[words[-1].lower()].add(" ".join(words[:-1]).lower())
         return {surname for surname, given in full.items() if len(given) > 1}
@@ -1041,6 +1086,15 @@ class _Context:
         first = min(np, key=lambda t: t.i) if np else tok
         has_name = any(self.mention_at.get(t.i) is not None and self.mention_at[t.i].via in ("name", "member")
                        for t in np)
+        if name_tokens and name_tokens[0].i > tok.i and any(t.ent_type_ == "ORG" for t in name_tokens):
+            # "The lender, Driftless Farm Credit, said": the organisation in apposition, before
+            # any earlier bearer of the title
+            return _Speaker(self.span_text(name_tokens), mention, actor, pos, head_word, plural, False)
+        if head_word and not has_name and not plural and first.lower_ in _CATAPHORIC_DETERMINERS:
+            # "A Fall River woman sued ... . The woman, Lorraine Medina, told": named later
+            named = self._named_by_apposition(tok)
+            if named is not None:
+                return _Speaker(named[0], mention, actor or named[1], pos, head_word, False, named[2])
         if first.lower_ == "the" and not has_name and head_word:
             resolved = self._definite(np, tok, pos)
             if resolved is not None:
@@ -1280,6 +1334,28 @@ class _Context:
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
         return None
 
+    def _named_by_apposition(self, head) -> tuple[str, str | None, bool] | None:
+        """The name a description is given later in the text by a definite noun phrase of the
+        same head noun with a proper name in apposition ("a Fall River woman" ... "The
+        woman, Lorraine Medina, 52,"; "their lender" ... "The lender, Driftless Farm
+        Credit,"): (name, actor, whether a person), or None."""
+        for later in self.doc[head.i + 1:]:
+            if later.lower_ != head.lower_ or later.pos_ != "NOUN":
+                continue
+            if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
+                continue
+            for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                words = sorted((t for t in appos.subtree
+                                if t.i == appos.i or (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN")),
+                               key=lambda t: t.i)
+                if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
+                    continue  # a place or state, not a name for this speaker
+                if appos.ent_type_ == "PERSON":
+                    name = self.canonical_person(_whole_words_text(words))
+                    return name, self._person_actor(name, appos.idx), True
+                return self.span_text(words), self._np_actor(words, prefer_member=False), False
+        return None
+
     def _previous_person(self, pos: int) -> _Person | None:
         """The person who spoke, or was the subject of a main clause, last before ``pos``
         in the same or the previous sentence (the antecedent of a continuing title)."""
@@ -1329,6 +1405,41 @@ class _Context:
 
 
 # =========================================================================== helpers
+
+
+# Determiners of a description that the text may name later ("a Fall River woman", "their
+# lender"): see :meth:`_Context._named_by_apposition`.
+_CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+def _full_name(surname) -> str:
+    """The fullest form of a surname in the text: the first occurrence with given names
+    before it ("Nataliya Horobets" for "Horobets"), else the surname alone."""
+    for tok in surname.doc:
+        if tok.text != surname.text:
+            continue
+        given = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
+                 and c.lower_ not in _COURTESY_TITLES]
+        if given:
+            return " ".join(t.text for t in [*given, tok])
+    return surname.text
+
+
+def _couple_surname(ent) -> str | None:
+    """The surname a given name alone shares with the full name it is coordinated with:
+    "Dennis" in "Dennis and Karla Halvorsen" is Dennis Halvorsen. None for anything else."""
+    if len(ent) != 1 or ent.root.pos_ != "PROPN":
+        return None
+    doc, i = ent.doc, ent.start
+    if i + 3 >= len(doc) or doc[i + 1].lower_ != "and":
+        return None
+    given, surname = doc[i + 2], doc[i + 3]
+    if not (given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and surname.ent_type_ == "PERSON"
+            and surname.ent_iob_ == "I" and surname.pos_ == "PROPN"):
+        return None
+    if i + 4 < len(doc) and doc[i + 4].ent_iob_ == "I":
+        return None  # a longer name: the surname is not the next word
+    return surname.text
 
 
 def _strip_poss(text: str) -> str:
@@ -1559,6 +1670,8 @@ def _verb_after(ctx: _Context, i: int, verbs: ReportingVerbs):
         t = doc[k]
         if t.text in (".", ";", "!", "?") or (len(t.text) == 1 and t.text in _ALL_MARKS):
             return None
+        if t.pos_ in ("CCONJ", "SCONJ") or t.dep_ in ("cc", "mark"):
+            return None  # '"a test, not a truce," and that Ukraine would answer': another clause
         if _is_speech(t, verbs):
             if t.tag_ == "VBG":  # '"...", claiming that': a participle, not an attribution
                 return None
@@ -1577,6 +1690,36 @@ def _verb_after(ctx: _Context, i: int, verbs: ReportingVerbs):
                         w = w.head
                     return t, w
             return t, None
+    return None
+
+
+def _reporter_of_that_clause(ctx: _Context, first, verbs: ReportingVerbs):
+    """The reporting verb of a *that* clause that runs, within the sentence, up to the
+    quotation starting at ``first``: 'X told reporters that she had called the jail
+    "every single morning"'. Nothing between the clause and the quotation may end a
+    clause (no semicolon, dash or colon), and the *that* must follow its verb closely
+    (a few words: "told reporters outside the courthouse that")."""
+    doc = ctx.doc
+    sentence_start = first.sent.start
+    i = first.i - 1
+    while i >= sentence_start and (doc[i].is_space or doc[i].text in _ALL_MARKS):
+        i -= 1  # the opening mark
+    that = None
+    for k in range(i, sentence_start - 1, -1):
+        t = doc[k]
+        if t.text in (";", ":", "\u2014", "\u2013") or (len(t.text) == 1 and t.text in _ALL_MARKS):
+            return None
+        if t.lower_ == "that" and t.dep_ == "mark":
+            that = t
+            break
+    if that is None:
+        return None
+    for k in range(that.i - 1, max(sentence_start - 1, that.i - 8), -1):
+        t = doc[k]
+        if _is_speech(t, verbs) and t.tag_ != "VBG":
+            return t
+        if t.is_punct:
+            return None
     return None
 
 
@@ -1673,6 +1816,18 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     return False
 
 
+def _under_modal(verb) -> bool:
+    """A verb with a modal auxiliary ("would answer", "will respond", "could retaliate")."""
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in verb.children)
+
+
+def _infinitive(tok) -> bool:
+    """A verb with *to* and no subject of its own ("to ask about him")."""
+    children = list(tok.children)
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and not any(
+        c.dep_ in _SUBJ_DEPS for c in children)
+
+
 def _finite(tok) -> bool:
     if tok.tag_ in _FINITE_TAGS:
         return True
@@ -1708,10 +1863,12 @@ def _governor(tok, verbs: ReportingVerbs):
                 # a fragment-only verb governs its own object ('called the plan "a
                 # disaster"', 'described him as "a steady hand"'), not words deeper in it
                 # ('rejected talk of a "stalemate"': the talk is someone else's)
-                # the object of a verb inside someone's reported clause is that speaker's
-                # wording ('argued that Congress had written "blank checks"'): walk on up
-                nested = edge == "dobj" and entry not in verbs.fragment_only and node.dep_ == "ccomp" \
-                    and _is_speech(node.head, verbs)
+                # the object of a verb inside someone's reported clause is that speaker's wording
+                # ('argued that Congress had written "blank checks"'), and so is any fragment of a
+                # report under a modal, which is no utterance yet ('said Russia would answer "in
+                # kind"': the spokesman's words): walk on up
+                nested = entry not in verbs.fragment_only and node.dep_ == "ccomp" and _is_speech(node.head, verbs) \
+                    and (edge == "dobj" or (edge not in _NOT_REPORTED_EDGES and _under_modal(node)))
                 if edge not in _NOT_REPORTED_EDGES and not nested and (
                     entry not in verbs.fragment_only
                     or (edge in _OBJECT_EDGES and not in_noun_complement)

@@ -828,6 +828,52 @@ def test_a_surname_two_people_share_gives_neither_a_gender(extractor, nlp):
     assert speakers["he was tired"].split()[-1] == "Kovalenko"
 
 
+# Speakers that a parse alone leaves to the wrong person (text, the quotation, its expected
+# speaker): descriptions named later, an organisation in apposition, a given name of a couple,
+# a name the entity recogniser missed, and fragments inside someone's report.
+SPEAKER_SHAPES = [
+    ("a description named later by apposition",
+     "A Salem man sued the city on Monday, saying officers had towed his truck without notice. The man, "
+     "Carlos Ruiz, 40, told reporters that he had paid every ticket.",
+     "officers had towed his truck without notice", "Carlos Ruiz"),
+    ("a possessive description named later",
+     "The dairy asked a judge to let it keep its cows, a plan that its lender said would leave it worse "
+     "off. The lender's lawyer, Tom Reed, questioned Ms. Lund for an hour. The lender, Prairie Farm "
+     "Credit, which holds a lien on the cows, said in a filing that the herd would fetch less at auction.",
+     "would leave it worse off", "Prairie Farm Credit"),
+    ("an organisation in apposition before an earlier bearer of the title",
+     "The lender's lawyer, Tom Reed, questioned Ms. Lund for an hour. The lender, Prairie Farm Credit, "
+     "which holds a lien on the cows, said in a filing that the herd would fetch less at auction.",
+     "the herd would fetch less at auction", "Prairie Farm Credit"),
+    ("a given name of a couple",
+     "Tom and Ellen Brandt filed for bankruptcy in May. Tom said the farm had lost money for three years.",
+     "the farm had lost money for three years", "Tom Brandt"),
+    ("a name after a courtesy title that the recogniser missed",
+     "Oksana Pylypets grows sunflowers with her cousin, Halyna Marchuk. Ms. Marchuk sold her crop in "
+     "August, and Ms. Pylypets stored hers in a rented barn.\n\n\u201cNow the price is fair,\u201d she said.",
+     "Now the price is fair,", "Oksana Pylypets"),
+    ("a clause after the closing mark is no attribution",
+     "Mayor Ana Soler said in her address that the plan was \u201ca start, not an end,\u201d and that the "
+     "city would answer any lawsuit.",
+     "a start, not an end,", "Mayor Ana Soler"),
+    ("a fragment of a report under a modal is the reporter's",
+     "The ministry's spokesman, Ivan Petrov, called the vote \u201ctheft\u201d and said Russia would "
+     "respond \u201cin kind.\u201d",
+     "in kind.", "Ivan Petrov"),
+    ("a fragment in a that clause the parse hung elsewhere",
+     "The woman, Maria Lopez, told reporters outside the courthouse that she had called the jail "
+     "\u201cevery single morning\u201d to ask about him.",
+     "every single morning", "Maria Lopez"),
+]
+
+
+@pytest.mark.parametrize("text, quotation, expected", [c[1:] for c in SPEAKER_SHAPES],
+                         ids=[c[0] for c in SPEAKER_SHAPES])
+def test_speakers_named_elsewhere_in_the_text(extractor, nlp, text, quotation, expected):
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found[quotation] == expected
+
+
 def test_a_participle_set_off_by_commas_reports_no_clause(extractor, nlp):
     """'Mr. Dunn, asked whether he would debate, was blunt: "..."': the parser makes "asked"
     the main verb with "was blunt" as its clause; neither the question nor "was blunt" is a
@@ -857,8 +903,8 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
 # a woman and a man introduced together before "he"/"she", titles named later with another title,
 # reports in subordinate clauses), measured once with the rules frozen (docs/quotes.md, "US
 # domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7963, "speaker_name_accuracy": 0.8036, "exact_f1": 0.9402,
-               "overlap_f1": 0.9573}
+US_HELD_OUT = {"named_speaker_accuracy": 0.6610, "speaker_name_accuracy": 0.6610, "exact_f1": 0.9120,
+               "overlap_f1": 0.9440}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -866,7 +912,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 54
+    assert result["n_articles"] == 4 and result["n_named"] == 59
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
