@@ -232,6 +232,15 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "organizer", "organiser", "doctor", "nurse", "teacher", "student", "owner", "manager", "employee",
      "lobbyist", "consultant", "researcher", "scholar", "historian", "professor", "man", "woman",
      "soldier", "officer", "volunteer", "mother", "father", "veteran"})
+# Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
+# Ms. Castellanos on why ... . '...,' she said").
+_QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
+# Nouns of kinship: a name in apposition to one is a person's ("his older son, Colton Reinholt").
+_KIN_NOUNS = frozenset({
+    "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "uncle", "aunt", "nephew",
+    "niece", "grandson", "granddaughter", "grandmother", "grandfather", "parent", "child", "widow",
+    "widower", "fiancé", "fiancée", "stepfather", "stepmother", "stepson", "stepdaughter",
+})
 # Commissive and predictive verbs take a noun object more often than a clause: after such an
 # object, a clause without "that" is a relative clause of the object the parser misread.
 _OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
@@ -862,9 +871,11 @@ class _Context:
             key = name.split()[-1].lower() if name.split() else ""
             if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
                 by_last[key] = name
-            couple = _couple_surname(ent)
-            if couple and key:  # "Dennis and Karla Halvorsen": a later "Dennis" is Dennis Halvorsen
-                by_last[key] = f"{name} {couple}"
+        # a given name alone ("Carol said") names the one person introduced in full with it
+        # ("her mother, Carol Tessier"; "Mykola and Petro Hnatiuk")
+        for given, full in _given_names(doc).items():
+            if " " not in by_last.get(given, given):
+                by_last[given] = full
         titled = self._titled_names()
         for surname in titled:
             # "Ms. Pylypets" after "Oksana Pylypets", which the recogniser took for an organisation
@@ -892,8 +903,7 @@ class _Context:
             name = _strip_poss(_whole_words_text(ent))
             if not name.split():
                 continue
-            couple = _couple_surname(ent)
-            canonical = f"{name} {couple}" if couple else by_last.get(name.split()[-1].lower(), name)
+            canonical = by_last.get(name.split()[-1].lower(), name)
             head = ent.root
             np = _np_tokens(head, keep_appos=True)
             if head.dep_ == "appos":  # "the head of the Russian delegation, ... Vladimir Medinsky"
@@ -967,7 +977,7 @@ class _Context:
         full: dict[str, set[str]] = defaultdict(set)
         for ent in self.doc.ents:
             words = _strip_poss(_whole_words_text(ent)).split() if ent.label_ == "PERSON" else []
-            couple = _couple_surname(ent) if ent.label_ == "PERSON" else None
+            couple = _couple_surname(ent[0]) if len(words) == 1 else None
             if couple:
                 words = [*words, couple]  # "Dennis" of "Dennis and Karla Halvorsen"
             if len(words) >= 2:
@@ -1190,6 +1200,10 @@ class _Context:
                 return gender is None or known is None or known == gender
 
             persons = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos) and fits(p.name)]
+            questioned = self._questioned(pos, persons)
+            if questioned is not None:
+                # "Rep. Nakamura pressed Ms. Castellanos on why ... . '...,' she said": the answer
+                return _Speaker(questioned.name, None, questioned.actor, questioned.pos, person=True)
             subjects = [p for p in persons if p.subject]
             person = subjects[-1] if subjects else (persons[-1] if persons else None)
             last = self._last_speaker(pos, lambda s: s.person)
@@ -1208,6 +1222,31 @@ class _Context:
             return group or last_speaker
         if pronoun in _THING_PRONOUNS:
             return self._last_speaker(pos, lambda s: not s.person)
+        return None
+
+    def _questioned(self, pos: int, persons: list[_Person]) -> _Person | None:
+        """The person a questioning verb of the previous sentence takes as its object
+        ("pressed Ms. Castellanos on why ...", "asked the minister whether ..."), among
+        ``persons`` (those the pronoun fits): the one who answers next, unless the questioner
+        goes on to do something else in that sentence."""
+        sentence = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if sentence is None:
+            return None
+        start = sentence[0].sent.start
+        if start == 0:
+            return None
+        previous = self.doc[start - 1].sent
+        root = previous.root
+        if root.lemma_.lower() not in _QUESTIONING_VERBS:
+            return None
+        if any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > root.i for c in root.children):
+            return None  # "questioned Mr. Halvorsen ..., then turned to the judge": the questioner acts on
+
+        for obj in (c for c in root.children if c.dep_ == "dobj"):
+            span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
+            inside = [p for p in persons if span[0] <= p.pos < span[1]]
+            if inside:
+                return inside[-1]
         return None
 
     def possessor_actor(self, tok) -> str | None:
@@ -1425,19 +1464,51 @@ def _full_name(surname) -> str:
     return surname.text
 
 
-def _couple_surname(ent) -> str | None:
-    """The surname a given name alone shares with the full name it is coordinated with:
-    "Dennis" in "Dennis and Karla Halvorsen" is Dennis Halvorsen. None for anything else."""
-    if len(ent) != 1 or ent.root.pos_ != "PROPN":
+def _given_names(doc) -> dict[str, str]:
+    """Given names that name one person in the text, lower-cased, with that person's full
+    name: the first word of each two- or three-word person name ("Carol" of "Carol
+    Tessier"), and a given name coordinated with a full name, which takes its surname
+    ("Dennis" of "Dennis and Karla Halvorsen", "Mykola" of "Mykola and Petro Hnatiuk").
+    A given name of two people names neither."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for ent in doc.ents:
+        words = _strip_poss(_whole_words_text(ent)).split() if ent.label_ == "PERSON" else []
+        if 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words):
+            found[words[0].lower()].add(" ".join(words))
+    for tok in doc:
+        # a name in apposition to a person or kinship noun, whatever the recogniser made of it
+        # ("Mason's father, Troy Reinholt,")
+        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _PERSON_NOUNS | _KIN_NOUNS:
+            words = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
+            if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words):
+                found[words[0].lower_].add(" ".join(t.text for t in words))
+    for tok in doc[:-3]:
+        couple = _couple_surname(tok)
+        if couple:
+            found[tok.lower_].add(f"{tok.text} {couple}")
+    return {given: next(iter(full)) for given, full in found.items() if len(full) == 1}
+
+
+def _couple_surname(tok) -> str | None:
+    """The surname a capitalised given name alone shares with the full name it is
+    coordinated with: "Dennis" in "Dennis and Karla Halvorsen" is Dennis Halvorsen. None
+    for anything else."""
+    doc, i = tok.doc, tok.i
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or i + 3 >= len(doc) or doc[i + 1].lower_ != "and":
         return None
-    doc, i = ent.doc, ent.start
-    if i + 3 >= len(doc) or doc[i + 1].lower_ != "and":
-        return None
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_iob_ != "O":
+        return None  # the end of a longer name ("Sen. Mark Kelly and Jane Doe")
     given, surname = doc[i + 2], doc[i + 3]
-    if not (given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and surname.ent_type_ == "PERSON"
-            and surname.ent_iob_ == "I" and surname.pos_ == "PROPN"):
+    if not (given.pos_ == "PROPN" and surname.pos_ == "PROPN" and given.text[:1].isupper()
+            and surname.text[:1].isupper()):
         return None
-    if i + 4 < len(doc) and doc[i + 4].ent_iob_ == "I":
+    by_entity = given.ent_type_ == "PERSON" and given.ent_iob_ == "B" and surname.ent_type_ == "PERSON" \
+        and surname.ent_iob_ == "I"
+    by_parse = surname.dep_ == "conj" and surname.head.i == i and given.dep_ in ("compound", "flat") \
+        and given.head.i == surname.i
+    if not (by_entity or by_parse):
+        return None
+    if i + 4 < len(doc) and doc[i + 4].pos_ == "PROPN" and doc[i + 4].text[:1].isupper():
         return None  # a longer name: the surname is not the next word
     return surname.text
 
