@@ -1031,6 +1031,12 @@ class _Context:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
             if subject is not None and _is_document(subject):
                 subject = None  # 'The U.S. code says ...': a text, not a speaker
+            if subject is not None and _is_number(subject):
+                # "A rancher whose family has farmed here since 1911 said": the parser made the
+                # year the subject; the speaker is the noun whose clause holds the verb
+                subject = _noun_above(record.gov)
+            if subject is not None and subject.pos_ == "NOUN":
+                subject = _author_of(subject)  # "a Defense Ministry statement called": the ministry
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
             if speaker is not None and speaker.name is None and speaker.mention is None:
                 speaker = _Speaker(None, None, None)
@@ -1096,16 +1102,17 @@ class _Context:
         first = min(np, key=lambda t: t.i) if np else tok
         has_name = any(self.mention_at.get(t.i) is not None and self.mention_at[t.i].via in ("name", "member")
                        for t in np)
-        if name_tokens and name_tokens[0].i > tok.i and any(t.ent_type_ == "ORG" for t in name_tokens):
-            # "The lender, Driftless Farm Credit, said": the organisation in apposition, before
-            # any earlier bearer of the title
-            return _Speaker(self.span_text(name_tokens), mention, actor, pos, head_word, plural, False)
-        if head_word and not has_name and not plural and first.lower_ in _CATAPHORIC_DETERMINERS:
+        # "The lender, Driftless Farm Credit, said", "Its contractor, Prairie Ordnance Systems,":
+        # the organisation in apposition is the speaker, before any bearer of the title
+        in_apposition = bool(name_tokens) and name_tokens[0].i > tok.i \
+            and not any(t.ent_type_ == "PERSON" for t in name_tokens)
+        if head_word and not has_name and not plural and not in_apposition \
+                and first.lower_ in _CATAPHORIC_DETERMINERS:
             # "A Fall River woman sued ... . The woman, Lorraine Medina, told": named later
             named = self._named_by_apposition(tok)
             if named is not None:
                 return _Speaker(named[0], mention, actor or named[1], pos, head_word, False, named[2])
-        if first.lower_ == "the" and not has_name and head_word:
+        if first.lower_ == "the" and not has_name and head_word and not in_apposition:
             resolved = self._definite(np, tok, pos)
             if resolved is not None:
                 return _Speaker(resolved.name, mention, resolved.actor if actor is None else actor, pos,
@@ -1140,7 +1147,8 @@ class _Context:
                 outlet = self._previous_outlet(pos)
                 if outlet is not None:
                     return _Speaker(outlet.name, mention, outlet.actor, pos, head_word, False, False)
-        elif first.lower_ in ("its", "their") and not has_name and head_word in _PERSON_NOUNS and not plural:
+        elif first.lower_ in ("its", "their") and not has_name and head_word in _PERSON_NOUNS and not plural \
+                and not in_apposition:
             # "..., its general manager told the board. [...] the general manager, Teresa
             # Aldana, said": a title named in the next sentences
             person = self._cataphor(np, tok, pos, actor)
@@ -1154,8 +1162,7 @@ class _Context:
             earlier = self._earlier_np_actor(tok)
             if earlier is not None:
                 actor = earlier
-        if name_tokens and name_tokens[0].i > tok.i and any(t.ent_type_ == "ORG" for t in name_tokens):
-            # "The plant's owner, Heartland Meats, said": the organisation in apposition
+        if in_apposition:
             name = self.span_text(name_tokens)
         else:
             clause = _identifying_clause(tok) if np else None
@@ -2096,6 +2103,26 @@ _AUTHORED_REPORTS = frozenset({
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records",
 })
+
+
+def _is_number(tok) -> bool:
+    """A date or a number in digits, which names no speaker ("since 1911"); not a partitive
+    ("one of them", "two of the officials")."""
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+        return False
+    return tok.ent_type_ in ("DATE", "TIME") or tok.text[:1].isdigit()
+
+
+def _noun_above(verb):
+    """The nearest noun above ``verb`` in the parse (the noun whose clause holds it), or None."""
+    node = verb
+    for _ in range(6):
+        if node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("NOUN", "PROPN"):
+            return node
+    return None
 
 
 def _author_of(source):

@@ -13,6 +13,7 @@ import pytest
 
 from conftest import write_corpus
 from framing._nlp import load_nlp
+from framing.corpus import load_corpus
 from framing.actors import MentionFinder, load_actors
 from framing.quotes import (
     VERB_CLASSES,
@@ -876,6 +877,12 @@ SPEAKER_SHAPES = [
      "The lawyer, Dana Whitfield, questioned Ms. Okafor for an hour, then turned to the judge.\n\n"
      "\u201cI have heard no plan, Your Honor,\u201d she said.", "I have heard no plan, Your Honor,",
      "Dana Whitfield"),
+    ("a year the parse made the subject is no speaker",
+     "A teacher whose school has stood on the hill since 1908 said she had lost every book in the flood.",
+     "she had lost every book in the flood", "a teacher"),
+    ("a statement speaks for its author",
+     "In Moscow, a Russian Foreign Ministry statement called the sanctions \u201can act of theft.\u201d",
+     "an act of theft.", "Russian Foreign Ministry"),
     ("a fragment in a that clause the parse hung elsewhere",
      "The woman, Maria Lopez, told reporters outside the courthouse that she had called the jail "
      "\u201cevery single morning\u201d to ask about him.",
@@ -888,6 +895,18 @@ SPEAKER_SHAPES = [
 def test_speakers_named_elsewhere_in_the_text(extractor, nlp, text, quotation, expected):
     found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
     assert found[quotation] == expected
+
+
+def test_an_organisation_in_apposition_to_a_possessive_description(extractor, nlp):
+    """"Its contractor, Prairie Ordnance Systems, which the Army said ..., said": the company in
+    apposition speaks, although the entity recogniser does not tag it (a dev article of the
+    US-news set, where the speaker had been "its contractor")."""
+    from conftest import ROOT
+
+    path = ROOT / "tests/data/us-news/quotes/corpus/capitol-courier/capitol-courier-2026-11-18-army-artillery-shell-delays.txt"
+    text = load_corpus(path).loc[0, "text"]
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found["both problems had been fixed"] == "Prairie Ordnance Systems"
 
 
 def test_a_participle_set_off_by_commas_reports_no_clause(extractor, nlp):
@@ -919,8 +938,8 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
 # a woman and a man introduced together before "he"/"she", titles named later with another title,
 # reports in subordinate clauses), measured once with the rules frozen (docs/quotes.md, "US
 # domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8361, "speaker_name_accuracy": 0.8361, "exact_f1": 0.9600,
-               "overlap_f1": 0.9760}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8226, "speaker_name_accuracy": 0.8226, "exact_f1": 0.9449,
+               "overlap_f1": 0.9764}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -928,7 +947,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 61
+    assert result["n_articles"] == 4 and result["n_named"] == 62
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
