@@ -880,7 +880,8 @@ class WordingFinder:
         for set_id, hits in by_set.items():
             kept = _longest_first([h for h in hits if not _vetoed(h, exclusions.get(set_id, []))])
             if parsed:
-                kept = [h for h in kept if not _a_system_of_rules(doc, h, mention_at)]
+                kept = [h for h in kept if not _a_system_of_rules(doc, h, mention_at)
+                        and not _governs_no_state(doc, h, self._governing)]
             if not in_conflict:
                 kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
                 if self._sense[set_id] == "territory" and parsed:
@@ -1088,6 +1089,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
         return False
     if head.dep_ in ("compound", "nmod") and head.head.i not in inside and head.head.pos_ in ("NOUN", "PROPN"):
         return False  # "war room", "war zone", "crisis talks"
+    if _before_a_noun(head):
+        return False  # "red and gold war paint", where the parse missed the compound
     if _calls_something_else_a_war(head, confirms):
         return False  # "every conversation turns into a war"
     if _equates_with_another_war(head, about, confirms):
@@ -1108,6 +1111,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                 return False  # "we are at war with a company that ..."
             if preposition == "of" and head.lemma_.lower() == "invasion" and _invades_no_land(child):
                 return False  # "an invasion of spongy moths", "an invasion of privacy"
+            if preposition == "of" and _of_plural_things(child):
+                return False  # "a war of nerves", "a war of words"
             if preposition in _PLACE_PREPS:
                 objects = _objects_of(child)
                 if any(t.pos_ == "PROPN" or _is_year(t) or t.ent_type_ in _ELSEWHERE_ENTS
@@ -1154,6 +1159,25 @@ def _inside_a_name(head) -> bool:
     from framing.actors import _is_title_case
 
     return not _is_title_case(head.sent.text)
+
+
+def _before_a_noun(head) -> bool:
+    """A lower-case war word right before a lower-case common noun that it modifies ("war
+    paint", "crisis talks"), whatever the parse made of the pair."""
+    doc = head.doc
+    if head.i + 1 >= len(doc) or not head.text.islower() or head.tag_ != "NN":
+        return False
+    following = doc[head.i + 1]
+    return following.tag_ in ("NN", "NNS") and following.text.islower() and following.head.i != head.i
+
+
+def _of_plural_things(preposition) -> bool:
+    """The *of* phrase of a war word names plural common nouns that are no places, states or
+    people ("a war of nerves", "a war of words"): an idiom, not a war."""
+    objects = _objects_of(preposition)
+    return bool(objects) and all(
+        o.tag_ == "NNS" and o.lemma_.lower() not in _HELD_PLACES and o.lemma_.lower() not in _PEOPLE_NOUNS
+        for o in objects)
 
 
 def _between_others(preposition) -> bool:
@@ -1343,6 +1367,32 @@ def _a_system_of_rules(doc, hit: _Hit, mention_at) -> bool:
         if child.tag_ == "VBG" or (child.pos_ == "NOUN" and child.tag_ in ("NN", "NNS")):
             return True
     return False
+
+
+# Bodies that are no state: their "administration", "government" or "leadership" is no
+# government's ("the university administration", "the student government", "the union's
+# leadership").
+_NON_STATE_BODIES = frozenset({
+    "university", "college", "school", "student", "campus", "faculty", "hospital", "clinic", "company",
+    "corporation", "firm", "church", "diocese", "parish", "league", "team", "club", "museum", "library",
+    "union", "hotel", "chain", "bank", "airline", "network", "studio", "newsroom", "fraternity", "sorority",
+})
+# People nouns that an *of* phrase of a war word can name ("a war of peoples").
+_PEOPLE_NOUNS = frozenset({"people", "nation", "citizen", "soldier", "worker", "peasant", "class"})
+
+
+def _governs_no_state(doc, hit: _Hit, governing: frozenset[str]) -> bool:
+    """A government word of a body that is no state ("the university administration", "the
+    student government", "the university's leadership"), or "authorities" as experts ("the
+    leading authorities on tick-borne disease")."""
+    head = doc[hit.token_start:hit.token_end].root
+    lemma = head.lemma_.lower()
+    if lemma not in governing:
+        return False
+    if lemma in ("authority", "authorities") and any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children):
+        return True
+    return any(c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "NOUN" and c.text.islower()
+               and c.lemma_.lower() in _NON_STATE_BODIES for c in head.children)
 
 
 def _determined(doc, hit: _Hit) -> bool:

@@ -590,45 +590,43 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 10: five non-war
-    articles, three naming the war or the invasion in passing, and one war article), as
-    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 9 of 11
-    (the extras: "a war of nerves" and "war paint" in a soccer story that the domain model
-    reads as ``war``; one missed: a bare "Before the invasion" in a story read as ``climate``),
-    labels 8 of 8; most of the seventeen extra terms are government words in other senses (a
-    university's "administration", "the student government", "leading authorities")."""
+    """Precision on the held-out split of the constructed US-news set (round 11: five non-war
+    articles, three naming the invasion in passing, and one war article), as measured once
+    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 11 (the five extras
+    are the Crimean War of 1854 in a museum story that names Russia's invasion and that the
+    domain model reads as ``war``), labels 6 of 7 (the extra: a football coach's "previous
+    regime"); most other extras are words of the sets for companies, hospitals and teams."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (9, 11, 10)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (13, 21)
-    assert report["terms"]["precision"] == pytest.approx(40 / 57, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(40 / 41, abs=0.01)
-    # label actors: of two gold labels with an actor, one found and right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 2)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 11, 6)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (6, 7)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (10, 19)
+    assert report["terms"]["precision"] == pytest.approx(36 / 58, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
+    # label actors: the one gold label with an actor ("the aggressor" in a quotation) is not found
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (0, 0, 1)
 
 
 def test_us_news_dev_articles(nlp):
-    """The sixty dev articles (rounds 1-9) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (eleven extra terms, four missed)."""
+    """The sixty-six dev articles (rounds 1-10) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (twenty-one extra terms, five missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 60
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (335, 346, 339)
+    assert report["n_articles"] == 66
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (375, 396, 380)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-10 held-out six it adds two war names to the domain
-    model's nine right of eleven: "a tug-of-war between deans" and "the warring co-founders", in
-    stories the domain model reads as ``other`` and ``climate``, and finds the bare "Before
-    the invasion" (10 of 14); on round 8 it added "a war of attrition" about a trial in a
-    non-war story read as ``other``, and on round 5 "We are not at war" in an election-security
-    story read the same way."""
+    domain model was read. On the round-11 held-out six it adds one more war name to the
+    domain model's six right of eleven (6 of 12); on round 10 it added "a tug-of-war between
+    deans" and "the warring co-founders" in stories the domain model reads as ``other`` and
+    ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We are not at
+    war" in an election-security story read as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (10, 14)
+    assert (war["tp"], war["n_pred"]) == (6, 12)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -766,6 +764,11 @@ def test_wars_between_others_and_wars_equated_with_another(finder, mention_finde
      "services.", []),
     ("Russia shelled Ukraine again. The escalating war in Ukraine raised prices.", ["war"]),
     ("Russia shelled Ukraine again. The grinding war has killed thousands.", ["war"]),
+    # an idiom of plural things after "of", and a noun the war word modifies that the parse missed
+    ("Russia shelled Ukraine again. \"It was a war of nerves out there,\" the coach said.", []),
+    ("Russia shelled Ukraine again. The fans, in blue and white war paint, marched to the stadium.", []),
+    ("Russia shelled Ukraine again. The war of 2022 changed everything for Kyiv.", []),
+    ("Russia shelled Ukraine again. A war of aggression against Ukraine goes on.", ["war of aggression"]),
 ])
 def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
@@ -833,6 +836,19 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
 ])
 def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "combatants") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the administration, government or leadership of a body that is no state, and experts
+    ("The faculty senate voted to censure the university administration.", []),
+    ("The student government passed a resolution against the cuts.", []),
+    ("The dean said the college's leadership had looked at every option.", []),
+    ("She is one of the leading authorities on tick-borne disease.", []),
+    ("The Trump administration has not said whether it will object.", ["administration"]),
+    ("Federal authorities opened an inquiry.", ["authorities"]),
+])
+def test_government_words_of_bodies_that_are_no_state(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "government_naming") == expected
 
 
 @pytest.mark.parametrize("text, expected", [
