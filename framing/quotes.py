@@ -1248,7 +1248,6 @@ class _Context:
             return None
         if any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > root.i for c in root.children):
             return None  # "questioned Mr. Halvorsen ..., then turned to the judge": the questioner acts on
-
         for obj in (c for c in root.children if c.dep_ == "dobj"):
             span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
             inside = [p for p in persons if span[0] <= p.pos < span[1]]
