@@ -1322,8 +1322,9 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
 
 def _defends_a_place(head, mention_at, places: frozenset[str] = frozenset()) -> bool:
     """A possessor or *of* object of "defenders" that is a place or an actor: a mention, a
-    place or people entity, one of the conflict's ``places``, or a place noun ("the defenders of Mariupol", "the city's
-    defenders"); not a company or a person ("Veridian's defenders", "its defenders")."""
+    place or people entity, one of the conflict's ``places``, or a place noun ("the
+    defenders of Mariupol", "the city's defenders"); not a company or a person ("Veridian's
+    defenders", "its defenders")."""
     owners = [c for c in head.children if c.dep_ == "poss"]
     owners += [o for prep in head.children if prep.dep_ == "prep" and prep.lower_ == "of"
                for o in prep.children if o.dep_ == "pobj"]
