@@ -1037,6 +1037,10 @@ class _Context:
                 subject = _noun_above(record.gov)
             if subject is not None and subject.pos_ == "NOUN":
                 subject = _author_of(subject)  # "a Defense Ministry statement called": the ministry
+                if subject.lemma_.lower() in _AUTHORED_REPORTS:
+                    # "Its statement called": the body that "its" stands for
+                    subject = next((c for c in subject.children if c.dep_ == "poss"
+                                    and c.lower_ in ("its", "their")), subject)
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
             if speaker is not None and speaker.name is None and speaker.mention is None:
                 speaker = _Speaker(None, None, None)
@@ -1484,15 +1488,45 @@ def _given_names(doc) -> dict[str, str]:
     for tok in doc:
         # a name in apposition to a person or kinship noun, whatever the recogniser made of it
         # ("Mason's father, Troy Reinholt,")
-        if tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.head.lemma_.lower() in _PERSON_NOUNS | _KIN_NOUNS:
-            words = [t for t in tok.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [tok]
-            if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words):
-                found[words[0].lower_].add(" ".join(t.text for t in words))
+        if tok.dep_ != "appos" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in _PERSON_NOUNS | _KIN_NOUNS:
+            continue
+        words = _name_tokens(tok)
+        if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words):
+            found[words[0].lower_].add(" ".join(t.text for t in words))
+        elif len(words) == 1 and tok.head.lemma_.lower() in _KIN_NOUNS:
+            # a given name alone beside a named relative takes the relative's surname: "Amber
+            # Rensink and her husband, Kyle," is Kyle Rensink (and Amber is Amber Rensink)
+            relative = _relative(tok.head)
+            if relative is not None:
+                found[tok.lower_].add(f"{tok.text} {relative[-1].text}")
+                found[relative[0].lower_].add(" ".join(t.text for t in relative))
     for tok in doc[:-3]:
         couple = _couple_surname(tok)
         if couple:
             found[tok.lower_].add(f"{tok.text} {couple}")
     return {given: next(iter(full)) for given, full in found.items() if len(full) == 1}
+
+
+def _relative(kin) -> list | None:
+    """The full name (given names and surname, as tokens) of the person a kinship noun is
+    relative to: its possessor when named in full ("Mason Reinholt's father"), or, for
+    "her"/"his", the last name in full before it in the sentence that is a subject or a
+    conjunct ("Amber Rensink and her husband"), whatever the entity recogniser made of it."""
+    for poss in (c for c in kin.children if c.dep_ == "poss"):
+        if poss.pos_ == "PROPN":
+            name = _name_tokens(poss)
+            return name if len(name) >= 2 else None
+        if poss.lower_ in ("her", "his"):
+            for tok in reversed(kin.sent[:poss.i - kin.sent.start]):
+                if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
+                    name = _name_tokens(tok)
+                    return name if len(name) >= 2 and tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") else None
+    return None
+
+
+def _name_tokens(head) -> list:
+    """A proper name's words: its proper-noun compounds and the head ("Amber Rensink")."""
+    return [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
 
 
 def _couple_surname(tok) -> str | None:

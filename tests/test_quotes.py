@@ -883,6 +883,13 @@ SPEAKER_SHAPES = [
     ("a statement speaks for its author",
      "In Moscow, a Russian Foreign Ministry statement called the sanctions \u201can act of theft.\u201d",
      "an act of theft.", "Russian Foreign Ministry"),
+    ("a given name beside a named relative takes the relative's surname",
+     "Not everyone wants to move. Dana Verhoef and her husband, Luke, bought a house on Elm Street in "
+     "2019. Luke said they would rather raise the house than sell it.",
+     "they would rather raise the house than sell it", "Luke Verhoef"),
+    ("a statement of its body",
+     "The Interior Ministry claimed that the bridge had been mined in May. Its statement called the "
+     "flood \u201can act of sabotage.\u201d", "an act of sabotage.", "the Interior Ministry"),
     ("a fragment in a that clause the parse hung elsewhere",
      "The woman, Maria Lopez, told reporters outside the courthouse that she had called the jail "
      "\u201cevery single morning\u201d to ask about him.",
@@ -938,8 +945,8 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
 # a woman and a man introduced together before "he"/"she", titles named later with another title,
 # reports in subordinate clauses), measured once with the rules frozen (docs/quotes.md, "US
 # domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8226, "speaker_name_accuracy": 0.8226, "exact_f1": 0.9449,
-               "overlap_f1": 0.9764}
+US_HELD_OUT = {"named_speaker_accuracy": 0.7833, "speaker_name_accuracy": 0.7833, "exact_f1": 0.9752,
+               "overlap_f1": 0.9917}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -947,7 +954,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 62
+    assert result["n_articles"] == 4 and result["n_named"] == 60
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
