@@ -1394,9 +1394,7 @@ class _Context:
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
                 continue
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
-                words = sorted((t for t in appos.subtree
-                                if t.i == appos.i or (t.dep_ in ("compound", "flat") and t.pos_ == "PROPN")),
-                               key=lambda t: t.i)
+                words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
                     continue  # a place or state, not a name for this speaker
                 if appos.ent_type_ == "PERSON":
@@ -1467,10 +1465,9 @@ def _full_name(surname) -> str:
     for tok in surname.doc:
         if tok.text != surname.text:
             continue
-        given = [c for c in tok.lefts if c.dep_ in ("compound", "flat") and c.pos_ == "PROPN"
-                 and c.lower_ not in _COURTESY_TITLES]
-        if given:
-            return " ".join(t.text for t in [*given, tok])
+        words = [t for t in _name_tokens(tok) if t.lower_ not in _COURTESY_TITLES]
+        if len(words) > 1:
+            return " ".join(t.text for t in words)
     return surname.text
 
 

@@ -1310,9 +1310,9 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
     head = span.root
     if head.dep_ in ("amod", "compound", "nmod") and head.head.lemma_.lower() in governing:
         return False
-    if head.lemma_.lower() == "defender" and not in_conflict and not _defends_a_place(head, mention_at, places):
-        return False
     if head.lemma_.lower() == "defender":
+        if not in_conflict and not _defends_a_place(head, mention_at, places):
+            return False
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
