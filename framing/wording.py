@@ -68,7 +68,7 @@ _GAP_SIZE = 4  # a "..." gap spans one to this many tokens
 _NAMING_TOP_KEYS = ("description", "sets")
 _SET_KEYS = ("id", "description", "sources", "variants", "exclude", "relational", "governing", "about",
              "conflict_only", "not_bare", "sense", "notes")
-_ABOUT_KEYS = ("actors", "places", "classifiers", "anchored")
+_ABOUT_KEYS = ("actors", "places", "classifiers", "anchored", "began")
 _DISTANCING_TOP_KEYS = ("description", "sources", "hedge", "vague_source", "scare_quotes")
 _CUE_KINDS = ("hedge", "vague_source")
 _SCARE_KEYS = ("max_words", "cues", "speech_verbs", "speech_nouns", "habitual")
@@ -209,13 +209,16 @@ class About:
     adjectives that make a kind of war or crisis of the head noun ("civil war", "cold
     war", "nuclear war"); ``anchored``: variants that name the conflict only with one of
     its actors or places attached, in coverage of the conflict too ("the Ukraine crisis",
-    "the crisis in Ukraine"; bare, "a crisis" is any crisis).
+    "the crisis in Ukraine"; bare, "a crisis" is any crisis); ``began``: the year the
+    conflict began, before which a date in a term's own phrase makes it another war ("the
+    invasion of Crimea in September 1854"); ``None``: no such check.
     """
 
     actors: tuple[str, ...]
     places: tuple[str, ...] = ()
     classifiers: tuple[str, ...] = ()
     anchored: tuple[str, ...] = ()
+    began: int | None = None
 
 
 @dataclass(frozen=True)
@@ -532,6 +535,7 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
                 classifiers=tuple(w.lower() for w in _strings(raw_about.get("classifiers"),
                                                               f"{where}: about: classifiers")),
                 anchored=_variant_ids(raw_about.get("anchored"), variants, f"{where}: about: anchored"),
+                began=_year(raw_about.get("began"), f"{where}: about: began"),
             )
         sets.append(NamingSet(
             id=set_id, description=" ".join(description.split()), sources=sources,
@@ -539,6 +543,15 @@ def _parse_naming(raw: Mapping[str, Any], origin: str) -> list[NamingSet]:
             governing=governing, about=about, conflict_only=conflict_only, not_bare=not_bare, sense=sense,
         ))
     return sets
+
+
+def _year(value: Any, where: str) -> int | None:
+    """A year given in a naming file, or None when it is absent."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1000 <= value <= 9999:
+        raise ValueError(f"{where}: expected a four-digit year, got {value!r}")
+    return value
 
 
 def _variant_ids(raw: Any, variants: Mapping[str, Any], where: str) -> tuple[str, ...]:
@@ -884,6 +897,8 @@ class WordingFinder:
                         and not _governs_no_state(doc, h, self._governing)]
             if not in_conflict:
                 kept = [h for h in kept if (set_id, h.key.variant) not in self._conflict_only]
+                if parsed:
+                    kept = [h for h in kept if not _regime_of_no_state(doc, h, mention_at)]
                 if self._sense[set_id] == "territory" and parsed:
                     kept = [h for h in kept if _names_territory(doc, h, mention_at, self._conflict_places)]
             about = self._about.get(set_id)
@@ -1081,6 +1096,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                      and c.i == head.right_edge.i + 1]
     if _inside_a_name(head):
         return False  # "the Coordination Headquarters for the Treatment of Prisoners of War"
+    if about.began is not None and _dated_before(head, inside, about.began):
+        return False  # "the Allied invasion of Crimea in September 1854", "a 170-year-old war"
     if any(_another_kind(c) and not confirms(c) for c in attached if c.dep_ in _CLASSIFIER_DEPS):
         return False  # "a budget war over Ukraine aid", "Russia's price war with Saudi Arabia"
     if any(confirms(c) for c in attached):
@@ -1119,6 +1136,54 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                        for o in objects for t in o.subtree):
                     return False
     return True
+
+
+# Prepositions after which a date is a point of comparison, not the war's own date: "the
+# largest invasion in Europe since 1945", "a bigger war than that of 1939".
+_COMPARISON_PREPS = frozenset({"since", "than", "before", "after", "until", "like", "unlike"})
+# Ages that make a war a past one whenever the article was written: "a 170-year-old war",
+# "the century-old conflict" (a war that began within a generation keeps its name).
+_PAST_AGE_YEARS = 30
+_PAST_AGE_WORDS = frozenset({"century", "centuries"})
+
+
+def _dated_before(head, inside: set[int], began: int) -> bool:
+    """The war word's own phrase dates it before the conflict began: a year before ``began``
+    as a modifier or inside one of its prepositional phrases ("the 1968 invasion", "the
+    invasion of Crimea in September 1854"), or an age of decades ("a 170-year-old war", "the
+    century-old conflict"). Years after *since*, *than* and the like are points of comparison
+    ("the largest invasion since 1945"); clauses hanging in the phrase are not its own ("the
+    war, which reopened a front of 1944, ...")."""
+
+    def dates(token) -> bool:
+        if token.i in inside:
+            return False
+        if token.dep_ == "prep" and token.lower_ in _COMPARISON_PREPS:
+            return False
+        if _is_year(token) and int(token.text) < began and (
+                token.ent_type_ in ("DATE", "EVENT") or token.head.lower_ in _PLACE_PREPS):
+            return True
+        return any(dates(c) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+
+    for child in head.children:
+        if child.i in inside or child.dep_ in _CLAUSE_DEPS:
+            continue
+        if child.dep_ in ("amod", "compound", "nmod", "nummod", "prep") and dates(child):
+            return True
+        if child.dep_ == "amod" and _past_age(child):
+            return True
+    return False
+
+
+def _past_age(modifier) -> bool:
+    """An age modifier of decades or more: "170-year-old", "century-old", "centuries-old"."""
+    if modifier.lower_ != "old":
+        return False
+    units = [t for t in modifier.subtree if t.lemma_.lower() in ("year", "century") or t.lower_ in _PAST_AGE_WORDS]
+    if any(t.lower_ in _PAST_AGE_WORDS or t.lemma_.lower() == "century" for t in units):
+        return True
+    numbers = [t for t in modifier.subtree if t.like_num and t.text.replace(",", "").isdigit()]
+    return bool(units) and any(int(t.text.replace(",", "")) >= _PAST_AGE_YEARS for t in numbers)
 
 
 def _classifies(child, about: About) -> bool:
@@ -1368,6 +1433,38 @@ def _a_system_of_rules(doc, hit: _Hit, mention_at) -> bool:
         if child.tag_ == "VBG" or (child.pos_ == "NOUN" and child.tag_ in ("NN", "NNS")):
             return True
     return False
+
+
+# Adjectives that place a regime in time and say nothing of who rules: "the previous
+# regime", "the new regime".
+_TIME_ADJECTIVES = frozenset({
+    "previous", "former", "old", "new", "current", "present", "last", "next", "prior", "outgoing",
+    "incoming", "past", "earlier", "later", "latest",
+})
+
+
+def _regime_of_no_state(doc, hit: _Hit, mention_at) -> bool:
+    """Outside war coverage, "regime" placed in time and given nothing that says who rules —
+    no possessor, name, mention, people or place, no other classifier ("the previous regime",
+    "under the new regime", of a coaching staff or a company's managers) — names no
+    government. In the news of states a regime is named ("the Assad regime", "Iran's regime",
+    "the regime in Tehran") or called what it is ("an authoritarian regime"). The sentence is
+    read for a place or state too ("After the coup in Niger, the new regime ..."). A bare
+    "the regime" is left a government: it usually takes up one named before."""
+    head = doc[hit.token_start:hit.token_end].root
+    if head.lemma_.lower() != "regime":
+        return False
+    timed = False
+    for child in head.children:
+        if child.dep_ in ("det", "case", "punct", "cc"):
+            continue
+        if child.dep_ == "amod" and child.lower_ in _TIME_ADJECTIVES:
+            timed = True
+            continue
+        if child.dep_ == "prep" and not any(_is_place_or_actor(o, mention_at) for o in _objects_of(child)):
+            continue
+        return False
+    return timed and not any(t.i in mention_at or t.ent_type_ in ("GPE", "NORP", "LOC") for t in head.sent)
 
 
 # Bodies that are no state: their "administration", "government" or "leadership" is no

@@ -435,6 +435,8 @@ NAMING_ERRORS = [
     ("unknown sense", _set(GOOD_SET + "  sense: soldiers\n"), "sense must be one of fighters, territory"),
     ("anchored unknown", _set(GOOD_SET + "  about: {actors: [russia], anchored: [c]}\n"),
      "anchored lists unknown variant(s) 'c'"),
+    ("began not a year", _set(GOOD_SET + "  about: {actors: [russia], began: spring}\n"),
+     "about: began: expected a four-digit year, got 'spring'"),
 ]
 
 
@@ -590,36 +592,37 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 11: five non-war
+    """Precision on the held-out split of the constructed US-news set (round 12: five non-war
     articles, three naming the invasion in passing, and one war article), as measured once
-    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 11 (the five extras
-    are the Crimean War of 1854 in a museum story that names Russia's invasion and that the
-    domain model reads as ``war``), labels 6 of 7 (the extra: a football coach's "previous
-    regime"); most other extras are words of the sets for companies, hospitals and teams."""
+    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 12 (five extras
+    are bare "the war" and "the conflict" for the Korean War in a museum story that names
+    Russia's invasion and that the domain model reads as ``war``; the sixth, "It was a war
+    out there", is in a tennis story read the same way), labels 8 of 8; most other extras
+    are words of the sets in other senses ("anti-doping authorities", "invaders" for crabs)."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 11, 6)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (6, 7)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (10, 19)
-    assert report["terms"]["precision"] == pytest.approx(36 / 58, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(1.0, abs=0.01)
-    # label actors: the one gold label with an actor ("the aggressor" in a quotation) is not found
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (0, 0, 1)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 12, 6)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (13, 16)
+    assert report["terms"]["precision"] == pytest.approx(43 / 57, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(43 / 44, abs=0.01)
+    # label actors: one of the three gold label actors is found, and it is right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 3)
 
 
 def test_us_news_dev_articles(nlp):
-    """The sixty-six dev articles (rounds 1-10) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (twenty-one extra terms, five missed)."""
+    """The seventy-two dev articles (rounds 1-11) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (thirty-eight extra terms, five missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 66
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (375, 396, 380)
+    assert report["n_articles"] == 72
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (411, 449, 416)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-11 held-out six it adds one more war name to the
-    domain model's six right of eleven (6 of 12); on round 10 it added "a tug-of-war between
+    domain model was read. On the round-12 held-out six it finds the same war names as with
+    the domain model (6 right of 12); on round 11 it added one more; on round 10 it added "a tug-of-war between
     deans" and "the warring co-founders" in stories the domain model reads as ``other`` and
     ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We are not at
     war" in an election-security story read as ``other``."""
@@ -785,6 +788,50 @@ def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder
 ])
 def test_war_words_inside_an_institutions_name(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
+
+
+@pytest.mark.parametrize("coverage", [None, True])
+@pytest.mark.parametrize("text, expected", [
+    # a date before the war began, in the war word's own phrase, makes it another war, even
+    # with one of the war's places attached
+    ("Russia seized Crimea in 2014. The Allied invasion of Crimea in September 1854 was meant to "
+     "take Sevastopol.", []),
+    ("Russia shelled Ukraine again. The 1968 invasion of Czechoslovakia is remembered in Prague.", []),
+    ("Russia shelled Ukraine again. \"We did not want to turn a 170-year-old war into a comment on the "
+     "news,\" she said.", []),
+    ("Russia shelled Ukraine again. The century-old conflict over the border flared again.", []),
+    # a date of comparison, a date of this war, or a war of a few years stays this war
+    ("Russia's invasion of Ukraine, the largest in Europe since 1945, goes on.", ["invasion"]),
+    ("Russia's invasion of Crimea in 2014 came first.", ["invasion"]),
+    ("Russia's four-year-old war has killed tens of thousands.", ["war"]),
+    # adjectives of scholarship, offices and business make a figurative war
+    ("Russia shelled Ukraine again. The portrait has been at the center of a scholarly war of "
+     "attribution for two decades.", []),
+    ("Russia shelled Ukraine again. A bureaucratic war over permits slowed the plant.", []),
+])
+def test_war_words_dated_before_the_war_or_of_another_field(finder, mention_finder, nlp, coverage, text,
+                                                             expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # outside war coverage, a regime that nothing says is a state's is a coaching staff or a
+    # company's managers; a named or placed one stays a government
+    ("Players recruited under the previous regime said the coach had lost the locker room.", []),
+    ("Under the new regime, managers must sign off on every refund.", []),
+    ("The Assad regime fell in December.", ["regime"]),
+    ("Iran's regime jailed another critic.", ["regime"]),
+    ("After the coup in Niger, the new regime expelled French troops.", ["regime"]),
+    # bare, "the regime" takes up one named before
+    ("The regime collapsed within days.", ["regime"]),
+])
+def test_a_regime_of_no_state_outside_war_coverage(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=False)
+    assert [t.surface for t in terms if t.set == "loaded_labels"] == expected
+    assert [t.surface for t in terms if t.set == "government_naming"] == expected
 
 
 
