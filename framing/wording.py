@@ -1065,9 +1065,111 @@ def _about_the_conflict(doc, hits: list[_Hit], about: About, mentions, mention_a
         return []
     if not parsed:
         return [] if anchored_only else [hit for hit in hits if hit.key.variant not in about.anchored]
-    return [hit for hit in hits
+    kept = [hit for hit in hits
             if _names_the_conflict(doc, hit, about, mention_at,
                                    anchored_only=anchored_only or hit.key.variant in about.anchored)]
+    return _without_references_to_another_war(doc, kept, about, mention_at)
+
+
+# Nouns that name a war and that a bare "the war" can take up: "the Korean War ... the war".
+_WAR_NOUNS = frozenset({"war", "conflict", "invasion"})
+# Determiners of a reference back to a war named before: "the war", "that conflict" ("this
+# war" in a speaker's words is the war the speaker is in).
+_REFERRING_DETERMINERS = frozenset({"the", "that"})
+# Entity types of a people, place or event that mark a war of elsewhere: "the Korean War",
+# "the war in Afghanistan", "the Gulf War".
+_ANOTHER_WAR_ENTS = frozenset({"NORP", "GPE", "LOC", "EVENT"})
+
+
+def _without_references_to_another_war(doc, kept: list[_Hit], about: About, mention_at) -> list[_Hit]:
+    """Drop a bare definite war word ("the war", "that conflict", "the war's commanders") that
+    takes up another war: the war last named before it in the text, read in order, is one
+    that a proper name, a people, a year or a place of elsewhere marks as another ("the Korean
+    War", "World War II", "the war in Afghanistan", "the invasion of Crimea in 1854"), not this
+    one ("Russia's invasion", "the war in Ukraine", a variant that names this war only). A
+    sentence that mentions one of the conflict's actors and names no other war brings the
+    text back to this conflict, for itself and what follows ("The war has forced Ukraine to
+    ..."; after a veteran's Vietnam, "Ukrainian soldiers arrive every month. The war ...")."""
+    by_head = {doc[h.token_start:h.token_end].root.i: h for h in kept}
+    out, last = [], None
+    for token in doc:
+        hit = by_head.get(token.i)
+        if token.i == token.sent.start and last == "another" and _back_to_the_conflict(token.sent, about,
+                                                                                       mention_at):
+            last = "this"
+        if hit is None:
+            if token.lemma_.lower() in _WAR_NOUNS and _names_another_war(token, about, mention_at):
+                last = "another"
+            continue
+        inside = set(range(hit.token_start, hit.token_end))
+        if _attached_to_the_conflict(token, inside, about, mention_at) or hit.key.variant not in ("war", "conflict"):
+            last = "this"
+        elif last == "another" and _refers_back(token):
+            continue
+        out.append(hit)
+    return out
+
+
+def _back_to_the_conflict(sentence, about: About, mention_at) -> bool:
+    """The sentence mentions one of the conflict's actors and names no other war."""
+    return any(t.i in mention_at and mention_at[t.i].actor in about.actors for t in sentence) and not any(
+        t.lemma_.lower() in _WAR_NOUNS and _names_another_war(t, about, mention_at) for t in sentence)
+
+
+def _refers_back(head) -> bool:
+    """A war word with a definite determiner and no modifier but adjectives ("the war", "the
+    forgotten war", "that conflict"), or the possessor of a noun ("the war's commanders")."""
+    determiners = [c for c in head.children if c.dep_ == "det"]
+    return bool(determiners) and determiners[0].lower_ in _REFERRING_DETERMINERS and not any(
+        c.dep_ in ("compound", "nmod", "nummod", "poss", "prep", "appos") for c in head.children)
+
+
+def _names_another_war(head, about: About, mention_at) -> bool:
+    """A war word that names a war of elsewhere or of another time, by a proper name, a people,
+    a year or a place ("the Korean War", "World War II", "the Iraq war", "the War of 1812",
+    "the war in Afghanistan", "the 1968 invasion"), with nothing of this conflict attached and
+    no common noun that makes it a figurative war ("a turf war between the State Department
+    and the Treasury")."""
+    inside = {head.i}
+    if _attached_to_the_conflict(head, inside, about, mention_at):
+        return False
+    if any(c.dep_ in _CLASSIFIER_DEPS and _another_kind(c) for c in head.children):
+        return False
+    if about.began is not None and _dated_before(head, inside, about.began):
+        return True
+    for child in head.children:
+        if child.dep_ in _CLASSIFIER_DEPS and _names_a_people_place_or_year(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in _PLACE_PREPS and any(
+                _names_a_people_place_or_year(t) for o in _objects_of(child)
+                for t in (o, *(c for c in o.children if c.dep_ == "compound"))):
+            return True
+    return False
+
+
+def _names_a_people_place_or_year(token) -> bool:
+    """A people, place or event entity, a year, a proper noun tagged as a place, or a
+    capitalised adjective inside the sentence ("Korean", "Vietnam", "Afghanistan", "1812")."""
+    return (_is_year(token) or token.ent_type_ in _ANOTHER_WAR_ENTS
+            or (token.pos_ in ("ADJ", "PROPN") and token.text[:1].isupper() and token.i != token.sent.start))
+
+
+def _attached_to_the_conflict(head, inside: set[int], about: About, mention_at) -> bool:
+    """A mention of one of the conflict's actors, or one of its places, in a classifier,
+    possessor, apposition or prepositional phrase of ``head`` ("Russia's war", "the war in
+    Donbas"), outside the clauses that hang inside them."""
+    return any(_confirms(c, inside, about, mention_at) for c in head.children if c.i not in inside
+               and (c.dep_ in _CLASSIFIER_DEPS or c.dep_ in ("poss", "prep", "appos")))
+
+
+def _confirms(token, inside: set[int], about: About, mention_at) -> bool:
+    """A mention of the conflict's actors or places in the phrase of ``token``, outside the
+    clauses that hang inside it."""
+    if token.i not in inside:
+        mention = mention_at.get(token.i)
+        if (mention is not None and mention.actor in about.actors) or token.text in about.places:
+            return True
+    return any(_confirms(c, inside, about, mention_at) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
 
 
 def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_only: bool = False) -> bool:
@@ -1075,13 +1177,7 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
     head = doc[hit.token_start:hit.token_end].root
 
     def confirms(token) -> bool:
-        """A mention of the conflict's actors or places in the phrase of ``token``, outside
-        the clauses that hang inside it."""
-        if token.i not in inside:
-            mention = mention_at.get(token.i)
-            if (mention is not None and mention.actor in about.actors) or token.text in about.places:
-                return True
-        return any(confirms(c) for c in token.children if c.dep_ not in _CLAUSE_DEPS)
+        return _confirms(token, inside, about, mention_at)
 
     attached = [c for c in head.children if c.i not in inside
                 and (c.dep_ in _CLASSIFIER_DEPS or c.dep_ in ("poss", "prep", "appos"))]

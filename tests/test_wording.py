@@ -592,44 +592,45 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 12: five non-war
-    articles, three naming the invasion in passing, and one war article), as measured once
-    with the rules frozen (docs/wording_gold.md, "US news"): war names 6 of 12 (five extras
-    are bare "the war" and "the conflict" for the Korean War in a museum story that names
-    Russia's invasion and that the domain model reads as ``war``; the sixth, "It was a war
-    out there", is in a tennis story read the same way), labels 8 of 8; most other extras
-    are words of the sets in other senses ("anti-doping authorities", "invaders" for crabs)."""
+    """Precision on the held-out split of the constructed US-news set (round 13: four non-war
+    articles, three naming the invasion in passing, and two war articles that each name
+    another war), as measured once with the rules frozen (docs/wording_gold.md, "US news"):
+    war names 10 of 16 (the extras are bare and generic war words for the War of 1812, the
+    Vietnam War, World War II and Afghanistan, in stories the domain model reads as ``war``),
+    labels 5 of 6 (the extra: a utility's "trimming regime"); most other extras are words
+    of the sets in other senses ("I have the troops" for line workers)."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (6, 12, 6)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (13, 16)
-    assert report["terms"]["precision"] == pytest.approx(43 / 57, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(43 / 44, abs=0.01)
-    # label actors: one of the three gold label actors is found, and it is right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 3)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (10, 16, 10)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (5, 6)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 11)
+    assert report["terms"]["precision"] == pytest.approx(44 / 58, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(44 / 45, abs=0.01)
+    # label actors: one of the two gold label actors is found, and it is right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 2)
 
 
 def test_us_news_dev_articles(nlp):
-    """The seventy-two dev articles (rounds 1-11) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (thirty-eight extra terms, five missed)."""
+    """The seventy-eight dev articles (rounds 1-12) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (forty-eight extra terms, six missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 72
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (411, 449, 416)
+    assert report["n_articles"] == 78
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (454, 502, 460)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-12 held-out six it finds the same war names as with
-    the domain model (6 right of 12); on round 11 it added one more; on round 10 it added "a tug-of-war between
+    domain model was read. On the round-13 held-out six it finds the same war names as with
+    the domain model (10 right of 16), and so it did on round 12; on round 11 it added one
+    more; on round 10 it added "a tug-of-war between
     deans" and "the warring co-founders" in stories the domain model reads as ``other`` and
     ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We are not at
     war" in an election-security story read as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (6, 12)
+    assert (war["tp"], war["n_pred"]) == (10, 16)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -811,6 +812,30 @@ def test_war_words_inside_an_institutions_name(finder, mention_finder, nlp, text
 ])
 def test_war_words_dated_before_the_war_or_of_another_field(finder, mention_finder, nlp, coverage, text,
                                                              expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+
+
+@pytest.mark.parametrize("coverage", [None, True])
+@pytest.mark.parametrize("text, expected", [
+    # a bare "the war" takes up the war named last: another one named in full ...
+    ("Russia shelled Ukraine again. The museum opened an exhibit of Korean War letters. The war began "
+     "in June 1950, and the conflict settled into trench fighting.", []),
+    ("Russia shelled Ukraine again. Her father flew helicopters in the Vietnam War. The war's "
+     "veterans met on Monday.", []),
+    ("Russia shelled Ukraine again. The British held the fort in the War of 1812. The war ended in "
+     "1815.", []),
+    # ... until a sentence comes back to this war's sides
+    ("Russia shelled Ukraine again. Her father flew helicopters in the Vietnam War. That war shaped "
+     "him. Ukrainian soldiers now train with his son. The war has lasted four years.", ["war"]),
+    # with no other war named, or after a figurative one, it is this war; so is "this war" in a
+    # speaker's words
+    ("Russia shelled Ukraine again. The war has killed thousands.", ["war"]),
+    ("Russia's war in Ukraine goes on. A turf war between the State Department and the Treasury "
+     "slowed the talks. \"We need the tools to end this war,\" the minister said.", ["war", "war"]),
+])
+def test_a_bare_war_takes_up_the_war_named_last(finder, mention_finder, nlp, coverage, text, expected):
     doc = nlp(text)
     terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
     assert [t.surface for t in terms if t.set == "war_naming"] == expected
