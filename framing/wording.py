@@ -887,6 +887,9 @@ class WordingFinder:
         quoted = [(q.start, q.end, q.speaker_actor) for q in quotes or () if q.speaker_actor]
         # war coverage: as decided outside the text when it was (the article's domain), else by
         # the field's mentions (a headline of a war article need not name Russia or Ukraine)
+        if coverage and parsed and _names_the_conflict_in_passing(doc, mentions, self._conflict_actors,
+                                                                  self._conflict_places):
+            coverage = False
         in_conflict = coverage if coverage is not None else any(
             getattr(m, "actor", None) in self._conflict_actors for m in mentions or ())
         out: list[tuple[int, Term]] = []
@@ -954,6 +957,36 @@ class WordingFinder:
                                governing=self._governing)
         order = {"hedge": 0, "vague_source": 1, "scare_quote": 2}
         return sorted(marks, key=lambda m: (m.start, m.end, order[m.kind]))
+
+
+# A text of at least this many sentences that mentions the conflict's sides in fewer than
+# _COVERAGE_SENTENCES of them names the conflict in passing (a headline or a short field is
+# left to the article's domain).
+_PASSING_MIN_SENTENCES = 4
+_COVERAGE_SENTENCES = 2
+
+
+def _names_the_conflict_in_passing(doc, mentions, actors: frozenset[str], places: frozenset[str]) -> bool:
+    """A body text that mentions the conflict's sides or places in one sentence only ("...
+    prices rose after Russia's invasion of Ukraine") is not coverage of the conflict, whatever
+    the article's domain: a story about a storm, a fort of 1814 or a tennis final that names
+    the war once. Its war words then count only with the war attached, as outside war
+    coverage. A feature on a family from Kharkiv that names Ukraine once is coverage: its
+    places count ("Marchuk's brother is one of the soldiers defending Kharkiv")."""
+    sentences = list(doc.sents)
+    if len(sentences) < _PASSING_MIN_SENTENCES:
+        return False
+    starts = {token.sent.start for token in doc if token.text in places}
+    for mention in mentions or ():
+        if getattr(mention, "actor", None) not in actors:
+            continue
+        token = getattr(mention, "token_start", None)
+        if token is None:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            token = span.start if span is not None else None
+        if token is not None and 0 <= token < len(doc):
+            starts.add(doc[token].sent.start)
+    return len(starts) < _COVERAGE_SENTENCES
 
 
 def _is_reporting_verb(token) -> bool:

@@ -592,45 +592,45 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 13: four non-war
-    articles, three naming the invasion in passing, and two war articles that each name
-    another war), as measured once with the rules frozen (docs/wording_gold.md, "US news"):
-    war names 10 of 16 (the extras are bare and generic war words for the War of 1812, the
-    Vietnam War, World War II and Afghanistan, in stories the domain model reads as ``war``),
-    labels 5 of 6 (the extra: a utility's "trimming regime"); most other extras are words
-    of the sets in other senses ("I have the troops" for line workers)."""
+    """Precision on the held-out split of the constructed US-news set (round 14: four non-war
+    articles that name the war, the invasion or Russia in passing, and two war articles), as
+    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 9 of 9,
+    with 3 of 12 missed (two bare "the war" in stories that name Ukraine once, and "the
+    full-scale invasion of February 2022", whose date phrase reads as another war's), labels 7
+    of 8 (the extra: a chess player's "strict regime" of puzzles)."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (10, 16, 10)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (5, 6)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 11)
-    assert report["terms"]["precision"] == pytest.approx(44 / 58, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(44 / 45, abs=0.01)
-    # label actors: one of the two gold label actors is found, and it is right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (1, 1, 2)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (9, 9, 12)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (7, 8)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (7, 10)
+    assert report["terms"]["precision"] == pytest.approx(44 / 50, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(44 / 48, abs=0.01)
+    # label actors: two of the three gold label actors are found, both right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 3)
 
 
 def test_us_news_dev_articles(nlp):
-    """The seventy-eight dev articles (rounds 1-12) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (forty-eight extra terms, six missed)."""
+    """The eighty-four dev articles (rounds 1-13) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md (forty-five extra terms, eleven missed)."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 78
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (454, 502, 460)
+    assert report["n_articles"] == 84
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (494, 539, 505)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-13 held-out six it finds the same war names as with
-    the domain model (10 right of 16), and so it did on round 12; on round 11 it added one
-    more; on round 10 it added "a tug-of-war between
+    domain model was read. On the round-14 held-out six it finds 11 war names right of 15
+    (with the domain model 9 of 9: the two it adds are bare names of the war in stories read
+    as ``other`` and ``climate``); on rounds 12 and 13 it found the same as with the domain
+    model; on round 11 it added one more; on round 10 it added "a tug-of-war between
     deans" and "the warring co-founders" in stories the domain model reads as ``other`` and
     ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We are not at
     war" in an election-security story read as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (10, 16)
+    assert (war["tp"], war["n_pred"]) == (11, 15)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -838,6 +838,35 @@ def test_war_words_dated_before_the_war_or_of_another_field(finder, mention_find
 def test_a_bare_war_takes_up_the_war_named_last(finder, mention_finder, nlp, coverage, text, expected):
     doc = nlp(text)
     terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
+    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+
+
+STORM = ("Crews worked through the night to restore power after the storm. About 400,000 customers were "
+         "still in the dark on Tuesday. Transformer prices have doubled since Russia's invasion of Ukraine, "
+         "the utility said. \"It's a war out there,\" a foreman said. The conflict between the utility "
+         "and the county over tree trimming goes back years.")
+KHARKIV = ("The diner opened in 2017. Its owner left Kharkiv in 2015. When the invasion began, the diner raised "
+           "money for hospitals in Ukraine. \"The war is always on the television here,\" she said. Her "
+           "brother is one of the soldiers defending Kharkiv.")
+WAR_NEWS = ("Russia fired 40 drones at Kyiv overnight. Ukraine's air force said it shot down 35. The war has "
+            "emptied the city's east bank. Officials in Kyiv said the strikes hit two power plants.")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a body that names the war's sides or places in one sentence only is no war coverage, whatever
+    # the article's domain: its war words count only with the war attached
+    (STORM, ["invasion"]),
+    # places of the war count as naming it ...
+    (KHARKIV, ["invasion", "war"]),
+    # ... and war news names its sides in sentence after sentence
+    (WAR_NEWS, ["war"]),
+    # a short field (a headline, a lede) is left to the article's domain
+    ("Crews restore power as Russia's war lifts prices. \"It's a war out there,\" a foreman said.",
+     ["war", "war"]),
+])
+def test_a_text_that_names_the_war_in_passing_is_no_war_coverage(finder, mention_finder, nlp, text, expected):
+    doc = nlp(text)
+    terms = finder.terms(doc, mention_finder.find(doc), coverage=True)
     assert [t.surface for t in terms if t.set == "war_naming"] == expected
 
 
