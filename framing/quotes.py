@@ -819,8 +819,8 @@ class _Context:
                 self.mention_at.setdefault(i, m)
         self.marked = _quote_spans(self.text)
         self.quote_starts = [m.start for m in self.marked]
-        self.persons = self._persons()
         self.shared_surnames = self._shared_surnames()
+        self.persons = self._persons()
         self.genders = self._genders()
         self.speakers: list[_Speaker] = []  # resolved speakers, in text order of the quotes
         self._resolved: dict[int, _Speaker | None] = {}
@@ -873,7 +873,8 @@ class _Context:
                 by_last[key] = name
         # a given name alone ("Carol said") names the one person introduced in full with it
         # ("her mother, Carol Tessier"; "Mykola and Petro Hnatiuk")
-        for given, full in _given_names(doc).items():
+        given_names = _given_names(doc)
+        for given, full in given_names.items():
             if " " not in by_last.get(given, given):
                 by_last[given] = full
         titled = self._titled_names()
@@ -903,7 +904,7 @@ class _Context:
             name = _strip_poss(_whole_words_text(ent))
             if not name.split():
                 continue
-            canonical = by_last.get(name.split()[-1].lower(), name)
+            canonical = self.canonical_person(name)
             head = ent.root
             np = _np_tokens(head, keep_appos=True)
             if head.dep_ == "appos":  # "the head of the Russian delegation, ... Vladimir Medinsky"
@@ -934,6 +935,17 @@ class _Context:
                 continue
             persons.append(_Person(surname.idx, by_last[surname.text.lower()], None,
                                    frozenset(_title_words(surname)), _in_subject(surname)))
+        for tok in doc:
+            # "Caden, who made 94 tackles, spoke to reporters": a given name of someone introduced
+            # in full, which the recogniser took for an organisation or missed
+            if tok.i in seen_tokens or not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+                continue
+            if tok.lower_ not in given_names or self.mention_at.get(tok.i) is not None:
+                continue
+            if tok.ent_type_ not in ("", "ORG", "PERSON") or by_last.get(tok.lower_) != given_names[tok.lower_]:
+                continue
+            persons.append(_Person(tok.idx, given_names[tok.lower_], None, frozenset(), _in_subject(tok)))
+            seen_tokens.add(tok.i)
         persons.sort(key=lambda p: p.pos)
         return persons
 
@@ -985,9 +997,15 @@ class _Context:
         return {surname for surname, given in full.items() if len(given) > 1}
 
     def canonical_person(self, name: str) -> str:
+        """The canonical name of a person named ``name``: the full name its last word stands for
+        ("Ferebee" -> "Lance Ferebee"; a given name alone, "Brock" -> "Brock Thorsrud"). A full
+        name whose surname several people of the text share stays as it is ("Brock Thorsrud"
+        is not "Caden Thorsrud")."""
         words = _strip_poss(name).split()
         if not words:
             return name
+        if len(words) >= 2 and words[-1].lower() in self.shared_surnames:
+            return " ".join(words)
         return self.by_last.get(words[-1].lower(), " ".join(words))
 
     # -- actors ---------------------------------------------------------------
@@ -1059,7 +1077,11 @@ class _Context:
             kind = _POSSESSIVE_PRONOUNS.get(lower)
             pronoun = {"person": "he", "thing": "it", "group": "they"}.get(kind, lower)
             gender = _PRONOUN_GENDERS.get(lower)
-            antecedent = self.antecedent(pronoun, pos, gender=gender)
+            antecedent = None
+            if pronoun in _THING_PRONOUNS:
+                antecedent = self._previous_organisation(pos, record)
+            if antecedent is None:
+                antecedent = self.antecedent(pronoun, pos, gender=gender)
             if antecedent is None:
                 return _Speaker(None, tok.text, None, pos)
             if gender is not None and antecedent.person and antecedent.name \
@@ -1080,7 +1102,10 @@ class _Context:
         if member is not None:
             return _Speaker(member.member, mention, member.actor, pos, person=True)
         # a person named in the text -----------------------------------------
-        person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON" and t.pos_ == "PROPN"]
+        # a capitalised word the recogniser calls a person, whatever the tagger made of it
+        # ("Brock said", tagged as a common noun at the start of a sentence)
+        person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON"
+                         and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))]
         head = name_tokens[-1] if name_tokens else tok
         ids = {t.i for t in name_tokens}
         # the head of the name's own phrase ("Senator Dale Voss of Montana" -> "Voss", in
@@ -1219,9 +1244,11 @@ class _Context:
             person = subjects[-1] if subjects else (persons[-1] if persons else None)
             last = self._last_speaker(pos, lambda s: s.person)
             if last is not None and not fits(last.name) and persons:
-                # the last speaker is of the other gender: the last person of this one mentioned
-                # ("Ms. Denning told reporters ... she met Andrii Sybiha ... 'We ...,' he said")
-                person = persons[-1]
+                # the last speaker is of the other gender: the subject of the sentence before, else
+                # the last person of this gender mentioned ("Ms. Denning told reporters ... she met
+                # Andrii Sybiha ... 'We ...,' he said"; "Oleksandra Bondarenko fled Kharkiv with
+                # her son, Danylo, ... She said")
+                person = self._previous_subject(pos, persons) or persons[-1]
             person_speaker = self._last_speaker(pos, lambda s: s.person and fits(s.name))
             if person_speaker is not None and (person is None or person_speaker.pos >= person.pos):
                 return person_speaker
@@ -1234,6 +1261,51 @@ class _Context:
         if pronoun in _THING_PRONOUNS:
             return self._last_speaker(pos, lambda s: not s.person)
         return None
+
+    def _previous_sentence(self, pos: int):
+        """The sentence before the one at character ``pos``, or None."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None or span[0].sent.start == 0:
+            return None
+        return self.doc[span[0].sent.start - 1].sent
+
+    def _previous_subject(self, pos: int, persons: list[_Person]) -> _Person | None:
+        """Among ``persons``, the last one that is the subject of the sentence before ``pos``:
+        the antecedent a reader takes for "he" or "she" by default."""
+        previous = self._previous_sentence(pos)
+        if previous is None:
+            return None
+        start, end = previous.start_char, previous.end_char
+        inside = [p for p in persons if start <= p.pos < end and p.subject]
+        return inside[-1] if inside else None
+
+    def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
+        """The organisation that is the subject of the main clause before ``pos``, for "it": of
+        its own sentence when "it" hangs inside it ("The Kremlin said ... on what it called the
+        'liberation'"), else of the sentence before ("The Department of Homeland Security, which
+        runs the program, took no position on the bill. '...,' it said"; not the body quoted
+        last, two paragraphs up)."""
+        span = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        own = span[0].sent
+        before = [t for t in own if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == own.root.i and t.idx < pos]
+        sentence = own if before else self._previous_sentence(pos)
+        if sentence is None:
+            return None
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i
+                    and (sentence is not own or t.idx < pos)]
+        if len(subjects) != 1:
+            return None
+        subject = subjects[0]
+        if subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "PERSON":
+            return None
+        named = subject.ent_type_ == "ORG" or (
+            subject.i in self.mention_at and self.mention_at[subject.i].via in ("name", "member"))
+        if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS:
+            return None
+        speaker = self._speaker_from(subject, record)
+        return speaker if speaker.name is not None and not speaker.person else None
 
     def _questioned(self, pos: int, persons: list[_Person]) -> _Person | None:
         """The person a questioning verb of the previous sentence takes as its object

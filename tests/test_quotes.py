@@ -894,6 +894,37 @@ SPEAKER_SHAPES = [
      "The woman, Maria Lopez, told reporters outside the courthouse that she had called the jail "
      "\u201cevery single morning\u201d to ask about him.",
      "every single morning", "Maria Lopez"),
+    ("a given name the tagger reads as a common noun",
+     "The player, Caden Thorsrud, moved to Mitchell from Sioux Falls in June.\n\nBrock Thorsrud and his "
+     "wife, Renee, sat behind their son in the courtroom. Brock said he had taken a job running a grain "
+     "elevator outside Mitchell in April, two months before the school hired its new football coach.",
+     "he had taken a job running a grain elevator outside Mitchell in April, two months before the school "
+     "hired its new football coach", "Brock Thorsrud"),
+    ("a full name whose surname family members share stays whole",
+     "The player, Caden Thorsrud, moved to Mitchell in June. His father, Brock Thorsrud, said the "
+     "family had moved for work.", "the family had moved for work", "Brock Thorsrud"),
+    ("he is the subject of the sentence before, named by a given name alone",
+     "The player, Caden Thorsrud, moved to Mitchell from Sioux Falls in June.\n\nThe coach, Lance "
+     "Ferebee, coached Caden at a Sioux Falls high school for two seasons.\n\n\u201cI asked Brock if he "
+     "knew anybody on the school board,\u201d Mr. Ferebee said.\n\nCaden, who made 94 tackles last "
+     "season, spoke to reporters on the courthouse steps.\n\n\u201cPeople I grew up with think I left "
+     "for football,\u201d he said.", "People I grew up with think I left for football,", "Caden Thorsrud"),
+    ("she is the subject of the sentence before when the last speaker is a man",
+     "Representative Dwayne Kittredge, a Texas Republican who voted no, said two-year extensions had "
+     "become \u201ca permanent status.\u201d\n\n\u201cEvery two years we call it temporary again,\u201d Mr. "
+     "Kittredge said.\n\nOleksandra Bondarenko, 43, fled Kharkiv with her son, Danylo, in 2022 and now "
+     "works as a dental hygienist in Spokane, Wash. She said by phone that her sponsor had offered to "
+     "let them move back into her basement.",
+     "her sponsor had offered to let them move back into her basement", "Oleksandra Bondarenko"),
+    ("it is the organisation that is the subject of the sentence before",
+     "\u201cThe bill is sound,\u201d the Congressional Research Service said.\n\nThe Department of "
+     "Homeland Security, which runs the program, took no position on the bill. \u201cWe will carry out "
+     "the law,\u201d it said in a statement.", "We will carry out the law,",
+     "the Department of Homeland Security"),
+    ("it is the organisation that is the subject of its own sentence",
+     "Ukrainian officials said their troops still held the city's edges. The Kremlin said the army "
+     "had taken the city, in what it called the \u201cliberation\u201d of Bakhmut.", "liberation",
+     "the Kremlin"),
 ]
 
 
@@ -941,12 +972,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 8: four articles with relatives who share a surname,
-# a woman and a man introduced together before "he"/"she", titles named later with another title,
-# reports in subordinate clauses), measured once with the rules frozen (docs/quotes.md, "US
+# Scores of the US-news held-out split (round 13: four articles with people described first and
+# named later, "he"/"she" among people of one gender, relatives named by first name, organisations
+# speaking through "it said" and "the service's statement"), measured once with the rules frozen (docs/quotes.md, "US
 # domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7833, "speaker_name_accuracy": 0.7833, "exact_f1": 0.9752,
-               "overlap_f1": 0.9917}
+US_HELD_OUT = {"named_speaker_accuracy": 0.7069, "speaker_name_accuracy": 0.7069, "exact_f1": 0.95,
+               "overlap_f1": 0.9667}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -954,7 +985,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 60
+    assert result["n_articles"] == 4 and result["n_named"] == 58
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
