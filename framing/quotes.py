@@ -1312,13 +1312,9 @@ class _Context:
         ("pressed Ms. Castellanos on why ...", "asked the minister whether ..."), among
         ``persons`` (those the pronoun fits): the one who answers next, unless the questioner
         goes on to do something else in that sentence."""
-        sentence = self.doc.char_span(pos, pos + 1, alignment_mode="expand")
-        if sentence is None:
+        previous = self._previous_sentence(pos)
+        if previous is None:
             return None
-        start = sentence[0].sent.start
-        if start == 0:
-            return None
-        previous = self.doc[start - 1].sent
         root = previous.root
         if root.lemma_.lower() not in _QUESTIONING_VERBS:
             return None

@@ -977,15 +977,7 @@ def _names_the_conflict_in_passing(doc, mentions, actors: frozenset[str], places
     if len(sentences) < _PASSING_MIN_SENTENCES:
         return False
     starts = {token.sent.start for token in doc if token.text in places}
-    for mention in mentions or ():
-        if getattr(mention, "actor", None) not in actors:
-            continue
-        token = getattr(mention, "token_start", None)
-        if token is None:
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            token = span.start if span is not None else None
-        if token is not None and 0 <= token < len(doc):
-            starts.add(doc[token].sent.start)
+    starts |= {doc[m.token_start].sent.start for m in mentions or () if getattr(m, "actor", None) in actors}
     return len(starts) < _COVERAGE_SENTENCES
 
 

@@ -577,10 +577,11 @@ def test_evaluate_terms_bad_input(tmp_path, nlp):
 US_NEWS = "tests/data/us-news/wording"
 
 
-def _surfaces(finder, mention_finder, nlp, text: str, set_id: str) -> list[str]:
-    """The terms of one set in ``text``, with its mentions, as ``framing analyze`` finds them."""
+def _surfaces(finder, mention_finder, nlp, text: str, set_id: str, *, coverage=None) -> list[str]:
+    """The terms of one set in ``text``, with its mentions, as ``framing analyze`` finds them
+    (``coverage``: the article's war coverage as its domain decides it)."""
     doc = nlp(text)
-    return [t.surface for t in finder.terms(doc, mention_finder.find(doc)) if t.set == set_id]
+    return [t.surface for t in finder.terms(doc, mention_finder.find(doc), coverage=coverage) if t.set == set_id]
 
 
 def _us_news() -> tuple:
@@ -812,9 +813,7 @@ def test_war_words_inside_an_institutions_name(finder, mention_finder, nlp, text
 ])
 def test_war_words_dated_before_the_war_or_of_another_field(finder, mention_finder, nlp, coverage, text,
                                                              expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
-    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming", coverage=coverage) == expected
 
 
 @pytest.mark.parametrize("coverage", [None, True])
@@ -836,9 +835,7 @@ def test_war_words_dated_before_the_war_or_of_another_field(finder, mention_find
      "slowed the talks. \"We need the tools to end this war,\" the minister said.", ["war", "war"]),
 ])
 def test_a_bare_war_takes_up_the_war_named_last(finder, mention_finder, nlp, coverage, text, expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc), coverage=coverage)
-    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming", coverage=coverage) == expected
 
 
 STORM = ("Crews worked through the night to restore power after the storm. About 400,000 customers were "
@@ -865,9 +862,7 @@ WAR_NEWS = ("Russia fired 40 drones at Kyiv overnight. Ukraine's air force said 
      ["war", "war"]),
 ])
 def test_a_text_that_names_the_war_in_passing_is_no_war_coverage(finder, mention_finder, nlp, text, expected):
-    doc = nlp(text)
-    terms = finder.terms(doc, mention_finder.find(doc), coverage=True)
-    assert [t.surface for t in terms if t.set == "war_naming"] == expected
+    assert _surfaces(finder, mention_finder, nlp, text, "war_naming", coverage=True) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
