@@ -87,6 +87,7 @@ def benchmark_stance(
     n: int = 512,
     threads: int = 2,
     batch_size: int = 32,
+    models: Sequence[str | os.PathLike] = (),
 ) -> dict:
     """Sentences per second and memory of the stance scorers on ``threads`` CPU threads.
 
@@ -109,8 +110,14 @@ def benchmark_stance(
     state, as in a long corpus run: PyTorch's CPU kernels pay a first-call cost per new
     batch shape, and a shared machine adds noise); the first pass is reported as
     ``first_pass_sentences_per_second``.
+
+    ``models``: folders written by ``framing train targeted-sentiment``, each timed in
+    fp32 like the packaged model, in a row named ``model:FOLDER`` with its ``num_layers``
+    (for example, to weigh a deeper encoder's accuracy against its speed).
     """
     import multiprocessing
+
+    from framing.stance_model import CONFIG_NAME
 
     if int(n) != n or n < 1:
         raise ValueError(f"n must be a positive integer, got {n!r}")
@@ -128,11 +135,17 @@ def benchmark_stance(
     if not items:
         raise ValueError("no sentences to benchmark")
     items = [items[k % len(items)] for k in range(n)]
+    folders = [Path(m) for m in models]
+    for folder in folders:
+        if not (folder / CONFIG_NAME).is_file():
+            raise ValueError(f"{folder}: not a model folder of `framing train targeted-sentiment` "
+                             f"(no {CONFIG_NAME})")
 
     results = []
     context = multiprocessing.get_context("spawn")
     with context.Pool(1, maxtasksperchild=1) as pool:
-        for kind in ("lexicon", "model-fp32", "model-int8", "roberta-base-random"):
+        for kind in ("lexicon", "model-fp32", "model-int8", *(f"model:{f}" for f in folders),
+                     "roberta-base-random"):
             results.extend(pool.apply(_measure, (kind, items, threads, batch_size)))
     rates = {row["scorer"] + ("" if row["parse"] != "included" else "+parse"): row["sentences_per_second"]
              for row in results}
@@ -200,11 +213,20 @@ def _measure(kind: str, items: list[tuple[str, int, int]], threads: int, batch_s
         from framing.stance_model import TransformerStanceScorer
 
         before = _peak_mb()
-        scorer = TransformerStanceScorer(quantize=kind.endswith("int8"), batch_size=batch_size)
+        folder = kind.partition(":")[2] or None
+        scorer = TransformerStanceScorer(folder, quantize=kind.endswith("int8"), batch_size=batch_size)
         scorer.predict_proba_texts(warm)
         first, clock = _passes(lambda: scorer.predict_proba_texts(items))
-        return [_row(kind, "not needed", clock, len(items), before, version=scorer.version(),
-                     first_pass_sentences_per_second=round(len(items) / first.wall, 1))]
+        extra = {}
+        if folder is not None:
+            import json
+
+            from framing.stance_model import CONFIG_NAME
+
+            extra["num_layers"] = json.loads((Path(folder) / CONFIG_NAME).read_text(encoding="utf-8"))["num_layers"]
+        name = kind if folder is None else f"model:{Path(folder).name}"
+        return [_row(name, "not needed", clock, len(items), before, version=scorer.version(),
+                     first_pass_sentences_per_second=round(len(items) / first.wall, 1), **extra)]
     return [_measure_roberta(items, warm, batch_size)]
 
 

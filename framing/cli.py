@@ -218,6 +218,8 @@ def _parser() -> argparse.ArgumentParser:
     bench_stance.add_argument("-n", type=int, default=512, help="sentences (default: 512)")
     bench_stance.add_argument("--batch-size", type=int, default=32,
                               help="inputs per forward pass, for every transformer (default: 32)")
+    bench_stance.add_argument("--model", action="append", default=[], metavar="DIR",
+                              help="also time this folder of `framing train targeted-sentiment` (repeatable)")
     bench_analyze = benches.add_parser(
         "analyze", help="articles/s and peak memory of `framing analyze`, per corpus size",
         description="Run the full analysis on a corpus, or on corpora of the sizes given by --articles "
@@ -510,6 +512,9 @@ _STANCE_TRAINING_FLAGS = (
     ("--freeze-embeddings", _boolean, "true: word embeddings are not trained (nor saved)"),
     ("--num-threads", int, "torch CPU threads during training"),
     ("--max-steps", int, "stop after this many steps"),
+    ("--teacher-layers", int, "first train a teacher with N encoder layers (0: all), then distil it into the model"),
+    ("--distil-weight", float, "weight of the teacher's probabilities in the loss, 0..1 (default: 0.5)"),
+    ("--device", str, "torch device that trains: cpu (default) or cuda"),
     ("--part", str, "part of --data to train on: train (default; the held-out test part stays unseen) or all"),
     ("--drop-overlap", _boolean, "true: leave sentences that --dev shares with the training data out of "
                                  "training (otherwise such a --dev is refused)"),
@@ -603,7 +608,8 @@ def _benchmark(args) -> int:
 
             frame = load_newsmtsc(args.data)
             sentences = list(zip(frame["sentence"], frame["start"], frame["end"]))
-        report = benchmark_stance(sentences, n=args.n, threads=args.threads, batch_size=args.batch_size)
+        report = benchmark_stance(sentences, n=args.n, threads=args.threads, batch_size=args.batch_size,
+                                  models=args.model)
     else:
         from framing.benchmark import SAMPLE_CORPUS, benchmark_analyze, parse_sizes
 

@@ -68,6 +68,9 @@ def train_stance_model(
     max_steps: int | None = None,
     init_seed: int | None = None,
     soup_seeds: Sequence[int] | None = None,
+    teacher_layers: int | None = None,
+    distil_weight: float = 0.5,
+    device: str = "cpu",
     progress: bool = True,
 ) -> dict:
     """Fine-tune the encoder for target-dependent sentiment; write the model folder.
@@ -102,6 +105,18 @@ def train_stance_model(
     ``init_seed`` (``None``: ``seed``), and saves their uniform weight soup, the mean of
     their weights (:func:`_fit_soup`); the config then records the seeds and each run's
     ``history`` under ``runs``. A soup costs nothing at inference: one network as before.
+
+    ``teacher_layers`` (``0``: every layer) first trains a teacher with that many encoder
+    layers and otherwise the same options on the same targets, then trains the model
+    on a mix of the gold labels and the teacher's class probabilities for the training
+    inputs (knowledge distillation, Hinton et al. 2015): the loss is ``1 - distil_weight``
+    times the cross-entropy with the gold label plus ``distil_weight`` times the
+    cross-entropy with the teacher's probabilities (:func:`_fit_distilled`). Only the
+    student is saved; the config records the teacher's options and history.
+
+    ``device`` is the torch device that trains (``"cpu"``, or ``"cuda"`` where one is
+    available); the saved weights and the evaluation are on the CPU either way. Runs are
+    deterministic for a seed on the CPU; on a GPU, kernels may differ in the last bits.
     """
     import torch
     from safetensors.torch import save_file
@@ -129,8 +144,13 @@ def train_stance_model(
                "num_layers": num_layers, "pooling": pooling, "markers": markers, "pair": pair,
                "label_smoothing": label_smoothing, "class_weight": class_weight, "warmup": warmup,
                "weight_decay": weight_decay, "dropout": dropout, "freeze_embeddings": freeze_embeddings,
-               "num_threads": num_threads, "max_steps": max_steps, "init_seed": init_seed}
-    if soup_seeds is None:
+               "num_threads": num_threads, "max_steps": max_steps, "init_seed": init_seed, "device": device}
+    if soup_seeds is not None and teacher_layers is not None:
+        raise ValueError("soup_seeds and teacher_layers cannot be combined")
+    if teacher_layers is not None:
+        fitted = _fit_distilled(frame, dev_frame, teacher_layers=teacher_layers, distil_weight=distil_weight,
+                                base=base, progress=progress, **options)
+    elif soup_seeds is None:
         fitted = _fit(frame, dev_frame, base=base, progress=progress, **options)
     else:
         fitted = _fit_soup(frame, dev_frame, soup_seeds=soup_seeds, base=base, progress=progress, **options)
@@ -139,7 +159,7 @@ def train_stance_model(
     cpu_seconds = time.process_time() - cpu_clock
 
     out.mkdir(parents=True, exist_ok=True)
-    trainable = {n: p.detach().to(torch.float16).contiguous() for n, p in named}
+    trainable = {n: p.detach().cpu().to(torch.float16).contiguous() for n, p in named}
     save_file(trainable, str(out / WEIGHTS_NAME), metadata={"format": FORMAT})
     config.update({
         "training": {**params, "train": Path(train).name, "part": part,
@@ -148,6 +168,7 @@ def train_stance_model(
                      "seconds": round(train_seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
                      "torch": torch.__version__, "history": fitted["history"],
                      **({"runs": fitted["runs"]} if "runs" in fitted else {}),
+                     **({"teacher": fitted["teacher"]} if "teacher" in fitted else {}),
                      "command": _command(train, dev, out, base, {**params, "part": part,
                                                                  "drop_overlap": drop_overlap}, config)},
     })
@@ -172,6 +193,8 @@ def cross_validate_stance_model(
     part: str = "train",
     base: str | None = None,
     soup_seeds: Sequence[int] | None = None,
+    teacher_layers: int | None = None,
+    distil_weight: float = 0.5,
     progress: bool = True,
     **options,
 ) -> dict:
@@ -193,9 +216,16 @@ def cross_validate_stance_model(
     soup and their probability ensemble; ``per_fold`` and ``macro_f1`` are then the
     soup's, and ``soup`` holds the per-fold table and the mean and fold standard
     deviation of each score, and of the soup's gain over the mean single run.
+
+    With ``teacher_layers`` each fold trains its own teacher on the fold's training part
+    and distils it into the model (:func:`_fit_distilled`); ``teacher`` then holds the
+    teacher's per-fold, per-epoch scores on the held fold, so that one run compares the
+    teacher and its student on the same folds.
     """
     from framing.evaluation import load_newsmtsc
 
+    if soup_seeds is not None and teacher_layers is not None:
+        raise ValueError("soup_seeds and teacher_layers cannot be combined")
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
     frame = load_newsmtsc(train, part=part)
@@ -204,11 +234,15 @@ def cross_validate_stance_model(
     order = np.random.default_rng(options.get("seed", 0)).permutation(len(unique))
     fold_of = dict(zip(unique[order], np.arange(len(unique)) % folds))
     assignment = sentences.map(fold_of).to_numpy()
-    per_fold, soup_rows = [], []
+    per_fold, soup_rows, teacher_folds = [], [], []
     for k in range(folds):
         held = assignment == k
         train_frame, held_frame = frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True)
-        if soup_seeds is None:
+        if teacher_layers is not None:
+            fitted = _fit_distilled(train_frame, held_frame, teacher_layers=teacher_layers,
+                                    distil_weight=distil_weight, base=base, progress=progress, **options)
+            teacher_folds.append([entry["dev_macro_f1"] for entry in fitted["teacher"]["history"]])
+        elif soup_seeds is None:
             fitted = _fit(train_frame, held_frame, base=base, progress=progress, **options)
         else:
             fitted = _fit_soup(train_frame, held_frame, soup_seeds=soup_seeds, base=base, progress=progress,
@@ -227,6 +261,14 @@ def cross_validate_stance_model(
     if soup_seeds is not None:
         report["options"]["soup_seeds"] = [int(s) for s in soup_seeds]
         report["soup"] = _soup_summary(soup_rows)
+    if teacher_layers is not None:
+        report["options"].update(teacher_layers=teacher_layers, distil_weight=distil_weight)
+        teacher = np.array(teacher_folds)
+        gain = scores[:, -1] - teacher[:, -1]
+        report["teacher"] = {"per_fold": teacher_folds,
+                             "mean_by_epoch": [round(float(v), 4) for v in teacher.mean(axis=0)],
+                             "macro_f1": round(float(teacher[:, -1].mean()), 4),
+                             "student_minus_teacher": [round(float(v), 4) for v in gain]}
     return report
 
 
@@ -262,8 +304,12 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
          num_layers: int | None = 3, pooling: str = "cls+target", markers: tuple[str, str] = ("<", ">"),
          pair: bool = False, label_smoothing: float = 0.0, class_weight: str | None = None,
          warmup: float = 0.1, weight_decay: float = 0.01, dropout: float = 0.1, freeze_embeddings: bool = True,
-         num_threads: int | None = 2, max_steps: int | None = None, init_seed: int | None = None) -> dict:
+         num_threads: int | None = 2, max_steps: int | None = None, init_seed: int | None = None,
+         device: str = "cpu", soft_targets: np.ndarray | None = None, distil_weight: float = 0.5) -> dict:
     """Train one network on the targets of ``frame``; score ``dev_frame`` after each epoch.
+
+    ``soft_targets`` (one row of class probabilities per target of ``frame``) mixes a
+    cross-entropy with them into the loss, with weight ``distil_weight``.
 
     ``seed`` drives the batch order, dropout and the band sample; ``init_seed`` (``None``:
     ``seed``) only the random initialisation of the classification layer, so that runs of
@@ -277,6 +323,12 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
     from framing.evaluation import classification_report
 
     num_layers = None if num_layers in (None, 0) else num_layers  # 0: every layer
+    try:
+        kind = torch.device(device).type
+    except RuntimeError as error:
+        raise ValueError(f"device {device!r} is not a torch device: {error}") from None
+    if kind == "cuda" and not torch.cuda.is_available():
+        raise ValueError(f"device {device!r}: this torch ({torch.__version__}) sees no CUDA device")
     if class_weight not in (None, "balanced"):
         raise ValueError(f"class_weight must be None or 'balanced', got {class_weight!r}")
     if len(markers) != 2 or not all(isinstance(m, str) and m.strip() for m in markers):
@@ -289,7 +341,16 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
     }
     params = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed, "label_smoothing": label_smoothing,
               "class_weight": class_weight, "warmup": warmup, "weight_decay": weight_decay, "dropout": dropout,
-              "freeze_embeddings": freeze_embeddings, "num_threads": num_threads, "max_steps": max_steps}
+              "freeze_embeddings": freeze_embeddings, "num_threads": num_threads, "max_steps": max_steps,
+              "device": device}
+    if soft_targets is not None:
+        soft_targets = np.asarray(soft_targets, dtype=np.float32)
+        if soft_targets.shape != (len(frame), len(STANCE_LABELS)):
+            raise ValueError(f"soft_targets must have shape {(len(frame), len(STANCE_LABELS))}, "
+                             f"got {soft_targets.shape}")
+        if not 0.0 <= distil_weight <= 1.0:
+            raise ValueError(f"distil_weight must lie in [0, 1], got {distil_weight}")
+        params["distil_weight"] = distil_weight
     clock = time.perf_counter()
     with _threads(num_threads):
         torch.manual_seed(seed)
@@ -298,6 +359,7 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         net = _build_net(encoder, pooling, dropout)
         if init_seed is not None:
             _reset_head(net, init_seed)
+        net.to(device)
         if freeze_embeddings:
             net.encoder.embeddings.word_embeddings.weight.requires_grad_(False)
         encoded = _encode(tokenizer, list(zip(frame["sentence"], frame["start"], frame["end"])), config)
@@ -305,8 +367,10 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         weight = None
         if class_weight == "balanced":
             counts = np.bincount(y.numpy(), minlength=len(STANCE_LABELS)).clip(min=1)
-            weight = torch.tensor(len(y) / (len(STANCE_LABELS) * counts), dtype=torch.float)
+            weight = torch.tensor(len(y) / (len(STANCE_LABELS) * counts), dtype=torch.float, device=device)
         loss_fn = torch.nn.CrossEntropyLoss(weight=weight, label_smoothing=label_smoothing)
+        y = y.to(device)
+        soft = None if soft_targets is None else torch.from_numpy(soft_targets).to(device)
         named = [(n, p) for n, p in net.named_parameters() if p.requires_grad]
         no_decay = ("bias", "LayerNorm", "layer_norm")
         optimizer = torch.optim.AdamW([
@@ -329,8 +393,12 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
                 for rows in _length_batches([len(ids) for ids, _ in encoded], batch_size, rng):
                     if step >= total:
                         break
-                    logits = net(*_collate([encoded[i] for i in rows], tokenizer.pad_token_id))
+                    batch = _collate([encoded[i] for i in rows], tokenizer.pad_token_id)
+                    logits = net(*(t.to(device) for t in batch))
                     loss = loss_fn(logits, y[rows])
+                    if soft is not None:
+                        distilled = -(soft[rows] * torch.log_softmax(logits, -1)).sum(-1).mean()
+                        loss = (1.0 - distil_weight) * loss + distil_weight * distilled
                     loss.backward()
                     torch.nn.utils.clip_grad_norm_([p for _, p in named], 1.0)
                     optimizer.step()
@@ -429,6 +497,32 @@ def _fit_soup(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, soup_seeds
             "run_proba": run_proba if dev_frame is not None else None, "ensemble_proba": ensemble}
 
 
+def _fit_distilled(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, teacher_layers: int,
+                   distil_weight: float, base: str | None, progress: bool, **options) -> dict:
+    """Train a teacher with ``teacher_layers`` encoder layers, then a student distilled from it.
+
+    The teacher has the options of the student except its depth (``0``: every layer) and
+    sees the same targets. Its class probabilities for those targets (dropout off) become
+    the student's soft targets (:func:`_fit`, ``soft_targets``). Returns what
+    :func:`_fit` returns for the student, plus ``teacher``: its depth, steps and
+    per-epoch history (scored on ``dev_frame`` when given).
+    """
+    teacher = _fit(frame, dev_frame, base=base, progress=progress, **{**options, "num_layers": teacher_layers})
+    items = list(zip(frame["sentence"], frame["start"], frame["end"]))
+    with _threads(options.get("num_threads", 2)):
+        soft = _predict(teacher["net"], teacher["tokenizer"], teacher["config"], items)
+    record = {"num_layers": teacher_layers, "steps": teacher["steps"], "history": teacher["history"]}
+    if progress:
+        print(f"teacher ({teacher_layers or 'all'} layers): {teacher['history'][-1] if teacher['history'] else {}}",
+              flush=True)
+    del teacher
+    fitted = _fit(frame, dev_frame, base=base, progress=progress, soft_targets=soft, distil_weight=distil_weight,
+                  **options)
+    fitted["params"]["teacher_layers"] = teacher_layers
+    fitted["teacher"] = record
+    return fitted
+
+
 def _macro_f1(labels, proba: np.ndarray, classification_report) -> float:
     """Macro-F1 of the argmax of ``proba`` against ``labels``, rounded as in the histories."""
     return round(classification_report(labels, np.asarray(STANCE_LABELS)[proba.argmax(1)])["macro_f1"], 4)
@@ -462,13 +556,15 @@ def _predict(net, tokenizer, config, items, batch_size: int = 64) -> np.ndarray:
 
     was_training = net.training
     net.eval()
+    device = next(net.parameters()).device
     encoded = _encode(tokenizer, items, config)
     order = np.argsort([len(ids) for ids, _ in encoded], kind="stable")
     out = np.empty((len(items), len(STANCE_LABELS)))
     with torch.inference_mode():
         for lo in range(0, len(order), batch_size):
             rows = order[lo:lo + batch_size]
-            out[rows] = torch.softmax(net(*_collate([encoded[i] for i in rows], tokenizer.pad_token_id)), -1).numpy()
+            batch = _collate([encoded[i] for i in rows], tokenizer.pad_token_id)
+            out[rows] = torch.softmax(net(*(t.to(device) for t in batch)), -1).cpu().numpy()
     net.train(was_training)
     return out
 

@@ -93,3 +93,27 @@ def test_tiny_run_reports_every_field(tmp_path, capsys):
     assert math.isclose(projection["hours"]["1"], 1e6 / row["articles_per_second"] / 3600, rel_tol=0.01)
     assert math.isclose(projection["hours"]["8"], projection["hours"]["1"] / 8, rel_tol=0.01)
     assert "linear" in projection["assumption"]
+
+
+def test_the_stance_benchmark_times_a_trained_model_folder_beside_the_packaged_one(tmp_path):
+    from framing.benchmark import _measure
+    from framing.stance_training import train_stance_model
+
+    from conftest import invented_sentences
+
+    data = tmp_path / "train.jsonl"
+    data.write_text("\n".join(json.dumps(r) for r in invented_sentences(12)) + "\n", encoding="utf-8")
+    folder = tmp_path / "two-layers"
+    train_stance_model(data, out=folder, part="all", num_layers=2, max_steps=1, epochs=1, batch_size=4,
+                       num_threads=1, progress=False)
+    items = [("Critics accused the governor of lying.", 16, 28)] * 3
+    [row] = _measure(f"model:{folder}", items, 1, 2)
+    assert row["scorer"] == "model:two-layers" and row["num_layers"] == 2
+    assert row["sentences_per_second"] > 0 and row["first_pass_sentences_per_second"] > 0
+
+
+def test_the_stance_benchmark_refuses_a_folder_that_is_no_model(tmp_path):
+    from framing.benchmark import benchmark_stance
+
+    with pytest.raises(ValueError, match="not a model folder"):
+        benchmark_stance([("Critics accused the governor of lying.", 16, 28)], n=1, models=[tmp_path])
