@@ -61,17 +61,21 @@ corpus.groupby("outlet").agg(articles=("id", "size"), first=("date", "min"), las
 #
 # Read the scores as *portrayal*, not as the outlet's allegiance: as in the
 # NewsMTSC annotations the model learned from, an actor that attacks or destroys
-# is portrayed negatively even when the outlet reports it approvingly
-# ("Russian troops successfully destroyed a depot" is negative toward Russia).
+# is often portrayed negatively even when the outlet reports it approvingly, but
+# not consistently: "Russian troops successfully destroyed a Ukrainian ammunition
+# depot, the ministry said." reads negative toward Russia, the shorter "Russian
+# troops successfully destroyed a depot." positive.
 # A victim is portrayed negatively too: on annotated war news, mentions cast as
-# victims score as low as those cast as villains (`docs/stance_model.md`), so a
-# low mean toward Ukraine can mean coverage of its suffering, not hostility.
+# victims score nearer those cast as villains than those cast as heroes
+# (`docs/stance_model.md`), so a low mean toward Ukraine can mean coverage of its
+# suffering, not hostility.
 
 # %%
 result = framing.analyze(corpus, progress=False, measures=[])  # mentions and stance only
-p_negative, _, p_positive = framing.get_scorer().predict_proba_texts(
-    [("Russian troops successfully destroyed a depot.", 0, len("Russian"))])[0]
-assert p_negative > p_positive, "the example above should be portrayed negatively toward Russia"
+longer, shorter = framing.get_scorer().predict_proba_texts([
+    ("Russian troops successfully destroyed a Ukrainian ammunition depot, the ministry said.", 0, len("Russian")),
+    ("Russian troops successfully destroyed a depot.", 0, len("Russian"))])
+assert longer[0] > longer[2] and shorter[2] > shorter[0], "the two examples above should read as described"
 result
 
 # %%

@@ -306,15 +306,15 @@ def test_every_dev_target_gets_a_prediction(scorer):
 CHALLENGE = ROOT / "tests" / "data" / "us-news" / "stance"
 SHAPES = ("idiom_of_failure", "irony", "embrace_of_discredited", "conditional_accusation", "neutral_lede",
           "plain_negative", "plain_positive")
-# Measured once on the frozen test file (docs/stance_model.md, "Real-news shapes"):
+# Measured on the frozen test file (docs/stance_model.md, "Real-news shapes"), once per packaged model:
 #   framing evaluate targeted-sentiment --data tests/data/us-news/stance/test.jsonl [--stance lexicon]
-CHALLENGE_TEST = {"model": {"macro_f1": 0.487, "accuracy": 0.505},
+CHALLENGE_TEST = {"model": {"macro_f1": 0.532, "accuracy": 0.548},
                   "lexicon": {"macro_f1": 0.437, "accuracy": 0.462}}
-MODEL_SHAPE_ACCURACY = {"idiom_of_failure": 0.385, "irony": 0.154, "embrace_of_discredited": 0.231,
-                        "conditional_accusation": 0.308, "neutral_lede": 0.533, "plain_negative": 1.0,
-                        "plain_positive": 0.923}
+MODEL_SHAPE_ACCURACY = {"idiom_of_failure": 0.462, "irony": 0.154, "embrace_of_discredited": 0.231,
+                        "conditional_accusation": 0.385, "neutral_lede": 0.600, "plain_negative": 1.0,
+                        "plain_positive": 1.0}
 # A shape counts as read when the model labels this share of its targets right (the plain
-# controls reach 0.92 and 1.0).
+# controls reach 1.0).
 READ = 0.8
 
 
