@@ -507,6 +507,8 @@ def _fit_distilled(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, teach
     :func:`_fit` returns for the student, plus ``teacher``: its depth, steps and
     per-epoch history (scored on ``dev_frame`` when given).
     """
+    if not 0.0 <= distil_weight <= 1.0:  # checked before the teacher's training, not after it
+        raise ValueError(f"distil_weight must lie in [0, 1], got {distil_weight}")
     teacher = _fit(frame, dev_frame, base=base, progress=progress, **{**options, "num_layers": teacher_layers})
     items = list(zip(frame["sentence"], frame["start"], frame["end"]))
     with _threads(options.get("num_threads", 2)):

@@ -68,6 +68,17 @@ def test_bad_soft_targets_are_refused(frame):
         _fit(frame, None, base=None, progress=False, soft_targets=_one_hot(frame), distil_weight=1.5, **TINY)
 
 
+def test_a_bad_distil_weight_is_refused_before_the_teacher_trains(frame, monkeypatch):
+    import framing.stance_training as stance_training
+
+    def no_training(*args, **kwargs):
+        raise AssertionError("the teacher should not be trained")
+
+    monkeypatch.setattr(stance_training, "_fit", no_training)
+    with pytest.raises(ValueError, match="distil_weight"):
+        _fit_distilled(frame, None, teacher_layers=2, distil_weight=-0.1, base=None, progress=False, **TINY)
+
+
 def test_the_teacher_has_the_students_options_but_its_own_depth(frame):
     fitted = _fit_distilled(frame, frame, teacher_layers=2, distil_weight=0.5, base=None, progress=False,
                             max_steps=2, **TINY)
