@@ -67,3 +67,26 @@ def invented_sentences(n: int) -> list[dict]:
         subject, (verb, polarity) = subjects[i % len(subjects)], verbs[i % len(verbs)]
         rows.append(newsmtsc_record(f"On day {i} critics {verb} {subject} in town {i % 17}.", subject, polarity))
     return rows
+
+
+def write_invented_sentences(path: Path, n: int) -> Path:
+    """Write :func:`invented_sentences` ``n`` to ``path`` as NewsMTSC JSONL."""
+    import json
+
+    path.write_text("\n".join(json.dumps(r) for r in invented_sentences(n)) + "\n", encoding="utf-8")
+    return path
+
+
+def rerun_recorded_command(folder: Path, out: Path) -> list[str]:
+    """Run the ``framing train targeted-sentiment`` command recorded in ``folder``'s
+    config again, writing to ``out``; return the command's words (``out`` in place)."""
+    import json
+    import shlex
+
+    from framing.cli import main
+    from framing.stance_model import CONFIG_NAME
+
+    words = shlex.split(json.loads((folder / CONFIG_NAME).read_text(encoding="utf-8"))["training"]["command"])
+    words[words.index("--out") + 1] = str(out)
+    assert main(words[1:]) == 0
+    return words

@@ -99,10 +99,9 @@ def test_the_stance_benchmark_times_a_trained_model_folder_beside_the_packaged_o
     from framing.benchmark import _measure
     from framing.stance_training import train_stance_model
 
-    from conftest import invented_sentences
+    from conftest import write_invented_sentences
 
-    data = tmp_path / "train.jsonl"
-    data.write_text("\n".join(json.dumps(r) for r in invented_sentences(12)) + "\n", encoding="utf-8")
+    data = write_invented_sentences(tmp_path / "train.jsonl", 12)
     folder = tmp_path / "two-layers"
     train_stance_model(data, out=folder, part="all", num_layers=2, max_steps=1, epochs=1, batch_size=4,
                        num_threads=1, progress=False)

@@ -7,20 +7,15 @@ model scores better is a cross-validation question, answered in ``docs/stance_mo
 from __future__ import annotations
 
 import json
-import shlex
 
 import numpy as np
 import pytest
 
-from conftest import invented_sentences
+from conftest import rerun_recorded_command, write_invented_sentences
 from framing.stance_model import CONFIG_NAME, STANCE_LABELS, WEIGHTS_NAME
 from framing.stance_training import _fit, _fit_distilled, cross_validate_stance_model, train_stance_model
 
 TINY = {"epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "num_threads": 1}
-
-
-def _write_sentences(path, n: int) -> None:
-    path.write_text("\n".join(json.dumps(r) for r in invented_sentences(n)) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +23,7 @@ def frame(tmp_path_factory):
     from framing.evaluation import load_newsmtsc
 
     path = tmp_path_factory.mktemp("distil") / "train.jsonl"
-    _write_sentences(path, 24)
+    write_invented_sentences(path, 24)
     return load_newsmtsc(path, part="all")
 
 
@@ -91,7 +86,7 @@ def test_the_teacher_has_the_students_options_but_its_own_depth(frame):
 def test_distilled_training_is_deterministic_and_its_command_reproduces_it(tmp_path):
     from framing.cli import main
 
-    _write_sentences(tmp_path / "train.jsonl", 24)
+    write_invented_sentences(tmp_path / "train.jsonl", 24)
     first = tmp_path / "first"
     assert main(["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(first),
                  "--part", "all", "--epochs", "1", "--batch-size", "4", "--max-length", "16", "--num-layers", "1",
@@ -99,16 +94,14 @@ def test_distilled_training_is_deterministic_and_its_command_reproduces_it(tmp_p
     config = json.loads((first / CONFIG_NAME).read_text(encoding="utf-8"))
     training = config["training"]
     assert training["teacher"]["num_layers"] == 2 and training["distil_weight"] == 0.7
-    words = shlex.split(training["command"])
-    assert "--teacher-layers" in words and "--distil-weight" in words
     second = tmp_path / "second"
-    words[words.index("--out") + 1] = str(second)
-    assert main(words[1:]) == 0
+    words = rerun_recorded_command(first, second)
+    assert "--teacher-layers" in words and "--distil-weight" in words
     assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
 
 
 def test_cross_validation_scores_teacher_and_student_on_the_same_folds(tmp_path):
-    _write_sentences(tmp_path / "train.jsonl", 30)
+    write_invented_sentences(tmp_path / "train.jsonl", 30)
     report = cross_validate_stance_model(tmp_path / "train.jsonl", folds=2, part="all", teacher_layers=2,
                                          max_steps=2, progress=False, **TINY)
     teacher = report["teacher"]
@@ -119,7 +112,7 @@ def test_cross_validation_scores_teacher_and_student_on_the_same_folds(tmp_path)
 
 
 def test_soups_and_distillation_do_not_combine(tmp_path):
-    _write_sentences(tmp_path / "train.jsonl", 24)
+    write_invented_sentences(tmp_path / "train.jsonl", 24)
     with pytest.raises(ValueError, match="cannot be combined"):
         train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "m", part="all", soup_seeds=(0, 1),
                            teacher_layers=2, progress=False, **TINY)

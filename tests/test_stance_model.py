@@ -16,7 +16,7 @@ import re
 import numpy as np
 import pytest
 
-from conftest import ROOT, invented_sentences, newsmtsc_record, shared_file
+from conftest import ROOT, invented_sentences, newsmtsc_record, rerun_recorded_command, shared_file
 from framing._nlp import load_nlp
 from framing.stance import STANCE_LABELS
 from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME, TransformerStanceScorer
@@ -200,8 +200,6 @@ def test_train_writes_a_loadable_model(tmp_path):
 
 
 def test_the_recorded_command_reproduces_the_options(tmp_path):
-    import shlex
-
     from framing.cli import main
 
     rows = [newsmtsc_record("Critics condemned the governor for lying.", "the governor", 2.0),
@@ -217,11 +215,9 @@ def test_the_recorded_command_reproduces_the_options(tmp_path):
     assert config["num_layers"] == 1 and config["markers"] == ["[", "]"] and config["pair"] is True
     assert config["training"]["epochs"] == 1 and config["training"]["max_steps"] == 1
     # the command written into the model folder runs and gives the same weights
-    words = shlex.split(config["training"]["command"])
-    assert words[:3] == ["framing", "train", "targeted-sentiment"]
     second = tmp_path / "second"
-    words[words.index("--out") + 1] = str(second)
-    assert main(words[1:]) == 0
+    words = rerun_recorded_command(first, second)
+    assert words[:3] == ["framing", "train", "targeted-sentiment"]
     assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
 
 

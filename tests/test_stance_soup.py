@@ -12,15 +12,11 @@ import numpy as np
 import pytest
 
 import framing.stance_training as stance_training
-from conftest import invented_sentences
+from conftest import rerun_recorded_command, write_invented_sentences
 from framing.stance_model import CONFIG_NAME, WEIGHTS_NAME
 from framing.stance_training import _fit, cross_validate_stance_model, train_stance_model
 
 TINY = {"epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "num_threads": 1}
-
-
-def _write_sentences(path, n: int) -> None:
-    path.write_text("\n".join(json.dumps(r) for r in invented_sentences(n)) + "\n", encoding="utf-8")
 
 
 def _frame(path):
@@ -48,7 +44,7 @@ def _assert_same(a: dict, b: dict) -> None:
 @pytest.fixture(scope="module")
 def frame(tmp_path_factory):
     path = tmp_path_factory.mktemp("soup") / "train.jsonl"
-    _write_sentences(path, 24)
+    write_invented_sentences(path, 24)
     return _frame(path)
 
 
@@ -84,7 +80,7 @@ def test_the_soup_of_identical_runs_is_the_run(frame, monkeypatch):
 
 
 def test_the_soup_is_the_mean_of_the_runs(tmp_path):
-    _write_sentences(tmp_path / "train.jsonl", 24)
+    write_invented_sentences(tmp_path / "train.jsonl", 24)
     runs = [_weights(_fit(_frame(tmp_path / "train.jsonl"), None, base=None, progress=False, seed=seed,
                           init_seed=0, max_steps=2, **TINY)) for seed in (0, 1)]
     config = train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "soup", part="all", soup_seeds=(0, 1),
@@ -102,26 +98,22 @@ def test_the_soup_is_the_mean_of_the_runs(tmp_path):
 
 
 def test_soup_training_is_deterministic_and_its_command_reproduces_it(tmp_path):
-    import shlex
-
     from framing.cli import main
 
-    _write_sentences(tmp_path / "train.jsonl", 24)
+    write_invented_sentences(tmp_path / "train.jsonl", 24)
     first = tmp_path / "first"
     assert main(["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(first),
                  "--part", "all", "--epochs", "1", "--batch-size", "4", "--max-length", "16", "--num-layers", "1",
                  "--num-threads", "1", "--max-steps", "2", "--soup-seeds", "0", "1", "2"]) == 0
-    words = shlex.split(json.loads((first / CONFIG_NAME).read_text(encoding="utf-8"))["training"]["command"])
     second = tmp_path / "second"
-    words[words.index("--out") + 1] = str(second)
-    assert main(words[1:]) == 0
+    rerun_recorded_command(first, second)
     assert (first / WEIGHTS_NAME).read_bytes() == (second / WEIGHTS_NAME).read_bytes()
     configs = [json.loads((folder / CONFIG_NAME).read_text(encoding="utf-8")) for folder in (first, second)]
     assert configs[0]["neutral_band"] == configs[1]["neutral_band"]
 
 
 def test_cross_validation_scores_runs_soup_and_ensemble(tmp_path):
-    _write_sentences(tmp_path / "train.jsonl", 30)
+    write_invented_sentences(tmp_path / "train.jsonl", 30)
     report = cross_validate_stance_model(tmp_path / "train.jsonl", folds=2, part="all", soup_seeds=(0, 1),
                                          max_steps=2, progress=False, **TINY)
     soup = report["soup"]
