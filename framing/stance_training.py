@@ -348,8 +348,7 @@ def _fit(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, base: str | Non
         if soft_targets.shape != (len(frame), len(STANCE_LABELS)):
             raise ValueError(f"soft_targets must have shape {(len(frame), len(STANCE_LABELS))}, "
                              f"got {soft_targets.shape}")
-        if not 0.0 <= distil_weight <= 1.0:
-            raise ValueError(f"distil_weight must lie in [0, 1], got {distil_weight}")
+        _check_distil_weight(distil_weight)
         params["distil_weight"] = distil_weight
     clock = time.perf_counter()
     with _threads(num_threads):
@@ -507,8 +506,7 @@ def _fit_distilled(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, teach
     :func:`_fit` returns for the student, plus ``teacher``: its depth, steps and
     per-epoch history (scored on ``dev_frame`` when given).
     """
-    if not 0.0 <= distil_weight <= 1.0:  # checked before the teacher's training, not after it
-        raise ValueError(f"distil_weight must lie in [0, 1], got {distil_weight}")
+    _check_distil_weight(distil_weight)  # before the teacher's training, not after it
     teacher = _fit(frame, dev_frame, base=base, progress=progress, **{**options, "num_layers": teacher_layers})
     items = list(zip(frame["sentence"], frame["start"], frame["end"]))
     with _threads(options.get("num_threads", 2)):
@@ -523,6 +521,11 @@ def _fit_distilled(frame: pd.DataFrame, dev_frame: pd.DataFrame | None, *, teach
     fitted["params"]["teacher_layers"] = teacher_layers
     fitted["teacher"] = record
     return fitted
+
+
+def _check_distil_weight(distil_weight: float) -> None:
+    if not 0.0 <= distil_weight <= 1.0:
+        raise ValueError(f"distil_weight must lie in [0, 1], got {distil_weight}")
 
 
 def _macro_f1(labels, proba: np.ndarray, classification_report) -> float:
