@@ -208,6 +208,16 @@ _ROLE_QUALIFIERS: dict[str, frozenset[str]] = {
 # Courtesy titles say nothing of a person's office: "Mr. Albers" is still "the official" named
 # just before.
 _COURTESY_TITLES = frozenset(_COURTESY_GENDERS) | {"dr.", "dr"}
+# Offices written before a full name ("Mayor Curtis Rahn", "Sen. Dale Whitcomb"): the name after
+# one is a person's even where the entity recogniser misses it.
+_NAME_OFFICES = frozenset(
+    {"mayor", "senator", "sen", "representative", "rep", "governor", "gov", "judge", "justice", "sheriff",
+     "councilman", "councilwoman", "councilor", "councillor", "commissioner", "superintendent", "coach",
+     "chief", "president", "minister", "ambassador", "secretary", "director", "general", "gen", "colonel",
+     "col", "lt", "sgt", "capt", "captain", "lieutenant", "sergeant", "major", "admiral", "adm", "dr",
+     "professor", "prof", "pastor", "rev", "father", "bishop", "deputy", "assemblyman", "assemblywoman",
+     "delegate", "alderman", "trustee", "chairman", "chairwoman", "treasurer", "auditor", "prosecutor",
+     "detective", "officer", "trooper", "warden", "principal"})
 # Title words that make a person's role known. A person with none of them (a name
 # without a title, or with a nationality only) has an unknown role and fits every role
 # noun.
@@ -231,7 +241,10 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "priest", "pastor", "resident", "farmer", "worker", "voter", "witness", "strategist", "activist",
      "organizer", "organiser", "doctor", "nurse", "teacher", "student", "owner", "manager", "employee",
      "lobbyist", "consultant", "researcher", "scholar", "historian", "professor", "man", "woman",
-     "soldier", "officer", "volunteer", "mother", "father", "veteran"})
+     "soldier", "officer", "volunteer", "mother", "father", "veteran", "principal", "neighbor", "neighbour",
+     "tenant", "parent", "driver", "pilot", "firefighter", "paramedic", "instructor", "coach", "mechanic",
+     "engineer", "clerk", "librarian", "pharmacist", "shopkeeper", "grower", "rancher", "retiree", "survivor",
+     "customer", "shopper", "passenger", "commuter", "supporter", "opponent", "critic", "homeowner"})
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
@@ -248,6 +261,21 @@ _OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
 _NEWS_NOUNS = frozenset(
     {"paper", "newspaper", "daily", "weekly", "tabloid", "broadsheet", "outlet", "network",
      "broadcaster", "magazine", "station", "channel", "publication", "wire", "agency"})
+# Generic nouns for an organisation named just before ("the company", "the service" for an armed
+# service, "the chain"): see :meth:`_Context._recent_organisation`.
+_GENERIC_ORGANISATION_NOUNS = frozenset(
+    {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
+     "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
+     "charity", "employer", "contractor", "supplier", "distributor", "utility"})
+# Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
+# region", "a hearing in Springfield").
+_PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
+_PLACE_NOUNS = frozenset({"region", "city", "town", "village", "county", "oblast", "province", "district",
+                          "state", "country", "capital", "area", "port", "base", "camp", "border", "crossing"})
+# Other words for an institution noun: "the co-op" is the cooperative named before.
+_INSTITUTION_SYNONYMS = {"co-op": "cooperative", "coop": "cooperative", "dept.": "department"}
+# Head nouns of an armed service's name ("the Air Force", "the Coast Guard").
+_ARMED_SERVICE_NOUNS = frozenset({"force", "guard", "army", "navy", "corps"})
 # Head nouns of an institution: "the institute argued" is the organisation named before
 # ("the American Petroleum Institute"), never a person whose title mentions it ("a spokesman
 # for the American Petroleum Institute, Dale Hutchins").
@@ -256,7 +284,8 @@ _INSTITUTION_NOUNS = frozenset(
      "alliance", "foundation", "federation", "council", "committee", "commission", "department",
      "ministry", "agency", "bureau", "office", "administration", "authority", "board", "fund",
      "bank", "university", "center", "centre", "campaign", "party", "caucus", "court", "league",
-     "network", "organization", "organisation", "society", "chamber", "institution", "utility"})
+     "network", "organization", "organisation", "society", "chamber", "institution", "utility",
+     "cooperative", "hospital"})
 # Prepositions that make a call the medium of a report ("told reporters on a conference call
 # that ..."), beside "in" / "through" / "via" for any reporting noun ("said in a statement").
 _CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
@@ -951,17 +980,29 @@ class _Context:
 
     def _titled_names(self) -> list:
         """The last word of each name after a courtesy title ("Ms. Horobets", "Mr. Van
-        Tassel"), whatever the entity recogniser made of it."""
+        Tassel"), whatever the entity recogniser made of it, and of each full name after a
+        capitalised office ("Mayor Curtis Rahn", "Sheriff Dana Pruitt"), which the recogniser
+        may miss as a person."""
         doc = self.doc
         found = []
         for tok in doc[:-1]:
-            if tok.lower_ not in _COURTESY_TITLES or tok.nbor(1).pos_ != "PROPN":
+            if tok.nbor(1).pos_ != "PROPN":
+                continue
+            if tok.lower_ not in _COURTESY_TITLES and not _office_before_full_name(tok):
                 continue
             surname = tok.nbor(1)
             while surname.i + 1 < len(doc) and surname.dep_ in ("compound", "flat") \
                     and surname.head.i == surname.i + 1 and surname.head.pos_ == "PROPN":
                 surname = surname.head
             found.append(surname)
+        for tok in doc[1:-3]:
+            # "Doreen Marchetti, 71, has lived on Wendell Avenue": a full name with an age in
+            # apposition is a person's
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.nbor(-1).pos_ == "PROPN" \
+                    and tok.nbor(-1).text[:1].isupper() and tok.nbor(1).text == "," \
+                    and tok.nbor(2).text.isdigit() and len(tok.nbor(2).text) <= 3 and tok.nbor(3).text == "," \
+                    and tok.i not in self.mention_at and tok not in found:
+                found.append(tok)
         return found
 
     def _genders(self) -> dict[str, str]:
@@ -1056,9 +1097,11 @@ class _Context:
             if subject is not None and subject.pos_ == "NOUN":
                 subject = _author_of(subject)  # "a Defense Ministry statement called": the ministry
                 if subject.lemma_.lower() in _AUTHORED_REPORTS:
-                    # "Its statement called": the body that "its" stands for
+                    # "Its statement called": the body that "its" stands for; "The ministry's
+                    # statement said": the ministry, resolved as a speaker of its own
                     subject = next((c for c in subject.children if c.dep_ == "poss"
-                                    and c.lower_ in ("its", "their")), subject)
+                                    and (c.lower_ in ("its", "their") or c.pos_ in ("NOUN", "PROPN"))),
+                                   subject)
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
             if speaker is not None and speaker.name is None and speaker.mention is None:
                 speaker = _Speaker(None, None, None)
@@ -1101,6 +1144,12 @@ class _Context:
             member = None  # "a senior official in President Zelensky's office"
         if member is not None:
             return _Speaker(member.member, mention, member.actor, pos, person=True)
+        # the short form of an organisation named in full before ("Berkshire Crest said" after
+        # "the owner, Berkshire Crest Properties"), whatever the recogniser made of it
+        full = self._organisation_short_form(name_tokens)
+        if full is not None:
+            return _Speaker(self.span_text(full), mention, self._np_actor(list(full), prefer_member=False),
+                            pos, full.root.lower_, False, False)
         # a person named in the text -----------------------------------------
         # a capitalised word the recogniser calls a person, whatever the tagger made of it
         # ("Brock said", tagged as a common noun at the start of a sentence)
@@ -1141,8 +1190,22 @@ class _Context:
             named = self._named_by_apposition(tok)
             if named is not None:
                 return _Speaker(named[0], mention, actor or named[1], pos, head_word, False, named[2])
+            person = self._introduced_next(np, tok, pos) if first.lower_ in ("a", "an") else None
+            if person is not None:
+                return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+        if first.i > 0 and first.nbor(-1).lower_ == "the" and _compound_word(tok) != tok.lower_:
+            first = first.nbor(-1)  # "The co-op said": the tokenizer's pieces took no determiner
         if first.lower_ == "the" and not has_name and head_word and not in_apposition:
             resolved = self._definite(np, tok, pos)
+            if (resolved is None or (resolved.name or "")[:1].islower()) and head_word in _PERSON_NOUNS \
+                    and not plural:
+                # "a senior State Department official ... The official told the committee ... The
+                # official, Karen Lindqvist, declined": a description the text names later
+                named = self._named_by_apposition(tok)
+                if named is not None and named[2]:
+                    known = actor or (resolved.actor if resolved is not None else None) or named[1] \
+                        or self._earlier_np_actor(tok)
+                    resolved = _Speaker(named[0], mention, known, pos, head_word, False, True)
             if resolved is not None:
                 return _Speaker(resolved.name, mention, resolved.actor if actor is None else actor, pos,
                                 resolved.head, resolved.plural, resolved.person)
@@ -1152,9 +1215,19 @@ class _Context:
                 return _Speaker(name, mention, actor or earlier[1], pos, head_word, plural, False)
             org = self._earlier_org(tok)  # "the institute" -> "the American Petroleum Institute"
             if org is not None:
-                name = "the " + org.text if org[0].pos_ == "PROPN" else _descriptor(org.text, org[0])
+                words = [t for t in org if t.tag_ != "POS" and t.lower_ != "the"]
+                name = "the " + _strip_poss(self.span_text(words)) if org[0].pos_ == "PROPN" or org[0].lower_ == "the" \
+                    else _descriptor(_strip_poss(org.text), org[0])
                 return _Speaker(name, mention, actor or self._np_actor(list(org), prefer_member=False),
                                 pos, head_word, plural, False)
+            if (tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS) \
+                    and not plural \
+                    and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
+                # "Berkshire Crest ... said it would appeal. ..., the company said": the
+                # organisation named or quoted last, in this or the two sentences before
+                recent = self._recent_organisation(pos)
+                if recent is not None:
+                    return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after
             person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
@@ -1197,6 +1270,11 @@ class _Context:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
             name = _descriptor(self.span_text(words) if words else tok.text, first)
+            there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
+            place = self._place_before(pos) if there is not None and plural else None
+            if place is not None:
+                # "Officials there said": the officials of the place named last
+                name = _descriptor(self.span_text([t for t in words if t.i != there.i]), first) + " in " + place
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -1236,6 +1314,11 @@ class _Context:
                 return gender is None or known is None or known == gender
 
             persons = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos) and fits(p.name)]
+            described = self._described_subject(pos)
+            if described is not None and fits(described.name):
+                # "A mother who had waited 14 months stood at the crossing. '...,' she said. The
+                # mother, Iryna Bondar, said": the described subject of the sentence before
+                return _Speaker(described.name, None, described.actor, described.pos, person=True)
             questioned = self._questioned(pos, persons)
             if questioned is not None:
                 # "Rep. Nakamura pressed Ms. Castellanos on why ... . '...,' she said": the answer
@@ -1268,6 +1351,26 @@ class _Context:
         if span is None or span[0].sent.start == 0:
             return None
         return self.doc[span[0].sent.start - 1].sent
+
+    def _described_subject(self, pos: int) -> _Person | None:
+        """The person described, not named, as the subject of the sentence before ``pos`` ("A
+        mother who had waited 14 months stood at the crossing"), when no one is named in that
+        sentence and the text names the description later ("The mother, Iryna Bondar,"): that
+        person, else None."""
+        previous = self._previous_sentence(pos)
+        if previous is None:
+            return None
+        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i), None)
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in _PERSON_NOUNS:
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
+            return None
+        if any(t.ent_type_ == "PERSON" for t in previous):
+            return None
+        named = self._named_by_apposition(subject)
+        if named is None or not named[2]:
+            return None
+        return _Person(subject.idx, named[0], named[1], frozenset(), True)
 
     def _previous_subject(self, pos: int, persons: list[_Person]) -> _Person | None:
         """Among ``persons``, the last one that is the subject of the sentence before ``pos``:
@@ -1367,6 +1470,12 @@ class _Context:
                 if tok.dep_ == "compound" and tok.head.ent_type_ == "PERSON":
                     continue
                 left = [t for x in tok.lefts for t in x.subtree] + [tok]
+                if tok.pos_ == "PROPN":  # "Ukraine's Ministry [of Social Policy]": the rest of the name
+                    left += [t for x in tok.rights if x.dep_ == "prep" and x.lower_ in ("of", "for")
+                             and any(o.pos_ == "PROPN" for o in x.children if o.dep_ == "pobj") for t in x.subtree]
+                dashes = [k for k, t in enumerate(left) if t.text in ("—", "–", "--", ":")]
+                if dashes:
+                    left = left[dashes[-1] + 1:]  # "KYIV, Ukraine — Russia's Defense Ministry": no dateline
                 actor = self._np_actor(left, prefer_member=False)
                 if actor is None:
                     actor = self.extractor._name_actor(self.span_text(left))
@@ -1471,6 +1580,43 @@ class _Context:
                 return self.span_text(words), self._np_actor(words, prefer_member=False), False
         return None
 
+    def _introduced_next(self, np, head, pos: int) -> _Person | None:
+        """A described speaker whom a following paragraph names, as news reports do ("... said a
+        retired nurse who lives across the street. [...] Doreen Marchetti, 71, has lived on
+        Wendell Avenue since 1983"): the first person named after ``pos``, when that person is
+        new to the text, opens one of the next two paragraphs as the subject of its first
+        sentence, carries no title that the description does not, and no one speaks in between.
+        A description of one person only ("a retired nurse", not "officials"), without an
+        anonymity clause ("who was not authorized to speak")."""
+        if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
+            return None
+        clause = _identifying_clause(head)
+        if clause is not None and any(t.lower_ in _ANONYMITY_WORDS for t in clause.subtree):
+            return None
+        if any(t.lower_ in _ANONYMITY_WORDS for t in head.subtree):
+            return None
+        later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos)]
+        if not later or len(re.findall(r"\n+", self.doc.text[pos:later[0].pos])) > 2:
+            return None  # the first person named later opens one of the next two paragraphs
+        person = later[0]
+        if any(p.name == person.name for p in self.persons if p.pos < pos):
+            return None  # named before: not the one described now
+        if any(s.pos > pos and s.pos < person.pos and s.name for s in self.speakers):
+            return None
+        span = self.doc.char_span(person.pos, person.pos + 1, alignment_mode="expand")
+        if span is None or not person.subject:
+            return None
+        sentence = span[0].sent
+        opens_paragraph = sentence.start == 0 or "\n" in self.doc[sentence.start - 1].text_with_ws \
+            or self.doc.text[:sentence.start_char].rstrip(" ").endswith("\n")
+        if not opens_paragraph or span[0].i - sentence.start > 2:
+            return None
+        words = {t.lower_ for t in np if t.pos_ in ("NOUN", "PROPN")}
+        titles = self._titles_of(person.name) & _ROLE_WORDS
+        if titles and not titles <= words:
+            return None  # "a retired nurse" is not "Mayor Curtis Rahn"
+        return person
+
     def _previous_person(self, pos: int) -> _Person | None:
         """The person who spoke, or was the subject of a main clause, last before ``pos``
         in the same or the previous sentence (the antecedent of a continuing title)."""
@@ -1503,16 +1649,86 @@ class _Context:
 
     def _earlier_org(self, head):
         """The organisation named last before an institution noun, outside quotation marks,
-        whose name ends in that noun ("the institute" -> "the American Petroleum
-        Institute"), or None."""
-        word = head.lemma_.lower()
+        whose name ends in that noun or is headed by it ("the institute" -> "the American
+        Petroleum Institute"; "the department" -> "the Department of Public Utilities"; "the
+        co-op" -> "the Sand Creek Farmers Cooperative"), with the words that continue its name
+        ("Wachusett Power [and Light]"), or None."""
+        word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
         if word not in _INSTITUTION_NOUNS:
             return None
         for ent in reversed(self.doc.ents):
-            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and ent[-1].lemma_.lower() == word \
-                    and not self.in_quote(ent.start_char):
+            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and word in (
+                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char):
+                return _whole_name(ent)
+        return None
+
+    def _place_before(self, pos: int) -> str | None:
+        """The place named last before ``pos``, outside quotation marks, in the same or the
+        previous two sentences, as the text names it ("the Sumy region", "Springfield"), for
+        "officials there": a place entity, or a place noun after a preposition of place ("crossed
+        into the Sumy region"); None when there is none."""
+        first = self.sentence_id(pos) - 2
+        for tok in reversed(self.doc[:self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i]):
+            if self.sentence_id(tok.idx) < first:
+                return None
+            if self.in_quote(tok.idx) or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPOSITIONS:
+                continue
+            if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.lemma_.lower() not in _PLACE_NOUNS:
+                continue
+            words = [t for t in tok.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl", "prep")
+                     and (t.i <= tok.i or t.ent_type_ == tok.ent_type_ != "")]
+            words = [t for t in words if t.head.i == tok.i or t.i == tok.i or t.head.dep_ == "compound"
+                     or t.head.head.i == tok.i]
+            text = self.span_text(sorted(words, key=lambda t: t.i))
+            return text[0].lower() + text[1:] if text[:4] == "The " else text
+        return None
+
+    def _organisation_short_form(self, tokens):
+        """The organisation named in full before ``tokens`` whose name begins with them, when
+        ``tokens`` are two or more capitalised proper nouns that are no actor's name
+        ("Berkshire Crest" after "Berkshire Crest Properties"), else None."""
+        words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the"]
+        if len(words) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in self.mention_at
+                                 for t in words):
+            return None
+        texts = [t.text for t in words]
+        for ent in self.doc.ents:
+            if ent.start >= words[0].i:
+                break
+            names = [t.text for t in ent if t.lower_ != "the"]
+            if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts:
                 return ent
         return None
+
+    def _recent_organisation(self, pos: int) -> _Speaker | None:
+        """For "the company" or "the service": the organisation quoted or named last before
+        ``pos``, outside quotation marks, in the same or the previous two sentences, as a
+        speaker, a subject or an object (not a modifier: "an Air National Guard base"); None
+        when there is none (a news outlet, a person or a group is no such organisation)."""
+        first = self.sentence_id(pos) - 2
+        found = [s for s in self.speakers if s.pos < pos and not s.person and not s.plural and s.name
+                 and self.sentence_id(s.pos) >= first and (s.head or "") not in _NEWS_NOUNS]
+        best = max(found, key=lambda s: s.pos) if found else None
+        for tok in self.doc:
+            if tok.idx >= pos:
+                break
+            if self.sentence_id(tok.idx) < first or self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
+                continue
+            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
+                continue
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None)
+            short = self._organisation_short_form(_name_tokens(tok)) if tok.pos_ == "PROPN" else None
+            if short is not None:
+                ent = short
+            elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in _NEWS_NOUNS:
+                continue
+            words = [t for t in _whole_name(ent) if t.tag_ != "POS" and t.lower_ != "the"]
+            name = _strip_poss(self.span_text(words))
+            if ent[0].lower_ == "the" or ent.root.lower_ in _INSTITUTION_NOUNS | _ARMED_SERVICE_NOUNS:
+                name = "the " + name  # "The Air Force will stop ..., the service said": "the Air Force"
+            best = _Speaker(name, None, self._np_actor(list(ent), prefer_member=False), tok.idx,
+                            ent.root.lower_, False, False)
+        return best
 
     def _earlier_np_actor(self, head) -> str | None:
         found = self._earlier_np(head)
@@ -1527,13 +1743,70 @@ class _Context:
 _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
 
 
+def _office_before_full_name(tok) -> bool:
+    """Whether ``tok`` is a capitalised office directly before a given name and a surname
+    ("Mayor Curtis Rahn said"), all proper nouns and none of them an office."""
+    if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in _NAME_OFFICES:
+        return False
+    words = []
+    for t in tok.doc[tok.i + 1:tok.i + 4]:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _NAME_OFFICES:
+            break
+        words.append(t)
+    return len(words) >= 2
+
+
+# Last words of a newspaper's or a wire's name ("The Housatonic Ledger", "the Cedar Valley
+# Sentinel"): such a name is no company that "the company" takes up.
+_MASTHEAD_WORDS = frozenset(
+    {"times", "post", "tribune", "ledger", "herald", "journal", "gazette", "reflector", "sentinel", "courier",
+     "news", "press", "examiner", "register", "star", "chronicle", "observer", "globe", "inquirer",
+     "bulletin", "dispatch", "telegraph", "monitor", "reporter", "wire", "beacon", "democrat", "republican",
+     "free", "citizen", "clarion", "leader", "mercury", "standard", "enquirer", "banner", "eagle"})
+
+
+def _compound_word(tok) -> str:
+    """A word with the hyphenated parts the tokenizer split off it, lower-cased ("co-op")."""
+    doc, lo, hi = tok.doc, tok.i, tok.i
+    while lo >= 2 and doc[lo - 1].text == "-" and not doc[lo - 1].whitespace_ and not doc[lo - 2].whitespace_:
+        lo -= 2
+    while hi + 2 < len(doc) and doc[hi + 1].text == "-" and not tok.doc[hi].whitespace_ \
+            and not doc[hi + 1].whitespace_:
+        hi += 2
+    return doc[lo:hi + 1].text.lower()
+
+
+# Entity types of a word that does not continue an organisation's name ("Acme and [Ohio]").
+_NOT_IN_A_NAME = frozenset({"PERSON", "GPE", "NORP", "LOC", "DATE", "TIME", "CARDINAL", "MONEY", "PERCENT"})
+
+
+def _whole_name(ent):
+    """An organisation's name with the capitalised words that continue it after "and", "of",
+    "for" or "&" where the entity recogniser stopped ("Wachusett Power [and Light]")."""
+    doc, end = ent.doc, ent.end
+    while end + 1 < len(doc) and doc[end].lower_ in ("and", "of", "for", "&") \
+            and doc[end + 1].text[:1].isupper() and doc[end + 1].pos_ == "PROPN" \
+            and doc[end + 1].ent_type_ not in _NOT_IN_A_NAME:
+        end += 2
+        while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].text[:1].isupper() \
+                and doc[end].ent_type_ not in _NOT_IN_A_NAME:
+            end += 1
+    return doc[ent.start:end]
+
+
+def _is_outlet_name(ent) -> bool:
+    """Whether an organisation's name reads as a newspaper's or a wire's."""
+    return ent.root.lower_ in _MASTHEAD_WORDS or ent[-1].lower_ in _MASTHEAD_WORDS
+
+
 def _full_name(surname) -> str:
     """The fullest form of a surname in the text: the first occurrence with given names
     before it ("Nataliya Horobets" for "Horobets"), else the surname alone."""
     for tok in surname.doc:
         if tok.text != surname.text:
             continue
-        words = [t for t in _name_tokens(tok) if t.lower_ not in _COURTESY_TITLES]
+        words = [t for t in _name_tokens(tok) if t.lower_ not in _COURTESY_TITLES
+                 and not (t.i < tok.i and t.lower_.rstrip(".") in _NAME_OFFICES)]
         if len(words) > 1:
             return " ".join(t.text for t in words)
     return surname.text
@@ -1696,6 +1969,8 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ in ("acl", "advcl") and child.i > head.i and child.nbor(-1).text == ",":
             drop.update(t.i for t in child.subtree)
+        elif child.dep_ == "acl" and child.i > head.i and head.pos_ == "PROPN":
+            drop.update(t.i for t in child.subtree)  # "the Air Force [sent to Congress]"
         elif child.dep_ == "appos" and not keep_appos:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and any(
@@ -1707,6 +1982,9 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             # familiar with the bank's finances [who was not authorized to speak publicly]"
             drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
+    dashes = [t.i for t in tokens if t.i < head.i and t.text in ("—", "–", "--")]
+    if dashes:
+        tokens = [t for t in tokens if t.i > dashes[-1]]  # "KYIV, Ukraine — Russia's Defense Ministry"
     # trim punctuation at the edges
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
@@ -2199,7 +2477,8 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
 _AUTHORED_REPORTS = frozenset({
     "estimate", "report", "study", "survey", "analysis", "summary", "count", "tally", "poll", "review",
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
-    "figure", "figures", "record", "records",
+    "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
+    "memorandum", "transcript", "presentation", "briefing", "complaint",
 })
 
 
@@ -2241,7 +2520,20 @@ def _author_of(source):
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
                 return author
+        if child.pos_ == "PROPN" and child.i > source.i and any(
+                c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
+            return child  # the same, parsed as a name with a participle after the noun
+        if child.dep_ == "relcl" and child.lemma_.lower() in _SENDING_VERBS:
+            # "a fact sheet the Air Force sent to Congress": the sender
+            author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            if author is not None:
+                return author
     return source
+
+
+# Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress").
+_SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
+                            "prepare", "write", "give", "provide", "distribute"})
 
 
 def _nearest(node, deps):

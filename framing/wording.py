@@ -1253,10 +1253,21 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                 return False  # "a war of nerves", "a war of words"
             if preposition in _PLACE_PREPS:
                 objects = _objects_of(child)
-                if any(t.pos_ == "PROPN" or _is_year(t) or t.ent_type_ in _ELSEWHERE_ENTS
-                       for o in objects for t in o.subtree):
+                if any(_elsewhere_or_earlier(t, about) for o in objects for t in o.subtree):
                     return False
     return True
+
+
+def _elsewhere_or_earlier(token, about: About) -> bool:
+    """A word of a war word's place phrase that puts the war elsewhere or earlier: a proper
+    noun, a place or event entity, a year before the conflict began ("the invasion of 1968");
+    a month of the conflict's own years is no such word ("the full-scale invasion of February
+    2022"), nor a year from its start on."""
+    if _is_year(token):
+        return about.began is None or int(token.text) < about.began
+    if token.pos_ == "PROPN" and token.ent_type_ == "DATE":
+        return False
+    return token.pos_ == "PROPN" or token.ent_type_ in _ELSEWHERE_ENTS
 
 
 # Prepositions after which a date is a point of comparison, not the war's own date: "the
@@ -1547,6 +1558,8 @@ def _a_system_of_rules(doc, hit: _Hit, mention_at) -> bool:
     if head.lemma_.lower() != "regime":
         return False
     for child in head.children:
+        if child.dep_ == "prep" and child.lower_ == "of" and _of_a_practice(child, mention_at):
+            return True  # "a strict regime of 50 tactics puzzles a day"
         if child.dep_ not in ("compound", "amod", "nmod") or child.i in mention_at:
             continue
         if child.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") or child.lemma_.lower() in _RULING_CLASSIFIERS:
@@ -1554,6 +1567,34 @@ def _a_system_of_rules(doc, hit: _Hit, mention_at) -> bool:
         if child.tag_ == "VBG" or (child.pos_ == "NOUN" and child.tag_ in ("NN", "NNS")):
             return True
     return False
+
+
+def _of_a_practice(preposition, mention_at) -> bool:
+    """Whether an *of* phrase names what is done or given, not who rules or where: objects that
+    are common nouns with no actor, person, people, place or ruling classifier anywhere in them
+    ("a regime of daily puzzles", "the administration of the pills", "the administration of a
+    crop-insurance program"; not "the regime of Bashar al-Assad", "the administration of the
+    occupied region")."""
+    objects = _objects_of(preposition)
+    if not objects:
+        return False
+    for obj in objects:
+        if obj.pos_ != "NOUN" or obj.lemma_.lower() in _RULING_CLASSIFIERS | _PEOPLE_NOUNS | _GOVERNED_PLACES:
+            return False
+        for tok in obj.subtree:
+            if tok.i in mention_at or tok.ent_type_ in ("GPE", "LOC", "NORP", "PERSON", "ORG", "FAC") \
+                    or tok.lemma_.lower() in _GOVERNED_PLACES:
+                return False
+    return True
+
+
+# Places and bodies that a government word's *of* phrase can name as governed ("the
+# administration of the region", "the government of the republic").
+_GOVERNED_PLACES = frozenset({
+    "city", "town", "village", "country", "state", "nation", "region", "province", "oblast", "county",
+    "district", "territory", "republic", "island", "area", "capital", "municipality", "colony", "kingdom",
+    "people", "federation", "union", "land", "zone", "enclave",
+})
 
 
 # Adjectives that place a regime in time and say nothing of who rules: "the previous
@@ -1610,6 +1651,9 @@ def _governs_no_state(doc, hit: _Hit, governing: frozenset[str]) -> bool:
         return False
     if lemma in ("authority", "authorities") and any(c.dep_ == "prep" and c.lower_ == "on" for c in head.children):
         return True
+    if lemma == "administration" and any(c.dep_ == "prep" and c.lower_ == "of" and _of_a_practice(c, {})
+                                         for c in head.children):
+        return True  # "the administration of the third dose", "of the crop-insurance program"
     return any(c.dep_ in ("compound", "poss", "nmod") and c.pos_ == "NOUN" and c.text.islower()
                and c.lemma_.lower() in _NON_STATE_BODIES for c in head.children)
 

@@ -593,45 +593,49 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 14: four non-war
-    articles that name the war, the invasion or Russia in passing, and two war articles), as
-    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 9 of 9,
-    with 3 of 12 missed (two bare "the war" in stories that name Ukraine once, and "the
-    full-scale invasion of February 2022", whose date phrase reads as another war's), labels 7
-    of 8 (the extra: a chess player's "strict regime" of puzzles)."""
+    """Precision on the held-out split of the constructed US-news set (round 15: four non-war
+    articles, three of them naming the war or Russia in passing, and two war articles), as
+    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 5 of 5,
+    with 2 of 7 missed (a bare "the war" in a hospital story that names Ukraine once, and one
+    in a quotation), labels 8 of 8; the extra terms are figurative fighter words ("front-line
+    troops", a coach's "troops", "a fighter") and "the administration of existing aid", whose
+    *of* phrase the parse hangs on the verb."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (9, 9, 12)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (7, 8)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (7, 10)
-    assert report["terms"]["precision"] == pytest.approx(44 / 50, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(44 / 48, abs=0.01)
-    # label actors: two of the three gold label actors are found, both right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 3)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (5, 5, 7)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 10)
+    assert (per_set["combatants"]["tp"], per_set["combatants"]["n_pred"]) == (6, 9)
+    assert report["terms"]["precision"] == pytest.approx(32 / 36, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(32 / 34, abs=0.01)
+    # label actors: the four gold label actors are found, all right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (4, 4, 4)
 
 
 def test_us_news_dev_articles(nlp):
-    """The eighty-four dev articles (rounds 1-13) on which the rules were developed, with the
-    errors left listed in docs/wording_gold.md (forty-five extra terms, eleven missed)."""
+    """The ninety dev articles (rounds 1-14) on which the rules were developed, with the
+    errors left listed in docs/wording_gold.md."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 84
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (494, 539, 505)
+    assert report["n_articles"] == 90
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (540, 580, 553)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-14 held-out six it finds 11 war names right of 15
-    (with the domain model 9 of 9: the two it adds are bare names of the war in stories read
-    as ``other`` and ``climate``); on rounds 12 and 13 it found the same as with the domain
-    model; on round 11 it added one more; on round 10 it added "a tug-of-war between
-    deans" and "the warring co-founders" in stories the domain model reads as ``other`` and
-    ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We are not at
-    war" in an election-security story read as ``other``."""
+    domain model was read. On the round-15 held-out six it finds 6 war names right of 7
+    (with the domain model 5 of 5: it adds the hospital story's bare "the war", and "a
+    grasshopper invasion" in a co-op story the domain model reads as ``climate``); on round 14
+    it found 11 of 15, adding two bare names of the war in stories read as ``other`` and
+    ``climate``; on rounds 12 and 13 it found the same as with the domain model; on round 11 it
+    added one more; on round 10 it added "a tug-of-war between deans" and "the warring
+    co-founders" in stories the domain model reads as ``other`` and ``climate``; on round 8 "a
+    war of attrition" about a trial, and on round 5 "We are not at war" in an election-security
+    story read as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (11, 15)
+    assert (war["tp"], war["n_pred"]) == (6, 7)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -772,7 +776,12 @@ def test_wars_between_others_and_wars_equated_with_another(finder, mention_finde
     # an idiom of plural things after "of", and a noun the war word modifies that the parse missed
     ("Russia shelled Ukraine again. \"It was a war of nerves out there,\" the coach said.", []),
     ("Russia shelled Ukraine again. The fans, in blue and white war paint, marched to the stadium.", []),
-    ("Russia shelled Ukraine again. The war of 2022 changed everything for Kyiv.", []),
+    # a year in the war word's "of" phrase: from the conflict's start on, its own date; before it,
+    # another war
+    ("Russia shelled Ukraine again. The war of 2022 changed everything for Kyiv.", ["war"]),
+    ("Russia shelled Ukraine again. Families fled after the full-scale invasion of February 2022.",
+     ["full-scale invasion"]),
+    ("Russia shelled Ukraine again. The invasion of 1968 crushed the Prague Spring.", []),
     ("Russia shelled Ukraine again. A war of aggression against Ukraine goes on.", ["war of aggression"]),
 ])
 def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder, nlp, text, expected):
@@ -896,6 +905,11 @@ def test_a_regime_of_no_state_outside_war_coverage(finder, mention_finder, nlp, 
     ("Critics say the chain's cost-cutting regime left one pharmacist per store.", []),
     ("The company's hiring regime favours friends.", []),
     ("A weekly cleaning regime keeps the wards safe.", []),
+    # an "of" phrase of what is done names a practice; of a ruler or a people, a government
+    ("The 14-year-old keeps a strict regime of 40 endgame drills a night.", []),
+    ("Patients follow a regime of daily walks and low-salt meals.", []),
+    ("The regime of Bashar al-Assad fell in December.", ["regime"]),
+    ("The regime of the ayatollahs jailed another critic.", ["regime"]),
     # a ruling classifier or a name leaves it a government
     ("The Kim family regime tested another missile.", ["regime"]),
     ("The Assad regime fell in December.", ["regime"]),
@@ -921,6 +935,12 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
     ("Ukrainian forces joined the counter-offensive near Kupiansk.", ["forces"]),
     # a sports team's defenders are players
     ("The Badgers' defenders held Michigan to two field goals.", []),
+    # idioms of other senses
+    ("Volunteers were the foot soldiers of the recount.", []),
+    ("A Girl Scout troop planted 300 oaks along the creek.", []),
+    ("Cheap land and new roads were the forces behind the sprawl.", []),
+    ("Drivers must pass a terrorist background check every five years.", []),
+    ("Russian soldiers dug in near the river.", ["soldiers"]),
     ("The Rangers' defenders blocked 23 shots in the third period.", []),
     ("Ukraine's defenders held the line near Bakhmut.", ["defenders"]),
     ("The city's defenders ran out of shells.", ["defenders"]),
@@ -942,6 +962,11 @@ def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expect
     ("She is one of the leading authorities on tick-borne disease.", []),
     ("The Trump administration has not said whether it will object.", ["administration"]),
     ("Federal authorities opened an inquiry.", ["authorities"]),
+    # the administration of a thing given or run is no government; of a place or a person, one
+    ("Nurses oversaw the administration of the second dose.", []),
+    ("Growers complain about the administration of the drought-relief program.", []),
+    ("The administration of the occupied region ordered an evacuation.", ["administration"]),
+    ("The administration of President Obama had imposed the first sanctions.", ["administration"]),
 ])
 def test_government_words_of_bodies_that_are_no_state(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "government_naming") == expected
