@@ -248,6 +248,9 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
+# Nouns that take up any described person ("A deputy mayor ... said the official, Oleksandr
+# Hnatiuk"; "A retired machinist ... The man, Walter Kowalczyk,").
+_GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "official", "person"})
 # Nouns of kinship: a name in apposition to one is a person's ("his older son, Colton Reinholt").
 _KIN_NOUNS = frozenset({
     "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "uncle", "aunt", "nephew",
@@ -1092,8 +1095,11 @@ class _Context:
                 subject = None  # 'The U.S. code says ...': a text, not a speaker
             if subject is not None and _is_number(subject):
                 # "A rancher whose family has farmed here since 1911 said": the parser made the
-                # year the subject; the speaker is the noun whose clause holds the verb
-                subject = _noun_above(record.gov)
+                # year the subject; the speaker is the verb's other subject ("A retired welder who
+                # has lived there since 1980 said"), else the noun whose clause holds the verb
+                other = next((c for c in record.gov.children if c.dep_ in ("nsubj", "nsubjpass")
+                              and c.i != subject.i and not _is_number(c)), None)
+                subject = other if other is not None else _noun_above(record.gov)
             if subject is not None and subject.pos_ == "NOUN":
                 subject = _author_of(subject)  # "a Defense Ministry statement called": the ministry
                 if subject.lemma_.lower() in _AUTHORED_REPORTS:
@@ -1564,10 +1570,18 @@ class _Context:
         """The name a description is given later in the text by a definite noun phrase of the
         same head noun with a proper name in apposition ("a Fall River woman" ... "The
         woman, Lorraine Medina, 52,"; "their lender" ... "The lender, Driftless Farm
-        Credit,"): (name, actor, whether a person), or None."""
+        Credit,"), or, for a description of a person, by "the man", "the woman", "the official"
+        or "the person" within two sentences ("A retired machinist who has lived on Mill Pond
+        Road ... The man, Walter Kowalczyk,"): (name, actor, whether a person), or None."""
+        generic = head.tag_ == "NN" and (head.lower_ in _PERSON_NOUNS or any(
+            t.lower_ == "who" and t.head.dep_ == "relcl" for t in head.subtree))  # "a retired machinist who ..."
+        last = self.sentence_id(head.idx) + 2
         for later in self.doc[head.i + 1:]:
-            if later.lower_ != head.lower_ or later.pos_ != "NOUN":
+            if later.pos_ != "NOUN":
                 continue
+            if later.lower_ != head.lower_ and not (
+                    generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last):
+                continue  # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
                 continue
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -1664,14 +1678,22 @@ class _Context:
 
     def _place_before(self, pos: int) -> str | None:
         """The place named last before ``pos``, outside quotation marks, in the same or the
-        previous two sentences, as the text names it ("the Sumy region", "Springfield"), for
-        "officials there": a place entity, or a place noun after a preposition of place ("crossed
-        into the Sumy region"); None when there is none."""
-        first = self.sentence_id(pos) - 2
+        previous sentence, as the text names it ("the Sumy region", "Springfield"), for
+        "officials there": a place entity or a place noun after a preposition of place ("crossed
+        into the Sumy region"), or a proper noun as subject that is a place entity or has a place
+        noun in apposition ("Hollis Falls, a neighboring town, built"); None when there is none."""
+        first = self.sentence_id(pos) - 1
         for tok in reversed(self.doc[:self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i]):
             if self.sentence_id(tok.idx) < first:
                 return None
-            if self.in_quote(tok.idx) or tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPOSITIONS:
+            if self.in_quote(tok.idx):
+                continue
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and (
+                    tok.ent_type_ in ("GPE", "LOC") or any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS
+                                                           for c in tok.children)):
+                # "Hollis Falls, a neighboring town, built a similar plant": a place as subject
+                return self.span_text(_name_tokens(tok))
+            if tok.dep_ != "pobj" or tok.head.lower_ not in _PLACE_PREPOSITIONS:
                 continue
             if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.lemma_.lower() not in _PLACE_NOUNS:
                 continue
@@ -2569,6 +2591,15 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             return None
         if passive is not None and node.lemma_.lower() in _QUOTED_AS:
             return passive  # "Mr. Dunn was quoted in the Ledger as saying that ..."
+        if subj is not None and subj.tag_ in ("VBN", "VBG") and node.i == verb.i:
+            # "Asked about the strike by a reporter from Izvestia, Dmitry Peskov, the Kremlin
+            # spokesman, said": the parse makes the participle the subject; the speaker is the
+            # person named last before the verb
+            subj = _person_before(verb, subj) or subj
+        elif subj is None and node.i == verb.i:
+            opening = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
+                            and c.tag_ in ("VBN", "VBG") and c.i == c.sent.start), None)
+            subj = _person_before(verb, opening) if opening is not None else None
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj
@@ -2578,6 +2609,22 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             break
         node = node.head
     return fallback
+
+
+def _person_before(verb, clause):
+    """The person named at the end of an opening participle clause, right before ``verb``
+    (with a title in apposition between): the root of the last person entity in ``clause``'s
+    words whose phrase runs up to the verb; None when there is none."""
+    doc = verb.doc
+    end = verb.i - 1
+    while end > clause.i and doc[end].is_punct:
+        end -= 1
+    for ent in reversed([e for e in doc.ents if e.label_ == "PERSON" and clause.left_edge.i <= e.start
+                         and e.end <= verb.i]):
+        tail = [t for t in doc[ent.end:end + 1] if not t.is_punct]
+        if all(t.head.i == ent.root.i or any(a.i == ent.root.i for a in t.ancestors) for t in tail):
+            return ent.root
+    return None
 
 
 # -- indirect clauses -----------------------------------------------------------

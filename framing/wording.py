@@ -909,9 +909,10 @@ class WordingFinder:
                 kept = _about_the_conflict(doc, kept, about, mentions, mention_at, parsed=parsed,
                                            anchored_only=coverage is False)
             if self._sense[set_id] == "fighters" and parsed:
+                spoken = _quoted_spans(doc.text) if not in_conflict else []
                 kept = [hit for hit in kept
                         if _names_fighters(doc, hit, mention_at, self._governing, in_conflict=in_conflict,
-                                        places=self._conflict_places)]
+                                        places=self._conflict_places, spoken=spoken)]
             if parsed:
                 kept = [hit for hit in kept if (set_id, hit.key.variant) not in self._not_bare or _determined(doc, hit)]
             for hit in kept:
@@ -1489,7 +1490,7 @@ def _is_land(token, mention_at, places: frozenset[str] = frozenset()) -> bool:
 
 
 def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in_conflict: bool = True,
-                    places: frozenset[str] = frozenset()) -> bool:
+                    places: frozenset[str] = frozenset(), spoken: Sequence[Any] = ()) -> bool:
     """A fighter word used for fighters, not in another sense:
 
     * not as a modifier of a government noun ("a neo-Nazi regime", "the nationalist
@@ -1501,7 +1502,11 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
     * outside war coverage (``in_conflict`` false), "defenders" only with a place it defends
       as possessor or *of* object ("the defenders of Mariupol", "the city's defenders"):
       otherwise they are advocates or players ("its defenders say the case ...", "the
-      merger's defenders", "Veridian's defenders").
+      merger's defenders", "Veridian's defenders");
+    * outside war coverage, not inside a quotation (``spoken``: the quoted spans of the text)
+      whose sentence names no actor, no people and nothing military: a coach's "I told my
+      troops at halftime", a nurse manager's "our nurses have been the front-line troops",
+      "She's a fighter".
     """
     span = doc[hit.token_start:hit.token_end]
     head = span.root
@@ -1514,7 +1519,28 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
                 return False
+    if not in_conflict and spoken and head.lemma_.lower() != "defender":
+        char = head.idx
+        if any(q.start <= char < q.end for q in spoken) and not _military_context(head.sent, mention_at):
+            return False
     return not any(_is_team(child, mention_at) for child in head.children if child.dep_ == "poss")
+
+
+# Words that put fighter words in a sentence among real fighters ("the Army", "deployed",
+# "a veteran"): outside war coverage a quoted fighter word needs one, an actor or a people.
+_MILITARY_WORDS = frozenset({
+    "army", "military", "war", "navy", "naval", "marine", "pentagon", "guard", "deploy", "deployment",
+    "base", "combat", "battalion", "brigade", "regiment", "platoon", "veteran", "enlist", "serve",
+    "battlefield", "missile", "artillery", "weapon", "gun", "rifle", "invasion", "occupation",
+    "ceasefire", "cease-fire", "defense", "defence", "commander", "general", "officer", "iraq", "afghanistan",
+    "vietnam", "korea", "syria", "sergeant", "corporal", "private", "infantry", "tank", "drone",
+})
+
+
+def _military_context(sentence, mention_at) -> bool:
+    """A sentence that names an actor, a people, or something military (:data:`_MILITARY_WORDS`)."""
+    return any(t.i in mention_at or t.ent_type_ == "NORP" or t.lemma_.lower() in _MILITARY_WORDS
+               for t in sentence)
 
 
 def _defends_a_place(head, mention_at, places: frozenset[str] = frozenset()) -> bool:

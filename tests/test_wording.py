@@ -593,49 +593,48 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 15: four non-war
-    articles, three of them naming the war or Russia in passing, and two war articles), as
-    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 5 of 5,
-    with 2 of 7 missed (a bare "the war" in a hospital story that names Ukraine once, and one
-    in a quotation), labels 8 of 8; the extra terms are figurative fighter words ("front-line
-    troops", a coach's "troops", "a fighter") and "the administration of existing aid", whose
-    *of* phrase the parse hangs on the verb."""
+    """Precision on the held-out split of the constructed US-news set (round 16: four non-war
+    articles, two of them naming the war or Russia in passing, and two war articles), as
+    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 7 of 8
+    (the extra: "a different kind of war, with paperwork" in a war article; the miss: "a war on
+    the other side of the world", read as a target phrase), labels 5 of 5; the one extra fighter
+    word is "One of those rebels", outside a quotation."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (5, 5, 7)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (8, 8)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 10)
-    assert (per_set["combatants"]["tp"], per_set["combatants"]["n_pred"]) == (6, 9)
-    assert report["terms"]["precision"] == pytest.approx(32 / 36, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(32 / 34, abs=0.01)
-    # label actors: the four gold label actors are found, all right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (4, 4, 4)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (7, 8, 8)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (5, 5)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 9)
+    assert (per_set["combatants"]["tp"], per_set["combatants"]["n_pred"]) == (8, 9)
+    assert report["terms"]["precision"] == pytest.approx(33 / 35, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(33 / 35, abs=0.01)
+    # label actors: the two gold label actors are found, both right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 2)
 
 
 def test_us_news_dev_articles(nlp):
-    """The ninety dev articles (rounds 1-14) on which the rules were developed, with the
+    """The ninety-six dev articles (rounds 1-15) on which the rules were developed, with the
     errors left listed in docs/wording_gold.md."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 90
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (540, 580, 553)
+    assert report["n_articles"] == 96
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (572, 606, 587)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-15 held-out six it finds 6 war names right of 7
-    (with the domain model 5 of 5: it adds the hospital story's bare "the war", and "a
-    grasshopper invasion" in a co-op story the domain model reads as ``climate``); on round 14
-    it found 11 of 15, adding two bare names of the war in stories read as ``other`` and
-    ``climate``; on rounds 12 and 13 it found the same as with the domain model; on round 11 it
-    added one more; on round 10 it added "a tug-of-war between deans" and "the warring
-    co-founders" in stories the domain model reads as ``other`` and ``climate``; on round 8 "a
-    war of attrition" about a trial, and on round 5 "We are not at war" in an election-security
-    story read as ``other``."""
+    domain model was read. On the round-16 held-out six it finds the same war names as with
+    the domain model (7 right of 8); on round 15 it found 6 of 7 (with the domain model 5 of
+    5: it added the hospital story's bare "the war", and "a grasshopper invasion" in a co-op
+    story the domain model reads as ``climate``); on round 14 it found 11 of 15, adding two bare
+    names of the war in stories read as ``other`` and ``climate``; on rounds 12 and 13 it found
+    the same as with the domain model; on round 11 it added one more; on round 10 it added "a
+    tug-of-war between deans" and "the warring co-founders" in stories the domain model reads as
+    ``other`` and ``climate``; on round 8 "a war of attrition" about a trial, and on round 5 "We
+    are not at war" in an election-security story read as ``other``."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (6, 7)
+    assert (war["tp"], war["n_pred"]) == (7, 8)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -952,6 +951,22 @@ def test_regime_as_a_system_of_rules_is_no_government(finder, nlp, text, expecte
 ])
 def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "combatants") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # outside war coverage, a fighter word in a quotation needs an actor, a people or something
+    # military in its sentence: a coach's or a nurse manager's "troops" are their people
+    ("\u201cI told my troops at halftime that nothing had changed,\u201d the coach said.", []),
+    ("\u201cOur nurses have been the front-line troops all winter,\u201d the director said.", []),
+    ("\u201cShe is a fighter,\u201d her coach said.", []),
+    ("\u201cOur soldiers in Iraq came home sick,\u201d the veteran said.", ["soldiers"]),
+    ("\u201cThe Army sent its troops home in May,\u201d she said.", ["troops"]),
+    # outside quotations the rule does not apply; "rally the troops" is an idiom
+    ("American troops left the base in May.", ["troops"]),
+    ("The sheriff said he would rally the troops at a roll call on Friday.", []),
+])
+def test_quoted_fighter_words_outside_war_coverage(finder, mention_finder, nlp, text, expected):
+    assert _surfaces(finder, mention_finder, nlp, text, "combatants", coverage=False) == expected
 
 
 @pytest.mark.parametrize("text, expected", [
