@@ -1001,10 +1001,10 @@ class _Context:
         for tok in doc[1:-3]:
             # "Doreen Marchetti, 71, has lived on Wendell Avenue": a full name with an age in
             # apposition is a person's
-            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.nbor(-1).pos_ == "PROPN" \
-                    and tok.nbor(-1).text[:1].isupper() and tok.nbor(1).text == "," \
-                    and tok.nbor(2).text.isdigit() and len(tok.nbor(2).text) <= 3 and tok.nbor(3).text == "," \
-                    and tok.i not in self.mention_at and tok not in found:
+            aged = tok.nbor(1).text == "," and tok.nbor(2).text.isdigit() and len(tok.nbor(2).text) <= 3 \
+                and tok.nbor(3).text == ","
+            if aged and tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.nbor(-1).pos_ == "PROPN" \
+                    and tok.nbor(-1).text[:1].isupper() and tok.i not in self.mention_at and tok not in found:
                 found.append(tok)
         return found
 
@@ -1222,13 +1222,15 @@ class _Context:
             org = self._earlier_org(tok)  # "the institute" -> "the American Petroleum Institute"
             if org is not None:
                 words = [t for t in org if t.tag_ != "POS" and t.lower_ != "the"]
-                name = "the " + _strip_poss(self.span_text(words)) if org[0].pos_ == "PROPN" or org[0].lower_ == "the" \
-                    else _descriptor(_strip_poss(org.text), org[0])
+                if org[0].pos_ == "PROPN" or org[0].lower_ == "the":
+                    name = "the " + _strip_poss(self.span_text(words))
+                else:
+                    name = _descriptor(_strip_poss(org.text), org[0])
                 return _Speaker(name, mention, actor or self._np_actor(list(org), prefer_member=False),
                                 pos, head_word, plural, False)
-            if (tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS) \
-                    and not plural \
-                    and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
+            generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
+                or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS
+            if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
                 recent = self._recent_organisation(pos)
@@ -1277,10 +1279,11 @@ class _Context:
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
             name = _descriptor(self.span_text(words) if words else tok.text, first)
             there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
-            place = self._place_before(pos) if there is not None and plural else None
+            place = self._place_before(tok) if there is not None and plural else None
             if place is not None:
                 # "Officials there said": the officials of the place named last
-                name = _descriptor(self.span_text([t for t in words if t.i != there.i]), first) + " in " + place
+                here = _descriptor(self.span_text([t for t in words if t.i != there.i]), first)
+                name = f"{here} in {place}"
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -1367,7 +1370,9 @@ class _Context:
         if previous is None:
             return None
         subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i), None)
-        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN" or subject.lower_ not in _PERSON_NOUNS:
+        if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
+            return None
+        if subject.lower_ not in _PERSON_NOUNS:
             return None
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in subject.children):
             return None
@@ -1478,7 +1483,8 @@ class _Context:
                 left = [t for x in tok.lefts for t in x.subtree] + [tok]
                 if tok.pos_ == "PROPN":  # "Ukraine's Ministry [of Social Policy]": the rest of the name
                     left += [t for x in tok.rights if x.dep_ == "prep" and x.lower_ in ("of", "for")
-                             and any(o.pos_ == "PROPN" for o in x.children if o.dep_ == "pobj") for t in x.subtree]
+                             and any(o.pos_ == "PROPN" for o in x.children if o.dep_ == "pobj")
+                             for t in x.subtree]
                 dashes = [k for k, t in enumerate(left) if t.text in ("—", "–", "--", ":")]
                 if dashes:
                     left = left[dashes[-1] + 1:]  # "KYIV, Ukraine — Russia's Defense Ministry": no dateline
@@ -1676,14 +1682,14 @@ class _Context:
                 return _whole_name(ent)
         return None
 
-    def _place_before(self, pos: int) -> str | None:
-        """The place named last before ``pos``, outside quotation marks, in the same or the
+    def _place_before(self, head) -> str | None:
+        """The place named last before token ``head``, outside quotation marks, in the same or the
         previous sentence, as the text names it ("the Sumy region", "Springfield"), for
         "officials there": a place entity or a place noun after a preposition of place ("crossed
         into the Sumy region"), or a proper noun as subject that is a place entity or has a place
         noun in apposition ("Hollis Falls, a neighboring town, built"); None when there is none."""
-        first = self.sentence_id(pos) - 1
-        for tok in reversed(self.doc[:self.doc.char_span(pos, pos + 1, alignment_mode="expand")[0].i]):
+        first = self.sentence_id(head.idx) - 1
+        for tok in reversed(self.doc[:head.i]):
             if self.sentence_id(tok.idx) < first:
                 return None
             if self.in_quote(tok.idx):
@@ -1731,10 +1737,11 @@ class _Context:
         found = [s for s in self.speakers if s.pos < pos and not s.person and not s.plural and s.name
                  and self.sentence_id(s.pos) >= first and (s.head or "") not in _NEWS_NOUNS]
         best = max(found, key=lambda s: s.pos) if found else None
+        start = self.sent_starts[max(first, 0)]
         for tok in self.doc:
             if tok.idx >= pos:
                 break
-            if self.sentence_id(tok.idx) < first or self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
+            if tok.idx < start or self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
                 continue
             if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
                 continue
