@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
@@ -1485,9 +1485,8 @@ class _Context:
                     left += [t for x in tok.rights if x.dep_ == "prep" and x.lower_ in ("of", "for")
                              and any(o.pos_ == "PROPN" for o in x.children if o.dep_ == "pobj")
                              for t in x.subtree]
-                dashes = [k for k, t in enumerate(left) if t.text in ("—", "–", "--", ":")]
-                if dashes:
-                    left = left[dashes[-1] + 1:]  # "KYIV, Ukraine — Russia's Defense Ministry": no dateline
+                start = _after_dateline(self.doc, min(t.i for t in left), tok.i)
+                left = [t for t in left if t.i >= start]  # "KYIV, Ukraine — Russia's Defense Ministry"
                 actor = self._np_actor(left, prefer_member=False)
                 if actor is None:
                     actor = self.extractor._name_actor(self.span_text(left))
@@ -1738,14 +1737,15 @@ class _Context:
                  and self.sentence_id(s.pos) >= first and (s.head or "") not in _NEWS_NOUNS]
         best = max(found, key=lambda s: s.pos) if found else None
         start = self.sent_starts[max(first, 0)]
-        for tok in self.doc:
+        for tok in self.doc[bisect_left(self.tok_starts, start):]:
             if tok.idx >= pos:
                 break
-            if tok.idx < start or self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
+            if self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
                 continue
             if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
                 continue
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None)
+            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None) \
+                if tok.ent_type_ == "ORG" else None
             short = self._organisation_short_form(_name_tokens(tok)) if tok.pos_ == "PROPN" else None
             if short is not None:
                 ent = short
@@ -2011,9 +2011,9 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             # familiar with the bank's finances [who was not authorized to speak publicly]"
             drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
-    dashes = [t.i for t in tokens if t.i < head.i and t.text in ("—", "–", "--")]
-    if dashes:
-        tokens = [t for t in tokens if t.i > dashes[-1]]  # "KYIV, Ukraine — Russia's Defense Ministry"
+    if tokens:  # "KYIV, Ukraine — Russia's Defense Ministry said": the dateline is no part of the name
+        start = _after_dateline(head.doc, tokens[0].i, head.i)
+        tokens = [t for t in tokens if t.i >= start]
     # trim punctuation at the edges
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
