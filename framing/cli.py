@@ -8,6 +8,7 @@
     framing evaluate mentions --gold FILE --corpus DIR   actor mentions against a hand-annotated gold set
     framing evaluate stance-by-role --data DIR         stance by annotated entity role (SemEval-2025)
     framing evaluate wording --gold FILE --corpus DIR    naming terms and their actors against a gold set
+    framing evaluate persuasion-targets --gold FILE --corpus DIR   the actor each technique targets
     framing evaluate frames|roles|narratives|persuasion --data DIR   cross-validated scores on SemEval data
     framing evaluate domains --data DIR               article domain (war/climate/other): held-out and CV scores
     framing evaluate known-groups --run DIR           the outlet directions of data/known_groups.yaml on a run
@@ -542,7 +543,7 @@ def _gold_tasks() -> dict:
                           "printed as JSON.")}
     for measure in registered_measures():
         if measure.has("evaluate_gold"):
-            tasks[measure.name] = (measure.evaluate_gold, measure.gold_help or f"{measure.name} against a gold set",
+            tasks[measure.gold_task or measure.name] = (measure.evaluate_gold, measure.gold_help or f"{measure.name} against a gold set",
                                    measure.gold_description)
     return tasks
 

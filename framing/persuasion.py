@@ -57,8 +57,10 @@ __all__ = [
     "TECHNIQUES",
     "PersuasionClassifier",
     "evaluate_persuasion",
+    "evaluate_targets",
     "load_persuasion_model",
     "load_semeval_persuasion",
+    "mention_roles",
     "split_paragraphs",
     "split_sentences",
     "technique_descriptions",
@@ -539,38 +541,285 @@ _ATTACKS = ("Name_Calling-Labeling", "Loaded_Language", "Doubt", "Guilt_by_Assoc
             "Questioning_the_Reputation", "Exaggeration-Minimisation", "Appeal_to_Fear-Prejudice")
 """Techniques tied to the actor they target (:func:`tie_actor`)."""
 
+_ATTACK_VERBS = frozenset({
+    "accuse", "blame", "brand", "condemn", "criticise", "criticize", "decry", "deny", "denounce", "deride",
+    "describe", "dismiss", "dub", "label", "lambast", "mock", "rebuke", "ridicule", "scoff", "slam", "blast",
+    "taunt", "retort", "call", "reject",
+})
+"""Verbs of attacking someone in words: their subject uses the device and is not its target
+("Moscow called the Kyiv leadership a gang of thugs")."""
+
+_NOT_SPEAKING = frozenset({"lecture", "preach", "promise", "pledge", "vow", "predict"})
+"""Reporting verbs whose subject is more often the one a device is aimed at than the one using it
+("Washington now lectures us about the laws of war", "experts who promised ...")."""
+
+_OWN_WORDS = ("Appeal_to_Hypocrisy", "Questioning_the_Reputation")
+"""Techniques about an actor's conduct or character, where an actor's own speaking is often what
+the device holds against them ("Macron will no doubt tell everyone he saw this coming"): there
+only the verbs of attacking in words, not all reporting verbs, make a mention a source."""
+
+_CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "version", "narrative", "story", "figure", "tally",
+                          "account", "insistence", "denial", "promise", "assurance"})
+"""Nouns of a claim: doubt cast on "Kyiv's version" is cast on Kyiv."""
+
+_NOT_THE_ACTOR = frozenset({
+    "newspaper", "paper", "media", "press", "broadcaster", "television", "tv", "channel", "outlet", "journalist",
+    "reporter", "commentator", "pundit", "blogger", "expert", "analyst", "propagandist", "billionaire",
+    "oligarch", "tycoon", "businessman", "businessmen", "club", "company", "firm", "lobbyist",
+})
+"""Nouns of media, commentators and private people: an actor's name or adjective that only
+modifies them ("Western newspapers", "Russian billionaires", "Moscow's propagandists") does not
+make the actor the target of a device aimed at them."""
+
+_CLIMB = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
+_CLIMB_PREPOSITIONS = frozenset({"of", "in", "from", "at"})
+
+
+def _nominal(token):
+    """The noun a mention's words belong to: up through compounds, adjectives, possessives,
+    appositions, conjuncts and "of/in/from/at" phrases ("Kremlin spokesman Dmitry Peskov" ->
+    Peskov; "officials in Kyiv" -> officials)."""
+    for _ in range(8):
+        if token.dep_ in _CLIMB and token.head is not token:
+            token = token.head
+        elif (token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in _CLIMB_PREPOSITIONS
+              and token.head.head.pos_ in ("NOUN", "PROPN", "PRON")):
+            token = token.head.head
+        else:
+            break
+    return token
+
+
+def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
+    """What each actor mention of ``doc`` is in its sentence, for :func:`tie_actor`, read from the
+    parse (``mentions`` as in the ``mentions`` table: ``start``, ``end`` in ``doc.text``):
+
+    - ``"source:attack"``: it attacks someone in words: the subject of a verb such as "call",
+      "brand", "accuse", "dismiss", "reject" ("Moscow called ..."), or its agent in the passive;
+      in a title-case headline, where the parse is unreliable, an actor directly followed by such
+      a verb ("Moscow Rejects ...");
+    - ``"source:report"``: the same with another reporting verb ("said", "warned", "according
+      to"), except verbs whose subject is usually the one held to account ("lectures",
+      "promised");
+    - ``"doubted"``: its claim is put in doubt: the subject of a distancing verb ("Russia claimed"),
+      the owner of a claim noun ("Kyiv's version"), or a "so-called" noun ("the so-called
+      peacemaker in the White House");
+    - ``"bystander"``: it only qualifies media, commentators or private people
+      ("Western newspapers", "Russian billionaires");
+    - ``"agent"``: the subject of another verb or the agent of a passive ("shelled by Russian
+      artillery");
+    - None otherwise.
+    """
+    verbs = _reporting_verbs()
+    roles: list[str | None] = []
+    for mention in mentions:
+        span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
+        if span is None or not len(span):
+            roles.append(None)
+            continue
+        roles.append(_role(span, verbs))
+    return roles
+
+
+def _speech(token, verbs) -> str | None:
+    """``"attack"`` for a verb of attacking in words, ``"report"`` for another reporting verb, else None."""
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    lemma = token.lemma_.lower()
+    if lemma in _ATTACK_VERBS:
+        return "attack"
+    return "report" if verbs.classify(lemma) is not None and lemma not in _NOT_SPEAKING else None
+
+
+def _role(span, verbs) -> str | None:
+    noun = _nominal(span.root)
+    head = noun.head
+    distancing = verbs.classify(head.lemma_.lower()) == "distancing"
+    if any(t.lower_ in ("so-called", "so") and (t.head is noun or t.head.head is noun) for t in noun.children) \
+            or any(t.lemma_.lower() == "call" and t.dep_ == "amod" and any(c.lower_ == "so" for c in t.children)
+                   for t in noun.children):
+        return "doubted"
+    if noun.dep_ in ("nsubj", "nsubjpass") and distancing and head.pos_ == "VERB":
+        return "doubted"
+    if noun.lemma_.lower() in _CLAIM_NOUNS and noun is not span.root:
+        return "doubted"
+    if noun.lemma_.lower() in _NOT_THE_ACTOR and noun is not span.root:
+        return "bystander"
+    if noun.dep_ == "nsubj" and _speech(head, verbs):
+        return f"source:{_speech(head, verbs)}"
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and _speech(head.head, verbs):
+        return f"source:{_speech(head.head, verbs)}"
+    if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return "source:report"
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.is_title:
+        stem = following.lower_[:-1] if following.lower_.endswith("s") else following.lower_
+        if stem in _ATTACK_VERBS or stem + "e" in _ATTACK_VERBS:
+            return "source:attack"
+        if stem in _headline_verbs(verbs):
+            return "source:report"
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        return "agent"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _reporting_verbs():
+    from framing.quotes import ReportingVerbs
+
+    return ReportingVerbs.default()
+
+
+@functools.lru_cache(maxsize=1)
+def _headline_verbs(verbs) -> frozenset[str]:
+    """Present-tense stems of the speech verbs, as a title-case headline writes them ("Rejects")."""
+    lemmas = {lemma for group in verbs.classes.values() for lemma in group if " " not in lemma} - _NOT_SPEAKING
+    return frozenset(lemmas | {lemma[:-1] for lemma in lemmas if lemma.endswith("e")})
+
 
 def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
               quotes: Sequence[dict] = ()) -> tuple[str | None, tuple[str, ...]]:
     """The actor a technique found in ``[start, end)`` targets, and every actor mentioned there.
 
     ``mentions`` are actor mentions of the same field (dicts with ``actor``, ``start``, ``end``, as
-    in the ``mentions`` table); ``quotes`` the quotations of that field (``start``, ``end``,
-    ``speaker_actor``, ``verb_class``, as in the ``quotes`` table). Returns ``(target,
-    actors)``: ``actors`` the distinct actors mentioned inside the span, in order of first
-    mention; ``target`` is ``None`` for a technique outside :data:`_ATTACKS` or a span with no
-    actor, else
+    in the ``mentions`` table, and optionally ``role`` from :func:`mention_roles`); ``quotes`` the
+    quotations of that field (``start``, ``end``, ``speaker_actor``, ``verb_class``, as in the
+    ``quotes`` table). Returns ``(target, actors)``: ``actors`` the distinct actors mentioned
+    inside the span, in order of first mention; ``target`` is ``None`` for a technique outside
+    :data:`_ATTACKS` or a span with no actor, else
 
-    - Doubt: the speaker of a quotation overlapping the span whose reporting verb distances
-      the writer from it ("claimed", "alleged"): the doubt is cast on that speaker's claim;
-    - otherwise (and for Doubt without such a quotation): the first actor mentioned in the span
-      who is not the speaker of a quotation overlapping it (the one labelled, doubted or attacked,
-      not the one reported as speaking); the first actor mentioned when all of them speak.
+    - Doubt: an actor whose claim is put in doubt (role ``doubted``), else the speaker of a
+      quotation overlapping the span whose reporting verb distances the writer from it
+      ("claimed", "alleged");
+    - the speakers are set aside: the speakers of quotations overlapping the span and the actors
+      with a mention of role ``source``; so are mentions that only qualify media or private people
+      (``bystander``);
+    - Loaded_Language: of the actors left, the first that acts (role ``agent``: "villages flattened
+      by Russian artillery"), else the first left;
+    - the others: the first actor left;
+    - when no actor is left: the first speaker for Exaggeration-Minimisation (a side playing down
+      its own losses), else None (the only actors named are the ones using the device).
     """
     inside = sorted((m for m in mentions if m["start"] >= start and m["end"] <= end), key=lambda m: m["start"])
     actors = tuple(dict.fromkeys(m["actor"] for m in inside))
     if technique not in _ATTACKS or not actors:
         return None, actors
     near = [q for q in quotes if q.get("start", 0) < end and q.get("end", 0) > start]
-    speakers = {q.get("speaker_actor") for q in near if q.get("speaker_actor")}
     if technique == "Doubt":
+        for m in inside:
+            if m.get("role") == "doubted":
+                return m["actor"], actors
         for q in near:
             if q.get("verb_class") == "distancing" and q.get("speaker_actor") in actors:
                 return q["speaker_actor"], actors
-    for actor in actors:
-        if actor not in speakers:
-            return actor, actors
-    return actors[0], actors
+    speakers = {q.get("speaker_actor") for q in near if q.get("speaker_actor")}
+    kinds = ("source:attack",) if technique in _OWN_WORDS else ("source:attack", "source:report")
+    speakers |= {m["actor"] for m in inside if m.get("role") in kinds}
+    left = [m for m in inside if m["actor"] not in speakers and m.get("role") != "bystander"]
+    if not left:
+        spoken = [m["actor"] for m in inside if m["actor"] in speakers]
+        return (spoken[0] if spoken and technique == "Exaggeration-Minimisation" else None), actors
+    if technique == "Loaded_Language":
+        acting = [m for m in left if m.get("role") == "agent"]
+        if acting:
+            return acting[0]["actor"], actors
+    return left[0]["actor"], actors
+
+
+def evaluate_targets(gold: str | os.PathLike, corpus: str | os.PathLike, *, split: str = "all", nlp=None,
+                     inventory=None, splits: str | os.PathLike | None = None) -> dict:
+    """Score :func:`tie_actor` against a hand-annotated gold file of technique targets.
+
+    ``gold`` is a JSONL file (format and guideline in ``docs/persuasion_targets_gold.md``): one
+    record per sentence and technique, with ``article_id``, ``field`` (``title`` or ``text``),
+    ``sentence`` (copied from that field, once only there), ``technique`` and ``target`` (an actor
+    id, or null for a technique aimed at no actor of the inventory). The technique is taken as
+    given: only the tie is scored. As ``framing analyze`` does, each field of an article is parsed,
+    its actor mentions found and its quotations extracted, and the tie reads them. The split of
+    each article comes from the split table ``splits`` (default: ``splits.yaml`` beside ``gold``).
+
+    Returns ``split``, ``n_articles``, ``n``; ``accuracy`` (the found target equals the gold one,
+    None included), ``precision`` (right among the records given a target), ``recall`` (right
+    among the records whose gold names one), with their counts; ``first_actor`` the accuracy of
+    always naming the first actor mentioned in the sentence (None for none), the baseline; the
+    same per technique under ``per_technique``; and ``errors``: every disagreement with its
+    sentence, the actors mentioned in it and the quotation speakers overlapping it.
+    """
+    from datetime import date as _date
+
+    from framing._gold import read_gold, select_split
+    from framing.actors import ActorInventory, MentionFinder
+    from framing.corpus import load_corpus
+    from framing.quotes import QuoteExtractor
+
+    rows = read_gold(gold, ("article_id", "field", "sentence", "technique", "target"), "persuasion target")
+    inventory = inventory if inventory is not None else ActorInventory.default()
+    known = {actor.id for actor in inventory.actors}
+    for row in rows:
+        if row["technique"] not in TECHNIQUES:
+            raise ValueError(f"{gold}: {row['article_id']}: {row['technique']!r} is not a technique")
+        if row["target"] is not None and row["target"] not in known:
+            raise ValueError(f"{gold}: {row['article_id']}: target {row['target']!r} is not an actor of the inventory")
+        if row["field"] not in ("title", "text"):
+            raise ValueError(f"{gold}: {row['article_id']}: field must be 'title' or 'text', not {row['field']!r}")
+    rows = select_split(rows, gold, split, splits=splits)
+    frame = load_corpus(corpus).set_index("id")
+    ids = sorted({r["article_id"] for r in rows})
+    missing = [i for i in ids if i not in frame.index]
+    if missing:
+        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    if nlp is None:
+        from framing._nlp import load_nlp
+
+        nlp = load_nlp()
+    finder, extractor = MentionFinder(inventory, nlp), QuoteExtractor(inventory, nlp)
+    results = []
+    for article_id in ids:
+        day = frame.loc[article_id, "date"]
+        day = day if isinstance(day, _date) else None
+        for field_name in ("title", "text"):
+            records = [r for r in rows if r["article_id"] == article_id and r["field"] == field_name]
+            if not records:
+                continue
+            value = str(frame.loc[article_id, field_name])
+            doc = nlp(value)
+            found = finder.find(doc, date=day)
+            mentions = [{"actor": m.actor, "start": m.start, "end": m.end} for m in found]
+            for mention, role in zip(mentions, mention_roles(doc, mentions)):
+                mention["role"] = role
+            quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb_class": q.verb_class}
+                      for q in extractor.extract(doc, date=day, mentions=found)]
+            for record in records:
+                start = value.find(record["sentence"])
+                if start < 0 or value.find(record["sentence"], start + 1) >= 0:
+                    raise ValueError(f"{gold}: {article_id}: the sentence {record['sentence']!r} occurs "
+                                     f"{'nowhere' if start < 0 else 'more than once'} in the {field_name}")
+                end = start + len(record["sentence"])
+                target, actors = tie_actor(record["technique"], start, end, mentions, quotes)
+                speakers = sorted({q["speaker_actor"] for q in quotes
+                                   if q["speaker_actor"] and q["start"] < end and q["end"] > start})
+                results.append({**record, "found": target, "actors": list(actors), "speakers": speakers,
+                                "first_actor": actors[0] if actors else None})
+
+    def scores(selected: list[dict]) -> dict:
+        given = [r for r in selected if r["found"] is not None]
+        named = [r for r in selected if r["target"] is not None]
+        right = sum(r["found"] == r["target"] for r in given)
+        return {"n": len(selected),
+                "accuracy": sum(r["found"] == r["target"] for r in selected) / len(selected) if selected else None,
+                "precision": right / len(given) if given else None,
+                "recall": right / len(named) if named else None,
+                "n_right": right, "n_given": len(given), "n_gold_named": len(named),
+                "first_actor": (sum(r["first_actor"] == r["target"] for r in selected) / len(selected)
+                                if selected else None)}
+
+    report = {"split": split, "n_articles": len(ids), **scores(results)}
+    report["per_technique"] = {t: scores([r for r in results if r["technique"] == t])
+                               for t in TECHNIQUES if any(r["technique"] == t for r in results)}
+    report["errors"] = [{key: r.get(key) for key in ("article_id", "field", "technique", "sentence", "target",
+                                                      "found", "actors", "speakers", "note")}
+                        for r in results if r["found"] != r["target"]]
+    return report
 
 
 # --------------------------------------------------------------------------- evaluation

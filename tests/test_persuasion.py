@@ -299,3 +299,46 @@ def test_packaged_model_loads():
     proba = model.predict_proba(pd.DataFrame({"doc_id": ["a", "a"], "text": [
         "The treacherous, corrupt regime lies to its people every single day!", "The meeting starts at noon."]}))
     assert proba.shape == (2, 23)
+
+
+# The tie with the parse (mention_roles), on sentences of our own in the shapes of real coverage:
+# headlines, speakers who attack another actor, doubt by "claimed", by a claim's owner and by
+# "so-called", passives, media and private people, and a speaker who names only their own side.
+_PARSED_TIE_CASES = [
+    ("Name_Calling-Labeling", "Moscow called the Kyiv leadership a gang of thugs.", "ukraine"),
+    ("Name_Calling-Labeling", "Kremlin Brands Kyiv Leadership 'Gang Of Thugs'", "ukraine"),
+    ("Doubt", "Russia claimed its strikes hit only military depots.", "russia"),
+    ("Doubt", "Analysts in London doubted Kyiv's version of the sinking.", "ukraine"),
+    ("Doubt", "The so-called peacekeepers from Minsk crossed the border on Tuesday, a Ukrainian spokesman said.",
+     "belarus"),
+    ("Doubt", "Speaking on Rossiya-1, Foreign Ministry spokeswoman Maria Zakharova dismissed the Ukrainian "
+                      "figures as a fairy tale.", "ukraine"),
+    ("Loaded_Language", "Villages across the Donbas were flattened by Russian artillery in a barbaric night "
+                                "of shelling, Ukrainian officials said.", "russia"),
+    ("Name_Calling-Labeling", "Pro-government bloggers in Moscow mocked the volunteers as naive dreamers.", None),
+    ("Appeal_to_Hypocrisy", "Washington, which flattened Fallujah, now lectures the world on the laws of war.",
+     "united_states"),
+    ("Exaggeration-Minimisation", "Not a single civilian was harmed, the Russian defence ministry said.",
+     "russia"),
+    ("Name_Calling-Labeling", '"This is a terrorist state," Ukraine\'s foreign minister said.', None),
+]
+
+
+@pytest.mark.parametrize("technique, sentence, expected", _PARSED_TIE_CASES)
+def test_tie_actor_reads_the_parse(technique, sentence, expected):
+    from datetime import date
+
+    from framing._nlp import load_nlp
+    from framing.actors import ActorInventory, MentionFinder
+    from framing.persuasion import mention_roles
+    from framing.quotes import QuoteExtractor
+
+    nlp, inventory = load_nlp(), ActorInventory.default()
+    doc = nlp(sentence)
+    found = MentionFinder(inventory, nlp).find(doc, date=date(2024, 5, 1))
+    mentions = [{"actor": m.actor, "start": m.start, "end": m.end} for m in found]
+    for mention, role in zip(mentions, mention_roles(doc, mentions)):
+        mention["role"] = role
+    quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb_class": q.verb_class}
+              for q in QuoteExtractor(inventory, nlp).extract(doc, date=date(2024, 5, 1), mentions=found)]
+    assert tie_actor(technique, 0, len(sentence), mentions, quotes)[0] == expected

@@ -201,6 +201,9 @@ class Measure:
     gold_help: str | None = None
     """One line for ``framing evaluate NAME --gold FILE --corpus DIR``; set it with :meth:`evaluate_gold`."""
     gold_description: str = ""
+    gold_task: str | None = None
+    """The task name of ``framing evaluate TASK --gold FILE --corpus DIR`` (default: the measure's name;
+    set it when the measure also has an :meth:`evaluate` under its name)."""
 
     def evaluate_gold(self, gold: str, corpus: str, *, split: str = "test", inventory=None) -> dict:
         """Scores against a hand-annotated gold set (``framing evaluate NAME --gold FILE --corpus DIR``):

@@ -13,7 +13,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from framing.comparison import _group_seed, _keyed, _load, _parse_by, bootstrap_mean_ci
-from framing.measures import Batch, Measure, Setup, learned_model_available
+from framing.measures import Batch, Field, Measure, Setup, learned_model_available
 from framing.plots import _prevalence_heatmap
 
 PERSUASION_SCHEMA = pa.schema([
@@ -21,6 +21,10 @@ PERSUASION_SCHEMA = pa.schema([
     ("technique", pa.string()), ("score", pa.float64()), ("start", pa.int64()), ("end", pa.int64()),
     ("target", pa.string()), ("actors", pa.string()),
 ])
+
+
+_ROLES = "_persuasion_roles"
+"""Private rows: the role of each actor mention in its sentence (:func:`framing.persuasion.mention_roles`)."""
 
 
 class PersuasionMeasure(Measure):
@@ -34,6 +38,12 @@ class PersuasionMeasure(Measure):
     evaluate_help = ("SemEval-2023 Task 3 subtask 3 folder with articles/, labels-paragraphs.txt and spans/, "
                      "e.g. ../shared/data/semeval2023-persuasion-en")
 
+    gold_task = "persuasion-targets"
+    gold_help = "the actor each persuasion technique targets, against a hand-annotated gold set"
+    gold_description = ("Accuracy, precision and recall of the actor a technique found in a sentence is tied to "
+                        "(the technique taken as given), per technique, beside naming the sentence's first actor, "
+                        "with every error, printed as JSON.")
+
     def available(self) -> bool:
         return learned_model_available("persuasion")
 
@@ -42,12 +52,28 @@ class PersuasionMeasure(Measure):
 
         return load_persuasion_model()
 
+    def field_rows(self, model, field: Field) -> dict[str, list]:
+        # what each mention is in its sentence (speaker, doubted, ...), read from the parse while
+        # it is at hand; the tie in batch_rows reads it
+        if not field.mentions:
+            return {}
+        from framing.persuasion import mention_roles
+
+        mentions = [{"start": m.start, "end": m.end} for m in field.mentions]
+        return {_ROLES: [{"field": field.name, "start": m["start"], "end": m["end"], "role": role}
+                         for m, role in zip(mentions, mention_roles(field.doc, mentions)) if role]}
+
     def batch_rows(self, model, batch: Batch) -> dict[str, list]:
         if not batch.articles:
             return {}
         from framing.persuasion import analysis_rows
 
-        return {"persuasion": analysis_rows(model, batch.articles, [rows.get("mentions", []) for rows in batch.rows],
+        mentions = []
+        for rows in batch.rows:
+            role_of = {(r["field"], r["start"], r["end"]): r["role"] for r in rows.get(_ROLES, [])}
+            mentions.append([{**m, "role": role_of.get((m.get("field"), m["start"], m["end"]))}
+                             for m in rows.get("mentions", [])])
+        return {"persuasion": analysis_rows(model, batch.articles, mentions,
                                             [rows.get("quotes", []) for rows in batch.rows])}
 
     def compare(self, analysis, **options) -> dict:
@@ -61,6 +87,11 @@ class PersuasionMeasure(Measure):
         from framing.persuasion import evaluate_persuasion
 
         return evaluate_persuasion(data, folds=folds, seed=seed)
+
+    def evaluate_gold(self, gold, corpus, *, split="test", inventory=None) -> dict:
+        from framing.persuasion import evaluate_targets
+
+        return evaluate_targets(gold, corpus, split=split, inventory=inventory)
 
     def train(self, data, *, out, seed=0) -> dict:
         from framing.persuasion import train_persuasion
