@@ -564,21 +564,24 @@ _CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "version", "narrat
 
 _NOT_THE_ACTOR = frozenset({
     "newspaper", "paper", "media", "press", "broadcaster", "television", "tv", "channel", "outlet", "journalist",
-    "reporter", "commentator", "pundit", "blogger", "expert", "analyst", "propagandist", "billionaire",
+    "reporter", "commentator", "pundit", "blogger", "presenter", "anchor", "host", "expert", "analyst", "propagandist", "billionaire",
     "oligarch", "tycoon", "businessman", "businessmen", "club", "company", "firm", "lobbyist",
+    "community", "diaspora", "neighborhood", "neighbourhood", "refugee", "family", "volunteer", "emigre",
 })
-"""Nouns of media, commentators and private people: an actor's name or adjective that only
-modifies them ("Western newspapers", "Russian billionaires", "Moscow's propagandists") does not
-make the actor the target of a device aimed at them."""
+"""Nouns of media, commentators, private people and communities: an actor's name or adjective
+that only modifies them ("Western newspapers", "Russian billionaires", "Moscow's propagandists",
+"the city's Ukrainian neighborhoods") does not make the actor the target of a device aimed at
+them."""
 
 _CLIMB = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
 _CLIMB_PREPOSITIONS = frozenset({"of", "in", "from", "at"})
 
 
 def _nominal(token):
-    """The noun a mention's words belong to: up through compounds, adjectives, possessives,
-    appositions, conjuncts and "of/in/from/at" phrases ("Kremlin spokesman Dmitry Peskov" ->
-    Peskov; "officials in Kyiv" -> officials)."""
+    """The noun a mention's words belong to, and the words climbed on the way: up through
+    compounds, adjectives, possessives, appositions, conjuncts and "of/in/from/at" phrases
+    ("Kremlin spokesman Dmitry Peskov" -> Peskov; "officials in Kyiv" -> officials)."""
+    path = [token]
     for _ in range(8):
         if token.dep_ in _CLIMB and token.head is not token:
             token = token.head
@@ -587,7 +590,8 @@ def _nominal(token):
             token = token.head.head
         else:
             break
-    return token
+        path.append(token)
+    return token, path
 
 
 def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
@@ -618,12 +622,33 @@ def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
             roles.append(None)
             continue
         roles.append(_role(span, verbs))
+    _places(doc, mentions, roles)
     return roles
 
 
+def _places(doc, mentions: Sequence[dict], roles: list[str | None]) -> None:
+    """A mention in an "in/at" phrase of a noun that another actor owns is where that actor's
+    body sits, not a party ("Moscow's embassy in Washington"): make it a ``bystander``."""
+    spans = [doc.char_span(m["start"], m["end"], alignment_mode="expand") for m in mentions]
+    owner_of = {}
+    for k, span in enumerate(spans):
+        if span is not None and len(span) and span.root.dep_ in ("poss", "compound", "amod"):
+            owner_of.setdefault(span.root.head.i, mentions[k]["actor"])
+    for k, span in enumerate(spans):
+        if span is None or not len(span) or roles[k] == "doubted":
+            continue
+        root = span.root
+        if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i in owner_of
+                and owner_of[root.head.head.i] != mentions[k]["actor"]):
+            roles[k] = "bystander"
+
+
 def _speech(token, verbs) -> str | None:
-    """``"attack"`` for a verb of attacking in words, ``"report"`` for another reporting verb, else None."""
+    """``"attack"`` for a verb of attacking in words, ``"report"`` for another reporting verb, else
+    None; also None for a verb whose object is its own subject ("Beijing calls itself neutral")."""
     if token.pos_ not in ("VERB", "AUX"):
+        return None
+    if any(child.dep_ in ("dobj", "oprd") and child.lower_ in _REFLEXIVES for child in token.children):
         return None
     lemma = token.lemma_.lower()
     if lemma in _ATTACK_VERBS:
@@ -631,8 +656,31 @@ def _speech(token, verbs) -> str | None:
     return "report" if verbs.classify(lemma) is not None and lemma not in _NOT_SPEAKING else None
 
 
+_STATEMENT_NOUNS = frozenset({"statement", "communique", "communiqué", "letter", "note", "post", "tweet", "message",
+                              "comment", "remark"})
+
+
+def _speaks_through(verb, verbs) -> str | None:
+    """Whether the subject of ``verb`` speaks through another word: a participle or second verb
+    with no subject of its own ("Moscow's embassy went further, calling the photographs fake"),
+    or a statement it issues ("issued a statement calling the protesters provocateurs")."""
+    for child in verb.children:
+        if child.dep_ in ("advcl", "xcomp", "conj") and child.pos_ == "VERB" \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            kind = _speech(child, verbs)
+            if kind:
+                return kind
+        if child.dep_ == "dobj" and child.lemma_.lower() in _STATEMENT_NOUNS:
+            acl = [c for c in child.children if c.dep_ == "acl" and _speech(c, verbs)]
+            return _speech(acl[0], verbs) if acl else "report"
+    return None
+
+
+_REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselves", "myself"})
+
+
 def _role(span, verbs) -> str | None:
-    noun = _nominal(span.root)
+    noun, path = _nominal(span.root)
     head = noun.head
     distancing = verbs.classify(head.lemma_.lower()) == "distancing"
     if any(t.lower_ in ("so-called", "so") and (t.head is noun or t.head.head is noun) for t in noun.children) \
@@ -643,10 +691,12 @@ def _role(span, verbs) -> str | None:
         return "doubted"
     if noun.lemma_.lower() in _CLAIM_NOUNS and noun is not span.root:
         return "doubted"
-    if noun.lemma_.lower() in _NOT_THE_ACTOR and noun is not span.root:
+    if any(t.lemma_.lower() in _NOT_THE_ACTOR or t.lower_ in _NOT_THE_ACTOR for t in path[1:]):
         return "bystander"
     if noun.dep_ == "nsubj" and _speech(head, verbs):
         return f"source:{_speech(head, verbs)}"
+    if noun.dep_ == "nsubj" and _speaks_through(head, verbs):
+        return f"source:{_speaks_through(head, verbs)}"
     if noun.dep_ == "pobj" and head.dep_ == "agent" and _speech(head.head, verbs):
         return f"source:{_speech(head.head, verbs)}"
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
@@ -677,48 +727,75 @@ def _headline_verbs(verbs) -> frozenset[str]:
     return frozenset(lemmas | {lemma[:-1] for lemma in lemmas if lemma.endswith("e")})
 
 
+_UNVERIFIED = re.compile(
+    r"\b(?:could not|cannot|can't|couldn't|can not) (?:be )?(?:independently )?(?:verif|confirm)|"
+    r"\bwithout (?:providing |offering |giving )?(?:any )?evidence|\b(?:offered|provided|gave|presented) no evidence|"
+    r"\bunverified\b|\bunsubstantiated\b|\bno evidence\b", re.IGNORECASE)
+"""Words that say a reported claim is unproven ("figures that could not be verified")."""
+
+_OWN_SIDE = ("Doubt", "Exaggeration-Minimisation", "Appeal_to_Hypocrisy", "Questioning_the_Reputation")
+"""Techniques that can be aimed at the speaker: their words doubted, their own losses played down,
+their own words held against them."""
+
+
 def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
-              quotes: Sequence[dict] = ()) -> tuple[str | None, tuple[str, ...]]:
+              quotes: Sequence[dict] = (), text: str | None = None) -> tuple[str | None, tuple[str, ...]]:
     """The actor a technique found in ``[start, end)`` targets, and every actor mentioned there.
 
     ``mentions`` are actor mentions of the same field (dicts with ``actor``, ``start``, ``end``, as
     in the ``mentions`` table, and optionally ``role`` from :func:`mention_roles`); ``quotes`` the
     quotations of that field (``start``, ``end``, ``speaker_actor``, ``verb_class``, as in the
-    ``quotes`` table). Returns ``(target, actors)``: ``actors`` the distinct actors mentioned
-    inside the span, in order of first mention; ``target`` is ``None`` for a technique outside
-    :data:`_ATTACKS` or a span with no actor, else
+    ``quotes`` table); ``text`` the field's text (for the words of doubt below). Returns
+    ``(target, actors)``: ``actors`` the distinct actors mentioned inside the span, in order of
+    first mention; ``target`` is ``None`` for a technique outside :data:`_ATTACKS`, else
 
-    - Doubt: an actor whose claim is put in doubt (role ``doubted``), else the speaker of a
-      quotation overlapping the span whose reporting verb distances the writer from it
-      ("claimed", "alleged");
+    - Doubt: an actor whose claim is put in doubt (role ``doubted``: "Russia claimed", "Kyiv's
+      version", "the so-called peacekeepers from Minsk"); else the speaker of a quotation
+      overlapping the span whose reporting verb distances the writer from it ("claimed",
+      "alleged"), or, when the span says the claim is unproven ("could not be verified", "without
+      evidence"), the speaker of any such quotation, mentioned in the span or not;
     - the speakers are set aside: the speakers of quotations overlapping the span and the actors
-      with a mention of role ``source``; so are mentions that only qualify media or private people
-      (``bystander``);
-    - Loaded_Language: of the actors left, the first that acts (role ``agent``: "villages flattened
-      by Russian artillery"), else the first left;
+      with a mention of role ``source:attack``, or ``source:report`` outside
+      Appeal_to_Hypocrisy and Questioning_the_Reputation; so are mentions that only qualify
+      media, private people or places (``bystander``);
+    - Loaded_Language: of the actors left, the first that acts in a passive ("villages flattened
+      by Russian artillery", role ``agent``), else the first left;
     - the others: the first actor left;
-    - when no actor is left: the first speaker for Exaggeration-Minimisation (a side playing down
-      its own losses), else None (the only actors named are the ones using the device).
+    - when no actor is left: for Doubt, Exaggeration-Minimisation, Appeal_to_Hypocrisy and
+      Questioning_the_Reputation, the first speaker who is not attacking in words (their own
+      words doubted or held against them, their own losses played down), else None (the only
+      actors named are the ones using the device).
     """
     inside = sorted((m for m in mentions if m["start"] >= start and m["end"] <= end), key=lambda m: m["start"])
     actors = tuple(dict.fromkeys(m["actor"] for m in inside))
-    if technique not in _ATTACKS or not actors:
+    if technique not in _ATTACKS:
         return None, actors
-    near = [q for q in quotes if q.get("start", 0) < end and q.get("end", 0) > start]
+    near = [q for q in quotes if q.get("start", 0) < end and q.get("end", 0) > start and q.get("speaker_actor")]
     if technique == "Doubt":
         for m in inside:
             if m.get("role") == "doubted":
                 return m["actor"], actors
+        unproven = text is not None and _UNVERIFIED.search(text, start, end) is not None
         for q in near:
-            if q.get("verb_class") == "distancing" and q.get("speaker_actor") in actors:
+            if q.get("verb_class") == "distancing" or unproven:
                 return q["speaker_actor"], actors
-    speakers = {q.get("speaker_actor") for q in near if q.get("speaker_actor")}
+        if unproven:
+            reported = [m["actor"] for m in inside if m.get("role") == "source:report"]
+            if reported:
+                return reported[0], actors
+    if not actors:
+        return None, actors
+    speakers = {q["speaker_actor"] for q in near}
     kinds = ("source:attack",) if technique in _OWN_WORDS else ("source:attack", "source:report")
     speakers |= {m["actor"] for m in inside if m.get("role") in kinds}
     left = [m for m in inside if m["actor"] not in speakers and m.get("role") != "bystander"]
     if not left:
-        spoken = [m["actor"] for m in inside if m["actor"] in speakers]
-        return (spoken[0] if spoken and technique == "Exaggeration-Minimisation" else None), actors
+        if technique in _OWN_SIDE:
+            attacking = {m["actor"] for m in inside if m.get("role") == "source:attack"}
+            spoken = [m["actor"] for m in inside if m["actor"] in speakers and m["actor"] not in attacking]
+            if spoken:
+                return spoken[0], actors
+        return None, actors
     if technique == "Loaded_Language":
         acting = [m for m in left if m.get("role") == "agent"]
         if acting:
@@ -795,7 +872,7 @@ def evaluate_targets(gold: str | os.PathLike, corpus: str | os.PathLike, *, spli
                     raise ValueError(f"{gold}: {article_id}: the sentence {record['sentence']!r} occurs "
                                      f"{'nowhere' if start < 0 else 'more than once'} in the {field_name}")
                 end = start + len(record["sentence"])
-                target, actors = tie_actor(record["technique"], start, end, mentions, quotes)
+                target, actors = tie_actor(record["technique"], start, end, mentions, quotes, value)
                 speakers = sorted({q["speaker_actor"] for q in quotes
                                    if q["speaker_actor"] and q["start"] < end and q["end"] > start})
                 results.append({**record, "found": target, "actors": list(actors), "speakers": speakers,
@@ -1120,7 +1197,7 @@ def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Seq
         first = True
         for field_name, value, spans in fields:
             for number, (start, end) in enumerate(spans):
-                units.append((k, field_name, number, start, value[start:end], first))
+                units.append((k, field_name, number, start, value[start:end], first, value))
                 first = False
     if not units:
         return []
@@ -1130,7 +1207,7 @@ def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Seq
     chosen = proba >= model.thresholds_
     has_sentences = getattr(model, "sentence_coef_", None) is not None
     rows = []
-    for (k, field_name, number, offset, text, _), p, decided in zip(units, proba, chosen):
+    for (k, field_name, number, offset, text, _, value), p, decided in zip(units, proba, chosen):
         article = articles[k]
         base = {"article_id": article.id, "outlet": article.outlet, "field": field_name, "paragraph_id": number}
         picked = [TECHNIQUES[j] for j in np.flatnonzero(decided)]
@@ -1144,7 +1221,7 @@ def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Seq
         for technique in picked:
             start, end = located.get(technique, (0, len(text), None))[:2]
             start, end = offset + start, offset + end
-            target, actors = tie_actor(technique, start, end, field_mentions, field_quotes)
+            target, actors = tie_actor(technique, start, end, field_mentions, field_quotes, value)
             rows.append({**base, "technique": technique, "score": float(p[TECHNIQUES.index(technique)]),
                          "start": start, "end": end, "target": target,
                          "actors": ",".join(actors) if actors else None})

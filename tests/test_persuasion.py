@@ -321,6 +321,16 @@ _PARSED_TIE_CASES = [
     ("Exaggeration-Minimisation", "Not a single civilian was harmed, the Russian defence ministry said.",
      "russia"),
     ("Name_Calling-Labeling", '"This is a terrorist state," Ukraine\'s foreign minister said.', None),
+    ("Appeal_to_Hypocrisy", "Minsk calls itself a bystander, yet its railways carried the tanks south.", "belarus"),
+    ("Doubt", "The Kremlin said on Friday that 40 Ukrainian drones had been shot down, a tally that could not be "
+              "verified.", "russia"),
+    ("Doubt", "Lavrov assured reporters that Moscow had no plans to attack, and, as so often, he was not telling the "
+              "truth.", "russia"),
+    ("Name_Calling-Labeling", "Russia's consulate in London issued a statement calling the protesters \"paid "
+                              "provocateurs.\"", None),
+    ("Name_Calling-Labeling", "A congresswoman who represents the city's Ukrainian community said Putin was \"a "
+                              "butcher.\"", "russia"),
+    ("Name_Calling-Labeling", "A Russian talk-show host called the town's mayor a clown.", None),
 ]
 
 
@@ -341,4 +351,4 @@ def test_tie_actor_reads_the_parse(technique, sentence, expected):
         mention["role"] = role
     quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb_class": q.verb_class}
               for q in QuoteExtractor(inventory, nlp).extract(doc, date=date(2024, 5, 1), mentions=found)]
-    assert tie_actor(technique, 0, len(sentence), mentions, quotes)[0] == expected
+    assert tie_actor(technique, 0, len(sentence), mentions, quotes, sentence)[0] == expected

@@ -59,7 +59,7 @@ class PersuasionMeasure(Measure):
             return {}
         from framing.persuasion import mention_roles
 
-        mentions = [{"start": m.start, "end": m.end} for m in field.mentions]
+        mentions = [{"actor": m.actor, "start": m.start, "end": m.end} for m in field.mentions]
         return {_ROLES: [{"field": field.name, "start": m["start"], "end": m["end"], "role": role}
                          for m, role in zip(mentions, mention_roles(field.doc, mentions)) if role]}
 
