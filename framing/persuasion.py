@@ -623,7 +623,20 @@ def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
             continue
         roles.append(_role(span, verbs))
     _places(doc, mentions, roles)
+    _before_colon(doc, mentions, roles)
     return roles
+
+
+def _before_colon(doc, mentions: Sequence[dict], roles: list[str | None]) -> None:
+    """A short lead-in before a colon names who speaks ("Putin in Minsk: Zelensky's Term Is
+    Over"; "Lavrov: ..."): its mentions are sources."""
+    for sentence in doc.sents:
+        colon = next((t for t in sentence if t.text == ":"), None)
+        if colon is None or colon.i - sentence.start > 6 or any(t.pos_ == "VERB" for t in doc[sentence.start:colon.i]):
+            continue
+        for k, mention in enumerate(mentions):
+            if sentence.start_char <= mention["start"] and mention["end"] <= colon.idx and roles[k] != "bystander":
+                roles[k] = "source:report"
 
 
 def _places(doc, mentions: Sequence[dict], roles: list[str | None]) -> None:
@@ -682,17 +695,17 @@ _REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "ourselve
 def _role(span, verbs) -> str | None:
     noun, path = _nominal(span.root)
     head = noun.head
-    distancing = verbs.classify(head.lemma_.lower()) == "distancing"
+    if any(t.lemma_.lower() in _NOT_THE_ACTOR or t.lower_ in _NOT_THE_ACTOR for t in path[1:]):
+        return "bystander"
     if any(t.lower_ in ("so-called", "so") and (t.head is noun or t.head.head is noun) for t in noun.children) \
             or any(t.lemma_.lower() == "call" and t.dep_ == "amod" and any(c.lower_ == "so" for c in t.children)
                    for t in noun.children):
         return "doubted"
-    if noun.dep_ in ("nsubj", "nsubjpass") and distancing and head.pos_ == "VERB":
+    if noun.dep_ in ("nsubj", "nsubjpass") and verbs.classify(head.lemma_.lower()) == "distancing" \
+            and head.pos_ == "VERB":
         return "doubted"
-    if noun.lemma_.lower() in _CLAIM_NOUNS and noun is not span.root:
+    if noun is not span.root and (noun.lemma_.lower() in _CLAIM_NOUNS or _quoted(noun)):
         return "doubted"
-    if any(t.lemma_.lower() in _NOT_THE_ACTOR or t.lower_ in _NOT_THE_ACTOR for t in path[1:]):
-        return "bystander"
     if noun.dep_ == "nsubj" and _speech(head, verbs):
         return f"source:{_speech(head, verbs)}"
     if noun.dep_ == "nsubj" and _speaks_through(head, verbs):
@@ -708,9 +721,45 @@ def _role(span, verbs) -> str | None:
             return "source:attack"
         if stem in _headline_verbs(verbs):
             return "source:report"
-    if noun.dep_ == "pobj" and head.dep_ == "agent":
+    if _under_speaker(noun, verbs) or (noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in _AUDIENCE_VERBS
+                                       and any(c.dep_ == "ccomp" for c in head.children)):
+        return "bystander"
+    if noun.dep_ == "pobj" and (head.dep_ == "agent" or (head.lower_ == "by" and head.head.pos_ == "NOUN")):
         return "agent"
     return None
+
+
+_QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d", "'", "\u2018", "\u2019"})
+
+
+def _quoted(noun) -> bool:
+    """Whether a noun stands in quotation marks of its own (scare quotes: Kyiv's "democracy")."""
+    doc = noun.doc
+    left = min([noun.i] + [t.i for t in noun.lefts if t.dep_ in ("compound", "amod") and t.i > noun.i - 4])
+    before = doc[left - 1] if left > 0 else None
+    after = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    if after is not None and after.is_punct and after.text not in _QUOTE_MARKS and noun.i + 2 < len(doc):
+        after = doc[noun.i + 2]
+    return before is not None and after is not None and before.text in _QUOTE_MARKS and after.text in _QUOTE_MARKS
+
+
+_AUDIENCE_VERBS = frozenset({"tell", "inform", "brief", "address", "assure", "reassure"})
+"""Verbs whose object is the audience of a reported clause ("told the Security Council that ..."); the
+one addressed in a direct quotation ("told the Ukrainian president: you will ...") may be its target."""
+
+
+def _under_speaker(noun, verbs) -> bool:
+    """Whether a noun is part of how a speaker is described ("Vassily Nebenzia, Russia's
+    ambassador to the United Nations, told ..."): below the subject of a speech verb."""
+    token = noun
+    for _ in range(12):
+        head = token.head
+        if head is token or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token is not noun and token.dep_ == "nsubj" and (_speech(head, verbs) or _speaks_through(head, verbs)):
+            return True
+        token = head
+    return False
 
 
 @functools.lru_cache(maxsize=1)
@@ -785,7 +834,8 @@ def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
                 return reported[0], actors
     if not actors:
         return None, actors
-    speakers = {q["speaker_actor"] for q in near}
+    speakers = {q["speaker_actor"] for q in near
+                if not (technique in _OWN_WORDS and q.get("verb") in _NOT_SPEAKING)}
     kinds = ("source:attack",) if technique in _OWN_WORDS else ("source:attack", "source:report")
     speakers |= {m["actor"] for m in inside if m.get("role") in kinds}
     left = [m for m in inside if m["actor"] not in speakers and m.get("role") != "bystander"]
@@ -864,7 +914,8 @@ def evaluate_targets(gold: str | os.PathLike, corpus: str | os.PathLike, *, spli
             mentions = [{"actor": m.actor, "start": m.start, "end": m.end} for m in found]
             for mention, role in zip(mentions, mention_roles(doc, mentions)):
                 mention["role"] = role
-            quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb_class": q.verb_class}
+            quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb": q.verb,
+                       "verb_class": q.verb_class}
                       for q in extractor.extract(doc, date=day, mentions=found)]
             for record in records:
                 start = value.find(record["sentence"])

@@ -331,6 +331,11 @@ _PARSED_TIE_CASES = [
     ("Name_Calling-Labeling", "A congresswoman who represents the city's Ukrainian community said Putin was \"a "
                               "butcher.\"", "russia"),
     ("Name_Calling-Labeling", "A Russian talk-show host called the town's mayor a clown.", None),
+    ("Doubt", 'Observers abroad have praised Minsk\'s "elections" for years.', "belarus"),
+    ("Exaggeration-Minimisation", "Shoigu in Minsk: Kyiv Has Lost Its Best Brigades", "ukraine"),
+    ("Loaded_Language", "China's envoy told the Security Council that Washington was pouring fuel on the fire.",
+     "united_states"),
+    ("Loaded_Language", "The sanctions are a cynical attempt by the West to starve Russian families.", "the_west"),
 ]
 
 
