@@ -183,8 +183,10 @@ def test_saved_model_gives_the_same_scores(tiny_model, tmp_path):
         load_persuasion_model(tmp_path / "nothing")
 
 
-# Constructed cases for the actor tie: (technique, sentence, mentions, quotes, expected target).
-# The first is the rule's known failure (a reader names Kyiv): the first non-speaker actor is taken.
+# Constructed cases for the actor tie given mentions without their roles (no parse): (technique,
+# sentence, mentions, quotes, expected target). Without roles the first actor that is not a quotation's
+# speaker is taken, so the first case gives Moscow; with the parse it gives Kyiv, as a reader does
+# (test_tie_actor_reads_the_parse).
 _TIE_CASES = [
     ("Name_Calling-Labeling", "Moscow called the Kyiv leadership a gang of thugs.",
      [("russia", 0, 6), ("ukraine", 18, 22)], [], "russia"),
@@ -357,3 +359,17 @@ def test_tie_actor_reads_the_parse(technique, sentence, expected):
     quotes = [{"start": q.start, "end": q.end, "speaker_actor": q.speaker_actor, "verb_class": q.verb_class}
               for q in QuoteExtractor(inventory, nlp).extract(doc, date=date(2024, 5, 1), mentions=found)]
     assert tie_actor(technique, 0, len(sentence), mentions, quotes, sentence)[0] == expected
+
+
+def test_analyze_ties_a_technique_with_the_roles_of_the_parse():
+    # The pipeline path: the roles are computed in field_rows from the shared parse and read by the
+    # tie in batch_rows, so "Moscow called ..." gives Kyiv, as the parse-level test does.
+    import framing
+
+    corpus = pd.DataFrame({"id": ["a1"], "outlet": ["o"], "date": ["2024-05-01"], "title": ["Bridge Opens"],
+                           "text": ["Moscow called the Kyiv leadership a gang of thugs and liars on Monday.\n\n"
+                                    "The bridge opened in June."]})
+    table = framing.analyze(corpus, measures=["persuasion"], progress=False).persuasion
+    called = table[table["technique"] == "Name_Calling-Labeling"]
+    assert len(called) == 1 and called.iloc[0]["paragraph_id"] == 0
+    assert called.iloc[0]["target"] == "ukraine" and called.iloc[0]["actors"] == "russia,ukraine"
