@@ -880,9 +880,24 @@ class MentionFinder:
             if organisation and any(t.text in self._institution_words or t.text in self._honorifics
                                     for t in extra):
                 continue
+            if self._title_case_run_on(cand, ent, ctx):
+                continue
             if any(self._name_word(t, ctx) for t in extra):
                 return True
         return False
+
+    def _title_case_run_on(self, cand: _Candidate, ent, ctx: _DocContext) -> bool:
+        """In a title-case headline the recogniser can run an entity from a name over the verb
+        after it ("Kyiv Prepares Armed Provocation Against Transnistria"): the entity is one name
+        with the candidate only when a word next to the candidate inside it is a name word by the
+        sentence-case re-parse ("Kyiv School ..."), so with neither neighbour one the candidate
+        stands alone."""
+        if not ctx.name_word:
+            return False
+        neighbours = [i for i in (cand.token_start - 1, cand.token_end) if ent.start <= i < ent.end]
+        if not neighbours or any(i not in ctx.name_word for i in neighbours):
+            return False
+        return not any(ctx.name_word[i] for i in neighbours)
 
     @staticmethod
     def _name_word(token, ctx: _DocContext) -> bool:

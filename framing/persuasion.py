@@ -564,7 +564,8 @@ _CLAIM_NOUNS = frozenset({"claim", "allegation", "assertion", "version", "narrat
 
 _NOT_THE_ACTOR = frozenset({
     "newspaper", "paper", "media", "press", "broadcaster", "television", "tv", "channel", "outlet", "journalist",
-    "reporter", "commentator", "pundit", "blogger", "presenter", "anchor", "host", "expert", "analyst", "propagandist", "billionaire",
+    "reporter", "correspondent", "columnist", "editor", "commentator", "pundit", "blogger", "presenter", "anchor",
+    "host", "expert", "analyst", "propagandist", "billionaire",
     "oligarch", "tycoon", "businessman", "businessmen", "club", "company", "firm", "lobbyist",
     "community", "diaspora", "neighborhood", "neighbourhood", "refugee", "family", "volunteer", "emigre",
 })
@@ -573,7 +574,7 @@ that only modifies them ("Western newspapers", "Russian billionaires", "Moscow's
 "the city's Ukrainian neighborhoods") does not make the actor the target of a device aimed at
 them."""
 
-_CLIMB = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj"})
+_CLIMB = frozenset({"compound", "amod", "poss", "nmod", "appos", "conj", "npadvmod"})
 _CLIMB_PREPOSITIONS = frozenset({"of", "in", "from", "at"})
 
 
@@ -628,14 +629,17 @@ def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
 
 
 def _before_colon(doc, mentions: Sequence[dict], roles: list[str | None]) -> None:
-    """A short lead-in before a colon names who speaks ("Putin in Minsk: Zelensky's Term Is
-    Over"; "Lavrov: ..."): its mentions are sources."""
+    """A short lead-in before a colon that opens with an actor names who speaks ("Putin in Minsk:
+    Zelensky's Term Is Over"; "Lavrov: ..."): its mentions are sources."""
     for sentence in doc.sents:
         colon = next((t for t in sentence if t.text == ":"), None)
         if colon is None or colon.i - sentence.start > 6 or any(t.pos_ == "VERB" for t in doc[sentence.start:colon.i]):
             continue
-        for k, mention in enumerate(mentions):
-            if sentence.start_char <= mention["start"] and mention["end"] <= colon.idx and roles[k] != "bystander":
+        lead = [k for k, m in enumerate(mentions) if sentence.start_char <= m["start"] and m["end"] <= colon.idx]
+        if not lead or min(mentions[k]["start"] for k in lead) != sentence.start_char:
+            continue  # "The Kidnapper in the Kremlin: ..." is a label, not a speaker
+        for k in lead:
+            if roles[k] != "bystander":
                 roles[k] = "source:report"
 
 
@@ -782,6 +786,16 @@ _UNVERIFIED = re.compile(
     r"\bunverified\b|\bunsubstantiated\b|\bno evidence\b", re.IGNORECASE)
 """Words that say a reported claim is unproven ("figures that could not be verified")."""
 
+_SIDE_DESCRIPTIONS = (
+    (re.compile(r"\b(?:occupiers?|occupying (?:forces|troops|army)|occupation (?:forces|troops|army|authorities)|"
+                r"invaders?|invading (?:forces|troops|army)|the aggressor(?: state| country)?|"
+                r"(?:a|the) terrorist state|rashists?|ruscists?|orcs)\b", re.IGNORECASE), "russia"),
+    (re.compile(r"\bAnglo-Saxons?\b"), "the_west"),
+)
+"""Descriptions that name a side of the war without naming it, in coverage of the Russia-Ukraine war
+("the occupiers", "the aggressor state", "the Anglo-Saxons"): candidates for the tie, not
+mentions (the ``mentions`` table does not count them)."""
+
 _OWN_SIDE = ("Doubt", "Exaggeration-Minimisation", "Appeal_to_Hypocrisy", "Questioning_the_Reputation")
 """Techniques that can be aimed at the speaker: their words doubted, their own losses played down,
 their own words held against them."""
@@ -796,7 +810,9 @@ def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
     quotations of that field (``start``, ``end``, ``speaker_actor``, ``verb_class``, as in the
     ``quotes`` table); ``text`` the field's text (for the words of doubt below). Returns
     ``(target, actors)``: ``actors`` the distinct actors mentioned inside the span, in order of
-    first mention; ``target`` is ``None`` for a technique outside :data:`_ATTACKS`, else
+    first mention; ``target`` is ``None`` for a technique outside :data:`_ATTACKS`, else one of
+    those actors or of the sides of the war that the span describes without naming them
+    (:data:`_SIDE_DESCRIPTIONS`: "the occupiers", "the Anglo-Saxons"), chosen as follows:
 
     - Doubt: an actor whose claim is put in doubt (role ``doubted``: "Russia claimed", "Kyiv's
       version", "the so-called peacekeepers from Minsk"); else the speaker of a quotation
@@ -819,6 +835,10 @@ def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
     actors = tuple(dict.fromkeys(m["actor"] for m in inside))
     if technique not in _ATTACKS:
         return None, actors
+    if text is not None:
+        described = [{"actor": actor, "start": found.start(), "end": found.end(), "role": None}
+                     for pattern, actor in _SIDE_DESCRIPTIONS for found in pattern.finditer(text, start, end)]
+        inside = sorted(inside + described, key=lambda m: m["start"])
     near = [q for q in quotes if q.get("start", 0) < end and q.get("end", 0) > start and q.get("speaker_actor")]
     if technique == "Doubt":
         for m in inside:
@@ -832,7 +852,7 @@ def tie_actor(technique: str, start: int, end: int, mentions: Sequence[dict],
             reported = [m["actor"] for m in inside if m.get("role") == "source:report"]
             if reported:
                 return reported[0], actors
-    if not actors:
+    if not inside:
         return None, actors
     speakers = {q["speaker_actor"] for q in near
                 if not (technique in _OWN_WORDS and q.get("verb") in _NOT_SPEAKING)}

@@ -649,6 +649,8 @@ HEADLINES = [
      [("russia", "name", "Kremlin"), ("china", "name", "Beijing")]),
     ("capitals headline", "PENTAGON DENIES REPORT OF NEW KYIV PACKAGE", None,
      [("united_states", "name", "PENTAGON"), ("ukraine", "name", "KYIV")]),
+    ("name, verb, then a place name in one run", "Minsk Plots Border Provocation Against Lithuania, Officials Warn",
+     None, [("belarus", "name", "Minsk")]),
     # still another person's or place's name
     ("other person in a headline", "Jack Washington Wins Mayoral Primary In Ohio", None, []),
     ("other first name in a headline", "Rosa Biden Opens Bakery In Scranton", date(2024, 3, 1), []),

@@ -322,7 +322,8 @@ _PARSED_TIE_CASES = [
      "united_states"),
     ("Exaggeration-Minimisation", "Not a single civilian was harmed, the Russian defence ministry said.",
      "russia"),
-    ("Name_Calling-Labeling", '"This is a terrorist state," Ukraine\'s foreign minister said.', None),
+    ("Name_Calling-Labeling", '"This is a terrorist state," Ukraine\'s foreign minister said.', "russia"),
+    ("Loaded_Language", '"What happened in the harbour is a disgrace," Ukraine\'s foreign minister said.', None),
     ("Appeal_to_Hypocrisy", "Minsk calls itself a bystander, yet its railways carried the tanks south.", "belarus"),
     ("Doubt", "The Kremlin said on Friday that 40 Ukrainian drones had been shot down, a tally that could not be "
               "verified.", "russia"),
@@ -338,6 +339,13 @@ _PARSED_TIE_CASES = [
     ("Loaded_Language", "China's envoy told the Security Council that Washington was pouring fuel on the fire.",
      "united_states"),
     ("Loaded_Language", "The sanctions are a cynical attempt by the West to starve Russian families.", "the_west"),
+    ("Loaded_Language", "The occupiers shelled the market again on Sunday, the mayor said.", "russia"),
+    ("Name_Calling-Labeling", "Lavrov accused the Anglo-Saxons of turning the Baltic into their private pond.",
+     "the_west"),
+    ("Name_Calling-Labeling", "The Puppet in Kyiv: Zelensky Begs Washington for More Cash", "ukraine"),
+    ("Name_Calling-Labeling", "Vladimir Saldo, the Moscow-installed governor, blamed the blackout on \"Kyiv "
+                              "saboteurs.\"", "ukraine"),
+    ("Name_Calling-Labeling", "Zakharova described Western correspondents as \"agents with microphones.\"", None),
 ]
 
 
