@@ -607,12 +607,15 @@ def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
       to"), except verbs whose subject is usually the one held to account ("lectures",
       "promised");
     - ``"doubted"``: its claim is put in doubt: the subject of a distancing verb ("Russia claimed"),
-      the owner of a claim noun ("Kyiv's version"), or a "so-called" noun ("the so-called
-      peacemaker in the White House");
-    - ``"bystander"``: it only qualifies media, commentators or private people
-      ("Western newspapers", "Russian billionaires");
-    - ``"agent"``: the subject of another verb or the agent of a passive ("shelled by Russian
-      artillery");
+      the owner of a claim noun ("Kyiv's version") or of a word in scare quotes (Minsk's
+      "elections"), or a "so-called" noun ("the so-called peacemaker in the White House");
+    - ``"bystander"``: it only qualifies media, correspondents, commentators, private people or
+      communities ("Western newspapers", "Russian billionaires"); it is where another actor's body
+      sits ("Moscow's embassy in Washington"); it describes a speaker ("Russia's ambassador to the
+      United Nations, told ..."); it is the audience of a reported clause ("told the Security
+      Council that ...");
+    - ``"agent"``: the one acting in a passive or an action noun ("shelled by Russian artillery",
+      "an attempt by the West to ...");
     - None otherwise.
     """
     verbs = _reporting_verbs()
@@ -701,10 +704,9 @@ def _role(span, verbs) -> str | None:
     head = noun.head
     if any(t.lemma_.lower() in _NOT_THE_ACTOR or t.lower_ in _NOT_THE_ACTOR for t in path[1:]):
         return "bystander"
-    if any(t.lower_ in ("so-called", "so") and (t.head is noun or t.head.head is noun) for t in noun.children) \
-            or any(t.lemma_.lower() == "call" and t.dep_ == "amod" and any(c.lower_ == "so" for c in t.children)
-                   for t in noun.children):
-        return "doubted"
+    if any(t.lower_ == "so-called" or (t.lemma_.lower() == "call" and t.dep_ == "amod"
+                                        and any(c.lower_ == "so" for c in t.children)) for t in noun.children):
+        return "doubted"  # "the so-called peacekeepers"
     if noun.dep_ in ("nsubj", "nsubjpass") and verbs.classify(head.lemma_.lower()) == "distancing" \
             and head.pos_ == "VERB":
         return "doubted"

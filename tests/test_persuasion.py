@@ -381,3 +381,25 @@ def test_analyze_ties_a_technique_with_the_roles_of_the_parse():
     called = table[table["technique"] == "Name_Calling-Labeling"]
     assert len(called) == 1 and called.iloc[0]["paragraph_id"] == 0
     assert called.iloc[0]["target"] == "ukraine" and called.iloc[0]["actors"] == "russia,ukraine"
+
+
+def test_evaluate_targets_refuses_bad_records(tmp_path):
+    from framing.persuasion import evaluate_targets
+
+    corpus = tmp_path / "corpus" / "wire"
+    corpus.mkdir(parents=True)
+    (corpus / "wire-2024-05-01-a.txt").write_text("---\ndate: 2024-05-01\n---\nTalks Stall\n\n"
+                                                  "Moscow called the Kyiv leadership a gang of thugs.\n")
+    good = {"article_id": "wire-2024-05-01-a", "field": "text", "technique": "Name_Calling-Labeling",
+            "sentence": "Moscow called the Kyiv leadership a gang of thugs.", "target": "ukraine"}
+    (tmp_path / "splits.yaml").write_text("measures:\n  persuasion:\n    reads: []\ngold_sets:\n  t:\n"
+                                          "    file: gold.jsonl\n    measure: persuasion\n    test: [wire-2024-05-01-a]\n")
+    gold = tmp_path / "gold.jsonl"
+    for bad, message in [({"technique": "Sarcasm"}, "is not a technique"), ({"target": "atlantis"}, "not an actor"),
+                         ({"field": "lead"}, "field must be"), ({"sentence": "Kyiv said no."}, "occurs nowhere")]:
+        gold.write_text(json.dumps({**good, **bad}) + "\n")
+        with pytest.raises(ValueError, match=message):
+            evaluate_targets(gold, tmp_path / "corpus", split="test")
+    gold.write_text(json.dumps(good) + "\n")
+    report = evaluate_targets(gold, tmp_path / "corpus", split="test")
+    assert (report["n"], report["accuracy"], report["first_actor"], report["errors"]) == (1, 1.0, 0.0, [])
