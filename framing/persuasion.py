@@ -619,14 +619,12 @@ def mention_roles(doc, mentions: Sequence[dict]) -> list[str | None]:
     - None otherwise.
     """
     verbs = _reporting_verbs()
-    roles: list[str | None] = []
+    spans = []
     for mention in mentions:
         span = doc.char_span(mention["start"], mention["end"], alignment_mode="expand")
-        if span is None or not len(span):
-            roles.append(None)
-            continue
-        roles.append(_role(span, verbs))
-    _places(doc, mentions, roles)
+        spans.append(span if span is not None and len(span) else None)
+    roles = [None if span is None else _role(span, verbs) for span in spans]
+    _places(spans, mentions, roles)
     _before_colon(doc, mentions, roles)
     return roles
 
@@ -646,16 +644,16 @@ def _before_colon(doc, mentions: Sequence[dict], roles: list[str | None]) -> Non
                 roles[k] = "source:report"
 
 
-def _places(doc, mentions: Sequence[dict], roles: list[str | None]) -> None:
+def _places(spans: list, mentions: Sequence[dict], roles: list[str | None]) -> None:
     """A mention in an "in/at" phrase of a noun that another actor owns is where that actor's
-    body sits, not a party ("Moscow's embassy in Washington"): make it a ``bystander``."""
-    spans = [doc.char_span(m["start"], m["end"], alignment_mode="expand") for m in mentions]
+    body sits, not a party ("Moscow's embassy in Washington"): make it a ``bystander``.
+    ``spans`` are the mentions' token spans (None where a mention covers no token)."""
     owner_of = {}
     for k, span in enumerate(spans):
-        if span is not None and len(span) and span.root.dep_ in ("poss", "compound", "amod"):
+        if span is not None and span.root.dep_ in ("poss", "compound", "amod"):
             owner_of.setdefault(span.root.head.i, mentions[k]["actor"])
     for k, span in enumerate(spans):
-        if span is None or not len(span) or roles[k] == "doubted":
+        if span is None or roles[k] == "doubted":
             continue
         root = span.root
         if (root.dep_ == "pobj" and root.head.lower_ in ("in", "at") and root.head.head.i in owner_of
@@ -712,12 +710,10 @@ def _role(span, verbs) -> str | None:
         return "doubted"
     if noun is not span.root and (noun.lemma_.lower() in _CLAIM_NOUNS or _quoted(noun)):
         return "doubted"
-    if noun.dep_ == "nsubj" and _speech(head, verbs):
-        return f"source:{_speech(head, verbs)}"
-    if noun.dep_ == "nsubj" and _speaks_through(head, verbs):
-        return f"source:{_speaks_through(head, verbs)}"
-    if noun.dep_ == "pobj" and head.dep_ == "agent" and _speech(head.head, verbs):
-        return f"source:{_speech(head.head, verbs)}"
+    if noun.dep_ == "nsubj" and (kind := _speech(head, verbs) or _speaks_through(head, verbs)):
+        return f"source:{kind}"
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and (kind := _speech(head.head, verbs)):
+        return f"source:{kind}"
     if noun.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
         return "source:report"
     following = span.doc[span.end] if span.end < len(span.doc) else None
@@ -896,9 +892,8 @@ def evaluate_targets(gold: str | os.PathLike, corpus: str | os.PathLike, *, spli
     """
     from datetime import date as _date
 
-    from framing._gold import read_gold, select_split
+    from framing._gold import gold_articles, read_gold, select_split
     from framing.actors import ActorInventory, MentionFinder
-    from framing.corpus import load_corpus
     from framing.quotes import QuoteExtractor
 
     rows = read_gold(gold, ("article_id", "field", "sentence", "technique", "target"), "persuasion target")
@@ -912,11 +907,7 @@ def evaluate_targets(gold: str | os.PathLike, corpus: str | os.PathLike, *, spli
         if row["field"] not in ("title", "text"):
             raise ValueError(f"{gold}: {row['article_id']}: field must be 'title' or 'text', not {row['field']!r}")
     rows = select_split(rows, gold, split, splits=splits)
-    frame = load_corpus(corpus).set_index("id")
-    ids = sorted({r["article_id"] for r in rows})
-    missing = [i for i in ids if i not in frame.index]
-    if missing:
-        raise ValueError(f"{len(missing)} gold articles are not in the corpus, e.g. {missing[0]!r}")
+    frame, ids, _ = gold_articles(rows, corpus, gold)
     if nlp is None:
         from framing._nlp import load_nlp
 
