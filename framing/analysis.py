@@ -88,6 +88,7 @@ from framing._memory import release_memory
 from framing._nlp import load_nlp, pipeline_version
 from framing._progress import progress_bar
 from framing._runfolder import RunFolder, RunFolderError, digest, utc_now
+from framing._runtime import inference_runtime
 from framing._tables import Tables, deferred_tables, frame as _frame, read_tables
 from framing._version import __version__
 from framing.actors import ActorInventory, MentionFinder, load_actors
@@ -108,6 +109,13 @@ PARSE_BATCH = 16
 memory grows with the texts it holds at once (0.7 GB in the parse of a 128-article batch, whose
 256 texts it held together; 0.12 GB for 16), while the parses and the speed are the same
 (docs/benchmark.md)."""
+
+PARSE_AHEAD = True
+"""With the local engine, parse the next batch of articles on a second thread while this one's
+measures run. spaCy's parse uses about one core and leaves the interpreter's lock free for most of
+its time, so it overlaps with the networks (ONNX Runtime or PyTorch) and the rules; the tables are
+the same either way (tested). The cost is one more batch of parsed documents in memory. ``False``
+parses each batch when it is analysed, as the Dask workers do."""
 
 MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
 """The package's own optional measures (kept for older code; :func:`framing.measures.registered_measures`
@@ -325,9 +333,12 @@ def analyze(
     n_reused = n_batches = n_cached = n_cached_batches = n_seen = 0
     if engine.distributed:
         compute = _BatchTask(key=uuid.uuid4().hex, inventory=inventory, stance=stance, measures=chosen, models=models)
+
+        def computed(jobs):
+            return engine.map(compute, jobs)
     else:
-        def compute(batch: list[Article]) -> tuple[dict, dict]:
-            return _analyze_batch(batch, nlp=nlp, plan=plan), {}
+        def computed(jobs):
+            return _local_batches(jobs, nlp=nlp, plan=plan, ahead=PARSE_AHEAD)
     try:
         with progress_bar(total=total, disable=not progress, desc="analyze", unit="article") as bar:
             def pending() -> Iterator[tuple[tuple, list[Article]]]:
@@ -350,7 +361,7 @@ def analyze(
                     else:
                         yield (index, ids, hashes, key), batch
 
-            for (index, ids, hashes, key), (rows, seconds) in engine.map(compute, pending()):
+            for (index, ids, hashes, key), (rows, seconds) in computed(pending()):
                 plan.seconds.update(seconds)  # the stages' seconds on the workers (none here for local)
                 with plan.timed("write"):
                     if folder is not None:
@@ -367,7 +378,8 @@ def analyze(
                 "created": folder.run["created"] if folder is not None else utc_now(),
                 "config": config,
                 "models": models,
-                "environment": {"python": platform.python_version(), "platform": platform.platform()},
+                "environment": {"python": platform.python_version(), "platform": platform.platform(),
+                                "inference_runtime": inference_runtime()},
                 "corpus_sha256": corpus_digest.hexdigest(),
                 "reused": {"articles": n_reused + n_cached, "batches": len(done) + n_cached_batches,
                            "from_interrupted_run": {"articles": n_reused, "batches": len(done)},
@@ -551,11 +563,55 @@ def _chosen_measures(names: Iterable[str] | None) -> tuple[Measure, ...]:
     return tuple(m for m in registered_measures() if m.core or m.name in names)
 
 
-def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[dict]]:
+def _local_batches(jobs: Iterable[tuple], *, nlp, plan: _Plan, ahead: bool) -> Iterator[tuple]:
+    """``(key, (rows, {}))`` for each ``(key, batch)`` job, in order, in this process. With ``ahead``
+    a second thread parses the next batch while this one is analysed (:data:`PARSE_AHEAD`); the
+    jobs themselves are drawn on this thread, so the cache and resume checks stay in order."""
+    if not ahead:
+        for key, batch in jobs:
+            yield key, (_analyze_batch(batch, nlp=nlp, plan=plan), {})
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing-parse")
+    try:
+        jobs = iter(jobs)
+        job = next(jobs, None)
+        future = pool.submit(_parse_batch, job[1], nlp) if job is not None else None
+        while job is not None:
+            following = next(jobs, None)
+            with plan.timed("parse_wait"):
+                parsed, seconds = future.result()
+            plan.seconds["parse"] += seconds
+            if following is not None:
+                future = pool.submit(_parse_batch, following[1], nlp)
+            yield job[0], (_analyze_batch(job[1], nlp=nlp, plan=plan, parsed=parsed), {})
+            job = following
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _checked_texts(batch: list[Article]) -> tuple[list[Article], list[tuple[str, tuple[int, str]]]]:
+    """The batch with over-long articles marked skipped, and the texts to parse: the title and the
+    text of each analysable article, with ``(position in batch, field name)``."""
     checked = [a if not a.ok or len(a.text) + len(a.title) <= MAX_CHARS
                else _with_reason(a, f"text longer than {MAX_CHARS:,} characters") for a in batch]
     texts = [(value, (index, name)) for index, article in enumerate(checked) if article.ok
              for name, value in (("title", article.title), ("text", article.text))]
+    return checked, texts
+
+
+def _parse_batch(batch: list[Article], nlp) -> tuple[list, float]:
+    """The parsed fields of a batch, as :func:`_analyze_batch` reads them, and the seconds it took."""
+    started = time.perf_counter()
+    parsed = list(nlp.pipe(_checked_texts(batch)[1], as_tuples=True, batch_size=PARSE_BATCH))
+    return parsed, time.perf_counter() - started
+
+
+def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, parsed: list | None = None) -> dict[str, list[dict]]:
+    """Every table's rows for a batch of articles. ``parsed`` is :func:`_parse_batch`'s list when
+    the batch was parsed ahead; without it the fields are parsed here, one small group at a time."""
+    checked, texts = _checked_texts(batch)
     per_article: dict[int, dict[str, list]] = {index: {} for index, article in enumerate(checked) if article.ok}
     analysed = sorted(per_article)
     # what the article-level models read (domain, frames, narratives): title and text, built once;
@@ -564,7 +620,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan) -> dict[str, list[
     with plan.timed("domains"):
         domains = _domains(documents, plan.domains)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
-    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH)
+    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH) if parsed is None else iter(parsed)
     while True:
         with plan.timed("parse"):
             item = next(parsed, None)

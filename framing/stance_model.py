@@ -43,6 +43,7 @@ from typing import Sequence
 import numpy as np
 
 from framing._labels import STANCE_LABELS
+from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
 
 __all__ = ["TransformerStanceScorer"]
 
@@ -79,13 +80,19 @@ class TransformerStanceScorer:
         batch-independent up to float rounding (about 1e-6). Dev scores of both: the model card.
     num_threads
         Torch intra-op threads during inference (restored afterwards); ``None`` keeps
-        torch's setting.
+        torch's setting. ONNX Runtime's threads are set the same way when the model loads.
+    runtime
+        ``"auto"`` (ONNX Runtime when it is installed and the export succeeds, else PyTorch),
+        ``"onnx"`` or ``"torch"``; ``None`` reads ``FRAMING_RUNTIME`` (see
+        :mod:`framing._runtime`). On ONNX Runtime the fp32 model runs about 1.8 times as fast on
+        2 CPU cores with the same probabilities up to float rounding (about 1e-6). The int8
+        model (``quantize=True``) always runs on PyTorch.
     """
 
     name = "model"
 
     def __init__(self, path: str | os.PathLike | None = None, *, batch_size: int = 32, quantize: bool = False,
-                 num_threads: int | None = None):
+                 num_threads: int | None = None, runtime: str | None = None):
         if int(batch_size) != batch_size or batch_size < 1:
             raise ValueError(f"batch_size must be a positive integer, got {batch_size!r}")
         if num_threads is not None and (int(num_threads) != num_threads or num_threads < 1):
@@ -94,6 +101,7 @@ class TransformerStanceScorer:
         self.batch_size = batch_size
         self.quantize = quantize
         self.num_threads = num_threads
+        self.runtime = resolve_runtime(runtime)
         self._loaded = None
 
     def __repr__(self) -> str:
@@ -164,6 +172,8 @@ class TransformerStanceScorer:
                 rows = order[lo:lo + self.batch_size]
                 batch = _collate([encoded[i] for i in rows], tokenizer.pad_token_id)
                 logits = net(*batch)
+                if isinstance(logits, np.ndarray):  # ONNX Runtime
+                    logits = torch.from_numpy(logits)
                 out[rows] = torch.softmax(logits.float(), dim=-1).double().numpy()
         return out
 
@@ -220,8 +230,15 @@ class TransformerStanceScorer:
             net, tokenizer, config = _load_artefact(MODEL_DIR if self.path is None else self.path)
             if self.quantize:
                 net = _quantize(net)
+            else:
+                net = onnx_or_none(self.runtime, lambda: _export(net, tokenizer, config, self.num_threads)) or net
             self._loaded = net, tokenizer, config
         return self._loaded
+
+    @property
+    def engine(self) -> str:
+        """The runtime the loaded network runs on, ``"onnx"`` or ``"torch"`` (loads it)."""
+        return "onnx" if isinstance(self._load()[0], OnnxNetwork) else "torch"
 
     def __getstate__(self):  # pickles without the loaded network; it reloads lazily
         state = self.__dict__.copy()
@@ -264,6 +281,16 @@ def _build_net(encoder, pooling: str, dropout: float):
             return self.classifier(self.dropout(torch.cat(pooled, dim=-1)))
 
     return StanceNet()
+
+
+def _export(net, tokenizer, config: dict, num_threads: int | None):
+    """The stance network on ONNX Runtime (:func:`framing._runtime.export_onnx`), traced on two
+    short inputs; the batch and token axes stay variable."""
+    example = _collate(_encode(tokenizer, [("Kyiv said so.", 0, 4), ("They met in Moscow today.", 12, 18)], config),
+                       tokenizer.pad_token_id)
+    names = ["input_ids", "attention_mask", "target_mask", "marker_index"]
+    dynamic = {name: {0: "batch", 1: "tokens"} for name in names[:3]} | {"marker_index": {0: "batch"}}
+    return export_onnx(net, example, names, dynamic=dynamic, num_threads=num_threads)
 
 
 def _base_path(base: str | None) -> str:
