@@ -141,6 +141,8 @@ def benchmark_stance(
             raise ValueError(f"{folder}: not a model folder of `framing train targeted-sentiment` "
                              f"(no {CONFIG_NAME})")
 
+    from framing._runtime import inference_runtime
+
     results = []
     context = multiprocessing.get_context("spawn")
     with context.Pool(1, maxtasksperchild=1) as pool:
@@ -155,6 +157,7 @@ def benchmark_stance(
                    "mean_characters": round(sum(len(t) for t, _, _ in items) / n, 1)},
         "threads": threads,
         "batch_size": batch_size,
+        "inference_runtime": inference_runtime(),
         "machine": {"platform": platform.platform(), "processor": platform.processor() or platform.machine(),
                     "cpus": os.cpu_count(), "python": sys.version.split()[0]},
         "results": results,
@@ -225,7 +228,7 @@ def _measure(kind: str, items: list[tuple[str, int, int]], threads: int, batch_s
 
             extra["num_layers"] = json.loads((Path(folder) / CONFIG_NAME).read_text(encoding="utf-8"))["num_layers"]
         name = kind if folder is None else f"model:{Path(folder).name}"
-        return [_row(name, "not needed", clock, len(items), before, version=scorer.version(),
+        return [_row(name, "not needed", clock, len(items), before, version=scorer.version(), runtime=scorer.engine,
                      first_pass_sentences_per_second=round(len(items) / first.wall, 1), **extra)]
     return [_measure_roberta(items, warm, batch_size)]
 
@@ -404,7 +407,8 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
         raise ValueError(f"articles must be positive integers, got {articles!r}")
     if not Path(corpus).exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
-    from framing.analysis import default_measures
+    from framing._runtime import inference_runtime
+    from framing.analysis import PARSE_AHEAD, default_measures
 
     chosen = list(default_measures() if measures is None else measures)
     report = {
@@ -412,6 +416,7 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
         "recombined": None if articles is None else {"seed": seed, "note": "corpora recombined from the paragraphs "
                                                                            "of the corpus, for timing only"},
         "stance": stance, "measures": chosen, "repeat": repeat, "batch_size": batch_size, "threads": threads,
+        "inference_runtime": inference_runtime(), "parse_ahead": PARSE_AHEAD,
         "machine": _machine(), "sizes": [], "projection": None, "complete": False,
     }
     context = multiprocessing.get_context("spawn")
