@@ -219,6 +219,22 @@ def _dense_features(texts: Sequence[str], docs: Sequence, first: Sequence[bool])
     return out
 
 
+_VECTORS: dict[str, np.ndarray] = {}
+"""Paragraph vectors already encoded in this process (by text): the folds of an evaluation
+encode each paragraph once."""
+
+
+def _paragraph_vectors(texts: Sequence[str]) -> np.ndarray:
+    """MiniLM vectors of the paragraphs, each encoded alone (the encoder the frame model shares)."""
+    from framing.encoder import SentenceEncoder
+    from framing.frames import _shared_default_encoder
+
+    todo = sorted({text for text in texts if text not in _VECTORS})
+    if todo:
+        _VECTORS.update(zip(todo, _shared_default_encoder(SentenceEncoder).encode(todo)))
+    return np.vstack([_VECTORS[text] for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+
+
 def _word_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -307,12 +323,17 @@ class PersuasionClassifier:
         w * max over the paragraph's sentences of the sentence head``. The sentence heads are
         trained on the span annotations (a sentence overlapping a span of a technique is
         positive), so ``fit`` needs ``spans`` when ``w > 0``.
+    vectors
+        Weight of each paragraph's MiniLM vector (:class:`framing.encoder.SentenceEncoder`, the
+        paragraph encoded alone) in the paragraph heads' features; 0 (the packaged model) leaves
+        them out and runs no encoder. Cross-validated gain and cost: docs/persuasion.md.
     """
 
     def __init__(self, *, C: float = 1.0, char: bool = True, context: float = 0.5, dense: float = 0.3,
                  word_features: int | None = None, char_features: int | None = 40000,
                  threshold: str | float = 0.45, inner_folds: int = 3, min_support: int = 20,
-                 min_positives: int = 2, sentence_weight: float = 0.5, random_state: int = 0) -> None:
+                 min_positives: int = 2, sentence_weight: float = 0.5, vectors: float = 0.0,
+                 random_state: int = 0) -> None:
         self.C = C
         self.char = char
         self.context = context
@@ -324,12 +345,14 @@ class PersuasionClassifier:
         self.min_support = min_support
         self.min_positives = min_positives
         self.sentence_weight = sentence_weight
+        self.vectors = vectors
         self.random_state = random_state
 
     def get_params(self) -> dict:
         return {name: getattr(self, name) for name in ("C", "char", "context", "dense", "word_features",
                                                        "char_features", "threshold", "inner_folds", "min_support",
-                                                       "min_positives", "sentence_weight", "random_state")}
+                                                       "min_positives", "sentence_weight", "vectors",
+                                                       "random_state")}
 
     # ------------------------------------------------------------------ features
     def _fit_features(self, texts: list[str], docs: list, first: list[bool]) -> None:
@@ -356,6 +379,8 @@ class PersuasionClassifier:
         if self.dense:
             D = (_dense_features(texts, docs, first) - self.dense_mean_) / self.dense_scale_
             blocks.append(sp.csr_matrix(self.dense * D))
+        if self.vectors:
+            blocks.append(sp.csr_matrix(self.vectors * _paragraph_vectors(texts)))
         return sp.hstack(blocks).tocsr()
 
     # ------------------------------------------------------------------ heads

@@ -154,6 +154,26 @@ def test_heads_learn_constructed_cues(tiny_model):
     assert proba[:, TECHNIQUES.index("Slogans")].max() < 1e-6
 
 
+def test_paragraph_vectors_join_the_features_and_survive_saving(tiny_model, tmp_path):
+    """``vectors`` adds each paragraph's MiniLM vector (weighted) to the paragraph heads' features;
+    a saved model with them encodes again when it predicts, with the same scores."""
+    from framing.encoder import SentenceEncoder
+    from framing.persuasion import save_persuasion_model
+
+    folder, paragraphs, plain = tiny_model
+    spans = load_semeval_persuasion(folder)[1]
+    model = PersuasionClassifier(char=False, word_features=None, threshold=0.5, vectors=1.0).fit(paragraphs, spans)
+    assert model.coef_.shape[1] == plain.coef_.shape[1] + 384
+    texts = ["Only a coward would say so.", "The bridge opened in June."]
+    features = model._features(texts, ["x", "x"], [True, False]).toarray()
+    np.testing.assert_allclose(features[:, -384:], SentenceEncoder().encode(texts), atol=1e-5)
+    save_persuasion_model(model, tmp_path / "m", training={"command": "test"})
+    loaded = load_persuasion_model(tmp_path / "m")
+    assert loaded.vectors == 1.0
+    np.testing.assert_allclose(loaded.predict_proba(paragraphs), model.predict_proba(paragraphs), atol=2e-3)
+    assert load_persuasion_model().vectors == 0.0  # the packaged model runs no encoder
+
+
 def test_locate_gives_the_sentence_with_the_cue(tiny_model):
     _, _, model = tiny_model
     paragraph = "The bridge opened in June. Is the minister really telling the truth? Trains ran on time."
