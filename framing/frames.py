@@ -161,9 +161,9 @@ MULTILINGUAL_FOLDER = "semeval2023-frames-multilingual"
 def _default_encoder():
     if DEFAULT_ENCODER == "e5":
         return _shared_default_encoder(E5Encoder)
-    from framing.encoder import SentenceEncoder
+    from framing.encoder import shared_encoder
 
-    return _shared_default_encoder(SentenceEncoder)
+    return shared_encoder()
 
 
 def _multilingual(encoder) -> bool:

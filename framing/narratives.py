@@ -326,11 +326,10 @@ def _per_label(gold: Sequence[Iterable[str]], predicted: Sequence[Iterable[str]]
 # ------------------------------------------------------------------------- classifier
 
 
-@functools.lru_cache(maxsize=1)
 def _default_encoder():
-    from framing.encoder import SentenceEncoder
+    from framing.encoder import shared_encoder
 
-    return SentenceEncoder()
+    return shared_encoder()
 
 
 def _fingerprint(encoder) -> str | None:

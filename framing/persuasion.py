@@ -225,13 +225,12 @@ encode each paragraph once."""
 
 
 def _paragraph_vectors(texts: Sequence[str]) -> np.ndarray:
-    """MiniLM vectors of the paragraphs, each encoded alone (the encoder the frame model shares)."""
-    from framing.encoder import SentenceEncoder
-    from framing.frames import _shared_default_encoder
+    """MiniLM vectors of the paragraphs, each encoded alone (:func:`framing.encoder.shared_encoder`)."""
+    from framing.encoder import shared_encoder
 
     todo = sorted({text for text in texts if text not in _VECTORS})
     if todo:
-        _VECTORS.update(zip(todo, _shared_default_encoder(SentenceEncoder).encode(todo)))
+        _VECTORS.update(zip(todo, shared_encoder().encode(todo)))
     return np.vstack([_VECTORS[text] for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
 
 

@@ -443,11 +443,10 @@ def _default_stance_model():
     return TransformerStanceScorer()
 
 
-@lru_cache(maxsize=1)
 def _default_encoder():
-    from framing.encoder import SentenceEncoder
+    from framing.encoder import shared_encoder
 
-    return SentenceEncoder()
+    return shared_encoder()
 
 
 # --------------------------------------------------------------------------- estimator
