@@ -2,7 +2,7 @@
 
 The learned measures are trained with PyTorch. For inference, a network can be exported once, in
 memory, to ONNX and run by ONNX Runtime, which fuses attention, layer norms and GELU into fewer
-kernels: on 2 CPU cores the stance network and the MiniLM sentence encoder run about 1.8 times as
+kernels: on 2 CPU cores the stance network and the MiniLM sentence encoder run about 1.7 times as
 fast, with the same numbers up to float rounding (probabilities differ by about 1e-6; see
 docs/benchmark.md). The export takes about a second when a model is loaded; nothing is written to
 disk.

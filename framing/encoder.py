@@ -104,6 +104,11 @@ class SentenceEncoder:
         """The runtime the loaded network runs on, ``"onnx"`` or ``"torch"`` (loads it)."""
         return "onnx" if isinstance(self._load()[1], OnnxNetwork) else "torch"
 
+    def __getstate__(self):  # pickles without the loaded network (an ONNX Runtime session does not pickle)
+        state = self.__dict__.copy()
+        state["_loaded"] = None
+        return state
+
     def _hidden(self, network, batch):
         """Last hidden states ``(batch, tokens, dimension)`` of a tokenized batch, a torch tensor."""
         import torch

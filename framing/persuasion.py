@@ -220,18 +220,25 @@ def _dense_features(texts: Sequence[str], docs: Sequence, first: Sequence[bool])
 
 
 _VECTORS: dict[str, np.ndarray] = {}
-"""Paragraph vectors already encoded in this process (by text): the folds of an evaluation
-encode each paragraph once."""
+"""Paragraph vectors already encoded in this process (by text), so that the folds of an evaluation
+encode each paragraph once; emptied when it would pass :data:`_VECTORS_KEPT` entries."""
+_VECTORS_KEPT = 20_000
 
 
 def _paragraph_vectors(texts: Sequence[str]) -> np.ndarray:
     """MiniLM vectors of the paragraphs, each encoded alone (:func:`framing.encoder.shared_encoder`)."""
     from framing.encoder import shared_encoder
 
+    encoder = shared_encoder()
+    if not texts:
+        return np.zeros((0, encoder.dimension), dtype=np.float32)
     todo = sorted({text for text in texts if text not in _VECTORS})
     if todo:
-        _VECTORS.update(zip(todo, shared_encoder().encode(todo)))
-    return np.vstack([_VECTORS[text] for text in texts]) if texts else np.zeros((0, 384), dtype=np.float32)
+        if len(_VECTORS) + len(todo) > _VECTORS_KEPT:
+            _VECTORS.clear()
+            todo = sorted(set(texts))
+        _VECTORS.update(zip(todo, encoder.encode(todo)))
+    return np.vstack([_VECTORS[text] for text in texts])
 
 
 def _word_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):

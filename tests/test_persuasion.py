@@ -174,6 +174,20 @@ def test_paragraph_vectors_join_the_features_and_survive_saving(tiny_model, tmp_
     assert load_persuasion_model().vectors == 0.0  # the packaged model runs no encoder
 
 
+def test_the_paragraph_vector_cache_is_emptied_before_it_grows_past_its_cap(monkeypatch):
+    from framing import persuasion
+    from framing.encoder import SentenceEncoder
+
+    monkeypatch.setattr(persuasion, "_VECTORS", {})
+    monkeypatch.setattr(persuasion, "_VECTORS_KEPT", 3)
+    first, second = ["One.", "Two."], ["Three.", "Four.", "One."]
+    persuasion._paragraph_vectors(first)
+    assert set(persuasion._VECTORS) == set(first)
+    vectors = persuasion._paragraph_vectors(second)  # 2 kept + 2 new > 3: emptied, then this call's three
+    assert set(persuasion._VECTORS) == set(second)
+    np.testing.assert_allclose(vectors, SentenceEncoder().encode(second), atol=1e-5)
+
+
 def test_locate_gives_the_sentence_with_the_cue(tiny_model):
     _, _, model = tiny_model
     paragraph = "The bridge opened in June. Is the minister really telling the truth? Trains ran on time."

@@ -59,6 +59,17 @@ def test_the_sentence_encoder_gives_the_same_vectors_and_span_states_on_both_run
         np.testing.assert_allclose(left, right, atol=1e-4)
 
 
+def test_loaded_models_pickle_without_their_session_and_reload_the_same():
+    import pickle
+
+    encoder, scorer = SentenceEncoder(runtime="onnx"), TransformerStanceScorer(runtime="onnx")
+    vectors, proba = encoder.encode(["Kyiv and Moscow met."]), scorer.predict_proba_texts(ITEMS[:2])
+    encoder_copy, scorer_copy = pickle.loads(pickle.dumps(encoder)), pickle.loads(pickle.dumps(scorer))
+    assert encoder_copy._loaded is None and scorer_copy._loaded is None
+    np.testing.assert_array_equal(encoder_copy.encode(["Kyiv and Moscow met."]), vectors)
+    np.testing.assert_array_equal(scorer_copy.predict_proba_texts(ITEMS[:2]), proba)
+
+
 def test_the_runtime_is_chosen_by_name_or_by_the_environment(monkeypatch):
     monkeypatch.delenv("FRAMING_RUNTIME", raising=False)
     assert _runtime.resolve_runtime(None) == "auto"
