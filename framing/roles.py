@@ -55,6 +55,7 @@ from sklearn.base import BaseEstimator
 
 from framing._artefacts import shown_path
 from framing._documents import document_groups, document_key
+from framing.encoder import MemoEncoder
 from framing.stance import STANCE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -830,20 +831,6 @@ def _parse(frame, nlp=None) -> dict:
     return dict(zip(texts.index, nlp.pipe(texts.tolist(), batch_size=16)))
 
 
-class _MemoEncoder:
-    """Remembers the vectors of texts already encoded (shared across CV folds)."""
-
-    def __init__(self, encoder):
-        self.encoder = encoder
-        self.memory: dict[str, np.ndarray] = {}
-
-    def encode(self, texts):
-        missing = [t for t in dict.fromkeys(texts) if t not in self.memory]
-        if missing:
-            self.memory.update(zip(missing, self.encoder.encode(missing)))
-        return np.stack([self.memory[t] for t in texts])
-
-
 def _metrics(gold_main, gold_fine, pred_main, pred_fine) -> dict:
     gold_main, pred_main = np.asarray(gold_main, dtype=object), np.asarray(pred_main, dtype=object)
     matrix = [[int(np.sum((gold_main == g) & (pred_main == p))) for p in MAIN_ROLES] for g in MAIN_ROLES]
@@ -874,8 +861,8 @@ def _cross_validate(frame, docs: Mapping, *, folds: int, seed: int, params: dict
 
     params = dict(params)
     encoder = params.pop("encoder", None) or _default_encoder()
-    if not isinstance(encoder, _MemoEncoder):
-        encoder = _MemoEncoder(encoder)
+    if not isinstance(encoder, MemoEncoder):
+        encoder = MemoEncoder(encoder)
     examples = [RoleExample(docs[d], s, e) for d, s, e in zip(frame["doc_id"], frame["start"], frame["end"])]
     gold_main = frame["main_role"].tolist()
     gold_fine = [list(f) for f in frame["fine_roles"]]
@@ -1385,7 +1372,7 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_we
         doc = docs.setdefault((language, doc_id), _PlainDoc(text))
         examples.append(RoleExample(doc, int(start), int(end)))
     params = dict(params)
-    memo = _MemoEncoder(params.pop("encoder", None) or _default_e5())
+    memo = MemoEncoder(params.pop("encoder", None) or _default_e5())
     template = EntityRoleClassifier(**{"random_state": seed, **params, "encoder": memo})
     template._validate_params()
     embedded = template.embed(examples)
@@ -1456,7 +1443,7 @@ def train_sentence_roles(path, *, out, seed: int = 0, **params) -> dict:
     frame = load_semeval_roles(path)
     docs = _parse(frame)
     encoder = params.get("encoder")
-    memo = _MemoEncoder(encoder or _default_encoder())  # the CV's vectors serve the final fit
+    memo = MemoEncoder(encoder or _default_encoder())  # the CV's vectors serve the final fit
     report = _cross_validate(frame, docs, folds=5, seed=seed, params={**params, "encoder": memo})
     report["offsets"] = dict(frame.attrs["offsets"])
     started = time.perf_counter()
@@ -1485,7 +1472,7 @@ def train_roles(path, *, out, seed: int = 0, pool=True, english_weight: float = 
     and write ``role_model.json`` + ``role_model.npz`` to ``out`` (no pickle). Returns the
     report with the training summary under ``"model"``."""
     params = dict(params)
-    memo = _MemoEncoder(params.pop("encoder", None) or _default_e5())  # the report's vectors serve the fit
+    memo = MemoEncoder(params.pop("encoder", None) or _default_e5())  # the report's vectors serve the fit
     report = evaluate_roles(path, seed=seed, pool=pool, english_weight=english_weight, encoder=memo, **params)
     started = time.perf_counter()
     frame = _pooled_frame(path, pool)

@@ -176,15 +176,15 @@ def test_paragraph_vectors_join_the_features_and_survive_saving(tiny_model, tmp_
 
 def test_the_paragraph_vector_cache_is_emptied_before_it_grows_past_its_cap(monkeypatch):
     from framing import persuasion
-    from framing.encoder import SentenceEncoder
+    from framing.encoder import MemoEncoder, SentenceEncoder, shared_encoder
 
-    monkeypatch.setattr(persuasion, "_VECTORS", {})
-    monkeypatch.setattr(persuasion, "_VECTORS_KEPT", 3)
+    assert persuasion._VECTORS_KEPT == 20_000
+    monkeypatch.setattr(persuasion, "_VECTORS", MemoEncoder(shared_encoder(), keep=3))
     first, second = ["One.", "Two."], ["Three.", "Four.", "One."]
     persuasion._paragraph_vectors(first)
-    assert set(persuasion._VECTORS) == set(first)
+    assert set(persuasion._VECTORS.memory) == set(first)
     vectors = persuasion._paragraph_vectors(second)  # 2 kept + 2 new > 3: emptied, then this call's three
-    assert set(persuasion._VECTORS) == set(second)
+    assert set(persuasion._VECTORS.memory) == set(second)
     np.testing.assert_allclose(vectors, SentenceEncoder().encode(second), atol=1e-5)
 
 
