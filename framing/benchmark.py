@@ -23,6 +23,7 @@ RoBERTa's BPE give sequences of about the same length for English news.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import platform
 import re
@@ -115,7 +116,6 @@ def benchmark_stance(
     fp32 like the packaged model, in a row named ``model:FOLDER`` with its ``num_layers``
     (for example, to weigh a deeper encoder's accuracy against its speed).
     """
-    import multiprocessing
 
     from framing.stance_model import CONFIG_NAME
 
@@ -166,10 +166,10 @@ def benchmark_stance(
     }
 
 
-def _peak_mb() -> float:
+def _peak_mb(who: int = resource.RUSAGE_SELF) -> float:
     # ru_maxrss is in kilobytes on Linux, bytes on macOS
     scale = 1 / 1024 ** 2 if sys.platform == "darwin" else 1 / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    return resource.getrusage(who).ru_maxrss * scale
 
 
 class _Clock:
@@ -395,7 +395,6 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
     to :data:`PROJECTED_ARTICLES` articles on 1, 8 and 64 machines like this one,
     assuming linear scaling by partitioning the articles (see ``docs/benchmark.md``).
     """
-    import multiprocessing
 
     for name, value in (("repeat", repeat), ("roberta_sentences", roberta_sentences), ("batch_size", batch_size)):
         if int(value) != value or value < 1:
@@ -408,7 +407,9 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
     if not Path(corpus).exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     from framing._runtime import inference_runtime
-    from framing.analysis import PARSE_AHEAD, default_measures
+    from framing._nlp import load_nlp
+    from framing._parse import parse_processes
+    from framing.analysis import PARSE_AHEAD, PARSE_PROCESSES, default_measures
 
     chosen = list(default_measures() if measures is None else measures)
     report = {
@@ -417,10 +418,10 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
                                                                            "of the corpus, for timing only"},
         "stance": stance, "measures": chosen, "repeat": repeat, "batch_size": batch_size, "threads": threads,
         "inference_runtime": inference_runtime(), "parse_ahead": PARSE_AHEAD,
+        "parse_processes": parse_processes(PARSE_PROCESSES, load_nlp()) if PARSE_AHEAD else None,
         "machine": _machine(), "sizes": [], "projection": None, "complete": False,
     }
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(1, maxtasksperchild=1) as pool:
+    with _FreshProcesses() as pool:
         for number, size in enumerate(sizes, start=1):
             spec = (str(corpus), size, seed)
             label = f"{size} articles" if size is not None else str(corpus)
@@ -443,6 +444,25 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
             if write is not None:
                 _write_report(report, write)
     return report
+
+
+class _FreshProcesses:
+    """``apply(function, args)`` runs each call in a new spawned process, as ``Pool(1,
+    maxtasksperchild=1)`` would, but not a daemonic one: the analysis it times may start its own
+    parse workers (:mod:`framing._parse`), which a daemonic process may not."""
+
+    def __enter__(self) -> "_FreshProcesses":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    @staticmethod
+    def apply(function, args: tuple):
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as executor:
+            return executor.submit(function, *args).result()
 
 
 def _say(progress: bool, message: str) -> None:
@@ -508,19 +528,25 @@ def _measure_analysis(spec, stance: str, measures: list[str], repeat: int, batch
     analyze(frame.head(1), **options)
     _set_threads(threads)
     passes = []
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
     with tempfile.TemporaryDirectory(prefix="framing-benchmark-") as folder:
         for _ in range(repeat):
             with _Clock() as clock:
                 result = analyze(frame, out=Path(folder) / "run", overwrite=True, **options)
             passes.append((clock, result.run.get("timing", {}).get("stages")))
         peak = _peak_mb()  # the analysis's, before its tables are read back here
+        workers = _peak_mb(resource.RUSAGE_CHILDREN)  # the largest parse worker's (pages shared by the fork included)
+        ended = resource.getrusage(resource.RUSAGE_CHILDREN)
+        worker_cpu = ended.ru_utime + ended.ru_stime - children.ru_utime - children.ru_stime
         articles = result.articles
         mentions = result.mentions
     words = int(articles["n_words"].sum())
     clock, stages = sorted(passes, key=lambda p: p[0].wall)[len(passes) // 2]
     row = {"articles": len(frame), "articles_analyzed": int((articles["status"] == "analyzed").sum()),
            "words": words, **_rates(len(frame), words, clock),
-           "peak_rss_mb": round(peak, 1), "threads": _torch_threads(),
+           "peak_rss_mb": round(peak, 1), "parse_workers_peak_rss_mb": round(workers, 1) or None,
+           "parse_workers_cpu_seconds": round(worker_cpu / repeat, 3),
+           "threads": _torch_threads(),
            **_stage_fields(stages),
            "passes": [{"seconds": round(c.wall, 3), "articles_per_second": round(len(frame) / c.wall, 3)}
                       for c, _ in passes],

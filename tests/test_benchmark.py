@@ -79,6 +79,15 @@ def test_tiny_run_reports_every_field(tmp_path, capsys):
         assert row[key] > 0, key
     # the stage seconds are reported when the run records them, else null
     assert row["stage_seconds"] is None or math.isclose(sum(row["stage_share"].values()), 1, abs_tol=0.01)
+    # the analysis runs in a process that may start its parse workers (a daemonic one may not)
+    from framing._nlp import load_nlp
+    from framing._parse import parse_processes
+
+    assert report["parse_processes"] == parse_processes(None, load_nlp())
+    if report["parse_processes"]:
+        assert row["parse_workers_cpu_seconds"] > 0 and row["parse_workers_peak_rss_mb"] > 0
+    else:
+        assert row["parse_workers_cpu_seconds"] == 0 and row["parse_workers_peak_rss_mb"] is None
     for name in ("spacy", "spacy_plain"):
         assert row[name]["articles"] == 4 and row[name]["articles_per_second"] > 0 and row[name]["peak_rss_mb"] > 0
     assert "framing_line_breaks" in row["spacy"]["components"]

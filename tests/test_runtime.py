@@ -1,8 +1,11 @@
 """Inference on ONNX Runtime (framing._runtime): the same numbers as PyTorch, a clear choice of
-runtime, and a fallback that says why; and the analysis's parse-ahead thread, which must not change
-a table."""
+runtime, and a fallback that says why; and the analysis's parse ahead (a thread or worker
+processes), which must not change a table."""
 
 from __future__ import annotations
+
+import multiprocessing
+import sys
 
 import numpy as np
 import pandas as pd
@@ -106,17 +109,123 @@ def test_a_missing_onnx_runtime_falls_back_quietly_on_auto(monkeypatch):
     assert encoder.encode(["One sentence."]).shape == (1, 384)
 
 
+@pytest.fixture(scope="module")
+def nlp():
+    from framing._nlp import load_nlp
+
+    return load_nlp()
+
+
 def test_parsing_ahead_changes_no_table(tiny_corpus, monkeypatch):
-    """The analysis parses the next batch on a second thread (analysis.PARSE_AHEAD); each table is
-    the same, row for row, as when every batch is parsed in turn."""
+    """The analysis parses the next batch while this one is analysed (analysis.PARSE_AHEAD), in
+    worker processes or on a second thread (analysis.PARSE_PROCESSES); each table is the same, row
+    for row, as when every batch is parsed in turn, and run.json says how the run parsed."""
     results = {}
-    for ahead in (False, True):
+    for mode, ahead, processes in (("in turn", False, None), ("thread", True, 0), ("processes", True, 2)):
         monkeypatch.setattr(analysis, "PARSE_AHEAD", ahead)
-        results[ahead] = framing.analyze(tiny_corpus, measures=["quotes", "wording", "persuasion"], batch_size=1,
-                                         progress=False)
-    stages = results[True].run["timing"]["stages"]
-    assert stages["parse"] > 0 and "parse_wait" in stages
-    assert "parse_wait" not in results[False].run["timing"]["stages"]
-    for name in results[True].run["tables"]:
-        pd.testing.assert_frame_equal(getattr(results[True], name), getattr(results[False], name), check_exact=True)
-    assert len(results[True].articles) == 5  # the empty article included, with its reason
+        monkeypatch.setattr(analysis, "PARSE_PROCESSES", processes)
+        results[mode] = framing.analyze(tiny_corpus, measures=["quotes", "wording", "persuasion"], batch_size=1,
+                                        progress=False)
+    fork = "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+    assert results["processes"].run["environment"]["parsing"] == (
+        {"parse": "processes", "processes": 2} if fork else {"parse": "thread"})
+    assert results["thread"].run["environment"]["parsing"] == {"parse": "thread"}
+    assert results["in turn"].run["environment"]["parsing"] == {"parse": "in turn"}
+    for mode in ("thread", "processes"):
+        stages = results[mode].run["timing"]["stages"]
+        assert stages["parse"] > 0 and "parse_wait" in stages
+        for name in results[mode].run["tables"]:
+            pd.testing.assert_frame_equal(getattr(results[mode], name), getattr(results["in turn"], name),
+                                          check_exact=True)
+    assert "parse_wait" not in results["in turn"].run["timing"]["stages"]
+    assert len(results["processes"].articles) == 5  # the empty article included, with its reason
+
+
+def test_parsed_documents_cross_the_process_boundary_whole(nlp):
+    """A worker process sends its parses back as a DocBin: every attribute a measure reads comes
+    back as the parse made it, the sentence starts of the line-break rule included."""
+    from spacy.tokens import DocBin
+
+    texts = ["MOSCOW, Jan 5 (Wire) -\nRussia's foreign ministry said on Friday that Kyiv \"provoked\" the strike.",
+             "Headline Without A Full Stop\n\nUkrainian President Volodymyr Zelensky thanked NATO allies in Brussels."]
+    docs = list(nlp.pipe(texts))
+    back = list(DocBin(docs=docs, store_user_data=True).get_docs(nlp.vocab))
+
+    def attributes(doc):
+        return ([(t.text_with_ws, t.tag_, t.pos_, str(t.morph), t.lemma_, t.dep_, t.head.i, t.ent_type_, t.ent_iob_,
+                  t.is_sent_start) for t in doc], [(e.start, e.end, e.label_) for e in doc.ents],
+                [(s.start, s.end) for s in doc.sents])
+
+    assert [attributes(d) for d in back] == [attributes(d) for d in docs]
+    assert [s.text for s in back[1].sents][0] == "Headline Without A Full Stop\n\n"
+
+
+def test_parse_processes_by_default_setting_and_pipeline(nlp, monkeypatch):
+    """Two worker processes on a 2-core machine, the environment's number when it sets one, none for
+    a pipeline the package did not load (its components might set what a DocBin does not carry);
+    a number that is not one is refused with the variable's name."""
+    import spacy
+
+    from framing._parse import parse_processes
+
+    if "fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin":
+        assert parse_processes(None, nlp) == 0
+        return
+    monkeypatch.delenv("FRAMING_PARSE_PROCESSES", raising=False)
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    assert parse_processes(None, nlp) == 2
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: {0}, raising=False)
+    assert parse_processes(None, nlp) == 0
+    monkeypatch.setattr("os.sched_getaffinity", lambda pid: set(range(12)), raising=False)
+    assert parse_processes(None, nlp) == 6
+    assert parse_processes(3, nlp) == 3
+    monkeypatch.setenv("FRAMING_PARSE_PROCESSES", "0")
+    assert parse_processes(None, nlp) == 0
+    monkeypatch.setenv("FRAMING_PARSE_PROCESSES", "two")
+    with pytest.raises(ValueError, match="FRAMING_PARSE_PROCESSES"):
+        parse_processes(None, nlp)
+    with pytest.raises(ValueError, match="0 or more"):
+        parse_processes(-1, nlp)
+    assert parse_processes(2, spacy.blank("en")) == 0
+    monkeypatch.setattr(multiprocessing, "current_process", lambda: type("Daemon", (), {"daemon": True})())
+    assert parse_processes(2, nlp) == 0  # a multiprocessing.Pool worker may not start processes
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods() or sys.platform == "darwin",
+                    reason="parse workers are forked processes, where fork exists")
+def test_parse_workers_end_when_the_main_process_is_killed(tmp_path):
+    """kill -9 of the analysing process cannot stop its parse workers; each ends itself within
+    seconds, so none is left behind holding memory."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import spacy, sys, time\n"
+        "from framing._parse import ParseAhead\n"
+        "parser = ParseAhead(spacy.blank('en'), processes=1, batch_size=16)\n"
+        "parser.submit(['One text.']).result()\n"
+        "print(*parser.pool._processes, flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    with subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True) as main:
+        try:
+            (worker,) = (int(pid) for pid in main.stdout.readline().split())
+            os.kill(main.pid, signal.SIGKILL)
+            main.wait(timeout=10)
+            deadline = time.monotonic() + 10
+            while _alive(worker) and time.monotonic() < deadline:
+                time.sleep(0.2)
+            assert not _alive(worker)
+        finally:
+            main.kill()
+
+
+def _alive(pid: int) -> bool:
+    """The process runs (it is neither gone nor a zombie waiting to be reaped)."""
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            return not any(line.startswith("State:") and "Z" in line for line in status)
+    except FileNotFoundError:
+        return False
