@@ -587,23 +587,20 @@ def _local_batches(jobs: Iterable[tuple], *, nlp, plan: _Plan, ahead: bool) -> I
     plan.parsing = parser.mode
 
     def submit(batch):
-        texts = _checked_texts(batch)[1]
-        return texts, parser.submit([text for text, _ in texts])
+        return parser.submit([text for text, _ in _checked_texts(batch)[1]])
 
     try:
         jobs = iter(jobs)
         job = next(jobs, None)
-        pending = submit(job[1]) if job is not None else None
+        future = submit(job[1]) if job is not None else None
         while job is not None:
             following = next(jobs, None)
-            texts, future = pending
             with plan.timed("parse_wait"):
                 docs, seconds = future.result()
             plan.seconds["parse"] += seconds
             if following is not None:
-                pending = submit(following[1])
-            parsed = [(doc, where) for doc, (_, where) in zip(docs, texts, strict=True)]
-            yield job[0], (_analyze_batch(job[1], nlp=nlp, plan=plan, parsed=parsed), {})
+                future = submit(following[1])
+            yield job[0], (_analyze_batch(job[1], nlp=nlp, plan=plan, docs=docs), {})
             job = following
     finally:
         parser.close()
@@ -619,9 +616,10 @@ def _checked_texts(batch: list[Article]) -> tuple[list[Article], list[tuple[str,
     return checked, texts
 
 
-def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, parsed: list | None = None) -> dict[str, list[dict]]:
-    """Every table's rows for a batch of articles. ``parsed`` holds ``(doc, (position, field))`` pairs
-    when the batch was parsed ahead; without it the fields are parsed here, one small group at a time."""
+def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, docs: list | None = None) -> dict[str, list[dict]]:
+    """Every table's rows for a batch of articles. ``docs`` holds the parses of the batch's texts
+    (:func:`_checked_texts`), in order, when the batch was parsed ahead; without it the fields are
+    parsed here, one small group at a time."""
     checked, texts = _checked_texts(batch)
     per_article: dict[int, dict[str, list]] = {index: {} for index, article in enumerate(checked) if article.ok}
     analysed = sorted(per_article)
@@ -631,7 +629,8 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, parsed: list | Non
     with plan.timed("domains"):
         domains = _domains(documents, plan.domains)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
-    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH) if parsed is None else iter(parsed)
+    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH) if docs is None \
+        else zip(docs, (where for _, where in texts), strict=True)
     while True:
         with plan.timed("parse"):
             item = next(parsed, None)

@@ -407,9 +407,7 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
     if not Path(corpus).exists():
         raise FileNotFoundError(f"corpus not found: {corpus}")
     from framing._runtime import inference_runtime
-    from framing._nlp import load_nlp
-    from framing._parse import parse_processes
-    from framing.analysis import PARSE_AHEAD, PARSE_PROCESSES, default_measures
+    from framing.analysis import PARSE_AHEAD, default_measures
 
     chosen = list(default_measures() if measures is None else measures)
     report = {
@@ -418,31 +416,32 @@ def benchmark_analyze(corpus: str | os.PathLike = SAMPLE_CORPUS, *, stance: str 
                                                                            "of the corpus, for timing only"},
         "stance": stance, "measures": chosen, "repeat": repeat, "batch_size": batch_size, "threads": threads,
         "inference_runtime": inference_runtime(), "parse_ahead": PARSE_AHEAD,
-        "parse_processes": parse_processes(PARSE_PROCESSES, load_nlp()) if PARSE_AHEAD else None,
+        "parse_processes": None,  # as the timed analysis ran: read from its run.json below
         "machine": _machine(), "sizes": [], "projection": None, "complete": False,
     }
-    with _FreshProcesses() as pool:
-        for number, size in enumerate(sizes, start=1):
-            spec = (str(corpus), size, seed)
-            label = f"{size} articles" if size is not None else str(corpus)
-            _say(progress, f"{label}: analysis")
-            row = pool.apply(_measure_analysis, (spec, stance, chosen, repeat, batch_size, threads))
-            sentences = row.pop("mention_sentences")
-            if baselines:
-                _say(progress, f"{label}: spaCy alone")
-                row["spacy"], items = pool.apply(_measure_spacy, (spec, "framing", sentences, threads))
-                _say(progress, f"{label}: plain spaCy")
-                row["spacy_plain"], _ = pool.apply(_measure_spacy, (spec, "plain", None, threads))
-                _say(progress, f"{label}: RoBERTa-base classifier")
-                row["roberta"] = _roberta_row(pool, items, row, roberta_sentences, threads)
-            else:
-                row["spacy"] = row["spacy_plain"] = row["roberta"] = None
-            row["ratios"] = _ratios(row)
-            report["sizes"].append(row)
-            report["projection"] = _projection(report["sizes"])
-            report["complete"] = number == len(sizes)
-            if write is not None:
-                _write_report(report, write)
+    pool = _FreshProcesses()
+    for number, size in enumerate(sizes, start=1):
+        spec = (str(corpus), size, seed)
+        label = f"{size} articles" if size is not None else str(corpus)
+        _say(progress, f"{label}: analysis")
+        row = pool.apply(_measure_analysis, (spec, stance, chosen, repeat, batch_size, threads))
+        sentences = row.pop("mention_sentences")
+        report["parse_processes"] = row.pop("parse_processes")
+        if baselines:
+            _say(progress, f"{label}: spaCy alone")
+            row["spacy"], items = pool.apply(_measure_spacy, (spec, "framing", sentences, threads))
+            _say(progress, f"{label}: plain spaCy")
+            row["spacy_plain"], _ = pool.apply(_measure_spacy, (spec, "plain", None, threads))
+            _say(progress, f"{label}: RoBERTa-base classifier")
+            row["roberta"] = _roberta_row(pool, items, row, roberta_sentences, threads)
+        else:
+            row["spacy"] = row["spacy_plain"] = row["roberta"] = None
+        row["ratios"] = _ratios(row)
+        report["sizes"].append(row)
+        report["projection"] = _projection(report["sizes"])
+        report["complete"] = number == len(sizes)
+        if write is not None:
+            _write_report(report, write)
     return report
 
 
@@ -450,12 +449,6 @@ class _FreshProcesses:
     """``apply(function, args)`` runs each call in a new spawned process, as ``Pool(1,
     maxtasksperchild=1)`` would, but not a daemonic one: the analysis it times may start its own
     parse workers (:mod:`framing._parse`), which a daemonic process may not."""
-
-    def __enter__(self) -> "_FreshProcesses":
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
 
     @staticmethod
     def apply(function, args: tuple):
@@ -552,6 +545,8 @@ def _measure_analysis(spec, stance: str, measures: list[str], repeat: int, batch
                       for c, _ in passes],
            "mentions": len(mentions)}
     row["mention_sentences"] = _mention_sentences(mentions)
+    parsing = result.run.get("environment", {}).get("parsing", {})
+    row["parse_processes"] = parsing.get("processes", 0) if parsing.get("parse") in ("processes", "thread") else None
     return row
 
 
