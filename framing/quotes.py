@@ -244,7 +244,10 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "soldier", "officer", "volunteer", "mother", "father", "veteran", "principal", "neighbor", "neighbour",
      "tenant", "parent", "driver", "pilot", "firefighter", "paramedic", "instructor", "coach", "mechanic",
      "engineer", "clerk", "librarian", "pharmacist", "shopkeeper", "grower", "rancher", "retiree", "survivor",
-     "customer", "shopper", "passenger", "commuter", "supporter", "opponent", "critic", "homeowner"})
+     "customer", "shopper", "passenger", "commuter", "supporter", "opponent", "critic", "homeowner",
+     "auditor", "comptroller", "treasurer", "sheriff", "inspector", "superintendent", "coroner", "administrator",
+     "trustee", "investigator", "regulator", "dean", "provost", "assessor", "chaplain", "physician",
+     "surgeon", "scientist", "accountant", "caseworker", "negotiator"})
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
@@ -787,7 +790,7 @@ class QuoteExtractor:
             for child in tok.children:
                 if child.i not in inside and _is_speech(child, verbs) and not _infinitive(child) and (
                     child.i > last.i or child.i < first.i
-                ):
+                ) and not _opening_participle(child):
                     return child, None
         # ... or a report whose *that* clause the quotation sits in, where the parse hung the
         # quotation elsewhere ('told reporters that she had called the jail "every morning"')
@@ -896,7 +899,7 @@ class _Context:
                 for word in {m.member.split()[-1], m.surface.split()[-1]}:
                     by_last[word.lower()] = m.member
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(
+            if not (ent.label_ == "PERSON" or _mislabelled_person(ent)) or any(
                     t.i in self.mention_at and self.mention_at[t.i].via != "member" for t in ent):
                 continue
             name = _strip_poss(_whole_words_text(ent))
@@ -929,7 +932,7 @@ class _Context:
                 persons.append(_Person(m.start, m.member, actor, frozenset(titles), _in_subject(head)))
                 seen_tokens.update(range(m.token_start, m.token_end))
         for ent in doc.ents:
-            if ent.label_ != "PERSON" or any(t.i in seen_tokens for t in ent):
+            if not (ent.label_ == "PERSON" or _mislabelled_person(ent)) or any(t.i in seen_tokens for t in ent):
                 continue
             if any(self.mention_at.get(t.i) is not None for t in ent):
                 continue  # a place or body the NER took for a person ("Kyiv")
@@ -1025,6 +1028,12 @@ class _Context:
                 name = self.by_last.get(surname.text.lower())
                 if name is not None and surname.text.lower() not in shared:
                     found[name].add(gender)
+        given = given_name_genders()
+        for person in self.persons:
+            # "Tamara Gaines", "Roy Dempsey": a given name that tells the gender, where no title does
+            words = person.name.split()
+            if len(words) >= 2 and words[0].lower() in given:
+                found[person.name].add(given[words[0].lower()])
         return {name: next(iter(kinds)) for name, kinds in found.items() if len(kinds) == 1}
 
     def _shared_surnames(self) -> set[str]:
@@ -1201,6 +1210,12 @@ class _Context:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.i > 0 and first.nbor(-1).lower_ == "the" and _compound_word(tok) != tok.lower_:
             first = first.nbor(-1)  # "The co-op said": the tokenizer's pieces took no determiner
+        if first.lower_ == "the" and has_name and head_word in _PERSON_NOUNS and not plural and not in_apposition:
+            # "The State Department's top official for Europe told ... . Gideon Ashcombe, the
+            # assistant secretary for European affairs, said"
+            person = self._named_next_sentence(np, tok, pos)
+            if person is not None:
+                return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition:
             resolved = self._definite(np, tok, pos)
             if (resolved is None or (resolved.name or "")[:1].islower()) and head_word in _PERSON_NOUNS \
@@ -1212,6 +1227,10 @@ class _Context:
                     known = actor or (resolved.actor if resolved is not None else None) or named[1] \
                         or self._earlier_np_actor(tok)
                     resolved = _Speaker(named[0], mention, known, pos, head_word, False, True)
+                elif named is None and (person := self._named_next_sentence(np, tok, pos)) is not None:
+                    # "The Treasury Department's top sanctions official told the committee ... .
+                    # Priya Castellanos, the director of the department's Office of ...,"
+                    resolved = _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
             if resolved is not None:
                 return _Speaker(resolved.name, mention, resolved.actor if actor is None else actor, pos,
                                 resolved.head, resolved.plural, resolved.person)
@@ -1599,6 +1618,38 @@ class _Context:
                 return self.span_text(words), self._np_actor(words, prefer_member=False), False
         return None
 
+    def _named_next_sentence(self, np, head, pos: int) -> _Person | None:
+        """A definite description of one official that the next sentence names, as news ledes
+        do ("The State Department's top official for Europe told the committee that ... . Gideon
+        Ashcombe, the assistant secretary for European affairs, said"): the first person named
+        after ``pos``, when that person is the subject of the next sentence or opens it, is new
+        to the text, carries a title that shares a word other than the head noun with the
+        description (or a military rank, for "the officer"), and no one speaks in between. Not
+        for an office with one holder ("the president")."""
+        if head.tag_ != "NN" or head.lower_ in _SOLE_OFFICES:
+            return None
+        later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos)]
+        if not later:
+            return None
+        person = later[0]
+        if self.sentence_id(person.pos) != self.sentence_id(head.idx) + 1:
+            return None
+        span = self.doc.char_span(person.pos, person.pos + 1, alignment_mode="expand")
+        if span is None or not (person.subject or span[0].i - span[0].sent.start <= 2):
+            return None  # the subject, or the first words ("Col. Adam Pell, the commander of ...,")
+        if any(p.name == person.name for p in self.persons if p.pos < pos):
+            return None
+        if any(pos < s.pos < person.pos and s.name for s in self.speakers):
+            return None
+        described = {_stem(t.lower_) for t in np if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i} \
+            - _UNTELLING_TITLE_STEMS  # the head noun alone tells nothing ("the defence minister")
+        titles = {_stem(w) for w in self._titles_of(person.name)}
+        if described & titles:
+            return person
+        if head.lower_ == "officer" and self._titles_of(person.name) & _MILITARY_RANKS:
+            return person
+        return None
+
     def _introduced_next(self, np, head, pos: int) -> _Person | None:
         """A described speaker whom a following paragraph names, as news reports do ("... said a
         retired nurse who lives across the street. [...] Doreen Marchetti, 71, has lived on
@@ -1702,6 +1753,12 @@ class _Context:
                 continue
             if tok.ent_type_ not in ("GPE", "LOC", "FAC") and tok.lemma_.lower() not in _PLACE_NOUNS:
                 continue
+            named = self.doc[tok.head.i - 2] if tok.head.i >= 2 else None
+            if tok.ent_type_ == "" and named is not None and self.doc[tok.head.i - 1].text == "," \
+                    and named.pos_ == "PROPN" and (named.ent_type_ in ("GPE", "LOC", "FAC") or (
+                        named.dep_ == "pobj" and named.head.lower_ in _PLACE_PREPOSITIONS)):
+                # "In Kharkiv, near the Russian border, ...": the named place, not where it lies
+                return self.span_text(_name_tokens(named))
             words = [t for t in tok.subtree if t.dep_ not in ("punct", "appos", "relcl", "acl", "prep")
                      and (t.i <= tok.i or t.ent_type_ == tok.ent_type_ != "")]
             words = [t for t in words if t.head.i == tok.i or t.i == tok.i or t.head.dep_ == "compound"
@@ -1712,19 +1769,22 @@ class _Context:
 
     def _organisation_short_form(self, tokens):
         """The organisation named in full before ``tokens`` whose name begins with them, when
-        ``tokens`` are two or more capitalised proper nouns that are no actor's name
-        ("Berkshire Crest" after "Berkshire Crest Properties"), else None."""
+        ``tokens`` are capitalised proper nouns that are no actor's name ("Berkshire Crest" after
+        "Berkshire Crest Properties"; one word, "Ridgeline", when it is no person's name), without
+        the place of a company's seat (:func:`_without_seat`), else None."""
         words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the"]
-        if len(words) < 2 or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in self.mention_at
-                                 for t in words):
+        if not words or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in self.mention_at
+                            for t in words):
             return None
+        if len(words) == 1 and (words[0].ent_type_ == "PERSON" or self._known_surname(words)):
+            return None  # "Brock said": a person's surname, not the first word of a company
         texts = [t.text for t in words]
         for ent in self.doc.ents:
             if ent.start >= words[0].i:
                 break
             names = [t.text for t in ent if t.lower_ != "the"]
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts:
-                return ent
+                return _without_seat(ent)
         return None
 
     def _recent_organisation(self, pos: int) -> _Speaker | None:
@@ -1747,17 +1807,30 @@ class _Context:
             ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None) \
                 if tok.ent_type_ == "ORG" else None
             short = self._organisation_short_form(_name_tokens(tok)) if tok.pos_ == "PROPN" else None
+            if short is None and ent is None and self._unrecognised_organisation(tok):
+                # "The plant's owner, High Plains Protein, did not admit wrongdoing. ..., the
+                # company maintained": a name the recogniser missed, put beside a company noun
+                short = self.doc[_name_tokens(tok)[0].i:tok.i + 1]
             if short is not None:
                 ent = short
             elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in _NEWS_NOUNS:
                 continue
-            words = [t for t in _whole_name(ent) if t.tag_ != "POS" and t.lower_ != "the"]
+            words = [t for t in _without_seat(_whole_name(ent)) if t.tag_ != "POS" and t.lower_ != "the"]
             name = _strip_poss(self.span_text(words))
             if ent[0].lower_ == "the" or ent.root.lower_ in _INSTITUTION_NOUNS | _ARMED_SERVICE_NOUNS:
                 name = "the " + name  # "The Air Force will stop ..., the service said": "the Air Force"
             best = _Speaker(name, None, self._np_actor(list(ent), prefer_member=False), tok.idx,
                             ent.root.lower_, False, False)
         return best
+
+    def _unrecognised_organisation(self, tok) -> bool:
+        """Whether ``tok`` heads a capitalised proper name that the recogniser left untagged, in
+        apposition to a noun for a company or an institution ("the plant's owner, High Plains
+        Protein"), and that is no actor's name and no person's."""
+        return (tok.dep_ == "appos" and tok.pos_ == "PROPN" and tok.ent_type_ == "" and tok.text[:1].isupper()
+                and tok.head.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS | _INSTITUTION_NOUNS
+                and not any(t.i in self.mention_at or t.ent_type_ for t in _name_tokens(tok))
+                and not self._known_surname(_name_tokens(tok)))
 
     def _earlier_np_actor(self, head) -> str | None:
         found = self._earlier_np(head)
@@ -1770,6 +1843,46 @@ class _Context:
 # Determiners of a description that the text may name later ("a Fall River woman", "their
 # lender"): see :meth:`_Context._named_by_apposition`.
 _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+_GIVEN_NAMES: dict[str, str] | None = None
+
+
+def given_name_genders() -> dict[str, str]:
+    """The packaged given names that tell a gender (``framing/data/given_names.yaml``), lower-cased
+    name -> "f" or "m"; names used for both genders are not in the file."""
+    global _GIVEN_NAMES
+    if _GIVEN_NAMES is None:
+        raw = yaml.safe_load(resources.files("framing").joinpath("data/given_names.yaml").read_text(encoding="utf-8"))
+        names = {str(n).lower(): "f" for n in raw["female"]} | {str(n).lower(): "m" for n in raw["male"]}
+        both = {str(n).lower() for n in raw["female"]} & {str(n).lower() for n in raw["male"]}
+        _GIVEN_NAMES = {n: g for n, g in names.items() if n not in both}
+    return _GIVEN_NAMES
+
+
+# Last words of a name that is no person's, whatever its first word ("Grace Church", "Warren
+# County"): a given name does not make a person of it.
+_PLACE_AND_BODY_WORDS = frozenset(
+    {"church", "school", "street", "avenue", "road", "park", "county", "city", "center", "centre",
+     "hall", "bridge", "river", "lake", "island", "valley", "village", "heights", "district", "station",
+     "airport", "museum", "library", "square", "cathedral", "chapel", "parish", "diocese", "academy",
+     "clinic", "stadium", "arena", "mall", "plaza", "township", "fire", "act", "law", "bill"})
+
+
+def _mislabelled_person(ent) -> bool:
+    """Whether a span the entity recogniser calls an organisation, a place or a group is a
+    person's full name: two or three capitalised proper nouns, the first a given name that
+    tells a gender ("Tamara Gaines" in "In Lynn Haven, Tamara Gaines sat on the steps"), the
+    last no word of a body or a place."""
+    words = [t for t in ent if t.tag_ != "POS"]
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(words) <= 3:
+        return False
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
+        return False
+    last = words[-1].lower_
+    if last in _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS:
+        return False
+    return words[0].lower_ in given_name_genders()
 
 
 def _office_before_full_name(tok) -> bool:
@@ -1821,6 +1934,27 @@ def _whole_name(ent):
                 and doc[end].ent_type_ not in _NOT_IN_A_NAME:
             end += 1
     return doc[ent.start:end]
+
+
+# Last words of a company's name that a place of its seat may follow ("Ridgeline Correctional
+# Health of Nashville"): the place is no part of the name that the text takes up later.
+_COMPANY_WORDS = frozenset(
+    {"health", "healthcare", "properties", "holdings", "partners", "solutions", "services", "systems",
+     "industries", "foods", "energy", "logistics", "technologies", "capital", "inc", "inc.", "corp",
+     "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
+     "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media"})
+
+
+def _without_seat(span):
+    """An organisation's name without the place of its seat that follows a company word
+    ("Ridgeline Correctional Health [of Nashville]"); other names keep their "of" ("the University
+    of Michigan", "Bank of America", "the Department of Public Utilities")."""
+    doc = span.doc
+    for k in range(span.start + 2, span.end - 1):
+        if doc[k].lower_ == "of" and doc[k - 1].lower_ in _COMPANY_WORDS and k + 3 >= span.end \
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
+            return doc[span.start:k]
+    return span
 
 
 def _is_outlet_name(ent) -> bool:
@@ -1951,6 +2085,20 @@ def _descriptor(text: str, first) -> str:
     if text and (first.tag_ in ("DT", "CD", "PRP$") or (first.pos_ != "PROPN" and first.ent_type_ == "")):
         return text[0].lower() + text[1:]
     return text
+
+
+# Words of a description that any official's title may share ("top", "senior"): they do not tell
+# that a person named next is the one described (see :meth:`_Context._named_next_sentence`).
+_UNTELLING_TITLE_STEMS = frozenset({"top", "senio", "offic", "forme", "new", "chief", "deput", "assis"})
+# Ranks that name an officer ("Col. Adam Pell" for "the Army officer in charge of the project").
+_MILITARY_RANKS = frozenset({"col", "col.", "colonel", "gen", "gen.", "general", "lt.", "lieutenant", "maj.",
+                             "major", "capt.", "captain", "adm.", "admiral", "sgt.", "sergeant", "cmdr.",
+                             "commander", "brig."})
+
+
+def _stem(word: str) -> str:
+    """The first five letters of a word, enough to match "Europe" with "European"."""
+    return word[:5]
 
 
 def _title_words(head) -> set[str]:
@@ -2117,6 +2265,10 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
             if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _names_organisation(child) \
                     and ctx.mention_at.get(child.i) is None:
                 name = _np_tokens(child)  # "The plant's owner, Heartland Meats,": the company
+                break
+            if child.dep_ == "appos" and child.i > tok.i and tok.lemma_.lower() in _KIN_NOUNS \
+                    and child.pos_ == "PROPN" and child.text[:1].isupper() and ctx.mention_at.get(child.i) is None:
+                name = _np_tokens(child)  # "His sister, Tanya, said": a relative by first name
                 break
     return np, name
 
@@ -2508,6 +2660,7 @@ _AUTHORED_REPORTS = frozenset({
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint",
+    "lawsuit", "suit", "petition", "motion", "brief",
 })
 
 
@@ -2616,6 +2769,14 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             break
         node = node.head
     return fallback
+
+
+def _opening_participle(tok) -> bool:
+    """Whether ``tok`` is a passive participle that opens its sentence without a subject ("Asked
+    whether the county would sue, she said, '...'"): the question put to the speaker, not the
+    report of the quotation."""
+    return tok.tag_ == "VBN" and tok.i == tok.sent.start and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
 
 
 def _person_before(verb, clause):

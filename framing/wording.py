@@ -912,7 +912,8 @@ class WordingFinder:
                 spoken = _quoted_spans(doc.text) if not in_conflict else []
                 kept = [hit for hit in kept
                         if _names_fighters(doc, hit, mention_at, self._governing, in_conflict=in_conflict,
-                                        places=self._conflict_places, spoken=spoken)]
+                                        places=self._conflict_places, spoken=spoken,
+                                        off_topic=coverage is False)]
             if parsed:
                 kept = [hit for hit in kept if (set_id, hit.key.variant) not in self._not_bare or _determined(doc, hit)]
             for hit in kept:
@@ -1232,6 +1233,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
         return False  # "red and gold war paint", where the parse missed the compound
     if _calls_something_else_a_war(head, confirms):
         return False  # "every conversation turns into a war"
+    if _another_kind_of_war(head):
+        return False  # "she fights a different kind of war, with paperwork"
     if _equates_with_another_war(head, about, confirms):
         return False  # "[a trade war with India] is a war that patients lose"
     for child in attached:
@@ -1240,6 +1243,8 @@ def _names_the_conflict(doc, hit: _Hit, about: About, mention_at, *, anchored_on
                 return False  # "price war", "the Iraq war", "World War", "civil war", "the Korean War"
         elif child.dep_ == "prep":
             preposition = child.lower_
+            if preposition == "on" and _locates(child):
+                continue  # "a war on the other side of the world", "a war on Europe's doorstep": where
             if preposition in _TARGET_PREPS or preposition in _SITE_PREPS or preposition in _INSIDE_PREPS:
                 return False  # "war on drugs", "a crisis at our own border", "a conflict inside the alliance"
             if preposition in _PLACE_PREPS and _within_one_body(child):
@@ -1431,6 +1436,32 @@ def _calls_something_else_a_war(head, confirms) -> bool:
         s.pos_ == "NOUN" and s.lemma_.lower() not in _FIGHTING_NOUNS and not confirms(s) for s in subjects)
 
 
+# Nouns after "on" that place a war rather than give its target: "a war on the other side of the
+# world", "a war on Europe's doorstep", "the war on the ground".
+_LOCATING_NOUNS = frozenset({"side", "doorstep", "ground", "border", "frontier", "edge", "continent", "soil",
+                             "fringe", "periphery", "outskirts"})
+# Adjectives and determiners that make "a … kind of war" another thing than a war: "a different
+# kind of war", "another sort of war", "a whole other type of war".
+_OTHER_KIND_WORDS = frozenset({"different", "other", "another", "whole"})
+
+
+def _locates(preposition) -> bool:
+    """An *on* phrase that says where a war is, not what it is waged on: its object is a
+    locating noun (:data:`_LOCATING_NOUNS`)."""
+    return any(o.lemma_.lower() in _LOCATING_NOUNS for o in preposition.children if o.dep_ == "pobj")
+
+
+def _another_kind_of_war(head) -> bool:
+    """The term is the object of "kind of", "sort of" or "type of" with "different", "other"
+    or "another" on the kind: "she fights a different kind of war, with paperwork". Not "a new
+    kind of war" or "the kind of war Russia wages"."""
+    if head.dep_ != "pobj" or head.head.lower_ != "of":
+        return False
+    kind = head.head.head
+    return kind.lemma_.lower() in ("kind", "sort", "type") and any(
+        c.lower_ in _OTHER_KIND_WORDS for c in kind.children if c.dep_ in ("amod", "det", "advmod"))
+
+
 def _equates_with_another_war(head, about: About, confirms) -> bool:
     """The term is the complement of "be"/"become" whose subject is a fighting word of
     another war: "[a trade war with India] is a war that patients lose", "the civil war
@@ -1490,7 +1521,8 @@ def _is_land(token, mention_at, places: frozenset[str] = frozenset()) -> bool:
 
 
 def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in_conflict: bool = True,
-                    places: frozenset[str] = frozenset(), spoken: Sequence[Any] = ()) -> bool:
+                    places: frozenset[str] = frozenset(), spoken: Sequence[Any] = (),
+                    off_topic: bool = False) -> bool:
     """A fighter word used for fighters, not in another sense:
 
     * not as a modifier of a government noun ("a neo-Nazi regime", "the nationalist
@@ -1506,7 +1538,11 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
     * outside war coverage, not inside a quotation (``spoken``: the quoted spans of the text)
       whose sentence names no actor, no people and nothing military: a coach's "I told my
       troops at halftime", a nurse manager's "our nurses have been the front-line troops",
-      "She's a fighter".
+      "She's a fighter"; in an article whose domain says it is no war coverage
+      (``off_topic``), not in such a sentence outside quotations either ("a few rebels tested
+      the rules", "One of those rebels, Sen. Dale Huckins"), except "troops" and "terrorists"
+      (:data:`_LITERAL_FIGHTER_WORDS`). Without that decision (a text whose mentions alone say
+      it is no war coverage) fighter words outside quotations stay ("fighters held the town").
     """
     span = doc[hit.token_start:hit.token_end]
     head = span.root
@@ -1519,13 +1555,18 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
             objects = [o for o in prep.children if o.dep_ == "pobj"]
             if objects and not any(_is_place_or_actor(o, mention_at) for o in objects):
                 return False
-    if not in_conflict and spoken and head.lemma_.lower() != "defender":
-        char = head.idx
-        if any(q.start <= char < q.end for q in spoken) and not _military_context(head.sent, mention_at):
+    if not in_conflict and head.lemma_.lower() != "defender" and not _military_context(head.sent, mention_at):
+        quoted = any(q.start <= head.idx < q.end for q in spoken)
+        if quoted or (off_topic and head.lower_ not in _LITERAL_FIGHTER_WORDS):
             return False
     return not any(_is_team(child, mention_at) for child in head.children if child.dep_ == "poss")
 
 
+# Fighter words that outside quotations mean soldiers or terrorists even outside war coverage and
+# without a military word in their sentence ("air traffic controllers and the troops working without
+# pay"); other fighter words there are figurative ("a few rebels tested the rules", "loyal soldiers
+# who did what they were told", "a group of rebel shareholders").
+_LITERAL_FIGHTER_WORDS = frozenset({"troops", "terrorists", "terrorist"})
 # Words that put fighter words in a sentence among real fighters ("the Army", "deployed",
 # "a veteran"): outside war coverage a quoted fighter word needs one, an actor or a people.
 _MILITARY_WORDS = frozenset({

@@ -1003,6 +1003,33 @@ SPEAKER_SHAPES = [
      "Ukrainian officials said their troops still held the city's edges. The Kremlin said the army "
      "had taken the city, in what it called the \u201cliberation\u201d of Bakhmut.", "liberation",
      "the Kremlin"),
+    ("a one-word short form of a company named in full with its seat",
+     "The county hired Ashgrove Behavioral Health of Louisville in 2022 to run the clinic. Two "
+     "counselors quit in March.\n\nAshgrove said in a statement that it had filled both jobs.",
+     "it had filled both jobs", "Ashgrove Behavioral Health"),
+    ("the company: a name the recogniser misses, in apposition to an owner",
+     "The mill's owner, Cold Creek Lumber, did not return calls. In a statement, the company said the "
+     "layoffs would be temporary.",
+     "the layoffs would be temporary", "Cold Creek Lumber"),
+    ("a relative named by a first name in apposition",
+     "Ruiz, 41, died in the fire. Her brother, Mateo, said the family had not been told for two days.",
+     "the family had not been told for two days", "Mateo"),
+    ("officials there: the named place, not the border it lies near",
+     "In Sumy, near the Russian border, classes moved online. Officials there said two schools had been "
+     "hit overnight.",
+     "two schools had been hit overnight", "officials in Sumy"),
+    ("a question put in an opening participle is not the report",
+     "The treasurer, Alma Reyes, told the board that the fund was short. Asked whether the county would "
+     "borrow, she said, \u201cWe have no other choice.\u201d",
+     "We have no other choice.", "Alma Reyes"),
+    ("a description of a county official named later in apposition",
+     "A review by the county auditor said the vendor had billed for visits that never happened. "
+     "The vendor disputed it. The board met on Monday. The auditor, Grace Whitfield, told the board "
+     "that the losses ran past $1 million.",
+     "the vendor had billed for visits that never happened", "Grace Whitfield"),
+    ("a lawsuit is the report of those who filed it",
+     "Ruiz had asked for a new heater twice, according to a lawsuit her family filed in May.",
+     "Ruiz had asked for a new heater twice", "her family"),
 ]
 
 
@@ -1011,6 +1038,47 @@ SPEAKER_SHAPES = [
 def test_speakers_named_elsewhere_in_the_text(extractor, nlp, text, quotation, expected):
     found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
     assert found[quotation] == expected
+
+
+def test_a_description_named_by_the_next_sentence_with_a_matching_title(extractor, nlp):
+    """A lede's official described by title and named by the next sentence's subject, whose
+    title shares a word with the description beyond its head noun; a person of another title is
+    not taken for the one described."""
+    text = ("The Commerce Department\u2019s top export official told the committee that 40 more firms "
+            "would be listed. Priya Natarajan, the director of the department\u2019s export office, said "
+            "the list was ready.\n\nThe city\u2019s lead negotiator said the budget was late. John Ortiz, "
+            "a retired teacher, said the schools needed money.")
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found["40 more firms would be listed"] == "Priya Natarajan"
+    assert found["the budget was late"] == "the city\u2019s lead negotiator"
+
+
+def test_given_names_tell_he_from_she_without_courtesy_titles(extractor, nlp):
+    """AP-style copy names people without "Mr." or "Ms.": a given name that tells the gender keeps
+    "she" off the man quoted last, and makes a person of a full name the entity recogniser took
+    for an organisation ("Tamara Gaines")."""
+    text = ("Gulf Shore Power said crews had restored half of its customers. Its chief executive, Roy "
+            "Dempsey, said the rest would wait a week.\n\nIn Pine Hollow, Tamara Gaines sat on the steps "
+            "of what was left of her house. \u201cThis time the roof just left,\u201d she said.")
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found["This time the roof just left,"] == "Tamara Gaines"
+
+
+def test_packaged_given_names_are_one_gender_each():
+    from framing.quotes import given_name_genders
+
+    names = given_name_genders()
+    assert names["tamara"] == "f" and names["roy"] == "m"
+    assert "jordan" not in names and "sasha" not in names  # used for both: left unknown
+
+
+def test_a_lone_surname_is_no_short_form_of_a_company(extractor, nlp):
+    """A company that begins with a person's surname ("Hartley Freight Lines") does not capture
+    that person's later quotations ("Hartley said")."""
+    text = ("Dana Hartley founded Hartley Freight Lines in 1998. The firm now runs 40 trucks. "
+            "Hartley said the drivers had earned the raise.")
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found["the drivers had earned the raise"] == "Dana Hartley"
 
 
 def test_an_organisation_in_apposition_to_a_possessive_description(extractor, nlp):
@@ -1050,12 +1118,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 13: four articles with people described first and
-# named later, "he"/"she" among people of one gender, relatives named by first name, organisations
-# speaking through "it said" and "the service's statement"), measured once with the rules frozen (docs/quotes.md, "US
-# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8276, "speaker_name_accuracy": 0.8276, "exact_f1": 0.9915,
-               "overlap_f1": 0.9915}
+# Scores of the US-news held-out split (round 17: four articles with companies taken up by a short
+# name or "the firm", spokespeople, people described and named in the next sentence, relatives by
+# first name, "he"/"she" among people of one gender, programme titles), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9385, "speaker_name_accuracy": 0.9385, "exact_f1": 0.9624,
+               "overlap_f1": 0.9774}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1063,7 +1131,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 58
+    assert result["n_articles"] == 4 and result["n_named"] == 65
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)

@@ -593,37 +593,38 @@ def _us_news() -> tuple:
 
 
 def test_us_news_held_out_precision(nlp):
-    """Precision on the held-out split of the constructed US-news set (round 16: four non-war
-    articles, two of them naming the war or Russia in passing, and two war articles), as
-    measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 7 of 8
-    (the extra: "a different kind of war, with paperwork" in a war article; the miss: "a war on
-    the other side of the world", read as a target phrase), labels 5 of 5; the one extra fighter
-    word is "One of those rebels", outside a quotation."""
+    """Precision on the held-out split of the constructed US-news set (round 17: four non-war
+    articles, two of them naming the war or Russia's invasion in passing, and two war articles),
+    as measured once with the rules frozen (docs/wording_gold.md, "US news"): war names 9 of 9
+    (2 of them in the non-war articles), labels 11 of 11; the one term missed is "occupied
+    territories" without an occupier named; the one label actor missed is "The aggressor" in a
+    senator's quotation."""
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, actor_sets=["loaded_labels"])
     per_set = report["terms"]["per_set"]
     assert report["n_articles"] == 6
-    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (7, 8, 8)
-    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (5, 5)
-    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (9, 9)
-    assert (per_set["combatants"]["tp"], per_set["combatants"]["n_pred"]) == (8, 9)
-    assert report["terms"]["precision"] == pytest.approx(33 / 35, abs=0.01)
-    assert report["terms"]["recall"] == pytest.approx(33 / 35, abs=0.01)
-    # label actors: the two gold label actors are found, both right
-    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 2)
+    assert (per_set["war_naming"]["tp"], per_set["war_naming"]["n_pred"], per_set["war_naming"]["n_gold"]) == (9, 9, 9)
+    assert (per_set["loaded_labels"]["tp"], per_set["loaded_labels"]["n_pred"]) == (11, 11)
+    assert (per_set["government_naming"]["tp"], per_set["government_naming"]["n_pred"]) == (11, 11)
+    assert (per_set["combatants"]["tp"], per_set["combatants"]["n_pred"]) == (11, 11)
+    assert report["terms"]["precision"] == pytest.approx(45 / 45, abs=0.01)
+    assert report["terms"]["recall"] == pytest.approx(45 / 46, abs=0.01)
+    # label actors: two of the three gold label actors are found, both right
+    assert (report["actor"]["n_right"], report["actor"]["n_given"], report["actor"]["n_gold_named"]) == (2, 2, 3)
 
 
 def test_us_news_dev_articles(nlp):
-    """The ninety-six dev articles (rounds 1-15) on which the rules were developed, with the
+    """The hundred and two dev articles (rounds 1-16) on which the rules were developed, with the
     errors left listed in docs/wording_gold.md."""
     report = evaluate_terms(*_us_news(), split="dev", nlp=nlp)
-    assert report["n_articles"] == 96
-    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (572, 606, 587)
+    assert report["n_articles"] == 102
+    assert (report["terms"]["tp"], report["terms"]["n_pred"], report["terms"]["n_gold"]) == (606, 635, 622)
 
 
 def test_us_news_without_the_domain_model(nlp):
     """With ``domains=None`` war coverage is decided by the mentions alone, as before the
-    domain model was read. On the round-16 held-out six it finds the same war names as with
-    the domain model (7 right of 8); on round 15 it found 6 of 7 (with the domain model 5 of
+    domain model was read. On the round-17 held-out six it finds the same war names as with
+    the domain model (9 of 9), and one more fighter word and one more territory word; on round 16
+    it found the same war names as with the domain model (7 right of 8); on round 15 it found 6 of 7 (with the domain model 5 of
     5: it added the hospital story's bare "the war", and "a grasshopper invasion" in a co-op
     story the domain model reads as ``climate``); on round 14 it found 11 of 15, adding two bare
     names of the war in stories read as ``other`` and ``climate``; on rounds 12 and 13 it found
@@ -634,7 +635,7 @@ def test_us_news_without_the_domain_model(nlp):
     report = evaluate_terms(*_us_news(), split="test", nlp=nlp, domains=None)
     assert set(report["domains"].values()) == {None}
     war = report["terms"]["per_set"]["war_naming"]
-    assert (war["tp"], war["n_pred"]) == (7, 8)
+    assert (war["tp"], war["n_pred"]) == (9, 9)
 
 
 @pytest.mark.parametrize("coverage, expected", [
@@ -782,6 +783,12 @@ def test_wars_between_others_and_wars_equated_with_another(finder, mention_finde
      ["full-scale invasion"]),
     ("Russia shelled Ukraine again. The invasion of 1968 crushed the Prague Spring.", []),
     ("Russia shelled Ukraine again. A war of aggression against Ukraine goes on.", ["war of aggression"]),
+    # "a different kind of war" is another thing than a war; "on" with a place says where the war is
+    ("Russia shelled Ukraine again. Back home, she fights a different kind of war, with paperwork.", []),
+    ("Russia shelled Ukraine again. Voters asked why they should pay for a war on the other side of the "
+     "world.", ["war"]),
+    ("Russia shelled Ukraine again. The senator said the country was fighting a war on too many fronts.",
+     []),
 ])
 def test_other_kinds_of_war_and_clauses_inside_the_phrase(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "war_naming") == expected
@@ -954,18 +961,24 @@ def test_fighter_words_in_other_senses(finder, mention_finder, nlp, text, expect
 
 
 @pytest.mark.parametrize("text, expected", [
-    # outside war coverage, a fighter word in a quotation needs an actor, a people or something
+    # outside war coverage, a fighter word needs an actor, a people or something
     # military in its sentence: a coach's or a nurse manager's "troops" are their people
     ("\u201cI told my troops at halftime that nothing had changed,\u201d the coach said.", []),
     ("\u201cOur nurses have been the front-line troops all winter,\u201d the director said.", []),
     ("\u201cShe is a fighter,\u201d her coach said.", []),
     ("\u201cOur soldiers in Iraq came home sick,\u201d the veteran said.", ["soldiers"]),
     ("\u201cThe Army sent its troops home in May,\u201d she said.", ["troops"]),
-    # outside quotations the rule does not apply; "rally the troops" is an idiom
+    # outside quotations the same holds for words whose everyday sense is another ("rebels" in a
+    # caucus, "soldiers" for loyal staff); "troops" and "terrorists" stay fighters there;
+    # "rally the troops" is an idiom
+    ("One of those rebels, Sen. Dana Whitlock of Pierce, said she would vote no.", []),
+    ("Prosecutors described the managers as loyal soldiers who did what they were told.", []),
+    ("A group of rebel shareholders wants to sell the chain.", []),
     ("American troops left the base in May.", ["troops"]),
+    ("The shutdown would leave air traffic controllers and the troops working without pay.", ["troops"]),
     ("The sheriff said he would rally the troops at a roll call on Friday.", []),
 ])
-def test_quoted_fighter_words_outside_war_coverage(finder, mention_finder, nlp, text, expected):
+def test_fighter_words_outside_war_coverage(finder, mention_finder, nlp, text, expected):
     assert _surfaces(finder, mention_finder, nlp, text, "combatants", coverage=False) == expected
 
 
