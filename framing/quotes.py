@@ -41,6 +41,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import date as _date
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -1845,19 +1846,15 @@ class _Context:
 _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
 
 
-_GIVEN_NAMES: dict[str, str] | None = None
-
-
+@lru_cache(maxsize=1)
 def given_name_genders() -> dict[str, str]:
     """The packaged given names that tell a gender (``framing/data/given_names.yaml``), lower-cased
-    name -> "f" or "m"; names used for both genders are not in the file."""
-    global _GIVEN_NAMES
-    if _GIVEN_NAMES is None:
-        raw = yaml.safe_load(resources.files("framing").joinpath("data/given_names.yaml").read_text(encoding="utf-8"))
-        names = {str(n).lower(): "f" for n in raw["female"]} | {str(n).lower(): "m" for n in raw["male"]}
-        both = {str(n).lower() for n in raw["female"]} & {str(n).lower() for n in raw["male"]}
-        _GIVEN_NAMES = {n: g for n, g in names.items() if n not in both}
-    return _GIVEN_NAMES
+    name -> "f" or "m"; names used for both genders are not in the file (a name listed under both
+    is dropped). Read once; do not modify the returned dict."""
+    raw = yaml.safe_load(resources.files("framing").joinpath("data/given_names.yaml").read_text(encoding="utf-8"))
+    female = {str(n).lower() for n in raw["female"]}
+    male = {str(n).lower() for n in raw["male"]}
+    return {n: "f" for n in female - male} | {n: "m" for n in male - female}
 
 
 # Last words of a name that is no person's, whatever its first word ("Grace Church", "Warren

@@ -1568,7 +1568,8 @@ def _names_fighters(doc, hit: _Hit, mention_at, governing: frozenset[str], *, in
 # who did what they were told", "a group of rebel shareholders").
 _LITERAL_FIGHTER_WORDS = frozenset({"troops", "terrorists", "terrorist"})
 # Words that put fighter words in a sentence among real fighters ("the Army", "deployed",
-# "a veteran"): outside war coverage a quoted fighter word needs one, an actor or a people.
+# "a veteran"): outside war coverage a quoted fighter word needs one, an actor or a people, and so
+# does any fighter word in an article whose domain is not the war (:func:`_names_fighters`).
 _MILITARY_WORDS = frozenset({
     "army", "military", "war", "navy", "naval", "marine", "pentagon", "guard", "deploy", "deployment",
     "base", "combat", "battalion", "brigade", "regiment", "platoon", "veteran", "enlist", "serve",
