@@ -1644,10 +1644,10 @@ class _Context:
             return None
         described = {_stem(t.lower_) for t in np if t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i != head.i} \
             - _UNTELLING_TITLE_STEMS  # the head noun alone tells nothing ("the defence minister")
-        titles = {_stem(w) for w in self._titles_of(person.name)}
-        if described & titles:
+        titles = self._titles_of(person.name)
+        if described & {_stem(w) for w in titles}:
             return person
-        if head.lower_ == "officer" and self._titles_of(person.name) & _MILITARY_RANKS:
+        if head.lower_ == "officer" and titles & _MILITARY_RANKS:
             return person
         return None
 
@@ -1877,7 +1877,7 @@ def _mislabelled_person(ent) -> bool:
     if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
         return False
     last = words[-1].lower_
-    if last in _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS:
+    if last in _NO_PERSONS_LAST_WORDS:
         return False
     return words[0].lower_ in given_name_genders()
 
@@ -1940,6 +1940,8 @@ _COMPANY_WORDS = frozenset(
      "industries", "foods", "energy", "logistics", "technologies", "capital", "inc", "inc.", "corp",
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media"})
+# Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
+_NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS
 
 
 def _without_seat(span):
