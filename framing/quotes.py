@@ -1253,7 +1253,7 @@ class _Context:
             if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
-                recent = self._recent_organisation(pos)
+                recent = self._recent_organisation(pos) or self._described_organisation(tok)
                 if recent is not None:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
@@ -1616,6 +1616,8 @@ class _Context:
                 if appos.ent_type_ == "PERSON":
                     name = self.canonical_person(_whole_words_text(words))
                     return name, self._person_actor(name, appos.idx), True
+                if appos.lower_ == "local" and appos.i + 1 < len(self.doc) and self.doc[appos.i + 1].like_num:
+                    words = words + [self.doc[appos.i + 1]]  # a union's "Local 311"
                 return self.span_text(words), self._np_actor(words, prefer_member=False), False
         return None
 
@@ -1787,6 +1789,30 @@ class _Context:
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts:
                 return _without_seat(ent)
         return None
+
+    def _described_organisation(self, tok) -> _Speaker | None:
+        """For "the firm" far from any organisation's name: the one organisation the text has
+        described, outside quotation marks, by a phrase of the same noun in apposition
+        ("Calumet Commodities Group, a grain trading firm based in Chicago"; "a trading firm,
+        Calumet Commodities Group"); None when there is none or more than one."""
+        lemma = tok.lemma_.lower()
+        found = {}
+        for t in self.doc[:tok.i]:
+            if t.lemma_.lower() != lemma or t.tag_ != "NN" or self.in_quote(t.idx):
+                continue
+            named = [t.head] if t.dep_ == "appos" else []
+            named += [c for c in t.children if c.dep_ == "appos"]
+            for n in named:
+                ent = next((e for e in self.doc.ents if e.start <= n.i < e.end), None)
+                if ent is None or ent.label_ != "ORG" or ent.root.i != n.i or _is_outlet_name(ent):
+                    continue
+                words = [w for w in _without_seat(_whole_name(ent)) if w.tag_ != "POS" and w.lower_ != "the"]
+                name = _strip_poss(self.span_text(words))
+                found[name] = self._np_actor(list(ent), prefer_member=False)
+        if len(found) != 1:
+            return None
+        (name, actor), = found.items()
+        return _Speaker(name, name, actor, tok.idx, lemma, False, False)
 
     def _recent_organisation(self, pos: int) -> _Speaker | None:
         """For "the company" or "the service": the organisation quoted or named last before
@@ -2025,8 +2051,13 @@ def _relative(kin) -> list | None:
 
 
 def _name_tokens(head) -> list:
-    """A proper name's words: its proper-noun compounds and the head ("Amber Rensink")."""
-    return [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"] + [head]
+    """A proper name's words: its proper-noun compounds, theirs in turn, and the head ("Amber
+    Rensink"; "United Transit Workers Local", where "United" and "Transit" hang on "Workers")."""
+    words = []
+    for t in head.lefts:
+        if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN":
+            words += _name_tokens(t)
+    return words + [head]
 
 
 def _couple_surname(tok) -> str | None:
@@ -2427,6 +2458,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     stripped = text[start:end].rstrip(" ,\u2019\u201d'\"")
     if stripped.endswith(".") and len(words) > 1:
         return False  # a short sentence: "We Will Win."
+    if _described_as_title(doc, tokens):
+        return True
     first = tokens[0]
     k = first.i - 1
     for _ in range(6):
@@ -2448,6 +2481,19 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
             return False
         k -= 1
     return False
+
+
+def _described_as_title(doc, tokens: list) -> bool:
+    """Whether a quotation is followed by a description of a show or a text in apposition
+    ('told "The Sunday Docket," a public affairs program, that ...'): after the closing mark, a
+    comma, an article and at most four more words, a title noun."""
+    last = max((t.i for t in tokens if not t.is_punct), default=tokens[-1].i)
+    k = last + 1
+    while k < len(doc) and (doc[k].text in _ALL_MARKS or doc[k].text == ","):
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the") or not any(t.text == "," for t in doc[last + 1:k]):
+        return False
+    return any(t.lower_ in _TITLE_NOUNS and t.pos_ == "NOUN" for t in doc[k + 1:min(k + 6, len(doc))])
 
 
 def _under_modal(verb) -> bool:
@@ -2721,7 +2767,16 @@ def _nearest(node, deps):
     """The child with one of ``deps`` nearest to ``node`` ("BUCHA, Ukraine — Ukrainian
     officials said": the dateline is a second subject for the parser)."""
     found = [c for c in node.children if c.dep_ in deps]
-    return min(found, key=lambda c: abs(c.i - node.i)) if found else None
+    if not found:
+        return None
+    nearest = min(found, key=lambda c: abs(c.i - node.i))
+    first = min(found, key=lambda c: c.i)
+    if first.i < nearest.i < node.i and nearest.pos_ == "NOUN" and first.ent_type_ == "PERSON" \
+            and nearest.left_edge.i > 0 and nearest.doc[nearest.left_edge.i - 1].text in (",", "\u201d", '"'):
+        # "Mr. Soto, appearing on 'North Shore Now,' a cable news program, said": the
+        # programme's description, set off by commas, is no second subject of a named person
+        return first
+    return nearest
 
 
 def _verb_subject(verb, verbs: ReportingVerbs):
@@ -2799,6 +2854,16 @@ def _person_before(verb, clause):
 
 def _is_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _subject_lost(clause, verb) -> bool:
+    """Whether a "that" clause after ``verb`` has a subject the parser hung elsewhere: a noun
+    between "that" and the clause's verb ("told the committee that about one in five families
+    she sees had skipped a refill", where "about one in five families" became a preposition)."""
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+    if mark is None or not verb.i < mark.i < clause.i:
+        return False
+    return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in clause.doc[mark.i + 1:clause.i])
 
 
 def _has_mark(tok, words: Iterable[str]) -> bool:
@@ -2989,7 +3054,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     # content ("Mr. Hadley, asked whether he would debate, [was blunt]")
     clauses += [c for c in subjectless
                 if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)
-                or (verb.dep_ == "relcl" and c.i > verb.i)]
+                or (verb.dep_ == "relcl" and c.i > verb.i) or _subject_lost(c, verb)]
     # "said A and that B": B may hang from the verb as a conjunct opening with "that"
     for c in verb.children:
         if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:

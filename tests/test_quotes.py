@@ -1030,6 +1030,19 @@ SPEAKER_SHAPES = [
     ("a lawsuit is the report of those who filed it",
      "Ruiz had asked for a new heater twice, according to a lawsuit her family filed in May.",
      "Ruiz had asked for a new heater twice", "her family"),
+    ("a union named later by its whole name, local number included",
+     "Nurses at two hospitals walked out on Friday, their union said. The union, Allied Care Workers "
+     "Local 402, said talks had stalled over staffing.",
+     "Nurses at two hospitals walked out on Friday", "Allied Care Workers Local 402"),
+    ("a programme described in apposition is no second subject of the person",
+     "Mr. Brandt, appearing on \u201cCapitol Hour,\u201d a cable news show, on Tuesday night, said the "
+     "county would reopen the shelter.",
+     "the county would reopen the shelter", "Brandt"),
+    ("the firm: the one organisation described as a firm, paragraphs before",
+     "The cargo belonged to Tillman Grain Partners, a trading firm based in Omaha, the port said.\n\n"
+     "Two cranes were damaged.\n\nLena Ortiz, the harbor master, said repairs would take a week.\n\nThe firm "
+     "lost about $3 million in the fire, according to its annual report.",
+     "The firm lost about $3 million in the fire", "Tillman Grain Partners"),
 ]
 
 
@@ -1038,6 +1051,25 @@ SPEAKER_SHAPES = [
 def test_speakers_named_elsewhere_in_the_text(extractor, nlp, text, quotation, expected):
     found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
     assert found[quotation] == expected
+
+
+def test_a_that_clause_whose_subject_the_parser_lost_is_reported(extractor, nlp):
+    """"told the committee that about one in five families ... had skipped": the parse hangs the
+    clause's subject on a preposition; the clause after "that" is still the report."""
+    text = ("A nurse who runs a clinic in Toledo told the panel that about one in four patients she sees "
+            "had skipped a dose because of cost.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert found == ["about one in four patients she sees had skipped a dose because of cost"]
+
+
+def test_a_programme_title_in_apposition_is_no_quotation(extractor, nlp):
+    """'told "The Sunday Docket," a public affairs program, that ...': the quoted title of a show
+    described in apposition is not a quotation; a slogan's description is no title noun."""
+    text = ("Mr. Hale told \u201cMorning Ledger,\u201d a public affairs program, last weekend that he had "
+            "the votes. \u201cWe Will Win,\u201d a new slogan of the campaign, said nothing new.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert "Morning Ledger," not in found
+    assert "he had the votes" in found
 
 
 def test_a_description_named_by_the_next_sentence_with_a_matching_title(extractor, nlp):
@@ -1118,12 +1150,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 17: four articles with companies taken up by a short
-# name or "the firm", spokespeople, people described and named in the next sentence, relatives by
-# first name, "he"/"she" among people of one gender, programme titles), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9385, "speaker_name_accuracy": 0.9385, "exact_f1": 0.9624,
-               "overlap_f1": 0.9774}
+# Scores of the US-news held-out split (round 18: four articles with ledes attributed at their end,
+# agencies speaking through reports, people described and named in the next sentence, relatives by
+# first name, "he"/"she" among people of one gender, organisations known by a whole name, programme and
+# book titles), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set
+# and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.7727, "speaker_name_accuracy": 0.7727, "exact_f1": 0.9197,
+               "overlap_f1": 0.9635}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1131,7 +1164,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 65
+    assert result["n_articles"] == 4 and result["n_named"] == 66
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
