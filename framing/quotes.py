@@ -258,7 +258,8 @@ _GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "official", "person"})
 # Nouns of kinship: a name in apposition to one is a person's ("his older son, Colton Reinholt").
 _KIN_NOUNS = frozenset({
     "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "uncle", "aunt", "nephew",
-    "niece", "grandson", "granddaughter", "grandmother", "grandfather", "parent", "child", "widow",
+    "niece", "grandson", "granddaughter", "grandmother", "grandfather", "parent", "child", "widow", "mother",
+    "father",
     "widower", "fiancé", "fiancée", "stepfather", "stepmother", "stepson", "stepdaughter",
 })
 # Commissive and predictive verbs take a noun object more often than a clause: after such an
@@ -1211,13 +1212,22 @@ class _Context:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.i > 0 and first.nbor(-1).lower_ == "the" and _compound_word(tok) != tok.lower_:
             first = first.nbor(-1)  # "The co-op said": the tokenizer's pieces took no determiner
+        if first.lower_ in ("his", "her", "their") and head_word in _KIN_NOUNS and not has_name \
+                and not plural and not in_apposition:
+            # "Hewitt's mother, Lorraine Hewitt, sat in the front row. ... his mother said": the
+            # relative of that kind named before
+            relative = self._named_relative(tok, first.lower_)
+            if relative is not None:
+                return _Speaker(relative, mention, actor or self._person_actor(relative, pos), pos, head_word,
+                                False, True)
         if first.lower_ == "the" and has_name and head_word in _PERSON_NOUNS and not plural and not in_apposition:
             # "The State Department's top official for Europe told ... . Gideon Ashcombe, the
             # assistant secretary for European affairs, said"
             person = self._named_next_sentence(np, tok, pos)
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
-        if first.lower_ == "the" and not has_name and head_word and not in_apposition:
+        if first.lower_ == "the" and not has_name and head_word and not in_apposition \
+                and not _organisation_name(tok):
             resolved = self._definite(np, tok, pos)
             if (resolved is None or (resolved.name or "")[:1].islower()) and head_word in _PERSON_NOUNS \
                     and not plural:
@@ -1294,6 +1304,11 @@ class _Context:
                 actor = earlier
         if in_apposition:
             name = self.span_text(name_tokens)
+        elif _organisation_name(tok) and tok.ent_type_ == "ORG" and any(t.dep_ == "appos" for t in np):
+            # "the Office of Correctional Oversight, a state agency,": the name, not its description
+            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
+            words = [t for t in ent if t.tag_ != "POS" and t.lower_ != "the"]
+            name = ("the " if first.lower_ == "the" else "") + _strip_poss(self.span_text(words))
         else:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
@@ -1309,7 +1324,7 @@ class _Context:
         # spokeswoman"), whom a later "he" or "she" can take up
         person = len(name_tokens) == 1 and tok.pos_ == "PROPN" and actor is None and (
             tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and not tok.is_upper))
-        person = person or (head_word in _PERSON_NOUNS and not plural)
+        person = person or (head_word in _PERSON_NOUNS | _KIN_NOUNS and not plural)  # "Her husband, Tyler,"
         return _Speaker(name, mention, actor, pos, head_word, plural, person)
 
     def _known_surname(self, tokens) -> bool:
@@ -1770,24 +1785,51 @@ class _Context:
             return text[0].lower() + text[1:] if text[:4] == "The " else text
         return None
 
-    def _organisation_short_form(self, tokens):
+    def _organisation_short_form(self, tokens, *, recognised_person: bool = False):
         """The organisation named in full before ``tokens`` whose name begins with them, when
         ``tokens`` are capitalised proper nouns that are no actor's name ("Berkshire Crest" after
         "Berkshire Crest Properties"; one word, "Ridgeline", when it is no person's name), without
-        the place of a company's seat (:func:`_without_seat`), else None."""
+        the place of a company's seat (:func:`_without_seat`), else None. A word the recogniser
+        took for a person counts only with ``recognised_person`` (where "the company" has to be
+        someone), and never a surname of a person named in the text."""
         words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the"]
-        if not words or any(t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i in self.mention_at
+        # a capitalised word the tagger took for a common noun ("Corvane has hired 230 workers")
+        # counts when the full name has it as a proper noun or the recogniser calls it an organisation
+        if not words or any(t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i in self.mention_at
                             for t in words):
             return None
-        if len(words) == 1 and (words[0].ent_type_ == "PERSON" or self._known_surname(words)):
+        if len(words) == 1 and (
+                (words[0].ent_type_ == "PERSON" and not recognised_person) or (
+                    self._known_surname(words) and (not recognised_person
+                                                    or " " in self.by_last[words[0].text.lower()]))):
             return None  # "Brock said": a person's surname, not the first word of a company
         texts = [t.text for t in words]
         for ent in self.doc.ents:
             if ent.start >= words[0].i:
                 break
-            names = [t.text for t in ent if t.lower_ != "the"]
-            if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts:
+            named = [t for t in ent if t.lower_ != "the"]
+            names = [t.text for t in named]
+            if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts and all(
+                    w.pos_ == "PROPN" or n.pos_ == "PROPN" or w.ent_type_ == "ORG" for w, n in zip(words, named)):
                 return _without_seat(ent)
+        return None
+
+    def _named_relative(self, tok, possessive: str) -> str | None:
+        """The person last named, before ``tok``, in apposition to a relative of the same kind
+        ("Hewitt's mother, Lorraine Hewitt," or "Lorraine Hewitt, his mother,"), outside quotation
+        marks, unless that relative is another pronoun's ("her father" is not "his father"): the
+        canonical name, or None."""
+        lemma = tok.lemma_.lower()
+        for t in reversed(self.doc[:tok.i]):
+            if t.lemma_.lower() != lemma or t.tag_ != "NN" or self.in_quote(t.idx):
+                continue
+            if any(c.dep_ == "poss" and c.pos_ == "PRON" and c.lower_ != possessive for c in t.children):
+                continue
+            named = [c for c in t.children if c.dep_ == "appos" and c.ent_type_ == "PERSON" and c.pos_ == "PROPN"]
+            if t.dep_ == "appos" and t.head.ent_type_ == "PERSON" and t.head.pos_ == "PROPN":
+                named.append(t.head)
+            if named:
+                return self.canonical_person(_whole_words_text(_name_tokens(named[0])))
         return None
 
     def _described_organisation(self, tok) -> _Speaker | None:
@@ -1833,7 +1875,8 @@ class _Context:
                 continue
             ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None) \
                 if tok.ent_type_ == "ORG" else None
-            short = self._organisation_short_form(_name_tokens(tok)) if tok.pos_ == "PROPN" else None
+            short = self._organisation_short_form(_name_tokens(tok), recognised_person=True) \
+                if tok.pos_ in ("PROPN", "NOUN") else None
             if short is None and ent is None and self._unrecognised_organisation(tok):
                 # "The plant's owner, High Plains Protein, did not admit wrongdoing. ..., the
                 # company maintained": a name the recogniser missed, put beside a company noun
@@ -2107,6 +2150,21 @@ def _sole_office(np, head) -> bool:
 
 def _same_head(a: str, b: str) -> bool:
     return a == b or a.rstrip("s") == b.rstrip("s")
+
+
+def _organisation_name(tok) -> bool:
+    """Whether ``tok`` is the proper-noun head of an organisation's name of two or more words ("The
+    Office of Correctional Oversight said", "The Norfield County Sheriff's Office said"): a name
+    that speaks for itself, not a description to resolve to a person whose title holds its head
+    noun ("the office's director")."""
+    if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
+        return False
+    if tok.ent_type_ == "ORG":
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        return ent is not None and ent.root.i == tok.i and sum(t.lower_ != "the" and not t.is_punct for t in ent) >= 2
+    # a name the recogniser missed: a capitalised institution noun after capitalised name words
+    return tok.lower_ in _INSTITUTION_NOUNS and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.lefts)
 
 
 def _descriptor(text: str, first) -> str:
@@ -2755,6 +2813,15 @@ def _author_of(source):
             author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if author is not None:
                 return author
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
+            c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in source.children):
+        # "According to the report": the author of the same kind of document named before ("A
+        # 46-page report by the Office of Correctional Oversight")
+        for earlier in reversed(source.doc[:source.i]):
+            if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
+                author = _author_of(earlier)
+                if author.i != earlier.i:
+                    return author
     return source
 
 
@@ -2898,8 +2965,11 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         dep = tok.dep_
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
-                and not _has_mark(tok, ("than", "as")) and not _circumstance(tok):
-            drop.update(t.i for t in tok.subtree)  # another report ("more than it asked for" is none)
+                and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
+                and not (dep == "conj" and _has_mark(tok, ("that",))):
+            # another report ("more than it asked for" is none, and neither is a clause joined by
+            # "and that", which goes on with the content: "... and that no one had asked families")
+            drop.update(t.i for t in tok.subtree)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
                 and tok.lemma_.lower() in _SPEAKER_ACTS:
             drop.update(t.i for t in tok.subtree)

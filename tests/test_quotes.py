@@ -1043,6 +1043,33 @@ SPEAKER_SHAPES = [
      "Two cranes were damaged.\n\nLena Ortiz, the harbor master, said repairs would take a week.\n\nThe firm "
      "lost about $3 million in the fire, according to its annual report.",
      "The firm lost about $3 million in the fire", "Tillman Grain Partners"),
+    ("an office speaking before its director is named is no person, and is named without its description",
+     "A report by the Office of Pipeline Oversight, a state agency, said the valve had failed twice. "
+     "\u201cWe saw it coming,\u201d the office\u2019s director, Victor Amaral, told reporters.",
+     "the valve had failed twice", "the Office of Pipeline Oversight"),
+    ("an office the recogniser leaves untagged is no earlier office's director either",
+     "A report by the Office of Pipeline Oversight, a state agency, said the valve had failed twice. "
+     "\u201cWe saw it coming,\u201d the office\u2019s director, Victor Amaral, told reporters.\n\nThe "
+     "Westbrook County Sheriff\u2019s Office said in a statement that it would review the findings.",
+     "it would review the findings", "the Westbrook County Sheriff\u2019s Office"),
+    ("the report: the author of the report named before",
+     "A review by the Bureau of Pipeline Safety found that the valve had failed twice. The company "
+     "disputed it.\n\nAccording to the review, inspectors had flagged the valve in 2023.",
+     "inspectors had flagged the valve in 2023", "the Bureau of Pipeline Safety"),
+    ("a relative named before, taken up as 'his mother'",
+     "Ortega\u2019s mother, Rosa Ortega, waited outside the courthouse.\n\n\u201cHe never hurt "
+     "anyone,\u201d his mother said.",
+     "He never hurt anyone,", "Rosa Ortega"),
+    ("a relative named by a first name the recogniser takes for a place is a person 'he' takes up",
+     "Brynn Holt, 29, gave birth to her second child at Aldridge Memorial in May after a long drive in "
+     "the dark. Her husband, Dallas, said they would think hard about a third child if the unit "
+     "closed.\n\n\u201cI will not do that drive again,\u201d he said.",
+     "I will not do that drive again,", "Dallas"),
+    ("the company: a short name the recogniser took for a person, inside the reported clause",
+     "Velmar Systems, which builds the drones in Decatur, Ala., said in a statement that each unit "
+     "costs about $6,000.\n\nThe Russian Ministry of Defense claimed Tuesday that its air defenses "
+     "had destroyed 62 drones.\n\nVelmar has hired 230 workers since June, the company said.",
+     "Velmar has hired 230 workers since June", "Velmar Systems"),
 ]
 
 
@@ -1060,6 +1087,15 @@ def test_a_that_clause_whose_subject_the_parser_lost_is_reported(extractor, nlp)
             "had skipped a dose because of cost.")
     found = [q.text for q in extractor.extract(nlp(text))]
     assert found == ["about one in four patients she sees had skipped a dose because of cost"]
+
+
+def test_a_clause_joined_by_and_that_after_a_fragment_is_reported(extractor, nlp):
+    """'said the plan "goes nowhere" and that he would ask the board ...': the second clause is
+    reported too, though its verb ("ask") is a reporting verb of its own."""
+    text = ("Mr. Pryor said the plan \u201cgoes nowhere\u201d and that he would ask the board to vote "
+            "again in May.")
+    found = [(q.text, q.kind) for q in extractor.extract(nlp(text))]
+    assert found == [("goes nowhere", "direct"), ("he would ask the board to vote again in May", "indirect")]
 
 
 def test_a_programme_title_in_apposition_is_no_quotation(extractor, nlp):
@@ -1150,13 +1186,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 18: four articles with ledes attributed at their end,
-# agencies speaking through reports, people described and named in the next sentence, relatives by
-# first name, "he"/"she" among people of one gender, organisations known by a whole name, programme and
-# book titles), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set
-# and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7727, "speaker_name_accuracy": 0.7727, "exact_f1": 0.9197,
-               "overlap_f1": 0.9635}
+# Scores of the US-news held-out split (round 19: four articles with ledes attributed at their end,
+# agencies, boards and companies speaking for themselves after their officials are named, "he"/"she"
+# among people of one gender, relatives named before or after, "said 'fragment' and that B",
+# documents, TV titles), measured once with the rules frozen (docs/quotes.md, "US domestic news");
+# the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8413, "speaker_name_accuracy": 0.8438, "exact_f1": 0.9403,
+               "overlap_f1": 0.9552}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1164,7 +1200,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 66
+    assert result["n_articles"] == 4 and result["n_named"] == 63
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
