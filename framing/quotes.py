@@ -274,7 +274,7 @@ _NEWS_NOUNS = frozenset(
 _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
-     "charity", "employer", "contractor", "supplier", "distributor", "utility"})
+     "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway"})
 # Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
 # region", "a hearing in Springfield").
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
@@ -282,6 +282,13 @@ _PLACE_NOUNS = frozenset({"region", "city", "town", "village", "county", "oblast
                           "state", "country", "capital", "area", "port", "base", "camp", "border", "crossing"})
 # Other words for an institution noun: "the co-op" is the cooperative named before.
 _INSTITUTION_SYNONYMS = {"co-op": "cooperative", "coop": "cooperative", "dept.": "department"}
+# Nouns for a business ("the company", "the railroad"), which no public body stands for.
+_BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "chain", "retailer", "manufacturer", "developer",
+                             "insurer", "carrier", "landlord", "lender", "contractor", "supplier", "distributor",
+                             "railroad", "railway", "operator", "employer"})
+# Head nouns of a public body's name ("the National Transportation Safety Board").
+_PUBLIC_BODY_NOUNS = frozenset({"board", "agency", "department", "ministry", "bureau", "office", "administration",
+                                "commission", "committee", "council", "court", "legislature", "senate", "house"})
 # Head nouns of an armed service's name ("the Air Force", "the Coast Guard").
 _ARMED_SERVICE_NOUNS = frozenset({"force", "guard", "army", "navy", "corps"})
 # Head nouns of an institution: "the institute argued" is the organisation named before
@@ -1229,6 +1236,9 @@ class _Context:
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok):
             resolved = self._definite(np, tok, pos)
+            if resolved is not None and (resolved.person or resolved.plural) and (
+                    tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS):
+                resolved = None  # "The railroad maintained": a body, not the people who spoke of it last
             if (resolved is None or (resolved.name or "")[:1].islower()) and head_word in _PERSON_NOUNS \
                     and not plural:
                 # "a senior State Department official ... The official told the committee ... The
@@ -1263,12 +1273,16 @@ class _Context:
             if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
-                recent = self._recent_organisation(pos) or self._described_organisation(tok)
+                recent = self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
+                    or self._described_organisation(tok) \
+                    or self._last_company(tok)
                 if recent is not None:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
-            # then a lead's "..., the foreign minister has said" named just after
-            person = self._role_antecedent(np, tok, pos, actor) or self._cataphor(np, tok, pos, actor)
+            # then a lead's "..., the foreign minister has said" named just after (never for "the
+            # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
+            person = None if generic else (self._role_antecedent(np, tok, pos, actor)
+                                           or self._cataphor(np, tok, pos, actor))
             if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
                     and not _sole_office(np, tok):
                 # "Senator Calloway said ... . The former governor told ...": a title that no
@@ -1587,7 +1601,10 @@ class _Context:
         known role fits a role noun narrower than "official"/"spokesman"."""
         if head.tag_ not in ("NN", "NNP"):
             return None
-        words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
+        # the title's own words, not its holder's employer in the possessive ("the state's attorney
+        # general" is an attorney general)
+        words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i
+                 and not (t.dep_ == "poss" and t.pos_ == "NOUN")]
         hw = head.lower_
         role, qualifiers = _role_of(np, head)
         last_sentence = self.sentence_id(pos) + CATAPHORA_SENTENCES
@@ -1809,6 +1826,8 @@ class _Context:
                 break
             named = [t for t in ent if t.lower_ != "the"]
             names = [t.text for t in named]
+            if any(t.text == "," for t in ent) and ent[-1].lower_ not in _COMPANY_WORDS:
+                continue  # "Nashua, New Hampshire": a town and its state taken for an organisation
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts and all(
                     w.pos_ == "PROPN" or n.pos_ == "PROPN" or w.ent_type_ == "ORG" for w, n in zip(words, named)):
                 return _without_seat(ent)
@@ -1830,6 +1849,27 @@ class _Context:
                 named.append(t.head)
             if named:
                 return self.canonical_person(_whole_words_text(_name_tokens(named[0])))
+        return None
+
+    def _last_company(self, tok) -> _Speaker | None:
+        """For "the company" (or "the firm", "the corporation") far from any organisation's name:
+        the organisation named last before it, outside quotation marks, whose name ends in a
+        company word ("Greystone Residential Holdings"); for "the railroad" or "the railway", one
+        whose name ends in either ("the Great Lakes & Western Railway"); None when there is none."""
+        lemma = tok.lemma_.lower()
+        if lemma in ("company", "firm", "corporation"):
+            endings = _COMPANY_WORDS
+        elif lemma in ("railroad", "railway"):
+            endings = frozenset({"railroad", "railway", "railways", "railroads"})
+        else:
+            return None
+        # (an organisation's name the recogniser took for a person's counts: "Harwick Residential Holdings")
+        for ent in reversed([e for e in self.doc.ents if e.end <= tok.i and e.label_ in ("ORG", "PERSON")]):
+            if ent[-1].lower_ in endings and not self.in_quote(ent.start_char) and not _is_outlet_name(ent):
+                words = [w for w in _without_seat(_whole_name(ent)) if w.tag_ != "POS" and w.lower_ != "the"]
+                name = ("the " if ent[0].lower_ == "the" else "") + _strip_poss(self.span_text(words))
+                # no actor: a word of the name ("Western") is no mention of one
+                return _Speaker(name, name, None, tok.idx, lemma, False, False)
         return None
 
     def _described_organisation(self, tok) -> _Speaker | None:
@@ -1856,14 +1896,17 @@ class _Context:
         (name, actor), = found.items()
         return _Speaker(name, name, actor, tok.idx, lemma, False, False)
 
-    def _recent_organisation(self, pos: int) -> _Speaker | None:
+    def _recent_organisation(self, pos: int, *, business: bool = False) -> _Speaker | None:
         """For "the company" or "the service": the organisation quoted or named last before
         ``pos``, outside quotation marks, in the same or the previous two sentences, as a
         speaker, a subject or an object (not a modifier: "an Air National Guard base"); None
-        when there is none (a news outlet, a person or a group is no such organisation)."""
+        when there is none (a news outlet, a person or a group is no such organisation). With
+        ``business`` ("the company", "the railroad"), a public body ("the National Transportation
+        Safety Board") is none either."""
         first = self.sentence_id(pos) - 2
+        skip = _NEWS_NOUNS | (_PUBLIC_BODY_NOUNS if business else frozenset())
         found = [s for s in self.speakers if s.pos < pos and not s.person and not s.plural and s.name
-                 and self.sentence_id(s.pos) >= first and (s.head or "") not in _NEWS_NOUNS]
+                 and self.sentence_id(s.pos) >= first and (s.head or "") not in skip]
         best = max(found, key=lambda s: s.pos) if found else None
         start = self.sent_starts[max(first, 0)]
         for tok in self.doc[bisect_left(self.tok_starts, start):]:
@@ -1883,7 +1926,7 @@ class _Context:
                 short = self.doc[_name_tokens(tok)[0].i:tok.i + 1]
             if short is not None:
                 ent = short
-            elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in _NEWS_NOUNS:
+            elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in skip:
                 continue
             words = [t for t in _without_seat(_whole_name(ent)) if t.tag_ != "POS" and t.lower_ != "the"]
             name = _strip_poss(self.span_text(words))
@@ -2762,7 +2805,7 @@ _AUTHORED_REPORTS = frozenset({
     "estimate", "report", "study", "survey", "analysis", "summary", "count", "tally", "poll", "review",
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
-    "memorandum", "transcript", "presentation", "briefing", "complaint",
+    "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief",
 })
 
@@ -2794,8 +2837,12 @@ def _author_of(source):
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
     for child in source.children:
-        if child.dep_ in ("compound", "poss") and child.i < source.i and child.ent_type_ == "ORG":
-            return child  # "a State Department summary of the talks", "the Pentagon's estimate"
+        if child.dep_ in ("compound", "poss") and child.i < source.i and (
+                child.ent_type_ == "ORG" or (child.dep_ == "poss" and child.pos_ == "NOUN"
+                                             and child.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS)):
+            # "a State Department summary of the talks", "the Pentagon's estimate", "the
+            # railroad's manifest" (the railroad, resolved as a speaker of its own)
+            return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:

@@ -1070,6 +1070,28 @@ SPEAKER_SHAPES = [
      "costs about $6,000.\n\nThe Russian Ministry of Defense claimed Tuesday that its air defenses "
      "had destroyed 62 drones.\n\nVelmar has hired 230 workers since June, the company said.",
      "Velmar has hired 230 workers since June", "Velmar Systems"),
+    ("the company: no town the recogniser took for a person, nor its state taken for an organisation",
+     "The club is owned by Kestrel Ballclub Partners LLC, which has said it will move the team to "
+     "Dover, Delaware, if the city does not pay.\n\nThe council met on Monday.\n\nKestrel Ballclub "
+     "Partners has not ruled out Dover. The company said in an email that it had bargained in good faith.",
+     "it had bargained in good faith", "Kestrel Ballclub Partners LLC"),
+    ("the company is never the lawyer named later 'for the company'",
+     "The suit names Harwick Residential Holdings of Stamford.\n\nA tenant, Rosa Diaz, said the heat "
+     "failed for weeks. The city\u2019s housing office said it had sent inspectors.\n\nThe company insisted in a "
+     "court filing that the outages were a utility\u2019s fault. In a letter, a lawyer for the company, "
+     "Joan Pratt, contended that the fees were legal.",
+     "the outages were a utility\u2019s fault", "Harwick Residential Holdings"),
+    ("a lede's title named in the next sentence after 'by'",
+     "HARTFORD, Conn. \u2014 A landlord left hundreds of tenants without heat for weeks, the state\u2019s "
+     "attorney general said in a lawsuit filed Thursday.\n\nThe suit, brought by Attorney General "
+     "Maria Lindqvist, names four companies.",
+     "A landlord left hundreds of tenants without heat for weeks", "Maria Lindqvist"),
+    ("the railroad's manifest is the railroad's, and the railroad is no board that spoke in between",
+     "The train, operated by the Prairie & Northern Railway, derailed near the crossing.\n\nIt carried "
+     "80 cars, according to the railroad\u2019s manifest.\n\nFire Chief Dale Novak said the fire was out. "
+     "The National Transportation Safety Board said it would send a team. The railroad maintained in a "
+     "statement that the crew had followed every rule.",
+     "the crew had followed every rule", "the Prairie & Northern Railway"),
 ]
 
 
@@ -1186,13 +1208,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 19: four articles with ledes attributed at their end,
-# agencies, boards and companies speaking for themselves after their officials are named, "he"/"she"
-# among people of one gender, relatives named before or after, "said 'fragment' and that B",
-# documents, TV titles), measured once with the rules frozen (docs/quotes.md, "US domestic news");
-# the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8413, "speaker_name_accuracy": 0.8438, "exact_f1": 0.9403,
-               "overlap_f1": 0.9552}
+# Scores of the US-news held-out split (round 20: four articles with ledes attributed at their end to a
+# title named next, organisations speaking for themselves, reports, audits and affidavits as speakers,
+# "he"/"she" among people of one gender, relatives, podcast and TV titles), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.7727, "speaker_name_accuracy": 0.7612, "exact_f1": 1.0,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1200,7 +1221,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 63
+    assert result["n_articles"] == 4 and result["n_named"] == 66
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
