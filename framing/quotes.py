@@ -1851,6 +1851,12 @@ class _Context:
                 return self.canonical_person(_whole_words_text(_name_tokens(named[0])))
         return None
 
+    def _organisation_text(self, ent) -> str:
+        """An organisation's name as a speaker: its whole name (:func:`_whole_name`) without the
+        city of its seat, a leading "the" or a possessive ending."""
+        words = [w for w in _without_seat(_whole_name(ent)) if w.tag_ != "POS" and w.lower_ != "the"]
+        return _strip_poss(self.span_text(words))
+
     def _last_company(self, tok) -> _Speaker | None:
         """For "the company" (or "the firm", "the corporation") far from any organisation's name:
         the organisation named last before it, outside quotation marks, whose name ends in a
@@ -1866,8 +1872,7 @@ class _Context:
         # (an organisation's name the recogniser took for a person's counts: "Harwick Residential Holdings")
         for ent in reversed([e for e in self.doc.ents if e.end <= tok.i and e.label_ in ("ORG", "PERSON")]):
             if ent[-1].lower_ in endings and not self.in_quote(ent.start_char) and not _is_outlet_name(ent):
-                words = [w for w in _without_seat(_whole_name(ent)) if w.tag_ != "POS" and w.lower_ != "the"]
-                name = ("the " if ent[0].lower_ == "the" else "") + _strip_poss(self.span_text(words))
+                name = ("the " if ent[0].lower_ == "the" else "") + self._organisation_text(ent)
                 # no actor: a word of the name ("Western") is no mention of one
                 return _Speaker(name, name, None, tok.idx, lemma, False, False)
         return None
@@ -1888,9 +1893,7 @@ class _Context:
                 ent = next((e for e in self.doc.ents if e.start <= n.i < e.end), None)
                 if ent is None or ent.label_ != "ORG" or ent.root.i != n.i or _is_outlet_name(ent):
                     continue
-                words = [w for w in _without_seat(_whole_name(ent)) if w.tag_ != "POS" and w.lower_ != "the"]
-                name = _strip_poss(self.span_text(words))
-                found[name] = self._np_actor(list(ent), prefer_member=False)
+                found[self._organisation_text(ent)] = self._np_actor(list(ent), prefer_member=False)
         if len(found) != 1:
             return None
         (name, actor), = found.items()
@@ -1928,8 +1931,7 @@ class _Context:
                 ent = short
             elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in skip:
                 continue
-            words = [t for t in _without_seat(_whole_name(ent)) if t.tag_ != "POS" and t.lower_ != "the"]
-            name = _strip_poss(self.span_text(words))
+            name = self._organisation_text(ent)
             if ent[0].lower_ == "the" or ent.root.lower_ in _INSTITUTION_NOUNS | _ARMED_SERVICE_NOUNS:
                 name = "the " + name  # "The Air Force will stop ..., the service said": "the Air Force"
             best = _Speaker(name, None, self._np_actor(list(ent), prefer_member=False), tok.idx,
