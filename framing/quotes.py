@@ -275,6 +275,10 @@ _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
      "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway"})
+# Nouns for a business ("the company", "the railroad"), which no public body stands for: the
+# organisation nouns above but those a public body or a charity also goes by.
+_BUSINESS_NOUNS = _GENERIC_ORGANISATION_NOUNS - {"service", "owner", "co-op", "cooperative", "nonprofit", "charity",
+                                                 "utility"}
 # Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
 # region", "a hearing in Springfield").
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
@@ -282,10 +286,6 @@ _PLACE_NOUNS = frozenset({"region", "city", "town", "village", "county", "oblast
                           "state", "country", "capital", "area", "port", "base", "camp", "border", "crossing"})
 # Other words for an institution noun: "the co-op" is the cooperative named before.
 _INSTITUTION_SYNONYMS = {"co-op": "cooperative", "coop": "cooperative", "dept.": "department"}
-# Nouns for a business ("the company", "the railroad"), which no public body stands for.
-_BUSINESS_NOUNS = frozenset({"company", "firm", "corporation", "chain", "retailer", "manufacturer", "developer",
-                             "insurer", "carrier", "landlord", "lender", "contractor", "supplier", "distributor",
-                             "railroad", "railway", "operator", "employer"})
 # Head nouns of a public body's name ("the National Transportation Safety Board").
 _PUBLIC_BODY_NOUNS = frozenset({"board", "agency", "department", "ministry", "bureau", "office", "administration",
                                 "commission", "committee", "council", "court", "legislature", "senate", "house"})
