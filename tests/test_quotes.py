@@ -1128,6 +1128,7 @@ def test_a_programme_title_in_apposition_is_no_quotation(extractor, nlp):
     found = [q.text for q in extractor.extract(nlp(text))]
     assert "Morning Ledger," not in found
     assert "he had the votes" in found
+    assert "We Will Win," in found
 
 
 def test_a_description_named_by_the_next_sentence_with_a_matching_title(extractor, nlp):
