@@ -286,6 +286,8 @@ _PLACE_NOUNS = frozenset({"region", "city", "town", "village", "county", "oblast
                           "state", "country", "capital", "area", "port", "base", "camp", "border", "crossing"})
 # Other words for an institution noun: "the co-op" is the cooperative named before.
 _INSTITUTION_SYNONYMS = {"co-op": "cooperative", "coop": "cooperative", "dept.": "department"}
+# Last words of a railway company's name ("the Great Lakes & Western Railway"), for "the railroad".
+_RAILWAY_WORDS = frozenset({"railroad", "railway", "railways", "railroads"})
 # Head nouns of a public body's name ("the National Transportation Safety Board").
 _PUBLIC_BODY_NOUNS = frozenset({"board", "agency", "department", "ministry", "bureau", "office", "administration",
                                 "commission", "committee", "council", "court", "legislature", "senate", "house"})
@@ -1235,9 +1237,10 @@ class _Context:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok):
+            generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
+                or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS
             resolved = self._definite(np, tok, pos)
-            if resolved is not None and (resolved.person or resolved.plural) and (
-                    tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS):
+            if resolved is not None and (resolved.person or resolved.plural) and generic:
                 resolved = None  # "The railroad maintained": a body, not the people who spoke of it last
             if (resolved is None or (resolved.name or "")[:1].islower()) and head_word in _PERSON_NOUNS \
                     and not plural:
@@ -1268,8 +1271,6 @@ class _Context:
                     name = _descriptor(_strip_poss(org.text), org[0])
                 return _Speaker(name, mention, actor or self._np_actor(list(org), prefer_member=False),
                                 pos, head_word, plural, False)
-            generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
-                or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS
             if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
@@ -1321,8 +1322,7 @@ class _Context:
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and any(t.dep_ == "appos" for t in np):
             # "the Office of Correctional Oversight, a state agency,": the name, not its description
             ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
-            words = [t for t in ent if t.tag_ != "POS" and t.lower_ != "the"]
-            name = ("the " if first.lower_ == "the" else "") + _strip_poss(self.span_text(words))
+            name = ("the " if first.lower_ == "the" else "") + self._organisation_text(ent)
         else:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
@@ -1866,7 +1866,7 @@ class _Context:
         if lemma in ("company", "firm", "corporation"):
             endings = _COMPANY_WORDS
         elif lemma in ("railroad", "railway"):
-            endings = frozenset({"railroad", "railway", "railways", "railroads"})
+            endings = _RAILWAY_WORDS
         else:
             return None
         # (an organisation's name the recogniser took for a person's counts: "Harwick Residential Holdings")
@@ -2835,9 +2835,26 @@ def _noun_above(verb):
 def _author_of(source):
     """The author of a report named as an *according to* source ("an estimate by the Greater
     Boston Chamber of Commerce", "a report from the inspector general", "a summary released
-    by the committee", "a State Department summary"); the source itself otherwise."""
+    by the committee", "a State Department summary"), or of the same kind of report named
+    before ("According to the report" after "A 46-page report by the Office of Correctional
+    Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
+    author = _named_author(source)
+    if author is not None:
+        return author
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
+            c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in source.children):
+        for earlier in reversed(source.doc[:source.i]):
+            if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
+                author = _named_author(earlier)
+                if author is not None:
+                    return author
+    return source
+
+
+def _named_author(source):
+    """The author that a report's own words name (see :func:`_author_of`), or None."""
     for child in source.children:
         if child.dep_ in ("compound", "poss") and child.i < source.i and (
                 child.ent_type_ == "ORG" or (child.dep_ == "poss" and child.pos_ == "NOUN"
@@ -2862,16 +2879,7 @@ def _author_of(source):
             author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
             if author is not None:
                 return author
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
-            c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in source.children):
-        # "According to the report": the author of the same kind of document named before ("A
-        # 46-page report by the Office of Correctional Oversight")
-        for earlier in reversed(source.doc[:source.i]):
-            if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
-                author = _author_of(earlier)
-                if author.i != earlier.i:
-                    return author
-    return source
+    return None
 
 
 # Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress").
