@@ -1209,12 +1209,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 20: four articles with ledes attributed at their end to a
-# title named next, organisations speaking for themselves, reports, audits and affidavits as speakers,
-# "he"/"she" among people of one gender, relatives, podcast and TV titles), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7727, "speaker_name_accuracy": 0.7612, "exact_f1": 1.0,
-               "overlap_f1": 1.0}
+# Scores of the US-news held-out split (round 21: four articles with ledes attributed at their end to a
+# court or a panel named in the next sentence, people described and named in the next sentence,
+# "he"/"she" among people of one gender, companies and unions taken up by a short name), measured once
+# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8451, "speaker_name_accuracy": 0.8451, "exact_f1": 0.9861,
+               "overlap_f1": 0.9861}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1222,7 +1222,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 66
+    assert result["n_articles"] == 4 and result["n_named"] == 71
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
