@@ -164,6 +164,10 @@ _COMPLEMENT_DEPS = frozenset({"dobj", "ccomp", "xcomp", "attr", "acomp", "prep",
                               "advcl", "dative", "auxpass", "nsubjpass", "advmod", "npadvmod"})
 # "X, who heads the Ukrainian delegation": a relative clause that gives affiliation.
 _HEADING_VERBS = frozenset({"head", "lead", "chair", "represent", "run", "command"})
+# nouns for a person who speaks for an organisation
+_VOICE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official", "aide"})
+# subordinators of time that the parser may take to open a reporting clause
+_TIME_MARKS = frozenset({"before", "after", "until", "since"})
 # Verbs that let the subject of a reporting noun be its speaker ("repeated his accusation
 # that", "made the claim that"); otherwise a noun report without a possessor has no speaker.
 _NOUN_REPORT_CARRIERS = frozenset(
@@ -274,11 +278,11 @@ _NEWS_NOUNS = frozenset(
 _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
-     "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway"})
+     "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union"})
 # Nouns for a business ("the company", "the railroad"), which no public body stands for: the
-# organisation nouns above but those a public body or a charity also goes by.
+# organisation nouns above but those a public body, a charity or a union also goes by.
 _BUSINESS_NOUNS = _GENERIC_ORGANISATION_NOUNS - {"service", "owner", "co-op", "cooperative", "nonprofit", "charity",
-                                                 "utility"}
+                                                 "utility", "union"}
 # Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
 # region", "a hearing in Springfield").
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
@@ -1120,6 +1124,11 @@ class _Context:
                 other = next((c for c in record.gov.children if c.dep_ in ("nsubj", "nsubjpass")
                               and c.i != subject.i and not _is_number(c)), None)
                 subject = other if other is not None else _noun_above(record.gov)
+            if subject is not None and _subordinated_report(record.gov):
+                # "A lawyer who argued the case before the justices in September said ...": the
+                # parser read "before the justices ... said" as a clause of time, left the
+                # sentence without a main verb, and made the justices the speaker
+                subject = record.gov.sent.root
             if subject is not None and subject.pos_ == "NOUN":
                 subject = _author_of(subject)  # "a Defense Ministry statement called": the ministry
                 if subject.lemma_.lower() in _AUTHORED_REPORTS:
@@ -1274,11 +1283,13 @@ class _Context:
             if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
-                recent = self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
-                    or self._described_organisation(tok) \
+                recent = self._described_organisation(tok) \
+                    or self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
                     or self._last_company(tok)
                 if recent is not None:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
+            if generic and not plural and (later := self._next_speaking_company(tok)) is not None:
+                return _Speaker(later.name, mention, actor or later.actor, pos, head_word, False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
@@ -1636,7 +1647,9 @@ class _Context:
         for later in self.doc[head.i + 1:]:
             if later.pos_ != "NOUN":
                 continue
-            if later.lower_ != head.lower_ and not (
+            same = later.lower_ == head.lower_ or (  # "a retired schoolteacher" ... "the teacher"
+                len(later.lower_) >= 4 and head.lower_.endswith(later.lower_))
+            if not same and not (
                     generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last):
                 continue  # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
@@ -1645,7 +1658,8 @@ class _Context:
                 words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
                     continue  # a place or state, not a name for this speaker
-                if appos.ent_type_ == "PERSON":
+                if appos.ent_type_ == "PERSON" or (appos.ent_type_ and _mislabelled_person(
+                        next(e for e in self.doc.ents if e.start <= appos.i < e.end))):
                     name = self.canonical_person(_whole_words_text(words))
                     return name, self._person_actor(name, appos.idx), True
                 if appos.lower_ == "local" and appos.i + 1 < len(self.doc) and self.doc[appos.i + 1].like_num:
@@ -1720,6 +1734,8 @@ class _Context:
         titles = self._titles_of(person.name) & _ROLE_WORDS
         if titles and not titles <= words:
             return None  # "a retired nurse" is not "Mayor Curtis Rahn"
+        if head.lower_ in _VOICE_NOUNS and _own_description(span[0], words):
+            return None  # "a department spokeswoman" is not "X, who runs a countertop shop"
         return person
 
     def _previous_person(self, pos: int) -> _Person | None:
@@ -1815,11 +1831,8 @@ class _Context:
         if not words or any(t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i in self.mention_at
                             for t in words):
             return None
-        if len(words) == 1 and (
-                (words[0].ent_type_ == "PERSON" and not recognised_person) or (
-                    self._known_surname(words) and (not recognised_person
-                                                    or " " in self.by_last[words[0].text.lower()]))):
-            return None  # "Brock said": a person's surname, not the first word of a company
+        if len(words) == 1 and " " in self.by_last.get(words[0].text.lower(), ""):
+            return None  # "Brock said": the surname of a person named in full, not a company's first word
         texts = [t.text for t in words]
         for ent in self.doc.ents:
             if ent.start >= words[0].i:
@@ -1877,6 +1890,39 @@ class _Context:
                 return _Speaker(name, name, None, tok.idx, lemma, False, False)
         return None
 
+    def _next_speaking_company(self, tok) -> _Speaker | None:
+        """For "the company" that no company named before resolves, as in a lede ("..., a
+        pause that the company behind a 74-turbine project said could cost it its tax credits"):
+        the first organisation named in the next :data:`CATAPHORA_SENTENCES` sentences, outside
+        quotation marks, that is itself the subject of a reporting verb there ("Prairie Crest
+        Renewables, a Minneapolis developer, said in a statement"): a name the recogniser calls
+        an organisation, or a capitalised name it missed that ends in a company word or is
+        described as a business in apposition. None when there is none."""
+        if tok.lemma_.lower() not in _BUSINESS_NOUNS or any(
+                e.end <= tok.i and e.label_ in ("ORG", "PERSON") and e[-1].lower_ in _COMPANY_WORDS
+                for e in self.doc.ents):
+            return None  # a company named before is the one meant
+        last = self.sentence_id(tok.idx) + CATAPHORA_SENTENCES
+        for later in self.doc[tok.i + 1:]:
+            if self.sentence_id(later.idx) > last:
+                break
+            if later.dep_ not in ("nsubj", "nsubjpass") or later.pos_ != "PROPN" or self.in_quote(later.idx) \
+                    or self.verbs.entry(later.head) is None:
+                continue
+            words = _name_tokens(later)
+            if later.ent_type_ == "ORG":
+                ent = next(e for e in self.doc.ents if e.start <= later.i < e.end)
+                if _is_outlet_name(ent):
+                    continue
+                words = [t for t in ent if t.tag_ != "POS"]
+            elif later.ent_type_ or not (words[-1].lower_ in _COMPANY_WORDS or any(
+                    c.dep_ == "appos" and c.lemma_.lower() in _BUSINESS_NOUNS for c in later.children)):
+                continue
+            name = _strip_poss(self.span_text(words))
+            return _Speaker(name, name, self._np_actor(words, prefer_member=False), tok.idx,
+                            tok.lemma_.lower(), False, False)
+        return None
+
     def _described_organisation(self, tok) -> _Speaker | None:
         """For "the firm" far from any organisation's name: the one organisation the text has
         described, outside quotation marks, by a phrase of the same noun in apposition
@@ -1889,10 +1935,15 @@ class _Context:
                 continue
             named = [t.head] if t.dep_ == "appos" else []
             named += [c for c in t.children if c.dep_ == "appos"]
+            before = t.left_edge.i - 2  # "Stoneworkers Local 7719, the union that ...", however parsed
+            if before >= 0 and self.doc[before + 1].text == ",":
+                named.append(self.doc[before])
             for n in named:
                 ent = next((e for e in self.doc.ents if e.start <= n.i < e.end), None)
-                if ent is None or ent.label_ != "ORG" or ent.root.i != n.i or _is_outlet_name(ent):
+                if ent is None or _is_outlet_name(ent) or not (ent.root.i == n.i or ent.end == n.i + 1):
                     continue
+                if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and any(w.like_num for w in ent)):
+                    continue  # a union known by its number may be taken for a person
                 found[self._organisation_text(ent)] = self._np_actor(list(ent), prefer_member=False)
         if len(found) != 1:
             return None
@@ -1917,7 +1968,8 @@ class _Context:
                 break
             if self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
                 continue
-            if tok.dep_ not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
+            role = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_  # "between town officials and X"
+            if role not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
                 continue
             ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None) \
                 if tok.ent_type_ == "ORG" else None
@@ -1982,9 +2034,10 @@ _PLACE_AND_BODY_WORDS = frozenset(
 
 def _mislabelled_person(ent) -> bool:
     """Whether a span the entity recogniser calls an organisation, a place or a group is a
-    person's full name: two or three capitalised proper nouns, the first a given name that
-    tells a gender ("Tamara Gaines" in "In Lynn Haven, Tamara Gaines sat on the steps"), the
-    last no word of a body or a place."""
+    person's full name: two or three capitalised proper nouns, the last no word of a body or a
+    place, and either the first a given name that tells a gender ("Tamara Gaines" in "In Lynn
+    Haven, Tamara Gaines sat on the steps") or the whole in apposition to a noun for a person
+    ("The director, Wendell Osterhout,")."""
     words = [t for t in ent if t.tag_ != "POS"]
     if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(words) <= 3:
         return False
@@ -1993,6 +2046,9 @@ def _mislabelled_person(ent) -> bool:
     last = words[-1].lower_
     if last in _NO_PERSONS_LAST_WORDS:
         return False
+    root = ent.root
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in _PERSON_NOUNS:
+        return True  # "The director, Wendell Osterhout,": the name of the person described
     return words[0].lower_ in given_name_genders()
 
 
@@ -2248,7 +2304,7 @@ def _title_words(head) -> set[str]:
     if head.dep_ == "appos":
         h = head.head
         words.update(w.lower_ for w in h.subtree if w.i < head.i and w.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and w.ent_type_ != "PERSON")
+                     and w.ent_type_ != "PERSON" and not (w.dep_ in ("compound", "flat") and w.head.i == head.i))
     return words - _COURTESY_TITLES
 
 
@@ -2820,6 +2876,36 @@ def _is_number(tok) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.text[:1].isdigit()
 
 
+def _own_description(tok, words: set[str]) -> bool:
+    """Whether the name at ``tok`` comes with a description of its own, a relative clause or an
+    apposition, that uses none of ``words`` (the nouns of an earlier description): "Marisa Tejeda,
+    who runs a countertop shop in Knoxville" is not "a Commerce Department spokeswoman", while
+    "Andriy Kulyk, who runs the district's military administration" may be "a district official"."""
+    node = tok
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i:
+        node = node.head
+    own = [c for c in node.children if c.dep_ in ("relcl", "appos", "acl")]
+    return any(any(t.pos_ == "NOUN" for t in c.subtree) for c in own) and not any(
+        t.lower_ in words for c in own for t in c.subtree)
+
+
+def _subordinated_report(verb) -> bool:
+    """Whether a reporting verb is the parser's clause of time ("before the justices ... said")
+    inside the relative clause of a sentence whose root is a noun: the sentence has no main verb
+    but this one, so its subject is the noun the relative clause describes."""
+    root = verb.sent.root
+    if verb.dep_ != "advcl" or root.pos_ not in ("NOUN", "PROPN") or root.i > verb.i:
+        return False
+    if not any(c.dep_ == "mark" and c.lower_ in _TIME_MARKS for c in verb.children):
+        return False
+    node = verb.head
+    while node.i != root.i:
+        if node.dep_ == "relcl" and node.head.i == root.i:
+            return True
+        node = node.head
+    return False
+
+
 def _noun_above(verb):
     """The nearest noun above ``verb`` in the parse (the noun whose clause holds it), or None."""
     node = verb
@@ -3199,6 +3285,9 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
             records.append(record)
         return records
+    final = _final_report_misattached(verb)
+    if final is not None:
+        return [_record_from_range(ctx, *final, gov=verb, entry=entry, source="verb")]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i \
             and any(c.dep_ in _SUBJ_DEPS for c in verb.children):
         # "Air defence, officials say, is ...": a parenthetical report has its own subject
@@ -3224,6 +3313,35 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     if rng is not None:
         return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
     return []
+
+
+def _final_report_misattached(verb) -> tuple[int, int] | None:
+    """The clause before a report set off by a comma at the end of its sentence, which the parser
+    hung on that clause's last noun as a relative clause ("Imports have injured American
+    manufacturers, a divided trade panel said on Wednesday": manufacturers [whom] a panel said)
+    or under it as an adverbial clause ("The ban is void because the town never sent it for
+    review, the state's highest court ruled"). Neither opens with a comma and a subject of its
+    own with no relative word or subordinator, so such a report, with nothing reported after it,
+    reports the sentence up to the comma. ``None`` for any other shape."""
+    doc = verb.doc
+    if verb.dep_ not in ("relcl", "advcl") or verb.i < verb.head.i or _withheld(verb):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None)
+    if subject is None or any(c.dep_ in ("mark", "ccomp", "dobj", "xcomp", "dative") for c in verb.children):
+        return None
+    left = subject.left_edge.i
+    if left == 0 or doc[left - 1].text != "," or any(
+            t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc[left:verb.i]):
+        return None
+    sent = verb.sent
+    root = sent.root
+    if not (root.i < left - 1 and _finite(root)) or any(
+            t.text in '"\u201c\u201d\u00ab\u00bb\u201e;:' for t in doc[sent.start:left]):
+        return None
+    rng = _trim(doc, sent.start, left - 1)
+    if rng is None:
+        return None
+    return _trim(doc, _after_dateline(doc, *rng), rng[1])
 
 
 def _reported_inside(clause, verbs: ReportingVerbs) -> bool:

@@ -1092,6 +1092,44 @@ SPEAKER_SHAPES = [
      "The National Transportation Safety Board said it would send a team. The railroad maintained in a "
      "statement that the crew had followed every rule.",
      "the crew had followed every rule", "the Prairie & Northern Railway"),
+    ("'argued the appeal before the judges ... said': the judges are no subject of a clause of time",
+     "A lawyer who argued the county\u2019s appeal before the judges in April said on Friday that the county "
+     "would close the bridge for a month.\n\nThe lawyer, Hollis Vantreese, said the deck had rusted through.",
+     "the county would close the bridge for a month", "Hollis Vantreese"),
+    ("an agency's spokeswoman is not the next person, who comes with her own description",
+     "A Labor Department spokeswoman declined to discuss the fines but said the agency would publish its "
+     "findings by March.\n\nRoberta Quist, who owns a bakery in Duluth, said she had paid twice.",
+     "the agency would publish its findings by March", "a Labor Department spokeswoman"),
+    ("a schoolteacher named later as 'the teacher'",
+     "A retired schoolteacher whose porch was torn off by the wind said she had not slept at home since "
+     "Sunday. \u201cThey told me the roof was next,\u201d said the teacher, Imogen Halvard, 68.",
+     "she had not slept at home since Sunday", "Imogen Halvard"),
+    ("a lede's title named by an apposition that the recogniser took for an organisation",
+     "CORDOVA, Mass. \u2014 Forty homes along Salt Pond Road are still without heat eight days after the "
+     "flood, and some may stay cold until February, the town\u2019s emergency management director said on "
+     "Tuesday.\n\nThe director, Wendell Osterbrook, said crews would reach the last houses by Friday.",
+     "Forty homes along Salt Pond Road are still without heat eight days after the flood, and some may "
+     "stay cold until February", "Wendell Osterbrook"),
+    ("a company's first word alone, which the recogniser took for a person, is the company",
+     "The complaint was filed in June by Ridgeback Tile, which makes floor tiles in Ashby Falls, Ga., and "
+     "by two of its suppliers. Ridgeback said in a statement that it would reopen its second kiln.",
+     "it would reopen its second kiln", "Ridgeback Tile"),
+    ("'the union' is the one organisation described as a union in apposition",
+     "The complaint was filed by Ridgeway Glass, which makes bottles in Elmira, and by Glassworkers Local "
+     "2231, the union that represents its furnace crews. Ridgeway said in a statement that it would hire "
+     "60 people. The union called the ruling \u201ca lifeline for the valley.\u201d",
+     "a lifeline for the valley.", "Glassworkers Local 2231"),
+    ("'the utility' is the organisation coordinated with officials in the sentence before",
+     "Three residents who attended a meeting on Monday between county officials and Harbor Point Electric "
+     "said no date had been set for restoring power. The utility said in a statement that its crews "
+     "\u201care working around the clock.\u201d",
+     "are working around the clock.", "Harbor Point Electric"),
+    ("a lede's 'the company behind' a project is the company that speaks a little later",
+     "LINDSTROM, Minn. \u2014 Pine County supervisors voted on Thursday to halt solar permits for a year, "
+     "a pause that the company behind a 300-acre project said could cost it its only buyer.\n\nThe pause "
+     "takes effect in March.\n\nNorthwind Solar Partners, a Denver developer, said in a statement that it "
+     "had spent $4 million on the project.",
+     "could cost it its only buyer", "Northwind Solar Partners"),
 ]
 
 
@@ -1100,6 +1138,34 @@ SPEAKER_SHAPES = [
 def test_speakers_named_elsewhere_in_the_text(extractor, nlp, text, quotation, expected):
     found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
     assert found[quotation] == expected
+
+
+@pytest.mark.parametrize("text, content, speaker, verb", [
+    # a report at the end of its sentence that the parser hangs on the clause's last noun as a
+    # relative clause ("hurt domestic mills [that] a panel said")
+    ("WASHINGTON \u2014 Imported steel pipe from three countries has hurt domestic mills, a divided "
+     "federal trade panel said on Tuesday, opening the way for new duties.",
+     "Imported steel pipe from three countries has hurt domestic mills",
+     "a divided federal trade panel", "say"),
+    # ... or under the clause as an adverbial clause; "rule" reports a court's decision
+    ("BOSTON \u2014 A county\u2019s zoning change is void because the board never held a public hearing, "
+     "the state\u2019s highest court ruled on Friday.",
+     "A county\u2019s zoning change is void because the board never held a public hearing",
+     "the state\u2019s highest court", "rule"),
+    ("A federal judge ruled on Thursday that the county had drawn its districts to weaken the votes of "
+     "farmworkers.", "the county had drawn its districts to weaken the votes of farmworkers",
+     "a federal judge", "rule"),
+])
+def test_reports_at_the_end_of_a_lede_and_court_rulings(extractor, nlp, text, content, speaker, verb):
+    found = {q.text: (q.speaker, q.verb, q.verb_class) for q in extractor.extract(nlp(text))}
+    assert found[content] == (speaker, verb, "neutral")
+
+
+def test_a_relative_clause_without_a_comma_is_no_final_report(extractor, nlp):
+    """"the officials who the governor said would run the fund": a report inside a relative clause
+    reports its own clause, not the sentence before it."""
+    text = "The mayor met the officials who the governor said would run the fund."
+    assert [q.text for q in extractor.extract(nlp(text))] == ["would run the fund"]
 
 
 def test_a_that_clause_whose_subject_the_parser_lost_is_reported(extractor, nlp):
@@ -1209,12 +1275,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 21: four articles with ledes attributed at their end to a
-# court or a panel named in the next sentence, people described and named in the next sentence,
-# "he"/"she" among people of one gender, companies and unions taken up by a short name), measured once
-# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8451, "speaker_name_accuracy": 0.8451, "exact_f1": 0.9861,
-               "overlap_f1": 0.9861}
+# Scores of the US-news held-out split (round 22: four articles with ledes attributed at their end to a
+# board or a department named next, officials introduced by title and named later, "he"/"she" among
+# people of one gender, reports and legal opinions of a body, lawsuits and trade groups speaking),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8493, "speaker_name_accuracy": 0.8493, "exact_f1": 0.9730,
+               "overlap_f1": 0.9865}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1222,7 +1288,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 71
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
