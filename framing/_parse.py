@@ -61,10 +61,11 @@ def parse_processes(requested: int | None, nlp) -> int:
 class ParseAhead:
     """Parses batches of texts away from the analysing thread: ``submit(texts)`` returns a future
     of ``(docs, seconds)``, the documents in the order of ``texts`` and the seconds the parse took
-    (summed over the processes that shared it). ``processes`` 0 parses on one thread."""
+    (summed over the processes that shared it). ``processes`` 0 parses on one thread; ``disable``
+    names pipeline components to leave out (the lemmatizer when no measure reads lemmas)."""
 
-    def __init__(self, nlp, *, processes: int, batch_size: int) -> None:
-        self.nlp, self.processes, self.batch_size = nlp, processes, batch_size
+    def __init__(self, nlp, *, processes: int, batch_size: int, disable: Sequence[str] = ()) -> None:
+        self.nlp, self.processes, self.batch_size, self.disable = nlp, processes, batch_size, list(disable)
         if processes:
             self.pool = ProcessPoolExecutor(max_workers=processes, mp_context=multiprocessing.get_context("fork"),
                                             initializer=_start_worker, initargs=(nlp,))
@@ -78,9 +79,10 @@ class ParseAhead:
 
     def submit(self, texts: Sequence[str]) -> "_Parsed | Future":
         if not self.processes:
-            return self.pool.submit(_parse_here, self.nlp, list(texts), self.batch_size)
+            return self.pool.submit(_parse_here, self.nlp, list(texts), self.batch_size, self.disable)
         groups = [list(texts[k:k + self.batch_size]) for k in range(0, len(texts), self.batch_size)]
-        return _Parsed([self.pool.submit(_parse_in_worker, group, self.batch_size) for group in groups], self.nlp)
+        return _Parsed([self.pool.submit(_parse_in_worker, group, self.batch_size, self.disable) for group in groups],
+                       self.nlp)
 
     def close(self) -> None:
         """Stop parsing: batches not started are dropped; worker processes finish the group of
@@ -105,9 +107,9 @@ class _Parsed:
         return docs, seconds
 
 
-def _parse_here(nlp, texts: list[str], batch_size: int) -> tuple[list, float]:
+def _parse_here(nlp, texts: list[str], batch_size: int, disable: list[str]) -> tuple[list, float]:
     started = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=batch_size))
+    docs = list(nlp.pipe(texts, batch_size=batch_size, disable=disable))
     return docs, time.perf_counter() - started
 
 
@@ -127,10 +129,10 @@ def _end_with_parent(parent: int, every: float = 1.0) -> None:
     os._exit(0)
 
 
-def _parse_in_worker(texts: list[str], batch_size: int) -> tuple[bytes, float]:
+def _parse_in_worker(texts: list[str], batch_size: int, disable: list[str]) -> tuple[bytes, float]:
     from spacy.tokens import DocBin
 
     started = time.perf_counter()
-    docs = list(_WORKER_NLP.pipe(texts, batch_size=batch_size))
+    docs = list(_WORKER_NLP.pipe(texts, batch_size=batch_size, disable=disable))
     data = DocBin(docs=docs, store_user_data=True).to_bytes()
     return data, time.perf_counter() - started

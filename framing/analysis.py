@@ -386,6 +386,7 @@ def analyze(
                 "models": models,
                 "environment": {"python": platform.python_version(), "platform": platform.platform(),
                                 "inference_runtime": inference_runtime(),
+                                "spacy_components": [c for c in nlp.pipe_names if c not in plan.skip],
                                 **({"parsing": plan.parsing} if plan.parsing is not None else {})},
                 "corpus_sha256": corpus_digest.hexdigest(),
                 "reused": {"articles": n_reused + n_cached, "batches": len(done) + n_cached_batches,
@@ -448,8 +449,10 @@ class _Plan:
     """Everything built once per run (the mention finder, the domain model, each chosen measure's
     tool), and the seconds spent in each stage."""
 
-    def __init__(self, *, finder: MentionFinder, domains, measures: tuple[Measure, ...], tools: dict) -> None:
+    def __init__(self, *, finder: MentionFinder, domains, measures: tuple[Measure, ...], tools: dict,
+                 skip: tuple[str, ...] = ()) -> None:
         self.finder, self.domains, self.measures, self.tools = finder, domains, measures, tools
+        self.skip = skip  # spaCy components no chosen measure reads, left out of the parse
         self.seconds: Counter = Counter()
         self.parsing: dict | None = None  # how the local engine parsed (run.json "environment")
 
@@ -477,8 +480,12 @@ class _Plan:
 def _make_plan(nlp, inventory: ActorInventory, stance: str, measures: tuple[Measure, ...]) -> _Plan:
     """The plan of a run: the mention finder, the domain model and each measure's tool, loaded once."""
     setup = Setup(nlp=nlp, inventory=inventory, stance=stance)
+    tools = {m.name: m.load(setup) for m in measures}
+    # the mention finder and the domain model read no lemma; a measure that does keeps the lemmatizer
+    lemmas = any(m.reads_lemmas(tools[m.name]) for m in measures)
+    skip = ("lemmatizer",) if "lemmatizer" in nlp.pipe_names and not lemmas else ()
     return _Plan(finder=MentionFinder(inventory, nlp), domains=load_domain_model(),
-                 measures=measures, tools={m.name: m.load(setup) for m in measures})
+                 measures=measures, tools=tools, skip=skip)
 
 
 def _models(nlp, plan: _Plan) -> dict:
@@ -527,7 +534,8 @@ class _BatchTask:
                                       f"framing, spaCy pipeline and models on every worker")
                 _WORKER_PLANS[self.key] = (nlp, built)
             nlp, built = _WORKER_PLANS[self.key]
-        return nlp, _Plan(finder=built.finder, domains=built.domains, measures=built.measures, tools=built.tools)
+        return nlp, _Plan(finder=built.finder, domains=built.domains, measures=built.measures, tools=built.tools,
+                          skip=built.skip)
 
 
 class _Stopwatch:
@@ -583,7 +591,8 @@ def _local_batches(jobs: Iterable[tuple], *, nlp, plan: _Plan, ahead: bool) -> I
         return
     from framing._parse import ParseAhead, parse_processes
 
-    parser = ParseAhead(nlp, processes=parse_processes(PARSE_PROCESSES, nlp), batch_size=PARSE_BATCH)
+    parser = ParseAhead(nlp, processes=parse_processes(PARSE_PROCESSES, nlp), batch_size=PARSE_BATCH,
+                        disable=plan.skip)
     plan.parsing = parser.mode
 
     def submit(batch):
@@ -629,7 +638,7 @@ def _analyze_batch(batch: list[Article], *, nlp, plan: _Plan, docs: list | None 
     with plan.timed("domains"):
         domains = _domains(documents, plan.domains)
     domain_of = {i: domains[k] for k, i in enumerate(analysed)}
-    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH) if docs is None \
+    parsed = nlp.pipe(texts, as_tuples=True, batch_size=PARSE_BATCH, disable=list(plan.skip)) if docs is None \
         else zip(docs, (where for _, where in texts), strict=True)
     while True:
         with plan.timed("parse"):

@@ -116,6 +116,26 @@ def nlp():
     return load_nlp()
 
 
+def test_the_lemmatizer_runs_only_when_a_measure_reads_lemmas(tiny_corpus, monkeypatch):
+    """Mentions and the learned stance read no lemma, so a run with no other measure parses without
+    spaCy's lemmatizer, in turn and in worker processes alike; run.json lists the components that
+    ran, and the mention table is the same, value for value, as in a run whose quotes keep the
+    lemmatizer. The lexicon stance scorer looks words up by lemma and keeps it."""
+    runs = {}
+    for mode, ahead, processes, measures in (("lean", False, None, []), ("lean ahead", True, 2, []),
+                                             ("quotes", False, None, ["quotes"])):
+        monkeypatch.setattr(analysis, "PARSE_AHEAD", ahead)
+        monkeypatch.setattr(analysis, "PARSE_PROCESSES", processes)
+        runs[mode] = framing.analyze(tiny_corpus, measures=measures, batch_size=2, progress=False)
+    for mode in ("lean", "lean ahead"):
+        components = runs[mode].run["environment"]["spacy_components"]
+        assert "lemmatizer" not in components and {"parser", "ner", "attribute_ruler"} <= set(components)
+        pd.testing.assert_frame_equal(runs[mode].mentions, runs["quotes"].mentions, check_exact=True)
+    assert "lemmatizer" in runs["quotes"].run["environment"]["spacy_components"]
+    lexicon = framing.analyze(tiny_corpus, measures=[], stance="lexicon", progress=False)
+    assert "lemmatizer" in lexicon.run["environment"]["spacy_components"]
+
+
 def test_parsing_ahead_changes_no_table(tiny_corpus, monkeypatch):
     """The analysis parses the next batch while this one is analysed (analysis.PARSE_AHEAD), in
     worker processes or on a second thread (analysis.PARSE_PROCESSES); each table is the same, row

@@ -37,6 +37,9 @@ class FrameMeasure(Measure):
     evaluate_help = ("SemEval-2023 Task 3 folder with articles/ and labels.txt, "
                      "e.g. ../shared/data/semeval2023-frames-en")
 
+    def reads_lemmas(self, tool) -> bool:
+        return False  # the article's text, through the encoder
+
     def available(self) -> bool:
         return learned_model_available("frames")
 

@@ -32,6 +32,9 @@ class NarrativeMeasure(Measure):
     evaluate_help = ("SemEval-2025 Task 10 folder with subtask-2-annotations.txt, the label JSON files and "
                      "raw-documents/, e.g. ../shared/data/semeval2025-roles-narratives-en")
 
+    def reads_lemmas(self, tool) -> bool:
+        return False  # the article's text, through the encoder
+
     def available(self) -> bool:
         return learned_model_available("narratives")
 

@@ -45,6 +45,9 @@ class StanceMeasure(Measure):
     def version(self, scorer) -> str:
         return scorer.version()
 
+    def reads_lemmas(self, scorer) -> bool:
+        return not _pools(scorer)  # the lexicon scorer looks words up by lemma; the learned one reads text
+
     def field_rows(self, scorer, field: Field) -> dict[str, list]:
         if not field.mentions:
             return {"mentions": []}
