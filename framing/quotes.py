@@ -2047,7 +2047,8 @@ def _mislabelled_person(ent) -> bool:
     if last in _NO_PERSONS_LAST_WORDS:
         return False
     root = ent.root
-    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in _PERSON_NOUNS:
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in _PERSON_NOUNS \
+            and root.head.lower_ not in _GENERIC_ORGANISATION_NOUNS:  # "the owner" may be a company
         return True  # "The director, Wendell Osterhout,": the name of the person described
     return words[0].lower_ in given_name_genders()
 
