@@ -278,11 +278,12 @@ _NEWS_NOUNS = frozenset(
 _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
-     "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union"})
+     "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union",
+     "group"})
 # Nouns for a business ("the company", "the railroad"), which no public body stands for: the
 # organisation nouns above but those a public body, a charity or a union also goes by.
 _BUSINESS_NOUNS = _GENERIC_ORGANISATION_NOUNS - {"service", "owner", "co-op", "cooperative", "nonprofit", "charity",
-                                                 "utility", "union"}
+                                                 "utility", "union", "group"}
 # Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
 # region", "a hearing in Springfield").
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
@@ -1651,7 +1652,12 @@ class _Context:
                 len(later.lower_) >= 4 and head.lower_.endswith(later.lower_))
             if not same and not (
                     generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last):
-                continue  # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences
+                # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences; and
+                # "A woman who grows wheat ... said ... The farmer, Carla Mendenhall,": a man or a
+                # woman described is named by the next sentence's person of any kind
+                if not (head.lower_ in ("man", "woman") and later.lower_ in _PERSON_NOUNS
+                        and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1):
+                    continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
                 continue
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -2865,7 +2871,7 @@ _AUTHORED_REPORTS = frozenset({
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
-    "lawsuit", "suit", "petition", "motion", "brief",
+    "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure",
 })
 
 

@@ -1130,6 +1130,22 @@ SPEAKER_SHAPES = [
      "takes effect in March.\n\nNorthwind Solar Partners, a Denver developer, said in a statement that it "
      "had spent $4 million on the project.",
      "could cost it its only buyer", "Northwind Solar Partners"),
+    ("a woman described is named by the next sentence's 'the farmer, [Name],'",
+     "A woman who grows wheat and corn on 2,000 acres south of Larned said the order would force her to "
+     "idle a third of her fields. The farmer, Odessa Brinkhaus, said her bank had asked for a new budget.",
+     "the order would force her to idle a third of her fields", "Odessa Brinkhaus"),
+    ("a legal opinion speaks for its author, a title named in the next sentence",
+     "A legal opinion from the town counsel, written in May, said the board could hire its own "
+     "investigator. The counsel, Marguerite Osei, did not respond to a request for comment.",
+     "the board could hire its own investigator", "Marguerite Osei"),
+    ("according to a disclosure filed by a college: the college",
+     "According to a disclosure filed by Harwood College with its lenders in October, the college had "
+     "cash for 38 days.", "the college had cash for 38 days", "Harwood College"),
+    ("'the group' is the organisation described as a trade group in apposition",
+     "The National Association of Grain Shippers, a trade group, argued in comments filed last year that "
+     "the fee would drive barges to other ports. The group said on Thursday that it was studying the final "
+     "rule \"with our lawyers at the table.\"",
+     "with our lawyers at the table.", "National Association of Grain Shippers"),
 ]
 
 
@@ -1275,12 +1291,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 22: four articles with ledes attributed at their end to a
-# board or a department named next, officials introduced by title and named later, "he"/"she" among
-# people of one gender, reports and legal opinions of a body, lawsuits and trade groups speaking),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8493, "speaker_name_accuracy": 0.8493, "exact_f1": 0.9730,
-               "overlap_f1": 0.9865}
+# Scores of the US-news held-out split (round 23: four articles with ledes attributed at their end to a
+# council, an official or a union, people described and named later, "he"/"she" among people of one
+# gender, boards and councils speaking, an audit speaking for its author), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9559, "speaker_name_accuracy": 0.9559, "exact_f1": 0.9784,
+               "overlap_f1": 0.9784}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1288,7 +1304,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 68
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
