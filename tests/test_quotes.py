@@ -1291,12 +1291,11 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 23: four articles with ledes attributed at their end to a
-# council, an official or a union, people described and named later, "he"/"she" among people of one
-# gender, boards and councils speaking, an audit speaking for its author), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9559, "speaker_name_accuracy": 0.9559, "exact_f1": 0.9784,
-               "overlap_f1": 0.9784}
+# Scores of the US-news held-out split (round 24: four articles with ledes attributed at their end,
+# people described and named later, "he"/"she" among people of one gender, companies, railroads and
+# boards speaking, joint statements, court rulings), measured once with the rules of round 23 frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9275, "speaker_name_accuracy": 0.9286, "exact_f1": 0.9444,
+               "overlap_f1": 0.9722}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1304,7 +1303,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 68
+    assert result["n_articles"] == 4 and result["n_named"] == 69
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
