@@ -70,6 +70,7 @@ VERB_CLASSES = ("neutral", "endorsing", "distancing")
 _STRAIGHT = '"'
 _OPEN_SINGLE, _CLOSE_SINGLE = "\u2018", "\u2019"
 _ALL_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e\u2018\u2019\'')
+_DOUBLE_MARKS = frozenset('"\u201c\u201d\u00ab\u00bb\u201e')  # the marks no apostrophe shares
 # Words right before a quotation mark that make it a label the writer keeps at a
 # distance, never someone's statement: so-called "referendums".
 _SCARE_PREFIX_RE = re.compile(
@@ -1333,8 +1334,7 @@ class _Context:
             name = self.span_text(name_tokens)
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and any(t.dep_ == "appos" for t in np):
             # "the Office of Correctional Oversight, a state agency,": the name, not its description
-            ent = next(e for e in self.doc.ents if e.start <= tok.i < e.end)
-            name = ("the " if first.lower_ == "the" else "") + self._organisation_text(ent)
+            name = ("the " if first.lower_ == "the" else "") + self._organisation_text(_entity_of(tok))
         else:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
@@ -1648,24 +1648,25 @@ class _Context:
         for later in self.doc[head.i + 1:]:
             if later.pos_ != "NOUN":
                 continue
-            same = later.lower_ == head.lower_ or (  # "a retired schoolteacher" ... "the teacher"
-                len(later.lower_) >= 4 and head.lower_.endswith(later.lower_))
-            if not same and not (
-                    generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last):
-                # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences; and
-                # "A woman who grows wheat ... said ... The farmer, Carla Mendenhall,": a man or a
-                # woman described is named by the next sentence's person of any kind
-                if not (head.lower_ in ("man", "woman") and later.lower_ in _PERSON_NOUNS
-                        and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1):
-                    continue
+            names_head = (
+                later.lower_ == head.lower_
+                # "a retired schoolteacher" ... "the teacher"
+                or (len(later.lower_) >= 4 and head.lower_.endswith(later.lower_))
+                # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences
+                or (generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last)
+                # "A woman who grows wheat ... said ... The farmer, Carla Mendenhall,": a man or a woman
+                # described is named by the next sentence's person of any kind
+                or (head.lower_ in ("man", "woman") and later.lower_ in _PERSON_NOUNS
+                    and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1))
+            if not names_head:
+                continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
                 continue
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
                 words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
                     continue  # a place or state, not a name for this speaker
-                if appos.ent_type_ == "PERSON" or (appos.ent_type_ and _mislabelled_person(
-                        next(e for e in self.doc.ents if e.start <= appos.i < e.end))):
+                if appos.ent_type_ == "PERSON" or (appos.ent_type_ and _mislabelled_person(_entity_of(appos))):
                     name = self.canonical_person(_whole_words_text(words))
                     return name, self._person_actor(name, appos.idx), True
                 if appos.lower_ == "local" and appos.i + 1 < len(self.doc) and self.doc[appos.i + 1].like_num:
@@ -1917,7 +1918,7 @@ class _Context:
                 continue
             words = _name_tokens(later)
             if later.ent_type_ == "ORG":
-                ent = next(e for e in self.doc.ents if e.start <= later.i < e.end)
+                ent = _entity_of(later)
                 if _is_outlet_name(ent):
                     continue
                 words = [t for t in ent if t.tag_ != "POS"]
@@ -1945,7 +1946,7 @@ class _Context:
             if before >= 0 and self.doc[before + 1].text == ",":
                 named.append(self.doc[before])
             for n in named:
-                ent = next((e for e in self.doc.ents if e.start <= n.i < e.end), None)
+                ent = _entity_of(n)
                 if ent is None or _is_outlet_name(ent) or not (ent.root.i == n.i or ent.end == n.i + 1):
                     continue
                 if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and any(w.like_num for w in ent)):
@@ -1977,8 +1978,9 @@ class _Context:
             role = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_  # "between town officials and X"
             if role not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
                 continue
-            ent = next((e for e in self.doc.ents if e.start <= tok.i < e.end and e.root.i == tok.i), None) \
-                if tok.ent_type_ == "ORG" else None
+            ent = _entity_of(tok) if tok.ent_type_ == "ORG" else None
+            if ent is not None and ent.root.i != tok.i:
+                ent = None
             short = self._organisation_short_form(_name_tokens(tok), recognised_person=True) \
                 if tok.pos_ in ("PROPN", "NOUN") else None
             if short is None and ent is None and self._unrecognised_organisation(tok):
@@ -2260,6 +2262,11 @@ def _same_head(a: str, b: str) -> bool:
     return a == b or a.rstrip("s") == b.rstrip("s")
 
 
+def _entity_of(tok):
+    """The entity span that holds ``tok``, or None."""
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
 def _organisation_name(tok) -> bool:
     """Whether ``tok`` is the proper-noun head of an organisation's name of two or more words ("The
     Office of Correctional Oversight said", "The Norfield County Sheriff's Office said"): a name
@@ -2268,7 +2275,7 @@ def _organisation_name(tok) -> bool:
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper():
         return False
     if tok.ent_type_ == "ORG":
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        ent = _entity_of(tok)
         return ent is not None and ent.root.i == tok.i and sum(t.lower_ != "the" and not t.is_punct for t in ent) >= 2
     # a name the recogniser missed: a capitalised institution noun after capitalised name words
     return tok.lower_ in _INSTITUTION_NOUNS and any(
@@ -3343,7 +3350,7 @@ def _final_report_misattached(verb) -> tuple[int, int] | None:
     sent = verb.sent
     root = sent.root
     if not (root.i < left - 1 and _finite(root)) or any(
-            t.text in '"\u201c\u201d\u00ab\u00bb\u201e;:' for t in doc[sent.start:left]):
+            t.text in _DOUBLE_MARKS or t.text in (";", ":") for t in doc[sent.start:left]):
         return None
     rng = _trim(doc, sent.start, left - 1)
     if rng is None:
