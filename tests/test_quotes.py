@@ -1291,11 +1291,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 24: four articles with ledes attributed at their end,
-# people described and named later, "he"/"she" among people of one gender, companies, railroads and
-# boards speaking, joint statements, court rulings), measured once with the rules of round 23 frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9275, "speaker_name_accuracy": 0.9286, "exact_f1": 0.9444,
-               "overlap_f1": 0.9722}
+# Scores of the US-news held-out split (round 25: four articles with ledes attributed at their end or
+# through a report, people described and named later, "he"/"she" among several people of one gender,
+# agencies, boards and companies speaking, filings, notices and letters), measured once with the rules
+# of round 23 frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8354, "speaker_name_accuracy": 0.8354, "exact_f1": 0.9625,
+               "overlap_f1": 0.9875}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1303,7 +1305,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 69
+    assert result["n_articles"] == 4 and result["n_named"] == 79
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
