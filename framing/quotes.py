@@ -919,7 +919,7 @@ class _Context:
             if not (ent.label_ == "PERSON" or _mislabelled_person(ent)) or any(
                     t.i in self.mention_at and self.mention_at[t.i].via != "member" for t in ent):
                 continue
-            name = _strip_poss(_whole_words_text(ent))
+            name = _strip_poss(_whole_words_text(_person_words(ent)))
             key = name.split()[-1].lower() if name.split() else ""
             if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
                 by_last[key] = name
@@ -953,7 +953,7 @@ class _Context:
                 continue
             if any(self.mention_at.get(t.i) is not None for t in ent):
                 continue  # a place or body the NER took for a person ("Kyiv")
-            name = _strip_poss(_whole_words_text(ent))
+            name = _strip_poss(_whole_words_text(_person_words(ent)))
             if not name.split():
                 continue
             canonical = self.canonical_person(name)
@@ -1202,6 +1202,9 @@ class _Context:
             person_name = _whole_words_text(person_tokens)
         elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
             person_name = _whole_words_text(name_tokens)
+        elif name_tokens and _name_after_office(name_tokens[0]) is not None:
+            # "Representative Carmen Iturbe of New Mexico said", taken for an organisation
+            person_name = _whole_words_text(_name_after_office(name_tokens[0]))
         else:
             person_name = None
         if person_name is not None:
@@ -1247,7 +1250,7 @@ class _Context:
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
-                and not _organisation_name(tok):
+                and not _organisation_name(tok) and not _office_of_a_person(tok):
             generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
                 or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS
             resolved = self._definite(np, tok, pos)
@@ -1330,8 +1333,8 @@ class _Context:
             earlier = self._earlier_np_actor(tok)
             if earlier is not None:
                 actor = earlier
-        if in_apposition:
-            name = self.span_text(name_tokens)
+        if in_apposition:  # "The owner, Birchline Senior Living [of Milwaukee], said"
+            name = self.span_text(list(_without_seat(self.doc[name_tokens[0].i:name_tokens[-1].i + 1])))
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and any(t.dep_ == "appos" for t in np):
             # "the Office of Correctional Oversight, a state agency,": the name, not its description
             name = ("the " if first.lower_ == "the" else "") + self._organisation_text(_entity_of(tok))
@@ -1711,8 +1714,9 @@ class _Context:
         retired nurse who lives across the street. [...] Doreen Marchetti, 71, has lived on
         Wendell Avenue since 1983"): the first person named after ``pos``, when that person is
         new to the text, opens one of the next two paragraphs as the subject of its first
-        sentence, carries no title that the description does not, and no one speaks in between.
-        A description of one person only ("a retired nurse", not "officials"), without an
+        sentence, carries no title that the description does not, and no one speaks in between;
+        or, in the next sentence, bears the description's noun as a title ("a federal judge" and
+        "Judge Ann Ruiz"). A description of one person only ("a retired nurse", not "officials"), without an
         anonymity clause ("who was not authorized to speak")."""
         if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
             return None
@@ -1722,6 +1726,11 @@ class _Context:
         if any(t.lower_ in _ANONYMITY_WORDS for t in head.subtree):
             return None
         later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos)]
+        titled = next((p for p in later if self.sentence_id(p.pos) <= self.sentence_id(pos) + 1
+                       and head.lower_ in self._titles_of(p.name)), None)
+        if titled is not None and not any(p.name == titled.name for p in self.persons if p.pos < pos) \
+                and not any(pos < s.pos < titled.pos and s.name for s in self.speakers):
+            return titled  # "A federal judge ... ruled that ... In her ruling, Judge Ann Ruiz wrote"
         if not later or len(re.findall(r"\n+", self.doc.text[pos:later[0].pos])) > 2:
             return None  # the first person named later opens one of the next two paragraphs
         person = later[0]
@@ -1902,7 +1911,8 @@ class _Context:
         pause that the company behind a 74-turbine project said could cost it its tax credits"):
         the first organisation named in the next :data:`CATAPHORA_SENTENCES` sentences, outside
         quotation marks, that is itself the subject of a reporting verb there ("Prairie Crest
-        Renewables, a Minneapolis developer, said in a statement"): a name the recogniser calls
+        Renewables, a Minneapolis developer, said in a statement") or the named author of a
+        document that is ("The notice, filed by Prairie Sun Egg Farms, said"): a name the recogniser calls
         an organisation, or a capitalised name it missed that ends in a company word or is
         described as a business in apposition. None when there is none."""
         if tok.lemma_.lower() not in _BUSINESS_NOUNS or any(
@@ -1913,8 +1923,13 @@ class _Context:
         for later in self.doc[tok.i + 1:]:
             if self.sentence_id(later.idx) > last:
                 break
-            if later.dep_ not in ("nsubj", "nsubjpass") or later.pos_ != "PROPN" or self.in_quote(later.idx) \
+            if later.dep_ not in ("nsubj", "nsubjpass") or self.in_quote(later.idx) \
                     or self.verbs.entry(later.head) is None:
+                continue
+            if later.pos_ == "NOUN" and later.lemma_.lower() in _AUTHORED_REPORTS:
+                # "The notice, filed by Prairie Sun Egg Farms ..., said": the document's author
+                later = _named_author(later) or later
+            if later.pos_ != "PROPN":
                 continue
             words = _name_tokens(later)
             if later.ent_type_ == "ORG":
@@ -2045,9 +2060,15 @@ def _mislabelled_person(ent) -> bool:
     person's full name: two or three capitalised proper nouns, the last no word of a body or a
     place, and either the first a given name that tells a gender ("Tamara Gaines" in "In Lynn
     Haven, Tamara Gaines sat on the steps") or the whole in apposition to a noun for a person
-    ("The director, Wendell Osterhout,")."""
+    ("The director, Wendell Osterhout,"); or a capitalised office before a full name
+    ("Representative Carmen Iturbe"), whose name is the words after the office
+    (:func:`_person_words`)."""
+    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
+        return False
+    if _name_after_office(ent[0]) is not None and len(ent) <= 4:
+        return True  # "Representative Carmen Iturbe [of New Mexico]": an office before a full name
     words = [t for t in ent if t.tag_ != "POS"]
-    if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC") or not 2 <= len(words) <= 3:
+    if not 2 <= len(words) <= 3:
         return False
     if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
         return False
@@ -2059,6 +2080,37 @@ def _mislabelled_person(ent) -> bool:
             and root.head.lower_ not in _GENERIC_ORGANISATION_NOUNS:  # "the owner" may be a company
         return True  # "The director, Wendell Osterhout,": the name of the person described
     return words[0].lower_ in given_name_genders()
+
+
+def _person_words(ent):
+    """The words of a person's name in ``ent``: without a capitalised office that the entity
+    recogniser put before the full name ("[Representative] Carmen Iturbe")."""
+    return ent[1:] if ent.label_ != "PERSON" and _name_after_office(ent[0]) is not None else ent
+
+
+def _name_after_office(tok) -> list | None:
+    """The full name after ``tok`` when ``tok`` is a capitalised office before a given name and a
+    surname ("Representative [Carmen Iturbe] of New Mexico"), whatever the entity recogniser
+    made of them; None when the words after the office start with no given name or end in a
+    word of a body or a place ("General Motors Company")."""
+    if not _office_before_full_name(tok):
+        return None
+    words = []
+    for t in tok.doc[tok.i + 1:tok.i + 4]:
+        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _NAME_OFFICES:
+            break
+        words.append(t)
+    if words[0].lower_ not in given_name_genders() or words[-1].lower_ in _NO_PERSONS_LAST_WORDS:
+        return None
+    return words
+
+
+def _office_of_a_person(tok) -> bool:
+    """Whether ``tok`` heads a body that a possessive office-holder identifies ("the governor's
+    budget office", "the Worcester County district attorney's office"): a body of its own, not
+    the organisation of that kind named before."""
+    return tok.lower_ not in _PERSON_NOUNS and any(
+        c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_NOUNS for c in tok.children)
 
 
 def _office_before_full_name(tok) -> bool:
@@ -2118,7 +2170,8 @@ _COMPANY_WORDS = frozenset(
     {"health", "healthcare", "properties", "holdings", "partners", "solutions", "services", "systems",
      "industries", "foods", "energy", "logistics", "technologies", "capital", "inc", "inc.", "corp",
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
-     "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media"})
+     "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
+     "living", "care", "homes"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
 _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS
 
@@ -2867,6 +2920,11 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
             return poss
         if gov.dep_ in ("dobj", "pobj") and gov.head.lemma_.lower() in _NOUN_REPORT_CARRIERS:
             return _verb_subject(gov.head, verbs)
+        verb = _reporting_verb_above(gov, verbs)
+        if verb is not None:
+            # "X said in a written response included in the report that ...": the parser gave the
+            # content clause to the last noun of the verb's phrase; the reporter is the verb's subject
+            return _verb_subject(verb, verbs)
         return None
     return _verb_subject(gov, verbs)
 
@@ -2944,13 +3002,33 @@ def _author_of(source):
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
-            c.dep_ in ("poss", "compound", "prep", "acl", "relcl") for c in source.children):
+            c.dep_ in ("poss", "prep", "relcl") or (c.dep_ == "compound" and c.pos_ == "PROPN")
+            or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS) for c in source.children):
+        # "the report", "The 61-page report", "The report, requested by the committee,"; not "the
+        # GAO report" or "the report released by the board"
         for earlier in reversed(source.doc[:source.i]):
             if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
                 author = _named_author(earlier)
+                if author is None:
+                    # "the state's inspector general said in a report ... The report said": the
+                    # one who reported in it or issued it
+                    author = _issuer(earlier)
                 if author is not None:
                     return author
     return source
+
+
+def _issuer(document):
+    """The subject of the verb through which ``document`` was given out: "X said in a report",
+    "X told families in a letter", "X released a report"; None otherwise."""
+    head = document.head
+    if document.dep_ == "pobj" and head.lower_ in ("in", "through") and head.head.pos_ in ("VERB", "AUX"):
+        verb = head.head
+    elif document.dep_ == "dobj" and head.lemma_.lower() in _SENDING_VERBS:
+        verb = head
+    else:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def _named_author(source):
@@ -2966,7 +3044,7 @@ def _named_author(source):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
                 return author
-        if child.dep_ == "acl":  # "a summary released by the committee"
+        if child.dep_ == "acl" and child.lemma_.lower() not in _ASKING_VERBS:  # "a summary released by the committee"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
@@ -2982,6 +3060,10 @@ def _named_author(source):
     return None
 
 
+# Verbs by which someone asks for or pays for a document that another writes ("The report,
+# requested by the House committee, said": the committee is not its author).
+_ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "ask", "fund", "sponsor",
+                           "require", "mandate"})
 # Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
                             "prepare", "write", "give", "provide", "distribute"})
@@ -3001,6 +3083,37 @@ def _nearest(node, deps):
         # programme's description, set off by commas, is no second subject of a named person
         return first
     return nearest
+
+
+def _reporting_verb_above(noun, verbs: ReportingVerbs):
+    """The reporting verb whose prepositional phrase holds ``noun`` ("said [in a response
+    included in the report]"), through prepositions, their objects and participles, when that
+    verb has no content clause of its own; None otherwise."""
+    node = noun
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "acl") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ in ("VERB", "AUX") and node.dep_ != "acl":
+            if verbs.entry(node) is None or any(c.dep_ in ("ccomp", "parataxis") for c in node.children):
+                return None
+            return node
+    return None
+
+
+def _subject_in_apposition_before(verb):
+    """For a verb the parser left without a subject: a noun phrase set off by commas right
+    before it that the parser hung in apposition to the last noun of an opening phrase ("In a
+    lawsuit filed last month in Denver, the Rural Hospital Coalition, which represents 140
+    hospitals, said"); None otherwise."""
+    doc = verb.doc
+    if verb.i < 2 or doc[verb.i - 1].text != "," or verb.dep_ != "ROOT" or verb.tag_ in ("VBG", "VBN"):
+        return None  # not ", adding that": a participle reports for its clause's subject
+    for t in reversed(doc[verb.sent.start:verb.i - 1]):
+        if t.dep_ == "appos" and t.pos_ in ("PROPN", "NOUN") and t.right_edge.i == verb.i - 2 \
+                and t.left_edge.i > verb.sent.start and doc[t.left_edge.i - 1].text == ",":
+            return t
+    return None
 
 
 def _verb_subject(verb, verbs: ReportingVerbs):
@@ -3038,6 +3151,8 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             opening = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i
                             and c.tag_ in ("VBN", "VBG") and c.i == c.sent.start), None)
             subj = _person_before(verb, opening) if opening is not None else None
+            if subj is None:
+                subj = _subject_in_apposition_before(verb)
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj

@@ -1146,6 +1146,46 @@ SPEAKER_SHAPES = [
      "the fee would drive barges to other ports. The group said on Thursday that it was studying the final "
      "rule \"with our lawyers at the table.\"",
      "with our lawyers at the table.", "National Association of Grain Shippers"),
+    ("a title before a full name that the recogniser took for an organisation, with 'of' and a state",
+     "Later, Representative Dolores Iturbe of Colorado said the delays fell hardest on veterans.",
+     "the delays fell hardest on veterans", "Dolores Iturbe"),
+    ("a company in apposition without the city of its seat",
+     "The operator, Hollowell Senior Living of Duluth, said in a statement that the home would close in "
+     "May.", "the home would close in May", "Hollowell Senior Living"),
+    ("'the report' speaks for the one who reported in it, named later by title",
+     "Half of the county's bridges need repair, the state's transportation auditor said in a report on "
+     "Monday.\n\nThe report said the county had spent its repair money on new roads.\n\n\u201cThe "
+     "bridges were not a priority,\u201d Auditor Philippa Crane told reporters.",
+     "the county had spent its repair money on new roads", "Philippa Crane"),
+    ("'the letter' speaks for the company that sent it",
+     "Its owner, Tamsin Health Partners, told residents in a letter on Friday that the clinic would close. "
+     "\u201cWe held on as long as we could,\u201d the letter said.",
+     "We held on as long as we could,", "Tamsin Health Partners"),
+    ("a report requested by a committee does not speak for the committee",
+     "WASHINGTON \u2014 The Coast Guard has 40 cutters past their service life, according to a report "
+     "released on Monday by the Government Accountability Office.\n\nThe report, requested by the House "
+     "Transportation Committee, said the service had no plan to replace them.",
+     "the service had no plan to replace them", "the Government Accountability Office"),
+    ("a subject the parser hung on an opening phrase's noun",
+     "In a complaint filed on Monday in federal court in Fresno, the Valley Growers Alliance, which "
+     "represents 300 farms, said the district had broken its contract.",
+     "the district had broken its contract", "the Valley Growers Alliance"),
+    ("a content clause that the parser gave to a noun of the verb's phrase",
+     "The state veterinarian, Dr. Anselm Kovac, said in a written response included in the report that "
+     "his office had hired two inspectors.", "his office had hired two inspectors", "Anselm Kovac"),
+    ("an office that a possessive office-holder identifies is no office named before",
+     "The Office of Child Advocacy said the agency had lost track of 30 children. The mayor's budget "
+     "office said the plan would add money for caseworkers.",
+     "the plan would add money for caseworkers", "the mayor's budget office"),
+    ("a lede's 'the company' named through the notice it filed",
+     "ALDEN, Iowa \u2014 A meatpacking plant will lay off 200 of its 900 workers in March, the company said "
+     "in a notice filed with the state on Monday.\n\nThe notice, filed by Northfield Pork Processors, said "
+     "the cuts would begin on March 3.",
+     "A meatpacking plant will lay off 200 of its 900 workers in March", "Northfield Pork Processors"),
+    ("a judge described, then named by the title in the next sentence",
+     "A federal judge in Omaha ruled on Friday that the company must pay its drivers for the storm days. "
+     "In her ruling, Judge Rosalind Achebe wrote that the contracts made no exception.",
+     "the company must pay its drivers for the storm days", "Rosalind Achebe"),
 ]
 
 
@@ -1291,13 +1331,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 25: four articles with ledes attributed at their end or
-# through a report, people described and named later, "he"/"she" among several people of one gender,
-# agencies, boards and companies speaking, filings, notices and letters), measured once with the rules
-# of round 23 frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Scores of the US-news held-out split (round 26: four articles with ledes attributed at their end or to
+# a body named only in a title, people described and named later, "he"/"she" among several people of
+# one gender, offices, districts and companies speaking, lawsuits, orders and tallies), measured once
+# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8354, "speaker_name_accuracy": 0.8354, "exact_f1": 0.9625,
-               "overlap_f1": 0.9875}
+US_HELD_OUT = {"named_speaker_accuracy": 0.85, "speaker_name_accuracy": 0.85, "exact_f1": 0.9625,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1305,7 +1345,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 79
+    assert result["n_articles"] == 4 and result["n_named"] == 80
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
