@@ -278,7 +278,7 @@ _NEWS_NOUNS = frozenset(
 # service, "the chain"): see :meth:`_Context._recent_organisation`.
 _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
-     "developer", "insurer", "carrier", "landlord", "owner", "lender", "co-op", "cooperative", "nonprofit",
+     "developer", "insurer", "carrier", "landlord", "owner", "lender", "dealer", "co-op", "cooperative", "nonprofit",
      "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union",
      "group"})
 # Nouns for a business ("the company", "the railroad"), which no public body stands for: the
@@ -1185,7 +1185,7 @@ class _Context:
         # "the owner, Berkshire Crest Properties"), whatever the recogniser made of it
         full = self._organisation_short_form(name_tokens)
         if full is not None:
-            return _Speaker(self.span_text(full), mention, self._np_actor(list(full), prefer_member=False),
+            return _Speaker(_strip_poss(self.span_text(full)), mention, self._np_actor(list(full), prefer_member=False),
                             pos, full.root.lower_, False, False)
         # a person named in the text -----------------------------------------
         # a capitalised word the recogniser calls a person, whatever the tagger made of it
@@ -1295,6 +1295,12 @@ class _Context:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             if generic and not plural and (later := self._next_speaking_company(tok)) is not None:
                 return _Speaker(later.name, mention, actor or later.actor, pos, head_word, False, False)
+            if not plural and tok.lemma_.lower() in _INSTITUTION_NOUNS and tok.lower_ not in _PERSON_NOUNS:
+                org = self._organisation_named_later(np, tok, pos)  # "the state's dam safety office"
+                if org is not None:
+                    return _Speaker("the " + self._organisation_text(org), mention,
+                                    actor or self._np_actor(list(org), prefer_member=False), pos, head_word,
+                                    False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
@@ -1335,8 +1341,10 @@ class _Context:
                 actor = earlier
         if in_apposition:  # "The owner, Birchline Senior Living [of Milwaukee], said"
             name = self.span_text(list(_without_seat(self.doc[name_tokens[0].i:name_tokens[-1].i + 1])))
-        elif _organisation_name(tok) and tok.ent_type_ == "ORG" and any(t.dep_ == "appos" for t in np):
-            # "the Office of Correctional Oversight, a state agency,": the name, not its description
+        elif _organisation_name(tok) and tok.ent_type_ == "ORG" and (
+                any(t.dep_ == "appos" for t in np) or _hosted(tok)):
+            # "the Office of Correctional Oversight, a state agency,": the name, not its description;
+            # "the Center for Rural Education Policy at Cascade State University": not its host
             name = ("the " if first.lower_ == "the" else "") + self._organisation_text(_entity_of(tok))
         else:
             clause = _identifying_clause(tok) if np else None
@@ -1478,6 +1486,11 @@ class _Context:
         subject = subjects[0]
         if subject.pos_ == "PRON" or subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "PERSON":
             return None
+        if subject.pos_ == "NOUN" and subject.lemma_.lower() in _AUTHORED_REPORTS:
+            author = _author_of(subject)  # "The report said ..., and it called ...": the report's author
+            if author is not subject:
+                speaker = self._speaker_from(author, record)
+                return speaker if speaker.name is not None else None
         named = subject.ent_type_ == "ORG" or (
             subject.i in self.mention_at and self.mention_at[subject.i].via in ("name", "member"))
         if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS:
@@ -1638,6 +1651,27 @@ class _Context:
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
         return None
 
+    def _organisation_named_later(self, np, head, pos: int):
+        """An organisation named in the next :data:`CATAPHORA_SENTENCES` sentences, outside
+        quotation marks, whose name holds a description's head noun and its other nouns and
+        adjectives ("the state's dam safety office ... Priya Venkataraman, the chief engineer of
+        the Office of Dam Safety"): its entity, or None. Such a body is not the person whose title
+        names it."""
+        words = {t.lemma_.lower() for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ")
+                 and t.i < head.i and not (t.dep_ == "poss" or any(c.dep_ == "case" for c in t.children))}
+        if not words:
+            return None
+        want = words | {head.lemma_.lower()}
+        last = self.sentence_id(pos) + CATAPHORA_SENTENCES
+        for ent in self.doc.ents:
+            if ent.start <= head.i or ent.label_ != "ORG" or self.in_quote(ent.start_char):
+                continue
+            if self.sentence_id(ent.start_char) > last:
+                break
+            if want <= {t.lemma_.lower() for t in ent}:
+                return ent
+        return None
+
     def _named_by_apposition(self, head) -> tuple[str, str | None, bool] | None:
         """The name a description is given later in the text by a definite noun phrase of the
         same head noun with a proper name in apposition ("a Fall River woman" ... "The
@@ -1715,8 +1749,8 @@ class _Context:
         Wendell Avenue since 1983"): the first person named after ``pos``, when that person is
         new to the text, opens one of the next two paragraphs as the subject of its first
         sentence, carries no title that the description does not, and no one speaks in between;
-        or, in the next sentence, bears the description's noun as a title ("a federal judge" and
-        "Judge Ann Ruiz"). A description of one person only ("a retired nurse", not "officials"), without an
+        or, in the same or the next two paragraphs and with no one speaking in between, bears the
+        description's noun as a title ("a federal judge" and "Judge Ann Ruiz"). A description of one person only ("a retired nurse", not "officials"), without an
         anonymity clause ("who was not authorized to speak")."""
         if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
             return None
@@ -1726,7 +1760,7 @@ class _Context:
         if any(t.lower_ in _ANONYMITY_WORDS for t in head.subtree):
             return None
         later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos)]
-        titled = next((p for p in later if self.sentence_id(p.pos) <= self.sentence_id(pos) + 1
+        titled = next((p for p in later if len(re.findall(r"\n+", self.doc.text[pos:p.pos])) <= 2
                        and head.lower_ in self._titles_of(p.name)), None)
         if titled is not None and not any(p.name == titled.name for p in self.persons if p.pos < pos) \
                 and not any(pos < s.pos < titled.pos and s.name for s in self.speakers):
@@ -2178,14 +2212,28 @@ _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_W
 
 def _without_seat(span):
     """An organisation's name without the place of its seat that follows a company word
-    ("Ridgeline Correctional Health [of Nashville]"); other names keep their "of" ("the University
-    of Michigan", "Bank of America", "the Department of Public Utilities")."""
+    ("Ridgeline Correctional Health [of Nashville]") or ends the name of a business in apposition
+    to a noun for one ("The dealer, Dakota Heartland Propane [of Mitchell],"); other names keep
+    their "of" ("the University of Michigan", "Bank of America", "the Department of Public
+    Utilities")."""
     doc = span.doc
+    root = span.root
+    business = root.dep_ == "appos" and root.head.lemma_.lower() in _BUSINESS_NOUNS | {"owner"}
     for k in range(span.start + 2, span.end - 1):
-        if doc[k].lower_ == "of" and doc[k - 1].lower_ in _COMPANY_WORDS and k + 3 >= span.end \
+        before = doc[k - 1].lower_
+        if doc[k].lower_ == "of" and k + 3 >= span.end \
+                and (before in _COMPANY_WORDS or (business and before not in _INSTITUTION_NOUNS
+                                                  and before not in _PLACE_AND_BODY_WORDS)) \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
             return doc[span.start:k]
     return span
+
+
+def _hosted(tok) -> bool:
+    """Whether an organisation's name is followed by the organisation that hosts it ("the Center
+    for Rural Education Policy [at Cascade State University]")."""
+    return any(c.dep_ == "prep" and c.lower_ == "at" and any(
+        o.dep_ == "pobj" and o.ent_type_ == "ORG" for o in c.children) for c in tok.children)
 
 
 def _is_outlet_name(ent) -> bool:
@@ -2936,7 +2984,7 @@ _AUTHORED_REPORTS = frozenset({
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
-    "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure",
+    "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory",
 })
 
 

@@ -1186,6 +1186,32 @@ SPEAKER_SHAPES = [
      "A federal judge in Omaha ruled on Friday that the company must pay its drivers for the storm days. "
      "In her ruling, Judge Rosalind Achebe wrote that the contracts made no exception.",
      "the company must pay its drivers for the storm days", "Rosalind Achebe"),
+    ("a body described in a lede is the organisation named later in a person's title, not the person",
+     "The bridge over the Ashby River must close to trucks by March, the state's bridge inspection office "
+     "said in an order on Monday.\n\nThe four-page order said cracks had grown in two steel beams.\n\n"
+     "\"We cannot wait for spring,\" said Odile Farrant, the director of the Office of Bridge Inspection.",
+     "cracks had grown in two steel beams", "the Office of Bridge Inspection"),
+    ("'it' after a report's clause is the report's author",
+     "Ferry service to the islands fell by a third last year, the state's transportation inspector said in "
+     "a report on Friday.\n\nThe report said the agency had cut crews, and it called the agency's "
+     "schedules \u201cfiction on paper.\u201d\n\nInspector Gwendolyn Marsh said the cuts were avoidable.",
+     "fiction on paper.", "Gwendolyn Marsh"),
+    ("an organisation in the possessive keeps no 's",
+     "The Forest Service closed two campgrounds. Wildfires burned 40,000 acres last year, according to "
+     "the Forest Service's own figures.",
+     "Wildfires burned 40,000 acres last year", "the Forest Service"),
+    ("a business in apposition to 'the dealer' drops the city of its seat",
+     "The dealer, Prairie Gold Tractor of Watertown, sells machines in 12 counties. The company said it "
+     "would appeal.", "it would appeal", "Prairie Gold Tractor"),
+    ("a centre is named without the university that hosts it",
+     "According to a count by the Institute for Small Farm Studies at Dunmore State University, 400 dairies "
+     "closed last year.", "400 dairies closed last year", "the Institute for Small Farm Studies"),
+    ("a judge described in a lede is named by title two paragraphs on",
+     "PIERRE, S.D. \u2014 A state judge on Monday ordered a grain elevator to reopen its scales, ruling that "
+     "the closure broke its contracts with farmers.\n\nThe elevator buys wheat from about 900 farms. Its "
+     "owners bought it in 2019.\n\nIn her order, Judge Maren Ostby wrote that the farmers had no other "
+     "buyer within 60 miles.",
+     "the closure broke its contracts with farmers", "Maren Ostby"),
 ]
 
 
@@ -1331,13 +1357,12 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 26: four articles with ledes attributed at their end or to
-# a body named only in a title, people described and named later, "he"/"she" among several people of
-# one gender, offices, districts and companies speaking, lawsuits, orders and tallies), measured once
-# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.85, "speaker_name_accuracy": 0.85, "exact_f1": 0.9625,
-               "overlap_f1": 1.0}
+# Scores of the US-news held-out split (round 27: four articles with ledes attributed at their end,
+# people described and named later, "he"/"she" among two or three people of one gender, companies and
+# boards speaking, documents, two speakers in one sentence), measured once with the rules frozen
+# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9211, "speaker_name_accuracy": 0.9221, "exact_f1": 0.9686,
+               "overlap_f1": 0.9686}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1345,7 +1370,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 80
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
