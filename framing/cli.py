@@ -519,6 +519,9 @@ _STANCE_TRAINING_FLAGS = (
     ("--part", str, "part of --data to train on: train (default; the held-out test part stays unseen) or all"),
     ("--drop-overlap", _boolean, "true: leave sentences that --dev shares with the training data out of "
                                  "training (otherwise such a --dev is refused)"),
+    ("--extra", str, "a further NewsMTSC-format JSONL whose targets join the training data (with --cv: every "
+                     "fold's training part; never scored)"),
+    ("--extra-repeat", int, "times each --extra target is repeated in training (default: 1)"),
 )
 
 _SPLIT_HELP = ("dev: articles read while developing the rules; test: held out; as declared in splits.yaml "

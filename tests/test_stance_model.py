@@ -282,6 +282,54 @@ def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
     assert test_part and not test_part & {s for train, dev in seen for s in train | set(dev)}
 
 
+def test_extra_targets_join_every_training_part_and_are_never_scored(tmp_path, monkeypatch):
+    import framing.stance_training as stance_model
+
+    rows = invented_sentences(40)
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    extra = [newsmtsc_record("If the council cared about its parks, it would have mowed them.", "the council", 2.0),
+             newsmtsc_record("The council cared about its parks and mowed them weekly.", "The council", 6.0)]
+    _write_jsonl(tmp_path / "extra.jsonl", extra)
+    added = {row["sentence_normalized"] for row in extra}
+    seen = []
+
+    def fake_fit(frame, dev_frame, **options):
+        seen.append((list(frame["sentence"]), list(dev_frame["sentence"])))
+        return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}]}
+
+    monkeypatch.setattr(stance_model, "_fit", fake_fit)
+    report = stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, part="all",
+                                                      extra=tmp_path / "extra.jsonl", extra_repeat=3,
+                                                      progress=False)
+    assert len(seen) == 4
+    for train, dev in seen:
+        assert sorted(s for s in train if s in added) == sorted(list(added) * 3), "every fold trains on each extra x3"
+        assert not added & set(dev), "an extra target was scored"
+    assert sum(len(dev) for _, dev in seen) == 40
+    assert report["extra"]["n_targets"] == 2 and report["extra"]["repeat"] == 3
+
+
+def test_training_with_extra_targets_records_them_and_refuses_shared_sentences(tmp_path):
+    rows = invented_sentences(12)
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    _write_jsonl(tmp_path / "extra.jsonl", [newsmtsc_record("The board hailed the new bridge plan.", "The board", 6.0)])
+    options = {"part": "all", "epochs": 1, "batch_size": 4, "max_length": 16, "num_layers": 1, "max_steps": 1,
+               "progress": False, "num_threads": 1}
+    report = train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "m", extra=tmp_path / "extra.jsonl",
+                                extra_repeat=2, **options)
+    training = report["training"]
+    assert training["n_train_targets"] == 12 and training["n_extra_targets"] == 1 and training["extra_repeat"] == 2
+    assert f"--extra {tmp_path / 'extra.jsonl'} --extra-repeat 2" in training["command"]
+    # an extra sentence that is in the training file (in either part) would leak the held-out part
+    _write_jsonl(tmp_path / "leak.jsonl", rows[3:4])
+    with pytest.raises(ValueError, match="shares 1 sentence"):
+        train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "m2", extra=tmp_path / "leak.jsonl", **options)
+    with pytest.raises(ValueError, match="extra_repeat must be a positive integer"):
+        train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "m3", extra=tmp_path / "extra.jsonl",
+                           extra_repeat=0, **options)
+    assert not (tmp_path / "m2").exists() and not (tmp_path / "m3").exists()
+
+
 def test_not_a_model_folder(tmp_path):
     with pytest.raises(FileNotFoundError, match="stance model folder"):
         TransformerStanceScorer(tmp_path).predict_proba_texts([_item(KENYA_SUDAN, "Kenya")])
@@ -336,6 +384,32 @@ def test_the_challenge_files_are_balanced_and_disjoint():
         others = ~frame["shape"].isin(["neutral_lede", "plain_positive"])
         assert frame.loc[others, "label"].eq("negative").all()
     assert not set(dev["sentence"]) & set(test["sentence"])
+
+
+def _word_runs(sentence: str, n: int) -> set[tuple[str, ...]]:
+    words = re.findall(r"[a-z0-9']+", sentence.lower())
+    return {tuple(words[i:i + n]) for i in range(len(words) - n + 1)}
+
+
+def test_the_written_training_shapes_share_no_wording_with_the_challenge_files():
+    """``train.jsonl`` (written shapes that training may add to NewsMTSC: ``--extra``) shares no
+    run of five words with the dev or test file."""
+    from framing.evaluation import load_newsmtsc
+
+    extra = load_newsmtsc(CHALLENGE / "train.jsonl")
+    assert len(extra) >= 250 and extra["label"].nunique() == 3
+    scored = set().union(*(_word_runs(s, 5) for name in ("dev", "test")
+                           for s in load_newsmtsc(CHALLENGE / f"{name}.jsonl")["sentence"]))
+    shared = {s for s in extra["sentence"].unique() if _word_runs(s, 5) & scored}
+    assert not shared, f"written training sentences that repeat the challenge files' wording: {sorted(shared)[:3]}"
+
+
+def test_the_written_training_shapes_are_not_newsmtsc_sentences():
+    from framing.evaluation import load_newsmtsc
+
+    extra = set(load_newsmtsc(CHALLENGE / "train.jsonl")["sentence"])
+    assert not extra & set(load_newsmtsc(shared_file("newsmtsc", "train.jsonl"))["sentence"])
+    assert not extra & set(load_newsmtsc(shared_file("newsmtsc", "dev.jsonl"))["sentence"])
 
 
 def test_challenge_set_overall(challenge_reports):
