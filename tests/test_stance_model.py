@@ -253,44 +253,11 @@ def test_training_refuses_a_dev_set_that_shares_sentences_with_it(tmp_path):
     assert "--drop-overlap true" in report["training"]["command"]
 
 
-def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
+def _recorded_folds(monkeypatch):
+    """The training module with ``_fit`` replaced by a recorder of each fold's training and held
+    sentences (no network trained), and the list it records into."""
     import framing.stance_training as stance_model
 
-    rows = invented_sentences(90)
-    rows += rows[:10]
-    _write_jsonl(tmp_path / "train.jsonl", rows)
-    seen = []
-
-    def fake_fit(frame, dev_frame, **options):
-        seen.append((set(frame["sentence"]), list(dev_frame["sentence"])))
-        return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}]}
-
-    monkeypatch.setattr(stance_model, "_fit", fake_fit)
-    report = stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, part="all",
-                                                      progress=False)
-    assert report["folds"] == 4 and report["macro_f1"] == 0.5
-    held = [sentence for _, dev in seen for sentence in dev]
-    assert len(held) == 100, "every target is held out exactly once"
-    for train, dev in seen:
-        assert not train & set(dev), "a sentence (or its duplicate) in training and in its fold"
-    # the default part keeps the held-out test part out of every fold
-    seen.clear()
-    stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, progress=False)
-    from framing.evaluation import load_newsmtsc
-
-    test_part = set(load_newsmtsc(tmp_path / "train.jsonl", part="test")["sentence"])
-    assert test_part and not test_part & {s for train, dev in seen for s in train | set(dev)}
-
-
-def test_extra_targets_join_every_training_part_and_are_never_scored(tmp_path, monkeypatch):
-    import framing.stance_training as stance_model
-
-    rows = invented_sentences(40)
-    _write_jsonl(tmp_path / "train.jsonl", rows)
-    extra = [newsmtsc_record("If the council cared about its parks, it would have mowed them.", "the council", 2.0),
-             newsmtsc_record("The council cared about its parks and mowed them weekly.", "The council", 6.0)]
-    _write_jsonl(tmp_path / "extra.jsonl", extra)
-    added = {row["sentence_normalized"] for row in extra}
     seen = []
 
     def fake_fit(frame, dev_frame, **options):
@@ -298,6 +265,38 @@ def test_extra_targets_join_every_training_part_and_are_never_scored(tmp_path, m
         return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}]}
 
     monkeypatch.setattr(stance_model, "_fit", fake_fit)
+    return stance_model, seen
+
+
+def test_cross_validation_folds_never_share_a_sentence(tmp_path, monkeypatch):
+    rows = invented_sentences(90)
+    rows += rows[:10]
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    stance_model, seen = _recorded_folds(monkeypatch)
+    report = stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, part="all",
+                                                      progress=False)
+    assert report["folds"] == 4 and report["macro_f1"] == 0.5
+    held = [sentence for _, dev in seen for sentence in dev]
+    assert len(held) == 100, "every target is held out exactly once"
+    for train, dev in seen:
+        assert not set(train) & set(dev), "a sentence (or its duplicate) in training and in its fold"
+    # the default part keeps the held-out test part out of every fold
+    seen.clear()
+    stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, progress=False)
+    from framing.evaluation import load_newsmtsc
+
+    test_part = set(load_newsmtsc(tmp_path / "train.jsonl", part="test")["sentence"])
+    assert test_part and not test_part & {s for train, dev in seen for s in train + dev}
+
+
+def test_extra_targets_join_every_training_part_and_are_never_scored(tmp_path, monkeypatch):
+    rows = invented_sentences(40)
+    _write_jsonl(tmp_path / "train.jsonl", rows)
+    extra = [newsmtsc_record("If the council cared about its parks, it would have mowed them.", "the council", 2.0),
+             newsmtsc_record("The council cared about its parks and mowed them weekly.", "The council", 6.0)]
+    _write_jsonl(tmp_path / "extra.jsonl", extra)
+    added = {row["sentence_normalized"] for row in extra}
+    stance_model, seen = _recorded_folds(monkeypatch)
     report = stance_model.cross_validate_stance_model(tmp_path / "train.jsonl", folds=4, part="all",
                                                       extra=tmp_path / "extra.jsonl", extra_repeat=3,
                                                       progress=False)
