@@ -1119,10 +1119,11 @@ class _Context:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
             if subject is not None and _is_document(subject):
                 subject = None  # 'The U.S. code says ...': a text, not a speaker
-            if subject is not None and _is_number(subject):
+            if subject is not None and (_is_number(subject) or _is_infinitive(subject)):
                 # "A rancher whose family has farmed here since 1911 said": the parser made the
                 # year the subject; the speaker is the verb's other subject ("A retired welder who
-                # has lived there since 1980 said"), else the noun whose clause holds the verb
+                # has lived there since 1980 said"), else the noun whose clause holds the verb; the
+                # same for a verb after "to" ("An employee who ... when the roof began to groan said")
                 other = next((c for c in record.gov.children if c.dep_ in ("nsubj", "nsubjpass")
                               and c.i != subject.i and not _is_number(c)), None)
                 subject = other if other is not None else _noun_above(record.gov)
@@ -1249,6 +1250,12 @@ class _Context:
             person = self._named_next_sentence(np, tok, pos)
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+        if first.lower_ == "the" and plural and not has_name and not in_apposition \
+                and any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children):
+            pair = self._last_two_titled(tok, pos)  # "the two senators wrote"
+            if pair is not None:
+                return _Speaker(f"{pair[0].name} and {pair[1].name}", mention, actor or pair[0].actor, pos,
+                                head_word, True, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok) and not _office_of_a_person(tok):
             generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
@@ -1342,9 +1349,10 @@ class _Context:
         if in_apposition:  # "The owner, Birchline Senior Living [of Milwaukee], said"
             name = self.span_text(list(_without_seat(self.doc[name_tokens[0].i:name_tokens[-1].i + 1])))
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and (
-                any(t.dep_ == "appos" for t in np) or _hosted(tok)):
-            # "the Office of Correctional Oversight, a state agency,": the name, not its description;
-            # "the Center for Rural Education Policy at Cascade State University": not its host
+                any(t.dep_ in ("appos", "relcl") for t in np) or _hosted(tok)):
+            # "the Office of Correctional Oversight, a state agency,": the name, not its description
+            # or a clause on it ("..., which licenses building inspectors,"); "the Center for Rural
+            # Education Policy at Cascade State University": not its host
             name = ("the " if first.lower_ == "the" else "") + self._organisation_text(_entity_of(tok))
         else:
             clause = _identifying_clause(tok) if np else None
@@ -1492,7 +1500,10 @@ class _Context:
                 speaker = self._speaker_from(author, record)
                 return speaker if speaker.name is not None else None
         named = subject.ent_type_ == "ORG" or (
-            subject.i in self.mention_at and self.mention_at[subject.i].via in ("name", "member"))
+            subject.i in self.mention_at and self.mention_at[subject.i].via in ("name", "member")) or (
+            # "Loup Prairie Public Power District": a name the recogniser missed, ending in a body's word
+            subject.pos_ == "PROPN" and subject.lower_ in _NO_PERSONS_LAST_WORDS and subject.ent_type_ == ""
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.lefts))
         if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS:
             return None
         speaker = self._speaker_from(subject, record)
@@ -1649,6 +1660,21 @@ class _Context:
             if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
                     titles, person.actor, role, qualifiers, np_actor, known_only=True):
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
+        return None
+
+    def _last_two_titled(self, head, pos: int) -> tuple[_Person, _Person] | None:
+        """For "the two senators": the last two people named before ``pos``, outside quotation
+        marks, whose titles hold the noun ("Senator Corinne Delacroix ... Senator Wade Strandberg"),
+        in the order the text names them; None unless there are two."""
+        title = head.lemma_.lower()
+        found: list[_Person] = []
+        for person in reversed(self.persons):
+            if person.pos >= pos or self.in_quote(person.pos) or any(p.name == person.name for p in found):
+                continue
+            if title in self._titles_of(person.name):
+                found.append(person)
+                if len(found) == 2:
+                    return found[1], found[0]
         return None
 
     def _organisation_named_later(self, np, head, pos: int):
@@ -2127,14 +2153,8 @@ def _name_after_office(tok) -> list | None:
     surname ("Representative [Carmen Iturbe] of New Mexico"), whatever the entity recogniser
     made of them; None when the words after the office start with no given name or end in a
     word of a body or a place ("General Motors Company")."""
-    if not _office_before_full_name(tok):
-        return None
-    words = []
-    for t in tok.doc[tok.i + 1:tok.i + 4]:
-        if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _NAME_OFFICES:
-            break
-        words.append(t)
-    if words[0].lower_ not in given_name_genders() or words[-1].lower_ in _NO_PERSONS_LAST_WORDS:
+    words = _words_after_office(tok)
+    if len(words) < 2 or words[0].lower_ not in given_name_genders() or words[-1].lower_ in _NO_PERSONS_LAST_WORDS:
         return None
     return words
 
@@ -2150,14 +2170,20 @@ def _office_of_a_person(tok) -> bool:
 def _office_before_full_name(tok) -> bool:
     """Whether ``tok`` is a capitalised office directly before a given name and a surname
     ("Mayor Curtis Rahn said"), all proper nouns and none of them an office."""
+    return len(_words_after_office(tok)) >= 2
+
+
+def _words_after_office(tok) -> list:
+    """The capitalised proper nouns, up to three and none of them an office, right after ``tok``
+    when ``tok`` is a capitalised office ("Mayor [Curtis Rahn]"); [] otherwise."""
     if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in _NAME_OFFICES:
-        return False
+        return []
     words = []
     for t in tok.doc[tok.i + 1:tok.i + 4]:
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _NAME_OFFICES:
             break
         words.append(t)
-    return len(words) >= 2
+    return words
 
 
 # Last words of a newspaper's or a wire's name ("The Housatonic Ledger", "the Cedar Valley
@@ -2986,6 +3012,12 @@ _AUTHORED_REPORTS = frozenset({
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory",
 })
+
+
+def _is_infinitive(tok) -> bool:
+    """A verb after "to" that the parser made a subject ("An employee who was flooding the ice when
+    the roof began [to groan] said"): no speaker."""
+    return tok.is_lower and any(c.dep_ == "aux" and c.lower_ == "to" and c.i == tok.i - 1 for c in tok.children)
 
 
 def _is_number(tok) -> bool:

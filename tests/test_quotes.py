@@ -1212,6 +1212,25 @@ SPEAKER_SHAPES = [
      "owners bought it in 2019.\n\nIn her order, Judge Maren Ostby wrote that the farmers had no other "
      "buyer within 60 miles.",
      "the closure broke its contracts with farmers", "Maren Ostby"),
+    ("an organisation's name without the relative clause on it",
+     "The Minnesota Department of Safety and Professional Services, which licenses plumbers, said it "
+     "would review the records.", "it would review the records",
+     "the Minnesota Department of Safety and Professional Services"),
+    ("a verb after 'to' that the parser made the subject is no speaker",
+     "A janitor who was mopping the floor when the roof began to groan said he heard \u201ca crack like "
+     "a rifle shot\u201d and ran out.\n\nThe janitor, Emil Vasquez, 52, has worked there since 2001.",
+     "a crack like a rifle shot", "Emil Vasquez"),
+    ("'its' for a body whose name the recogniser missed",
+     "The county board approved the plan. The board said in a statement that the plan was sound. Sauk "
+     "Prairie Public Power District, which sells electricity in the county, would need to build a new "
+     "substation, according to its filing with the state.",
+     "Sauk Prairie Public Power District, which sells electricity in the county, would need to build a new "
+     "substation", "Sauk Prairie Public Power District"),
+    ("'the two senators' are the last two senators named",
+     "Senator Mabel Oduya, Democrat of Ohio, called the fine \u201ca start,\u201d while Senator Frank "
+     "Halloran, Republican of Idaho, said it was too small. In a letter in May, the two senators wrote that "
+     "airlines had \u201cno reason to be careful.\u201d",
+     "no reason to be careful.", "Mabel Oduya and Frank Halloran"),
 ]
 
 
@@ -1357,12 +1376,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 27: four articles with ledes attributed at their end,
-# people described and named later, "he"/"she" among two or three people of one gender, companies and
-# boards speaking, documents, two speakers in one sentence), measured once with the rules frozen
-# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9211, "speaker_name_accuracy": 0.9221, "exact_f1": 0.9686,
-               "overlap_f1": 0.9686}
+# Scores of the US-news held-out split (round 28: four articles with ledes attributed at their end,
+# people described and named later, "he" among several men, organisations by a short name, a ransom
+# note, lawsuits, motions and rulings, joint speakers, quotes running on), measured once with the
+# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9333, "speaker_name_accuracy": 0.9333, "exact_f1": 0.8987,
+               "overlap_f1": 0.9494}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1370,7 +1390,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 75
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
