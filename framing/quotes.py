@@ -1138,7 +1138,7 @@ class _Context:
                     # "Its statement called": the body that "its" stands for; "The ministry's
                     # statement said": the ministry, resolved as a speaker of its own
                     subject = next((c for c in subject.children if c.dep_ == "poss"
-                                    and (c.lower_ in ("its", "their") or c.pos_ in ("NOUN", "PROPN"))),
+                                    and (c.lower_ in ("its", "their", "his", "her") or c.pos_ in ("NOUN", "PROPN"))),
                                    subject)
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
             if speaker is not None and speaker.name is None and speaker.mention is None:
@@ -1188,9 +1188,15 @@ class _Context:
         if full is not None:
             return _Speaker(_strip_poss(self.span_text(full)), mention, self._np_actor(list(full), prefer_member=False),
                             pos, full.root.lower_, False, False)
+        # a group named by what it calls itself
+        own_name = _name_it_calls_itself(tok)
+        if own_name is not None:  # "a group that calls itself Quiet Harbor"
+            return _Speaker(self.span_text(own_name), mention, self._np_actor(own_name, prefer_member=False), pos,
+                            tok.lower_, False, False)
         # a person named in the text -----------------------------------------
         # a capitalised word the recogniser calls a person, whatever the tagger made of it
         # ("Brock said", tagged as a common noun at the start of a sentence)
+        partner = None  # the second of two people named together
         person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON"
                          and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))]
         head = name_tokens[-1] if name_tokens else tok
@@ -1200,6 +1206,9 @@ class _Context:
         root = next((t for t in name_tokens if t.head.i not in ids or t.head.i == t.i), head)
         if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON" or root.ent_type_ == "PERSON"):
             person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
+            partner = _joint_partner(root) if tok.tag_ in ("NNS", "NNPS") else None
+            if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
+                person_tokens = [t for t in person_tokens if t.i < partner.left_edge.i] or person_tokens
             person_name = _whole_words_text(person_tokens)
         elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
             person_name = _whole_words_text(name_tokens)
@@ -1210,6 +1219,8 @@ class _Context:
             person_name = None
         if person_name is not None:
             name = self.canonical_person(person_name)
+            if partner is not None:
+                name = f"{name} and {self.canonical_person(_whole_words_text(_name_tokens(partner)))}"
             actor = self._np_actor(np) or self._person_actor(name, pos)
             if actor is None:
                 actor = self.extractor.inventory.member_actor(name, on=self.date)
@@ -2159,6 +2170,29 @@ def _name_after_office(tok) -> list | None:
     return words
 
 
+def _name_it_calls_itself(tok):
+    """The name in "a group that calls itself Quiet Harbor" / "a group calling itself ...": the
+    proper-noun words after "itself", or None."""
+    for clause in tok.children:
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() == "call" \
+                and any(c.lower_ in ("itself", "themselves") for c in clause.children):
+            name = [t for t in clause.subtree if t.i > clause.i and t.pos_ == "PROPN"]
+            if name and all(b.i - a.i == 1 for a, b in zip(name, name[1:])):
+                return name
+    return None
+
+
+def _joint_partner(person):
+    """The second of two people named together ("Rosalind Maki and [Peter Jandreau]"): a
+    person coordinated by "and" with ``person`` or a word of its name, or None."""
+    for word in person.subtree:
+        if word.ent_type_ == "PERSON" and any(c.dep_ == "cc" and c.lower_ == "and" for c in word.children):
+            partner = next((c for c in word.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+            if partner is not None:
+                return partner
+    return None
+
+
 def _office_of_a_person(tok) -> bool:
     """Whether ``tok`` heads a body that a possessive office-holder identifies ("the governor's
     budget office", "the Worcester County district attorney's office"): a body of its own, not
@@ -3010,7 +3044,7 @@ _AUTHORED_REPORTS = frozenset({
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
-    "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory",
+    "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
 })
 
 
@@ -3146,7 +3180,7 @@ _ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "
                            "require", "mandate"})
 # Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
-                            "prepare", "write", "give", "provide", "distribute"})
+                            "prepare", "write", "give", "provide", "distribute", "present"})
 
 
 def _nearest(node, deps):

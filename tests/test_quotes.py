@@ -1231,6 +1231,21 @@ SPEAKER_SHAPES = [
      "Halloran, Republican of Idaho, said it was too small. In a letter in May, the two senators wrote that "
      "airlines had \u201cno reason to be careful.\u201d",
      "no reason to be careful.", "Mabel Oduya and Frank Halloran"),
+    ("a note signed by a group that calls itself a name speaks, and 'it' after it, for that name",
+     "A ransom note signed by a group that calls itself Grey Lantern said the records would be sold unless "
+     "the county paid, and it described the county's firewall as \u201ca paper fence.\u201d",
+     "a paper fence.", "Grey Lantern"),
+    ("'her lawsuit' speaks for the woman who sued",
+     "Marta Keel sued the company in March. Her lawsuit says the company \u201cignored every warning\u201d "
+     "about the boiler.", "ignored every warning", "Marta Keel"),
+    ("figures a body presented speak for that body",
+     "Halden State University will close its north campus. Closing the campus would save the university "
+     "$3 million a year, according to figures the university presented to the board.",
+     "Closing the campus would save the university $3 million a year", "the Halden State University"),
+    ("two people named together in apposition speak together",
+     "The two trustees who voted against the plan, Rosalind Maki and Peter Jandreau, said in a joint "
+     "statement that the board had never considered a proposal.",
+     "the board had never considered a proposal", "Rosalind Maki and Peter Jandreau"),
 ]
 
 
@@ -1376,13 +1391,13 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 28: four articles with ledes attributed at their end,
-# people described and named later, "he" among several men, organisations by a short name, a ransom
-# note, lawsuits, motions and rulings, joint speakers, quotes running on), measured once with the
-# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Scores of the US-news held-out split (round 29: four articles with ledes attributed at their end,
+# people described and named later, "he"/"she" resolved by what is said, agencies and companies
+# speaking, an ordinance that "says", coordinated clauses under one attribution), measured once with
+# the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9333, "speaker_name_accuracy": 0.9333, "exact_f1": 0.8987,
-               "overlap_f1": 0.9494}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9437, "speaker_name_accuracy": 0.9444, "exact_f1": 0.9467,
+               "overlap_f1": 0.96}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1390,7 +1405,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 75
+    assert result["n_articles"] == 4 and result["n_named"] == 71
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
