@@ -1787,8 +1787,9 @@ class _Context:
         new to the text, opens one of the next two paragraphs as the subject of its first
         sentence, carries no title that the description does not, and no one speaks in between;
         or, in the same or the next two paragraphs and with no one speaking in between, bears the
-        description's noun as a title ("a federal judge" and "Judge Ann Ruiz"). A description of one person only ("a retired nurse", not "officials"), without an
-        anonymity clause ("who was not authorized to speak")."""
+        description's noun as a title ("a federal judge" and "Judge Ann Ruiz"). A description of
+        one person only ("a retired nurse", not "officials"), without an anonymity clause ("who
+        was not authorized to speak")."""
         if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
             return None
         clause = _identifying_clause(head)
@@ -2165,7 +2166,8 @@ def _name_after_office(tok) -> list | None:
     made of them; None when the words after the office start with no given name or end in a
     word of a body or a place ("General Motors Company")."""
     words = _words_after_office(tok)
-    if len(words) < 2 or words[0].lower_ not in given_name_genders() or words[-1].lower_ in _NO_PERSONS_LAST_WORDS:
+    if len(words) < 2 or words[0].lower_ not in given_name_genders() \
+            or words[-1].lower_ in _NO_PERSONS_LAST_WORDS:
         return None
     return words
 
