@@ -1,6 +1,6 @@
 """Helpers shared by the packaged model folders (``framing/models/<name>/``): a digest of the
-learned arrays that does not depend on how the ``.npz`` file was zipped, and the form in which a
-path is recorded in a folder's training command."""
+learned arrays that does not depend on how the ``.npz`` file was zipped, the digest of a file, and
+the form in which a path is recorded in a folder's training command."""
 
 from __future__ import annotations
 
@@ -20,6 +20,11 @@ def weights_digest(arrays: dict) -> str:
         digest.update(f"{name}|{value.dtype.str}|{value.shape}|".encode())
         digest.update(value.tobytes())
     return digest.hexdigest()
+
+
+def file_sha256(path: str | os.PathLike) -> str:
+    """SHA-256 of a file's bytes, in hex."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def shown_path(path: str | os.PathLike) -> str:

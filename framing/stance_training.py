@@ -18,6 +18,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
+from framing._artefacts import file_sha256
 from framing._labels import STANCE_LABELS
 from framing.stance_model import (
     CONFIG_NAME,
@@ -174,7 +175,7 @@ def train_stance_model(
         "training": {**params, "train": Path(train).name, "part": part,
                      "dev": None if dev is None else Path(dev).name, "drop_overlap": drop_overlap,
                      "n_dropped_overlap": n_dropped, "n_train_targets": n_newsmtsc, "steps": fitted["steps"],
-                     **({} if extra is None else {"extra": Path(extra).name, "extra_sha256": _sha256_file(extra),
+                     **({} if extra is None else {"extra": Path(extra).name, "extra_sha256": file_sha256(extra),
                                                   "extra_repeat": extra_repeat,
                                                   "n_extra_targets": (len(frame) - n_newsmtsc) // extra_repeat}),
                      "seconds": round(train_seconds, 1), "cpu_seconds": round(cpu_seconds, 1),
@@ -279,7 +280,7 @@ def cross_validate_stance_model(
               "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
               "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
     if extra is not None:
-        report["extra"] = {"data": str(extra), "sha256": _sha256_file(extra), "repeat": extra_repeat,
+        report["extra"] = {"data": str(extra), "sha256": file_sha256(extra), "repeat": extra_repeat,
                            "n_targets": len(added) // extra_repeat}
     if soup_seeds is not None:
         report["options"]["soup_seeds"] = [int(s) for s in soup_seeds]
@@ -320,12 +321,6 @@ def _extra_frame(extra: str | os.PathLike, repeat: int, *, train: str | os.PathL
                              f"(e.g. {sorted(shared)[0][:80]!r}); extra targets must be new sentences")
     added = added.drop(columns=[c for c in added.columns if c == "shape"])
     return pd.concat([added] * int(repeat), ignore_index=True)
-
-
-def _sha256_file(path: str | os.PathLike) -> str:
-    import hashlib
-
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def _soup_row(fitted: dict, held_frame: pd.DataFrame) -> dict:
