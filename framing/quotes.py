@@ -132,6 +132,9 @@ _OBJECT_EDGES = frozenset({"dobj", "oprd", "attr", "prep", "pobj", "xcomp", "cco
 # Passive verbs whose subject is the speaker of the report they carry: "X was quoted as
 # saying", "X was cited as saying".
 _QUOTED_AS = frozenset({"quote", "cite"})
+# Nouns through whose "of" a fragment-only verb still governs a quote ('described the closures
+# as part of a "modernization"'): the noun is a part or a kind of the quoted thing.
+_PART_NOUNS = frozenset({"part", "kind", "sort", "form", "type", "example"})
 _CLIMB_DEPS = frozenset({"advcl", "conj", "xcomp", "ccomp", "relcl", "acl", "parataxis", "pcomp",
                          "prep", "pobj", "dep", "ROOT"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
@@ -875,6 +878,7 @@ class _Context:
         self.persons = self._persons()
         self.genders = self._genders()
         self.speakers: list[_Speaker] = []  # resolved speakers, in text order of the quotes
+        self.reported: list[tuple[int, int, str]] = []  # (start, end, speaker's name) of each quote
         self._resolved: dict[int, _Speaker | None] = {}
 
     # -- positions ------------------------------------------------------------
@@ -1146,6 +1150,7 @@ class _Context:
         self._resolved[key] = speaker
         if speaker is not None and speaker.name is not None:
             self.speakers.append(speaker)
+            self.reported.append((record.start, record.end, speaker.name))
         return speaker
 
     def _speaker_from(self, tok, record: _Record) -> _Speaker:
@@ -1845,8 +1850,8 @@ class _Context:
         ``pos`` in the same or the previous two sentences, else the organisation named
         last there outside quotation marks."""
         first = self.sentence_id(pos) - 2
-        found = [s for s in self.speakers if s.pos < pos and not s.person and s.name
-                 and self.sentence_id(s.pos) >= first]
+        found = [s for s in self.speakers if s.pos < pos and not s.person and not s.plural and s.name
+                 and self.sentence_id(s.pos) >= first]  # ("lawmakers of both parties" is no outlet)
         if found:
             return max(found, key=lambda s: s.pos)
         for ent in reversed(self.doc.ents):
@@ -2061,6 +2066,11 @@ class _Context:
             if tok.idx >= pos:
                 break
             if self.in_quote(tok.idx) or (best is not None and tok.idx <= best.pos):
+                continue
+            if business and best is not None and any(
+                    start <= tok.idx < end and name == best.name for start, end, name in self.reported):
+                # "Corvane said that it had offered Ahlberg Drug the same terms. The company said":
+                # a company named in a company's own report does not take its place
                 continue
             role = tok.head.dep_ if tok.dep_ == "conj" else tok.dep_  # "between town officials and X"
             if role not in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "poss"):
@@ -2867,6 +2877,11 @@ def _governor(tok, verbs: ReportingVerbs):
     child, node = tok, tok.head
     in_noun_complement = False  # the walk went through a noun's prepositional phrase
     for _ in range(40):
+        if child.dep_ == "oprd" and node.pos_ in ("NOUN", "PROPN"):
+            # 'called the worry about delayed calls "a fair point"': a verb's object predicate,
+            # which the parser hung on the object's last noun; it is the verb's
+            verb = next((a for a in node.ancestors if _is_verb(a)), None)
+            return verb if verb is not None and verbs.entry(verb) is not None else None
         entry = verbs.entry(node) if node.i != child.i else None
         if entry is not None and entry != "according to":
             is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
@@ -2895,7 +2910,11 @@ def _governor(tok, verbs: ReportingVerbs):
                 return carrier if carrier is not None else node
         if node.head.i == node.i:
             return None
-        if child.dep_ == "prep" and node.pos_ in ("NOUN", "PROPN") or node.dep_ == "prep" and node.head.pos_ in ("NOUN", "PROPN"):
+        if (child.dep_ == "prep" and node.pos_ in ("NOUN", "PROPN") and node.lemma_.lower() not in _PART_NOUNS) \
+                or (node.dep_ == "prep" and node.head.pos_ in ("NOUN", "PROPN")
+                    and node.head.lemma_.lower() not in _PART_NOUNS):
+            # (not through "part of", "a kind of": 'described the closures as part of a
+            # "modernization"' gives the words of whoever described them)
             in_noun_complement = True
         child, node = node, node.head
     return None
@@ -3354,9 +3373,15 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
-                and not (dep == "conj" and _has_mark(tok, ("that",))):
+                and not (dep == "conj" and _has_mark(tok, ("that",))) \
+                and not (verbs.entry(tok) in verbs.fragment_only and not comma
+                         and (dep == "advcl" or dep == "conj" and own_subject)
+                         and not any(t.text in _ALL_MARKS for t in tok.subtree)):
             # another report ("more than it asked for" is none, and neither is a clause joined by
-            # "and that", which goes on with the content: "... and that no one had asked families")
+            # "and that", which goes on with the content: "... and that no one had asked families",
+            # nor a verb that reports only quoted words, with none and no comma before it, in an
+            # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
+            # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
             drop.update(t.i for t in tok.subtree)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
                 and tok.lemma_.lower() in _SPEAKER_ACTS:
@@ -3484,6 +3509,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     if displaced is not None:
         children.append(displaced)
     subjectless = []
+    extend_to: dict[int, int] = {}  # a clause before the verb: the last token of its adverbial
     for c in children:
         if (c.dep_ != "ccomp" and c is not displaced) or not _finite(c) or _free_relative(c):
             continue
@@ -3498,10 +3524,15 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
         if c.i < verb.i:
             # "A, the US has announced": the clause must be set off by a comma
             right = c.right_edge.i
-            if right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013") \
-                    or any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
-                    or verbs.entry(c) is not None:
+            split = _split_coordination(verb, c)
+            if any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
+                    or (verbs.entry(c) is not None and not split):
                 continue
+            if (right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013")) and not split:
+                interposed = _interposed_adverbial(verb, c)
+                if interposed is None:
+                    continue
+                extend_to[c.i] = interposed
         elif any(t.text in (".", "!", "?") for t in doc[verb.i + 1:c.left_edge.i]):
             continue  # a new sentence the segmenter glued on after a quotation
         (clauses if any(x.dep_ in _SUBJ_DEPS for x in c.children) else subjectless).append(c)
@@ -3522,6 +3553,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
         for side in (True, False):  # clauses before / after the verb
             group = [c for c in clauses if (c.i < verb.i) == side]
             ranges = [r for r in (_clause_range(ctx, c, verb) for c in group) if r]
+            ranges += [(r[0], extend_to[c.i]) for c, r in zip(group, ranges) if c.i in extend_to]
             if not ranges:
                 continue
             lo = min(r[0] for r in ranges)
@@ -3530,7 +3562,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
             records.append(record)
         return records
-    final = _final_report_misattached(verb)
+    final = _final_report_misattached(verb) or _relative_report(verb)
     if final is not None:
         return [_record_from_range(ctx, *final, gov=verb, entry=entry, source="verb")]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i \
@@ -3558,6 +3590,83 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     if rng is not None:
         return [_record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")]
     return []
+
+
+def _interposed_adverbial(verb, clause) -> int | None:
+    """The last token of adverbials that the parser hung on a report between its content and its
+    subject, set off by commas: "The state closed the bridge on Monday, [hours after inspectors
+    found rust], the department said" reports the bridge closed hours after that. The
+    adverbials (clauses, noun phrases of time, prepositional phrases) must fill the gap from
+    the content's comma to the comma before the subject; ``None`` for any other shape."""
+    doc = verb.doc
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None)
+    if subject is None or subject.i < clause.i:
+        return None
+    at = clause.right_edge.i + 1
+    if doc[at - 1].text != ",":  # the clause's comma may be its own last token, or the next one
+        if doc[at].text != ",":
+            return None
+        at += 1
+    mods = sorted((c for c in verb.children if c.dep_ in ("advcl", "npadvmod", "prep")
+                   and at <= c.left_edge.i and c.right_edge.i < subject.left_edge.i), key=lambda c: c.i)
+    end = None
+    for mod in mods:
+        if mod.left_edge.i != at:
+            return None
+        end = mod.right_edge.i
+        at = end + 1
+    if end is None or doc[at].text != "," or at + 1 != subject.left_edge.i:
+        return None
+    return end
+
+
+def _split_coordination(verb, clause) -> bool:
+    """Whether ``clause`` is the first of two content clauses before a report that the parser
+    split at their conjunction ("[She asked the department to let ambulances cross], and [the
+    department turned her down], she said"): its subtree ends with the conjunction, and the next
+    token opens another content clause of the same verb."""
+    doc = verb.doc
+    right = clause.right_edge
+    if right.dep_ != "cc" or right.i + 1 >= verb.i:
+        return False
+    return any(c.dep_ == "ccomp" and c.left_edge.i == right.i + 1 for c in verb.children)
+
+
+# Reporting verbs that take a clause and no noun for what was said: the noun of a relative
+# clause they head ("a change that lawmakers said would ...") is no object of theirs ("the plan
+# that the mayor announced" is).
+_CLAUSE_REPORTS = frozenset({"say", "claim", "argue", "contend", "insist", "warn", "predict", "estimate",
+                             "believe", "fear", "expect"})
+
+
+def _relative_report(verb) -> tuple[int, int] | None:
+    """The content of a report in a relative clause whose noun is the subject of what was said,
+    which the parser made the subject of the sentence: "a change that lawmakers said on Tuesday
+    [would leave elderly Americans hours from help]". The report has a subject of its own and no
+    clause; the noun's verb follows it with only auxiliaries, a negation or adverbs between.
+    ``None`` for any other shape."""
+    doc = verb.doc
+    noun = verb.head
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in _CLAUSE_REPORTS \
+            or noun.dep_ not in ("nsubj", "nsubjpass") or _withheld(verb) \
+            or any(c.dep_ in ("ccomp", "xcomp") for c in verb.children) \
+            or not any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None
+    predicate = noun.head
+    start = verb.right_edge.i + 1
+    if predicate.i < start or not _finite(predicate) or any(
+            t.head.i != predicate.i or t.dep_ not in ("aux", "auxpass", "neg", "advmod")
+            for t in doc[start:predicate.i]):
+        return None
+    # not a verb set off by a comma after it, which goes on with the sentence ("The rule, which the
+    # department said would cut sodium by 15 percent, [was to take effect next July]")
+    end = predicate.i
+    for c in predicate.rights:
+        if c.dep_ == "conj" and any(t.text == "," for t in doc[end + 1:c.left_edge.i]):
+            break
+        if c.dep_ not in ("punct", "cc"):
+            end = c.right_edge.i
+    return _trim(doc, start, end)
 
 
 def _final_report_misattached(verb) -> tuple[int, int] | None:

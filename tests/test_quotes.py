@@ -1391,13 +1391,78 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Scores of the US-news held-out split (round 29: four articles with ledes attributed at their end,
-# people described and named later, "he"/"she" resolved by what is said, agencies and companies
-# speaking, an ordinance that "says", coordinated clauses under one attribution), measured once with
-# the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Shapes of the errors read on round 29 (each case fails with the rules before them): the content
+# and the speaker of one report in each text.
+REPORT_SHAPES = [
+    ("a company named in a company's own report does not become 'the company'",
+     "Norvell Health, a pharmacy benefit manager based in Ohio, sets the rates. Norvell said in a "
+     "statement that its rates were \u201ccompetitive and fully disclosed\u201d and that it had offered "
+     "Haskell Drug the same terms as other pharmacies. The company said patients could get their "
+     "medicines by mail \u201cat no extra cost.\u201d",
+     "at no extra cost.", "Norvell Health", "say"),
+    ("an object predicate the parser hung on a noun is the verb's",
+     "The board's chairwoman, Mara Lindgren, said the fee would apply. She called the worry about "
+     'delayed calls "a fair point, but not a reason to do nothing."',
+     "a fair point, but not a reason to do nothing.", "Mara Lindgren", "call"),
+    ("two clauses before one report, split by the parser at their conjunction",
+     "She asked the board on Friday to let the food trucks stay on the square through October, and the "
+     "board turned her down on Monday, she said.",
+     "She asked the board on Friday to let the food trucks stay on the square through October, and the "
+     "board turned her down on Monday", None, "say"),
+    ("an adverbial clause between a lede's content and its report belongs to the content",
+     "The county shut the Elm Street garage on Thursday afternoon, hours after engineers found that a "
+     "support column had buckled, the city\u2019s public works department said in a notice posted on its "
+     "website.",
+     "The county shut the Elm Street garage on Thursday afternoon, hours after engineers found that a "
+     "support column had buckled", "the city\u2019s public works department", "say"),
+    ("'calling 911' is no second report",
+     "Karen Vos, a supervisor who voted against the rule, warned that hikers in trouble would put off "
+     "calling 911 while they tried to walk out on their own.",
+     "hikers in trouble would put off calling 911 while they tried to walk out on their own",
+     "Karen Vos", "warn"),
+    ("nor is 'nobody had called her back'",
+     "Ms. Dunleavy said she had written to the council twice and nobody had called her back.",
+     "she had written to the council twice and nobody had called her back", "Dunleavy", "say"),
+    ("a report in a relative clause whose noun is the subject of what was said",
+     "The district plans to close two schools, a move that parents said on Monday would force some "
+     "children onto hourlong bus rides.",
+     "would force some children onto hourlong bus rides", "parents", "say"),
+    ("... up to the comma that closes the relative clause",
+     "The rule, which the board said in 2025 would cut waiting times by a third, was to take effect in May.",
+     "would cut waiting times by a third", "the board", "say"),
+    ("'described as part of' gives the describer's words",
+     "The Harwell Water Authority sent a letter to customers on Monday. It described the rate increase as "
+     "part of a \u201clong-overdue investment in our pipes.\u201d",
+     "long-overdue investment in our pipes.", "the Harwell Water Authority", "describe"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
+                         ids=[c[0] for c in REPORT_SHAPES])
+def test_report_shapes_of_round_29(extractor, nlp, text, content, speaker, verb):
+    found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
+    assert found[content] == (speaker, verb)
+
+
+def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
+    """"and called for a review": what the speaker did, not what she said; and a group of people
+    who said something is no news agency for a later "the agency"."""
+    text = "The mayor said she was saddened by the fire and called for a review of the building code."
+    assert [q.text for q in extractor.extract(nlp(text))] == ["she was saddened by the fire"]
+    text = ("The Postal Service plans to close two branches, a move that residents said on Monday would "
+            "force some people onto hourlong drives. The agency said the branches had lost money for years.")
+    found = {q.text: q.speaker for q in extractor.extract(nlp(text))}
+    assert found == {"would force some people onto hourlong drives": "residents",
+                     "the branches had lost money for years": "the Postal Service"}
+
+
+# Scores of the US-news held-out split (round 30: four articles with ledes attributed at their end
+# or by a participle, reports in relative clauses, documents that "say", people described and named
+# later, two people speaking together, "he"/"she" among several people), measured once with the
+# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9437, "speaker_name_accuracy": 0.9444, "exact_f1": 0.9467,
-               "overlap_f1": 0.96}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9577, "speaker_name_accuracy": 0.9583, "exact_f1": 0.9221,
+               "overlap_f1": 0.9351}
 
 
 def test_us_news_held_out_scores(nlp):
