@@ -153,7 +153,7 @@ _COMMENT_PARTICIPLES = frozenset(
 )
 # Conjunctions of a clause of reason, time or condition inside reported content.
 _CIRCUMSTANCE_MARKS = frozenset({"because", "since", "after", "before", "when", "if", "unless", "until",
-                                 "once", "although", "though"})
+                                 "once", "although", "though", "so"})
 # Acts of the speaker that the parser sometimes coordinates with the content clause
 # instead of the reporting verb ("alleged that A and requested a meeting").
 _SPEAKER_ACTS = frozenset(
@@ -1176,7 +1176,7 @@ class _Context:
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
                             antecedent.plural, antecedent.person)
         np, name_tokens = _speaker_np(tok, self)
-        if record.np_limit is not None:
+        if record.np_limit is not None and tok.i <= record.np_limit:  # (not an author named after it)
             np = [t for t in np if t.i <= record.np_limit] or [tok]
             name_tokens = [t for t in name_tokens if t.i <= record.np_limit] or [tok]
         mention = self.span_text(name_tokens)
@@ -3066,6 +3066,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
+    "decision", "ruling",
 })
 
 
@@ -3391,11 +3392,15 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 or _has_mark(tok, ("while", "whereas"))):
             drop.update(t.i for t in tok.subtree)
         elif dep in ("appos", "npadvmod", "dep", "dobj", "attr") and comma \
-                and tok.left_edge.lower_ in ("a", "an") and tok.right_edge.i >= right - 1 and (
+                and tok.left_edge.lower_ in ("a", "an") and tok.right_edge.i >= right - 1 \
+                and not (dep == "appos" and any(c.dep_ == "conj" for c in tok.children)
+                         and all(tok.head.is_ancestor(doc[k]) for k in range(tok.head.i + 1, tok.left_edge.i))) and (
                     dep != "dobj" and dep != "attr" or any(
                         c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "advmod", "prep")
                         and c.i < tok.left_edge.i for c in tok.head.children)):
-            drop.update(t.i for t in tok.subtree)  # "..., a claim dismissed in Kyiv as ..."
+            # "..., a claim dismissed in Kyiv as ..." (not the rest of a list right after its
+            # first item: "spent it on a horse trailer, a lake cabin and a boat")
+            drop.update(t.i for t in tok.subtree)
         elif tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to" \
                 and comma and tok.right_edge.i >= right - 1:
             drop.update(t.i for t in tok.subtree)
@@ -3672,16 +3677,22 @@ def _relative_report(verb) -> tuple[int, int] | None:
 def _final_report_misattached(verb) -> tuple[int, int] | None:
     """The clause before a report set off by a comma at the end of its sentence, which the parser
     hung on that clause's last noun as a relative clause ("Imports have injured American
-    manufacturers, a divided trade panel said on Wednesday": manufacturers [whom] a panel said)
-    or under it as an adverbial clause ("The ban is void because the town never sent it for
-    review, the state's highest court ruled"). Neither opens with a comma and a subject of its
-    own with no relative word or subordinator, so such a report, with nothing reported after it,
-    reports the sentence up to the comma. ``None`` for any other shape."""
+    manufacturers, a divided trade panel said on Wednesday": manufacturers [whom] a panel said),
+    under it as an adverbial clause ("The ban is void because the town never sent it for
+    review, the state's highest court ruled") or beside it as a second statement with no
+    conjunction ("The district will hire vans ..., the superintendent told the board"). None
+    opens with a comma and a subject of its own with no relative word or subordinator, so such a
+    report, with nothing reported after it, reports the sentence up to the comma. ``None`` for
+    any other shape."""
     doc = verb.doc
-    if verb.dep_ not in ("relcl", "advcl") or verb.i < verb.head.i or _withheld(verb):
+    if verb.dep_ not in ("relcl", "advcl", "conj") or verb.i < verb.head.i or _withheld(verb):
         return None
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return None  # "A, and the superintendent told the board": two statements
     subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None)
-    if subject is None or any(c.dep_ in ("mark", "ccomp", "dobj", "xcomp", "dative") for c in verb.children):
+    # (the hearer of "told the board" is no content)
+    objects = ("dobj", "dative") if verb.lemma_.lower() != "tell" else ()
+    if subject is None or any(c.dep_ in ("mark", "ccomp", "xcomp", *objects) for c in verb.children):
         return None
     left = subject.left_edge.i
     if left == 0 or doc[left - 1].text != "," or any(
@@ -3738,17 +3749,19 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
     and the clause: a finite clause opened by the complementiser *that* (not the relative
     pronoun) after a prepositional phrase or a proper name ("said on WCAP's "Merrimack Morning"
     that [the first tenants could move in]", "acknowledged under questioning that [no monitor
-    would be sent]"). ``None`` when the verb has a clause of its own, or when the way down
+    would be sent]"). ``None`` when the verb has a clause of its own (other than a second one
+    opened by *that* after this one: "wrote in a decision that [A] and that B"), or when the way down
     passes a verb, a reporting word ("responded by announcing that": the announcement's) or a
     common-noun object ("denied reports that he had resigned": the reports' content)."""
-    if any(c.dep_ == "ccomp" for c in verb.children):
-        return None
+    own = [c for c in verb.children if c.dep_ == "ccomp"]
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.lower_ != "that" or tok.dep_ != "mark":
             continue
         clause = tok.head
         if clause.i < tok.i or clause.dep_ not in ("relcl", "acl", "ccomp") or not _finite(clause):
             return None
+        if any(c.i == clause.i or c.i < tok.i or not _has_mark(c, ("that",)) for c in own):
+            return None  # a clause of its own, unless only "and that B" after this one
         node = clause.head
         while node.i != verb.i:
             if _is_verb(node) and node.tag_ != "VBG" or verbs.entry(node) is not None or not (
@@ -3784,9 +3797,12 @@ def _conjunct_ranges(ctx: _Context, clauses, lo: int, hi: int) -> list[tuple[int
     cuts = set()
     for clause in clauses:
         cuts.add(clause.left_edge.i)
-        for c in clause.children:
+        # a clause coordinated with a subject of its own, or opened by "that" at any depth ("said
+        # the brakes had applied only partly when the engineer pulled the handle and that a valve
+        # ...": the parser hung the second clause on the first one's "when" clause)
+        for c in clause.subtree:
             if c.dep_ == "conj" and lo < c.left_edge.i <= hi and (
-                    _has_mark(c, ("that",)) or any(x.dep_ in _SUBJ_DEPS for x in c.children)):
+                    _has_mark(c, ("that",)) or c.head.i == clause.i and any(x.dep_ in _SUBJ_DEPS for x in c.children)):
                 cut = c.left_edge.i
                 while cut - 1 > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
                     cut -= 1

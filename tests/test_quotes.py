@@ -1391,8 +1391,8 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on round 29 (each case fails with the rules before them): the content
-# and the speaker of one report in each text.
+# Shapes of the errors read on rounds 29 and 30 (each case fails with the rules before them): the
+# content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
      "Norvell Health, a pharmacy benefit manager based in Ohio, sets the rates. Norvell said in a "
@@ -1434,12 +1434,47 @@ REPORT_SHAPES = [
      "The Harwell Water Authority sent a letter to customers on Monday. It described the rate increase as "
      "part of a \u201clong-overdue investment in our pipes.\u201d",
      "long-overdue investment in our pipes.", "the Harwell Water Authority", "describe"),
+    # the errors read on round 30
+    ("a that-clause hung on the document's noun, before a second 'and that' clause of the verb",
+     "Judge Harriet Cole of Bristol Superior Court wrote in a 31-page decision that the council had held "
+     "four such meetings in 2026 to compare sites and that its public vote in November was \"a formality "
+     "staged for an audience that had already been told the ending.\"",
+     "the council had held four such meetings in 2026 to compare sites", "Harriet Cole", "write"),
+    ("an 'and that' clause hung deep in the first clause still splits it from a quoted second one",
+     "A report by the Maritime Safety Office, released on Monday, said the ferry's engine had stalled only "
+     "once when the captain tried to dock and that a fuel line had been \"cut too short at the yard.\"",
+     "the ferry's engine had stalled only once when the captain tried to dock",
+     "the Maritime Safety Office", "say"),
+    ("a lede's report that the parser made a second statement, with the hearer as object",
+     "DALTON, Ohio \u2014 The Dalton City School District will hire a private bus company to carry about "
+     "200 students starting in April, after losing a third of its drivers since the fall and cutting five "
+     "routes, the superintendent told the school board on Tuesday night.",
+     "The Dalton City School District will hire a private bus company to carry about 200 students starting "
+     "in April, after losing a third of its drivers since the fall and cutting five routes",
+     "the superintendent", "tell"),
+    ("'the decision says' speaks for the judge who wrote it",
+     "Judge Mara Quill wrote in a 12-page decision that the trustees had met three times. None of those "
+     "meetings, the decision says, was announced in advance.",
+     "None of those meetings, the decision says, was announced in advance", "Mara Quill", "say"),
+    ("the body that posted a document, named after it",
+     "The Federal Aviation Administration ordered two airlines to inspect their engines. Each engine must be "
+     "checked within 10 days, according to the order, which the agency posted on its website.",
+     "Each engine must be checked within 10 days", "the Federal Aviation Administration", "according to"),
+    ("the rest of a list after its first item is no comment of the writer's",
+     "The jury found that Mr. Dorn took $80,000 from the parks fund, money that prosecutors said he spent "
+     "on a fishing boat, a hunting cabin and his son's car.",
+     "he spent on a fishing boat, a hunting cabin and his son's car", "prosecutors", "say"),
+    ("a purpose clause ('so that') with a reporting verb is no second report",
+     "The board's chairman, Olaf Brekke, said the town had recovered about $30,000 by selling the truck and "
+     "the plow, and that it had changed its rules so that no one clerk can both write and sign a check.",
+     "the town had recovered about $30,000 by selling the truck and the plow, and that it had changed its "
+     "rules so that no one clerk can both write and sign a check", "Olaf Brekke", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_round_29(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_and_30(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1456,13 +1491,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 30: four articles with ledes attributed at their end
-# or by a participle, reports in relative clauses, documents that "say", people described and named
-# later, two people speaking together, "he"/"she" among several people), measured once with the
-# rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9577, "speaker_name_accuracy": 0.9583, "exact_f1": 0.9221,
-               "overlap_f1": 0.9351}
+# Scores of the US-news held-out split (round 31: four articles with ledes attributed at their end,
+# mid-sentence or to a lawsuit, documents that "say", people described and named later, groups and
+# two people speaking together, colon introductions, "he"/"she" told apart by what is said),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.7838, "speaker_name_accuracy": 0.7867, "exact_f1": 0.915,
+               "overlap_f1": 0.9804}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1470,7 +1505,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 71
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
