@@ -95,7 +95,7 @@ _TITLE_NOUNS = frozenset(
     {"show", "programme", "program", "broadcast", "podcast", "series", "episode", "interview",
      "book", "memoir", "novel", "biography", "autobiography", "column", "op-ed", "essay",
      "editorial", "article", "piece", "headline", "report", "film", "documentary", "movie",
-     "play", "song", "album", "newsletter", "speech", "letter", "bill"})
+     "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook"})
 # participles that introduce a title ("an op-ed titled ..."); "called"/"named"/"dubbed"
 # only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
 # called ...", which reports someone's wording)
@@ -1213,7 +1213,10 @@ class _Context:
             person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
             partner = _joint_partner(root) if tok.tag_ in ("NNS", "NNPS") else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
-                person_tokens = [t for t in person_tokens if t.i < partner.left_edge.i] or person_tokens
+                first = [t for t in person_tokens if t.i < partner.left_edge.i]
+                if not first and root.pos_ == "PROPN":  # the first name missed by the recogniser
+                    first = [t for t in _name_tokens(root) if t.i < partner.left_edge.i]
+                person_tokens = first or person_tokens
             person_name = _whole_words_text(person_tokens)
         elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
             person_name = _whole_words_text(name_tokens)
@@ -1444,11 +1447,30 @@ class _Context:
                 return _Speaker(person.name, None, person.actor, person.pos, person=True)
             return last_speaker
         if pronoun in _GROUP_PRONOUNS:
+            pair = self._coordinated_subject(pos)
+            if pair is not None:
+                return pair
             group = self._last_speaker(pos, lambda s: s.plural)
             return group or last_speaker
         if pronoun in _THING_PRONOUNS:
             return self._last_speaker(pos, lambda s: not s.person)
         return None
+
+    def _coordinated_subject(self, pos: int) -> _Speaker | None:
+        """For "they": two people named together as the subject of the sentence before ``pos`` ("Ms.
+        Olufsen and Senator Clay Rudd have introduced a bill. In a joint statement, they said"), as
+        one speaker "A and B"; None otherwise."""
+        previous = self._previous_sentence(pos)
+        if previous is None:
+            return None
+        subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+        if subject is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
+            return None
+        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
+        names = list(dict.fromkeys(p.name for p in self.persons if start <= p.pos < end))
+        if len(names) != 2:
+            return None
+        return _Speaker(f"{names[0]} and {names[1]}", None, None, subject.idx, None, True, True)
 
     def _previous_sentence(self, pos: int):
         """The sentence before the one at character ``pos``, or None."""
@@ -1527,7 +1549,7 @@ class _Context:
 
     def _questioned(self, pos: int, persons: list[_Person]) -> _Person | None:
         """The person a questioning verb of the previous sentence takes as its object
-        ("pressed Ms. Castellanos on why ...", "asked the minister whether ..."), among
+        ("pressed Ms. Castellanos on why ...", "asked the minister whether ...", "pressed her on why"), among
         ``persons`` (those the pronoun fits): the one who answers next, unless the questioner
         goes on to do something else in that sentence."""
         previous = self._previous_sentence(pos)
@@ -1539,6 +1561,13 @@ class _Context:
         if any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > root.i for c in root.children):
             return None  # "questioned Mr. Halvorsen ..., then turned to the judge": the questioner acts on
         for obj in (c for c in root.children if c.dep_ == "dobj"):
+            if obj.lower_ in ("her", "him"):
+                # "Senator Olufsen pressed her on why ... . She acknowledged": the last person
+                # named before that sentence who is not the questioner
+                asking = {p.name for c in root.children if c.dep_ == "nsubj" for p in persons
+                          if c.left_edge.idx <= p.pos <= c.right_edge.idx}
+                earlier = [p for p in persons if p.pos < previous.start_char and p.name not in asking]
+                return earlier[-1] if earlier and asking else None
             span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
             inside = [p for p in persons if span[0] <= p.pos < span[1]]
             if inside:
@@ -1918,7 +1947,8 @@ class _Context:
         the place of a company's seat (:func:`_without_seat`), else None. A word the recogniser
         took for a person counts only with ``recognised_person`` (where "the company" has to be
         someone), and never a surname of a person named in the text."""
-        words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the"]
+        # (a hyphen inside a word is no word of its own: "Tri-River" after "Tri-River Health Plans")
+        words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the" and not _word_hyphen(t)]
         # a capitalised word the tagger took for a common noun ("Corvane has hired 230 workers")
         # counts when the full name has it as a proper noun or the recogniser calls it an organisation
         if not words or any(t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i in self.mention_at
@@ -1930,7 +1960,7 @@ class _Context:
         for ent in self.doc.ents:
             if ent.start >= words[0].i:
                 break
-            named = [t for t in ent if t.lower_ != "the"]
+            named = [t for t in ent if t.lower_ != "the" and not _word_hyphen(t)]
             names = [t.text for t in named]
             if any(t.text == "," for t in ent) and ent[-1].lower_ not in _COMPANY_WORDS:
                 continue  # "Nashua, New Hampshire": a town and its state taken for an organisation
@@ -1955,6 +1985,15 @@ class _Context:
                 named.append(t.head)
             if named:
                 return self.canonical_person(_whole_words_text(_name_tokens(named[0])))
+        if lemma in ("husband", "wife"):
+            # "Mrs. Pell fell at home, her husband said": the one person named in full with the
+            # surname of the spouse named by a courtesy title earlier in the sentence
+            for surname in self._titled_names():
+                if tok.sent.start <= surname.i < tok.i:
+                    full = {p.name for p in self.persons if p.pos < tok.idx and " " in p.name
+                            and p.name.split()[-1] == surname.text}
+                    if len(full) == 1:
+                        return full.pop()
         return None
 
     def _organisation_text(self, ent) -> str:
@@ -2198,7 +2237,8 @@ def _joint_partner(person):
     """The second of two people named together ("Rosalind Maki and [Peter Jandreau]"): a
     person coordinated by "and" with ``person`` or a word of its name, or None."""
     for word in person.subtree:
-        if word.ent_type_ == "PERSON" and any(c.dep_ == "cc" and c.lower_ == "and" for c in word.children):
+        if (word.ent_type_ == "PERSON" or word.pos_ == "PROPN" and word.text[:1].isupper()) \
+                and any(c.dep_ == "cc" and c.lower_ == "and" for c in word.children):
             partner = next((c for c in word.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
             if partner is not None:
                 return partner
@@ -2393,8 +2433,9 @@ def _couple_surname(tok) -> str | None:
     doc, i = tok.doc, tok.i
     if tok.pos_ != "PROPN" or not tok.text[:1].isupper() or i + 3 >= len(doc) or doc[i + 1].lower_ != "and":
         return None
-    if i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].ent_iob_ != "O":
-        return None  # the end of a longer name ("Sen. Mark Kelly and Jane Doe")
+    if i > 0 and doc[i - 1].pos_ == "PROPN" and (
+            doc[i - 1].ent_iob_ != "O" or (doc[i - 1].dep_ in ("compound", "flat") and doc[i - 1].head.i == i)):
+        return None  # the end of a longer name ("Sen. Mark Kelly and Jane Doe", "Renata Souza and ...")
     given, surname = doc[i + 2], doc[i + 3]
     if not (given.pos_ == "PROPN" and surname.pos_ == "PROPN" and given.text[:1].isupper()
             and surname.text[:1].isupper()):
@@ -2530,9 +2571,11 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
                 g.ent_type_ in ("DATE", "TIME") for g in child.children if g.dep_ == "pobj"):
             drop.update(t.i for t in child.subtree)  # "the leaders on Friday"
     for tok in head.subtree:
-        if tok.dep_ == "relcl" and tok.i > head.i and tok.left_edge.lower_ in ("who", "whom"):
+        if tok.dep_ == "relcl" and tok.i > head.i and (
+                tok.left_edge.lower_ in ("who", "whom") or head.doc[tok.left_edge.i - 1].text == ","):
             # a relative clause about a person that the parser hung on a nearer noun: "a person
-            # familiar with the bank's finances [who was not authorized to speak publicly]"
+            # familiar with the bank's finances [who was not authorized to speak publicly]"; any
+            # set off by a comma ("The Alliance for Medicare Choice, [which represents insurers],")
             drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
     if tokens:  # "KYIV, Ukraine — Russia's Defense Ministry said": the dateline is no part of the name
@@ -2635,7 +2678,11 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
     if not is_name:
         for child in tok.children:
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or (
-                    ctx.mention_at.get(child.i) is not None and ctx.mention_at[child.i].via == "member")):
+                    ctx.mention_at.get(child.i) is not None and ctx.mention_at[child.i].via == "member")
+                    or (tok.tag_ == "NNS" and child.pos_ == "PROPN" and any(
+                        c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in child.children))):
+                # (two people named together after a plural, the first missed by the recogniser:
+                # "Two forklift operators ..., Renata Souza and Deshawn Pritchett, said")
                 name = _np_tokens(child)
                 break
             if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _names_organisation(child) \
@@ -2767,8 +2814,9 @@ def _colon_subject(ctx: _Context, i: int):
         return None
     node = doc[j - 1]
     for _ in range(12):  # up to the verb of the clause before the colon
-        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-            break
+        if node.pos_ in ("VERB", "AUX") and any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WP", "WDT")
+                                                for c in node.children):
+            break  # (not the verb of "what came next" inside "She was blunt about what came next:")
         if node.head.i == node.i or node.head.i > j:
             return None
         node = node.head
@@ -3066,7 +3114,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
-    "decision", "ruling",
+    "decision", "ruling", "form",
 })
 
 
@@ -3394,7 +3442,8 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         elif dep in ("appos", "npadvmod", "dep", "dobj", "attr") and comma \
                 and tok.left_edge.lower_ in ("a", "an") and tok.right_edge.i >= right - 1 \
                 and not (dep == "appos" and any(c.dep_ == "conj" for c in tok.children)
-                         and all(tok.head.is_ancestor(doc[k]) for k in range(tok.head.i + 1, tok.left_edge.i))) and (
+                         and all(tok.head.is_ancestor(doc[k])
+                                 for k in range(tok.head.i + 1, tok.left_edge.i))) and (
                     dep != "dobj" and dep != "attr" or any(
                         c.dep_ in ("dobj", "attr", "acomp", "ccomp", "xcomp", "advmod", "prep")
                         and c.i < tok.left_edge.i for c in tok.head.children)):
@@ -3581,9 +3630,15 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             rng = _trim(doc, ids[0], ids[-1]) if ids else None
             while rng and doc[rng[0]].tag_ in ("WRB", "WDT", "WP") and rng[0] < rng[1]:
                 rng = _trim(doc, rng[0] + 1, rng[1])  # "where, she said, his body had lain"
-            if rng and verb.left_edge.i <= rng[0] + 1 and verb.right_edge.i < rng[1]:
+            if head.dep_ == "advcl" and head.head.i < verb.left_edge.i <= head.left_edge.i + 1 \
+                    and _finite(head.head) and any(t.dep_ == "mark" and t.lower_ in _CIRCUMSTANCE_MARKS
+                                                   for t in doc[verb.right_edge.i + 1:head.i]):
+                # "The fans arrived in September, she said, after the heat was gone": the parser hung
+                # the report on the adverbial clause after it; the content is the whole sentence
+                rng = _trim(doc, head.head.left_edge.i, head.right_edge.i)
+            elif rng and verb.left_edge.i <= rng[0] + 1 and verb.right_edge.i < rng[1]:
                 rng = _trim(doc, verb.right_edge.i + 1, rng[1])
-            elif rng and head.i < verb.left_edge.i <= rng[1]:
+            elif rng and head.i < verb.left_edge.i <= rng[1] and not _clause_goes_on(verb, rng[1]):
                 # "A detained 41 workers on Wednesday, the department said, in the largest raid
                 # in a decade": the clause is whole before the report; the writer adds the rest
                 rng = _trim(doc, rng[0], verb.left_edge.i - 1)
@@ -3672,6 +3727,18 @@ def _relative_report(verb) -> tuple[int, int] | None:
         if c.dep_ not in ("punct", "cc"):
             end = c.right_edge.i
     return _trim(doc, start, end)
+
+
+def _clause_goes_on(verb, end: int) -> bool:
+    """Whether the words after a parenthetical report, up to token ``end``, open with the
+    subordinator of a clause of its own: the report interrupts its content, which goes on ("The
+    fans arrived in September, she said, [after the heat was gone]"); a phrase without a verb is
+    the writer's ("..., the department said, in the largest raid in a decade")."""
+    doc = verb.doc
+    k = verb.right_edge.i + 1
+    while k <= end and doc[k].text == ",":
+        k += 1
+    return k <= end and doc[k].dep_ == "mark" and _finite(doc[k].head)
 
 
 def _final_report_misattached(verb) -> tuple[int, int] | None:
@@ -3802,7 +3869,8 @@ def _conjunct_ranges(ctx: _Context, clauses, lo: int, hi: int) -> list[tuple[int
         # ...": the parser hung the second clause on the first one's "when" clause)
         for c in clause.subtree:
             if c.dep_ == "conj" and lo < c.left_edge.i <= hi and (
-                    _has_mark(c, ("that",)) or c.head.i == clause.i and any(x.dep_ in _SUBJ_DEPS for x in c.children)):
+                    _has_mark(c, ("that",))
+                    or c.head.i == clause.i and any(x.dep_ in _SUBJ_DEPS for x in c.children)):
                 cut = c.left_edge.i
                 while cut - 1 > lo and (doc[cut - 1].dep_ == "cc" or doc[cut - 1].is_punct):
                     cut -= 1

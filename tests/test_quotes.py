@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 and 30 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 31 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1469,14 +1469,61 @@ REPORT_SHAPES = [
      "the plow, and that it had changed its rules so that no one clerk can both write and sign a check.",
      "the town had recovered about $30,000 by selling the truck and the plow, and that it had changed its "
      "rules so that no one clerk can both write and sign a check", "Olaf Brekke", "say"),
+    # the errors read on round 31
+    ("a hyphenated short name is the company named in full before",
+     "The lender, Blue-Creek Savings Bank of Dayton, Ohio, refused 900 loans. Blue-Creek said in a "
+     "statement that it \"strongly disagrees\" with the findings.",
+     "strongly disagrees", "Blue-Creek Savings Bank", "say"),
+    ("a relative clause set off by commas is no part of a body's name",
+     "The Coalition for Rural Schools, which represents 40 districts, claimed in written testimony that "
+     "the formula \"punishes small towns.\"",
+     "punishes small towns.", "the Coalition for Rural Schools", "claim"),
+    ("two people named together after a plural, the first missed by the recogniser",
+     "Two bus drivers who led the walkout, Renata Alves and Deshawn Marsh, said they had asked for heaters "
+     "in May. \"We wanted heat,\" Ms. Alves said.",
+     "they had asked for heaters in May", "Renata Alves and Deshawn Marsh", "say"),
+    ("a surname before 'and' is no given name shared with the next person",
+     "Two forklift operators who helped lead the drive, Renata Souza and Deshawn Pritchett, said they had "
+     "first called the union in May. \"We were not asking for the moon,\" Ms. Souza said.",
+     "We were not asking for the moon,", "Renata Souza", "say"),
+    ("'She' after 'X pressed her on why' is the one pressed",
+     "Dr. Felicia Amankwah, the agency's administrator, said more penalties were likely. Senator Margaret "
+     "Olufsen, a Minnesota Democrat, pressed her on why the agency had waited. She acknowledged that "
+     "auditors had flagged the rates in 2024.",
+     "auditors had flagged the rates in 2024", "Felicia Amankwah", "acknowledge"),
+    ("'they' after two people named together as a subject",
+     "Senator Ruth Akers spoke first. Ms. Akers and Senator Dale Horn, a Kansas Republican, have introduced "
+     "a bill. In a joint statement after the hearing, they said the fine was \"a start, not a finish.\"",
+     "a start, not a finish.", "Ruth Akers and Dale Horn", "say"),
+    ("a colon introduction whose clause ends in 'what came next'",
+     "Ms. Greer said the tank had five hours left.\n\nShe was blunt about what came next: \"I called 911 "
+     "four times.\"",
+     "I called 911 four times.", "Greer", None),
+    ("'her husband' of a Mrs. named by surname is the man named in full with it",
+     "\"She could not walk,\" said the machinist, Gordon Pell. Mrs. Pell fell at home two weeks later and "
+     "broke her wrist, her husband said.",
+     "Mrs. Pell fell at home two weeks later and broke her wrist", "Gordon Pell", "say"),
+    ("forms a company filed speak for the company",
+     "The company, Brannock Home Furnishings, opposed the union. Brannock paid a consulting firm $312,000 "
+     "last year, according to disclosure forms the company filed with the Labor Department.",
+     "Brannock paid a consulting firm $312,000 last year", "Brannock Home Furnishings", "according to"),
+    ("a report that interrupts its sentence before a subordinate clause",
+     "Ms. Souza disputed that. The fans arrived in September, she said, after the heat was gone.",
+     "The fans arrived in September, she said, after the heat was gone", "Souza", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_and_30(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_31(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_book_described_in_apposition_is_no_quotation(extractor, nlp):
+    text = ("The board will decide, said Howard Lindqvist, who teaches labor law in Boston and wrote \"The "
+            "Shop Floor and the Law,\" a history of organizing in the mills.")
+    assert [q.text for q in extractor.extract(nlp(text))] == ["The board will decide"]
 
 
 def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
@@ -1491,13 +1538,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 31: four articles with ledes attributed at their end,
-# mid-sentence or to a lawsuit, documents that "say", people described and named later, groups and
-# two people speaking together, colon introductions, "he"/"she" told apart by what is said),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7838, "speaker_name_accuracy": 0.7867, "exact_f1": 0.915,
-               "overlap_f1": 0.9804}
+# Scores of the US-news held-out split (round 32: four articles with ledes attributed at their end,
+# letters, reports and studies that "say" or are cited, people described and named later, two people
+# speaking together and then each by name, an unnamed group speaking, questions that are no
+# quotations), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set
+# and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9189, "speaker_name_accuracy": 0.9189, "exact_f1": 0.9536,
+               "overlap_f1": 0.9801}
 
 
 def test_us_news_held_out_scores(nlp):
