@@ -1211,7 +1211,11 @@ class _Context:
         root = next((t for t in name_tokens if t.head.i not in ids or t.head.i == t.i), head)
         if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON" or root.ent_type_ == "PERSON"):
             person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
-            partner = _joint_partner(root) if tok.tag_ in ("NNS", "NNPS") else None
+            # two people named together: after a plural description, or as the subject itself ("Mr.
+            # Beckwith and Ms. Marchetti said")
+            together = tok.tag_ in ("NNS", "NNPS") or (tok.dep_ in _SUBJ_DEPS and any(
+                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children))
+            partner = _joint_partner(root) if together else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
                 first = [t for t in person_tokens if t.i < partner.left_edge.i]
                 if not first and root.pos_ == "PROPN":  # the first name missed by the recogniser
@@ -1295,6 +1299,11 @@ class _Context:
                     # "The Treasury Department's top sanctions official told the committee ... .
                     # Priya Castellanos, the director of the department's Office of ...,"
                     resolved = _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+            if resolved is None and generic and not plural:
+                # "..., the cooperative said on Tuesday. The cooperative, Sandhollow Electric, approved"
+                named = self._named_by_apposition(tok)
+                if named is not None and not named[2]:
+                    resolved = _Speaker(named[0], mention, named[1], pos, head_word, False, False)
             if resolved is not None:
                 return _Speaker(resolved.name, mention, resolved.actor if actor is None else actor, pos,
                                 resolved.head, resolved.plural, resolved.person)
@@ -2269,6 +2278,8 @@ def _words_after_office(tok) -> list:
         if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.lower_.rstrip(".") in _NAME_OFFICES:
             break
         words.append(t)
+    if any(t.lower_ in _COMPANY_WORDS | _INSTITUTION_NOUNS for t in words):
+        return []  # "General Motors Company": an organisation's name, no office before a person's
     return words
 
 
@@ -2677,6 +2688,10 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
     is_name = tok.ent_type_ == "PERSON" or ctx.mention_at.get(tok.i) is not None and ctx.mention_at[tok.i].via == "member"
     if not is_name:
         for child in tok.children:
+            if child.dep_ == "conj" and tok.tag_ == "NNS" and child.i > tok.i and child.ent_type_ == "PERSON" \
+                    and tok.doc[child.i - 1].text == ",":
+                name = _np_tokens(child)  # "The sisters, Dana and Michelle Kurek,": an apposition parsed as "and"
+                break
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or (
                     ctx.mention_at.get(child.i) is not None and ctx.mention_at[child.i].via == "member")
                     or (tok.tag_ == "NNS" and child.pos_ == "PROPN" and any(
@@ -3156,7 +3171,7 @@ def _subordinated_report(verb) -> bool:
         return False
     node = verb.head
     while node.i != root.i:
-        if node.dep_ == "relcl" and node.head.i == root.i:
+        if node.dep_ == "relcl":  # on the noun, or on a noun of its phrase ("A woman in Paducah, Ky., whose")
             return True
         node = node.head
     return False
@@ -3422,12 +3437,14 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
+                and not (dep == "advcl" and _infinitive(tok)) \
                 and not (dep == "conj" and _has_mark(tok, ("that",))) \
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
             # another report ("more than it asked for" is none, and neither is a clause joined by
             # "and that", which goes on with the content: "... and that no one had asked families",
+            # nor a purpose: "would introduce a bill to write the deadline into law",
             # nor a verb that reports only quoted words, with none and no comma before it, in an
             # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
@@ -3571,8 +3588,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue  # "asked whether he would run", "did not say whether": a question, not content
         if c.i > verb.i and _reported_inside(c, verbs):
             continue  # "said A, although, she added, B": B is the added report's
-        if _withheld(verb) and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
-            continue  # "declined to say when a decision would come": no content given
+        if (_withheld(verb) or entry == "ask") and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
+            continue  # "declined to say when a decision would come", "asked why": no content given
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
             continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
         if c.i < verb.i:

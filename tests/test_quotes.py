@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 31 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 32 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1510,14 +1510,51 @@ REPORT_SHAPES = [
     ("a report that interrupts its sentence before a subordinate clause",
      "Ms. Souza disputed that. The fans arrived in September, she said, after the heat was gone.",
      "The fans arrived in September, she said, after the heat was gone", "Souza", "say"),
+    # the errors read on round 32
+    ("a subject whose relative clause the parser hung on the place in its phrase",
+     "A woman in Paducah, Ky., whose husband collapsed in their kitchen shortly after midnight told the "
+     "state board on Wednesday that she had dialed 911 nine times before a neighbor drove them to the "
+     "hospital.\n\nThe woman, Loretta Vance, said her husband survived.",
+     "she had dialed 911 nine times before a neighbor drove them to the hospital", "Loretta Vance", "tell"),
+    ("'testified' reports",
+     "The carrier's chief technology officer, Priya Raghunathan, testified that the company had fixed the "
+     "routing software.",
+     "the company had fixed the routing software", "Priya Raghunathan", "testify"),
+    ("two people named together as the subject speak together; a purpose clause is no second report",
+     "Senator Howard Beckwith spoke. Senator Elise Marchetti spoke too. Mr. Beckwith and Ms. Marchetti "
+     "said after the hearing that they would introduce a bill this spring to write the deadline into law.",
+     "they would introduce a bill this spring to write the deadline into law",
+     "Howard Beckwith and Elise Marchetti", "say"),
+    ("an apposition of two people that the parser read as 'and'",
+     "In Cedar Bend, two sisters who own a bakery drove to Lansing to watch the vote. The sisters, Dana "
+     "and Michelle Kurek, said their sales fell by nearly half during the 2025 construction season.",
+     "their sales fell by nearly half during the 2025 construction season",
+     "Dana Kurek and Michelle Kurek", "say"),
+    ("a body described in a lede is the one named by 'The cooperative, Name,' next",
+     "HAYWOOD, Kan. \u2014 An electric cooperative that serves about 14,000 homes in southwest Kansas will "
+     "switch off parts of its system on days of high wind this spring, the cooperative said on Tuesday."
+     "\n\nThe cooperative, Sandhollow Electric, approved the plan after a fire.",
+     "An electric cooperative that serves about 14,000 homes in southwest Kansas will switch off parts of "
+     "its system on days of high wind this spring", "Sandhollow Electric", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_31(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_32(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_an_office_word_that_opens_a_company_name_is_no_office(extractor, nlp):
+    text = "General Motors Company said on Monday that it would cut 900 jobs."
+    assert [q.speaker for q in extractor.extract(nlp(text))] == ["General Motors Company"]
+
+
+def test_a_question_asked_is_no_report(extractor, nlp):
+    text = ("The committee's chairman, Senator Howard Beckwith, asked why the carrier had waited more than "
+            "two hours to tell 911 centers what was happening.")
+    assert extractor.extract(nlp(text)) == []
 
 
 def test_a_book_described_in_apposition_is_no_quotation(extractor, nlp):
@@ -1538,13 +1575,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 32: four articles with ledes attributed at their end,
-# letters, reports and studies that "say" or are cited, people described and named later, two people
-# speaking together and then each by name, an unnamed group speaking, questions that are no
-# quotations), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set
-# and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9189, "speaker_name_accuracy": 0.9189, "exact_f1": 0.9536,
-               "overlap_f1": 0.9801}
+# Scores of the US-news held-out split (round 33: four articles with ledes attributed at their end or
+# by a participle, people described and named later, colon introductions, a statement read over two
+# paragraphs, claims and petitions, programme titles near quotations), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9178, "speaker_name_accuracy": 0.9178, "exact_f1": 0.9419,
+               "overlap_f1": 0.9419}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1552,7 +1589,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
