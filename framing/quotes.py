@@ -1249,7 +1249,9 @@ class _Context:
         in_apposition = bool(name_tokens) and name_tokens[0].i > tok.i \
             and not any(t.ent_type_ == "PERSON" for t in name_tokens)
         if head_word and not has_name and not plural and not in_apposition \
-                and first.lower_ in _CATAPHORIC_DETERMINERS:
+                and (first.lower_ in _CATAPHORIC_DETERMINERS or (head_word in _PERSON_NOUNS and any(
+                    c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children))):
+            # (also "the county's clerk", a description by the body whose office it is)
             # "A Fall River woman sued ... . The woman, Lorraine Medina, told": named later
             named = self._named_by_apposition(tok)
             if named is not None:
@@ -1550,7 +1552,11 @@ class _Context:
             subject.i in self.mention_at and self.mention_at[subject.i].via in ("name", "member")) or (
             # "Loup Prairie Public Power District": a name the recogniser missed, ending in a body's word
             subject.pos_ == "PROPN" and subject.lower_ in _NO_PERSONS_LAST_WORDS and subject.ent_type_ == ""
-            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.lefts))
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in subject.lefts)) or (
+            # "Clearpath Connect, the Nashville company that runs the calls,": described as a body
+            subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and any(
+                c.dep_ == "appos" and c.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS | _INSTITUTION_NOUNS
+                for c in subject.children))
         if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS:
             return None
         speaker = self._speaker_from(subject, record)
@@ -2869,6 +2875,12 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return False  # a short sentence: "We Will Win."
     if _described_as_title(doc, tokens):
         return True
+    last = max((t.i for t in tokens if not t.is_punct), default=tokens[-1].i)
+    k = last + 1
+    while k < len(doc) and doc[k].text in _ALL_MARKS:
+        k += 1
+    if k < len(doc) and doc[k].lower_ in _TITLE_NOUNS and doc[k].pos_ == "NOUN":
+        return True  # 'the hospital's "Grow Our Own" program': the name of a programme
     first = tokens[0]
     k = first.i - 1
     for _ in range(6):
@@ -3252,8 +3264,9 @@ def _named_author(source):
                 c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
             return child  # the same, parsed as a name with a participle after the noun
         if child.dep_ == "relcl" and child.lemma_.lower() in _SENDING_VERBS:
-            # "a fact sheet the Air Force sent to Congress": the sender
-            author = next((c for c in child.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
+            # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one "it" is)
+            author = next((c for c in child.children if c.dep_ == "nsubj"
+                           and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))), None)
             if author is not None:
                 return author
     return None
@@ -3581,6 +3594,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
         children.append(displaced)
     subjectless = []
     extend_to: dict[int, int] = {}  # a clause before the verb: the last token of its adverbial
+    extend_from: dict[int, int] = {}  # ... or the first token of the clause coordinated before it
     for c in children:
         if (c.dep_ != "ccomp" and c is not displaced) or not _finite(c) or _free_relative(c):
             continue
@@ -3604,6 +3618,9 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 if interposed is None:
                     continue
                 extend_to[c.i] = interposed
+            first = _first_coordinated_clause(verb, c, verbs)
+            if first is not None:
+                extend_from[c.i] = first
         elif any(t.text in (".", "!", "?") for t in doc[verb.i + 1:c.left_edge.i]):
             continue  # a new sentence the segmenter glued on after a quotation
         (clauses if any(x.dep_ in _SUBJ_DEPS for x in c.children) else subjectless).append(c)
@@ -3624,7 +3641,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
         for side in (True, False):  # clauses before / after the verb
             group = [c for c in clauses if (c.i < verb.i) == side]
             ranges = [r for r in (_clause_range(ctx, c, verb) for c in group) if r]
-            ranges += [(r[0], extend_to[c.i]) for c, r in zip(group, ranges) if c.i in extend_to]
+            ranges += [(r[0], extend_to[c.i]) for c, r in zip(group, ranges) if c.i in extend_to] \
+                + [(extend_from[c.i], r[1]) for c, r in zip(group, ranges) if c.i in extend_from]
             if not ranges:
                 continue
             lo = min(r[0] for r in ranges)
@@ -3695,6 +3713,23 @@ def _interposed_adverbial(verb, clause) -> int | None:
     if end is None or doc[at].text != "," or at + 1 != subject.left_edge.i:
         return None
     return end
+
+
+def _first_coordinated_clause(verb, clause, verbs: ReportingVerbs) -> int | None:
+    """The first token of a clause that a report at the end of the sentence also reports, which the
+    parser coordinated with the report ("[About 2,600 ballots were sent to a closed box], and most
+    of them may never be counted, the county's clerk said": the report is a conjunct of "sent"):
+    the report's content clause opens right after that clause's ", and". ``None`` for any other
+    shape, and when that clause is itself a report."""
+    doc = verb.doc
+    head = verb.head
+    if verb.dep_ != "conj" or head.i > clause.i or not _finite(head) or verbs.entry(head) is not None:
+        return None
+    cc = clause.left_edge.i - 1
+    if cc < 1 or doc[cc].dep_ != "cc" or doc[cc].lower_ != "and" or doc[cc].head.i != head.i \
+            or doc[cc - 1].text != ",":
+        return None
+    return _after_dateline(doc, head.left_edge.i, cc - 1)
 
 
 def _split_coordination(verb, clause) -> bool:

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 32 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 33 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1536,12 +1536,37 @@ REPORT_SHAPES = [
      "\n\nThe cooperative, Sandhollow Electric, approved the plan after a fire.",
      "An electric cooperative that serves about 14,000 homes in southwest Kansas will switch off parts of "
      "its system on days of high wind this spring", "Sandhollow Electric", "say"),
+    # the errors read on round 33
+    ("a lede's first clause that the parser coordinated with the report at its end",
+     "DENVER \u2014 About 1,900 mail ballots in a Pike County levy election were sent to a post office box "
+     "that the county closed last year, and most of them may never be counted unless a judge steps in, the "
+     "county's clerk said on Wednesday.",
+     "About 1,900 mail ballots in a Pike County levy election were sent to a post office box that the "
+     "county closed last year, and most of them may never be counted unless a judge steps in",
+     "the county's clerk", "say"),
+    ("a description by the body whose office it is, named by the next paragraph",
+     "DENVER \u2014 About 1,900 mail ballots in a Pike County levy election were sent to a post office box "
+     "that the county closed last year, and most of them may never be counted unless a judge steps in, the "
+     "county's clerk said on Wednesday.\n\nThe clerk, Renata Vasquez-Lund, a Democrat in her second term, "
+     "acknowledged that her office had printed the old box number on the return envelopes.",
+     "her office had printed the old box number on the return envelopes", "Renata Vasquez-Lund",
+     "acknowledge"),
+    ("figures 'it filed' speak for the body described in apposition before",
+     "Pathline Connect, the Memphis company that runs the calls, kept about $900,000 of the $2 million "
+     "that families paid last year, according to figures it filed with the state.",
+     "Pathline Connect, the Memphis company that runs the calls, kept about $900,000 of the $2 million "
+     "that families paid last year", "Pathline Connect", "according to"),
+    ("a quoted name before 'program' is a programme's name inside the report",
+     "Dr. Ames said the hospital's \"Grow Our Own\" program, which pays tuition for local students, would "
+     "train four nurses by 2029.",
+     "the hospital's \"Grow Our Own\" program, which pays tuition for local students, would train four "
+     "nurses by 2029", "Ames", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_32(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_33(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1575,13 +1600,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 33: four articles with ledes attributed at their end or
-# by a participle, people described and named later, colon introductions, a statement read over two
-# paragraphs, claims and petitions, programme titles near quotations), measured once with the rules
+# Scores of the US-news held-out split (round 34: four articles with ledes attributed at their end or
+# to a group, audits, reports and estimates by their authors, people described and named later,
+# scare quotes inside reported clauses, programme and show titles), measured once with the rules
 # frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9178, "speaker_name_accuracy": 0.9178, "exact_f1": 0.9419,
-               "overlap_f1": 0.9419}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8267, "speaker_name_accuracy": 0.8267, "exact_f1": 0.9045,
+               "overlap_f1": 0.9554}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1589,7 +1614,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 75
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
