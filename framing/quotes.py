@@ -933,7 +933,7 @@ class _Context:
         for given, full in given_names.items():
             if " " not in by_last.get(given, given):
                 by_last[given] = full
-        titled = self._titled_names()
+        titled = self.titled = self._titled_names()  # surnames after a courtesy title or an office
         for surname in titled:
             # "Ms. Pylypets" after "Oksana Pylypets", which the recogniser took for an organisation
             key = surname.text.lower()
@@ -1477,8 +1477,7 @@ class _Context:
         subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
         if subject is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
             return None
-        start, end = subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)
-        names = list(dict.fromkeys(p.name for p in self.persons if start <= p.pos < end))
+        names = list(dict.fromkeys(p.name for p in _named_in(subject, self.persons)))
         if len(names) != 2:
             return None
         return _Speaker(f"{names[0]} and {names[1]}", None, None, subject.idx, None, True, True)
@@ -1579,12 +1578,10 @@ class _Context:
             if obj.lower_ in ("her", "him"):
                 # "Senator Olufsen pressed her on why ... . She acknowledged": the last person
                 # named before that sentence who is not the questioner
-                asking = {p.name for c in root.children if c.dep_ == "nsubj" for p in persons
-                          if c.left_edge.idx <= p.pos <= c.right_edge.idx}
+                asking = {p.name for c in root.children if c.dep_ == "nsubj" for p in _named_in(c, persons)}
                 earlier = [p for p in persons if p.pos < previous.start_char and p.name not in asking]
                 return earlier[-1] if earlier and asking else None
-            span = (obj.left_edge.idx, obj.right_edge.idx + len(obj.right_edge.text))
-            inside = [p for p in persons if span[0] <= p.pos < span[1]]
+            inside = _named_in(obj, persons)
             if inside:
                 return inside[-1]
         return None
@@ -2003,7 +2000,7 @@ class _Context:
         if lemma in ("husband", "wife"):
             # "Mrs. Pell fell at home, her husband said": the one person named in full with the
             # surname of the spouse named by a courtesy title earlier in the sentence
-            for surname in self._titled_names():
+            for surname in self.titled:
                 if tok.sent.start <= surname.i < tok.i:
                     full = {p.name for p in self.persons if p.pos < tok.idx and " " in p.name
                             and p.name.split()[-1] == surname.text}
@@ -2169,6 +2166,12 @@ class _Context:
 # Determiners of a description that the text may name later ("a Fall River woman", "their
 # lender"): see :meth:`_Context._named_by_apposition`.
 _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+def _named_in(tok, persons: list[_Person]) -> list[_Person]:
+    """The ``persons`` named inside the phrase that ``tok`` heads (its subtree's characters)."""
+    start, end = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+    return [p for p in persons if start <= p.pos < end]
 
 
 @lru_cache(maxsize=1)
@@ -2875,10 +2878,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return False  # a short sentence: "We Will Win."
     if _described_as_title(doc, tokens):
         return True
-    last = max((t.i for t in tokens if not t.is_punct), default=tokens[-1].i)
-    k = last + 1
-    while k < len(doc) and doc[k].text in _ALL_MARKS:
-        k += 1
+    _, k = _after_quotation(doc, tokens)
     if k < len(doc) and doc[k].lower_ in _TITLE_NOUNS and doc[k].pos_ == "NOUN":
         return True  # 'the hospital's "Grow Our Own" program': the name of a programme
     first = tokens[0]
@@ -2904,14 +2904,22 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     return False
 
 
+def _after_quotation(doc, tokens: list, *, commas: bool = False) -> tuple[int, int]:
+    """(the quotation's last word, the first token after its closing mark): the index of the last
+    token of ``tokens`` that is no punctuation, and of the first token after it that is no
+    quotation mark (nor, with ``commas``, a comma)."""
+    last = max((t.i for t in tokens if not t.is_punct), default=tokens[-1].i)
+    k = last + 1
+    while k < len(doc) and (doc[k].text in _ALL_MARKS or (commas and doc[k].text == ",")):
+        k += 1
+    return last, k
+
+
 def _described_as_title(doc, tokens: list) -> bool:
     """Whether a quotation is followed by a description of a show or a text in apposition
     ('told "The Sunday Docket," a public affairs program, that ...'): after the closing mark, a
     comma, an article and at most four more words, a title noun."""
-    last = max((t.i for t in tokens if not t.is_punct), default=tokens[-1].i)
-    k = last + 1
-    while k < len(doc) and (doc[k].text in _ALL_MARKS or doc[k].text == ","):
-        k += 1
+    last, k = _after_quotation(doc, tokens, commas=True)
     if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the") or not any(t.text == "," for t in doc[last + 1:k]):
         return False
     return any(t.lower_ in _TITLE_NOUNS and t.pos_ == "NOUN" for t in doc[k + 1:min(k + 6, len(doc))])
