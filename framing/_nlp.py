@@ -44,6 +44,7 @@ def load_nlp(name: str | None = None):
         if "parser" in nlp.pipe_names and LINE_BREAKS not in nlp.pipe_names:
             _register()
             nlp.add_pipe(LINE_BREAKS, before="parser")
+        _read_typographic_apostrophe(nlp.vocab)
         _LOADED.add(nlp)
         return nlp
     raise ModelNotFoundError(
@@ -68,6 +69,19 @@ def _register() -> None:
 
     if not Language.has_factory(LINE_BREAKS):
         Language.component(LINE_BREAKS, func=mark_line_breaks)
+
+
+def _read_typographic_apostrophe(vocab) -> None:
+    """Let the tagger and parser read the typographic apostrophe (U+2019) as the ASCII one.
+
+    The small English pipeline was trained on text with ASCII apostrophes. A possessive
+    after *s* written with U+2019 ("the Corps’ statement") reaches its models as an
+    unknown punctuation mark: the possessor loses its ``poss`` arc, and in "the commander
+    of the Corps’ Detroit District" the district becomes the commander's apposition. The
+    models read a word through its lexeme's norm, shape, prefix and suffix, so those four
+    are set to the ASCII apostrophe's; the text, and every offset, stay as written."""
+    curly = vocab["\u2019"]
+    curly.norm_ = curly.shape_ = curly.prefix_ = curly.suffix_ = "'"
 
 
 def mark_line_breaks(doc):

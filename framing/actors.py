@@ -981,17 +981,21 @@ class MentionFinder:
         return not (following is not None and following.group(1).casefold() in self._relation_nouns)
 
     def _other_person(self, cand: _Candidate, ctx: _DocContext) -> bool:
-        """A surname inside a person entity with another first name: "Hunter Biden"."""
+        """A surname inside a person entity with another first name: "Hunter Biden"; or at the end
+        of an organisation's name after other name words: the accounting firm "Kessler Vance"
+        (not "the Vance campaign", nor a body of the state named after the surname)."""
         member = cand.pattern.member
         assert member is not None
         ent = ctx.ent_at[cand.token_start]
-        if ent is None or ent.label_ != "PERSON":
+        if ent is None or ent.label_ not in ("PERSON", *_ORG_LABELS):
             return False
         allowed = member.given_names | self._honorifics
         allowed |= {w for title in member.titles or () for w in title.split()}
         for token in ent:
             if cand.token_start <= token.i < cand.token_end or token.i in ctx.covered:
                 continue
+            if ent.label_ != "PERSON" and (token.i > cand.token_start or token.text in self._institution_words):
+                return False
             if self._name_word(token, ctx) and token.text not in allowed:
                 return True
         return False

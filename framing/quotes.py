@@ -82,6 +82,10 @@ _WORD_RE = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _WORD_HYPHENS = frozenset("-\u2010\u2011\u2013")
 # A name or descriptor's last word with its hyphenated parts kept together.
 _LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
+# Verbs by which a record, a form or a list labels something ('was marked "completed"', 'listed
+# as "resolved"'): a short quotation they label is a scare quote, whoever reports the labelling.
+_LABELLING_VERBS = frozenset({"mark", "label", "list", "stamp", "tag", "classify", "code", "flag", "grade",
+                              "rate", "log", "file"})
 # A quotation of at most this many words that no reporting verb governs is a scare quote.
 SCARE_MAX_WORDS = 4
 
@@ -95,7 +99,12 @@ _TITLE_NOUNS = frozenset(
     {"show", "programme", "program", "broadcast", "podcast", "series", "episode", "interview",
      "book", "memoir", "novel", "biography", "autobiography", "column", "op-ed", "essay",
      "editorial", "article", "piece", "headline", "report", "film", "documentary", "movie",
-     "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook"})
+     "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook",
+     "painting", "portrait", "mural", "sculpture", "photograph", "poem", "exhibit", "exhibition", "opera",
+     "musical"})
+# Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
+# Homes Act"'): a title, not anyone's words.
+_LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution"})
 # participles that introduce a title ("an op-ed titled ..."); "called"/"named"/"dubbed"
 # only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
 # called ...", which reports someone's wording)
@@ -256,7 +265,8 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "customer", "shopper", "passenger", "commuter", "supporter", "opponent", "critic", "homeowner",
      "auditor", "comptroller", "treasurer", "sheriff", "inspector", "superintendent", "coroner", "administrator",
      "trustee", "investigator", "regulator", "dean", "provost", "assessor", "chaplain", "physician",
-     "surgeon", "scientist", "accountant", "caseworker", "negotiator"})
+     "surgeon", "scientist", "accountant", "caseworker", "negotiator", "spouse", "patient",
+     "caregiver", "bystander", "shareholder", "plaintiff", "defendant", "juror", "donor", "parishioner"})
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
@@ -311,7 +321,7 @@ _INSTITUTION_NOUNS = frozenset(
      "ministry", "agency", "bureau", "office", "administration", "authority", "board", "fund",
      "bank", "university", "center", "centre", "campaign", "party", "caucus", "court", "league",
      "network", "organization", "organisation", "society", "chamber", "institution", "utility",
-     "cooperative", "hospital"})
+     "cooperative", "hospital", "corps"})
 # Prepositions that make a call the medium of a report ("told reporters on a conference call
 # that ..."), beside "in" / "through" / "via" for any reporting noun ("said in a statement").
 _CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
@@ -1388,6 +1398,8 @@ class _Context:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
             name = _descriptor(self.span_text(words) if words else tok.text, first)
+            if tok.dep_ == "poss":
+                name = _strip_poss(name)  # "Sandover's bid says": Sandover
             there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
             place = self._place_before(tok) if there is not None and plural else None
             if place is not None:
@@ -1442,6 +1454,11 @@ class _Context:
             if questioned is not None:
                 # "Rep. Nakamura pressed Ms. Castellanos on why ... . '...,' she said": the answer
                 return _Speaker(questioned.name, None, questioned.actor, questioned.pos, person=True)
+            sole = self._sole_person_before(pos, persons)
+            if sole is not None:
+                # "The painting was given to the Athenaeum in 1896 by Abigail Thorne Macy. In her
+                # will, she wrote": the one person of the sentence before, though no subject
+                return _Speaker(sole.name, None, sole.actor, sole.pos, person=True)
             subjects = [p for p in persons if p.subject]
             person = subjects[-1] if subjects else (persons[-1] if persons else None)
             last = self._last_speaker(pos, lambda s: s.person)
@@ -1520,6 +1537,23 @@ class _Context:
         start, end = previous.start_char, previous.end_char
         inside = [p for p in persons if start <= p.pos < end and p.subject]
         return inside[-1] if inside else None
+
+    def _sole_person_before(self, pos: int, persons: list[_Person]) -> _Person | None:
+        """The one person named in the sentence before ``pos``, when that sentence names no
+        other and reports no one's words, and has a subject that is no person (a thing, as in
+        "The painting was given ... by Abigail Thorne Macy"); else None."""
+        previous = self._previous_sentence(pos)
+        if previous is None or any(previous.start_char <= s.pos < previous.end_char for s in self.speakers):
+            return None
+        inside = [p for p in persons if previous.start_char <= p.pos < previous.end_char]
+        if len({p.name for p in inside}) != 1 or any(p.subject for p in inside):
+            return None
+        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == previous.root.i),
+                       None)
+        if subject is None or subject.pos_ != "NOUN" or subject.lower_ in _PERSON_NOUNS | _KIN_NOUNS \
+                or subject.ent_type_ == "PERSON":
+            return None
+        return inside[-1]
 
     def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
         """The organisation that is the subject of the main clause before ``pos``, for "it": of
@@ -1911,11 +1945,14 @@ class _Context:
         word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
         if word not in _INSTITUTION_NOUNS:
             return None
+        alone = None  # "the Corps" taken up before: the full name, when one is given earlier
         for ent in reversed(self.doc.ents):
             if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and word in (
                     ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char):
-                return _whole_name(ent)
-        return None
+                if sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1:
+                    return _whole_name(ent)
+                alone = alone or _whole_name(ent)
+        return alone
 
     def _place_before(self, head) -> str | None:
         """The place named last before token ``head``, outside quotation marks, in the same or the
@@ -2379,10 +2416,13 @@ def _full_name(surname) -> str:
     for tok in surname.doc:
         if tok.text != surname.text:
             continue
-        words = [t for t in _name_tokens(tok) if t.lower_ not in _COURTESY_TITLES
-                 and not (t.i < tok.i and t.lower_.rstrip(".") in _NAME_OFFICES)]
+        words = _name_tokens(tok)
+        titled = [k for k, t in enumerate(words) if t.lower_ in _COURTESY_TITLES
+                  or (t.i < tok.i and t.lower_.rstrip(".") in _NAME_OFFICES)]
+        if titled:
+            words = words[titled[-1] + 1:]  # "State Treasurer Ptolemy Garrity": the words after the title
         if len(words) > 1:
-            return " ".join(t.text for t in words)
+            return _whole_words_text(words)
     return surname.text
 
 
@@ -2404,14 +2444,14 @@ def _given_names(doc) -> dict[str, str]:
             continue
         words = _name_tokens(tok)
         if 2 <= len(words) <= 3 and all(t.text[:1].isupper() for t in words):
-            found[words[0].lower_].add(" ".join(t.text for t in words))
+            found[words[0].lower_].add(_whole_words_text(words))
         elif len(words) == 1 and tok.head.lemma_.lower() in _KIN_NOUNS:
             # a given name alone beside a named relative takes the relative's surname: "Amber
             # Rensink and her husband, Kyle," is Kyle Rensink (and Amber is Amber Rensink)
             relative = _relative(tok.head)
             if relative is not None:
                 found[tok.lower_].add(f"{tok.text} {relative[-1].text}")
-                found[relative[0].lower_].add(" ".join(t.text for t in relative))
+                found[relative[0].lower_].add(_whole_words_text(relative))
     for tok in doc[:-3]:
         couple = _couple_surname(tok)
         if couple:
@@ -2878,6 +2918,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return False  # a short sentence: "We Will Win."
     if _described_as_title(doc, tokens):
         return True
+    if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
+        return True  # 'the "Safe Base Homes Act"'
     _, k = _after_quotation(doc, tokens)
     if k < len(doc) and doc[k].lower_ in _TITLE_NOUNS and doc[k].pos_ == "NOUN":
         return True  # 'the hospital's "Grow Our Own" program': the name of a programme
@@ -2935,6 +2977,21 @@ def _infinitive(tok) -> bool:
     children = list(tok.children)
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in children) and not any(
         c.dep_ in _SUBJ_DEPS for c in children)
+
+
+def _mandative(clause) -> bool:
+    """Whether a content clause is in the mandative subjunctive, a request and no statement:
+    "(asked) that her name not be used", "(demanded) that the city pay": a bare *be* with no
+    modal, or a bare verb whose subject is a singular noun or *he*, *she* or *it* (so that a
+    plural present, "that they pay", is not taken for one)."""
+    auxes = [c for c in clause.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "TO") or a.lower_ in ("do", "does", "did") for a in auxes):
+        return False
+    if any(a.lower_ == "be" and a.tag_ == "VB" for a in auxes) or (clause.lower_ == "be" and clause.tag_ == "VB"):
+        return True
+    subject = next((c for c in clause.children if c.dep_ in _SUBJ_DEPS), None)
+    return clause.tag_ == "VB" and not auxes and subject is not None and (
+        subject.tag_ in ("NN", "NNP") or subject.lower_ in ("he", "she", "it"))
 
 
 def _finite(tok) -> bool:
@@ -3017,8 +3074,12 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
         return False  # a short sentence: "We will win."
     if gov is None:
         return True
-    # a label that belongs to someone else: Zelensky's "peace formula" in Zakharova's words
     inside = {t.i for t in tokens}
+    labelled = [t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head for t in tokens
+                if t.head.i not in inside and t.dep_ in ("oprd", "acomp", "xcomp", "pobj")]
+    if any(v.lemma_.lower() in _LABELLING_VERBS and v.pos_ == "VERB" for v in labelled):
+        return True  # 'a repair request ... was marked "completed"': a record's label, no one's words
+    # a label that belongs to someone else: Zelensky's "peace formula" in Zakharova's words
     for t in tokens:
         if t.head.i not in inside:
             head = t.head if t.dep_ in ("compound", "amod") else t
@@ -3124,7 +3185,9 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
         if to is None and gov.i + 1 < len(doc):
             to = doc[gov.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-        return _author_of(source) if source is not None else None
+        if source is None:
+            return None
+        return _stranded_apposition(source) or _author_of(source)
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:
         poss = next((c for c in gov.children if c.dep_ == "poss"), None)
@@ -3149,7 +3212,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
-    "decision", "ruling", "form",
+    "decision", "ruling", "form", "bid", "proposal",
 })
 
 
@@ -3207,6 +3270,39 @@ def _noun_above(verb):
         if node.pos_ in ("NOUN", "PROPN"):
             return node
     return None
+
+
+def _person_name(tok) -> bool:
+    """Whether ``tok`` is in a person's name: a person entity, or one the recogniser called an
+    organisation or a place (:func:`_mislabelled_person`: "Greta Lunde")."""
+    if tok.ent_type_ == "PERSON":
+        return True
+    ent = _entity_of(tok)
+    return ent is not None and _mislabelled_person(ent)
+
+
+def _stranded_apposition(source):
+    """The person named at the end of an *according to* phrase that the parser cut short:
+    in "according to the Port Amberly harbor master, Evelyn Saari." the object is "Port" and
+    the rest of the phrase hangs apart; the name in apposition at the sentence's end is the
+    source (the parser may even start a sentence at "Amberly"). None unless the words between
+    the object and the comma before the name are all nouns, proper nouns, adjectives or
+    determiners, outside the object's phrase, and the name ends the sentence."""
+    doc = source.doc
+    words = []
+    for t in doc[source.right_edge.i + 1:]:
+        if t.text in (".", "!", "?", ";") or "\n" in t.text:
+            break
+        words.append(t)
+    if not words or not _person_name(words[-1]):
+        return None
+    name = _entity_of(words[-1])
+    if name is None or name.start < 2 or doc[name.start - 1].text != ",":
+        return None
+    between = doc[source.right_edge.i + 1:name.start - 1]
+    if not len(between) or any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in between):
+        return None
+    return words[-1]
 
 
 def _author_of(source):
@@ -3271,12 +3367,29 @@ def _named_author(source):
         if child.pos_ == "PROPN" and child.i > source.i and any(
                 c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
             return child  # the same, parsed as a name with a participle after the noun
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _ASKING_VERBS:
+            # "an internal audit that the company commissioned from the accounting firm Kessler
+            # Vance": the firm it was commissioned from wrote it
+            source_prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            author = next((c for c in source_prep.children if c.dep_ == "pobj"), None) \
+                if source_prep is not None else None
+            if author is not None:
+                return author
         if child.dep_ == "relcl" and child.lemma_.lower() in _SENDING_VERBS:
             # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one "it" is)
             author = next((c for c in child.children if c.dep_ == "nsubj"
                            and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))), None)
             if author is not None:
                 return author
+    verb = source.head
+    if source.dep_ == "nsubj" and verb.i == source.i + 1 and verb.tag_ == "VBN" \
+            and verb.lemma_.lower() in _SENDING_VERBS:
+        # "A consultant's report prepared for the board by Halvorsen Venue Partners, ..., said":
+        # the parser took the participle for the sentence's verb and hung "by" on "the board"
+        by = next((t for t in verb.subtree if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > verb.i), None)
+        author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+        if author is not None:
+            return author
     return None
 
 
@@ -3460,12 +3573,16 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
                 and not (dep == "advcl" and _infinitive(tok)) \
                 and not (dep == "conj" and _has_mark(tok, ("that",))) \
+                and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
+                         and any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in tok.children)) \
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
             # another report ("more than it asked for" is none, and neither is a clause joined by
             # "and that", which goes on with the content: "... and that no one had asked families",
             # nor a purpose: "would introduce a bill to write the deadline into law",
+            # nor a verb in the content's own tense with nothing reported under it: "it was
+            # reviewing the sale and had asked the trustees for copies" (not "but did not say"),
             # nor a verb that reports only quoted words, with none and no comma before it, in an
             # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
@@ -3608,6 +3725,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
+        if _mandative(c):
+            continue  # "asked that her name not be used", "demanded that the city pay": a request
         if c.i > verb.i and _reported_inside(c, verbs):
             continue  # "said A, although, she added, B": B is the added report's
         if (_withheld(verb) or entry == "ask") and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
@@ -3951,8 +4070,10 @@ def _noun_clause(ctx: _Context, noun, entry: str) -> _Record | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.i > noun.i and _finite(child):
             mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
-            if mark is None or mark.i != noun.i + 1:
-                continue
+            if mark is None or mark.i <= noun.i or not all(
+                    t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == noun.i)
+                    for t in noun.doc[noun.i + 1:mark.i]):
+                continue  # (a date may stand between: "said in a statement on Monday that A")
             if not any(c.dep_ in _COMPLEMENT_DEPS for c in child.children):
                 continue  # "an assertion that officials dismissed": a relative clause
             rng = _clause_range(ctx, child, noun)

@@ -716,6 +716,8 @@ OTHER_NAMES = [
     ("namesake town, province", "A plant in London, Ontario, will close.", None, []),
     ("private body named with a demonym", "A spokesman for the American Petroleum Institute objected.", None, []),
     ("airline named with a demonym", "British Airways cancelled its morning flights.", None, []),
+    ("firm named after a member's surname", "The audit by the accounting firm Kessler Vance found gaps.",
+     date(2026, 5, 1), []),
     # still the actors
     ("state body named with a demonym", "The Russian Defence Ministry said its forces advanced.", None,
      [("russia", "demonym", "Russian")]),
@@ -723,6 +725,8 @@ OTHER_NAMES = [
     ("press office title", "White House Press Secretary Karine Jean-Pierre took questions.", None,
      [("united_states", "name", "White House")]),
     ("capital and country", "In Berlin, Poland's president urged more aid.", None, [("germany", "name", "Berlin")]),
+    ("body of the state named after a member", "The Biden Administration said it would appeal.", None,
+     [("united_states", "member", "Biden")]),
     ("capital as place", "Traffic stopped on a Washington street during the summit.", None,
      [("united_states", "name", "Washington")]),
 ]

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 33 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 34 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1561,14 +1561,81 @@ REPORT_SHAPES = [
      "train four nurses by 2029.",
      "the hospital's \"Grow Our Own\" program, which pays tuition for local students, would train four "
      "nurses by 2029", "Ames", "say"),
+    # the errors read on round 34
+    ("a hyphenated surname keeps its hyphen when a pronoun takes it up",
+     "The board's president, Lydia Crane-Whitford, said the building needed about $2 million in "
+     "work.\n\n\"We cannot wait another winter,\" she said.",
+     "We cannot wait another winter,", "Lydia Crane-Whitford", "say"),
+    ("a possessive after s with a typographic apostrophe is no apposition",
+     "Col. Dana Whitcomb, the commander of the Corps\u2019 Omaha District, said the levee had "
+     "held.\n\n\u201cWe were lucky this time,\u201d she said.",
+     "We were lucky this time,", "Dana Whitcomb", "say"),
+    ("'the Corps\u2019 statement' speaks for the Corps named in full before",
+     "The U.S. Army Corps of Engineers closed the lock on Friday.\n\nThe Corps\u2019 statement "
+     "said repairs would take three weeks.",
+     "repairs would take three weeks", "the U.S. Army Corps of Engineers", "say"),
+    ("a name in apposition at the end of an according-to phrase the parser cut short",
+     "Seven barges were tied up below the lock on Friday, according to the Port Amberly harbor "
+     "master, Ruth Kettunen.",
+     "Seven barges were tied up below the lock on Friday", "Ruth Kettunen", "according to"),
+    ("an audit commissioned from a firm speaks for the firm",
+     "Mr. Hale was referring to an internal audit that the district commissioned last spring from "
+     "the accounting firm Pell Larkin. The audit says a third of the bus inspections were never "
+     "done.",
+     "a third of the bus inspections were never done", "Pell Larkin", "say"),
+    ("a report 'prepared ... by' a firm, parsed as the sentence's verb, speaks for the firm",
+     "The council voted to end the route. A consultant's report prepared for the council by "
+     "Brightwater Transit Advisors, a Denver firm, said the route had too few riders and no "
+     "shelter at its stops.",
+     "the route had too few riders and no shelter at its stops", "Brightwater Transit Advisors", "say"),
+    ("a town's bid speaks for the town",
+     "Harwell's bid says the town will pay for new stands and a larger parking lot.",
+     "the town will pay for new stands and a larger parking lot", "Harwell", "say"),
+    ("a label a record gave is no quotation inside the report",
+     "Ms. Ruiz testified that her complaint was marked \"resolved\" in the city's system within "
+     "an hour.",
+     "her complaint was marked \"resolved\" in the city's system within an hour", "Ruiz", "testify"),
+    ("a law's name in quotation marks is no quotation inside the report",
+     "Senator Amos Pruett noted that Congress had passed the \"Fair Rent Act\" in 2019 to cap "
+     "fees.",
+     "Congress had passed the \"Fair Rent Act\" in 2019 to cap fees", "Amos Pruett", "note"),
+    ("'she' after a sentence whose only person gave something",
+     "\"We need the money,\" said the director, Joan Pike.\n\nThe painting was given to the town "
+     "in 1902 by Harriet Coyle Brandt, a mill owner's widow. In her will, she wrote that the "
+     "painting should \"never leave the building.\"",
+     "never leave the building.", "Harriet Coyle Brandt", "write"),
+    ("a date between 'statement' and 'that', and a verb in the content's tense after 'and'",
+     "The attorney general's office, which oversees charities, said in a statement on Monday that "
+     "it was reviewing the sale and had asked the museum for its records.",
+     "it was reviewing the sale and had asked the museum for its records", "the attorney general's office", "say"),
+    ("a described speaker is the 'she' of the next paragraph",
+     "Maj. Gen. Loretta Spurlock told the panel that the Army had withheld fees from the company. "
+     "She added that inspectors would visit every home by June.\n\nA third spouse, who asked that "
+     "her name not be used because her husband's commander had told families not to speak to "
+     "reporters, said she had paid $2,400 for a dehumidifier.\n\n\"They told us to open a "
+     "window,\" she said.",
+     "They told us to open a window,", "a third spouse", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_33(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_34(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_request_is_no_report(extractor, nlp):
+    """"asked that her name not be used": a request in the subjunctive, no content."""
+    text = ("A nurse, who asked that her name not be used because she feared losing her job, said the ward "
+            "had no heat.")
+    assert [(q.text, q.speaker) for q in extractor.extract(nlp(text))] == [("the ward had no heat", "a nurse")]
+
+
+def test_a_painting_title_is_no_quotation(extractor, nlp):
+    text = ("The Garrow painting, \"Morning Fog Over Cutler Pier,\" was given to the library in 1901 by a ship "
+            "owner.")
+    assert extractor.extract(nlp(text)) == []
 
 
 def test_an_office_word_that_opens_a_company_name_is_no_office(extractor, nlp):
@@ -1600,13 +1667,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 34: four articles with ledes attributed at their end or
-# to a group, audits, reports and estimates by their authors, people described and named later,
-# scare quotes inside reported clauses, programme and show titles), measured once with the rules
+# Scores of the US-news held-out split (round 35: four articles with ledes attributed at their end or
+# to a lawsuit, letters, notices and dockets as sources, people described and named later,
+# interrupting attributions, split quotations running on, programme and bonus names in quotation
+# marks), measured once with the rules
 # frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8267, "speaker_name_accuracy": 0.8267, "exact_f1": 0.9045,
-               "overlap_f1": 0.9554}
+US_HELD_OUT = {"named_speaker_accuracy": 0.7887, "speaker_name_accuracy": 0.7887, "exact_f1": 0.8919,
+               "overlap_f1": 0.9595}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1614,7 +1682,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 75
+    assert result["n_articles"] == 4 and result["n_named"] == 71
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
