@@ -82,6 +82,9 @@ _WORD_RE = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _WORD_HYPHENS = frozenset("-\u2010\u2011\u2013")
 # A name or descriptor's last word with its hyphenated parts kept together.
 _LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
+# Function words that an abbreviation leaves out ("the Department of Health and Human Services",
+# HHS).
+_ABBREVIATION_SKIPPED = frozenset({"of", "and", "for", "the", "on", "&"})
 # Verbs by which a record, a form or a list labels something ('was marked "completed"', 'listed
 # as "resolved"'): a short quotation they label is a scare quote, whoever reports the labelling.
 _LABELLING_VERBS = frozenset({"mark", "label", "list", "stamp", "tag", "classify", "code", "flag", "grade",
@@ -321,7 +324,8 @@ _INSTITUTION_NOUNS = frozenset(
      "ministry", "agency", "bureau", "office", "administration", "authority", "board", "fund",
      "bank", "university", "center", "centre", "campaign", "party", "caucus", "court", "league",
      "network", "organization", "organisation", "society", "chamber", "institution", "utility",
-     "cooperative", "hospital", "corps"})
+     "cooperative", "hospital", "corps", "airport", "museum", "library", "school", "college", "district",
+     "church", "lottery", "jail"})
 # Prepositions that make a call the medium of a report ("told reporters on a conference call
 # that ..."), beside "in" / "through" / "via" for any reporting noun ("said in a statement").
 _CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
@@ -1203,6 +1207,10 @@ class _Context:
         if full is not None:
             return _Speaker(_strip_poss(self.span_text(full)), mention, self._np_actor(list(full), prefer_member=False),
                             pos, full.root.lower_, False, False)
+        expanded = self._expanded_abbreviation(tok)
+        if expanded is not None:  # "The F.A.A. said" after "a Federal Aviation Administration grant"
+            return _Speaker("the " + self.span_text(expanded), mention,
+                            self._np_actor(list(expanded), prefer_member=False), pos, tok.lower_, False, False)
         # a group named by what it calls itself
         own_name = _name_it_calls_itself(tok)
         if own_name is not None:  # "a group that calls itself Quiet Harbor"
@@ -1336,6 +1344,7 @@ class _Context:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
                 recent = self._described_organisation(tok) \
+                    or self._company_subject_before(tok) \
                     or self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
                     or self._last_company(tok)
                 if recent is not None:
@@ -1389,14 +1398,19 @@ class _Context:
         if in_apposition:  # "The owner, Birchline Senior Living [of Milwaukee], said"
             name = self.span_text(list(_without_seat(self.doc[name_tokens[0].i:name_tokens[-1].i + 1])))
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and (
-                any(t.dep_ in ("appos", "relcl") for t in np) or _hosted(tok)):
+                any(t.dep_ in ("appos", "relcl") for t in np) or _hosted(tok)
+                or len(_without_seat(_whole_name(_entity_of(tok)))) < len(_whole_name(_entity_of(tok)))):
             # "the Office of Correctional Oversight, a state agency,": the name, not its description
             # or a clause on it ("..., which licenses building inspectors,"); "the Center for Rural
-            # Education Policy at Cascade State University": not its host
+            # Education Policy at Cascade State University": not its host; "Piedmont Asphalt &
+            # Grading of Warrenton": not its seat
             name = ("the " if first.lower_ == "the" else "") + self._organisation_text(_entity_of(tok))
         else:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
+            if tok.ent_type_ == "ORG" and words:  # "Ridgeway Paving & Sealing [of Dover]": not its seat
+                kept = _without_seat(self.doc[words[0].i:words[-1].i + 1])
+                words = [t for t in words if t.i < kept.end]
             name = _descriptor(self.span_text(words) if words else tok.text, first)
             if tok.dep_ == "poss":
                 name = _strip_poss(name)  # "Sandover's bid says": Sandover
@@ -1412,6 +1426,9 @@ class _Context:
         person = len(name_tokens) == 1 and tok.pos_ == "PROPN" and actor is None and (
             tok.ent_type_ in ("", "PERSON") or (tok.ent_type_ == "ORG" and not tok.is_upper))
         person = person or (head_word in _PERSON_NOUNS | _KIN_NOUNS and not plural)  # "Her husband, Tyler,"
+        person = person or (lower == "one" and any(  # "One of the store's seasonal workers"
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and g.lemma_.lower() in _PERSON_NOUNS
+                                                          for g in c.children) for c in tok.children))
         return _Speaker(name, mention, actor, pos, head_word, plural, person)
 
     def _known_surname(self, tokens) -> bool:
@@ -1867,7 +1884,9 @@ class _Context:
         new to the text, opens one of the next two paragraphs as the subject of its first
         sentence, carries no title that the description does not, and no one speaks in between;
         or, in the same or the next two paragraphs and with no one speaking in between, bears the
-        description's noun as a title ("a federal judge" and "Judge Ann Ruiz"). A description of
+        description's noun as a title ("a federal judge" and "Judge Ann Ruiz"); or is named in
+        apposition to "the" and a noun for a person as the next speaker ('said the neighbor,
+        Beatrice Kowalski'). A description of
         one person only ("a retired nurse", not "officials"), without an anonymity clause ("who
         was not authorized to speak")."""
         if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
@@ -1891,13 +1910,24 @@ class _Context:
         if any(s.pos > pos and s.pos < person.pos and s.name for s in self.speakers):
             return None
         span = self.doc.char_span(person.pos, person.pos + 1, alignment_mode="expand")
-        if span is None or not person.subject:
+        if span is None:
             return None
-        sentence = span[0].sent
-        opens_paragraph = sentence.start == 0 or "\n" in self.doc[sentence.start - 1].text_with_ws \
-            or self.doc.text[:sentence.start_char].rstrip(" ").endswith("\n")
-        if not opens_paragraph or span[0].i - sentence.start > 2:
-            return None
+        name = span[0] if span[0].dep_ == "appos" else span[0].head if span[0].dep_ in ("compound", "flat") else span[0]
+        # '"...," said the neighbor, Beatrice Kowalski, 76.': named in apposition to "the" and a
+        # noun for a person, as the speaker of the next quotation
+        named_as_the = name.dep_ == "appos" and name.head.lemma_.lower() in _PERSON_NOUNS \
+            and name.head.dep_ in _SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ == "the" for c in name.head.children) \
+            and not any(t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in _PERSON_NOUNS and t.i != head.i
+                        and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
+                        for t in self.doc[head.i + 1:name.head.i])  # (not after another person described)
+        if not named_as_the:
+            if not person.subject:
+                return None
+            sentence = span[0].sent
+            opens_paragraph = sentence.start == 0 or "\n" in self.doc[sentence.start - 1].text_with_ws \
+                or self.doc.text[:sentence.start_char].rstrip(" ").endswith("\n")
+            if not opens_paragraph or span[0].i - sentence.start > 2:
+                return None
         words = {t.lower_ for t in np if t.pos_ in ("NOUN", "PROPN")}
         titles = self._titles_of(person.name) & _ROLE_WORDS
         if titles and not titles <= words:
@@ -2016,6 +2046,36 @@ class _Context:
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts and all(
                     w.pos_ == "PROPN" or n.pos_ == "PROPN" or w.ent_type_ == "ORG" for w, n in zip(words, named)):
                 return _without_seat(ent)
+        return None
+
+    def _expanded_abbreviation(self, tok):
+        """The name that an abbreviation in capitals stands for, written out before it outside
+        quotation marks: "The F.A.A." (or "The FAA") after "a Federal Aviation Administration
+        grant" is the Federal Aviation Administration. The name's capitalised words, function
+        words aside, give the abbreviation's letters in order. None when no name does."""
+        letters = tok.text.replace(".", "")
+        if tok.pos_ != "PROPN" or not 2 <= len(letters) <= 6 or not letters.isalpha() or not letters.isupper() \
+                or tok.i in self.mention_at:
+            return None  # (an actor's own abbreviation, "the U.N.", stays as written)
+        doc = self.doc
+        for start in range(tok.i - 1, -1, -1):
+            first = doc[start]
+            if not first.text[:1] == letters[0] or not first.is_title or self.in_quote(first.idx):
+                continue
+            found, k = "", start
+            while k < tok.i and len(found) < len(letters):
+                word = doc[k]
+                if word.lower_ in _ABBREVIATION_SKIPPED and found:
+                    k += 1
+                    continue
+                if not word.is_title or word.text[0] != letters[len(found)]:
+                    break
+                found += word.text[0]
+                k += 1
+            if found == letters and (k == len(doc) or not doc[k].is_title):
+                while start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].is_title:
+                    start -= 2  # "HHS": the Department of Health and Human Services
+                return doc[start:k]
         return None
 
     def _named_relative(self, tok, possessive: str) -> str | None:
@@ -2182,6 +2242,26 @@ class _Context:
             best = _Speaker(name, None, self._np_actor(list(ent), prefer_member=False), tok.idx,
                             ent.root.lower_, False, False)
         return best
+
+    def _company_subject_before(self, tok) -> _Speaker | None:
+        """For "the company" (a business noun) opening its sentence: the proper name of two or more
+        capitalised words that is the subject of the sentence just before, when the recogniser
+        left it untagged and it is no actor's or person's name, nor the short form of a name given
+        before ("Skyway Parcel
+        flies nine cargo flights a night out of Culpford. The company said"); else None."""
+        if tok.lemma_.lower() not in _BUSINESS_NOUNS or tok.dep_ not in _SUBJ_DEPS:
+            return None
+        previous = self._previous_sentence(tok.idx)
+        if previous is None or tok.sent.start != previous.end:
+            return None
+        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i), None)
+        words = _name_tokens(subject) if subject is not None and subject.pos_ == "PROPN" else []
+        if len(words) < 2 or any(not t.is_title or t.ent_type_ != "" or t.i in self.mention_at for t in words) \
+                or self._known_surname(words) or words[0].lower_ in given_name_genders() \
+                or self._organisation_short_form(words) is not None:
+            return None  # (a name the recogniser knows, or the short form of one, is found otherwise)
+        name = self.span_text(words)
+        return _Speaker(name, name, None, subject.idx, tok.lemma_.lower(), False, False)
 
     def _unrecognised_organisation(self, tok) -> bool:
         """Whether ``tok`` heads a capitalised proper name that the recogniser left untagged, in
@@ -2381,7 +2461,8 @@ _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_W
 
 def _without_seat(span):
     """An organisation's name without the place of its seat that follows a company word
-    ("Ridgeline Correctional Health [of Nashville]") or ends the name of a business in apposition
+    ("Ridgeline Correctional Health [of Nashville]") or a firm's name joined by "&" ("Piedmont
+    Asphalt & Grading [of Warrenton]"), or ends the name of a business in apposition
     to a noun for one ("The dealer, Dakota Heartland Propane [of Mitchell],"); other names keep
     their "of" ("the University of Michigan", "Bank of America", "the Department of Public
     Utilities")."""
@@ -2391,8 +2472,9 @@ def _without_seat(span):
     for k in range(span.start + 2, span.end - 1):
         before = doc[k - 1].lower_
         if doc[k].lower_ == "of" and k + 3 >= span.end \
-                and (before in _COMPANY_WORDS or (business and before not in _INSTITUTION_NOUNS
-                                                  and before not in _PLACE_AND_BODY_WORDS)) \
+                and (before in _COMPANY_WORDS or any(t.text == "&" for t in doc[span.start:k])
+                     or (business and before not in _INSTITUTION_NOUNS
+                         and before not in _PLACE_AND_BODY_WORDS)) \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
             return doc[span.start:k]
     return span
@@ -2636,6 +2718,11 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             # a relative clause about a person that the parser hung on a nearer noun: "a person
             # familiar with the bank's finances [who was not authorized to speak publicly]"; any
             # set off by a comma ("The Alliance for Medicare Choice, [which represents insurers],")
+            drop.update(t.i for t in tok.subtree)
+        elif tok.dep_ == "appos" and tok.i != head.i and tok.head.i != head.i and tok.head.dep_ == "pobj" \
+                and head.doc[tok.left_edge.i - 1].text == "," and tok.pos_ == "NOUN":
+            # a description set off inside the phrase: "Residents of Oak Hollow[, a subdivision of
+            # about 600 homes]"
             drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
     if tokens:  # "KYIV, Ukraine — Russia's Defense Ministry said": the dateline is no part of the name
@@ -3038,14 +3125,22 @@ def _governor(tok, verbs: ReportingVerbs):
                 # ('argued that Congress had written "blank checks"'), and so is any fragment of a
                 # report under a modal, which is no utterance yet ('said Russia would answer "in
                 # kind"': the spokesman's words): walk on up
+                # (and so is the fragment of a passive with no one by whom: 'claimed that the category
+                # had been written "with one company in mind"')
                 nested = entry not in verbs.fragment_only and node.dep_ == "ccomp" and _is_speech(node.head, verbs) \
-                    and (edge == "dobj" or (edge not in _NOT_REPORTED_EDGES and _under_modal(node)))
+                    and (edge == "dobj" or (edge not in _NOT_REPORTED_EDGES and _under_modal(node))
+                         or (any(c.dep_ == "auxpass" for c in node.children)
+                             and not any(c.dep_ == "agent" for c in node.children)))
                 if edge not in _NOT_REPORTED_EDGES and not nested and (
                     entry not in verbs.fragment_only
                     or (edge in _OBJECT_EDGES and not in_noun_complement)
                 ):
                     return node
             elif node.pos_ in ("NOUN", "PROPN") and edge not in ("det", "amod", "compound", "poss", "punct"):
+                if edge == "appos" and node.dep_ == "dobj" and verbs.entry(node.head) in verbs.fragment_only:
+                    # 'called the district's pledge "a promise ..."': the object predicate of a naming
+                    # verb, which the parser set in apposition to the object (a reporting noun itself)
+                    return node.head
                 carrier = _carrier_verb(node, verbs)
                 return carrier if carrier is not None else node
         if node.head.i == node.i:
@@ -3212,7 +3307,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
-    "decision", "ruling", "form", "bid", "proposal",
+    "decision", "ruling", "form", "bid", "proposal", "docket",
 })
 
 
@@ -3313,7 +3408,7 @@ def _author_of(source):
     Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
-    author = _named_author(source)
+    author = _named_author(source) or _plaintiff(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -3344,6 +3439,41 @@ def _issuer(document):
     else:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _plaintiff(source):
+    """Who brought a lawsuit, a complaint or a petition that has no author in its own words: the
+    subject of *sue* in the two sentences before ("Lindahl Dune Outfitters sued the department. The
+    lawsuit claims"), or the one by whom a lawsuit of the same word was brought or filed, in those
+    sentences or the next ("according to a lawsuit filed on Friday. The lawsuit was brought by
+    Piedmont Asphalt"); None otherwise."""
+    lemma = source.lemma_.lower()
+    if lemma not in _SUIT_NOUNS:
+        return None
+    doc, sent = source.doc, source.sent
+    first = sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    last = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for tok in doc[first:last]:
+        if tok.i >= sent.start and tok.sent.start == sent.start:
+            continue
+        if tok.lemma_.lower() == "sue" and tok.i < source.i:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+        if tok.lemma_.lower() in ("bring", "file") and any(
+                c.dep_ == "nsubjpass" and c.lemma_.lower() == lemma for c in tok.children):
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if author is not None:
+                return author
+    return None
+
+
+# Documents by which someone goes to court: their author is the one who brought them.
+_SUIT_NOUNS = frozenset({"lawsuit", "suit", "complaint", "petition"})
 
 
 def _named_author(source):
@@ -3727,6 +3857,9 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue  # "asked whether he would run", "did not say whether": a question, not content
         if _mandative(c):
             continue  # "asked that her name not be used", "demanded that the city pay": a request
+        if c.i > verb.i and verbs.entry(c) is not None and not any(x.dep_ in _SUBJ_DEPS for x in c.children) \
+                and any(x.dep_ == "ccomp" for x in c.children) and c.i > 0 and doc[c.i - 1].lower_ in ("but", "and"):
+            continue  # "said A but argued that B": a second report of the same speaker, not content
         if c.i > verb.i and _reported_inside(c, verbs):
             continue  # "said A, although, she added, B": B is the added report's
         if (_withheld(verb) or entry == "ask") and c.left_edge.tag_ in ("WRB", "WP", "WDT"):

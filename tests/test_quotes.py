@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 34 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 35 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1615,12 +1615,66 @@ REPORT_SHAPES = [
      "reporters, said she had paid $2,400 for a dehumidifier.\n\n\"They told us to open a "
      "window,\" she said.",
      "They told us to open a window,", "a third spouse", "say"),
+    # the errors read on round 35
+    ("a fragment of a passive with no agent inside someone's report is that speaker's",
+     "The mill's owner, Dana Pruitt, claimed that the rule had been written \"with one buyer in "
+     "mind.\"",
+     "with one buyer in mind.", "Dana Pruitt", "claim"),
+    ("an abbreviation stands for the name written out before it",
+     "The rail line needs approval from the Surface Transportation Board. The S.T.B. said in a "
+     "statement that it was reviewing the plan.",
+     "it was reviewing the plan", "the Surface Transportation Board", "say"),
+    ("'the company' after a sentence whose subject is an untagged company name",
+     "The county board voted on Tuesday.\n\nBirchfield Freight runs six trucks a night out of the "
+     "depot. The company said in a statement that a curfew would cost 80 jobs.",
+     "a curfew would cost 80 jobs", "Birchfield Freight", "say"),
+    ("'its' report after a sentence whose subject is an airport",
+     "Residents of Elm Hollow say the jets are louder.\n\nThe airport logged 900 complaints last "
+     "year, according to its annual noise report.",
+     "The airport logged 900 complaints last year", "the airport", "according to"),
+    ("a lawsuit speaks for the one who sued just before",
+     "On Friday, the family's company, Lindgren Marine, sued the state. The lawsuit claims that "
+     "the state changed its rules after the bids were opened.",
+     "the state changed its rules after the bids were opened", "Lindgren Marine", "claim"),
+    ("a lawsuit speaks for the one by whom it was brought, named in the next sentence",
+     "A paving contract went to a firm that did not submit the lowest bid, according to a lawsuit "
+     "filed on Friday.\n\nThe lawsuit was brought by Ridgeway Paving & Sealing of Dover, which "
+     "offered to do the work for less.",
+     "A paving contract went to a firm that did not submit the lowest bid", "Ridgeway Paving & Sealing", "according to"),
+    ("a court's docket speaks for the court",
+     "The family sued the department in the Ohio Court of Claims.\n\nA hearing is set for June 2, "
+     "according to the court's docket.",
+     "A hearing is set for June 2", "the Ohio Court of Claims", "according to"),
+    ("'one of the workers' is a person a later 'he' takes up",
+     "A plant spokesman, Dale Hobart, declined to comment.\n\nOne of the mill's night workers, "
+     "who asked that his name not be used, said the plant had told them nothing.\n\n\"We found "
+     "out from the radio,\" he said.",
+     "We found out from the radio,", "one of the mill's night workers", "say"),
+    ("'said A but argued that B' is two reports",
+     "Ms. Brandt said the raise was a start but argued that pay was only part of the problem.",
+     "pay was only part of the problem", "Brandt", "argue"),
+    ("a description set off inside a speaker's phrase is no part of the name",
+     "Residents of Birch Hollow, a subdivision of about 600 homes two miles off the end of the "
+     "runway, say a longer runway will bring more cargo jets over their roofs after midnight.",
+     "a longer runway will bring more cargo jets over their roofs after midnight", "residents of Birch Hollow", "say"),
+    ("a naming verb's predicate set in apposition to its object",
+     "Luann Ortiz spoke next. She called the district's pledge \"a promise nobody can keep.\"",
+     "a promise nobody can keep.", "Luann Ortiz", "call"),
+    ("a described speaker named as 'the neighbor, Name,' by the next quotation",
+     "The church's pastor, the Rev. Alden Brook, said the roof was failing. The boiler was "
+     "installed in 1988, he said.\n\nNeighbors on Elm and Chapel streets filled the Town Hall "
+     "auditorium. A woman who has lived across the street from the church for 30 years said the "
+     "apartments would bring traffic to a block where children walk to the Harlow Street School "
+     "every morning.\n\n\"I was married in that church. I don't want to look out at 30 parked "
+     "cars where the lawn used to be,\" said the neighbor, Edna Malloy, 80.",
+     "the apartments would bring traffic to a block where children walk to the Harlow Street "
+     "School every morning", "Edna Malloy", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_34(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_35(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1667,14 +1721,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 35: four articles with ledes attributed at their end or
-# to a lawsuit, letters, notices and dockets as sources, people described and named later,
-# interrupting attributions, split quotations running on, programme and bonus names in quotation
-# marks), measured once with the rules
+# Scores of the US-news held-out split (round 36: four articles with ledes attributed at their end,
+# lawsuits and reports as sources, people described and named later, officials speaking for bodies,
+# split quotations, show titles and a named policy in quotation marks), measured once with the rules
 # frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7887, "speaker_name_accuracy": 0.7887, "exact_f1": 0.8919,
-               "overlap_f1": 0.9595}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9437, "speaker_name_accuracy": 0.9444, "exact_f1": 0.9333,
+               "overlap_f1": 0.9600}
 
 
 def test_us_news_held_out_scores(nlp):
