@@ -82,6 +82,9 @@ _WORD_RE = re.compile(r"\w+(?:['\u2019-]\w+)*")
 _WORD_HYPHENS = frozenset("-\u2010\u2011\u2013")
 # A name or descriptor's last word with its hyphenated parts kept together.
 _LAST_WORD_RE = re.compile(r"\w+(?:[-\u2010\u2011\u2013]\w+)*")
+# Places that speak as bodies ("The county said in a notice"): no bearer of a title with the word
+# ("the county engineer") is one of them.
+_LOCAL_GOVERNMENT_NOUNS = frozenset({"county", "city", "town", "village", "township", "borough"})
 # Function words that an abbreviation leaves out ("the Department of Health and Human Services",
 # HHS).
 _ABBREVIATION_SKIPPED = frozenset({"of", "and", "for", "the", "on", "&"})
@@ -1283,7 +1286,7 @@ class _Context:
                 and not plural and not in_apposition:
             # "Hewitt's mother, Lorraine Hewitt, sat in the front row. ... his mother said": the
             # relative of that kind named before
-            relative = self._named_relative(tok, first.lower_)
+            relative = self._named_relative(tok, first.lower_) or self._same_surname_relative(tok, first.lower_)
             if relative is not None:
                 return _Speaker(relative, mention, actor or self._person_actor(relative, pos), pos, head_word,
                                 False, True)
@@ -1653,7 +1656,8 @@ class _Context:
         """Resolve "the foreign minister" / "the official" to someone seen earlier."""
         words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
         hw = head.lower_
-        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS:
+        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS | _LOCAL_GOVERNMENT_NOUNS:
+            # ("the county said" is the county, not its engineer)
             best = None
             for person in self.persons:
                 if person.pos >= pos:
@@ -2077,6 +2081,22 @@ class _Context:
                     start -= 2  # "HHS": the Department of Health and Human Services
                 return doc[start:k]
         return None
+
+    def _same_surname_relative(self, tok, possessive: str) -> str | None:
+        """For "his brother", "her sister", "his wife" or "her husband" that no apposition names: the
+        one other person of the text before it who shares the surname of the person "his" or "her"
+        stands for ("Merle and Vernon Aasland ... Merle Aasland said. His brother insisted": Vernon
+        Aasland); None when there is no such person or more than one."""
+        if tok.lemma_.lower() not in ("brother", "sister", "wife", "husband"):
+            return None
+        gender = _PRONOUN_GENDERS.get(possessive)
+        owner = self.antecedent("he" if gender == "m" else "she", tok.idx, gender=gender) if gender else None
+        if owner is None or not owner.name or not owner.person or len(owner.name.split()) < 2:
+            return None
+        surname = owner.name.split()[-1]
+        others = {p.name for p in self.persons if p.pos < tok.idx and p.name != owner.name
+                  and len(p.name.split()) >= 2 and p.name.split()[-1] == surname and " and " not in p.name}
+        return next(iter(others)) if len(others) == 1 else None
 
     def _named_relative(self, tok, possessive: str) -> str | None:
         """The person last named, before ``tok``, in apposition to a relative of the same kind
@@ -3307,7 +3327,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
-    "decision", "ruling", "form", "bid", "proposal", "docket",
+    "decision", "ruling", "form", "bid", "proposal", "docket", "schedule",
 })
 
 
@@ -3491,6 +3511,10 @@ def _named_author(source):
                 return author
         if child.dep_ == "acl" and child.lemma_.lower() not in _ASKING_VERBS:  # "a summary released by the committee"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            if agent is None and child.lemma_.lower() in _SENDING_VERBS:
+                # "a report prepared for the trustees by Halstead & Moe": "by" hung on "the trustees"
+                agent = next((t for t in child.subtree if t.lower_ == "by" and t.dep_ == "prep" and t.i > child.i
+                              and any(c.dep_ == "pobj" and c.pos_ == "PROPN" for c in t.children)), None)
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
                 return author

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 35 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 36 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1669,12 +1669,32 @@ REPORT_SHAPES = [
      "cars where the lawn used to be,\" said the neighbor, Edna Malloy, 80.",
      "the apartments would bring traffic to a block where children walk to the Harlow Street "
      "School every morning", "Edna Malloy", "say"),
+    # the errors read on round 36
+    ("a report 'prepared ... by' a firm, with 'by' hung on the noun before it",
+     "The district plans to assess landowners about $2 million. An engineering report prepared "
+     "for the trustees by Brandvold & Ness, a firm in Ames, said nearly half of the main tile had "
+     "collapsed.",
+     "nearly half of the main tile had collapsed", "Brandvold & Ness", "say"),
+    ("a schedule a body posted speaks for the body",
+     "Tuition will rise to $10,948 a year, according to a fee schedule the university posted "
+     "after the vote.",
+     "Tuition will rise to $10,948 a year", "the university", "according to"),
+    ("'the county' is the county, not the county engineer named before",
+     "The county engineer, Rosalind Tjaden, acknowledged that the basins would cover 640 "
+     "acres.\n\nThe county said in a notice mailed to landowners last week that the assessment "
+     "could be paid over 10 years.",
+     "the assessment could be paid over 10 years", "the county", "say"),
+    ("'his brother' is the other person of the speaker's surname",
+     "Dale and Curtis Brekke, brothers who farm 1,200 acres north of Lenning, said they would pay "
+     "twice.\n\n\"They want our ground to hold the water,\" Dale Brekke said.\n\nHis brother "
+     "insisted that nobody from the county had talked to the farmers upstream.",
+     "nobody from the county had talked to the farmers upstream", "Curtis Brekke", "insist"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_35(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_36(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1721,13 +1741,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 36: four articles with ledes attributed at their end,
-# lawsuits and reports as sources, people described and named later, officials speaking for bodies,
-# split quotations, show titles and a named policy in quotation marks), measured once with the rules
+# Scores of the US-news held-out split (round 37: four articles with ledes attributed at their end,
+# agencies and companies speaking through statements, people described and named later, fragments
+# inside reports, show titles and programme names in quotation marks), measured once with the rules
 # frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9437, "speaker_name_accuracy": 0.9444, "exact_f1": 0.9333,
-               "overlap_f1": 0.9600}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9054, "speaker_name_accuracy": 0.9067, "exact_f1": 0.9290,
+               "overlap_f1": 0.9677}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1735,7 +1755,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 71
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
