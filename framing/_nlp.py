@@ -45,6 +45,7 @@ def load_nlp(name: str | None = None):
             _register()
             nlp.add_pipe(LINE_BREAKS, before="parser")
         _read_typographic_apostrophe(nlp.vocab)
+        _keep_title_abbreviations(nlp.tokenizer)
         _LOADED.add(nlp)
         return nlp
     raise ModelNotFoundError(
@@ -82,6 +83,21 @@ def _read_typographic_apostrophe(vocab) -> None:
     are set to the ASCII apostrophe's; the text, and every offset, stay as written."""
     curly = vocab["\u2019"]
     curly.norm_ = curly.shape_ = curly.prefix_ = curly.suffix_ = "'"
+
+
+# Abbreviated ranks and titles before a name that the tokenizer would split at the full stop
+# ("Lt. Cmdr. Aaron Tesfaye" became "Lt", ".", "Cmdr", "." and a new sentence at the name).
+TITLE_ABBREVIATIONS = ("Lt.", "Cmdr.", "Capt.", "Sgt.", "Col.", "Maj.", "Cpl.", "Pvt.", "Pfc.", "Spc.",
+                       "Brig.", "Supt.", "Det.", "Insp.", "Atty.", "Msgr.")
+
+
+def _keep_title_abbreviations(tokenizer) -> None:
+    """Keep each of :data:`TITLE_ABBREVIATIONS` one token, full stop included, as the pipeline
+    already does for "Gen.", "Sen." or "Gov.", so that the name after it stays in its sentence."""
+    from spacy.symbols import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
 
 
 def mark_line_breaks(doc):

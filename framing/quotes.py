@@ -1190,6 +1190,13 @@ class _Context:
             if gender is not None and antecedent.person and antecedent.name \
                     and antecedent.name.split()[-1].lower() not in self.shared_surnames:
                 self.genders.setdefault(antecedent.name, gender)  # "he said": Sybiha is "he" from now
+            partner = next((c for c in tok.children if c.dep_ == "conj" and _person_name(c)), None) \
+                if tok.dep_ in _SUBJ_DEPS and antecedent.person and antecedent.name else None
+            if partner is not None:  # "He and Councilor Marisol Solorio said": the two together
+                words = [t for t in _name_tokens(partner) if t.lower_ not in _COURTESY_TITLES
+                         and t.lower_.rstrip(".") not in _NAME_OFFICES] or [partner]
+                other = _whole_words_text(words) if len(words) > 1 else self.canonical_person(partner.text)
+                return _Speaker(f"{antecedent.name} and {other}", tok.text, antecedent.actor, pos, None, True, True)
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
                             antecedent.plural, antecedent.person)
         np, name_tokens = _speaker_np(tok, self)
@@ -1363,8 +1370,9 @@ class _Context:
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
-            person = None if generic else (self._role_antecedent(np, tok, pos, actor)
-                                           or self._cataphor(np, tok, pos, actor))
+            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS  # "The Army said": no major in it
+            person = None if generic or body else (self._role_antecedent(np, tok, pos, actor)
+                                                   or self._cataphor(np, tok, pos, actor))
             if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
                     and not _sole_office(np, tok):
                 # "Senator Calloway said ... . The former governor told ...": a title that no
@@ -1656,8 +1664,8 @@ class _Context:
         """Resolve "the foreign minister" / "the official" to someone seen earlier."""
         words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
         hw = head.lower_
-        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS | _LOCAL_GOVERNMENT_NOUNS:
-            # ("the county said" is the county, not its engineer)
+        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS | _LOCAL_GOVERNMENT_NOUNS | _ARMED_SERVICE_NOUNS:
+            # ("the county said" is the county, not its engineer; "The Army said", not a major in it)
             best = None
             for person in self.persons:
                 if person.pos >= pos:
@@ -1837,6 +1845,9 @@ class _Context:
                 continue
             if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
                 continue
+            own = {t.lower_ for t in head.subtree}
+            if any(c.dep_ in ("amod", "compound") and c.i < later.i and c.lower_ not in own for c in later.children):
+                continue  # "the company" is not "The cable company, Summitview Communications," named later
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
                 words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
@@ -2474,6 +2485,7 @@ _COMPANY_WORDS = frozenset(
      "industries", "foods", "energy", "logistics", "technologies", "capital", "inc", "inc.", "corp",
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
+     "transport", "transportation", "freight", "shipping", "towing", "company",
      "living", "care", "homes"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
 _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS
@@ -3028,8 +3040,9 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
         return True  # 'the "Safe Base Homes Act"'
     _, k = _after_quotation(doc, tokens)
-    if k < len(doc) and doc[k].lower_ in _TITLE_NOUNS and doc[k].pos_ == "NOUN":
-        return True  # 'the hospital's "Grow Our Own" program': the name of a programme
+    if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS and doc[j].pos_ == "NOUN"
+           and all(t.pos_ == "NOUN" for t in doc[k:j]) for j in (k, k + 1)):
+        return True  # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program
     first = tokens[0]
     k = first.i - 1
     for _ in range(6):
@@ -3327,7 +3340,7 @@ _AUTHORED_REPORTS = frozenset({
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
-    "decision", "ruling", "form", "bid", "proposal", "docket", "schedule",
+    "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
 })
 
 

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 36 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 37 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1689,12 +1689,46 @@ REPORT_SHAPES = [
      "twice.\n\n\"They want our ground to hold the water,\" Dale Brekke said.\n\nHis brother "
      "insisted that nobody from the county had talked to the farmers upstream.",
      "nobody from the county had talked to the farmers upstream", "Curtis Brekke", "insist"),
+    # the errors read on round 37
+    ("an abbreviated rank before a name keeps the name in its sentence",
+     "A sheen stretched about nine miles downstream by Sunday, according to Lt. Cmdr. Nadia "
+     "Okafor, a Coast Guard spokeswoman.",
+     "A sheen stretched about nine miles downstream by Sunday", "Nadia Okafor", "according to"),
+    ("'He and Councilor X said': the two together",
+     "Councilor Frank Dwyer argued that the city had let the pools fall apart.\n\nHe and "
+     "Councilor Maria Morado said they would ask the council to delay any closing for a year.",
+     "they would ask the council to delay any closing for a year", "Frank Dwyer and Maria Morado", "say"),
+    ("a programme's name before a compound of 'program' is no quotation inside the report",
+     "Ms. Morado said the city could apply for money from the state's \"Summer Splash\" grant "
+     "program, which pays for lifeguards.",
+     "the city could apply for money from the state's \"Summer Splash\" grant program, which pays "
+     "for lifeguards", "Morado", "say"),
+    ("'its' application is the company's, not that of a company described differently later",
+     "The authority awarded the grant in April to the Hollin Valley Telephone Company, which has "
+     "served the county since 1911. The company plans to string 500 miles of line, according to "
+     "its application.\n\nThe cable company, Ridgecrest Communications, filed a formal challenge "
+     "in May.",
+     "The company plans to string 500 miles of line", "the Hollin Valley Telephone Company", "according to"),
+    ("a challenge speaks for the company that filed it",
+     "The cable company, Ridgecrest Communications, filed a formal challenge with the authority "
+     "in May. The challenge says about 1,200 of the addresses already have service.",
+     "about 1,200 of the addresses already have service", "Ridgecrest Communications", "say"),
+    ("a transport company's seat is no part of its name",
+     "The towboat belongs to Marlow River Transport of Peoria, which moves grain on the river. "
+     "Marlow River Transport of Peoria said in a statement that the captain had reported the "
+     "strike at once.",
+     "the captain had reported the strike at once", "Marlow River Transport", "say"),
+    ("'The Army said' is the Army, not an officer named after it",
+     "Dunmore Defense said in a statement that it was reviewing the decision.\n\nThe Army said it "
+     "would study the decision. A spokeswoman for Army Contracting Command, Maj. Tessa Ruiz, said "
+     "the service would respond in 60 days.",
+     "it would study the decision", "the Army", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_36(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_37(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1741,13 +1775,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 37: four articles with ledes attributed at their end,
-# agencies and companies speaking through statements, people described and named later, fragments
-# inside reports, show titles and programme names in quotation marks), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9054, "speaker_name_accuracy": 0.9067, "exact_f1": 0.9290,
-               "overlap_f1": 0.9677}
+# Scores of the US-news held-out split (round 38: four articles with ledes attributed at their end,
+# audits and lawsuits as sources, people described and named later, interrupting attributions,
+# refusals and directives that are no reports, show titles and named programmes in quotation marks),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9054, "speaker_name_accuracy": 0.9067, "exact_f1": 0.9474,
+               "overlap_f1": 0.9868}
 
 
 def test_us_news_held_out_scores(nlp):
