@@ -107,7 +107,7 @@ _TITLE_NOUNS = frozenset(
      "editorial", "article", "piece", "headline", "report", "film", "documentary", "movie",
      "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook",
      "painting", "portrait", "mural", "sculpture", "photograph", "poem", "exhibit", "exhibition", "opera",
-     "musical"})
+     "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
 _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution"})
@@ -115,6 +115,8 @@ _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "In
 # only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
 # called ...", which reports someone's wording)
 _TITLE_PARTICIPLES = frozenset({"titled", "entitled", "headlined", "subtitled"})
+# The same as lemmas: "The audit, titled 'Follow the Lease,' said" is still the audit named before.
+_TITLE_PARTICIPLE_LEMMAS = frozenset({"title", "entitle", "headline", "subtitle"})
 # people whose work is named by a title after "of" ('the author of "The Price of a Pill"')
 _AUTHOR_NOUNS = frozenset({"author", "co-author", "host", "co-host", "creator", "editor", "director",
                            "producer", "anchor"})
@@ -1217,6 +1219,10 @@ class _Context:
         if full is not None:
             return _Speaker(_strip_poss(self.span_text(full)), mention, self._np_actor(list(full), prefer_member=False),
                             pos, full.root.lower_, False, False)
+        full = self._organisation_by_last_word(tok)
+        if full is not None:  # "The Record reported" after "The Marten County Record"
+            return _Speaker(("the " if full[0].lower_ == "the" else "") + self._organisation_text(full), mention,
+                            self._np_actor(list(full), prefer_member=False), pos, tok.lower_, False, False)
         expanded = self._expanded_abbreviation(tok)
         if expanded is not None:  # "The F.A.A. said" after "a Federal Aviation Administration grant"
             return _Speaker("the " + self.span_text(expanded), mention,
@@ -2063,6 +2069,23 @@ class _Context:
                 return _without_seat(ent)
         return None
 
+    def _organisation_by_last_word(self, tok):
+        """The organisation named in full before ``tok`` whose name ends in it, when ``tok`` is one
+        capitalised proper noun after "the" and no actor's or person's name ("The Record" after
+        "The Marten County Record", "the Authority" after "the Culpford Regional Airport
+        Authority"): the last such organisation, or None."""
+        if tok.pos_ != "PROPN" or not tok.is_title or tok.i in self.mention_at or tok.ent_type_ == "PERSON" \
+                or tok.i == 0 or tok.nbor(-1).lower_ != "the" \
+                or any(c.dep_ in ("compound", "amod", "poss") for c in tok.children) \
+                or tok.lower_ in self.by_last:
+            return None
+        for ent in reversed([e for e in self.doc.ents if e.end <= tok.i and (
+                e.label_ in ("ORG", "FAC") or _is_outlet_name(e))]):  # (a paper the recogniser took for a place)
+            words = [t for t in ent if t.lower_ != "the" and not t.is_punct]
+            if len(words) >= 2 and ent[-1].text == tok.text and not self.in_quote(ent.start_char):
+                return _whole_name(ent)
+        return None
+
     def _expanded_abbreviation(self, tok):
         """The name that an abbreviation in capitals stands for, written out before it outside
         quotation marks: "The F.A.A." (or "The FAA") after "a Federal Aviation Administration
@@ -2446,7 +2469,7 @@ _MASTHEAD_WORDS = frozenset(
     {"times", "post", "tribune", "ledger", "herald", "journal", "gazette", "reflector", "sentinel", "courier",
      "news", "press", "examiner", "register", "star", "chronicle", "observer", "globe", "inquirer",
      "bulletin", "dispatch", "telegraph", "monitor", "reporter", "wire", "beacon", "democrat", "republican",
-     "free", "citizen", "clarion", "leader", "mercury", "standard", "enquirer", "banner", "eagle"})
+     "free", "citizen", "clarion", "leader", "mercury", "standard", "enquirer", "banner", "eagle", "record"})
 
 
 def _compound_word(tok) -> str:
@@ -2520,8 +2543,14 @@ def _hosted(tok) -> bool:
 
 
 def _is_outlet_name(ent) -> bool:
-    """Whether an organisation's name reads as a newspaper's or a wire's."""
-    return ent.root.lower_ in _MASTHEAD_WORDS or ent[-1].lower_ in _MASTHEAD_WORDS
+    """Whether an organisation's name reads as a newspaper's or a wire's, or a broadcaster's call
+    letters ("WTRF", "KDKA-TV")."""
+    return ent.root.lower_ in _MASTHEAD_WORDS or ent[-1].lower_ in _MASTHEAD_WORDS \
+        or _CALL_LETTERS_RE.fullmatch(_strip_poss(ent.text)) is not None
+
+
+# A broadcaster's call letters: "WTRF", "KQED", "WBZ-TV".
+_CALL_LETTERS_RE = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?")
 
 
 def _full_name(surname) -> str:
@@ -2867,6 +2896,12 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
                 # (two people named together after a plural, the first missed by the recogniser:
                 # "Two forklift operators ..., Renata Souza and Deshawn Pritchett, said")
                 name = _np_tokens(child)
+                break
+            named = next((g for c in child.children if c.dep_ == "acl" and c.lower_ in ("named", "called")
+                          for g in c.children if g.dep_ in ("oprd", "dobj", "attr") and g.ent_type_ == "PERSON"),
+                         None) if child.dep_ == "appos" and child.pos_ == "NOUN" else None
+            if named is not None:  # "The witness, a department spokesman named Terrence Hobart,"
+                name = _np_tokens(named)
                 break
             if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _names_organisation(child) \
                     and ctx.mention_at.get(child.i) is None:
@@ -3446,7 +3481,8 @@ def _author_of(source):
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
             c.dep_ in ("poss", "prep", "relcl") or (c.dep_ == "compound" and c.pos_ == "PROPN")
-            or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS) for c in source.children):
+            or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS | _TITLE_PARTICIPLE_LEMMAS)
+            for c in source.children):
         # "the report", "The 61-page report", "The report, requested by the committee,"; not "the
         # GAO report" or "the report released by the board"
         for earlier in reversed(source.doc[:source.i]):

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 37 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 38 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1723,12 +1723,39 @@ REPORT_SHAPES = [
      "would study the decision. A spokeswoman for Army Contracting Command, Maj. Tessa Ruiz, said "
      "the service would respond in 60 days.",
      "it would study the decision", "the Army", "say"),
+    # the errors read on round 38
+    ("a broadcaster's call letters are no company for 'the company'",
+     "The mayor argued that Brightline had \u201cgambled with the summer\u201d by putting off a "
+     "$140 million substation upgrade that regulators approved in 2024.\n\nOn WKRB\u2019s "
+     "\u201cBay State Noon\u201d on Monday, Ms. Okafor said the city had asked the company twice "
+     "in June for a list of the streets that would be cut first and had never received an "
+     "answer.\n\nThe company said in a statement that the substation work had been delayed by a "
+     "national shortage of large transformers.",
+     "the substation work had been delayed by a national shortage of large transformers", "Brightline", "say"),
+    ("a rule's name in quotation marks inside a report is no quotation",
+     "Under the state's \"Medical Priority Customer\" rule, utilities must keep a list of "
+     "customers who rely on oxygen machines, the commission said.",
+     "Under the state's \"Medical Priority Customer\" rule, utilities must keep a list of "
+     "customers who rely on oxygen machines", "the commission", "say"),
+    ("'The audit, titled ...,' is the audit named before",
+     "The network paid $6.8 million to companies its founder controls, according to an audit "
+     "released on Monday by State Auditor Lorena Whitfield.\n\nThe audit, titled \"Follow the "
+     "Lease,\" said the board had approved only three of the 29 payments.",
+     "the board had approved only three of the 29 payments", "Lorena Whitfield", "say"),
+    ("'a spokesman named X' in apposition names the speaker",
+     "The witness, a department spokesman named Terrence Hollis, replied that charters are "
+     "renewed on the advice of each school's sponsor.",
+     "charters are renewed on the advice of each school's sponsor", "Terrence Hollis", "reply"),
+    ("'The Record' is the newspaper named in full before",
+     "The paper, The Marten County Record, filed the lawsuit on Friday. The Record reported in "
+     "May that one of the deputies had been disciplined in 2023.",
+     "one of the deputies had been disciplined in 2023", "the Marten County Record", "report"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_37(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_38(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1775,13 +1802,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 38: four articles with ledes attributed at their end,
-# audits and lawsuits as sources, people described and named later, interrupting attributions,
-# refusals and directives that are no reports, show titles and named programmes in quotation marks),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9054, "speaker_name_accuracy": 0.9067, "exact_f1": 0.9474,
-               "overlap_f1": 0.9868}
+# Scores of the US-news held-out split (round 39: four articles with ledes attributed at their end,
+# officials and companies speaking through letters and statements, people named with their titles
+# together, participles of reporting, attributions inside a sentence, refusals that are no reports,
+# show titles and named exemptions in quotation marks), measured once with the rules frozen
+# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8767, "speaker_name_accuracy": 0.8784, "exact_f1": 0.9272,
+               "overlap_f1": 0.9801}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1789,7 +1816,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
