@@ -2375,7 +2375,7 @@ def _mislabelled_person(ent) -> bool:
     (:func:`_person_words`)."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
         return False
-    if _name_after_office(ent[0]) is not None and len(ent) <= 4:
+    if 1 < len(ent) <= 4 and _name_after_office(ent[0]) is not None:
         return True  # "Representative Carmen Iturbe [of New Mexico]": an office before a full name
     words = [t for t in ent if t.tag_ != "POS"]
     if not 2 <= len(words) <= 3:
@@ -2395,7 +2395,7 @@ def _mislabelled_person(ent) -> bool:
 def _person_words(ent):
     """The words of a person's name in ``ent``: without a capitalised office that the entity
     recogniser put before the full name ("[Representative] Carmen Iturbe")."""
-    return ent[1:] if ent.label_ != "PERSON" and _name_after_office(ent[0]) is not None else ent
+    return ent[1:] if ent.label_ != "PERSON" and len(ent) > 1 and _name_after_office(ent[0]) is not None else ent
 
 
 def _name_after_office(tok) -> list | None:
@@ -2508,7 +2508,7 @@ _COMPANY_WORDS = frozenset(
      "industries", "foods", "energy", "logistics", "technologies", "capital", "inc", "inc.", "corp",
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
-     "transport", "transportation", "freight", "shipping", "towing", "company",
+     "transport", "transportation", "freight", "shipping", "towing", "company", "lines",
      "living", "care", "homes"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
 _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS
@@ -3476,7 +3476,7 @@ def _author_of(source):
     Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
-    author = _named_author(source) or _plaintiff(source)
+    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -3538,6 +3538,25 @@ def _plaintiff(source):
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
                 return author
+    return None
+
+
+def _sender_named_next(source):
+    """The sender of a letter or a notice that the next sentence gives, when the text first names it
+    by who received it ("according to a letter the college received on Thursday. The letter, from
+    the Council on Associate Nursing Education, said"): the object of "from" on the same noun
+    with "the" there; None otherwise."""
+    lemma = source.lemma_.lower()
+    if lemma not in ("letter", "notice", "email", "memo", "memorandum") or not any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in source.children):
+        return None
+    sent = source.sent
+    if sent.end >= len(source.doc):
+        return None
+    for tok in source.doc[sent.end].sent:
+        if tok.lemma_.lower() == lemma and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            sender = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+            return next((c for c in sender.children if c.dep_ == "pobj"), None) if sender is not None else None
     return None
 
 
@@ -4348,6 +4367,7 @@ def _according(ctx: _Context, according) -> _Record | None:
     rng = _trim(doc, run[0], run[-1])
     if rng is None:
         return None
+    rng = (_after_dateline(doc, *rng), rng[1])  # "KESSLER FALLS, Mich. — A, according to X": not the dateline
     record = _record_from_range(ctx, *rng, gov=according, entry="according to", source="according")
     record.np_limit = p_hi
     return record

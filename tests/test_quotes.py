@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 38 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 39 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -1750,14 +1750,40 @@ REPORT_SHAPES = [
      "The paper, The Marten County Record, filed the lawsuit on Friday. The Record reported in "
      "May that one of the deputies had been disciplined in 2023.",
      "one of the deputies had been disciplined in 2023", "the Marten County Record", "report"),
+    # the errors read on round 39
+    ("a ferry company's name ending in 'Lines' is a company for 'the company'",
+     "HYANNIS, Mass. \u2014 Ferry service to Nantuck Rock will run on a reduced schedule through "
+     "Labor Day, its operator, Pollock Sound Lines, said on Sunday.\n\nThe boat failed a hull "
+     "inspection on July 30. Repairs will take ten weeks. Shops on the island have lost half "
+     "their customers.\n\nThe island's clinic director, Nalini Desai, warned that patients could "
+     "lose their seats.\n\nThe company said in a statement on Monday that passengers with medical "
+     "appointments would board first.",
+     "passengers with medical appointments would board first", "Pollock Sound Lines", "say"),
+    ("a letter named by who received it speaks for the sender the next sentence names",
+     "The nursing program at Harlow Community College will lose its accreditation on Dec. 31, "
+     "according to a letter the college received on Thursday.\n\nThe letter, from the Council on "
+     "Associate Nursing Education, said fewer than two-thirds of its graduates had passed the "
+     "exam.",
+     "The nursing program at Harlow Community College will lose its accreditation on Dec. 31", "the Council on Associate Nursing Education", "according to"),
+    ("a lede attributed by 'according to' starts after its dateline",
+     "HARLOW, Mich. \u2014 The nursing program at Harlow Community College will lose its "
+     "accreditation on Dec. 31, according to a state official.",
+     "The nursing program at Harlow Community College will lose its accreditation on Dec. 31", "a state official", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_38(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_39(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_an_office_the_recogniser_took_alone_is_no_crash(extractor, nlp):
+    """"Councilwoman" alone as an organisation, the name after it as a person: the office is no
+    person's name, and the speaker is the person (this shape raised an IndexError)."""
+    text = "The team will pay more rent, according to Councilwoman Loretta Albright, who negotiated the terms."
+    assert [q.speaker for q in extractor.extract(nlp(text))] == ["Loretta Albright"]
 
 
 def test_a_request_is_no_report(extractor, nlp):
@@ -1802,13 +1828,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 39: four articles with ledes attributed at their end,
-# officials and companies speaking through letters and statements, people named with their titles
-# together, participles of reporting, attributions inside a sentence, refusals that are no reports,
-# show titles and named exemptions in quotation marks), measured once with the rules frozen
-# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8767, "speaker_name_accuracy": 0.8784, "exact_f1": 0.9272,
-               "overlap_f1": 0.9801}
+# Scores of the US-news held-out split (round 40: four articles with ledes attributed at their end,
+# letters and petitions as sources, a colon introduction over two paragraphs, claims as reporting
+# nouns, people described and named later, show titles and named programmes in quotation marks),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8514, "speaker_name_accuracy": 0.8514, "exact_f1": 0.9737,
+               "overlap_f1": 0.9737}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1816,7 +1842,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
