@@ -2098,7 +2098,7 @@ class _Context:
         doc = self.doc
         for start in range(tok.i - 1, -1, -1):
             first = doc[start]
-            if not first.text[:1] == letters[0] or not first.is_title or self.in_quote(first.idx):
+            if first.text[:1] != letters[0] or not first.is_title or self.in_quote(first.idx):
                 continue
             found, k = "", start
             while k < tok.i and len(found) < len(letters):
@@ -2301,8 +2301,8 @@ class _Context:
         """For "the company" (a business noun) opening its sentence: the proper name of two or more
         capitalised words that is the subject of the sentence just before, when the recogniser
         left it untagged and it is no actor's or person's name, nor the short form of a name given
-        before ("Skyway Parcel
-        flies nine cargo flights a night out of Culpford. The company said"); else None."""
+        before ("Skyway Parcel flies nine cargo flights a night out of Culpford. The company
+        said"); else None."""
         if tok.lemma_.lower() not in _BUSINESS_NOUNS or tok.dep_ not in _SUBJ_DEPS:
             return None
         previous = self._previous_sentence(tok.idx)
@@ -3077,7 +3077,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     _, k = _after_quotation(doc, tokens)
     if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS and doc[j].pos_ == "NOUN"
            and all(t.pos_ == "NOUN" for t in doc[k:j]) for j in (k, k + 1)):
-        return True  # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program
+        return True  # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program'
     first = tokens[0]
     k = first.i - 1
     for _ in range(6):
