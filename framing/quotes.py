@@ -1195,8 +1195,7 @@ class _Context:
             partner = next((c for c in tok.children if c.dep_ == "conj" and _person_name(c)), None) \
                 if tok.dep_ in _SUBJ_DEPS and antecedent.person and antecedent.name else None
             if partner is not None:  # "He and Councilor Marisol Solorio said": the two together
-                words = [t for t in _name_tokens(partner) if t.lower_ not in _COURTESY_TITLES
-                         and t.lower_.rstrip(".") not in _NAME_OFFICES] or [partner]
+                words = _after_titles(_name_tokens(partner))
                 other = _whole_words_text(words) if len(words) > 1 else self.canonical_person(partner.text)
                 return _Speaker(f"{antecedent.name} and {other}", tok.text, antecedent.actor, pos, None, True, True)
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
@@ -1416,7 +1415,7 @@ class _Context:
             name = self.span_text(list(_without_seat(self.doc[name_tokens[0].i:name_tokens[-1].i + 1])))
         elif _organisation_name(tok) and tok.ent_type_ == "ORG" and (
                 any(t.dep_ in ("appos", "relcl") for t in np) or _hosted(tok)
-                or len(_without_seat(_whole_name(_entity_of(tok)))) < len(_whole_name(_entity_of(tok)))):
+                or _has_seat(_whole_name(_entity_of(tok)))):
             # "the Office of Correctional Oversight, a state agency,": the name, not its description
             # or a clause on it ("..., which licenses building inspectors,"); "the Center for Rural
             # Education Policy at Cascade State University": not its host; "Piedmont Asphalt &
@@ -1525,7 +1524,7 @@ class _Context:
         previous = self._previous_sentence(pos)
         if previous is None:
             return None
-        subject = next((c for c in previous.root.children if c.dep_ == "nsubj"), None)
+        subject = _main_subject(previous)
         if subject is None or not any(c.dep_ == "cc" and c.lower_ == "and" for c in subject.children):
             return None
         names = list(dict.fromkeys(p.name for p in _named_in(subject, self.persons)))
@@ -1548,7 +1547,7 @@ class _Context:
         previous = self._previous_sentence(pos)
         if previous is None:
             return None
-        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i), None)
+        subject = _main_subject(previous)
         if subject is None or subject.pos_ != "NOUN" or subject.tag_ != "NN":
             return None
         if subject.lower_ not in _PERSON_NOUNS:
@@ -1582,8 +1581,7 @@ class _Context:
         inside = [p for p in persons if previous.start_char <= p.pos < previous.end_char]
         if len({p.name for p in inside}) != 1 or any(p.subject for p in inside):
             return None
-        subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == previous.root.i),
-                       None)
+        subject = _main_subject(previous, ("nsubj", "nsubjpass"))
         if subject is None or subject.pos_ != "NOUN" or subject.lower_ in _PERSON_NOUNS | _KIN_NOUNS \
                 or subject.ent_type_ == "PERSON":
             return None
@@ -1858,7 +1856,7 @@ class _Context:
                 words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
                     continue  # a place or state, not a name for this speaker
-                if appos.ent_type_ == "PERSON" or (appos.ent_type_ and _mislabelled_person(_entity_of(appos))):
+                if _person_name(appos):
                     name = self.canonical_person(_whole_words_text(words))
                     return name, self._person_actor(name, appos.idx), True
                 if appos.lower_ == "local" and appos.i + 1 < len(self.doc) and self.doc[appos.i + 1].like_num:
@@ -2127,10 +2125,14 @@ class _Context:
         owner = self.antecedent("he" if gender == "m" else "she", tok.idx, gender=gender) if gender else None
         if owner is None or not owner.name or not owner.person or len(owner.name.split()) < 2:
             return None
-        surname = owner.name.split()[-1]
-        others = {p.name for p in self.persons if p.pos < tok.idx and p.name != owner.name
-                  and len(p.name.split()) >= 2 and p.name.split()[-1] == surname and " and " not in p.name}
+        others = {name for name in self._full_names_with_surname(owner.name.split()[-1], tok.idx)
+                  if name != owner.name and " and " not in name}
         return next(iter(others)) if len(others) == 1 else None
+
+    def _full_names_with_surname(self, surname: str, before: int) -> set[str]:
+        """The full names (of two or more words) of the persons named before character ``before``
+        whose last word is ``surname``."""
+        return {p.name for p in self.persons if p.pos < before and " " in p.name and p.name.split()[-1] == surname}
 
     def _named_relative(self, tok, possessive: str) -> str | None:
         """The person last named, before ``tok``, in apposition to a relative of the same kind
@@ -2153,8 +2155,7 @@ class _Context:
             # surname of the spouse named by a courtesy title earlier in the sentence
             for surname in self.titled:
                 if tok.sent.start <= surname.i < tok.i:
-                    full = {p.name for p in self.persons if p.pos < tok.idx and " " in p.name
-                            and p.name.split()[-1] == surname.text}
+                    full = self._full_names_with_surname(surname.text, tok.idx)
                     if len(full) == 1:
                         return full.pop()
         return None
@@ -2308,7 +2309,7 @@ class _Context:
         previous = self._previous_sentence(tok.idx)
         if previous is None or tok.sent.start != previous.end:
             return None
-        subject = next((t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i), None)
+        subject = _main_subject(previous)
         words = _name_tokens(subject) if subject is not None and subject.pos_ == "PROPN" else []
         if len(words) < 2 or any(not t.is_title or t.ent_type_ != "" or t.i in self.mention_at for t in words) \
                 or self._known_surname(words) or words[0].lower_ in given_name_genders() \
@@ -2337,6 +2338,11 @@ class _Context:
 # Determiners of a description that the text may name later ("a Fall River woman", "their
 # lender"): see :meth:`_Context._named_by_apposition`.
 _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
+
+
+def _main_subject(sentence, deps=("nsubj",)):
+    """The subject (of one of ``deps``) of ``sentence``'s main verb, or None."""
+    return next((t for t in sentence if t.dep_ in deps and t.head.i == sentence.root.i), None)
 
 
 def _named_in(tok, persons: list[_Person]) -> list[_Person]:
@@ -2535,6 +2541,11 @@ def _without_seat(span):
     return span
 
 
+def _has_seat(span) -> bool:
+    """Whether an organisation's name ends in the place of its seat (:func:`_without_seat`)."""
+    return len(_without_seat(span)) < len(span)
+
+
 def _hosted(tok) -> bool:
     """Whether an organisation's name is followed by the organisation that hosts it ("the Center
     for Rural Education Policy [at Cascade State University]")."""
@@ -2553,17 +2564,21 @@ def _is_outlet_name(ent) -> bool:
 _CALL_LETTERS_RE = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?")
 
 
+def _after_titles(words: list) -> list:
+    """A name's words after its last courtesy title or office ("State Treasurer Ptolemy Garrity":
+    Ptolemy Garrity); the last word counts as a name word whatever it is."""
+    titled = [k for k, t in enumerate(words[:-1]) if t.lower_ in _COURTESY_TITLES
+              or t.lower_.rstrip(".") in _NAME_OFFICES]
+    return words[titled[-1] + 1:] if titled else words
+
+
 def _full_name(surname) -> str:
     """The fullest form of a surname in the text: the first occurrence with given names
     before it ("Nataliya Horobets" for "Horobets"), else the surname alone."""
     for tok in surname.doc:
         if tok.text != surname.text:
             continue
-        words = _name_tokens(tok)
-        titled = [k for k, t in enumerate(words) if t.lower_ in _COURTESY_TITLES
-                  or (t.i < tok.i and t.lower_.rstrip(".") in _NAME_OFFICES)]
-        if titled:
-            words = words[titled[-1] + 1:]  # "State Treasurer Ptolemy Garrity": the words after the title
+        words = _after_titles(_name_tokens(tok))
         if len(words) > 1:
             return _whole_words_text(words)
     return surname.text
@@ -3440,7 +3455,7 @@ def _person_name(tok) -> bool:
     organisation or a place (:func:`_mislabelled_person`: "Greta Lunde")."""
     if tok.ent_type_ == "PERSON":
         return True
-    ent = _entity_of(tok)
+    ent = _entity_of(tok) if tok.ent_type_ else None
     return ent is not None and _mislabelled_person(ent)
 
 
