@@ -274,13 +274,20 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "auditor", "comptroller", "treasurer", "sheriff", "inspector", "superintendent", "coroner", "administrator",
      "trustee", "investigator", "regulator", "dean", "provost", "assessor", "chaplain", "physician",
      "surgeon", "scientist", "accountant", "caseworker", "negotiator", "spouse", "patient",
-     "caregiver", "bystander", "shareholder", "plaintiff", "defendant", "juror", "donor", "parishioner"})
+     "caregiver", "bystander", "shareholder", "plaintiff", "defendant", "juror", "donor", "parishioner",
+     "holder", "fan", "hunter", "angler", "fisherman", "chef", "cook", "waitress", "waiter", "cashier",
+     "bartender", "custodian", "electrician", "plumber", "carpenter", "welder", "machinist", "trucker",
+     "miner", "logger", "beekeeper", "landowner", "renter", "subscriber"})
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
 # Nouns that take up any described person ("A deputy mayor ... said the official, Oleksandr
 # Hnatiuk"; "A retired machinist ... The man, Walter Kowalczyk,").
 _GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "official", "person"})
+# Nouns of a group of people that "it" and "its" take up ("The family has asked ... . Its
+# petition argues"), and that a sports team goes by ("the team said").
+_COLLECTIVE_NOUNS = frozenset({"family", "household", "team", "club", "crew", "band"})
+_TEAM_NOUNS = frozenset({"team", "club", "franchise"})
 # Nouns of kinship: a name in apposition to one is a person's ("his older son, Colton Reinholt").
 _KIN_NOUNS = frozenset({
     "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "uncle", "aunt", "nephew",
@@ -1200,6 +1207,14 @@ class _Context:
                 return _Speaker(f"{antecedent.name} and {other}", tok.text, antecedent.actor, pos, None, True, True)
             return _Speaker(antecedent.name, tok.text, antecedent.actor, pos, antecedent.head,
                             antecedent.plural, antecedent.person)
+        if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _AUTHORED_REPORTS:
+            # "according to a district memo": the district named before, else the memo itself
+            org = self._earlier_org(tok)
+            if org is None:
+                return self._speaker_from(tok.head, record)
+            name = "the " + self._organisation_text(org)
+            return _Speaker(name, self.span_text(_np_tokens(tok.head)), self._np_actor(list(org), prefer_member=False),
+                            pos, tok.lower_, False, False)
         np, name_tokens = _speaker_np(tok, self)
         if record.np_limit is not None and tok.i <= record.np_limit:  # (not an author named after it)
             np = [t for t in np if t.i <= record.np_limit] or [tok]
@@ -1237,6 +1252,14 @@ class _Context:
         partner = None  # the second of two people named together
         person_tokens = [t for t in name_tokens if t.ent_type_ == "PERSON"
                          and (t.pos_ == "PROPN" or (t.pos_ == "NOUN" and t.text[:1].isupper()))]
+        if tok.pos_ == "NOUN":
+            # "A retired bus driver from Winchendon", "a spokesman for Mayor Ruth Adler": the object
+            # of a preposition on a described person is someone else (or a town the recogniser
+            # took for a person); a name in apposition inside it still counts ("A lawyer for the
+            # family, Jane Ross,")
+            objects = {w.i for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
+                       for w in _name_tokens(o)}
+            person_tokens = [t for t in person_tokens if t.i not in objects]
         head = name_tokens[-1] if name_tokens else tok
         ids = {t.i for t in name_tokens}
         # the head of the name's own phrase ("Senator Dale Voss of Montana" -> "Voss", in
@@ -1316,6 +1339,11 @@ class _Context:
                                 head_word, True, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok) and not _office_of_a_person(tok):
+            if tok.lemma_.lower() in _TEAM_NOUNS and not plural and all(
+                    t.i == tok.i or t.dep_ == "det" or t.tag_ == "POS" for t in np):
+                team = self._team_named_before(tok)  # "the team says": the club, not its owner
+                if team is not None:
+                    return _Speaker(team, mention, actor, pos, head_word, False, False)
             generic = tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS \
                 or _compound_word(tok) in _GENERIC_ORGANISATION_NOUNS
             resolved = self._definite(np, tok, pos)
@@ -1622,8 +1650,8 @@ class _Context:
             subject.pos_ == "PROPN" and subject.ent_type_ in ("", "ORG") and any(
                 c.dep_ == "appos" and c.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS | _INSTITUTION_NOUNS
                 for c in subject.children))
-        if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS:
-            return None
+        if not named and subject.lemma_.lower() not in _INSTITUTION_NOUNS | _COLLECTIVE_NOUNS:
+            return None  # ("The family has asked the department ... . Its petition argues")
         speaker = self._speaker_from(subject, record)
         return speaker if speaker.name is not None and not speaker.person else None
 
@@ -1668,8 +1696,10 @@ class _Context:
         """Resolve "the foreign minister" / "the official" to someone seen earlier."""
         words = [t.lower_ for t in np if t.i != head.i and t.pos_ in ("NOUN", "PROPN", "ADJ") and t.i < head.i]
         hw = head.lower_
-        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS | _LOCAL_GOVERNMENT_NOUNS | _ARMED_SERVICE_NOUNS:
-            # ("the county said" is the county, not its engineer; "The Army said", not a major in it)
+        if head.tag_ in ("NN", "NNP") and hw not in _INSTITUTION_NOUNS | _LOCAL_GOVERNMENT_NOUNS \
+                | _ARMED_SERVICE_NOUNS | _COLLECTIVE_NOUNS:
+            # ("the county said" is the county, not its engineer; "The Army said", not a major in it;
+            # "the family", not "the family's lawyer")
             best = None
             for person in self.persons:
                 if person.pos >= pos:
@@ -1984,6 +2014,26 @@ class _Context:
                 return _Speaker(_descriptor(ent.text, ent[0]), None, self._np_actor(list(ent), prefer_member=False),
                                 ent.start_char, ent.root.lower_, False, False)
         return None
+
+    def _team_named_before(self, tok) -> str | None:
+        """For "the team" or "the club": the sports team named last before ``tok``, outside
+        quotation marks: "the" and a name of two or more capitalised words whose last is a plural
+        ("the Port Ellery Forgemen", "the Cedar Rapids Kernels") and that names no actor, place,
+        company or body; None when there is none."""
+        found = None
+        for t in self.doc[:tok.i]:
+            low = t.lower_
+            if t.pos_ != "PROPN" or not t.is_title or self.in_quote(t.idx) or t.ent_type_ in ("GPE", "LOC", "NORP") \
+                    or not (low.endswith("s") or low.endswith("men")) or low.endswith("ss") \
+                    or low in _NO_PERSONS_LAST_WORDS or t.dep_ in ("compound", "flat"):
+                continue
+            words = [w for w in _name_tokens(t) if w.lower_ != "the"]
+            before = words[0].i - 1
+            if len(words) < 2 or before < 0 or self.doc[before].lower_ != "the" \
+                    or any(not w.is_title or w.i in self.mention_at for w in words):
+                continue
+            found = "the " + self.span_text(words)
+        return found
 
     def _earlier_org(self, head):
         """The organisation named last before an institution noun, outside quotation marks,
@@ -2400,8 +2450,10 @@ def _mislabelled_person(ent) -> bool:
 
 def _person_words(ent):
     """The words of a person's name in ``ent``: without a capitalised office that the entity
-    recogniser put before the full name ("[Representative] Carmen Iturbe")."""
-    return ent[1:] if ent.label_ != "PERSON" and len(ent) > 1 and _name_after_office(ent[0]) is not None else ent
+    recogniser put before the full name ("[Representative] Carmen Iturbe"; "[Councilman] Idris
+    Baptiste", taken into the person's name)."""
+    return ent[1:] if (len(ent) > 2 or (ent.label_ != "PERSON" and len(ent) > 1)) \
+        and _name_after_office(ent[0]) is not None else ent
 
 
 def _name_after_office(tok) -> list | None:
@@ -3089,10 +3141,13 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
         return True  # 'the "Safe Base Homes Act"'
-    _, k = _after_quotation(doc, tokens)
+    last, k = _after_quotation(doc, tokens)
     if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS and doc[j].pos_ == "NOUN"
            and all(t.pos_ == "NOUN" for t in doc[k:j]) for j in (k, k + 1)):
         return True  # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program'
+    if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[last].head.i == k \
+            and doc[last].dep_ in ("compound", "nmod", "amod"):
+        return True  # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm'
     first = tokens[0]
     k = first.i - 1
     for _ in range(6):
@@ -3170,8 +3225,10 @@ def _finite(tok) -> bool:
     for child in tok.children:
         if child.dep_ in _SUBJ_DEPS:
             return True
-        if child.dep_ in ("aux", "auxpass") and child.tag_ in _FINITE_TAGS:
-            return True
+        if child.dep_ in ("aux", "auxpass") and (child.tag_ in _FINITE_TAGS or any(
+                g.dep_ in _SUBJ_DEPS or (g.dep_ in ("aux", "auxpass") and g.tag_ in _FINITE_TAGS)
+                for g in child.children)):
+            return True  # (also "would have cost", with "would" and the subject hung on "have")
     return False
 
 
@@ -3365,6 +3422,15 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
         if source is None:
             return None
+        if source.lemma_.lower() in _AUTHORED_REPORTS and not list(source.children):
+            # "according to figures the hospital filed": the parser hung the filer, with its verb
+            # as a participle on it, elsewhere (as a second object of "according", or of the verb)
+            filer = next((c for c in doc[source.i + 1:min(source.i + 6, len(doc))]
+                          if c.pos_ in ("NOUN", "PROPN") and c.left_edge.i == source.i + 1 and any(
+                              a.dep_ in ("acl", "relcl") and a.lemma_.lower() in _SENDING_VERBS and a.i > c.i
+                              for a in c.children)), None)
+            if filer is not None:
+                return filer
         return _stranded_apposition(source) or _author_of(source)
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:
@@ -3522,7 +3588,7 @@ def _issuer(document):
         verb = head
     else:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return _nearest(verb, ("nsubj",))  # ("Two nurses at the clinic, Irene Castellano and Boris Whitmore, started")
 
 
 def _plaintiff(source):
@@ -3582,6 +3648,9 @@ _SUIT_NOUNS = frozenset({"lawsuit", "suit", "complaint", "petition"})
 def _named_author(source):
     """The author that a report's own words name (see :func:`_author_of`), or None."""
     for child in source.children:
+        if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < source.i \
+                and child.lemma_.lower() in _INSTITUTION_NOUNS - {"court"}:
+            return child  # "a district memo": the district, named before (a "court filing" is a party's)
         if child.dep_ in ("compound", "poss") and child.i < source.i and (
                 child.ent_type_ == "ORG" or (child.dep_ == "poss" and child.pos_ == "NOUN"
                                              and child.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS)):
@@ -3634,9 +3703,11 @@ def _named_author(source):
 # requested by the House committee, said": the committee is not its author).
 _ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "ask", "fund", "sponsor",
                            "require", "mandate"})
-# Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress").
+# Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress"), or
+# starts one that others sign ("started an online petition").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
-                            "prepare", "write", "give", "provide", "distribute", "present"})
+                            "prepare", "write", "give", "provide", "distribute", "present", "start", "launch",
+                            "draft"})
 
 
 def _nearest(node, deps):
@@ -3763,6 +3834,13 @@ def _person_before(verb, clause):
 
 def _is_verb(tok) -> bool:
     return tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB")
+
+
+def _has_subject(clause) -> bool:
+    """Whether a clause has a subject: its own, or one the parser hung on its auxiliary ("that any
+    of the older sites would [have] cost taxpayers more", with "that" and "any" on "have")."""
+    return any(x.dep_ in _SUBJ_DEPS or (x.dep_ == "aux" and any(a.dep_ in _SUBJ_DEPS for a in x.children))
+               for x in clause.children)
 
 
 def _subject_lost(clause, verb) -> bool:
@@ -3990,7 +4068,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 extend_from[c.i] = first
         elif any(t.text in (".", "!", "?") for t in doc[verb.i + 1:c.left_edge.i]):
             continue  # a new sentence the segmenter glued on after a quotation
-        (clauses if any(x.dep_ in _SUBJ_DEPS for x in c.children) else subjectless).append(c)
+        (clauses if _has_subject(c) else subjectless).append(c)
     # a clause without a subject continues the clause with a subject just before it, which the
     # parser split ("said proposals agreed at the summit [would be passed to Russia]"), or,
     # under a report inside a relative clause, has the relative's noun as its subject ("a change
@@ -4332,8 +4410,9 @@ def _according_phrase(doc, according) -> tuple[int, int]:
     for t in doc[according.i:hi + 1]:
         if t.text in (",", ";", "\u2014") and t.i > according.i + 2:
             nxt = doc[t.i + 1] if t.i + 1 <= hi else None
-            if nxt is not None and nxt.ent_type_ == "PERSON":  # "..., Iryna Venediktova,"
-                continue
+            if nxt is not None and (nxt.ent_type_ == "PERSON" or (  # "..., Iryna Venediktova,"
+                    nxt.dep_ == "appos" and nxt.pos_ == "PROPN" and according.i < nxt.head.i < t.i)):
+                continue  # (or a firm's name: "by the district's engineering firm, Hollis & Marr")
             return according.i, t.i - 1
     return according.i, hi
 
@@ -4350,7 +4429,9 @@ def _according(ctx: _Context, according) -> _Record | None:
         return None  # "Peskov stated that A, according to agencies": the source of a report
     p_lo, p_hi = _according_phrase(doc, according)
     sent = according.sent
-    if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[p_hi + 1:sent.end]):
+    if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[max(p_hi, according.right_edge.i) + 1:sent.end]):
+        # (a relative clause on the source closes the sentence: "..., according to Councilman
+        # Idris Baptiste, who negotiated the deal.")
         while head.dep_ == "conj" and head.head.i < head.i and _is_verb(head.head):
             head = head.head  # "A, and B, according to X.": the phrase closes both clauses
     ids = sorted({t.i for t in head.subtree} | set(range(p_hi + 1, according.right_edge.i + 1)))

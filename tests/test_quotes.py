@@ -1769,12 +1769,58 @@ REPORT_SHAPES = [
      "HARLOW, Mich. \u2014 The nursing program at Harlow Community College will lose its "
      "accreditation on Dec. 31, according to a state official.",
      "The nursing program at Harlow Community College will lose its accreditation on Dec. 31", "a state official", "according to"),
+    ("a memo named by the body's noun is the body's",
+     "The Larchmont Valley School District will close two elementary schools in June. The closings "
+     "will save about $2 million a year, according to a district memo sent to parents on Tuesday.",
+     "The closings will save about $2 million a year", "the Larchmont Valley School District", "according to"),
+    ("a petition is its starters'",
+     "Two nurses at the clinic, Irene Castellano and Boris Whitmore, started a petition the week the "
+     "clinic cut its evening hours. The petition says the nearest other clinic is 40 miles away.",
+     "the nearest other clinic is 40 miles away", "Irene Castellano and Boris Whitmore", "say"),
+    ("'its' after a family that was the last sentence's subject is the family",
+     "The Okafor family has also asked the Nebraska Department of Environment and Energy to deny the "
+     "permit. Its letter argues that the county never tested the soil near the creek.",
+     "the county never tested the soil near the creek", "the Okafor family", "argue"),
+    ("'its' after 'the family' is the family, not the family's lawyer",
+     "The family\u2019s lawyer, Dana Pruitt of Omaha, wrote to the board in May. The family has also "
+     "asked the state to deny the permit. Its letter argues that the creek has flooded every spring.",
+     "the creek has flooded every spring", "the family", "argue"),
+    ("'the team' is the club named before, not its owner",
+     "The Tri-City Ironmen will play at Dunmore Park for ten more years under a lease the council "
+     "approved on Monday.\n\nThe team\u2019s owner, Harlan Pryce, a Scranton developer, did not "
+     "attend the vote.\n\nThe city will pay for new lights, which the team says the league requires "
+     "of every park.",
+     "the league requires of every park", "the Tri-City Ironmen", "say"),
+    ("a town in a description of a person is no speaker",
+     "A retired mail carrier from Greenbrook told the Ledger she had not been sent a bill for months.",
+     "she had not been sent a bill for months", "a retired mail carrier from Greenbrook", "tell"),
+    ("a season-ticket holder described is named by the next quotation's speaker",
+     "A season-ticket holder who has sat behind home plate since 1991 said he had written to the "
+     "mayor twice.\n\n\u201cI would drive to Ohio for them, but I would hate it,\u201d said the fan, "
+     "Oscar Lindqvist, 70.",
+     "he had written to the mayor twice", "Oscar Lindqvist", "say"),
+    ("an according-to phrase with a relative clause closes both conjuncts before it",
+     "Under the contract, the company will pay $90,000 a year in fees, up from $20,000, and will "
+     "repair the pier, according to Councilman Marcus Baptiste, who negotiated the deal.",
+     "Under the contract, the company will pay $90,000 a year in fees, up from $20,000, and will repair the pier", "Marcus Baptiste", "according to"),
+    ("a clause whose subject the parser hung on an auxiliary is still content",
+     "Ms. Ruiz acknowledged that no member of the board had seen the farm before the vote. But she "
+     "claimed that any of the other three sites would have cost taxpayers at least $6 million more.",
+     "any of the other three sites would have cost taxpayers at least $6 million more", "Ruiz", "claim"),
+    ("a firm in apposition at the end of an according-to phrase is the author",
+     "The reservoir will run dry by 2031, according to a 2025 study by the district\u2019s "
+     "engineering firm, Hollis & Marr.",
+     "The reservoir will run dry by 2031", "Hollis & Marr", "according to"),
+    ("figures a body filed, misparsed, are the body's",
+     "Lindell Memorial Hospital raised its prices twice last year. The hospital\u2019s appeals took "
+     "an average of 80 days last year, according to figures the hospital filed with the state.",
+     "The hospital\u2019s appeals took an average of 80 days last year", "the Lindell Memorial Hospital", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_39(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_40(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1791,6 +1837,12 @@ def test_a_request_is_no_report(extractor, nlp):
     text = ("A nurse, who asked that her name not be used because she feared losing her job, said the ward "
             "had no heat.")
     assert [(q.text, q.speaker) for q in extractor.extract(nlp(text))] == [("the ward had no heat", "a nurse")]
+
+
+def test_a_name_in_quotation_marks_before_a_noun_is_no_quotation(extractor, nlp):
+    text = ("The orchard was named a Vermont \u201cCentury Farm\u201d orchard in 2015, an honor for land kept by "
+            "one family.")
+    assert extractor.extract(nlp(text)) == []
 
 
 def test_a_painting_title_is_no_quotation(extractor, nlp):
@@ -1833,8 +1885,8 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
 # nouns, people described and named later, show titles and named programmes in quotation marks),
 # measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
 # split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8514, "speaker_name_accuracy": 0.8514, "exact_f1": 0.9737,
-               "overlap_f1": 0.9737}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8947, "speaker_name_accuracy": 0.8947, "exact_f1": 1.0,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1842,7 +1894,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
