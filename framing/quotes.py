@@ -288,6 +288,8 @@ _GENERIC_PERSON_NOUNS = frozenset({"man", "woman", "official", "person"})
 # petition argues"), and that a sports team goes by ("the team said").
 _COLLECTIVE_NOUNS = frozenset({"family", "household", "team", "club", "crew", "band"})
 _TEAM_NOUNS = frozenset({"team", "club", "franchise"})
+# Nouns that describe a body as part of another ("a branch of the U.S. Department of Agriculture").
+_BODY_PART_NOUNS = frozenset({"branch", "division", "unit", "arm", "subsidiary", "affiliate"})
 # Nouns of kinship: a name in apposition to one is a person's ("his older son, Colton Reinholt").
 _KIN_NOUNS = frozenset({
     "son", "daughter", "brother", "sister", "wife", "husband", "cousin", "uncle", "aunt", "nephew",
@@ -1339,6 +1341,9 @@ class _Context:
                                 head_word, True, True)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok) and not _office_of_a_person(tok):
+            if tok.lemma_.lower() in _INSTITUTION_NOUNS and not plural and len(np) == 2 \
+                    and (body := self._body_subject_before(tok)) is not None:
+                return _Speaker(body.name, mention, actor or body.actor, pos, head_word, False, False)
             if tok.lemma_.lower() in _TEAM_NOUNS and not plural and all(
                     t.i == tok.i or t.dep_ == "det" or t.tag_ == "POS" for t in np):
                 team = self._team_named_before(tok)  # "the team says": the club, not its owner
@@ -1452,6 +1457,12 @@ class _Context:
         else:
             clause = _identifying_clause(tok) if np else None
             words = sorted({*np, *clause.subtree}, key=lambda t: t.i) if clause is not None else np
+            if tok.i > 0 and tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].lower_ in ("that", "which"):
+                # "A lawsuit that four inmates filed in federal court says": the parser made the
+                # author the subject and its verb a participle on it; the author is "four inmates"
+                filed = {t.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                         and c.lemma_.lower() in _SENDING_VERBS for t in c.subtree}
+                words = [t for t in words if t.i not in filed]
             if tok.ent_type_ == "ORG" and words:  # "Ridgeway Paving & Sealing [of Dover]": not its seat
                 kept = _without_seat(self.doc[words[0].i:words[-1].i + 1])
                 words = [t for t in words if t.i < kept.end]
@@ -2015,6 +2026,32 @@ class _Context:
                                 ent.start_char, ent.root.lower_, False, False)
         return None
 
+    def _body_subject_before(self, tok) -> _Speaker | None:
+        """For "The agency said" opening its sentence: the subject of the sentence just before, when
+        it is a capitalised name that an apposition describes as a body ("Wildlife Services, a
+        branch of the U.S. Department of Agriculture, will supply the marksmen"), not a person, a
+        place or an actor's name; else None."""
+        if tok.dep_ not in _SUBJ_DEPS or tok.i - tok.sent.start > 1:
+            return None
+        previous = self._previous_sentence(tok.idx)
+        if previous is None or tok.sent.start != previous.end:
+            return None
+        subject = _main_subject(previous, ("nsubj", "nsubjpass"))
+        if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
+            return None
+        if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _INSTITUTION_NOUNS | _BODY_PART_NOUNS
+                   for c in subject.children):
+            return None
+        ent = _entity_of(subject)
+        words = list(ent) if ent is not None and ent.label_ == "ORG" else _name_tokens(subject)
+        if any(w.i in self.mention_at for w in words):
+            return None
+        name = self.span_text([w for w in words if w.lower_ != "the"])
+        if ent is not None and ent.label_ == "ORG":  # "The Dakota Propane Dealers Association, a trade group,"
+            name = ("the " if ent[0].lower_ == "the" else "") + self._organisation_text(ent)
+        return _Speaker(name, name, self._np_actor(words, prefer_member=False), tok.idx, tok.lemma_.lower(),
+                        False, False)
+
     def _team_named_before(self, tok) -> str | None:
         """For "the team" or "the club": the sports team named last before ``tok``, outside
         quotation marks: "the" and a name of two or more capitalised words whose last is a plural
@@ -2099,9 +2136,9 @@ class _Context:
         words = [t for t in tokens if t.tag_ != "POS" and t.lower_ != "the" and not _word_hyphen(t)]
         # a capitalised word the tagger took for a common noun ("Corvane has hired 230 workers")
         # counts when the full name has it as a proper noun or the recogniser calls it an organisation
-        if not words or any(t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper() or t.i in self.mention_at
-                            for t in words):
-            return None
+        if not words or any(t.text != "&" and (t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper()
+                                               or t.i in self.mention_at) for t in words):
+            return None  # ("&" joins a firm's names: "Corrigan & Daly" after "Corrigan & Daly Utility Construction")
         if len(words) == 1 and " " in self.by_last.get(words[0].text.lower(), ""):
             return None  # "Brock said": the surname of a person named in full, not a company's first word
         texts = [t.text for t in words]
@@ -3457,6 +3494,7 @@ _AUTHORED_REPORTS = frozenset({
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
+    "plan",
 })
 
 
@@ -3681,8 +3719,9 @@ def _named_author(source):
                 if source_prep is not None else None
             if author is not None:
                 return author
-        if child.dep_ == "relcl" and child.lemma_.lower() in _SENDING_VERBS:
-            # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one "it" is)
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _SENDING_VERBS:
+            # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one
+            # "it" is; "a plan the department released", parsed as a participle with a subject)
             author = next((c for c in child.children if c.dep_ == "nsubj"
                            and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))), None)
             if author is not None:
