@@ -339,7 +339,7 @@ _INSTITUTION_NOUNS = frozenset(
      "bank", "university", "center", "centre", "campaign", "party", "caucus", "court", "league",
      "network", "organization", "organisation", "society", "chamber", "institution", "utility",
      "cooperative", "hospital", "corps", "airport", "museum", "library", "school", "college", "district",
-     "church", "lottery", "jail"})
+     "church", "lottery", "jail", "laboratory", "lab"})
 # Prepositions that make a call the medium of a report ("told reporters on a conference call
 # that ..."), beside "in" / "through" / "via" for any reporting noun ("said in a statement").
 _CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
@@ -347,7 +347,7 @@ _CALL_PREPOSITIONS = frozenset({"on", "during", "over"})
 _WITHHOLDING_VERBS = frozenset({"decline", "refuse"})
 # A dateline before a lede: "WASHINGTON — ", "DES MOINES, Iowa — ", "KYIV (Reuters) — ".
 _DATELINE_RE = re.compile(
-    r"[A-Z][A-Z.'\-]+(?: [A-Z][A-Z.'\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
+    r"[A-Z][A-Z.'\u2019\-]+(?: [A-Z][A-Z.'\u2019\-]+)*(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*)?"
     r"(?: \([A-Za-z .]+\))?\s*(?:\u2014|\u2013|--)\s*")
 # How many sentences after a title speaker a lead may name the person ("..., the foreign
 # minister has said" / "Russian Foreign Minister Sergey Lavrov said on Tuesday").
@@ -1272,7 +1272,7 @@ class _Context:
             # two people named together: after a plural description, or as the subject itself ("Mr.
             # Beckwith and Ms. Marchetti said")
             together = tok.tag_ in ("NNS", "NNPS") or (tok.dep_ in _SUBJ_DEPS and any(
-                c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in tok.children))
+                c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _KIN_NOUNS) for c in tok.children))
             partner = _joint_partner(root) if together else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
                 first = [t for t in person_tokens if t.i < partner.left_edge.i]
@@ -2082,9 +2082,13 @@ class _Context:
         if word not in _INSTITUTION_NOUNS:
             return None
         alone = None  # "the Corps" taken up before: the full name, when one is given earlier
+        # "the laboratory": "the National Veterinary Services Laboratories" (not "the co-op": "the Kansas
+        # Electric Cooperatives", an association of them)
+        plural = "laboratories" if word == "laboratory" else None
         for ent in reversed(self.doc.ents):
-            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and word in (
-                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char):
+            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and (word in (
+                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) or plural in (ent[-1].lower_, ent.root.lower_)) \
+                    and not self.in_quote(ent.start_char):
                 if sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1:
                     return _whole_name(ent)
                 alone = alone or _whole_name(ent)
@@ -2139,8 +2143,11 @@ class _Context:
         if not words or any(t.text != "&" and (t.pos_ not in ("PROPN", "NOUN") or not t.text[:1].isupper()
                                                or t.i in self.mention_at) for t in words):
             return None  # ("&" joins a firm's names: "Corrigan & Daly" after "Corrigan & Daly Utility Construction")
-        if len(words) == 1 and " " in self.by_last.get(words[0].text.lower(), ""):
-            return None  # "Brock said": the surname of a person named in full, not a company's first word
+        full = self.by_last.get(words[0].text.lower(), "")
+        if len(words) == 1 and " " in full and not any(e.label_ == "ORG" and e.text == full for e in self.doc.ents):
+            # "Brock said": the surname of a person named in full, not a company's first word (the
+            # recogniser may take a company's first word alone for a person: "Bluestone spent")
+            return None
         texts = [t.text for t in words]
         for ent in self.doc.ents:
             if ent.start >= words[0].i:
@@ -2524,6 +2531,9 @@ def _joint_partner(person):
         if (word.ent_type_ == "PERSON" or word.pos_ == "PROPN" and word.text[:1].isupper()) \
                 and any(c.dep_ == "cc" and c.lower_ == "and" for c in word.children):
             partner = next((c for c in word.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+            if partner is None:  # "Alma Reyes-Teague and her husband, Glen Teague,"
+                partner = next((a for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS
+                                for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
             if partner is not None:
                 return partner
     return None
@@ -3494,7 +3504,7 @@ _AUTHORED_REPORTS = frozenset({
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
-    "plan",
+    "plan", "dissent", "concurrence",
 })
 
 
@@ -3687,7 +3697,8 @@ def _named_author(source):
     """The author that a report's own words name (see :func:`_author_of`), or None."""
     for child in source.children:
         if child.dep_ == "compound" and child.pos_ == "NOUN" and child.i < source.i \
-                and child.lemma_.lower() in _INSTITUTION_NOUNS - {"court"}:
+                and child.lemma_.lower() in _INSTITUTION_NOUNS - {"court"} \
+                and not any(c.dep_ == "poss" for c in source.children):  # ("the department's lab reports")
             return child  # "a district memo": the district, named before (a "court filing" is a party's)
         if child.dep_ in ("compound", "poss") and child.i < source.i and (
                 child.ent_type_ == "ORG" or (child.dep_ == "poss" and child.pos_ == "NOUN"
@@ -3746,7 +3757,7 @@ _ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "
 # starts one that others sign ("started an online petition").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
                             "prepare", "write", "give", "provide", "distribute", "present", "start", "launch",
-                            "draft"})
+                            "draft", "mail"})
 
 
 def _nearest(node, deps):
@@ -4288,7 +4299,13 @@ def _final_report_misattached(verb) -> tuple[int, int] | None:
     report, with nothing reported after it, reports the sentence up to the comma. ``None`` for
     any other shape."""
     doc = verb.doc
-    if verb.dep_ not in ("relcl", "advcl", "conj") or verb.i < verb.head.i or _withheld(verb):
+    # "The town acted unlawfully when it rezoned the land, the Court of Appeals ruled": the parser
+    # made the report the root and the clause before it an adverbial clause of it, with its own
+    # subject and no subordinator
+    content = next((c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i and _finite(c)
+                    and any(x.dep_ in ("nsubj", "nsubjpass") for x in c.children)
+                    and not any(x.dep_ == "mark" for x in c.children)), None) if verb.dep_ == "ROOT" else None
+    if content is None and (verb.dep_ not in ("relcl", "advcl", "conj") or verb.i < verb.head.i) or _withheld(verb):
         return None
     if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
         return None  # "A, and the superintendent told the board": two statements
@@ -4302,7 +4319,7 @@ def _final_report_misattached(verb) -> tuple[int, int] | None:
             t.tag_ in ("WDT", "WP", "WP$", "WRB") for t in doc[left:verb.i]):
         return None
     sent = verb.sent
-    root = sent.root
+    root = sent.root if content is None else content
     if not (root.i < left - 1 and _finite(root)) or any(
             t.text in _DOUBLE_MARKS or t.text in (";", ":") for t in doc[sent.start:left]):
         return None
