@@ -3127,11 +3127,19 @@ def _verb_before(ctx: _Context, i: int, verbs: ReportingVerbs):
         t = doc[k]
         if t.text in (".", ";", "!", "?") or (len(t.text) == 1 and t.text in _ALL_MARKS):
             return None
-        if _is_speech(t, verbs):
+        if _is_speech(t, verbs) and not (colon and _put_question(t)):
             return t
         if not colon and t.pos_ not in ("ADV", "ADP", "PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"):
             return None
     return None
+
+
+def _put_question(tok) -> bool:
+    """Whether ``tok`` is a passive participle on the subject, without an agent, that puts a
+    question to the speaker ("Dr. Okonkwo, asked on Friday whether he would meet them, was brief:
+    '...'"): the answer after the colon is the subject's, not a report of the asking."""
+    return tok.tag_ in ("VBN", "VBD") and tok.dep_ == "acl" and tok.head.dep_ in ("nsubj", "nsubjpass") \
+        and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def _colon_subject(ctx: _Context, i: int):
@@ -3667,6 +3675,12 @@ def _plaintiff(source):
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
                 return author
+    # "The former police chief of Wendham Falls sued the town on Thursday. ... The lawsuit says":
+    # the one who sued, earlier in the text, when one party only has sued
+    suers = {c.i: c for tok in doc[:first] if tok.lemma_.lower() == "sue" and tok.pos_ == "VERB"
+             for c in tok.children if c.dep_ == "nsubj" and c.pos_ != "PRON"}
+    if len(suers) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        return next(iter(suers.values()))
     return None
 
 

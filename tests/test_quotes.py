@@ -1861,12 +1861,29 @@ REPORT_SHAPES = [
      "Virginia ruled on Monday.",
      "The village of Bailey\u2019s Gap acted unlawfully when it denied a permit for a barn "
      "near the creek to keep the farm from growing", "the Supreme Court of Virginia", "rule"),
+    ("'The lawsuit' three sentences after the one party that sued is that party's",
+     "The former fire chief of Ashby Hollow sued the town in federal court on Monday, claiming that "
+     "he was fired for reporting a safety lapse.\n\nThe chief, Leonard Haskell, 58, had led the "
+     "department for nine years. The council voted 4 to 1 in May to fire him. Two members were "
+     "absent.\n\nThe lawsuit says the council turned against Mr. Haskell after he reported a broken "
+     "ladder truck.",
+     "the council turned against Mr. Haskell after he reported a broken ladder truck", "Leonard Haskell", "say"),
+    ("a complaint far after the one party that sued is that party's",
+     "A retired teacher sued the county school board on Friday over a pension error.\n\nThe teacher, "
+     "Margaret Olsen, 67, taught for thirty years. The board has not commented. Its lawyer was out "
+     "of the office.\n\nAccording to the complaint, the board cut her pension by a fifth without "
+     "notice.",
+     "the board cut her pension by a fifth without notice", "Margaret Olsen", "according to"),
+    ("a question put to the subject before a colon is no report of the answer",
+     "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
+     "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
+     "Whenever they like, wherever they like.", "Helen Marsh", None),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_42(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_43(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1931,8 +1948,8 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
 # nouns, people described and named later, show titles and named programmes in quotation marks),
 # measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
 # split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8841, "speaker_name_accuracy": 0.8841, "exact_f1": 0.8904,
-               "overlap_f1": 0.9452}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9067, "speaker_name_accuracy": 0.8947, "exact_f1": 0.9367,
+               "overlap_f1": 0.9620}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1940,7 +1957,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 69
+    assert result["n_articles"] == 4 and result["n_named"] == 75
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
