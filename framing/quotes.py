@@ -2494,7 +2494,7 @@ def _mislabelled_person(ent) -> bool:
 
 def _person_words(ent):
     """The words of a person's name in ``ent``: without a capitalised office that the entity
-    recogniser put before the full name ("[Representative] Carmen Iturbe"; "[Councilman] Idris
+    recogniser put before the full name ("[Representative] Carmen Iturbe"; "[Councilman] Marcus
     Baptiste", taken into the person's name)."""
     return ent[1:] if (len(ent) > 2 or (ent.label_ != "PERSON" and len(ent) > 1)) \
         and _name_after_office(ent[0]) is not None else ent
