@@ -1578,6 +1578,12 @@ class _Context:
             return None
         return self.doc[span[0].sent.start - 1].sent
 
+    def _subject_before(self, tok, deps=("nsubj",)):
+        """The subject (of one of ``deps``) of the main verb of the sentence just before ``tok``'s,
+        or None."""
+        previous = self._previous_sentence(tok.idx)
+        return _main_subject(previous, deps) if previous is not None else None
+
     def _described_subject(self, pos: int) -> _Person | None:
         """The person described, not named, as the subject of the sentence before ``pos`` ("A
         mother who had waited 14 months stood at the crossing"), when no one is named in that
@@ -2033,10 +2039,7 @@ class _Context:
         place or an actor's name; else None."""
         if tok.dep_ not in _SUBJ_DEPS or tok.i - tok.sent.start > 1:
             return None
-        previous = self._previous_sentence(tok.idx)
-        if previous is None or tok.sent.start != previous.end:
-            return None
-        subject = _main_subject(previous, ("nsubj", "nsubjpass"))
+        subject = self._subject_before(tok, ("nsubj", "nsubjpass"))
         if subject is None or subject.pos_ != "PROPN" or subject.ent_type_ in ("PERSON", "GPE", "NORP", "LOC"):
             return None
         if not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lemma_.lower() in _INSTITUTION_NOUNS | _BODY_PART_NOUNS
@@ -2400,10 +2403,7 @@ class _Context:
         said"); else None."""
         if tok.lemma_.lower() not in _BUSINESS_NOUNS or tok.dep_ not in _SUBJ_DEPS:
             return None
-        previous = self._previous_sentence(tok.idx)
-        if previous is None or tok.sent.start != previous.end:
-            return None
-        subject = _main_subject(previous)
+        subject = self._subject_before(tok)
         words = _name_tokens(subject) if subject is not None and subject.pos_ == "PROPN" else []
         if len(words) < 2 or any(not t.is_title or t.ent_type_ != "" or t.i in self.mention_at for t in words) \
                 or self._known_surname(words) or words[0].lower_ in given_name_genders() \

@@ -1902,15 +1902,11 @@ def test_a_request_is_no_report(extractor, nlp):
     assert [(q.text, q.speaker) for q in extractor.extract(nlp(text))] == [("the ward had no heat", "a nurse")]
 
 
-def test_a_name_in_quotation_marks_before_a_noun_is_no_quotation(extractor, nlp):
-    text = ("The orchard was named a Vermont \u201cCentury Farm\u201d orchard in 2015, an honor for land kept by "
-            "one family.")
-    assert extractor.extract(nlp(text)) == []
-
-
-def test_a_painting_title_is_no_quotation(extractor, nlp):
-    text = ("The Garrow painting, \"Morning Fog Over Cutler Pier,\" was given to the library in 1901 by a ship "
-            "owner.")
+@pytest.mark.parametrize("text", [
+    "The Garrow painting, \"Morning Fog Over Cutler Pier,\" was given to the library in 1901 by a ship owner.",
+    "The orchard was named a Vermont \u201cCentury Farm\u201d orchard in 2015, an honor for land kept by one family.",
+], ids=["a painting's title", "a name in quotation marks before a noun"])
+def test_a_title_or_name_in_quotation_marks_is_no_quotation(extractor, nlp, text):
     assert extractor.extract(nlp(text)) == []
 
 
