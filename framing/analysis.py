@@ -90,7 +90,7 @@ from framing._progress import progress_bar
 from framing._runfolder import RunFolder, RunFolderError, digest, utc_now
 from framing._runtime import inference_runtime
 from framing._tables import Tables, deferred_tables, frame as _frame, read_tables
-from framing._version import __version__
+from framing._version import __version__, code_digest
 from framing.actors import ActorInventory, MentionFinder, load_actors
 from framing.corpus import Article, count_articles, iter_corpus
 from framing.domains import article_document, load_domain_model
@@ -489,8 +489,11 @@ def _make_plan(nlp, inventory: ActorInventory, stance: str, measures: tuple[Meas
 
 
 def _models(nlp, plan: _Plan) -> dict:
-    """The versions of everything whose output a run's tables depend on (``run.json`` ``models``)."""
-    return {"spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"), **plan.versions()}
+    """The versions of everything whose output a run's tables depend on (``run.json`` ``models``): the
+    package's own code and models by their digest (``framing``), which changes within a version when
+    an editable install's rules change, then spaCy and each measure's model."""
+    return {"framing": code_digest(), "spacy": pipeline_version(nlp), "spacy_library": _module_version("spacy"),
+            **plan.versions()}
 
 
 _WORKER_PLANS: dict[str, tuple] = {}

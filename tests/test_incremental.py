@@ -12,6 +12,8 @@ import pandas as pd
 import pytest
 
 import framing
+from framing import _version
+from framing._runfolder import RunFolderError
 from framing.analysis import _batches
 from framing.corpus import Article
 
@@ -116,6 +118,41 @@ def test_update_with_another_configuration_reuses_nothing(tmp_path):
     updated = framing.analyze(corpus, out=run, update=True, **other)
     assert updated.run["reused"]["articles"] == 0
     _assert_same_tables(updated, framing.analyze(corpus, out=tmp_path / "scratch", **other))
+
+
+def test_update_after_the_package_code_changed_reuses_nothing(tmp_path, monkeypatch):
+    """An editable install whose rules changed within one version: the version is the same, the
+    code digest is not, so no batch of the old rules is reused and a resume is refused."""
+    from framing import analysis
+
+    corpus = write_corpus(tmp_path / "corpus")
+    run = tmp_path / "run"
+    first = framing.analyze(corpus, out=run, **OPTIONS)
+    assert first.run["models"]["framing"] == _version.code_digest()
+    monkeypatch.setattr(analysis, "code_digest", lambda: "edited-rules")
+    updated = framing.analyze(corpus, out=run, update=True, **OPTIONS)
+    assert updated.run["reused"]["articles"] == 0
+    assert updated.run["models"]["framing"] == "edited-rules"
+    monkeypatch.setattr(analysis, "code_digest", lambda: "edited-again")
+    with pytest.raises(RunFolderError, match="another configuration"):
+        framing.analyze(corpus, out=run, resume=True, **OPTIONS)
+
+
+def test_the_code_digest_follows_the_files_of_the_package_and_not_its_documentation(tmp_path, monkeypatch):
+    package = tmp_path / "framing"
+    (package / "data").mkdir(parents=True)
+    (package / "quotes.py").write_text("RULE = 1\n", encoding="utf-8")
+    (package / "data" / "validation.yaml").write_text("quotes: 0.9\n", encoding="utf-8")
+    (package / "README.md").write_text("notes\n", encoding="utf-8")
+    monkeypatch.setattr(_version, "_ROOT", package)
+    before = _version.code_digest()
+    (package / "data" / "validation.yaml").write_text("quotes: 0.8\n", encoding="utf-8")
+    (package / "README.md").write_text("other notes\n", encoding="utf-8")
+    assert _version.code_digest() == before
+    (package / "quotes.py").write_text("RULE = 2\n", encoding="utf-8")
+    assert _version.code_digest() != before
+    (package / "quotes.py").write_text("RULE = 1\n", encoding="utf-8")
+    assert _version.code_digest() == before
 
 
 def test_an_interrupted_update_resumes_to_the_same_tables(tmp_path, monkeypatch):

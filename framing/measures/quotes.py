@@ -40,7 +40,7 @@ class QuoteMeasure(Measure):
         return QuoteExtractor(setup.inventory, setup.nlp)
 
     def version(self, tool) -> None:
-        return None  # rules: the package version, in every run's fingerprint, covers them
+        return None  # rules: the package's code digest, in every run's fingerprint, covers them
 
     def field_rows(self, extractor, field: Field) -> dict[str, list]:
         extracted = extractor.extract(field.doc, date=field.article.date, mentions=field.mentions)

@@ -44,7 +44,7 @@ class WordingMeasure(Measure):
         return WordingFinder(nlp=setup.nlp)
 
     def version(self, tool) -> None:
-        return None  # rules: the package version, in every run's fingerprint, covers them
+        return None  # rules: the package's code digest, in every run's fingerprint, covers them
 
     def field_rows(self, finder, field: Field) -> dict[str, list]:
         from framing.wording import coverage_of_domain
