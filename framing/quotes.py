@@ -1010,6 +1010,18 @@ class _Context:
             persons.append(_Person(ent.start_char, canonical, actor, frozenset(_title_words(head)),
                                    _in_subject(head)))
             seen_tokens.update(range(ent.start, ent.end))
+        for tok in doc:
+            # "Curtis Dehaan, the only board member who voted against it, said": a full name the
+            # recogniser left untagged
+            if tok.pos_ != "PROPN" or (tok.dep_ in ("compound", "flat") and tok.head.pos_ == "PROPN"):
+                continue
+            tokens = _name_tokens(tok)
+            if any(t.i in seen_tokens or self.mention_at.get(t.i) is not None for t in tokens):
+                continue
+            if _unrecognised_full_name(tokens):
+                persons.append(_Person(tokens[0].idx, self.canonical_person(_whole_words_text(tokens)), None,
+                                       frozenset(_title_words(tok)), _in_subject(tok)))
+                seen_tokens.update(t.i for t in tokens)
         for surname in titled:
             # "Ms. Horobets kept hers": a courtesy title makes a person of a name the
             # entity recogniser missed
@@ -1280,7 +1292,8 @@ class _Context:
                     first = [t for t in _name_tokens(root) if t.i < partner.left_edge.i]
                 person_tokens = first or person_tokens
             person_name = _whole_words_text(person_tokens)
-        elif self._known_surname(name_tokens):  # "Saint-Exupéry added", taken for an organisation
+        elif self._known_surname(name_tokens) or _unrecognised_full_name(name_tokens):
+            # "Saint-Exupéry added", taken for an organisation; "Curtis Dehaan said", left untagged
             person_name = _whole_words_text(name_tokens)
         elif name_tokens and (after_office := _name_after_office(name_tokens[0])) is not None:
             # "Representative Carmen Iturbe of New Mexico said", taken for an organisation
@@ -2467,18 +2480,20 @@ _PLACE_AND_BODY_WORDS = frozenset(
 
 def _mislabelled_person(ent) -> bool:
     """Whether a span the entity recogniser calls an organisation, a place or a group is a
-    person's full name: two or three capitalised proper nouns, the last no word of a body or a
-    place, and either the first a given name that tells a gender ("Tamara Gaines" in "In Lynn
-    Haven, Tamara Gaines sat on the steps") or the whole in apposition to a noun for a person
-    ("The director, Wendell Osterhout,"); or a capitalised office before a full name
-    ("Representative Carmen Iturbe"), whose name is the words after the office
-    (:func:`_person_words`)."""
+    person's full name: two or three capitalised proper nouns (a hyphenated surname is one), the
+    last no word of a body or a place, and either the first a given name that tells a gender
+    ("Tamara Gaines" in "In Lynn Haven, Tamara Gaines sat on the steps") or the whole in
+    apposition to a noun for a person ("The director, Wendell Osterhout,"); or a capitalised
+    office before a full name ("Representative Carmen Iturbe"), whose name is the words after the
+    office (:func:`_person_words`)."""
     if ent.label_ not in ("ORG", "GPE", "NORP", "FAC", "LOC"):
         return False
     if 1 < len(ent) <= 4 and _name_after_office(ent[0]) is not None:
         return True  # "Representative Carmen Iturbe [of New Mexico]": an office before a full name
-    words = [t for t in ent if t.tag_ != "POS"]
-    if not 2 <= len(words) <= 3:
+    # a hyphenated surname is one word of the name ("Taras Melnychuk-Boyle": three tokens, two words)
+    words = [t for t in ent if t.tag_ != "POS" and not _word_hyphen(t)]
+    n_hyphens = sum(1 for t in ent if _word_hyphen(t))
+    if not 2 <= len(words) - n_hyphens <= 3:
         return False
     if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
         return False
@@ -2490,6 +2505,18 @@ def _mislabelled_person(ent) -> bool:
             and root.head.lower_ not in _GENERIC_ORGANISATION_NOUNS:  # "the owner" may be a company
         return True  # "The director, Wendell Osterhout,": the name of the person described
     return words[0].lower_ in given_name_genders()
+
+
+def _unrecognised_full_name(tokens) -> bool:
+    """Whether ``tokens`` are a person's full name that the entity recogniser left untagged
+    ("Curtis Dehaan, the only board member who voted against it, said"): two or three capitalised
+    proper nouns, none of them tagged, the first a given name that tells a gender, the last no
+    word of a body or a place."""
+    if not 2 <= len(tokens) <= 3 or any(t.ent_type_ for t in tokens):
+        return False
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in tokens):
+        return False
+    return tokens[0].lower_ in given_name_genders() and tokens[-1].lower_ not in _NO_PERSONS_LAST_WORDS
 
 
 def _person_words(ent):
@@ -2865,6 +2892,8 @@ def _in_subject(tok) -> bool:
             return verb.dep_ == "ROOT"
         if node.dep_ not in ("compound", "appos", "flat", "poss") or node.head is node:
             return False
+        if node.dep_ == "compound" and node.pos_ == "PROPN" and node.head.pos_ == "NOUN":
+            return False  # "a former Northfield shipping clerk": a name that modifies a noun names no subject
         node = node.head
     return False
 

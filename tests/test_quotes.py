@@ -1888,6 +1888,65 @@ def test_report_shapes_of_rounds_29_to_43(extractor, nlp, text, content, speaker
     assert found[content] == (speaker, verb)
 
 
+# Shapes where the small English pipeline, not a missing rule, lost the speaker: names the
+# recogniser tagged wrongly or not at all, and sentences the parser cut where none can end.
+PARSE_SHAPES = [
+    ("a hyphenated surname the recogniser took for an organisation is a person's, for 'he' after it",
+     "The defendant\u2019s daughter, Ottilie Brzezinska-Hale, sat in the second row with her husband. She "
+     "told reporters during the lunch break that her father \u201cloves this country more than anyone I "
+     "know.\u201d\n\nOutside the Dirksen courthouse, Andriy Lysenko-Fair, who leads the Ukrainian Heritage "
+     "Council of Illinois in the city\u2019s Ukrainian Village, said members would attend every day of the "
+     "trial.\n\n\u201cWe are here,\u201d he said.",
+     "We are here,", "Andriy Lysenko-Fair", "say"),
+    ("a name that modifies a noun in the subject is not the one 'he' refers to",
+     "The government\u2019s first witness, a former Harwood shipping clerk named Liam Okonkwo-Hart, told "
+     "jurors that he had printed hundreds of shipping labels for addresses in Yerevan.\n\n\u201cI never "
+     "once met a customer,\u201d he said.",
+     "I never once met a customer,", "Liam Okonkwo-Hart", "say"),
+    ("a full name the recogniser left untagged is the subject 'he' refers to",
+     "The state veterinarian, Dr. Leland Okafor, confirmed that the hold had been lifted. But he warned "
+     "that one clean result \u201cis a snapshot, not a promise.\u201d\n\nA market lamb brought about "
+     "$150 at the sale barn last week, according to the extension office.\n\nCurtis Vanderwal, the only "
+     "board member who voted against the closing, said the board should have waited for the lab. He "
+     "added that no one had called the state before the vote.",
+     "no one had called the state before the vote", "Curtis Vanderwal", "add"),
+    ("a show's title after a possessive starts no sentence that takes the report",
+     "Senator Ingrid Halvorsen, a Minnesota Democrat, said on Fox News\u2019s \u201cSunday Morning "
+     "Futures\u201d that Congress had given the Navy \u201cevery dollar it asked for and then some.\u201d",
+     "every dollar it asked for and then some.", "Ingrid Halvorsen", "say"),
+]
+
+
+@pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in PARSE_SHAPES],
+                         ids=[c[0] for c in PARSE_SHAPES])
+def test_speakers_the_pipeline_lost_are_found(extractor, nlp, text, content, speaker, verb):
+    found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
+    assert found[content] == (speaker, verb)
+
+
+@pytest.mark.parametrize("text, inside", [
+    ("Ms. Ekwueme spoke on Channel Nine\u2019s \u201cWeekend Ledger\u201d about the budget.", "\u201c"),
+    ("The van would help with her youngest but not with her oldest.", "but"),
+    ("He thanked the mayor, Councilor Grady and the clerk.", "Councilor"),
+])
+def test_no_sentence_starts_where_none_can(nlp, text, inside):
+    """The line-break rule marks the token after a possessive ending, after a comma, or a
+    lower-case word after a word as inside a sentence before the parser runs, whatever the
+    parser would have made of it."""
+    from framing._nlp import mark_line_breaks
+
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "parser":
+            break
+        doc = component(doc)
+    doc = mark_line_breaks(doc)
+    token = next(t for t in doc if t.text == inside)
+    assert token.is_sent_start is False
+    assert doc[0].is_sent_start is not False
+    assert all(not s.text.startswith(inside) for s in nlp(text).sents)
+
+
 def test_an_office_the_recogniser_took_alone_is_no_crash(extractor, nlp):
     """"Councilwoman" alone as an organisation, the name after it as a person: the office is no
     person's name, and the speaker is the person (this shape raised an IndexError)."""
@@ -1939,13 +1998,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 40: four articles with ledes attributed at their end,
-# letters and petitions as sources, a colon introduction over two paragraphs, claims as reporting
-# nouns, people described and named later, show titles and named programmes in quotation marks),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9067, "speaker_name_accuracy": 0.8947, "exact_f1": 0.9367,
-               "overlap_f1": 0.9620}
+# Scores of the US-news held-out split (round 45: four articles with attributions interrupting a
+# clause, reports inside relative clauses, quoted fragments ending reported clauses, a couple
+# speaking together, show and programme titles in quotation marks), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8919, "speaker_name_accuracy": 0.8919, "exact_f1": 0.9530,
+               "overlap_f1": 0.9933}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -1953,7 +2012,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 75
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
