@@ -1171,6 +1171,20 @@ class _Context:
                 other = next((c for c in record.gov.children if c.dep_ in ("nsubj", "nsubjpass")
                               and c.i != subject.i and not _is_number(c)), None)
                 subject = other if other is not None else _noun_above(record.gov)
+            if subject is not None and subject.left_edge.lower_ == "whose" and subject.left_edge.i < subject.i:
+                # "A woman from Lobach Township whose father's certificate was among those ... said":
+                # the parser made the relative clause the main one; the speaker is its other subject
+                subject = next((c for c in subject.head.children if c.dep_ in ("nsubj", "nsubjpass")
+                                and c.i < subject.left_edge.i), subject)
+            if subject is not None and subject.dep_ in ("nsubj", "nsubjpass"):
+                # "..., said one of them, Gene Wojcik, 74.": the parser hung the name in apposition
+                # on the verb (a second subject, a modifier); the speaker is the one it names
+                named = next((c for c in subject.head.children
+                              if c.dep_ in (subject.dep_, "npadvmod", "appos", "dep") and c.i > subject.i
+                              and c.ent_type_ == "PERSON" and c.left_edge.i > 0
+                              and self.doc[c.left_edge.i - 1].text == ","), None) \
+                    if subject.ent_type_ != "PERSON" else None
+                subject = named if named is not None else subject
             if subject is not None and _subordinated_report(record.gov):
                 # "A lawyer who argued the case before the justices in September said ...": the
                 # parser read "before the justices ... said" as a clause of time, left the
@@ -1476,6 +1490,12 @@ class _Context:
                 filed = {t.i for c in tok.children if c.dep_ == "acl" and c.tag_ == "VBN"
                          and c.lemma_.lower() in _SENDING_VERBS for t in c.subtree}
                 words = [t for t in words if t.i not in filed]
+            if record.gov is not None and any(t.i == record.gov.i for t in words):
+                # "A retired couple from Lansing who have camped there since 1988 said they ...": the
+                # parser hung the report on the relative clause; the description ends before it
+                words = [t for t in words if t.i < record.gov.i]
+                while len(words) > 1 and (words[-1].lower_ in _RELATIVE_PRONOUNS or words[-1].is_punct):
+                    words = words[:-1]  # "tenants who [called the owner's "emergency" line]"
             if tok.ent_type_ == "ORG" and words:  # "Ridgeway Paving & Sealing [of Dover]": not its seat
                 kept = _without_seat(self.doc[words[0].i:words[-1].i + 1])
                 words = [t for t in words if t.i < kept.end]

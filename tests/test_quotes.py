@@ -1889,7 +1889,8 @@ def test_report_shapes_of_rounds_29_to_43(extractor, nlp, text, content, speaker
 
 
 # Shapes where the small English pipeline, not a missing rule, lost the speaker: names the
-# recogniser tagged wrongly or not at all, and sentences the parser cut where none can end.
+# recogniser tagged wrongly or not at all, sentences the parser cut where none can end, and reports
+# the parser hung inside the speaker's own relative clause.
 PARSE_SHAPES = [
     ("a hyphenated surname the recogniser took for an organisation is a person's, for 'he' after it",
      "The defendant\u2019s daughter, Ottilie Brzezinska-Hale, sat in the second row with her husband. She "
@@ -1914,6 +1915,24 @@ PARSE_SHAPES = [
      "Senator Ingrid Halvorsen, a Minnesota Democrat, said on Fox News\u2019s \u201cSunday Morning "
      "Futures\u201d that Congress had given the Navy \u201cevery dollar it asked for and then some.\u201d",
      "every dollar it asked for and then some.", "Ingrid Halvorsen", "say"),
+    ("a description whose relative clause the parser gave the report ends before the report",
+     "A retired couple from Flint who have camped at site 8 every June since 1992 said they learned of the "
+     "closing from an email canceling their booking.",
+     "they learned of the closing from an email canceling their booking",
+     "a retired couple from Flint who have camped at site 8 every June since 1992", "say"),
+    ("a report the parser hung on a clause of time ends the description before it",
+     "A congressional aide who sat in on a closed briefing before the vote said the agency had asked the "
+     "government in Juba for 12 waivers and had received two.",
+     "the agency had asked the government in Juba for 12 waivers and had received two",
+     "a congressional aide who sat in on a closed briefing before the vote", "say"),
+    ("a subject with 'whose' is a relative clause's; the speaker is the noun it describes",
+     "A man from Dresher Township whose mother\u2019s certificate was among those the state reviewed said he "
+     "had written to the office four times.",
+     "he had written to the office four times", "a man from Dresher Township", "say"),
+    ("a name in apposition that the parser hung on the verb names 'one of them'",
+     "Two brothers from Alpena have fished the bay since the 1970s.\n\n\u201cForty summers, and we got a form "
+     "letter,\u201d said one of them, Walter Brzezinski, 71.",
+     "Forty summers, and we got a form letter,", "Walter Brzezinski", "say"),
 ]
 
 
@@ -1998,13 +2017,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 45: four articles with attributions interrupting a
-# clause, reports inside relative clauses, quoted fragments ending reported clauses, a couple
-# speaking together, show and programme titles in quotation marks), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8919, "speaker_name_accuracy": 0.8919, "exact_f1": 0.9530,
-               "overlap_f1": 0.9933}
+# Scores of the US-news held-out split (round 46: four articles with laws, ordinances and
+# contracts that say things, audits and lawsuits by their authors, an author named later, a named
+# ordinance in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
+# news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9605, "speaker_name_accuracy": 0.9367, "exact_f1": 0.9753,
+               "overlap_f1": 0.9753}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2012,7 +2030,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
