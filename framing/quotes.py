@@ -3558,7 +3558,7 @@ _AUTHORED_REPORTS = frozenset({
     "estimate", "report", "study", "survey", "analysis", "summary", "count", "tally", "poll", "review",
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
     "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
-    "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest",
+    "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest", "announcement",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence",

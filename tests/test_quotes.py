@@ -1874,6 +1874,11 @@ REPORT_SHAPES = [
      "of the office.\n\nAccording to the complaint, the board cut her pension by a fifth without "
      "notice.",
      "the board cut her pension by a fifth without notice", "Margaret Olsen", "according to"),
+    ("an announcement speaks for the body whose it is",
+     "Patients at the Kellogg County clinic will no longer be seen without an appointment from May 1, the "
+     "county health department said on Tuesday.\n\nWalk-in hours will end at all three sites, according to "
+     "the department\u2019s announcement.",
+     "Walk-in hours will end at all three sites", "the county health department", "according to"),
     ("a question put to the subject before a colon is no report of the answer",
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
@@ -1883,7 +1888,7 @@ REPORT_SHAPES = [
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_43(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_46(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2017,12 +2022,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 46: four articles with laws, ordinances and
-# contracts that say things, audits and lawsuits by their authors, an author named later, a named
-# ordinance in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
-# news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9605, "speaker_name_accuracy": 0.9367, "exact_f1": 0.9753,
-               "overlap_f1": 0.9753}
+# Scores of the US-news held-out split (round 47: four articles with documents by their authors,
+# a speaker who asked that her name not be used, a federal agency as a source, a named act, shows
+# and a newsletter in quotation marks), measured once with the rules frozen (docs/quotes.md, "US
+# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8732, "speaker_name_accuracy": 0.8732, "exact_f1": 0.9342,
+               "overlap_f1": 0.9342}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2030,7 +2035,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 71
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
