@@ -2510,15 +2510,8 @@ def _mislabelled_person(ent) -> bool:
         return False
     if 1 < len(ent) <= 4 and _name_after_office(ent[0]) is not None:
         return True  # "Representative Carmen Iturbe [of New Mexico]": an office before a full name
-    # a hyphenated surname is one word of the name ("Taras Melnychuk-Boyle": three tokens, two words)
-    words = [t for t in ent if t.tag_ != "POS" and not _word_hyphen(t)]
-    n_hyphens = sum(1 for t in ent if _word_hyphen(t))
-    if not 2 <= len(words) - n_hyphens <= 3:
-        return False
-    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
-        return False
-    last = words[-1].lower_
-    if last in _NO_PERSONS_LAST_WORDS:
+    words = _full_name_words([t for t in ent if t.tag_ != "POS"])
+    if words is None:
         return False
     root = ent.root
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.lower_ in _PERSON_NOUNS \
@@ -2527,16 +2520,27 @@ def _mislabelled_person(ent) -> bool:
     return words[0].lower_ in given_name_genders()
 
 
+def _full_name_words(tokens) -> list | None:
+    """The words of ``tokens`` when they have the shape of a person's full name, else None: two or
+    three capitalised proper nouns of letters (a hyphenated surname is one word: "Taras
+    Melnychuk-Boyle", four tokens with the hyphen, is a name of two words), the last no word of a
+    body or a place."""
+    words = [t for t in tokens if not _word_hyphen(t)]
+    n_hyphens = len(tokens) - len(words)
+    if not 2 <= len(words) - n_hyphens <= 3:
+        return None
+    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in words):
+        return None
+    return words if words[-1].lower_ not in _NO_PERSONS_LAST_WORDS else None
+
+
 def _unrecognised_full_name(tokens) -> bool:
     """Whether ``tokens`` are a person's full name that the entity recogniser left untagged
-    ("Curtis Dehaan, the only board member who voted against it, said"): two or three capitalised
-    proper nouns, none of them tagged, the first a given name that tells a gender, the last no
-    word of a body or a place."""
-    if not 2 <= len(tokens) <= 3 or any(t.ent_type_ for t in tokens):
-        return False
-    if any(t.pos_ != "PROPN" or not t.text[:1].isupper() or not t.is_alpha for t in tokens):
-        return False
-    return tokens[0].lower_ in given_name_genders() and tokens[-1].lower_ not in _NO_PERSONS_LAST_WORDS
+    ("Curtis Dehaan, the only board member who voted against it, said"): the shape of a full name
+    (:func:`_full_name_words`), none of its words tagged, the first a given name that tells a
+    gender."""
+    words = _full_name_words(tokens) if not any(t.ent_type_ for t in tokens) else None
+    return words is not None and words[0].lower_ in given_name_genders()
 
 
 def _person_words(ent):
