@@ -121,6 +121,9 @@ _TITLE_PARTICIPLE_LEMMAS = frozenset({"title", "entitle", "headline", "subtitle"
 _AUTHOR_NOUNS = frozenset({"author", "co-author", "host", "co-host", "creator", "editor", "director",
                            "producer", "anchor"})
 _NAMING_PARTICIPLES = frozenset({"called", "named", "dubbed"})
+# Entities that own a show or a publication between its preposition and its title ('on WMRL's
+# "Morning Line"'), when the tagger did not make them proper nouns
+_TITLE_OWNER_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"})
 _TITLE_SMALL_WORDS = frozenset(
     {"a", "an", "the", "of", "to", "in", "on", "at", "for", "and", "or", "but", "nor", "by", "with",
      "as", "from", "vs", "per", "via", "into", "up", "off", "out"})
@@ -1184,6 +1187,13 @@ class _Context:
                               and c.ent_type_ == "PERSON" and c.left_edge.i > 0
                               and self.doc[c.left_edge.i - 1].text == ","), None) \
                     if subject.ent_type_ != "PERSON" else None
+                if named is None and subject.ent_type_ != "PERSON" \
+                        and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
+                    # "Two of them, Marisol and Hector Fairbanks, said": the names set off after a
+                    # partitive, which the parser made its conjunct
+                    named = next((c for c in subject.children
+                                  if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON"
+                                  and self.doc[c.left_edge.i - 1].text == ","), None)
                 subject = named if named is not None else subject
             if subject is not None and _subordinated_report(record.gov):
                 # "A lawyer who argued the case before the justices in September said ...": the
@@ -1296,8 +1306,10 @@ class _Context:
         if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON" or root.ent_type_ == "PERSON"):
             person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
             # two people named together: after a plural description, or as the subject itself ("Mr.
-            # Beckwith and Ms. Marchetti said")
-            together = tok.tag_ in ("NNS", "NNPS") or (tok.dep_ in _SUBJ_DEPS and any(
+            # Beckwith and Ms. Marchetti said") or set off after it ("Two of them, Marisol and Hector
+            # Fairbanks, said")
+            subject_like = tok.dep_ in _SUBJ_DEPS or (tok.dep_ in ("conj", "appos") and tok.head.dep_ in _SUBJ_DEPS)
+            together = tok.tag_ in ("NNS", "NNPS") or (subject_like and any(
                 c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _KIN_NOUNS) for c in tok.children))
             partner = _joint_partner(root) if together else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
@@ -3271,8 +3283,9 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
             return k > 0 and doc[k - 1].lower_ in _AUTHOR_NOUNS
         elif low in _NAMING_PARTICIPLES:
             return t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")
-        elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s"):
-            pass
+        elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") \
+                or (t.ent_type_ in _TITLE_OWNER_ENTITIES and t.text[:1].isupper()):
+            pass  # 'on WMRL's "Morning Line"', whatever part of speech the call letters got
         else:
             return False
         k -= 1
@@ -3874,6 +3887,24 @@ def _subject_in_apposition_before(verb):
     return None
 
 
+def _subject_on_participle_before(verb):
+    """For a verb the parser left without a subject: the subject it hung on a participle clause
+    set off by commas before the verb ("Board President Ellen Vasquez-Reed, appearing on a radio
+    show on Friday, said", with the name as the subject of "appearing"; "Ms. Varga, asked about the
+    delay, said"); None otherwise. A clause with its own conjunction or auxiliary ("while she was
+    appearing") keeps its subject."""
+    doc = verb.doc
+    for clause in (c for c in verb.children if c.dep_ in ("advcl", "ccomp") and c.i < verb.i
+                   and c.tag_ in ("VBG", "VBN", "VBD")):
+        if any(c.dep_ in ("mark", "aux", "auxpass") for c in clause.children):
+            continue
+        subj = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i - 1), None)
+        after = clause.right_edge.i + 1
+        if subj is not None and doc[clause.i - 1].text == "," and after < verb.i and doc[after].text == ",":
+            return subj
+    return None
+
+
 def _verb_subject(verb, verbs: ReportingVerbs):
     fallback = None
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
@@ -3911,6 +3942,8 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             subj = _person_before(verb, opening) if opening is not None else None
             if subj is None:
                 subj = _subject_in_apposition_before(verb)
+            if subj is None:
+                subj = _subject_on_participle_before(verb)
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj

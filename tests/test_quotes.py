@@ -1938,6 +1938,18 @@ PARSE_SHAPES = [
      "Two brothers from Alpena have fished the bay since the 1970s.\n\n\u201cForty summers, and we got a form "
      "letter,\u201d said one of them, Walter Brzezinski, 71.",
      "Forty summers, and we got a form letter,", "Walter Brzezinski", "say"),
+    ("a subject the parser hung on a participle clause set off before the verb speaks for the verb",
+     "The shipment was due in April.\n\nNadia Brennan-Holt, asked about the delay, said the parts had not "
+     "arrived.",
+     "the parts had not arrived", "Nadia Brennan-Holt", "say"),
+    ("the same after a name in apposition",
+     "The shipment was due in April.\n\nThe plant manager, Nadia Holt, asked about the delay, said the parts "
+     "had not arrived.",
+     "the parts had not arrived", "Nadia Holt", "say"),
+    ("two names set off after a partitive subject speak together",
+     "Neighbors on Quarry Lane have complained since the blasting began. Two of them, Delphine and Rupert "
+     "Achterberg, said cracks had opened in their foundation in March.",
+     "cracks had opened in their foundation in March", "Delphine Achterberg and Rupert Achterberg", "say"),
 ]
 
 
@@ -1993,6 +2005,23 @@ def test_a_title_or_name_in_quotation_marks_is_no_quotation(extractor, nlp, text
     assert extractor.extract(nlp(text)) == []
 
 
+def test_a_show_after_call_letters_the_tagger_took_for_a_noun_is_a_title(nlp):
+    """'on WMRL's "Main Street Hour"': the recogniser names the station, the tagger calls it a common
+    noun; the title after it is still a title, no quotation."""
+    from framing.quotes import is_quoted_title
+
+    text = "Ms. Oduya, appearing on WMRL\u2019s \u201cMain Street Hour\u201d on Thursday, said talks would resume."
+    doc = nlp(text)
+    station = next(t for t in doc if t.text == "WMRL")
+    assert (station.pos_, station.ent_type_) == ("NOUN", "ORG"), "the parse this test is about"
+    start = text.index("Main")
+    assert is_quoted_title(doc, start, start + len("Main Street Hour"))
+    # a station named before a verb gives no title: the verb ends the search
+    text = "Workers outside WMRL chanted \u201cFair Pay Now\u201d at the gate."
+    start = text.index("Fair")
+    assert not is_quoted_title(nlp(text), start, start + len("Fair Pay Now"))
+
+
 def test_an_office_word_that_opens_a_company_name_is_no_office(extractor, nlp):
     text = "General Motors Company said on Monday that it would cut 900 jobs."
     assert [q.speaker for q in extractor.extract(nlp(text))] == ["General Motors Company"]
@@ -2022,12 +2051,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 47: four articles with documents by their authors,
-# a speaker who asked that her name not be used, a federal agency as a source, a named act, shows
-# and a newsletter in quotation marks), measured once with the rules frozen (docs/quotes.md, "US
-# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8732, "speaker_name_accuracy": 0.8732, "exact_f1": 0.9342,
-               "overlap_f1": 0.9342}
+# Scores of the US-news held-out split (round 48: four articles with a column quoted by its writer,
+# a radio call-in show, a newsletter and a television programme in quotation marks, attributions
+# inside a clause, rules and a draft ordinance that say things, a couple speaking together),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9028, "speaker_name_accuracy": 0.9054, "exact_f1": 0.9474,
+               "overlap_f1": 0.9737}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2035,7 +2065,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 71
+    assert result["n_articles"] == 4 and result["n_named"] == 72
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
