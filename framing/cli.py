@@ -522,6 +522,8 @@ _STANCE_TRAINING_FLAGS = (
     ("--extra", str, "a further NewsMTSC-format JSONL whose targets join the training data (with --cv: every "
                      "fold's training part; never scored)"),
     ("--extra-repeat", int, "times each --extra target is repeated in training (default: 1)"),
+    ("--calibrate", int, "first cross-validate K folds (grouped by sentence) and save with the model the "
+                         "temperature fitted to their out-of-fold probabilities (labels unchanged)"),
 )
 
 _SPLIT_HELP = ("dev: articles read while developing the rules; test: held out; as declared in splits.yaml "
@@ -589,6 +591,9 @@ def _train(args) -> int:
             from framing.stance_training import cross_validate_stance_model
 
             options.pop("drop_overlap", None)
+            if options.pop("calibrate", None) is not None:
+                raise ValueError("--calibrate trains a model; with --cv the report's 'calibration' already "
+                                 "holds the temperature of the folds")
             report = cross_validate_stance_model(args.data, folds=args.cv, base=args.base, seed=args.seed,
                                                  **options)
             Path(args.out).mkdir(parents=True, exist_ok=True)

@@ -164,6 +164,7 @@ class TransformerStanceScorer:
         if not len(items):
             return np.zeros((0, len(STANCE_LABELS)))
         net, tokenizer, config = self._load()
+        temperature = temperature_of(config)
         encoded = _encode(tokenizer, items, config)
         order = np.argsort([len(ids) for ids, _ in encoded], kind="stable")
         out = np.empty((len(items), len(STANCE_LABELS)))
@@ -174,7 +175,7 @@ class TransformerStanceScorer:
                 logits = net(*batch)
                 if isinstance(logits, np.ndarray):  # ONNX Runtime
                     logits = torch.from_numpy(logits)
-                out[rows] = torch.softmax(logits.float(), dim=-1).double().numpy()
+                out[rows] = torch.softmax(logits.float() / temperature, dim=-1).double().numpy()
         return out
 
     def score(self, doc, spans: Sequence) -> np.ndarray:
@@ -209,12 +210,15 @@ class TransformerStanceScorer:
         return float(self._config()["neutral_band"])
 
     def version(self) -> str:
-        """``minilm-tsc-1+<first 10 hex of the weights' SHA-256>``, ``.int8`` when quantised."""
+        """``minilm-tsc-1+<first 10 hex of the weights' SHA-256>``, then ``.T<temperature>`` when the
+        model divides its logits by a temperature other than 1, ``.int8`` when quantised."""
         if self._loaded is not None:
             digest = self._loaded[2]["_weights_sha256"]
         else:  # no need to build the network for its name
             digest = _sha256(Path(MODEL_DIR if self.path is None else self.path) / WEIGHTS_NAME)
-        return f"{FORMAT}+{digest[:10]}" + (".int8" if self.quantize else "")
+        temperature = temperature_of(self._config())
+        return (f"{FORMAT}+{digest[:10]}" + ("" if temperature == 1.0 else f".T{temperature:g}")
+                + (".int8" if self.quantize else ""))
 
     # --------------------------------------------------------------- internals
     def _config(self) -> dict:
@@ -360,8 +364,20 @@ def _load_artefact(path: str | os.PathLike):
         raise ValueError(f"{weights_file}: weights {missing[:5]} do not fit the network")
     net.load_state_dict({k: v.float() for k, v in weights.items()}, strict=False)
     net.eval()
+    temperature_of(config)  # a bad value fails when the model loads, not at its first sentence
     config["_weights_sha256"] = _sha256(weights_file)
     return net, tokenizer, config
+
+
+def temperature_of(config: dict) -> float:
+    """The temperature that divides the model's logits before the softmax (``stance_model.json``
+    ``temperature``; 1 when absent). Training fits it on out-of-fold predictions
+    (:func:`framing.stance_training.fit_temperature`); it changes the probabilities, never their
+    order, so labels (the argmax) stay as they are."""
+    value = config.get("temperature", 1.0)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.05 <= value <= 20:
+        raise ValueError(f"stance model temperature must be a number between 0.05 and 20, got {value!r}")
+    return float(value)
 
 
 def _sha256(path: Path) -> str:

@@ -33,7 +33,7 @@ from framing.stance_model import (
     _threads,
 )
 
-__all__ = ["train_stance_model", "cross_validate_stance_model"]
+__all__ = ["train_stance_model", "cross_validate_stance_model", "fit_temperature"]
 
 # Candidate neutral bands for 1-D scores; training keeps the one whose labels agree
 # most often with the argmax on a sample of the training inputs (no gold labels used).
@@ -74,6 +74,7 @@ def train_stance_model(
     teacher_layers: int | None = None,
     distil_weight: float = 0.5,
     device: str = "cpu",
+    calibrate: int | None = None,
     progress: bool = True,
 ) -> dict:
     """Fine-tune the encoder for target-dependent sentiment; write the model folder.
@@ -124,6 +125,15 @@ def train_stance_model(
     ``device`` is the torch device that trains (``"cpu"``, or ``"cuda"`` where one is
     available); the saved weights and the evaluation are on the CPU either way. Runs are
     deterministic for a seed on the CPU; on a GPU, kernels may differ in the last bits.
+
+    ``calibrate`` (K folds) first cross-validates the same configuration on the same
+    training targets (:func:`cross_validate_stance_model`, grouped by sentence), fits one
+    temperature to the pooled out-of-fold probabilities (:func:`fit_temperature`) and
+    saves it with the model, which then divides its logits by it: probabilities that
+    mean what they say, labels (the argmax) unchanged. The neutral band is then refitted
+    on the tempered out-of-fold probabilities. The config's ``calibration`` records the
+    folds, the temperature and the out-of-fold NLL, ECE and Brier score before and after.
+    The final model's weights do not depend on it.
     """
     import torch
     from safetensors.torch import save_file
@@ -136,7 +146,7 @@ def train_stance_model(
     if not len(frame):
         raise ValueError(f"{train}: no targets to train on")
     dev_frame = None if dev is None else load_newsmtsc(dev)
-    n_dropped = 0
+    n_dropped, shared_with_dev = 0, []
     if dev_frame is not None:
         shared = set(frame["sentence"].str.strip()) & set(dev_frame["sentence"].str.strip())
         if shared and not drop_overlap:
@@ -145,6 +155,7 @@ def train_stance_model(
                              f"(e.g. {example[:80]!r}); a score on it would not be held out. Pass "
                              f"--drop-overlap (drop_overlap=True) to leave them out of training")
         keep = ~frame["sentence"].str.strip().isin(shared)
+        shared_with_dev = sorted(shared)
         n_dropped = int((~keep).sum())
         frame = frame[keep].reset_index(drop=True)
     n_newsmtsc = len(frame)
@@ -157,6 +168,16 @@ def train_stance_model(
                "num_threads": num_threads, "max_steps": max_steps, "init_seed": init_seed, "device": device}
     if soup_seeds is not None and teacher_layers is not None:
         raise ValueError("soup_seeds and teacher_layers cannot be combined")
+    calibration = None
+    if calibrate is not None:
+        if calibrate < 2:
+            raise ValueError(f"calibrate must be a number of folds, at least 2, got {calibrate}")
+        cv = cross_validate_stance_model(
+            train, folds=calibrate, part=part, base=base, soup_seeds=soup_seeds, teacher_layers=teacher_layers,
+            distil_weight=distil_weight, extra=extra, extra_repeat=extra_repeat, progress=progress,
+            drop_sentences=shared_with_dev, **options)
+        calibration = {"folds": calibrate, **cv["calibration"], "cv_macro_f1": cv["macro_f1"],
+                       "cv_macro_f1_std": cv["macro_f1_std"]}
     if teacher_layers is not None:
         fitted = _fit_distilled(frame, dev_frame, teacher_layers=teacher_layers, distil_weight=distil_weight,
                                 base=base, progress=progress, **options)
@@ -165,6 +186,11 @@ def train_stance_model(
     else:
         fitted = _fit_soup(frame, dev_frame, soup_seeds=soup_seeds, base=base, progress=progress, **options)
     config, params, named = fitted["config"], fitted["params"], fitted["named"]
+    if calibration is not None:
+        config["temperature"] = calibration["temperature"]
+        config["neutral_band"] = calibration.pop("neutral_band")
+        config["calibration"] = calibration
+        params["calibrate"] = calibrate
     train_seconds = time.perf_counter() - clock
     cpu_seconds = time.process_time() - cpu_clock
 
@@ -211,6 +237,7 @@ def cross_validate_stance_model(
     distil_weight: float = 0.5,
     extra: str | os.PathLike | None = None,
     extra_repeat: int = 1,
+    drop_sentences: Sequence[str] = (),
     progress: bool = True,
     **options,
 ) -> dict:
@@ -225,9 +252,16 @@ def cross_validate_stance_model(
     The targets of ``extra`` (each ``extra_repeat`` times) join every fold's training
     part and are never scored, so the folds measure what they do to ``train``'s targets.
 
+    Targets whose sentence (stripped) is in ``drop_sentences`` are left out, as
+    :func:`train_stance_model` leaves out the sentences it shares with its dev file.
+
     Returns ``{"folds", "per_fold", "mean_by_epoch", "std_by_epoch", "best_epoch",
-    "macro_f1", "options"}`` where ``macro_f1`` is the mean over folds after the last
-    epoch.
+    "macro_f1", "options", "calibration"}`` where ``macro_f1`` is the mean over folds after
+    the last epoch and ``calibration`` the temperature fitted to every fold's
+    probabilities for its held targets after the last epoch, pooled
+    (:func:`fit_temperature`), with the NLL, ECE and Brier score of those probabilities
+    before and after it and ``neutral_band``, the band fitted to the tempered ones (the
+    scores before and after are in sample for the one temperature).
 
     With ``soup_seeds`` each fold trains one run per seed from one initialisation
     (:func:`_fit_soup`) and scores, after the last epoch, every run, their uniform weight
@@ -247,13 +281,15 @@ def cross_validate_stance_model(
     if folds < 2:
         raise ValueError(f"folds must be at least 2, got {folds}")
     frame = load_newsmtsc(train, part=part)
+    if len(drop_sentences):
+        frame = frame[~frame["sentence"].str.strip().isin(set(drop_sentences))].reset_index(drop=True)
     added = None if extra is None else _extra_frame(extra, extra_repeat, train=train)
     sentences = frame["sentence"].str.strip()
     unique = np.array(sorted(sentences.unique()))
     order = np.random.default_rng(options.get("seed", 0)).permutation(len(unique))
     fold_of = dict(zip(unique[order], np.arange(len(unique)) % folds))
     assignment = sentences.map(fold_of).to_numpy()
-    per_fold, soup_rows, teacher_folds = [], [], []
+    per_fold, soup_rows, teacher_folds, held_proba, held_labels = [], [], [], [], []
     for k in range(folds):
         held = assignment == k
         train_frame, held_frame = frame[~held].reset_index(drop=True), frame[held].reset_index(drop=True)
@@ -270,6 +306,8 @@ def cross_validate_stance_model(
                                **options)
             soup_rows.append(_soup_row(fitted, held_frame))
         per_fold.append([entry["dev_macro_f1"] for entry in fitted["history"]])
+        held_proba.append(fitted["dev_proba"])
+        held_labels.extend(held_frame["label"])
         if progress:
             print(f"fold {k + 1}/{folds}: {soup_rows[-1] if soup_rows else per_fold[-1]}", flush=True)
     scores = np.array(per_fold)
@@ -278,7 +316,10 @@ def cross_validate_stance_model(
               "n_sentences": len(unique), "options": {k: v for k, v in options.items() if k != "num_threads"},
               "per_fold": per_fold, "mean_by_epoch": [round(v, 4) for v in mean],
               "std_by_epoch": [round(v, 4) for v in std], "best_epoch": int(np.argmax(mean)) + 1,
-              "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4)}
+              "macro_f1": round(float(mean[-1]), 4), "macro_f1_std": round(float(std[-1]), 4),
+              "calibration": _calibration(np.concatenate(held_proba), held_labels)}
+    if len(drop_sentences):
+        report["n_dropped_sentences"] = len(set(drop_sentences))
     if extra is not None:
         report["extra"] = {"data": str(extra), "sha256": file_sha256(extra), "repeat": extra_repeat,
                            "n_targets": len(added) // extra_repeat}
@@ -595,6 +636,69 @@ def _length_batches(lengths: Sequence[int], batch_size: int, rng) -> list[np.nda
         chunk = chunk[np.argsort([lengths[i] for i in chunk], kind="stable")]
         batches.extend(chunk[i:i + batch_size] for i in range(0, len(chunk), batch_size))
     return [batches[i] for i in rng.permutation(len(batches))]
+
+
+def fit_temperature(proba: np.ndarray, labels: Sequence[str]) -> float:
+    """The temperature ``T`` that minimises the negative log-likelihood of ``labels`` under
+    ``softmax(log(proba) / T)`` (temperature scaling, Guo et al. 2017, "On calibration of
+    modern neural networks", ICML), searched in [0.05, 20] and rounded to 4 decimals.
+
+    ``proba`` (``(n, 3)`` in :data:`~framing.stance.STANCE_LABELS` order) must come from
+    a model that did not train on the targets (out-of-fold predictions): above 1 the
+    model was overconfident, below 1 underconfident. The log of a softmax is its logits
+    up to a constant per row, so dividing it by ``T`` is what the model does at inference.
+    """
+    from scipy.optimize import minimize_scalar
+
+    logits, rows = _log_proba(proba), _label_rows(labels)
+    if len(rows) != len(logits) or not len(rows):
+        raise ValueError(f"need as many labels as probability rows, at least one; got {len(rows)} and {len(logits)}")
+    found = minimize_scalar(lambda log_t: _nll(logits / math.exp(log_t), rows),
+                            bounds=(math.log(0.05), math.log(20.0)), method="bounded", options={"xatol": 1e-6})
+    return round(math.exp(found.x), 4)
+
+
+def _calibration(proba: np.ndarray, labels: Sequence[str]) -> dict:
+    """Temperature of :func:`fit_temperature`, with NLL, ECE and Brier score before and after
+    it, and the neutral band fitted to the tempered probabilities."""
+    from framing.evaluation import calibration_report
+
+    temperature = fit_temperature(proba, labels)
+    rows, tempered = _label_rows(labels), _softmax(_log_proba(proba) / temperature)
+
+    def scores(p: np.ndarray) -> dict:
+        report = calibration_report(list(labels), p)
+        return {"nll": round(_nll(np.log(np.clip(p, 1e-12, 1.0)), rows), 4), "ece": round(report["ece"], 4),
+                "brier": round(report["brier"], 4)}
+
+    return {"temperature": temperature, "n": len(rows), "before": scores(np.asarray(proba, dtype=float)),
+            "after": scores(tempered), "neutral_band": _fit_band(tempered)}
+
+
+def _log_proba(proba: np.ndarray) -> np.ndarray:
+    proba = np.asarray(proba, dtype=float)
+    if proba.ndim != 2 or proba.shape[1] != len(STANCE_LABELS):
+        raise ValueError(f"probabilities need shape (n, {len(STANCE_LABELS)}), got {proba.shape}")
+    return np.log(np.clip(proba, 1e-12, 1.0))
+
+
+def _label_rows(labels: Sequence[str]) -> np.ndarray:
+    index = {label: i for i, label in enumerate(STANCE_LABELS)}
+    unknown = sorted({str(label) for label in labels} - set(index))
+    if unknown:
+        raise ValueError(f"labels must be among {list(STANCE_LABELS)}, got {unknown[:3]}")
+    return np.array([index[label] for label in labels], dtype=int)
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+def _nll(logits: np.ndarray, rows: np.ndarray) -> float:
+    shifted = logits - logits.max(axis=1, keepdims=True)
+    log_norm = np.log(np.exp(shifted).sum(axis=1))
+    return float(np.mean(log_norm - shifted[np.arange(len(rows)), rows]))
 
 
 def _fit_band(proba: np.ndarray) -> float:

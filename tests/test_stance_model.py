@@ -120,8 +120,8 @@ def test_label_and_version(scorer):
     assert 0 < band < 1
     assert scorer.label(np.array([-0.99, -band, -band / 2, 0.0, band / 2, band, 0.99])).tolist() == \
         ["negative", "negative", "neutral", "neutral", "neutral", "positive", "positive"]
-    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}", scorer.version())
-    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.int8", TransformerStanceScorer(quantize=True).version())
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.T[0-9.]+", scorer.version())  # weights, temperature
+    assert re.fullmatch(r"minilm-tsc-1\+[0-9a-f]{10}\.T[0-9.]+\.int8", TransformerStanceScorer(quantize=True).version())
 
 
 def test_long_sentence_keeps_the_target(scorer):
@@ -262,7 +262,7 @@ def _recorded_folds(monkeypatch):
 
     def fake_fit(frame, dev_frame, **options):
         seen.append((list(frame["sentence"]), list(dev_frame["sentence"])))
-        return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}]}
+        return {"history": [{"epoch": 1, "dev_macro_f1": 0.5}], "dev_proba": np.full((len(dev_frame), 3), 1 / 3)}
 
     monkeypatch.setattr(stance_model, "_fit", fake_fit)
     return stance_model, seen
@@ -327,6 +327,84 @@ def test_training_with_extra_targets_records_them_and_refuses_shared_sentences(t
         train_stance_model(tmp_path / "train.jsonl", out=tmp_path / "m3", extra=tmp_path / "extra.jsonl",
                            extra_repeat=0, **options)
     assert not (tmp_path / "m2").exists() and not (tmp_path / "m3").exists()
+
+
+def _softmax(logits: np.ndarray) -> np.ndarray:
+    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
+    return shifted / shifted.sum(axis=1, keepdims=True)
+
+
+@pytest.mark.parametrize("overconfidence", [0.5, 1.0, 2.0])
+def test_the_temperature_undoes_a_known_overconfidence(overconfidence):
+    from framing.stance_training import fit_temperature
+
+    rng = np.random.default_rng(0)
+    logits = rng.normal(scale=2.0, size=(6000, 3))
+    truth = _softmax(logits)  # labels drawn from these probabilities: calibrated by construction
+    labels = np.asarray(STANCE_LABELS)[[rng.choice(3, p=row) for row in truth]]
+    reported = _softmax(logits * overconfidence)  # a model that sharpens (or flattens) them
+    assert fit_temperature(reported, labels) == pytest.approx(overconfidence, rel=0.08)
+    with pytest.raises(ValueError, match="labels must be among"):
+        fit_temperature(reported[:2], ["negative", "angry"])
+    with pytest.raises(ValueError, match="as many labels"):
+        fit_temperature(reported[:3], ["negative"])
+
+
+def _copy_of_the_packaged_model(folder, **changes):
+    import shutil
+
+    from framing.stance_model import MODEL_DIR
+
+    shutil.copytree(MODEL_DIR, folder)
+    config = json.loads((folder / CONFIG_NAME).read_text(encoding="utf-8"))
+    config.update(changes)
+    (folder / CONFIG_NAME).write_text(json.dumps(config), encoding="utf-8")
+    return config
+
+
+def test_a_temperature_changes_the_probabilities_and_never_the_labels(scorer, tmp_path):
+    from framing.stance_model import temperature_of
+
+    base = temperature_of(scorer._config())
+    _copy_of_the_packaged_model(tmp_path / "hotter", temperature=2 * base)
+    hotter = TransformerStanceScorer(tmp_path / "hotter")
+    items = [_item(KENYA_SUDAN, "Kenya"), _item(KENYA_SUDAN, "Sudan"),
+             _item("The committee will meet again on Thursday.", "The committee")]
+    p, q = scorer.predict_proba_texts(items), hotter.predict_proba_texts(items)
+    np.testing.assert_allclose(q, _softmax(np.log(p) / 2), atol=1e-5)  # the same logits, divided by 2
+    assert (q.argmax(1) == p.argmax(1)).all() and (q.max(1) < p.max(1)).all()
+    assert hotter.version().endswith(f".T{2 * base:g}") and hotter.version() != scorer.version()
+    for bad in (0, -1.0, "2", True, 100.0):
+        _copy_of_the_packaged_model(tmp_path / f"bad-{bad}", temperature=bad)
+        with pytest.raises(ValueError, match="temperature must be a number"):
+            TransformerStanceScorer(tmp_path / f"bad-{bad}").predict_proba_texts(items[:1])
+
+
+def test_calibrated_training_saves_the_temperature_of_its_folds(tmp_path):
+    from framing.cli import main
+
+    _write_jsonl(tmp_path / "train.jsonl", invented_sentences(24))
+    out = tmp_path / "model"
+    report = train_stance_model(tmp_path / "train.jsonl", out=out, part="all", epochs=1, batch_size=4,
+                                max_length=16, num_layers=1, max_steps=2, num_threads=1, calibrate=2,
+                                progress=False)
+    config = json.loads((out / CONFIG_NAME).read_text(encoding="utf-8"))
+    calibration = config["calibration"]
+    assert config["temperature"] == calibration["temperature"] == report["temperature"]
+    assert calibration["folds"] == 2 and calibration["n"] == 24, "every target scored once, out of its fold"
+    assert calibration["after"]["nll"] <= calibration["before"]["nll"] + 1e-9
+    assert 0 < config["neutral_band"] < 1 and "--calibrate 2" in config["training"]["command"]
+    # the recorded command reproduces weights and temperature; --cv reports a temperature and trains nothing
+    words = rerun_recorded_command(out, tmp_path / "again")
+    again = json.loads((tmp_path / "again" / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert "--calibrate" in words and again["temperature"] == config["temperature"]
+    assert (out / WEIGHTS_NAME).read_bytes() == (tmp_path / "again" / WEIGHTS_NAME).read_bytes()
+    cv_args = ["train", "targeted-sentiment", "--data", str(tmp_path / "train.jsonl"), "--out", str(tmp_path / "cv"),
+               "--cv", "2", "--part", "all", "--epochs", "1", "--max-steps", "1", "--num-layers", "1",
+               "--max-length", "16", "--num-threads", "1"]
+    assert main(cv_args + ["--calibrate", "2"]) == 2
+    assert main(cv_args) == 0
+    assert json.loads((tmp_path / "cv" / "cv.json").read_text(encoding="utf-8"))["calibration"]["n"] == 24
 
 
 def test_not_a_model_folder(tmp_path):
