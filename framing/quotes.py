@@ -1187,14 +1187,21 @@ class _Context:
                               and c.ent_type_ == "PERSON" and c.left_edge.i > 0
                               and self.doc[c.left_edge.i - 1].text == ","), None) \
                     if subject.ent_type_ != "PERSON" else None
-                if named is None and subject.ent_type_ != "PERSON" \
+                if named is None and subject.ent_type_ != "PERSON" and subject.pos_ not in ("NOUN", "PROPN") \
                         and any(c.dep_ == "prep" and c.lower_ == "of" for c in subject.children):
                     # "Two of them, Marisol and Hector Fairbanks, said": the names set off after a
                     # partitive, which the parser made its conjunct
+                    # ("One of them, a retired teacher who ..., told": the description set off after it)
                     named = next((c for c in subject.children
-                                  if c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON"
+                                  if ((c.dep_ in ("conj", "appos") and c.ent_type_ == "PERSON")
+                                      or (c.dep_ == "appos" and c.pos_ == "NOUN"))
                                   and self.doc[c.left_edge.i - 1].text == ","), None)
                 subject = named if named is not None else subject
+            if subject is not None and subject.dep_ == "nsubj" and _partitive_of_pronoun(subject):
+                # "Opponents of the plan, many of them in matching shirts, argued": the parser gave the
+                # verb the aside as a second subject; the speaker is the noun it describes
+                subject = next((c for c in subject.head.children if c.dep_ == "nsubj" and c.i < subject.i
+                                and not _partitive_of_pronoun(c)), subject)
             if subject is not None and _subordinated_report(record.gov):
                 # "A lawyer who argued the case before the justices in September said ...": the
                 # parser read "before the justices ... said" as a clause of time, left the
@@ -3281,6 +3288,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
             return True
         elif low == "of":
             return k > 0 and doc[k - 1].lower_ in _AUTHOR_NOUNS
+        elif low == "as" and k > 0 and doc[k - 1].lower_ == "known":
+            return True  # 'a policy known as "Residence First"': a name
         elif low in _NAMING_PARTICIPLES:
             return t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")
         elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") \
@@ -3574,12 +3583,19 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
 _AUTHORED_REPORTS = frozenset({
     "estimate", "report", "study", "survey", "analysis", "summary", "count", "tally", "poll", "review",
     "assessment", "calculation", "projection", "forecast", "audit", "statement", "filing", "memo", "data",
-    "figure", "figures", "record", "records", "sheet", "letter", "document", "release", "notice", "email",
+    "figure", "figures", "record", "records", "log", "logs", "sheet", "letter", "document", "release", "notice", "email",
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest", "announcement",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence",
 })
+
+
+def _partitive_of_pronoun(tok) -> bool:
+    """Whether ``tok`` heads "many of them", "some of whom", "most of us": a part of a group a
+    pronoun names."""
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        g.dep_ == "pobj" and g.lower_ in ("them", "us", "whom", "those") for g in c.children) for c in tok.children)
 
 
 def _is_infinitive(tok) -> bool:

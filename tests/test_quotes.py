@@ -1879,6 +1879,9 @@ REPORT_SHAPES = [
      "county health department said on Tuesday.\n\nWalk-in hours will end at all three sites, according to "
      "the department\u2019s announcement.",
      "Walk-in hours will end at all three sites", "the county health department", "according to"),
+    ("a log speaks for the body whose it is",
+     "According to the clinic\u2019s intake log, 41 of the 300 patients waited longer than an hour.",
+     "41 of the 300 patients waited longer than an hour", "the clinic", "according to"),
     ("a question put to the subject before a colon is no report of the answer",
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
@@ -1888,7 +1891,7 @@ REPORT_SHAPES = [
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_46(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_48(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1950,6 +1953,14 @@ PARSE_SHAPES = [
      "Neighbors on Quarry Lane have complained since the blasting began. Two of them, Delphine and Rupert "
      "Achterberg, said cracks had opened in their foundation in March.",
      "cracks had opened in their foundation in March", "Delphine Achterberg and Rupert Achterberg", "say"),
+    ("a description set off after a partitive subject is its speaker",
+     "Dozens of residents spoke at the hearing.\n\nOne of them, a retired teacher who lives beside the quarry, "
+     "told the board that the blasting had cracked her chimney.",
+     "the blasting had cracked her chimney", "a retired teacher who lives beside the quarry", "tell"),
+    ("an aside that counts part of the subject is no second speaker",
+     "Opponents of the plan, many of them in matching shirts, argued that the new road would flood their "
+     "fields.",
+     "the new road would flood their fields", "opponents of the plan", "argue"),
 ]
 
 
@@ -2022,6 +2033,13 @@ def test_a_show_after_call_letters_the_tagger_took_for_a_noun_is_a_title(nlp):
     assert not is_quoted_title(nlp(text), start, start + len("Fair Pay Now"))
 
 
+def test_a_name_after_known_as_is_a_title(extractor, nlp):
+    """'a policy known as "Home Field First"' names the policy; nobody says it."""
+    text = ("The rule, part of a 2021 policy known as \u201cHome Field First,\u201d says a player who moves must "
+            "sit out 60 days.")
+    assert [q.text for q in extractor.extract(nlp(text))] == ["a player who moves must sit out 60 days"]
+
+
 def test_an_office_word_that_opens_a_company_name_is_no_office(extractor, nlp):
     text = "General Motors Company said on Monday that it would cut 900 jobs."
     assert [q.speaker for q in extractor.extract(nlp(text))] == ["General Motors Company"]
@@ -2051,13 +2069,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 48: four articles with a column quoted by its writer,
-# a radio call-in show, a newsletter and a television programme in quotation marks, attributions
-# inside a clause, rules and a draft ordinance that say things, a couple speaking together),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9028, "speaker_name_accuracy": 0.9054, "exact_f1": 0.9474,
-               "overlap_f1": 0.9737}
+# Scores of the US-news held-out split (round 49: four articles with speakers described first and
+# named paragraphs later, "he" and "she" after people of both genders, officials quoted by title
+# alone, filings, studies and notices that say things, two shows in quotation marks), measured once
+# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8800, "speaker_name_accuracy": 0.8800, "exact_f1": 0.9610,
+               "overlap_f1": 0.9740}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2065,7 +2083,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 72
+    assert result["n_articles"] == 4 and result["n_named"] == 75
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
