@@ -661,14 +661,16 @@ def fit_temperature(proba: np.ndarray, labels: Sequence[str]) -> float:
 def _calibration(proba: np.ndarray, labels: Sequence[str]) -> dict:
     """Temperature of :func:`fit_temperature`, with NLL, ECE and Brier score before and after
     it, and the neutral band fitted to the tempered probabilities."""
+    from scipy.special import softmax
+
     from framing.evaluation import calibration_report
 
     temperature = fit_temperature(proba, labels)
-    rows, tempered = _label_rows(labels), _softmax(_log_proba(proba) / temperature)
+    rows, tempered = _label_rows(labels), softmax(_log_proba(proba) / temperature, axis=1)
 
     def scores(p: np.ndarray) -> dict:
         report = calibration_report(list(labels), p)
-        return {"nll": round(_nll(np.log(np.clip(p, 1e-12, 1.0)), rows), 4), "ece": round(report["ece"], 4),
+        return {"nll": round(_nll(_log_proba(p), rows), 4), "ece": round(report["ece"], 4),
                 "brier": round(report["brier"], 4)}
 
     return {"temperature": temperature, "n": len(rows), "before": scores(np.asarray(proba, dtype=float)),
@@ -690,15 +692,11 @@ def _label_rows(labels: Sequence[str]) -> np.ndarray:
     return np.array([index[label] for label in labels], dtype=int)
 
 
-def _softmax(logits: np.ndarray) -> np.ndarray:
-    shifted = np.exp(logits - logits.max(axis=1, keepdims=True))
-    return shifted / shifted.sum(axis=1, keepdims=True)
-
-
 def _nll(logits: np.ndarray, rows: np.ndarray) -> float:
-    shifted = logits - logits.max(axis=1, keepdims=True)
-    log_norm = np.log(np.exp(shifted).sum(axis=1))
-    return float(np.mean(log_norm - shifted[np.arange(len(rows)), rows]))
+    """Mean negative log-likelihood of the classes ``rows`` under ``softmax(logits)``."""
+    from scipy.special import logsumexp
+
+    return float(np.mean(logsumexp(logits, axis=1) - logits[np.arange(len(rows)), rows]))
 
 
 def _fit_band(proba: np.ndarray) -> float:
