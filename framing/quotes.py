@@ -330,6 +330,9 @@ _RAILWAY_WORDS = frozenset({"railroad", "railway", "railways", "railroads"})
 # Head nouns of a public body's name ("the National Transportation Safety Board").
 _PUBLIC_BODY_NOUNS = frozenset({"board", "agency", "department", "ministry", "bureau", "office", "administration",
                                 "commission", "committee", "council", "court", "legislature", "senate", "house"})
+# Head nouns of a government agency's name, which "the agency" may stand for.
+_AGENCY_NOUNS = frozenset({"department", "bureau", "office", "administration", "commission", "ministry",
+                           "authority"})
 # Head nouns of an armed service's name ("the Air Force", "the Coast Guard").
 _ARMED_SERVICE_NOUNS = frozenset({"force", "guard", "army", "navy", "corps"})
 # Head nouns of an institution: "the institute argued" is the organisation named before
@@ -1317,7 +1320,7 @@ class _Context:
             # Fairbanks, said")
             subject_like = tok.dep_ in _SUBJ_DEPS or (tok.dep_ in ("conj", "appos") and tok.head.dep_ in _SUBJ_DEPS)
             together = tok.tag_ in ("NNS", "NNPS") or (subject_like and any(
-                c.dep_ == "conj" and (c.ent_type_ == "PERSON" or c.lemma_.lower() in _KIN_NOUNS) for c in tok.children))
+                c.dep_ == "conj" and (_partner_name(c) or c.lemma_.lower() in _KIN_NOUNS) for c in tok.children))
             partner = _joint_partner(root) if together else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
                 first = [t for t in person_tokens if t.i < partner.left_edge.i]
@@ -1470,6 +1473,10 @@ class _Context:
                     person = None  # an unnamed "the mayor" is not "the governor" who speaks next
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+            if head_word == "agency" and not plural and (body := self._public_body_before(tok)) is not None:
+                # "The department has until Feb. 1 to rule, the agency's statement said": a
+                # government agency, not the company quoted before it
+                return _Speaker(body.name, mention, actor or body.actor, pos, head_word, False, False)
             if head_word in _NEWS_NOUNS and not plural:
                 # "The New York Sentinel reported ... . The paper, citing two officials, said"
                 outlet = self._previous_outlet(pos)
@@ -2084,6 +2091,37 @@ class _Context:
                                 ent.start_char, ent.root.lower_, False, False)
         return None
 
+    def _public_body_before(self, tok) -> _Speaker | None:
+        """For "the agency": the government body last referred to in this or the two previous
+        sentences, outside quotation marks: an organisation whose name ends in or is headed by a
+        word of :data:`_AGENCY_NOUNS` ("the Massachusetts Department of Public Utilities"), or "the
+        department" standing for one named earlier. None when a news organisation is named
+        there first ("the Interfax news agency", an outlet's name): then "the agency" is it."""
+        first = self.sentence_id(tok.idx) - 2
+        for t in reversed(self.doc[:tok.i]):
+            if self.sentence_id(t.idx) < first:
+                return None
+            if self.in_quote(t.idx):
+                continue
+            ent = _entity_of(t) if t.ent_type_ else None
+            if t.lemma_.lower() in _NEWS_NOUNS - {"agency"} or (ent is not None and _is_outlet_name(ent)) \
+                    or (t.lower_ == "agency" and t.i > 0 and t.nbor(-1).lower_ in ("news", "press", "wire")):
+                return None
+            if t.lemma_.lower() not in _AGENCY_NOUNS or t.dep_ == "compound":
+                continue
+            if ent is not None and ent.label_ == "ORG" and t.i in (ent[-1].i, ent.root.i):
+                name = _whole_name(ent)
+            elif t.pos_ == "NOUN" and any(c.lower_ == "the" for c in t.children):
+                name = self._earlier_org(t)
+            else:
+                continue
+            if name is None:
+                continue
+            words = [w for w in name if w.tag_ != "POS" and w.lower_ != "the"]
+            return _Speaker("the " + _strip_poss(self.span_text(words)), None,
+                            self._np_actor(list(name), prefer_member=False), t.idx, t.lemma_.lower(), False, False)
+        return None
+
     def _body_subject_before(self, tok) -> _Speaker | None:
         """For "The agency said" opening its sentence: the subject of the sentence just before, when
         it is a capitalised name that an apposition describes as a body ("Wildlife Services, a
@@ -2600,13 +2638,26 @@ def _joint_partner(person):
     for word in person.subtree:
         if (word.ent_type_ == "PERSON" or word.pos_ == "PROPN" and word.text[:1].isupper()) \
                 and any(c.dep_ == "cc" and c.lower_ == "and" for c in word.children):
-            partner = next((c for c in word.children if c.dep_ == "conj" and c.ent_type_ == "PERSON"), None)
+            # (a partner with a hyphenated surname the recogniser took for a place: "Ellen Haugland
+            # and Margo Haugland-Pike")
+            partner = next((c for c in word.children if c.dep_ == "conj" and _partner_name(c)), None)
             if partner is None:  # "Alma Reyes-Teague and her husband, Glen Teague,"
                 partner = next((a for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS
                                 for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
             if partner is not None:
                 return partner
     return None
+
+
+def _partner_name(tok) -> bool:
+    """Whether ``tok``, coordinated with a person's name, is the second person's name: a person
+    entity, or an entity of the shape of a full name (:func:`_full_name_words`) whatever the
+    recogniser called it ("Ellen Haugland and [Margo Haugland-Pike]", taken for a place)."""
+    if _person_name(tok):
+        return True
+    ent = _entity_of(tok) if tok.ent_type_ else None
+    return ent is not None and ent.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") \
+        and _full_name_words([t for t in ent if t.tag_ != "POS"]) is not None
 
 
 def _office_of_a_person(tok) -> bool:
@@ -3564,7 +3615,9 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
         return _stranded_apposition(source) or _author_of(source)
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:
-        poss = next((c for c in gov.children if c.dep_ == "poss"), None)
+        # (or a noun with its "'s" that the parser took for a subject: "The sheriff’s warning that")
+        poss = next((c for c in gov.children if c.dep_ == "poss" or (
+            c.i < gov.i and c.pos_ in ("NOUN", "PROPN") and any(a.dep_ == "case" for a in c.children))), None)
         if poss is not None:
             return poss
         if gov.dep_ in ("dobj", "pobj") and gov.head.lemma_.lower() in _NOUN_REPORT_CARRIERS:

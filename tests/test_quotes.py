@@ -1882,6 +1882,15 @@ REPORT_SHAPES = [
     ("a log speaks for the body whose it is",
      "According to the clinic\u2019s intake log, 41 of the 300 patients waited longer than an hour.",
      "41 of the 300 patients waited longer than an hour", "the clinic", "according to"),
+    ("'the agency' after a named department is the department, not a company quoted between",
+     "The Vermont Department of Labor opened an inquiry into the mill on Monday. A spokesman for Halvard "
+     "Textiles, Owen Pruitt, said the company would cooperate.\n\nThe inquiry could take six months, the "
+     "agency\u2019s notice said.",
+     "The inquiry could take six months", "the Vermont Department of Labor", "say"),
+    ("'the agency' after a news agency stays the news agency",
+     "The Ohio Department of Commerce fined the casino $2 million last year. The Interfax news agency "
+     "reported the fine. The agency said the casino had paid.",
+     "the casino had paid", "Interfax", "say"),
     ("a question put to the subject before a colon is no report of the answer",
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
@@ -1891,7 +1900,7 @@ REPORT_SHAPES = [
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_48(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_49(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -1961,6 +1970,15 @@ PARSE_SHAPES = [
      "Opponents of the plan, many of them in matching shirts, argued that the new road would flood their "
      "fields.",
      "the new road would flood their fields", "opponents of the plan", "argue"),
+    ("a partner whose hyphenated surname the recogniser took for a place speaks too",
+     "Two sisters who run a bakery on Front Street have asked for a loan. Ruth Calder and Margo Calder-Voss "
+     "said the oven had failed twice in May.",
+     "the oven had failed twice in May", "Ruth Calder and Margo Calder-Voss", "say"),
+    ("an owner with a curly apostrophe that the parser made a subject owns the report",
+     "Sheriff Dana Whitford has asked for $2 million. \u201cWe are out of beds,\u201d Sheriff Whitford "
+     "said.\n\nThe sheriff\u2019s warning that the jail would close its east wing drew a reply from the "
+     "state.",
+     "the jail would close its east wing", "Dana Whitford", "warning"),
 ]
 
 
@@ -2069,13 +2087,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 49: four articles with speakers described first and
-# named paragraphs later, "he" and "she" after people of both genders, officials quoted by title
-# alone, filings, studies and notices that say things, two shows in quotation marks), measured once
+# Scores of the US-news held-out split (round 50: four articles with reports and lawsuits by their
+# authors, a description named later, "he" and "she" among several people, couples speaking together,
+# an attribution inside a clause, radio shows and named programmes in quotation marks), measured once
 # with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8800, "speaker_name_accuracy": 0.8800, "exact_f1": 0.9610,
-               "overlap_f1": 0.9740}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9342, "speaker_name_accuracy": 0.9342, "exact_f1": 0.9870,
+               "overlap_f1": 0.9870}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2083,7 +2101,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 75
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
