@@ -991,6 +991,8 @@ class _Context:
                 continue
             if any(self.mention_at.get(t.i) is not None for t in ent):
                 continue  # a place or body the NER took for a person ("Kyiv")
+            if _newspaper_as_person(ent):
+                continue  # "told The Gazette": a newspaper the recogniser took for a person
             name = _strip_poss(_whole_words_text(_person_words(ent)))
             if not name.split():
                 continue
@@ -1443,7 +1445,8 @@ class _Context:
                 recent = self._described_organisation(tok) \
                     or self._company_subject_before(tok) \
                     or self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
-                    or self._last_company(tok)
+                    or self._last_company(tok) \
+                    or self._apposition_before(tok)
                 if recent is not None:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             if generic and not plural and (later := self._next_speaking_company(tok)) is not None:
@@ -1600,6 +1603,11 @@ class _Context:
                 # her son, Danylo, ... She said")
                 person = self._previous_subject(pos, persons) or persons[-1]
             person_speaker = self._last_speaker(pos, lambda s: s.person and fits(s.name))
+            if _described_person(last_speaker) and all(
+                    other is None or last_speaker.pos > other.pos for other in (person, person_speaker)):
+                # "An insurance broker ... told The Gazette ... . '...,' the broker said. Most of the
+                # rest ..., she said": the unnamed person who spoke last, no one named since
+                return last_speaker
             if person_speaker is not None and (person is None or person_speaker.pos >= person.pos):
                 return person_speaker
             if person is not None:
@@ -1970,6 +1978,28 @@ class _Context:
                 return self.span_text(words), self._np_actor(words, prefer_member=False), False
         return None
 
+    def _apposition_before(self, tok) -> _Speaker | None:
+        """"the cooperative" paragraphs after its name: the organisation that an earlier "the
+        cooperative" was named by in apposition ("The cooperative, Pike Hollow Community Market,
+        hopes to lease the building"), outside quotation marks; the last such, or None."""
+        for earlier in reversed(self.doc[:tok.i]):
+            if earlier.pos_ != "NOUN" or earlier.lower_ != tok.lower_ or self.in_quote(earlier.idx) \
+                    or earlier.i == 0 or earlier.nbor(-1).lower_ != "the" \
+                    or any(c.dep_ in ("amod", "compound") for c in earlier.children):
+                continue
+            names = [c for c in earlier.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+            if earlier.dep_ in ("amod", "compound") and earlier.head.pos_ == "PROPN" and earlier.i + 1 < len(self.doc) \
+                    and self.doc[earlier.i + 1].text == "," and earlier.head.i > earlier.i + 1:
+                names.append(earlier.head)  # (the parser made the noun a modifier of the name set off after it)
+            for appos in names:
+                if _person_name(appos) or (self.mention_at.get(appos.i) is not None
+                                           and self.mention_at[appos.i].via != "member"):
+                    continue  # a person or a place, not this organisation's name
+                words = _name_tokens(appos)
+                return _Speaker(self.span_text(words), None, self._np_actor(words, prefer_member=False),
+                                earlier.idx, tok.lower_, False, False)
+        return None
+
     def _named_next_sentence(self, np, head, pos: int) -> _Person | None:
         """A definite description of one official that the next sentence names, as news ledes
         do ("The State Department's top official for Europe told the committee that ... . Gideon
@@ -2091,18 +2121,23 @@ class _Context:
                                 ent.start_char, ent.root.lower_, False, False)
         return None
 
+    def _tokens_before(self, i: int, *, sentences: int):
+        """The tokens before token ``i``, the nearest first, outside quotation marks, in its
+        sentence and the ``sentences`` sentences before it."""
+        first = self.sentence_id(self.doc[i].idx) - sentences
+        for t in reversed(self.doc[:i]):
+            if self.sentence_id(t.idx) < first:
+                return
+            if not self.in_quote(t.idx):
+                yield t
+
     def _public_body_before(self, tok) -> _Speaker | None:
         """For "the agency": the government body last referred to in this or the two previous
         sentences, outside quotation marks: an organisation whose name ends in or is headed by a
         word of :data:`_AGENCY_NOUNS` ("the Massachusetts Department of Public Utilities"), or "the
         department" standing for one named earlier. None when a news organisation is named
         there first ("the Interfax news agency", an outlet's name): then "the agency" is it."""
-        first = self.sentence_id(tok.idx) - 2
-        for t in reversed(self.doc[:tok.i]):
-            if self.sentence_id(t.idx) < first:
-                return None
-            if self.in_quote(t.idx):
-                continue
+        for t in self._tokens_before(tok.i, sentences=2):
             ent = _entity_of(t) if t.ent_type_ else None
             if t.lemma_.lower() in _NEWS_NOUNS - {"agency"} or (ent is not None and _is_outlet_name(ent)) \
                     or (t.lower_ == "agency" and t.i > 0 and t.nbor(-1).lower_ in ("news", "press", "wire")):
@@ -2193,12 +2228,7 @@ class _Context:
         "officials there": a place entity or a place noun after a preposition of place ("crossed
         into the Sumy region"), or a proper noun as subject that is a place entity or has a place
         noun in apposition ("Hollis Falls, a neighboring town, built"); None when there is none."""
-        first = self.sentence_id(head.idx) - 1
-        for tok in reversed(self.doc[:head.i]):
-            if self.sentence_id(tok.idx) < first:
-                return None
-            if self.in_quote(tok.idx):
-                continue
+        for tok in self._tokens_before(head.i, sentences=1):
             if tok.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "PROPN" and (
                     tok.ent_type_ in ("GPE", "LOC") or any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_NOUNS
                                                            for c in tok.children)):
@@ -2780,6 +2810,26 @@ def _is_outlet_name(ent) -> bool:
         or _CALL_LETTERS_RE.fullmatch(_strip_poss(ent.text)) is not None
 
 
+def _described_person(speaker) -> bool:
+    """Whether a speaker is one unnamed person given by a description ("an insurance broker who has
+    sold policies for 22 years"): no name ("the Kremlin"), singular, its head noun written in
+    lower case and no word of a body, a newspaper or a document."""
+    words = (speaker.name or "").split() if speaker is not None else []
+    return speaker is not None and not speaker.person and not speaker.plural and len(words) > 1 \
+        and words[0] in ("a", "an", "the") and speaker.head is not None and speaker.head in words \
+        and speaker.head not in _INSTITUTION_NOUNS | _GENERIC_ORGANISATION_NOUNS \
+        | _NEWS_NOUNS | _PUBLIC_BODY_NOUNS | _AUTHORED_REPORTS | _LOCAL_GOVERNMENT_NOUNS | _ARMED_SERVICE_NOUNS
+
+
+def _newspaper_as_person(ent) -> bool:
+    """Whether a person entity is a newspaper's one-word name after "the" ("told The Gazette"):
+    a masthead word alone, which no person's name is."""
+    words = [t for t in ent if t.lower_ != "the" and t.tag_ != "POS"]
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return len(words) == 1 and words[0].lower_ in _MASTHEAD_WORDS and words[0].text[:1].isupper() and (
+        ent[0].lower_ == "the" or (before is not None and before.lower_ == "the"))
+
+
 # A broadcaster's call letters: "WTRF", "KQED", "WBZ-TV".
 _CALL_LETTERS_RE = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM))?")
 
@@ -3023,6 +3073,11 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             # about 600 homes]"
             drop.update(t.i for t in tok.subtree)
     tokens = [t for t in head.subtree if t.i not in drop]
+    if head.dep_ == "amod" and head.i > 0 and any(c.dep_ == "case" for c in head.children) \
+            and head.nbor(-1).dep_ == "det" and head.nbor(-1).head.i == head.head.i:
+        # "the cooperative’s business plan": the parser made the owner a modifier and gave its
+        # article to the noun owned
+        tokens = [head.nbor(-1)] + tokens
     if tokens:  # "KYIV, Ukraine — Russia's Defense Ministry said": the dateline is no part of the name
         start = _after_dateline(head.doc, tokens[0].i, head.i)
         tokens = [t for t in tokens if t.i >= start]
@@ -3314,7 +3369,9 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return False
     stripped = text[start:end].rstrip(" ,\u2019\u201d'\"")
     if stripped.endswith(".") and len(words) > 1:
-        return False  # a short sentence: "We Will Win."
+        # a short sentence ("We Will Win."), unless a show's owner and a preposition of titles
+        # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks
+        return _owned_show_before(doc, tokens)
     if _described_as_title(doc, tokens):
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
@@ -3350,6 +3407,22 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
             return False
         k -= 1
     return False
+
+
+def _owned_show_before(doc, tokens: list) -> bool:
+    """Whether a quotation follows a title preposition and a possessive owner directly ('on
+    WPHW’s “...”', 'on Channel Nine’s “...”'): the owner's words are proper nouns or call letters."""
+    k = tokens[0].i - 1
+    while k >= 0 and (doc[k].is_space or (len(doc[k].text) == 1 and doc[k].text in _ALL_MARKS)):
+        k -= 1
+    if k < 1 or doc[k].lower_ not in ("'s", "\u2019s") and doc[k].tag_ != "POS":
+        return False
+    k -= 1
+    owner = 0
+    while k >= 0 and (doc[k].pos_ == "PROPN" or _CALL_LETTERS_RE.fullmatch(doc[k].text)) and owner < 4:
+        k -= 1
+        owner += 1
+    return owner > 0 and k >= 0 and doc[k].lower_ in _TITLE_PREPOSITIONS
 
 
 def _after_quotation(doc, tokens: list, *, commas: bool = False) -> tuple[int, int]:
@@ -3849,8 +3922,10 @@ def _named_author(source):
                 and child.lemma_.lower() in _INSTITUTION_NOUNS - {"court"} \
                 and not any(c.dep_ == "poss" for c in source.children):  # ("the department's lab reports")
             return child  # "a district memo": the district, named before (a "court filing" is a party's)
-        if child.dep_ in ("compound", "poss") and child.i < source.i and (
-                child.ent_type_ == "ORG" or (child.dep_ == "poss" and child.pos_ == "NOUN"
+        # (a noun with its "’s" that the parser made a modifier: "the cooperative’s business plan")
+        possessive = child.dep_ == "poss" or (child.pos_ == "NOUN" and any(c.dep_ == "case" for c in child.children))
+        if (child.dep_ in ("compound", "poss") or possessive) and child.i < source.i and (
+                child.ent_type_ == "ORG" or (possessive and child.pos_ == "NOUN"
                                              and child.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS)):
             # "a State Department summary of the talks", "the Pentagon's estimate", "the
             # railroad's manifest" (the railroad, resolved as a speaker of its own)
@@ -4552,12 +4627,17 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
         if any(c.i == clause.i or c.i < tok.i or not _has_mark(c, ("that",)) for c in own):
             return None  # a clause of its own, unless only "and that B" after this one
         node = clause.head
+        doc = verb.doc
         while node.i != verb.i:
+            # (a description set off by commas, which the parser took for an object: 'said on "Farm
+            # and Ranch Hour," a Grand Island radio program, that [he would ask ...]')
+            set_off = node.dep_ == "dobj" and node.pos_ == "NOUN" and node.left_edge.i > 0 \
+                and doc[node.left_edge.i - 1].text in (",", "\u201d", '"') and doc[tok.i - 1].text == ","
             if _is_verb(node) and node.tag_ != "VBG" or verbs.entry(node) is not None or not (
-                    node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN")):
+                    node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN") or set_off):
                 return None
             node = node.head
-        between = verb.doc[verb.i + 1:tok.i]
+        between = doc[verb.i + 1:tok.i]
         if any(_finite(t) or t.text in (".", ";", ":") for t in between):
             return None
         return clause

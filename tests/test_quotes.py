@@ -1891,6 +1891,20 @@ REPORT_SHAPES = [
      "The Ohio Department of Commerce fined the casino $2 million last year. The Interfax news agency "
      "reported the fine. The agency said the casino had paid.",
      "the casino had paid", "Interfax", "say"),
+    ("'he' after an unnamed person who spoke last is that person, not a newspaper he told",
+     "Three roofers in Hastings have closed this year.\n\nA roofer who has worked in Hastings for 30 years "
+     "told The Ledger that he had turned away 40 jobs since May.\n\n\u201cI cannot find shingles,\u201d the "
+     "roofer said. Most of his crew has left for Omaha, he said.",
+     "Most of his crew has left for Omaha", "a roofer who has worked in Hastings for 30 years", "say"),
+    ("a document of 'the cooperative' paragraphs after the cooperative was named is the cooperative's",
+     "The cooperative, Sand Prairie Grocers, hopes to open the store by October.\n\nThe building needs a new "
+     "roof. Volunteers have painted the front. A bakery has offered to sell bread there.\n\nAccording to the "
+     "cooperative\u2019s business plan, the store will need 300 shoppers a day.",
+     "the store will need 300 shoppers a day", "Sand Prairie Grocers", "according to"),
+    ("a that-clause after a show and its description set off by commas is the report",
+     "State Rep. Gloria Ventner said on \u201cCapitol Hour,\u201d a Lincoln radio program, that she would vote "
+     "against the bill.",
+     "she would vote against the bill", "Gloria Ventner", "say"),
     ("a question put to the subject before a colon is no report of the answer",
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
@@ -1900,7 +1914,7 @@ REPORT_SHAPES = [
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_49(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_50(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2058,6 +2072,16 @@ def test_a_name_after_known_as_is_a_title(extractor, nlp):
     assert [q.text for q in extractor.extract(nlp(text))] == ["a player who moves must sit out 60 days"]
 
 
+def test_a_show_that_ends_its_sentence_inside_the_marks_is_a_title(extractor, nlp):
+    """'on KRVN’s “Morning Ag Report.”': the sentence's period inside the marks does not make the
+    show's title a short quoted sentence; a chant after no owner still is one."""
+    text = ("Mr. Haldane announced his retirement last week on KRVN\u2019s \u201cMorning Ag Report.\u201d\n\n"
+            "He had farmed for 50 years.")
+    assert [q.text for q in extractor.extract(nlp(text))] == []
+    chant = "He said on Tuesday: \u201cWe Will Win.\u201d"
+    assert [q.text for q in extractor.extract(nlp(chant))] == ["We Will Win."]
+
+
 def test_an_office_word_that_opens_a_company_name_is_no_office(extractor, nlp):
     text = "General Motors Company said on Monday that it would cut 900 jobs."
     assert [q.speaker for q in extractor.extract(nlp(text))] == ["General Motors Company"]
@@ -2087,13 +2111,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 50: four articles with reports and lawsuits by their
-# authors, a description named later, "he" and "she" among several people, couples speaking together,
-# an attribution inside a clause, radio shows and named programmes in quotation marks), measured once
+# Scores of the US-news held-out split (round 51: four articles with audits and lawsuits by their
+# authors, an answer after "Asked whether", laws and rules that say things, an official quoted by
+# title alone, named policies and two radio shows in quotation marks), measured once
 # with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9342, "speaker_name_accuracy": 0.9342, "exact_f1": 0.9870,
-               "overlap_f1": 0.9870}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8243, "speaker_name_accuracy": 0.8289, "exact_f1": 0.9548,
+               "overlap_f1": 0.9806}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2101,7 +2125,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
