@@ -1457,10 +1457,19 @@ class _Context:
                     return _Speaker("the " + self._organisation_text(org), mention,
                                     actor or self._np_actor(list(org), prefer_member=False), pos, head_word,
                                     False, False)
+                recent = self._recent_organisation(pos) if tok.lemma_.lower() not in _PUBLIC_BODY_NOUNS \
+                    | _LOCAL_GOVERNMENT_NOUNS and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1 \
+                    else None
+                if recent is not None and self.sentence_id(recent.pos) >= self.sentence_id(pos) - 1:
+                    # "Quinnet Valley Medical Center will stop delivering babies ..., the hospital
+                    # said": the organisation named in the same sentence or the one before
+                    return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             # "the diplomat stated": the last fitting person quoted, else mentioned;
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
-            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS  # "The Army said": no major in it
+            # "The Army said": no major in it; "the hospital said": not its president, named after it
+            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS \
+                or (tok.lemma_.lower() in _INSTITUTION_NOUNS and tok.lower_ not in _PERSON_NOUNS)
             person = None if generic or body else (self._role_antecedent(np, tok, pos, actor)
                                                    or self._cataphor(np, tok, pos, actor))
             if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
@@ -2475,9 +2484,9 @@ class _Context:
         speaker, a subject or an object (not a modifier: "an Air National Guard base"); None
         when there is none (a news outlet, a person or a group is no such organisation). With
         ``business`` ("the company", "the railroad"), a public body ("the National Transportation
-        Safety Board") is none either."""
+        Safety Board") or a local government ("the city") is none either."""
         first = self.sentence_id(pos) - 2
-        skip = _NEWS_NOUNS | (_PUBLIC_BODY_NOUNS if business else frozenset())
+        skip = _NEWS_NOUNS | (_PUBLIC_BODY_NOUNS | _LOCAL_GOVERNMENT_NOUNS if business else frozenset())
         found = [s for s in self.speakers if s.pos < pos and not s.person and not s.plural and s.name
                  and self.sentence_id(s.pos) >= first and (s.head or "") not in skip]
         best = max(found, key=lambda s: s.pos) if found else None
@@ -2508,6 +2517,8 @@ class _Context:
                 ent = short
             elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in skip:
                 continue
+            if business and ent.root.lower_ in skip:
+                continue  # "the city" (short for the city named before) is no company
             name = self._organisation_text(ent)
             if ent[0].lower_ == "the" or ent.root.lower_ in _INSTITUTION_NOUNS | _ARMED_SERVICE_NOUNS:
                 name = "the " + name  # "The Air Force will stop ..., the service said": "the Air Force"

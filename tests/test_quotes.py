@@ -1905,6 +1905,18 @@ REPORT_SHAPES = [
      "State Rep. Gloria Ventner said on \u201cCapitol Hour,\u201d a Lincoln radio program, that she would vote "
      "against the bill.",
      "she would vote against the bill", "Gloria Ventner", "say"),
+    ("'the hospital' is the organisation named in its sentence, not its president named after it",
+     "Larchmont Regional Medical Center will close its birthing center on Oct. 1, the hospital said on "
+     "Friday.\n\n\u201cWe tried every schedule we could think of,\u201d said the hospital\u2019s president, "
+     "Dr. Nadia Fenwick.",
+     "Larchmont Regional Medical Center will close its birthing center on Oct. 1",
+     "the Larchmont Regional Medical Center", "say"),
+    ("'the company' is never the city, even when the company's short name reads as a person's",
+     "Neighbors sued the city on Monday over the permits.\n\nAccording to the city\u2019s permit records, "
+     "four permits belong to Skyline Stays LLC, a company based in Raleigh.\n\nSkyline Stays said in a "
+     "statement that it had followed every step the city asked of it.\n\nThe company claimed that its "
+     "guests had drawn no complaints.",
+     "its guests had drawn no complaints", "Skyline Stays LLC", "claim"),
     ("a question put to the subject before a colon is no report of the answer",
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
@@ -1914,7 +1926,7 @@ REPORT_SHAPES = [
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_50(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_51(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2111,13 +2123,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 51: four articles with audits and lawsuits by their
-# authors, an answer after "Asked whether", laws and rules that say things, an official quoted by
-# title alone, named policies and two radio shows in quotation marks), measured once
+# Scores of the US-news held-out split (round 52: four articles with officials quoted by title alone,
+# a speaker described and named later, a quotation over two paragraphs, named rules and alert
+# systems and a radio programme in quotation marks), measured once
 # with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8243, "speaker_name_accuracy": 0.8289, "exact_f1": 0.9548,
-               "overlap_f1": 0.9806}
+US_HELD_OUT = {"named_speaker_accuracy": 0.7639, "speaker_name_accuracy": 0.7639, "exact_f1": 0.9396,
+               "overlap_f1": 0.9664}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2125,7 +2137,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 72
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
