@@ -1439,7 +1439,8 @@ class _Context:
                     name = _descriptor(_strip_poss(org.text), org[0])
                 return _Speaker(name, mention, actor or self._np_actor(list(org), prefer_member=False),
                                 pos, head_word, plural, False)
-            if generic and not plural and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1:
+            bare = len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1  # "the company", no modifier
+            if generic and not plural and bare:
                 # "Berkshire Crest ... said it would appeal. ..., the company said": the
                 # organisation named or quoted last, in this or the two sentences before
                 recent = self._described_organisation(tok) \
@@ -1451,15 +1452,15 @@ class _Context:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             if generic and not plural and (later := self._next_speaking_company(tok)) is not None:
                 return _Speaker(later.name, mention, actor or later.actor, pos, head_word, False, False)
-            if not plural and tok.lemma_.lower() in _INSTITUTION_NOUNS and tok.lower_ not in _PERSON_NOUNS:
+            institution = tok.lemma_.lower() in _INSTITUTION_NOUNS and tok.lower_ not in _PERSON_NOUNS
+            if not plural and institution:
                 org = self._organisation_named_later(np, tok, pos)  # "the state's dam safety office"
                 if org is not None:
                     return _Speaker("the " + self._organisation_text(org), mention,
                                     actor or self._np_actor(list(org), prefer_member=False), pos, head_word,
                                     False, False)
-                recent = self._recent_organisation(pos) if tok.lemma_.lower() not in _PUBLIC_BODY_NOUNS \
-                    | _LOCAL_GOVERNMENT_NOUNS and len([t for t in np if t.tag_ != "POS" and t.dep_ != "det"]) == 1 \
-                    else None
+                recent = self._recent_organisation(pos) if bare and tok.lemma_.lower() not in _PUBLIC_BODY_NOUNS \
+                    | _LOCAL_GOVERNMENT_NOUNS else None
                 if recent is not None and self.sentence_id(recent.pos) >= self.sentence_id(pos) - 1:
                     # "Quinnet Valley Medical Center will stop delivering babies ..., the hospital
                     # said": the organisation named in the same sentence or the one before
@@ -1468,8 +1469,7 @@ class _Context:
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
             # "The Army said": no major in it; "the hospital said": not its president, named after it
-            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS \
-                or (tok.lemma_.lower() in _INSTITUTION_NOUNS and tok.lower_ not in _PERSON_NOUNS)
+            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS or institution
             person = None if generic or body else (self._role_antecedent(np, tok, pos, actor)
                                                    or self._cataphor(np, tok, pos, actor))
             if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
