@@ -39,7 +39,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import date as _date
 from functools import lru_cache
 from importlib import resources
@@ -107,7 +107,9 @@ _TITLE_NOUNS = frozenset(
      "editorial", "article", "piece", "headline", "report", "film", "documentary", "movie",
      "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook",
      "painting", "portrait", "mural", "sculpture", "photograph", "poem", "exhibit", "exhibition", "opera",
-     "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus"})
+     "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus",
+     # services and tools with names of their own ('the state’s "Notify Me First" alert system')
+     "system", "app", "registry", "hotline", "portal", "database"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
 _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution"})
@@ -313,7 +315,7 @@ _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "dealer", "co-op", "cooperative", "nonprofit",
      "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union",
-     "group"})
+     "group", "airline"})
 # Nouns for a business ("the company", "the railroad"), which no public body stands for: the
 # organisation nouns above but those a public body, a charity or a union also goes by.
 _BUSINESS_NOUNS = _GENERIC_ORGANISATION_NOUNS - {"service", "owner", "co-op", "cooperative", "nonprofit", "charity",
@@ -993,6 +995,8 @@ class _Context:
                 continue  # a place or body the NER took for a person ("Kyiv")
             if _newspaper_as_person(ent):
                 continue  # "told The Gazette": a newspaper the recogniser took for a person
+            if _in_dateline(doc, ent.end_char):
+                continue  # "CUTLER FALLS, Neb. —": a town the recogniser took for a person
             name = _strip_poss(_whole_words_text(_person_words(ent)))
             if not name.split():
                 continue
@@ -1242,6 +1246,10 @@ class _Context:
             antecedent = None
             if pronoun in _THING_PRONOUNS:
                 antecedent = self._previous_organisation(pos, record)
+            if lower == "they" and (group := self._group_subject_before(pos)) is not None:
+                # "Ten of the program's doctoral students signed an open letter ... . In it, they
+                # wrote": the people the sentence before was about, though no one quoted them yet
+                return replace(self._speaker_from(group, record), mention=tok.text, pos=pos)
             if antecedent is None:
                 antecedent = self.antecedent(pronoun, pos, gender=gender)
             if antecedent is None:
@@ -1357,9 +1365,13 @@ class _Context:
         # the organisation in apposition is the speaker, before any bearer of the title
         in_apposition = bool(name_tokens) and name_tokens[0].i > tok.i \
             and not any(t.ent_type_ == "PERSON" for t in name_tokens)
+        if head_word in _SPOKESPERSON_NOUNS and not has_name and not in_apposition and first.lower_ in ("a", "an"):
+            org = self._spokespersons_body(tok)
+            if org is not None:  # "A department spokesman said": for the department named before
+                return _Speaker(f"a {head_word} for {org[0]}", mention, actor or org[1], pos, head_word, False, True)
         if head_word and not has_name and not plural and not in_apposition \
                 and (first.lower_ in _CATAPHORIC_DETERMINERS or (head_word in _PERSON_NOUNS and any(
-                    c.dep_ == "poss" and c.pos_ == "NOUN" for c in tok.children))):
+                    c.dep_ == "poss" and (c.pos_ == "NOUN" or c.is_lower) for c in tok.children))):
             # (also "the county's clerk", a description by the body whose office it is)
             # "A Fall River woman sued ... . The woman, Lorraine Medina, told": named later
             named = self._named_by_apposition(tok)
@@ -1384,6 +1396,11 @@ class _Context:
             person = self._named_next_sentence(np, tok, pos)
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+        if plural and not has_name and not in_apposition and first.lower_ in ("two", "a", "an") \
+                and tok.lemma_.lower() in _PERSON_NOUNS | _KIN_NOUNS:
+            pair = self._pair_named_later(tok)  # "Two brothers who run ... said" ... "The brothers, Tomas and Erik Sundquist,"
+            if pair is not None:
+                return _Speaker(pair, mention, actor, pos, head_word, True, True)
         if first.lower_ == "the" and plural and not has_name and not in_apposition \
                 and any(c.dep_ == "nummod" and c.lower_ == "two" for c in tok.children):
             pair = self._last_two_titled(tok, pos)  # "the two senators wrote"
@@ -1483,6 +1500,10 @@ class _Context:
                     person = None
                 if person is not None and person.name[:1].islower():
                     person = None  # an unnamed "the mayor" is not "the governor" who speaks next
+                owners = {c.lower_ for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")}
+                if person is not None and owners & person.titles and any(
+                        t in _ROLE_WORDS and t != head_word for t in person.titles - owners):
+                    person = None  # "A spokeswoman for the board, Teresa Quiñones, ... The board’s chairman"
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
             if head_word == "agency" and not plural and (body := self._public_body_before(tok)) is not None:
@@ -1646,6 +1667,24 @@ class _Context:
         if len(names) != 2:
             return None
         return _Speaker(f"{names[0]} and {names[1]}", None, None, subject.idx, None, True, True)
+
+    def _group_subject_before(self, pos: int):
+        """The people named by a plural noun as the subject of the sentence before ``pos`` ("Ten
+        of the program's doctoral students signed a letter"), when that sentence reports no one's
+        words and the subject names no person; None otherwise."""
+        previous = self._previous_sentence(pos)
+        if previous is None or any(previous.start_char <= s.pos < previous.end_char for s in self.speakers):
+            return None
+        subject = _main_subject(previous)
+        if subject is not None and subject.pos_ == "NUM":
+            of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in _PERSON_NOUNS:
+            return None
+        top = next(t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i)
+        if any(t.ent_type_ == "PERSON" for t in top.subtree):
+            return None
+        return top
 
     def _previous_sentence(self, pos: int):
         """The sentence before the one at character ``pos``, or None."""
@@ -1970,9 +2009,10 @@ class _Context:
                     and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1))
             if not names_head:
                 continue
-            if not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
-                continue
             own = {t.lower_ for t in head.subtree}
+            if not any((c.dep_ == "det" and c.lower_ == "the") or (c.dep_ == "poss" and c.lower_ in own)
+                       for c in later.children):
+                continue  # ("The senate’s chairwoman, Prof. Ruth Nakashima," for "the senate’s chairwoman")
             if any(c.dep_ in ("amod", "compound") and c.i < later.i and c.lower_ not in own for c in later.children):
                 continue  # "the company" is not "The cable company, Summitview Communications," named later
             for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
@@ -1985,6 +2025,49 @@ class _Context:
                 if appos.lower_ == "local" and appos.i + 1 < len(self.doc) and self.doc[appos.i + 1].like_num:
                     words = words + [self.doc[appos.i + 1]]  # a union's "Local 311"
                 return self.span_text(words), self._np_actor(words, prefer_member=False), False
+        return None
+
+    def _spokespersons_body(self, tok) -> tuple[str, str | None] | None:
+        """For "a department spokesman" or "a spokesman for the department": the organisation
+        named before whose name that institution noun heads ("the U.S. Department of
+        Transportation"), as (its name, its actor); None otherwise."""
+        nouns = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i]
+        nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                  if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower
+                  and any(d.dep_ == "det" and d.lower_ == "the" for d in g.children)]
+        if len(nouns) != 1:
+            return None
+        org = self._earlier_org(nouns[0])
+        if org is None:
+            return None
+        the = org[0].lower_ == "the" or (org.start > 0 and self.doc[org.start - 1].lower_ == "the")
+        name = ("the " if the else "") + self._organisation_text(org)
+        return name, self._np_actor(list(org), prefer_member=False)
+
+    def _pair_named_later(self, head) -> str | None:
+        """"A and B" for a plural description that a later "the" phrase of the same noun names
+        by two coordinated names ("Two brothers who run a roofing company" ... "The brothers,
+        Tomas and Erik Sundquist,": "Tomas Sundquist and Erik Sundquist"); None otherwise."""
+        for later in self.doc[head.i + 1:]:
+            if later.pos_ != "NOUN" or later.lower_ != head.lower_ \
+                    or not any(c.dep_ == "det" and c.lower_ == "the" for c in later.children):
+                continue
+            one = next((c for c in later.children if c.dep_ in ("appos", "conj") and c.pos_ == "PROPN"
+                        and c.i > later.i), None)
+            if one is None and later.i + 2 < len(self.doc) and self.doc[later.i + 1].text == ",":
+                # "The sisters, Mara and Lena Voss, said", when the parser made the names the subject
+                one = self.doc[later.i + 2] if self.doc[later.i + 2].ent_type_ == "PERSON" else None
+                one = one.head if one is not None and one.dep_ == "compound" else one
+            other = next((c for c in one.children if c.dep_ == "conj" and c.pos_ == "PROPN"), None) \
+                if one is not None else None
+            if other is None:
+                return None
+            words = _name_tokens(one)
+            names = [_whole_words_text(words), _whole_words_text(_name_tokens(other))]
+            surname = _couple_surname(words[-1]) if len(words) == 1 else None
+            if surname is not None:
+                names[0] = f"{names[0]} {surname}"
+            return " and ".join(self.canonical_person(n) for n in names)
         return None
 
     def _apposition_before(self, tok) -> _Speaker | None:
@@ -2468,6 +2551,14 @@ class _Context:
                 named.append(self.doc[before])
             for n in named:
                 ent = _entity_of(n)
+                if ent is None and n.pos_ == "PROPN":
+                    # "Sandhill Air Link, the only airline serving ...": a name the recogniser
+                    # missed, described by the noun
+                    words = _name_tokens(n)
+                    if len(words) >= 2 and all(w.is_title and w.i not in self.mention_at for w in words) \
+                            and words[0].lower_ not in given_name_genders():
+                        found[self.span_text(words)] = None
+                    continue
                 if ent is None or _is_outlet_name(ent) or not (ent.root.i == n.i or ent.end == n.i + 1):
                     continue
                 if ent.label_ != "ORG" and not (ent.label_ == "PERSON" and any(w.like_num for w in ent)):
@@ -3066,6 +3157,9 @@ def _np_tokens(head, *, keep_appos: bool = False) -> list:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "acl" and child.i > head.i and head.pos_ == "PROPN":
             drop.update(t.i for t in child.subtree)  # "the Air Force [sent to Congress]"
+        elif child.dep_ == "acl" and child.i == head.i + 1 and child.lemma_.lower() in _SENDING_VERBS \
+                and head.left_edge.i > 0 and head.doc[head.left_edge.i - 1].lemma_.lower() in _AUTHORED_REPORTS:
+            drop.update(t.i for t in child.subtree)  # "a memo the provost [sent to the department]"
         elif child.dep_ == "appos" and not keep_appos:
             drop.update(t.i for t in child.subtree)
         elif child.dep_ == "prep" and any(
@@ -3389,8 +3483,10 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return True  # 'the "Safe Base Homes Act"'
     last, k = _after_quotation(doc, tokens)
     if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS and doc[j].pos_ == "NOUN"
-           and all(t.pos_ == "NOUN" for t in doc[k:j]) for j in (k, k + 1)):
-        return True  # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program'
+           and all(t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in doc[k:j]) for j in (k, k + 1)):
+        # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program', 'the
+        # state’s "Notify Me First" alert system' (the tagger's adjective)
+        return True
     if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[last].head.i == k \
             and doc[last].dep_ in ("compound", "nmod", "amod"):
         return True  # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm'
@@ -3724,7 +3820,7 @@ _AUTHORED_REPORTS = frozenset({
     "memorandum", "transcript", "presentation", "briefing", "complaint", "manifest", "announcement",
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
-    "plan", "dissent", "concurrence",
+    "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
 })
 
 
@@ -3936,10 +4032,11 @@ def _named_author(source):
         # (a noun with its "’s" that the parser made a modifier: "the cooperative’s business plan")
         possessive = child.dep_ == "poss" or (child.pos_ == "NOUN" and any(c.dep_ == "case" for c in child.children))
         if (child.dep_ in ("compound", "poss") or possessive) and child.i < source.i and (
-                child.ent_type_ == "ORG" or (possessive and child.pos_ == "NOUN"
-                                             and child.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS)):
+                child.ent_type_ == "ORG" or (possessive and child.pos_ == "NOUN" and child.lemma_.lower()
+                                             in _GENERIC_ORGANISATION_NOUNS | _INSTITUTION_NOUNS)):
             # "a State Department summary of the talks", "the Pentagon's estimate", "the
-            # railroad's manifest" (the railroad, resolved as a speaker of its own)
+            # railroad's manifest", "the board’s written decision" (the railroad, the board,
+            # resolved as speakers of their own)
             return child
         if child.dep_ == "prep" and child.lower_ in ("by", "from"):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -3972,6 +4069,9 @@ def _named_author(source):
                            and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))), None)
             if author is not None:
                 return author
+    sender = _contact_relative_sender(source)
+    if sender is not None:
+        return sender
     verb = source.head
     if source.dep_ == "nsubj" and verb.i == source.i + 1 and verb.tag_ == "VBN" \
             and verb.lemma_.lower() in _SENDING_VERBS:
@@ -3982,6 +4082,32 @@ def _named_author(source):
         if author is not None:
             return author
     return None
+
+
+# Nouns for a person who speaks for a body.
+_SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+# Verbs by which a body makes a text its own ("the text the board approved").
+_ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "sign", "enact"})
+
+
+def _contact_relative_sender(source):
+    """The subject of a relative clause without "that" right after a document ("a memo the
+    provost sent to the department", "the text the board approved", tagged as a past tense or a participle), however the
+    parser hung it: "the provost"; None otherwise."""
+    doc = source.doc
+    i = source.i + 1
+    if i >= len(doc) or doc[i].dep_ == "punct" or doc[i].lower_ not in ("the", "its", "their", "his", "her"):
+        return None
+    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not (
+            i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    verb = doc[i + 1]
+    if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _SENDING_VERBS | _ADOPTING_VERBS \
+            or (i + 2 < len(doc) and doc[i + 2].lower_ == "by"):
+        return None
+    return doc[i]
 
 
 # Verbs by which someone asks for or pays for a document that another writes ("The report,
@@ -4261,6 +4387,9 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         hi += 1
     lo_i, hi_i = ids[lo], ids[hi]
     doc = ctx.doc
+    that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < head.i), None)
+    if that is not None and that.i > lo_i:
+        lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said
     if hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "than" and not lo_i <= doc[hi_i + 1].head.i <= hi_i \
             and any(t.tag_ in ("JJR", "RBR") for t in doc[lo_i:hi_i + 1]):
         hi_i = doc[hi_i + 1].right_edge.i  # "had more to do with aid [than with the nominee]", hung elsewhere
@@ -4294,6 +4423,14 @@ def _after_dateline(doc, lo: int, hi: int) -> int:
         if tok.idx >= match.end():
             return tok.i
     return lo
+
+
+def _in_dateline(doc, end: int) -> bool:
+    """Whether the text ending at character ``end`` lies in the dateline that opens its
+    paragraph ("CUTLER FALLS, Neb. —")."""
+    paragraph = doc.text.rfind("\n", 0, end) + 1
+    match = _DATELINE_RE.match(doc.text, paragraph)
+    return match is not None and end <= match.end()
 
 
 def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
@@ -4386,6 +4523,9 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     for c in verb.children:
         if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:
             clauses.append(c)
+    title = _title_split(ctx, verb, clauses)
+    if title is not None:
+        clauses.append(title)
     if clauses:
         records = []
         for side in (True, False):  # clauses before / after the verb
@@ -4617,6 +4757,34 @@ def _after_subordinator(doc, verb) -> tuple[int, int] | None:
 # phrase between them ("said on the podcast "Lunch Line" that", "acknowledged under questioning
 # that"): prepositional phrases, their objects and the words of a name.
 _MEDIUM_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "npadvmod", "poss", "amod", "det", "nummod"})
+# Verbs whose object is the one told, not what is told.
+_TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise"})
+
+
+def _title_split(ctx: _Context, verb, clauses: list):
+    """The rest of a content clause that the parser cut off at a title in quotation marks and
+    hung on the reporting verb as a clause of its own ("said the family had signed up for the
+    city’s [“Call Me First” alert system]"): that clause, when it opens with the title right
+    after the content clause (a possessive ending between); None otherwise."""
+    after = [c for c in clauses if c.i > verb.i]
+    if not after:
+        return None
+    doc = ctx.doc
+    end = max(c.right_edge.i for c in after)
+    for c in verb.children:
+        if c.dep_ != "ccomp" or c.i <= end or c in clauses:
+            continue
+        mark = c.left_edge
+        if mark.text not in _ALL_MARKS or any(
+                not (t.is_punct or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s")) or t.text in _ALL_MARKS
+                for t in doc[end + 1:mark.i]):
+            return None
+        marked = next((m for m in ctx.marked if m.start == mark.idx + len(mark.text)), None)
+        tokens = ctx.tokens_in(marked.start, marked.end) if marked is not None else []
+        if tokens and _is_title(doc, ctx.text, marked.start, marked.end, tokens):
+            return c
+        return None
+    return None
 
 
 def _displaced_clause(verb, verbs: ReportingVerbs):
@@ -4627,13 +4795,19 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
     would be sent]"). ``None`` when the verb has a clause of its own (other than a second one
     opened by *that* after this one: "wrote in a decision that [A] and that B"), or when the way down
     passes a verb, a reporting word ("responded by announcing that": the announcement's) or a
-    common-noun object ("denied reports that he had resigned": the reports' content)."""
+    common-noun object ("denied reports that he had resigned": the reports' content), unless the
+    object is the one told ("told a special meeting of the council that")."""
     own = [c for c in verb.children if c.dep_ == "ccomp"]
     for tok in verb.subtree:
         if tok.i <= verb.i or tok.lower_ != "that" or tok.dep_ != "mark":
             continue
         clause = tok.head
-        if clause.i < tok.i or clause.dep_ not in ("relcl", "acl", "ccomp") or not _finite(clause):
+        # ("testified on Friday before the Legislature’s committee that [A]": taken for an adverbial
+        # clause of the verb, after a name)
+        adverbial = clause.dep_ == "advcl" and clause.head.i == verb.i and tok.i > 0 \
+            and verb.doc[tok.i - 1].pos_ == "PROPN"
+        if clause.i < tok.i or (clause.dep_ not in ("relcl", "acl", "ccomp") and not adverbial) \
+                or not _finite(clause):
             return None
         if any(c.i == clause.i or c.i < tok.i or not _has_mark(c, ("that",)) for c in own):
             return None  # a clause of its own, unless only "and that B" after this one
@@ -4644,8 +4818,12 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
             # and Ranch Hour," a Grand Island radio program, that [he would ask ...]')
             set_off = node.dep_ == "dobj" and node.pos_ == "NOUN" and node.left_edge.i > 0 \
                 and doc[node.left_edge.i - 1].text in (",", "\u201d", '"') and doc[tok.i - 1].text == ","
+            # (the audience of a verb of telling: "told a special meeting of the City Council on
+            # Thursday that [she had learned ...]")
+            audience = node.dep_ == "dobj" and node.head.i == verb.i and verb.lemma_.lower() in _TELLING_VERBS
             if _is_verb(node) and node.tag_ != "VBG" or verbs.entry(node) is not None or not (
-                    node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN") or set_off):
+                    node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN") or set_off
+                    or audience):
                 return None
             node = node.head
         between = doc[verb.i + 1:tok.i]

@@ -1921,12 +1921,73 @@ REPORT_SHAPES = [
      "Dr. Helen Marsh runs the college.\n\nDr. Marsh, asked on Monday whether she would meet the "
      "students before the vote, was brief: \u201cWhenever they like, wherever they like.\u201d",
      "Whenever they like, wherever they like.", "Helen Marsh", None),
+    ("a document a person sent, in a relative clause without 'that', is that person's",
+     "The provost, Dr. Colette Ambrose, remains in her post.\n\nThe institute will admit no one "
+     "next fall. Students already enrolled will be allowed to finish, according to a memo the "
+     "provost sent to the chemistry department on Oct. 2.",
+     "Students already enrolled will be allowed to finish", "Colette Ambrose", "according to"),
+    ("the same document taken up again speaks for its sender",
+     "The provost, Dr. Colette Ambrose, remains in her post.\n\nThe institute will admit no one "
+     "next fall. Students already enrolled will be allowed to finish, according to a memo the "
+     "provost sent to the chemistry department on Oct. 2.\n\nThe memo said the institute cost $2 "
+     "million a year.",
+     "the institute cost $2 million a year", "Colette Ambrose", "say"),
+    ("'they' after a sentence about a group of people that no one has quoted is that group",
+     "The hospital cut its night shift in May. Mayor Ellis Drummond has said little about "
+     "it.\n\nTwelve of the hospital\u2019s nurses signed a petition delivered to the board on "
+     "Tuesday. In it, they wrote that the cuts had left one nurse for 14 patients.",
+     "the cuts had left one nurse for 14 patients", "twelve of the hospital\u2019s nurses", "write"),
+    ("a service's name in quotation marks before its kind is no quotation",
+     "Odile Brandt, the victim\u2019s aunt, said the family had registered for the county\u2019s "
+     "\u201cRing Me Early\u201d warning system in 2021.",
+     "the family had registered for the county\u2019s \u201cRing Me Early\u201d warning system in 2021",
+     "Odile Brandt", "say"),
+    ("a board's written ruling, taken up again, speaks for the board",
+     "The Marbury Zoning Board rejected the permit in April.\n\nAccording to the board\u2019s "
+     "written ruling, the tower would stand too close to the school.\n\nThe ruling said the "
+     "company could apply again in a year.",
+     "the company could apply again in a year", "the Marbury Zoning Board", "say"),
+    ("a body's chairman is not its spokeswoman named the sentence before",
+     "A spokeswoman for the board, Rhiannon Feld, said the notice had gone to the wrong "
+     "address.\n\nThe board\u2019s chairman, speaking on Friday, insisted that the decision was "
+     "sound.",
+     "the decision was sound", "the board\u2019s chairman", "insist"),
+    ("two people described together and named together later are both the speakers",
+     "Two sisters who run a bakery on Mill Street said they had closed for the week.\n\nThe "
+     "sisters, Mara and Lena Voss, said the smoke had driven off their customers.",
+     "they had closed for the week", "Mara Voss and Lena Voss", "say"),
+    ("'the airline' is the company its sentence describes so, not the dateline's town",
+     "BRAMBLE RIDGE, Okla. \u2014 Prairie Wind Express, the only airline serving Bramble Ridge "
+     "Municipal Airport, will end service on May 1, the airline told regulators on Monday.",
+     "Prairie Wind Express, the only airline serving Bramble Ridge Municipal Airport, will end service on May 1",
+     "Prairie Wind Express", "tell"),
+    ("a spokesman by his body's noun speaks for the body named before",
+     "The Idaho Department of Lands closed the trail in July.\n\nA department spokesman said the "
+     "trail would reopen in the spring.",
+     "the trail would reopen in the spring", "a spokesman for the Idaho Department of Lands", "say"),
+    ("'department data' are the department's named before",
+     "The Idaho Department of Lands closed the trail in July.\n\nTwo hikers were hurt there last "
+     "year, according to department data.",
+     "Two hikers were hurt there last year", "the Idaho Department of Lands", "according to"),
+    ("a that-clause after the gathering someone told is the report",
+     "Mayor Ines Kowalczyk told a special meeting of the Village Council on Thursday that she had "
+     "heard of the decision from a reporter.",
+     "she had heard of the decision from a reporter", "Ines Kowalczyk", "tell"),
+    ("a that-clause after a committee's name is the testimony, without the committee",
+     "The president of the Harlan Chamber of Commerce, Maureen Ostrowski, testified on Friday "
+     "before the Legislature\u2019s Agriculture and Natural Resources Committee that at least 20 "
+     "farms depended on the bridge.",
+     "at least 20 farms depended on the bridge", "Maureen Ostrowski", "testify"),
+    ("the text a body approved speaks for the body",
+     "The Harrow County Commission passed an emergency rule on Friday.\n\nThe rule covers every "
+     "quarry in the county, according to the text the commission approved.",
+     "The rule covers every quarry in the county", "the Harrow County Commission", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_51(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_52(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2123,13 +2184,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 52: four articles with officials quoted by title alone,
-# a speaker described and named later, a quotation over two paragraphs, named rules and alert
-# systems and a radio programme in quotation marks), measured once
+# Scores of the US-news held-out split (round 53: four articles with a commission's order and a
+# league's decision as speakers, a chairman quoted by title alone, people described and named later,
+# two parents speaking together, named programmes and radio shows in quotation marks), measured once
 # with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7639, "speaker_name_accuracy": 0.7639, "exact_f1": 0.9396,
-               "overlap_f1": 0.9664}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8904, "speaker_name_accuracy": 0.8904, "exact_f1": 0.9419,
+               "overlap_f1": 0.9419}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2137,7 +2198,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 72
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
