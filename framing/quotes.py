@@ -112,7 +112,8 @@ _TITLE_NOUNS = frozenset(
      "system", "app", "registry", "hotline", "portal", "database"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
-_LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution"})
+_LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution",
+                             "Policy", "Program", "Programme", "Plan", "Code"})
 # participles that introduce a title ("an op-ed titled ..."); "called"/"named"/"dubbed"
 # only as a participle after a noun ("a show called ..."), not as a finite verb ("what he
 # called ...", which reports someone's wording)
@@ -846,7 +847,9 @@ class QuoteExtractor:
             for child in tok.children:
                 if child.i not in inside and _is_speech(child, verbs) and not _infinitive(child) and (
                     child.i > last.i or child.i < first.i
-                ) and not _opening_participle(child):
+                ) and not _opening_participle(child) and child.dep_ != "relcl":
+                    # (a relative clause describes the quoted noun: 'two full-time “auditors” who
+                    # also answer the telephones')
                     return child, None
         # ... or a report whose *that* clause the quotation sits in, where the parse hung the
         # quotation elsewhere ('told reporters that she had called the jail "every morning"')
@@ -1234,6 +1237,13 @@ class _Context:
         return speaker
 
     def _speaker_from(self, tok, record: _Record) -> _Speaker:
+        if tok.pos_ == "PROPN" and _in_dateline(self.doc, tok.idx + len(tok.text)):
+            # "DUNLOW, Kan. — The Kansas Interscholastic Activities League suspended": the parser
+            # made the dateline's town the subject and the subject its apposition
+            after = next((c for c in tok.children if c.dep_ == "appos"
+                          and not _in_dateline(self.doc, c.idx + len(c.text))), None)
+            if after is not None:
+                return self._speaker_from(after, record)
         pos = tok.idx
         lower = tok.lower_
         # pronouns ----------------------------------------------------------
@@ -1268,6 +1278,9 @@ class _Context:
         if tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.head.lemma_.lower() in _AUTHORED_REPORTS:
             # "according to a district memo": the district named before, else the memo itself
             org = self._earlier_org(tok)
+            if org is None and tok.lower_ == "agency" and (body := self._public_body_before(tok)) is not None:
+                # "according to agency records" after "OSHA inspected the elevator"
+                return replace(body, mention=self.span_text(_np_tokens(tok.head)), pos=pos)
             if org is None:
                 return self._speaker_from(tok.head, record)
             name = "the " + self._organisation_text(org)
@@ -1365,6 +1378,11 @@ class _Context:
         # the organisation in apposition is the speaker, before any bearer of the title
         in_apposition = bool(name_tokens) and name_tokens[0].i > tok.i \
             and not any(t.ent_type_ == "PERSON" for t in name_tokens)
+        if head_word in ("city", "town", "village") and first.lower_ == "the" and not has_name and not in_apposition \
+                and all(t.i == tok.i or t.dep_ == "det" or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") for t in np):
+            place = _dateline_place(self.doc)
+            if place is not None:  # "QUESSETT, Mass. — ... the city sent": the city of the dateline
+                return _Speaker(f"the {head_word} of {place}", mention, actor, pos, head_word, False, False)
         if head_word in _SPOKESPERSON_NOUNS and not has_name and not in_apposition and first.lower_ in ("a", "an"):
             org = self._spokespersons_body(tok)
             if org is not None:  # "A department spokesman said": for the department named before
@@ -2231,9 +2249,17 @@ class _Context:
         there first ("the Interfax news agency", an outlet's name): then "the agency" is it."""
         for t in self._tokens_before(tok.i, sentences=2):
             ent = _entity_of(t) if t.ent_type_ else None
-            if t.lemma_.lower() in _NEWS_NOUNS - {"agency"} or (ent is not None and _is_outlet_name(ent)) \
+            # (a wire's name, not a newspaper's: "the Tribune obtained the report" leaves "the agency" alone)
+            wire = ent is not None and _is_outlet_name(ent) and any(w.lower_ in ("press", "wire", "news") for w in ent)
+            if t.lemma_.lower() in _NEWS_NOUNS - {"agency"} or wire \
                     or (t.lower_ == "agency" and t.i > 0 and t.nbor(-1).lower_ in ("news", "press", "wire")):
                 return None
+            expanded = self._expanded_abbreviation(t) if t.dep_ != "compound" else None
+            if expanded is not None and expanded.root.lemma_.lower() in _AGENCY_NOUNS:
+                # "OSHA inspected the elevator": the Occupational Safety and Health Administration
+                return _Speaker("the " + self.span_text(expanded), None,
+                                self._np_actor(list(expanded), prefer_member=False), t.idx,
+                                expanded.root.lemma_.lower(), False, False)
             if t.lemma_.lower() not in _AGENCY_NOUNS or t.dep_ == "compound":
                 continue
             if ent is not None and ent.label_ == "ORG" and t.i in (ent[-1].i, ent.root.i):
@@ -3410,8 +3436,8 @@ def _verb_before(ctx: _Context, i: int, verbs: ReportingVerbs):
         t = doc[k]
         if t.text in (".", ";", "!", "?") or (len(t.text) == 1 and t.text in _ALL_MARKS):
             return None
-        if _is_speech(t, verbs) and not (colon and _put_question(t)):
-            return t
+        if _is_speech(t, verbs) and not (colon and (_put_question(t) or t.dep_ == "relcl")):
+            return t  # (not "the parents who had written to her office" before "was short:")
         if not colon and t.pos_ not in ("ADV", "ADP", "PRON", "PROPN", "NOUN", "DET", "NUM", "ADJ"):
             return None
     return None
@@ -3452,7 +3478,14 @@ def _colon_subject(ctx: _Context, i: int):
         return None
     if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if subj.lemma_.lower() in _ANSWER_NOUNS and owner is not None:
+        return owner  # "Ms. Sturdevant’s answer to the parents was short:", "Her reply was one line:"
     return subj
+
+
+# Nouns for what someone answers or says, whose owner is the speaker after a colon.
+_ANSWER_NOUNS = frozenset({"answer", "reply", "response", "retort", "message", "verdict", "advice", "comment"})
 
 
 def _is_document(tok) -> bool:
@@ -3928,7 +3961,7 @@ def _author_of(source):
     Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
-    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source)
+    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -3939,14 +3972,39 @@ def _author_of(source):
         # GAO report" or "the report released by the board"
         for earlier in reversed(source.doc[:source.i]):
             if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
-                author = _named_author(earlier)
-                if author is None:
-                    # "the state's inspector general said in a report ... The report said": the
-                    # one who reported in it or issued it
-                    author = _issuer(earlier)
+                # "the state's inspector general said in a report ... The report said": the one who
+                # reported in it or issued it, before the one who released it ("acknowledged in a
+                # statement released by his lawyer"); else the author its words name
+                author = _issuer(earlier) or _named_author(earlier)
                 if author is not None:
                     return author
     return source
+
+
+# Nouns of an act that a report records, and the verb of the act ("The inspection report" after
+# "OSHA inspected the elevator").
+_ACT_NOUNS = {"inspection": "inspect", "investigation": "investigate", "audit": "audit", "review": "review",
+              "examination": "examine", "evaluation": "evaluate", "assessment": "assess"}
+
+
+def _doer_before(source):
+    """For a report named by its act ("The inspection report", "the audit report"): the subject
+    of the verb of that act in the same or the two sentences before ("OSHA inspected the elevator
+    in 2025"), when it is no pronoun; None otherwise."""
+    act = next((c for c in source.children if c.dep_ == "compound" and c.lemma_.lower() in _ACT_NOUNS
+                and c.i < source.i), None)
+    if act is None:
+        return None
+    doc, first = source.doc, source.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for tok in reversed(doc[first:source.i]):
+        if tok.pos_ == "VERB" and tok.lemma_.lower() == _ACT_NOUNS[act.lemma_.lower()]:
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
+    return None
 
 
 def _issuer(document):
@@ -4096,6 +4154,8 @@ def _contact_relative_sender(source):
     parser hung it: "the provost"; None otherwise."""
     doc = source.doc
     i = source.i + 1
+    if i < len(doc) and doc[i].dep_ == "prep" and doc[i].head.i == source.i and doc[i].lower_ == "of":
+        i = doc[i].right_edge.i + 1  # "a notice of default the city sent the company"
     if i >= len(doc) or doc[i].dep_ == "punct" or doc[i].lower_ not in ("the", "its", "their", "his", "her"):
         return None
     while i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not (
@@ -4295,7 +4355,11 @@ def _circumstance(verb) -> bool:
     the talks were over"). A clause set off by a comma is the writer's ("..., a day after
     Prigozhin [claimed] full control")."""
     left = verb.left_edge.i
-    return (verb.dep_ == "advcl" and _has_mark(verb, _CIRCUMSTANCE_MARKS)
+    # (or opened by "whenever" or "when" that the parser made an adverb: "given water whenever
+    # they [asked] for it")
+    opened = _has_mark(verb, _CIRCUMSTANCE_MARKS) or (
+        verb.doc[left].lower_ in ("whenever", "when", "wherever") and verb.doc[left].head.i == verb.i)
+    return (verb.dep_ == "advcl" and opened
             and not any(c.dep_ in ("ccomp", "parataxis") for c in verb.children)
             and not (left > 0 and verb.doc[left - 1].text == ","))
 
@@ -4425,6 +4489,18 @@ def _after_dateline(doc, lo: int, hi: int) -> int:
     return lo
 
 
+def _dateline_place(doc) -> str | None:
+    """The town of the dateline that opens the text, in title case ("CALVERT SPRINGS, Va. —":
+    "Calvert Springs"), or None without one."""
+    match = _DATELINE_RE.match(doc.text)
+    if match is None:
+        return None
+    place = match.group(0).split(",")[0].strip(" \u2014\u2013-")
+    if not place or not place.isupper():
+        return None
+    return " ".join(w[:1] + w[1:].lower() for w in place.split())
+
+
 def _in_dateline(doc, end: int) -> bool:
     """Whether the text ending at character ``end`` lies in the dateline that opens its
     paragraph ("CUTLER FALLS, Neb. —")."""
@@ -4455,6 +4531,9 @@ def _record_from_range(ctx: _Context, lo: int, hi: int, **kw) -> _Record:
     doc = ctx.doc
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
+    for m in ctx.marked:
+        if m.closed and start < m.start <= end <= m.end and not ctx.text[end:m.end].strip(" ,.;"):
+            end = m.end + 1  # a name in quotation marks that ends the clause keeps its closing mark
     return _Record(start, end, "indirect", **kw)
 
 
@@ -4520,8 +4599,11 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)
                 or (verb.dep_ == "relcl" and c.i > verb.i) or _subject_lost(c, verb)]
     # "said A and that B": B may hang from the verb as a conjunct opening with "that"
+    # (only after a clause A of the verb's own: "whenever they asked for it and that B" is no report
+    # of the asking)
     for c in verb.children:
-        if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None:
+        if c.dep_ == "conj" and c.i > verb.i and _has_mark(c, ("that",)) and verbs.entry(c) is None \
+                and (clauses or entry != "ask"):
             clauses.append(c)
     title = _title_split(ctx, verb, clauses)
     if title is not None:
@@ -4821,7 +4903,9 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
             # (the audience of a verb of telling: "told a special meeting of the City Council on
             # Thursday that [she had learned ...]")
             audience = node.dep_ == "dobj" and node.head.i == verb.i and verb.lemma_.lower() in _TELLING_VERBS
-            if _is_verb(node) and node.tag_ != "VBG" or verbs.entry(node) is not None or not (
+            # (the medium of the report itself: "acknowledged in a statement released by his lawyer that")
+            medium = node.dep_ == "pobj" and node.head.lower_ in ("in", "through") and node.head.head.i == verb.i
+            if _is_verb(node) and node.tag_ != "VBG" or (verbs.entry(node) is not None and not medium) or not (
                     node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN") or set_off
                     or audience):
                 return None
@@ -4922,6 +5006,14 @@ def _according(ctx: _Context, according) -> _Record | None:
     if ctx.verbs.entry(head) is not None and any(c.dep_ == "ccomp" for c in head.children):
         return None  # "Peskov stated that A, according to agencies": the source of a report
     p_lo, p_hi = _according_phrase(doc, according)
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    sender = _contact_relative_sender(source) if source is not None else None
+    if sender is not None and head.i == sender.i + 1 and _is_verb(head.head) and head.head.i != head.i:
+        # "According to a notice the city sent the company on Sept. 12, A": the relative clause
+        # belongs to the source, whatever the parser made of it; A is the clause it hung on
+        p_hi = max(p_hi, head.right_edge.i)
+        head = head.head
     sent = according.sent
     if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[max(p_hi, according.right_edge.i) + 1:sent.end]):
         # (a relative clause on the source closes the sentence: "..., according to Councilman

@@ -1982,14 +1982,76 @@ REPORT_SHAPES = [
      "The Harrow County Commission passed an emergency rule on Friday.\n\nThe rule covers every "
      "quarry in the county, according to the text the commission approved.",
      "The rule covers every quarry in the county", "the Harrow County Commission", "according to"),
+    ("a document the city sent, in a relative clause without 'that' after 'of', is the dateline city's",
+     "BRISTOW FALLS, Ore. \u2014 The city fired its paving contractor on Friday.\n\nAccording to a notice "
+     "of default the city sent the firm on May 2, Harlan Paving had finished 40 of the 90 blocks.",
+     "Harlan Paving had finished 40 of the 90 blocks",
+     "the city of Bristow Falls", "according to"),
+    ("an answer's owner speaks after a colon, not the people of a relative clause inside the subject",
+     "The league\u2019s director, Wanda Pettibone, spoke on Monday.\n\nMs. Pettibone\u2019s answer to the "
+     "coaches who had written to her office was short: \u201cThe rule stays.\u201d",
+     "The rule stays.",
+     "Wanda Pettibone", None),
+    ("a report named by its act is the actor's of the sentence before",
+     "The Occupational Safety and Health Administration opened an inquiry on Monday.\n\nOSHA inspected the "
+     "mill in 2025 after a complaint. The inspection report, which the Herald obtained through a records "
+     "request, said inspectors had found dust on the ledges.",
+     "inspectors had found dust on the ledges",
+     "the Occupational Safety and Health Administration", "say"),
+    ("'agency records' are the agency's named by its abbreviation, though a newspaper is named between",
+     "The Occupational Safety and Health Administration opened an inquiry on Monday.\n\nOSHA inspected the "
+     "mill in 2025 after a complaint. The inspection report, which the Herald obtained through a records "
+     "request, said inspectors had found dust on the ledges.\n\nThe mill paid a $9,000 fine, according to "
+     "agency records.",
+     "The mill paid a $9,000 fine",
+     "the Occupational Safety and Health Administration", "according to"),
+    ("a lede's subject that the parser hung on the dateline's town is the subject",
+     "MARLBURY, Kan. \u2014 The Kansas Interscholastic Athletics League suspended Marlbury High "
+     "School\u2019s head football coach for the rest of the season on Monday, saying that he had ignored "
+     "its heat rules.",
+     "he had ignored its heat rules",
+     "the Kansas Interscholastic Athletics League", "say"),
+    ("a that-clause the parser hung on the statement it was made in is the report",
+     "The coach, Emil Brandt, was suspended on Monday. Mr. Brandt, 51, acknowledged in a statement "
+     "released by his lawyer that the drill had run long.",
+     "the drill had run long",
+     "Emil Brandt", "acknowledge"),
+    ("a statement taken up again is his who spoke in it, not the lawyer who released it",
+     "The coach, Emil Brandt, was suspended on Monday. Mr. Brandt, 51, acknowledged in a statement "
+     "released by his lawyer that the drill had run long.\n\n\u201cI never put a player at risk,\u201d the "
+     "statement said.",
+     "I never put a player at risk,",
+     "Emil Brandt", "say"),
+    ("'whenever they asked for it' inside a content clause is no second report",
+     "Mr. Brandt claimed that players had been given water whenever they asked for it and that a trainer "
+     "had been on the field the whole time.",
+     "players had been given water whenever they asked for it and that a trainer had been on the field the "
+     "whole time",
+     "Brandt", "claim"),
+    ("a policy's name that ends a reported clause is no quotation, and the clause keeps its closing mark",
+     "The union\u2019s president, Gabe Pell, said the board had ignored its own \u201cOpen Stacks Policy,\u201d "
+     "adopted in 2019, which gives the director the final say.",
+     "the board had ignored its own \u201cOpen Stacks Policy,\u201d", "Gabe Pell", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_52(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_53(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_scare_quote_with_a_relative_clause_and_a_named_policy_are_no_quotations(extractor, nlp):
+    """A relative clause describes the quoted noun ('two full-time “auditors” who also answer'), and a
+    policy's name in quotation marks is a title, inside the reported clause or not."""
+    texts = ["The commission\u2019s budget pays for two full-time \u201cauditors\u201d who also answer the "
+             "office\u2019s telephones.",
+             "The coach kept the team out an hour past the limit in the league\u2019s \u201cSummer Heat Practice "
+             "Policy,\u201d the decision says."]
+    found = [q.text for text in texts for q in extractor.extract(nlp(text))]
+    assert "auditors" not in found
+    assert "Summer Heat Practice Policy," not in found
 
 
 # Shapes where the small English pipeline, not a missing rule, lost the speaker: names the
@@ -2184,13 +2246,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 53: four articles with a commission's order and a
-# league's decision as speakers, a chairman quoted by title alone, people described and named later,
-# two parents speaking together, named programmes and radio shows in quotation marks), measured once
-# with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# Scores of the US-news held-out split (round 54: four articles with a court's opinion and dissent,
+# an incident report and a tally sheet as speakers, an attorney quoted by title alone, people described
+# and named later, couples speaking together, a podcast and radio shows in quotation marks), measured
+# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
 # tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8904, "speaker_name_accuracy": 0.8904, "exact_f1": 0.9419,
-               "overlap_f1": 0.9419}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9079, "speaker_name_accuracy": 0.9079, "exact_f1": 0.9308,
+               "overlap_f1": 0.9560}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2198,7 +2260,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
