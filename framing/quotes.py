@@ -109,7 +109,7 @@ _TITLE_NOUNS = frozenset(
      "painting", "portrait", "mural", "sculpture", "photograph", "poem", "exhibit", "exhibition", "opera",
      "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus",
      # services and tools with names of their own ('the state’s "Notify Me First" alert system')
-     "system", "app", "registry", "hotline", "portal", "database"})
+     "system", "app", "registry", "hotline", "portal", "database", "display"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
 _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution",
@@ -3961,7 +3961,8 @@ def _author_of(source):
     Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
-    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source)
+    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
+        or _majority_writer(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -4004,6 +4005,25 @@ def _doer_before(source):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+    return None
+
+
+def _majority_writer(source):
+    """For "The opinion" of a court: the judge who "wrote for the majority" (or "for the court")
+    in the three sentences before; None otherwise."""
+    if source.lemma_.lower() != "opinion" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        return None
+    doc, first = source.doc, source.sent.start
+    for _ in range(3):
+        if first > 0:
+            first = doc[first - 1].sent.start
+    for tok in reversed(doc[first:source.i]):
+        if tok.lemma_.lower() == "write" and tok.pos_ == "VERB" and any(
+                c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in ("majority", "court", "panel")
+                                                                for g in c.children) for c in tok.children):
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject  # "Justice Evelyn Drummond wrote for the majority that ..."
     return None
 
 
@@ -4581,9 +4601,11 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 continue
             if (right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013")) and not split:
                 interposed = _interposed_adverbial(verb, c)
-                if interposed is None:
-                    continue
-                extend_to[c.i] = interposed
+                if interposed is not None:
+                    extend_to[c.i] = interposed
+                elif not (doc[right].text == "," and doc[right].head.i == c.i and right > c.i):
+                    continue  # (a comma hung on the clause itself sets it off too: "A, an agency
+                    # spokesman, Derek Ammons, told the Tribune")
             first = _first_coordinated_clause(verb, c, verbs)
             if first is not None:
                 extend_from[c.i] = first
@@ -4619,6 +4641,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 continue
             lo = min(r[0] for r in ranges)
             hi = max(r[1] for r in ranges)
+            if not side:
+                hi = _participle_tail(verb, hi, verbs)
             record = _record_from_range(ctx, lo, hi, gov=verb, entry=entry, source="verb")
             record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
             records.append(record)
@@ -4841,6 +4865,28 @@ def _after_subordinator(doc, verb) -> tuple[int, int] | None:
 _MEDIUM_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "npadvmod", "poss", "amod", "det", "nummod"})
 # Verbs whose object is the one told, not what is told.
 _TELLING_VERBS = frozenset({"tell", "inform", "assure", "remind", "notify", "brief", "advise"})
+
+
+def _participle_tail(verb, hi: int, verbs: ReportingVerbs) -> int:
+    """The last token of a content clause that ends at ``hi``, taken on through a past participle
+    that the parser hung on the reporting verb right after it ("wrote that the board had ignored its
+    own “Open Shelves Policy,” [adopted in 2019, which gives ...]"): it describes the clause's last
+    noun, not the report."""
+    doc = verb.doc
+    k = hi + 1
+    while k < len(doc) and (doc[k].text == "," or doc[k].text in _ALL_MARKS):
+        k += 1
+    if k == hi + 1 or k >= len(doc):
+        return hi
+    tail = doc[k]
+    if tail.tag_ == "VBN" and tail.dep_ in ("advcl", "acl", "ccomp") and tail.head.i == verb.i \
+            and not any(c.dep_ in _SUBJ_DEPS or c.dep_ == "aux" for c in tail.children) \
+            and verbs.entry(tail) is None and tail.right_edge.i < verb.sent.end:
+        end = tail.right_edge.i
+        while end > tail.i and doc[end].is_punct:
+            end -= 1
+        return end
+    return hi
 
 
 def _title_split(ctx: _Context, verb, clauses: list):

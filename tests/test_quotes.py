@@ -2028,16 +2028,33 @@ REPORT_SHAPES = [
      "players had been given water whenever they asked for it and that a trainer had been on the field the "
      "whole time",
      "Brandt", "claim"),
-    ("a policy's name that ends a reported clause is no quotation, and the clause keeps its closing mark",
+    ("a policy's name inside a reported clause is no quotation, and the clause keeps its closing mark",
      "The union\u2019s president, Gabe Pell, said the board had ignored its own \u201cOpen Stacks Policy,\u201d "
      "adopted in 2019, which gives the director the final say.",
-     "the board had ignored its own \u201cOpen Stacks Policy,\u201d", "Gabe Pell", "say"),
+     "the board had ignored its own \u201cOpen Stacks Policy,\u201d adopted in 2019, which gives the director the "
+     "final say", "Gabe Pell", "say"),
+    ("a clause's last noun described by a participle after it keeps the participle",
+     "The union\u2019s president, Gabe Pell, wrote that the board had ignored its own \u201cOpen Stacks "
+     "Policy,\u201d adopted in 2019, which gives the director the final say.",
+     "the board had ignored its own \u201cOpen Stacks Policy,\u201d adopted in 2019, which gives the "
+     "director the final say",
+     "Gabe Pell", "write"),
+    ("'The opinion' is the judge's who wrote for the majority",
+     "The court ruled 3 to 2 for the older district. Justice Mara Quell wrote for the majority that the "
+     "law was clear.\n\nThe opinion noted that the district had used the water since 1891.",
+     "the district had used the water since 1891",
+     "Mara Quell", "note"),
+    ("a clause set off by a comma the parser hung on the clause itself is the report",
+     "The Occupational Safety and Health Administration has opened an inspection at the plant, an agency "
+     "spokesman, Curtis Vale, told the Ledger.",
+     "The Occupational Safety and Health Administration has opened an inspection at the plant",
+     "Curtis Vale", "tell"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_53(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_54(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2052,6 +2069,13 @@ def test_a_scare_quote_with_a_relative_clause_and_a_named_policy_are_no_quotatio
     found = [q.text for text in texts for q in extractor.extract(nlp(text))]
     assert "auditors" not in found
     assert "Summer Heat Practice Policy," not in found
+
+
+def test_a_display_title_after_its_noun_is_no_quotation(extractor, nlp):
+    """'The display, “Shelf Life: ...,” had stood': a title set off after the noun of its kind."""
+    text = ("The display, \u201cShelf Life: Books They Tried to Take Away,\u201d had stood beside the circulation "
+            "desk since Sept. 22.")
+    assert [q.text for q in extractor.extract(nlp(text))] == []
 
 
 # Shapes where the small English pipeline, not a missing rule, lost the speaker: names the
@@ -2246,13 +2270,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 54: four articles with a court's opinion and dissent,
-# an incident report and a tally sheet as speakers, an attorney quoted by title alone, people described
-# and named later, couples speaking together, a podcast and radio shows in quotation marks), measured
-# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9079, "speaker_name_accuracy": 0.9079, "exact_f1": 0.9308,
-               "overlap_f1": 0.9560}
+# Scores of the US-news held-out split (round 55: four articles with a contract, an engineer's report
+# and a ballot notice as speakers, officials quoted by title alone, people described and named later,
+# two people speaking together, named policies in quotation marks), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8182, "speaker_name_accuracy": 0.8077, "exact_f1": 0.9682,
+               "overlap_f1": 0.9936}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2260,7 +2283,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 77
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
