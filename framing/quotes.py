@@ -3996,34 +3996,33 @@ def _doer_before(source):
                 and c.i < source.i), None)
     if act is None:
         return None
-    doc, first = source.doc, source.sent.start
-    for _ in range(2):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for tok in reversed(doc[first:source.i]):
-        if tok.pos_ == "VERB" and tok.lemma_.lower() == _ACT_NOUNS[act.lemma_.lower()]:
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ != "PRON":
-                return subject
-    return None
+    verb = _ACT_NOUNS[act.lemma_.lower()]
+    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() == verb)
 
 
 def _majority_writer(source):
     """For "The opinion" of a court: the judge who "wrote for the majority" (or "for the court")
-    in the three sentences before; None otherwise."""
+    in the three sentences before ("Justice Evelyn Drummond wrote for the majority that ..."); None
+    otherwise."""
     if source.lemma_.lower() != "opinion" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
+    return _subject_of_verb_before(source, 3, lambda tok: tok.lemma_.lower() == "write" and any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in ("majority", "court", "panel") for g in c.children)
+        for c in tok.children))
+
+
+def _subject_of_verb_before(source, sentences: int, fits):
+    """The subject, when it is no pronoun, of the last verb that ``fits`` before ``source`` in its
+    sentence and the ``sentences`` sentences before; None when there is none."""
     doc, first = source.doc, source.sent.start
-    for _ in range(3):
+    for _ in range(sentences):
         if first > 0:
             first = doc[first - 1].sent.start
     for tok in reversed(doc[first:source.i]):
-        if tok.lemma_.lower() == "write" and tok.pos_ == "VERB" and any(
-                c.dep_ == "prep" and c.lower_ == "for" and any(g.lower_ in ("majority", "court", "panel")
-                                                                for g in c.children) for c in tok.children):
+        if tok.pos_ == "VERB" and fits(tok):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
-                return subject  # "Justice Evelyn Drummond wrote for the majority that ..."
+                return subject
     return None
 
 
