@@ -108,7 +108,8 @@ _TITLE_NOUNS = frozenset(
      "play", "song", "album", "newsletter", "speech", "letter", "bill", "history", "guide", "textbook",
      "painting", "portrait", "mural", "sculpture", "photograph", "poem", "exhibit", "exhibition", "opera",
      "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus",
-     # services and tools with names of their own ('the state’s "Notify Me First" alert system')
+     # services, tools and displays with names of their own ('the state’s "Notify Me First" alert
+     # system', 'The display, "Shelf Life: ...," had stood')
      "system", "app", "registry", "hotline", "portal", "database", "display"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
@@ -1693,13 +1694,12 @@ class _Context:
         previous = self._previous_sentence(pos)
         if previous is None or any(previous.start_char <= s.pos < previous.end_char for s in self.speakers):
             return None
-        subject = _main_subject(previous)
-        if subject is not None and subject.pos_ == "NUM":
+        top = subject = _main_subject(previous)
+        if subject is not None and subject.pos_ == "NUM":  # "Ten of the program's doctoral students"
             of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             subject = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if subject is None or subject.tag_ != "NNS" or subject.lemma_.lower() not in _PERSON_NOUNS:
             return None
-        top = next(t for t in previous if t.dep_ == "nsubj" and t.head.i == previous.root.i)
         if any(t.ent_type_ == "PERSON" for t in top.subtree):
             return None
         return top
@@ -4168,9 +4168,10 @@ _ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "sign", "enact"})
 
 
 def _contact_relative_sender(source):
-    """The subject of a relative clause without "that" right after a document ("a memo the
-    provost sent to the department", "the text the board approved", tagged as a past tense or a participle), however the
-    parser hung it: "the provost"; None otherwise."""
+    """The subject of a relative clause without "that" right after a document, or after its "of"
+    phrase ("a memo the provost sent to the department", "the text the board approved", "a notice of
+    default the city sent"), its verb tagged as a past tense or a participle, however the parser
+    hung it: "the provost"; None otherwise."""
     doc = source.doc
     i = source.i + 1
     if i < len(doc) and doc[i].dep_ == "prep" and doc[i].head.i == source.i and doc[i].lower_ == "of":
