@@ -4499,14 +4499,20 @@ def _after_dateline(doc, lo: int, hi: int) -> int:
     The agency will close ..., its director said"): the place belongs to the report's
     form, not to what was said."""
     start = doc[lo].idx
-    paragraph = doc.text.rfind("\n", 0, start) + 1
-    match = _DATELINE_RE.match(doc.text, paragraph)
-    if match is None or match.end() <= start:
+    end = _dateline_end(doc, start)
+    if end is None or end <= start:
         return lo  # no dateline, or the clause starts after it ("PORTLAND, Maine — " may be cut)
     for tok in doc[lo:hi + 1]:
-        if tok.idx >= match.end():
+        if tok.idx >= end:
             return tok.i
     return lo
+
+
+def _dateline_end(doc, char: int) -> int | None:
+    """Where the dateline that opens the paragraph of character ``char`` ends ("CUTLER FALLS,
+    Neb. — "), or None when the paragraph opens with none."""
+    match = _DATELINE_RE.match(doc.text, doc.text.rfind("\n", 0, char) + 1)
+    return match.end() if match is not None else None
 
 
 def _dateline_place(doc) -> str | None:
@@ -4524,9 +4530,8 @@ def _dateline_place(doc) -> str | None:
 def _in_dateline(doc, end: int) -> bool:
     """Whether the text ending at character ``end`` lies in the dateline that opens its
     paragraph ("CUTLER FALLS, Neb. —")."""
-    paragraph = doc.text.rfind("\n", 0, end) + 1
-    match = _DATELINE_RE.match(doc.text, paragraph)
-    return match is not None and end <= match.end()
+    dateline_end = _dateline_end(doc, end)
+    return dateline_end is not None and end <= dateline_end
 
 
 def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
