@@ -1417,7 +1417,9 @@ class _Context:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if plural and not has_name and not in_apposition and first.lower_ in ("two", "a", "an") \
                 and tok.lemma_.lower() in _PERSON_NOUNS | _KIN_NOUNS:
-            pair = self._pair_named_later(tok)  # "Two brothers who run ... said" ... "The brothers, Tomas and Erik Sundquist,"
+            # "Two parents whose children ride the route, Jake and Amber Lindeman, said"; "Two
+            # brothers who run ... said" ... "The brothers, Tomas and Erik Sundquist,"
+            pair = self._pair_set_off(tok) or self._pair_named_later(tok)
             if pair is not None:
                 return _Speaker(pair, mention, actor, pos, head_word, True, True)
         if first.lower_ == "the" and plural and not has_name and not in_apposition \
@@ -2053,6 +2055,11 @@ class _Context:
         nouns += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                   if g.dep_ == "pobj" and g.pos_ == "NOUN" and g.is_lower
                   and any(d.dep_ == "det" and d.lower_ == "the" for d in g.children)]
+        if not nouns:  # "a spokeswoman for Lakes Crossing" after "Lakes Crossing Credit Union of Grand Rapids"
+            named = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
+                     if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+            full = self._organisation_short_form(_name_tokens(named[0])) if len(named) == 1 else None
+            return None if full is None or full.end > named[0].left_edge.i else (self._organisation_text(full), self._np_actor(list(full), prefer_member=False))
         if len(nouns) != 1:
             return None
         org = self._earlier_org(nouns[0])
@@ -2080,13 +2087,35 @@ class _Context:
                 if one is not None else None
             if other is None:
                 return None
-            words = _name_tokens(one)
-            names = [_whole_words_text(words), _whole_words_text(_name_tokens(other))]
-            surname = _couple_surname(words[-1]) if len(words) == 1 else None
-            if surname is not None:
-                names[0] = f"{names[0]} {surname}"
-            return " and ".join(self.canonical_person(n) for n in names)
+            return self._pair_text(_name_tokens(one), _name_tokens(other))
         return None
+
+    def _pair_set_off(self, head) -> str | None:
+        """"A and B" for a plural description whose two names close it, set off by commas right
+        before its verb, which the parser hung elsewhere ("Two parents whose children ride the
+        route, Jake and Amber Lindeman, said": "Jake Lindeman and Amber Lindeman"); None otherwise."""
+        doc, verb = self.doc, head.head
+        if head.dep_ not in _SUBJ_DEPS or verb.i < head.i + 4 or doc[verb.i - 1].text != ",":
+            return None
+        lo = verb.i - 2
+        while lo > head.i and (doc[lo].pos_ == "PROPN" and doc[lo].text[:1].isupper() or doc[lo].lower_ == "and"):
+            lo -= 1
+        run = doc[lo + 1:verb.i - 1]
+        if doc[lo].text != "," or lo <= head.i or [t.lower_ for t in run].count("and") != 1 \
+                or not any(t.ent_type_ == "PERSON" for t in run):
+            return None
+        cut = next(t.i for t in run if t.lower_ == "and")
+        left, right = doc[lo + 1:cut], doc[cut + 1:verb.i - 1]
+        return self._pair_text(list(left), list(right)) if len(left) and len(right) else None
+
+    def _pair_text(self, one: list, other: list) -> str:
+        """"A and B" for two people named together, the first given name alone taking the second's
+        surname ("Jake and Amber Lindeman": "Jake Lindeman and Amber Lindeman")."""
+        names = [_whole_words_text(one), _whole_words_text(other)]
+        surname = _couple_surname(one[-1]) if len(one) == 1 else None
+        if surname is not None:
+            names[0] = f"{names[0]} {surname}"
+        return " and ".join(self.canonical_person(n) for n in names)
 
     def _apposition_before(self, tok) -> _Speaker | None:
         """"the cooperative" paragraphs after its name: the organisation that an earlier "the
@@ -2331,14 +2360,24 @@ class _Context:
         # "the laboratory": "the National Veterinary Services Laboratories" (not "the co-op": "the Kansas
         # Electric Cooperatives", an association of them)
         plural = "laboratories" if word == "laboratory" else None
+        named = []
         for ent in reversed(self.doc.ents):
             if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and (word in (
                     ent[-1].lemma_.lower(), ent.root.lemma_.lower()) or plural in (ent[-1].lower_, ent.root.lower_)) \
                     and not self.in_quote(ent.start_char):
                 if sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1:
-                    return _whole_name(ent)
+                    named.append(_whole_name(ent))
                 alone = alone or _whole_name(ent)
-        return alone
+        if not named:
+            return alone
+        # of two such organisations, the one the text names last, by its full name or by the first
+        # word of it ("Shipwrights" for "Shipwrights Community Credit Union" after "Lakes Crossing
+        # Credit Union of Grand Rapids": the credit union is the one spoken of last)
+        def last_named(ent):
+            first = next(t for t in ent if t.lower_ != "the").text
+            return max((t.i for t in self.doc[ent.start:head.i] if t.text == first and not self.in_quote(t.idx)),
+                       default=ent.start)
+        return max(named, key=last_named)  # (the later name on a tie: max keeps the first found)
 
     def _place_before(self, head) -> str | None:
         """The place named last before token ``head``, outside quotation marks, in the same or the
@@ -2400,6 +2439,27 @@ class _Context:
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts and all(
                     w.pos_ == "PROPN" or n.pos_ == "PROPN" or w.ent_type_ == "ORG" for w, n in zip(words, named)):
                 return _without_seat(ent)
+        return self._unrecognised_company(words)
+
+    def _unrecognised_company(self, words):
+        """A company's full name that the recogniser did not take for an organisation, written
+        before ``words`` outside quotation marks: a run of capitalised proper nouns that begins
+        with ``words`` and ends in a company word ("Veritrace Scanning Systems, the Dayton, Ohio,
+        company that supplies the machines" before "Veritrace sued the county"); None otherwise."""
+        doc, texts = self.doc, [t.text for t in words]
+        def capital(t):
+            return t.pos_ == "PROPN" and t.text[:1].isupper()
+        for tok in doc[:words[0].i]:
+            if tok.text != texts[0] or not capital(tok) or (tok.i > 0 and capital(doc[tok.i - 1])) \
+                    or self.in_quote(tok.idx):
+                continue
+            end = tok.i
+            while end + 1 < words[0].i and capital(doc[end + 1]):
+                end += 1
+            run = doc[tok.i:end + 1]
+            if len(run) > len(texts) and [t.text for t in run[:len(texts)]] == texts \
+                    and run[-1].lower_ in _COMPANY_WORDS:
+                return run
         return None
 
     def _organisation_by_last_word(self, tok):
@@ -2911,7 +2971,7 @@ def _without_seat(span):
     for k in range(span.start + 2, span.end - 1):
         before = doc[k - 1].lower_
         if doc[k].lower_ == "of" and k + 3 >= span.end \
-                and (before in _COMPANY_WORDS or any(t.text == "&" for t in doc[span.start:k])
+                and (before in _COMPANY_WORDS or (k >= span.start + 3 and doc[k - 2:k].text.lower() == "credit union") or any(t.text == "&" for t in doc[span.start:k])
                      or (business and before not in _INSTITUTION_NOUNS
                          and before not in _PLACE_AND_BODY_WORDS)) \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
@@ -3039,6 +3099,11 @@ def _name_tokens(head) -> list:
     for t in head.lefts:
         if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN":
             words += _name_tokens(t)
+    doc = head.doc
+    last = next((t for t in head.rights if t.i == head.i + 1), None)
+    if last is not None and last.is_title and last.pos_ in ("ADV", "ADJ") and last.dep_ in ("advmod", "amod") \
+            and (last.i + 1 == len(doc) or doc[last.i + 1].is_punct):
+        return words + [head, last]  # "a group, Shipwrights Members First,": a word the tagger took for an adverb
     return words + [head]
 
 
@@ -3484,8 +3549,11 @@ def _colon_subject(ctx: _Context, i: int):
     return subj
 
 
-# Nouns for what someone answers or says, whose owner is the speaker after a colon.
-_ANSWER_NOUNS = frozenset({"answer", "reply", "response", "retort", "message", "verdict", "advice", "comment"})
+# Nouns for what someone answers, says, hopes or fears, whose owner is the speaker after a colon
+# ("Ms. Ekstrom’s hope for the spring thaw is a simple one:").
+_ANSWER_NOUNS = frozenset({"answer", "reply", "response", "retort", "message", "verdict", "advice", "comment",
+                           "hope", "wish", "plea", "request", "prediction", "warning", "promise", "complaint",
+                           "explanation", "argument", "worry", "fear", "view", "position"})
 
 
 def _is_document(tok) -> bool:
@@ -3962,7 +4030,7 @@ def _author_of(source):
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
     author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
-        or _majority_writer(source)
+        or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -3976,7 +4044,7 @@ def _author_of(source):
                 # "the state's inspector general said in a report ... The report said": the one who
                 # reported in it or issued it, before the one who released it ("acknowledged in a
                 # statement released by his lawyer"); else the author its words name
-                author = _issuer(earlier) or _named_author(earlier)
+                author = _issuer(earlier) or _named_author(earlier) or _sender_by_recipients(earlier)
                 if author is not None:
                     return author
     return source
@@ -4023,6 +4091,48 @@ def _subject_of_verb_before(source, sentences: int, fits):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+    return None
+
+
+def _writer_named_next(source):
+    """For "a report" with no author in its own words: the person the next sentence names as
+    the one who wrote it ("An inspection report dated Nov. 29 said ... The engineer who wrote it,
+    Harold Ainsworth, told"); None otherwise."""
+    doc, sent = source.doc, source.sent
+    if sent.end >= len(doc) or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in source.children):
+        return None
+    for noun in doc[sent.end].sent:
+        writes = next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _WRITING_VERBS), None)
+        if writes is None or not any(c.dep_ == "dobj" and (c.lower_ == "it" or c.lemma_ == source.lemma_)
+                                     for c in writes.children):
+            continue
+        return next((c for c in noun.children if c.dep_ == "appos" and _person_name(c)), None)
+    return None
+
+
+# Verbs of writing a report: its writer is its author.
+_WRITING_VERBS = frozenset({"write", "prepare", "sign", "draft", "author", "compile"})
+
+
+def _sender_by_recipients(document):
+    """For a document sent to people named by a plural noun alone ("a ballot notice mailed to
+    members"): the organisation the text first names as theirs, by "of" or a possessive ("Members
+    of Shipwrights Community Credit Union", "Corvane's customers"); None otherwise."""
+    sent = next((c for c in document.children if c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS
+                 and c.i > document.i), None)
+    to = next((c for c in sent.children if c.dep_ == "prep" and c.lower_ == "to"), None) if sent is not None else None
+    people = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if people is None or people.tag_ != "NNS" or any(c.dep_ in ("det", "poss", "amod", "compound")
+                                                     for c in people.children):
+        return None
+    for tok in document.doc[:document.i]:
+        if tok.lemma_ != people.lemma_:
+            continue
+        for c in tok.children:
+            owner = next((o for o in c.children if o.dep_ == "pobj"), None) if c.dep_ == "prep" and c.lower_ == "of" \
+                else c if c.dep_ == "poss" else None
+            if owner is not None and owner.ent_type_ == "ORG" and owner.pos_ == "PROPN":
+                return owner
     return None
 
 
@@ -4268,6 +4378,13 @@ def _subject_on_participle_before(verb):
 
 def _verb_subject(verb, verbs: ReportingVerbs):
     fallback = None
+    described = verb.head
+    if verb.dep_ in ("npadvmod", "dobj", "advmod") and described.dep_ == "relcl" \
+            and described.i < verb.i and described.head.dep_ == "ROOT" \
+            and described.head.pos_ in ("NOUN", "PROPN") and not any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        # "The four councilors who voted no said they objected": a sentence whose main verb the
+        # parser took into the relative clause that describes its subject
+        return described.head
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
             and verb.head.pos_ in ("PROPN", "NOUN") and verb.i > 0 and verb.nbor(-1).text == ",":
         # "Michael Tran, the assistant secretary ..., acknowledged that": a sentence whose main
@@ -4932,7 +5049,7 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
     object is the one told ("told a special meeting of the council that")."""
     own = [c for c in verb.children if c.dep_ == "ccomp"]
     for tok in verb.subtree:
-        if tok.i <= verb.i or tok.lower_ != "that" or tok.dep_ != "mark":
+        if tok.i <= verb.i or tok.lower_ != "that" or not (tok.dep_ == "mark" or _complementiser_taken(tok)):
             continue
         clause = tok.head
         # ("testified on Friday before the Legislature’s committee that [A]": taken for an adverbial
@@ -4966,6 +5083,16 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
             return None
         return clause
     return None
+
+
+def _complementiser_taken(tok) -> bool:
+    """Whether a *that* the parser made a relative pronoun is the complementiser of the clause it
+    opens: the clause has a subject and an object of its own, so *that* stands for nothing in it
+    ("said in a joint letter to the council that [their grandfather had given the land to the city]")."""
+    clause = tok.head
+    return tok.dep_ in ("dative", "dobj") and clause.dep_ == "relcl" and tok.i == clause.left_edge.i \
+        and any(c.dep_ in _SUBJ_DEPS for c in clause.children) \
+        and any(c.dep_ in ("dobj", "attr") and c.i != tok.i for c in clause.children)
 
 
 def _withheld(verb) -> bool:

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 39 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 55 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -2049,12 +2049,55 @@ REPORT_SHAPES = [
      "spokesman, Curtis Vale, told the Ledger.",
      "The Occupational Safety and Health Administration has opened an inspection at the plant",
      "Curtis Vale", "tell"),
+    ("a that-clause the parser took for a relative clause on the letter it was written in is the report",
+     "Ms. Halvorsen said in a letter to the board that her father had given the field to the town and had "
+     "paid for its lights.",
+     "her father had given the field to the town and had paid for its lights", "Halvorsen", "say"),
+    ("a verb the parser hung on the relative clause of its own subject reports for that subject",
+     "The three trustees who voted no said they objected to the timing, not to the plan.",
+     "they objected to the timing, not to the plan", "the three trustees who voted no", "say"),
+    ("a company's short form is its full name, though the recogniser missed that name",
+     "HALLORAN, Md. \u2014 The Tessmer County jail has not used its two scanners since May 9, when the "
+     "company that leases them shut off their software in a dispute over unpaid bills, county officials "
+     "said on Friday.\n\nQuillmark Scanning Systems, the Dayton, Ohio, company that supplies the machines, "
+     "said in a statement that the county had ignored six invoices.\n\nQuillmark sued the county on "
+     "Nov. 20. The lawsuit says the county owes $386,412 plus interest.",
+     "the county owes $386,412 plus interest", "Quillmark Scanning Systems", "say"),
+    ("a group's name keeps a last word the tagger took for an adverb",
+     "Ms. Kelso and a retired welder, Amos Pike, have formed a group, Harbor Members First, and have "
+     "gathered about 900 signatures on a petition.\n\nThe group also claims that fees would rise after "
+     "the merger.",
+     "fees would rise after the merger", "Harbor Members First", "claim"),
+    ("a spokeswoman for a credit union named by its short form speaks for its full name",
+     "Members will vote on joining Pine Ridge Credit Union of Grand Rapids. A spokeswoman for Pine Ridge "
+     "said fees would not change.",
+     "fees would not change", "a spokeswoman for Pine Ridge Credit Union", "say"),
+    ("'the credit union' is the one the text names last, by its full name or its first word",
+     "Members of Dockside Federal Credit Union will vote on joining Pine Ridge Credit Union of Duluth. "
+     "Dockside's chief executive, Ana Ruiz, backs the merger, and Dockside members have until May 2 to "
+     "vote.\n\nBallots will be counted on May 3, the credit union said.",
+     "Ballots will be counted on May 3", "the Dockside Federal Credit Union", "say"),
+    ("a notice mailed to members is their organisation's",
+     "Members of Dockside Federal Credit Union have until May 2 to vote. According to a notice mailed to "
+     "members in April, two branches would close.",
+     "two branches would close", "Dockside Federal Credit Union", "according to"),
+    ("a report is the writer's whom the next sentence names",
+     "A safety report dated March 3 said the beams had cracked in two places.\n\nThe inspector who wrote "
+     "it, Alma Rusk, told the board on Tuesday that she had closed the pier.",
+     "the beams had cracked in two places", "Alma Rusk", "say"),
+    ("the owner of a hope speaks after a colon",
+     "Evert Dahl has run the bait shop since 1990.\n\nMr. Dahl\u2019s hope for the season is a simple one: "
+     "\u201cThat the ice holds until March.\u201d",
+     "That the ice holds until March.", "Evert Dahl", None),
+    ("two names set off before the verb name the plural description they close",
+     "Two neighbors whose dogs use the park, Ruth and Omar Castile, said the gate had been locked for a week.",
+     "the gate had been locked for a week", "Ruth Castile and Omar Castile", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_54(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_55(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2270,11 +2313,11 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 55: four articles with a contract, an engineer's report
-# and a ballot notice as speakers, officials quoted by title alone, people described and named later,
-# two people speaking together, named policies in quotation marks), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8182, "speaker_name_accuracy": 0.8077, "exact_f1": 0.9682,
+# Scores of the US-news held-out split (round 56: four articles with a board, a survey, certified
+# results, a petition and a written order as speakers, an engineer's report whose author is named later,
+# people described and named later, couples speaking together, programme titles and a named plan in
+# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.7763, "speaker_name_accuracy": 0.7564, "exact_f1": 0.9682,
                "overlap_f1": 0.9936}
 
 
@@ -2283,7 +2326,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 77
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
