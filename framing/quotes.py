@@ -317,11 +317,11 @@ _GENERIC_ORGANISATION_NOUNS = frozenset(
     {"company", "firm", "corporation", "chain", "retailer", "service", "operator", "manufacturer",
      "developer", "insurer", "carrier", "landlord", "owner", "lender", "dealer", "co-op", "cooperative", "nonprofit",
      "charity", "employer", "contractor", "supplier", "distributor", "utility", "railroad", "railway", "union",
-     "group", "airline"})
+     "group", "airline", "resort", "club"})
 # Nouns for a business ("the company", "the railroad"), which no public body stands for: the
 # organisation nouns above but those a public body, a charity or a union also goes by.
 _BUSINESS_NOUNS = _GENERIC_ORGANISATION_NOUNS - {"service", "owner", "co-op", "cooperative", "nonprofit", "charity",
-                                                 "utility", "union", "group"}
+                                                 "utility", "union", "group", "club"}
 # Prepositions and nouns of a place that "officials there" points back to ("crossed into the Sumy
 # region", "a hearing in Springfield").
 _PLACE_PREPOSITIONS = frozenset({"in", "into", "to", "at", "from", "near", "outside", "across", "through"})
@@ -1288,10 +1288,18 @@ class _Context:
             return _Speaker(name, self.span_text(_np_tokens(tok.head)), self._np_actor(list(org), prefer_member=False),
                             pos, tok.lower_, False, False)
         np, name_tokens = _speaker_np(tok, self)
-        if record.np_limit is not None and tok.i <= record.np_limit:  # (not an author named after it)
-            np = [t for t in np if t.i <= record.np_limit] or [tok]
-            name_tokens = [t for t in name_tokens if t.i <= record.np_limit] or [tok]
+        limit = record.np_limit if record.np_limit is not None and tok.i <= record.np_limit else None
+        if tok.left_edge.i > 0 and self.doc[tok.left_edge.i - 1].lemma_.lower() in _AUTHORED_REPORTS and any(
+                c.dep_ == "acl" and c.i == tok.i + 1 and c.tag_ in ("VBD", "VBN")
+                and c.lemma_.lower() in _SENDING_VERBS | _ADOPTING_VERBS for c in tok.children):
+            limit = tok.i  # "results the county commission certified on Nov. 20": the sender, not its act
+        if limit is not None:  # (not an author named after it)
+            np = [t for t in np if t.i <= limit] or [tok]
+            name_tokens = [t for t in name_tokens if t.i <= limit] or [tok]
         mention = self.span_text(name_tokens)
+        family = self._family_pair(tok)
+        if family is not None:  # "the Solheims wrote" after "Brent and Kari Solheim"
+            return _Speaker(family, mention, None, pos, None, True, True)
         # a member of the inventory ---------------------------------------
         member = self.member_of(name_tokens)
         if member is not None and not (member.token_start <= name_tokens[-1].i < member.token_end
@@ -1344,7 +1352,8 @@ class _Context:
             # Fairbanks, said")
             subject_like = tok.dep_ in _SUBJ_DEPS or (tok.dep_ in ("conj", "appos") and tok.head.dep_ in _SUBJ_DEPS)
             together = tok.tag_ in ("NNS", "NNPS") or (subject_like and any(
-                c.dep_ == "conj" and (_partner_name(c) or c.lemma_.lower() in _KIN_NOUNS) for c in tok.children))
+                c.dep_ == "conj" and (_partner_name(c) or c.lemma_.lower() in _KIN_NOUNS | _PERSON_NOUNS)
+                for c in tok.children))
             partner = _joint_partner(root) if together else None
             if partner is not None:  # "The two trustees ..., Rosalind Maki and Peter Jandreau, said"
                 first = [t for t in person_tokens if t.i < partner.left_edge.i]
@@ -1396,7 +1405,8 @@ class _Context:
             named = self._named_by_apposition(tok)
             if named is not None:
                 return _Speaker(named[0], mention, actor or named[1], pos, head_word, False, named[2])
-            person = self._introduced_next(np, tok, pos) if first.lower_ in ("a", "an") else None
+            person = (self._introduced_next(np, tok, pos) or self._sole_bearer_later(tok, pos)) \
+                if first.lower_ in ("a", "an") else None
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
         if first.i > 0 and first.nbor(-1).lower_ == "the" and _compound_word(tok) != tok.lower_:
@@ -1428,6 +1438,10 @@ class _Context:
             if pair is not None:
                 return _Speaker(f"{pair[0].name} and {pair[1].name}", mention, actor or pair[0].actor, pos,
                                 head_word, True, True)
+        if first.lower_ == "the" and not has_name and not in_apposition and not plural \
+                and tok.lemma_.lower() in _GENERIC_ORGANISATION_NOUNS and (kind := self._kind_named_before(tok)):
+            # "The anglers’ club" after "A fly-fishing club, the Oxbane Valley Anglers,"
+            return _Speaker(kind.name, mention, actor or kind.actor, pos, head_word, False, False)
         if first.lower_ == "the" and not has_name and head_word and not in_apposition \
                 and not _organisation_name(tok) and not _office_of_a_person(tok):
             if tok.lemma_.lower() in _INSTITUTION_NOUNS and not plural and len(np) == 2 \
@@ -1485,7 +1499,8 @@ class _Context:
                     or self._company_subject_before(tok) \
                     or self._recent_organisation(pos, business=tok.lemma_.lower() in _BUSINESS_NOUNS) \
                     or self._last_company(tok) \
-                    or self._apposition_before(tok)
+                    or self._apposition_before(tok) \
+                    or self._described_name_before(tok)
                 if recent is not None:
                     return _Speaker(recent.name, mention, actor or recent.actor, pos, head_word, False, False)
             if generic and not plural and (later := self._next_speaking_company(tok)) is not None:
@@ -1509,7 +1524,8 @@ class _Context:
             # "The Army said": no major in it; "the hospital said": not its president, named after it
             body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS or institution
             person = None if generic or body else (self._role_antecedent(np, tok, pos, actor)
-                                                   or self._cataphor(np, tok, pos, actor))
+                                                   or self._cataphor(np, tok, pos, actor)
+                                                   or self._sole_bearer_before(tok, pos))
             if person is None and head_word in _ROLE_WORDS and not plural and _role_of(np, tok)[0] is None \
                     and not _sole_office(np, tok):
                 # "Senator Calloway said ... . The former governor told ...": a title that no
@@ -1519,8 +1535,9 @@ class _Context:
                 person = self._previous_person(pos)
                 if person is not None and actor is not None and person.actor not in (None, actor):
                     person = None
-                if person is not None and person.name[:1].islower():
-                    person = None  # an unnamed "the mayor" is not "the governor" who speaks next
+                if person is not None and (person.name[:1].islower() or " and " in person.name):
+                    person = None  # an unnamed "the mayor" is not "the governor" who speaks next, nor are
+                    # two people who spoke together "The chairman of the Carraway Select Board"
                 owners = {c.lower_ for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")}
                 if person is not None and owners & person.titles and any(
                         t in _ROLE_WORDS and t != head_word for t in person.titles - owners):
@@ -1820,6 +1837,8 @@ class _Context:
             return None
         if any(c.dep_ in ("conj", "dep") and c.pos_ == "VERB" and c.i > root.i for c in root.children):
             return None  # "questioned Mr. Halvorsen ..., then turned to the judge": the questioner acts on
+        if any(c.dep_ == "xcomp" and _infinitive(c) for c in root.children):
+            return None  # "has asked Ms. Kessling to help the county": a request, which no answer follows
         for obj in (c for c in root.children if c.dep_ == "dobj"):
             if obj.lower_ in ("her", "him"):
                 # "Senator Olufsen pressed her on why ... . She acknowledged": the last person
@@ -2137,6 +2156,75 @@ class _Context:
                 words = _name_tokens(appos)
                 return _Speaker(self.span_text(words), None, self._np_actor(words, prefer_member=False),
                                 earlier.idx, tok.lower_, False, False)
+        return None
+
+    def _sole_bearer_before(self, tok, pos: int) -> _Person | None:
+        """For "The superintendent insisted": the one person named before ``pos`` with that noun
+        as a title ("Superintendent Gail Rensvold"), when no one else named before carries it;
+        None otherwise (a role the package knows is resolved by :meth:`_role_antecedent`)."""
+        if tok.tag_ != "NN" or tok.lower_ not in _PERSON_NOUNS or tok.lower_ in _ROLE_WORDS \
+                or any(c.dep_ in ("amod", "compound", "poss") for c in tok.children):
+            return None  # ("The defence minister" is no "Foreign Minister Sergey Lavrov")
+        bearers = [p for p in self.persons if p.pos < pos and not self.in_quote(p.pos)
+                   and (tok.lower_ in self._titles_of(p.name) or self._titled(p, tok.lower_))]
+        return bearers[-1] if len({p.name for p in bearers}) == 1 else None
+
+    def _sole_bearer_later(self, tok, pos: int) -> _Person | None:
+        """For "A circuit judge ruled" that no sentence names: the one person the text names later
+        with that noun as a capitalised title before the name ("Judge Harriet Calvo wrote"), when no
+        one else carries the title and the description does not withhold a name ("who asked not
+        to be named"); None otherwise."""
+        if tok.tag_ != "NN" or tok.lower_ not in _PERSON_NOUNS \
+                or any(t.lower_ in ("anonymity", "named", "identified") for t in tok.subtree):
+            return None
+        bearers = [p for p in self.persons if self._titled(p, tok.lower_)]
+        if len({p.name for p in bearers}) != 1 or bearers[0].pos <= pos \
+                or any(tok.lower_ in self._titles_of(p.name) for p in self.persons if p.name != bearers[0].name):
+            return None
+        return bearers[0]
+
+    def _titled(self, person: _Person, word: str) -> bool:
+        """Whether a mention of ``person`` carries ``word`` as a capitalised title before the
+        name ("Judge Harriet Calvo", "Superintendent Gail Rensvold")."""
+        i = bisect_left(self.tok_starts, person.pos)
+        return any(0 <= k < len(self.doc) and self.doc[k].lower_ == word and self.doc[k].is_title
+                   for k in (i - 1, i))
+
+    def _kind_named_before(self, tok) -> _Speaker | None:
+        """For an organisation noun with a modifier ("The anglers’ club"): the name set off in
+        apposition to an earlier noun phrase of the same noun that holds the modifier's word ("A
+        fly-fishing club, the Oxbane Valley Anglers,"), outside quotation marks; None otherwise."""
+        words = {_stem(c.lower_) for c in tok.children if c.dep_ in ("poss", "compound", "amod") and c.i < tok.i}
+        if not words:
+            return None
+        for earlier in reversed(self.doc[:tok.i]):
+            if earlier.pos_ != "NOUN" or earlier.lemma_ != tok.lemma_ or self.in_quote(earlier.idx):
+                continue
+            for appos in (c for c in earlier.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+                names = _name_tokens(appos)
+                if not _person_name(appos) and words & {_stem(t.lower_) for t in names}:
+                    return _Speaker(("the " if appos.i > 0 and any(c.dep_ == "det" and c.lower_ == "the"
+                                                                   for c in appos.children) else "")
+                                    + self.span_text(names), None, self._np_actor(names, prefer_member=False),
+                                    earlier.idx, tok.lower_, False, False)
+        return None
+
+    def _described_name_before(self, tok) -> _Speaker | None:
+        """For "the resort" that no organisation's name resolves: the proper name that an earlier
+        sentence makes its subject and describes in apposition by a noun for no person ("Tallis
+        Mountain, the largest ski area in western Massachusetts, has asked"), outside quotation
+        marks, when it is no person's or actor's name; the last such, or None."""
+        for subject in reversed(self.doc[:tok.i]):
+            if subject.dep_ != "nsubj" or subject.pos_ != "PROPN" or self.in_quote(subject.idx) \
+                    or not any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.lower_ not in _PERSON_NOUNS
+                               for c in subject.children):
+                continue
+            words = _name_tokens(subject)
+            if any(t.ent_type_ in ("PERSON", "GPE", "NORP") or t.i in self.mention_at for t in words) \
+                    or words[0].lower_ in given_name_genders():
+                continue
+            name = self.span_text(words)
+            return _Speaker(name, name, None, subject.idx, tok.lemma_.lower(), False, False)
         return None
 
     def _named_next_sentence(self, np, head, pos: int) -> _Person | None:
@@ -2524,6 +2612,20 @@ class _Context:
                   if name != owner.name and " and " not in name}
         return next(iter(others)) if len(others) == 1 else None
 
+    def _family_pair(self, tok) -> str | None:
+        """For a family named by its plural surname ("the Solheims"): the two people of that
+        surname named before it ("Brent and Kari Solheim": "Brent Solheim and Kari Solheim"), in
+        the order the text names them; None unless there are exactly two."""
+        if tok.pos_ != "PROPN" or not tok.text.endswith("s") or tok.i == 0 or tok.nbor(-1).lower_ != "the":
+            return None
+        surname = tok.text[:-2] if tok.text.endswith("es") and tok.text[-3:-2] in "sxz" else tok.text[:-1]
+        names = []
+        for person in self.persons:
+            if person.pos < tok.idx and " " in person.name and person.name.split()[-1] == surname \
+                    and person.name not in names:
+                names.append(person.name)
+        return " and ".join(names) if len(names) == 2 else None
+
     def _full_names_with_surname(self, surname: str, before: int) -> set[str]:
         """The full names (of two or more words) of the persons named before character ``before``
         whose last word is ``surname``."""
@@ -2859,9 +2961,12 @@ def _joint_partner(person):
             # (a partner with a hyphenated surname the recogniser took for a place: "Ellen Haugland
             # and Margo Haugland-Pike")
             partner = next((c for c in word.children if c.dep_ == "conj" and _partner_name(c)), None)
-            if partner is None:  # "Alma Reyes-Teague and her husband, Glen Teague,"
-                partner = next((a for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS
-                                for a in c.children if a.dep_ == "appos" and a.ent_type_ == "PERSON"), None)
+            if partner is None:  # "Alma Reyes-Teague and her husband, Glen Teague,", "Mr. Haught and his
+                # lawyer, Rebecca Shingleton,", "Ms. Kessling and another nurse, Janelle Oberholtzer,"
+                nouns = [c for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS | _PERSON_NOUNS]
+                # (the name on the noun, or hung on the first person after the noun)
+                partner = next((a for c in nouns for a in list(c.children) + list(word.children)
+                                if a.dep_ == "appos" and a.ent_type_ == "PERSON" and a.i > c.i), None)
             if partner is not None:
                 return partner
     return None
@@ -3543,6 +3648,11 @@ def _colon_subject(ctx: _Context, i: int):
         return None
     if subj.pos_ not in ("PROPN", "NOUN", "PRON"):
         return None
+    viewer = next((g for c in node.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == c.sent.start
+                   and c.right_edge.i + 1 < subj.i and doc[c.right_edge.i + 1].text == ","
+                   for g in c.children if g.dep_ == "pobj" and _person_name(g)), None)
+    if viewer is not None:
+        return viewer  # "For Ms. Kessling, the arithmetic is simple:": the person it is so for
     owner = next((c for c in subj.children if c.dep_ == "poss"), None)
     if subj.lemma_.lower() in _ANSWER_NOUNS and owner is not None:
         return owner  # "Ms. Sturdevant’s answer to the parents was short:", "Her reply was one line:"
@@ -3609,8 +3719,9 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         elif low in _NAMING_PARTICIPLES:
             return t.tag_ == "VBN" and t.dep_ in ("acl", "amod") and t.head.pos_ in ("NOUN", "PROPN")
         elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") \
-                or (t.ent_type_ in _TITLE_OWNER_ENTITIES and t.text[:1].isupper()):
-            pass  # 'on WMRL's "Morning Line"', whatever part of speech the call letters got
+                or (t.ent_type_ in _TITLE_OWNER_ENTITIES and t.text[:1].isupper()) \
+                or low in _MEDIUM_WORDS or (t.text == "-" and k > 0 and doc[k - 1].pos_ == "PROPN"):
+            pass  # 'on WMRL's "Morning Line"', whatever part of speech the call letters got ('on KNVM-TV’s')
         else:
             return False
         k -= 1
@@ -3619,7 +3730,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
 
 def _owned_show_before(doc, tokens: list) -> bool:
     """Whether a quotation follows a title preposition and a possessive owner directly ('on
-    WPHW’s “...”', 'on Channel Nine’s “...”'): the owner's words are proper nouns or call letters."""
+    WPHW’s “...”', 'on Channel Nine’s “...”', 'on KNVM-TV’s “...”', 'on WKRW radio’s “...”'): the
+    owner's words are proper nouns, call letters or a word for the medium."""
     k = tokens[0].i - 1
     while k >= 0 and (doc[k].is_space or (len(doc[k].text) == 1 and doc[k].text in _ALL_MARKS)):
         k -= 1
@@ -3627,10 +3739,15 @@ def _owned_show_before(doc, tokens: list) -> bool:
         return False
     k -= 1
     owner = 0
-    while k >= 0 and (doc[k].pos_ == "PROPN" or _CALL_LETTERS_RE.fullmatch(doc[k].text)) and owner < 4:
+    while k >= 0 and (doc[k].pos_ == "PROPN" or _CALL_LETTERS_RE.fullmatch(doc[k].text)
+                      or doc[k].lower_ in _MEDIUM_WORDS or (doc[k].text == "-" and owner > 0)) and owner < 5:
         k -= 1
         owner += 1
     return owner > 0 and k >= 0 and doc[k].lower_ in _TITLE_PREPOSITIONS
+
+
+# Words for the medium in the name of a station ("KNVM-TV", "WKRW radio").
+_MEDIUM_WORDS = frozenset({"tv", "radio", "television", "fm", "am"})
 
 
 def _after_quotation(doc, tokens: list, *, commas: bool = False) -> tuple[int, int]:
@@ -3922,6 +4039,7 @@ _AUTHORED_REPORTS = frozenset({
     "lawsuit", "suit", "petition", "motion", "brief", "opinion", "disclosure", "order", "inventory", "note",
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
+    "result", "results", "return", "returns",  # ("results the county commission certified")
 })
 
 
@@ -4140,13 +4258,22 @@ def _issuer(document):
     """The subject of the verb through which ``document`` was given out: "X said in a report",
     "X told families in a letter", "X released a report"; None otherwise."""
     head = document.head
-    if document.dep_ == "pobj" and head.lower_ in ("in", "through") and head.head.pos_ in ("VERB", "AUX"):
+    if document.dep_ == "pobj" and head.lower_ in ("in", "through"):
         verb = head.head
+        if verb.dep_ == "pobj" and verb.head.dep_ == "prep" and verb.head.head.pos_ in ("VERB", "AUX"):
+            verb = verb.head.head  # "asked for a recount in a petition": "in" hung on the recount
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
     elif document.dep_ == "dobj" and head.lemma_.lower() in _SENDING_VERBS:
         verb = head
     else:
         return None
-    return _nearest(verb, ("nsubj",))  # ("Two nurses at the clinic, Irene Castellano and Boris Whitmore, started")
+    subject = _nearest(verb, ("nsubj",))  # ("Two nurses at the clinic, Irene Castellano and Boris Whitmore, started")
+    if subject is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN") and verb.tag_ == "VBD":
+        # "The losing candidate, Dale Haught, ..., asked for a recount in a petition": a sentence's
+        # verb in the past tense that the parser hung on its subject
+        return verb.head
+    return subject
 
 
 def _plaintiff(source):
@@ -4274,7 +4401,7 @@ def _named_author(source):
 # Nouns for a person who speaks for a body.
 _SPOKESPERSON_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 # Verbs by which a body makes a text its own ("the text the board approved").
-_ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "sign", "enact"})
+_ADOPTING_VERBS = frozenset({"approve", "adopt", "pass", "sign", "enact", "certify"})
 
 
 def _contact_relative_sender(source):

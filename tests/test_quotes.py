@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 55 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 56 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -2092,12 +2092,66 @@ REPORT_SHAPES = [
     ("two names set off before the verb name the plural description they close",
      "Two neighbors whose dogs use the park, Ruth and Omar Castile, said the gate had been locked for a week.",
      "the gate had been locked for a week", "Ruth Castile and Omar Castile", "say"),
+    ("two people who spoke together are no title's bearer",
+     "Ray and Colleen Dubois, who run a guide service, said their bookings fell by a quarter.\n\nThe "
+     "chairman of the Carraway Select Board, which has taken no position, said the town could not "
+     "afford to lose either.",
+     "the town could not afford to lose either", "the chairman of the Carraway Select Board", "say"),
+    ("'the resort' is the named subject an earlier sentence described",
+     "BRISTOW, Vt. \u2014 Larch Hollow, the oldest ski area in southern Vermont, has asked the state "
+     "for more water.\n\nThe request would let the resort pump at night. According to the "
+     "resort\u2019s application, the larger withdrawals would let it open every trail by Christmas.",
+     "the larger withdrawals would let it open every trail by Christmas", "Larch Hollow", "according to"),
+    ("'The anglers' club' is the club named in apposition before",
+     "A fly-fishing club, the Wending River Anglers, has asked the department to refuse the "
+     "permit.\n\nThe anglers\u2019 club said the figure hid the worst days.",
+     "the figure hid the worst days", "the Wending River Anglers", "say"),
+    ("results a body certified are the body's, and the body's name stops before its act",
+     "The race went to Curtis Lemaster by 11 votes, according to results the county commission "
+     "certified on Nov. 20.",
+     "The race went to Curtis Lemaster by 11 votes", "the county commission", "according to"),
+    ("a description in a lede is the one person named later with its noun as a title",
+     "A circuit judge ruled on Friday that the ballots must be counted again by hand.\n\nThe race went"
+     " to Curtis Lemaster by 11 votes.\n\nThe clerk, Deborah Tomblin, said the count would take three "
+     "days.\n\nThe ballots have sat in sealed bins since Election Day.\n\nMr. Lemaster insisted that "
+     "the election had been fair.\n\nJudge Harriet Calvo wrote in her order that the law was plain.",
+     "the ballots must be counted again by hand", "Harriet Calvo", "rule"),
+    ("a petition is the one's who asked for something in it",
+     "The losing candidate, Dale Haught, a Democrat, asked for a recount in a petition filed on Nov. "
+     "27. The petition says that at least 27 of the copies do not match the originals.",
+     "at least 27 of the copies do not match the originals", "Dale Haught", "say"),
+    ("a person and a described companion named in apposition speak together",
+     "Mr. Haught and his lawyer, Rebecca Shingleton, said in a joint statement that the ruling "
+     "belonged to the voters.",
+     "the ruling belonged to the voters", "Haught and Rebecca Shingleton", "say"),
+    ("a companion's name hung on the first person still joins the pair",
+     "Ms. Kessling and another nurse, Janelle Oberholtzer, wrote in a letter to the trustees that the "
+     "nurses had offered to take a pay cut.",
+     "the nurses had offered to take a pay cut", "Kessling and Janelle Oberholtzer", "write"),
+    ("'For X,' before a colon: X's words",
+     "Rhonda Kessling has delivered babies for 22 years.\n\nFor Ms. Kessling, the arithmetic is "
+     "simple: \u201cSixty-one babies is 61 families.\u201d",
+     "Sixty-one babies is 61 families.", "Rhonda Kessling", None),
+    ("asked to help is no question that the one asked answers",
+     "Rhonda Kessling, a nurse, spoke first.\n\nSupervisor Marlys Deering, whose district includes the"
+     " hospital, has asked Ms. Kessling to help the county plan checkups.\n\n\u201cAt least the "
+     "checkups can stay home,\u201d she said.",
+     "At least the checkups can stay home,", "Marlys Deering", "say"),
+    ("'The superintendent' is the one person titled so before",
+     "Superintendent Gail Rensvold said the schedule would save money.\n\nAnother board member, Orrin "
+     "Vetsch, claimed that the survey had missed older families. The superintendent insisted that a "
+     "paper copy had gone home with every student.",
+     "a paper copy had gone home with every student", "Gail Rensvold", "insist"),
+    ("'the Solheims' are the two Solheims named before",
+     "Brent and Kari Solheim, who milk 180 cows, have three children in the "
+     "district.\n\n\u201cWe\u2019d love an extra day with them,\u201d the Solheims wrote in an email.",
+     "We\u2019d love an extra day with them,", "Brent Solheim and Kari Solheim", "write"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_55(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_56(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2313,12 +2367,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 56: four articles with a board, a survey, certified
-# results, a petition and a written order as speakers, an engineer's report whose author is named later,
-# people described and named later, couples speaking together, programme titles and a named plan in
-# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.7763, "speaker_name_accuracy": 0.7564, "exact_f1": 0.9682,
-               "overlap_f1": 0.9936}
+# Scores of the US-news held-out split (round 57: four articles with a memo, a notice, a petition, a
+# complaint, a contract, a resolution and an adjuster's report as speakers, people described and named
+# later, two students and two board members speaking together, a named policy, an insurance package and
+# radio programmes in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8732, "speaker_name_accuracy": 0.8493, "exact_f1": 0.9412,
+               "overlap_f1": 0.9542}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2326,7 +2380,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 71
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
