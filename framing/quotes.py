@@ -110,7 +110,9 @@ _TITLE_NOUNS = frozenset(
      "musical", "rule", "policy", "exemption", "scholarship", "initiative", "bonus",
      # services, tools and displays with names of their own ('the state’s "Notify Me First" alert
      # system', 'The display, "Shelf Life: ...," had stood')
-     "system", "app", "registry", "hotline", "portal", "database", "display"})
+     "system", "app", "registry", "hotline", "portal", "database", "display",
+     # what a thing goes by ('a package Prairieland sells under the name “Harvest Shield,”')
+     "name"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
 _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution",
@@ -1177,8 +1179,12 @@ class _Context:
             speaker = None
         else:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
-            if subject is not None and _is_document(subject):
-                subject = None  # 'The U.S. code says ...': a text, not a speaker
+            if subject is not None and _is_document(subject) and not (
+                    subject.lemma_.lower() in _AUTHORED_REPORTS
+                    and any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in subject.children)):
+                # 'The U.S. code says ...': a text, not a speaker ("The Student Senate’s resolution
+                # calls" is the senate's)
+                subject = None
             if subject is not None and (_is_number(subject) or _is_infinitive(subject)):
                 # "A rancher whose family has farmed here since 1911 said": the parser made the
                 # year the subject; the speaker is the verb's other subject ("A retired welder who
@@ -3479,7 +3485,7 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
     if not is_name:
         for child in tok.children:
             if child.dep_ == "conj" and tok.tag_ == "NNS" and child.i > tok.i and child.ent_type_ == "PERSON" \
-                    and tok.doc[child.i - 1].text == ",":
+                    and tok.doc[child.left_edge.i - 1].text == ",":
                 name = _np_tokens(child)  # "The sisters, Dana and Michelle Kurek,": an apposition parsed as "and"
                 break
             if child.dep_ == "appos" and (child.ent_type_ == "PERSON" or (
@@ -3496,6 +3502,9 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
             if named is not None:  # "The witness, a department spokesman named Terrence Hobart,"
                 name = _np_tokens(named)
                 break
+            if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _person_of_firm(child):
+                name = _name_tokens(child)  # "The adjuster, Delmar Schoonover of Flint Hills Claims Services,"
+                break
             if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _names_organisation(child) \
                     and ctx.mention_at.get(child.i) is None:
                 name = _np_tokens(child)  # "The plant's owner, Heartland Meats,": the company
@@ -3505,6 +3514,17 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
                 name = _np_tokens(child)  # "His sister, Tanya, said": a relative by first name
                 break
     return np, name
+
+
+def _person_of_firm(tok) -> bool:
+    """Whether ``tok`` heads a full name followed by "of" and a firm's name ("Delmar Schoonover of
+    Flint Hills Claims Services"): a person named with the firm, whatever the recogniser made of
+    the name."""
+    if _full_name_words(_name_tokens(tok)) is None:
+        return False
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    firm = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return firm is not None and firm.pos_ == "PROPN" and firm.lower_ in _COMPANY_WORDS
 
 
 def _names_organisation(tok) -> bool:
@@ -4040,6 +4060,7 @@ _AUTHORED_REPORTS = frozenset({
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
     "result", "results", "return", "returns",  # ("results the county commission certified")
+    "resolution",
 })
 
 
@@ -4153,10 +4174,12 @@ def _author_of(source):
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
             c.dep_ in ("poss", "prep", "relcl") or (c.dep_ == "compound" and c.pos_ == "PROPN")
-            or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS | _TITLE_PARTICIPLE_LEMMAS)
+            or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS | _TITLE_PARTICIPLE_LEMMAS
+                and any(g.dep_ == "agent" for g in c.children))
             for c in source.children):
-        # "the report", "The 61-page report", "The report, requested by the committee,"; not "the
-        # GAO report" or "the report released by the board"
+        # "the report", "The 61-page report", "The report, requested by the committee,", "The
+        # report, written for the co-op’s insurer,"; not "the GAO report" or "the report released
+        # by the board"
         for earlier in reversed(source.doc[:source.i]):
             if earlier.lemma_.lower() == source.lemma_.lower() and earlier.pos_ == "NOUN":
                 # "the state's inspector general said in a report ... The report said": the one who
@@ -4395,7 +4418,10 @@ def _named_author(source):
         author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if author is not None:
             return author
-    return None
+    # "an insurance adjuster’s report", with no author named otherwise: the one described, resolved
+    # as a speaker of its own (the adjuster the text names later)
+    return next((c for c in source.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i < source.i
+                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)
 
 
 # Nouns for a person who speaks for a body.

@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 56 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 57 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -2146,12 +2146,35 @@ REPORT_SHAPES = [
      "Brent and Kari Solheim, who milk 180 cows, have three children in the "
      "district.\n\n\u201cWe\u2019d love an extra day with them,\u201d the Solheims wrote in an email.",
      "We\u2019d love an extra day with them,", "Brent Solheim and Kari Solheim", "write"),
+    ("a name in quotation marks after 'under the name' is a title, inside a reported clause too",
+     "The county said in a statement that its drone policy, adopted in March under the name \u201cSky "
+     "Watch Plan B,\u201d bars flights over homes.",
+     "its drone policy, adopted in March under the name \u201cSky Watch Plan B,\u201d bars flights over homes", "the county", "say"),
+    ("a report described by what it was written for is still the report named before",
+     "The barn fire started in a dry bearing, according to an insurance adjuster\u2019s report made "
+     "public on Friday.\n\nThe report, written for the co-op\u2019s insurer, says the bearing was "
+     "running hot.\n\nThe adjuster, Wendell Orcutt, wrote that the bearing had not been greased since "
+     "June.",
+     "the bearing was running hot", "Wendell Orcutt", "say"),
+    ("a full name followed by 'of' and a firm is a person, whatever the recogniser made of it",
+     "The adjuster, Delmar Schoonover of Flint Hills Claims Services in Marlow Springs, wrote that the"
+     " co-op had skipped the greasing.",
+     "the co-op had skipped the greasing", "Delmar Schoonover", "write"),
+    ("two names set off after a plural description, the first a conjunct of it, speak together",
+     "Two members of the co-op\u2019s board, Arlen Fike and Nadine Vogler, wrote in a letter to "
+     "members last week that the co-op would rebuild the headhouse.",
+     "the co-op would rebuild the headhouse", "Arlen Fike and Nadine Vogler", "write"),
+    ("a body's resolution is the body's words, though a resolution is a text",
+     "The trustees voted on Friday, two days after the Student Senate passed a resolution asking the "
+     "board to wait a year.\n\nPassed 31 to 2, the Student Senate\u2019s resolution calls the increase"
+     " \u201ca tax on the students who can least afford it.\u201d",
+     "a tax on the students who can least afford it.", "the Student Senate", "call"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_56(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_57(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2367,12 +2390,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 57: four articles with a memo, a notice, a petition, a
-# complaint, a contract, a resolution and an adjuster's report as speakers, people described and named
-# later, two students and two board members speaking together, a named policy, an insurance package and
-# radio programmes in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8732, "speaker_name_accuracy": 0.8493, "exact_f1": 0.9412,
-               "overlap_f1": 0.9542}
+# Scores of the US-news held-out split (round 58: four articles with a grievance, a ballot notice,
+# letters, a contract and a fines policy as speakers or texts, an engineer's report whose author is named
+# later, officials quoted by title alone, people described and named later, two sides speaking together,
+# radio and named programmes in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8971, "speaker_name_accuracy": 0.8714, "exact_f1": 0.9007,
+               "overlap_f1": 0.9272}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2380,7 +2403,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 71
+    assert result["n_articles"] == 4 and result["n_named"] == 68
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
