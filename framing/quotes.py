@@ -1544,6 +1544,11 @@ class _Context:
                 if person is not None and (person.name[:1].islower() or " and " in person.name):
                     person = None  # an unnamed "the mayor" is not "the governor" who speaks next, nor are
                     # two people who spoke together "The chairman of the Carraway Select Board"
+                body = {g.lower_ for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in c.subtree if g.pos_ == "PROPN"}
+                if person is not None and body and not body & person.titles:
+                    person = None  # "The chairman of the Brenner County Board of Commissioners": a body
+                    # the one who spoke before is not named with
                 owners = {c.lower_ for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")}
                 if person is not None and owners & person.titles and any(
                         t in _ROLE_WORDS and t != head_word for t in person.titles - owners):
@@ -3323,8 +3328,10 @@ def _title_words(head) -> set[str]:
             words.update(w.lower_ for w in t.subtree if w.pos_ in ("NOUN", "PROPN", "ADJ") and w.ent_type_ != "PERSON")
     if head.dep_ == "appos":
         h = head.head
+        # (not another person's title: "A spokeswoman for Mayor Ellen Marchetti, Corinne Baptiste,")
         words.update(w.lower_ for w in h.subtree if w.i < head.i and w.pos_ in ("NOUN", "PROPN", "ADJ")
-                     and w.ent_type_ != "PERSON" and not (w.dep_ in ("compound", "flat") and w.head.i == head.i))
+                     and w.ent_type_ != "PERSON" and not (w.dep_ in ("compound", "flat") and w.head.i == head.i)
+                     and not (w.head.ent_type_ == "PERSON" and w.head.i != head.i))
     return words - _COURTESY_TITLES
 
 
@@ -4060,7 +4067,7 @@ _AUTHORED_REPORTS = frozenset({
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
     "result", "results", "return", "returns",  # ("results the county commission certified")
-    "resolution",
+    "resolution", "grievance",
 })
 
 
@@ -4538,6 +4545,13 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         # "The four councilors who voted no said they objected": a sentence whose main verb the
         # parser took into the relative clause that describes its subject
         return described.head
+    named = described.head if described.dep_ == "appos" else described
+    if verb.dep_ == "relcl" and named.dep_ == "ROOT" and named.pos_ in ("NOUN", "PROPN") \
+            and verb.i > 0 and verb.nbor(-1).text == "," and described.i < verb.i:
+        # "The Merrow Valley Riders Union, which about 300 bus riders formed in August, argued",
+        # "Brenner County Reads, a volunteer group that tutors ..., said": the sentence's main verb,
+        # after a relative clause set off by commas, taken for that clause's
+        return named
     if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
             and verb.head.pos_ in ("PROPN", "NOUN") and verb.i > 0 and verb.nbor(-1).text == ",":
         # "Michael Tran, the assistant secretary ..., acknowledged that": a sentence whose main
@@ -4741,6 +4755,17 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         hi += 1
     lo_i, hi_i = ids[lo], ids[hi]
     doc = ctx.doc
+    # a crossing arc leaves the subtree out of order ("had spent $184,000 on repairs ..., nearly half
+    # of what a good used truck would cost", the apposition hung on the sum): the clause goes on over
+    # the rest of its words, unless a report of its own stands among them
+    rest = sorted(i for i in ids if i > hi_i)
+    end = hi_i
+    for i in rest:
+        if i != end + 1:
+            break
+        end = i
+    if end > hi_i and not any(_nested_report(t, ctx.verbs) for t in doc[hi_i + 1:end + 1]):
+        hi_i = end
     that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < head.i), None)
     if that is not None and that.i > lo_i:
         lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said
@@ -4750,6 +4775,14 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     if reporter is not None and reporter.i < lo_i:
         lo_i = _rejoin_quoted_subject(doc, reporter.i, lo_i)
     lo_i = _after_dateline(doc, lo_i, hi_i)
+    # "... told the council that A, so B": a consequence the parser made a sentence of its own, or
+    # hung on the reporting verb, goes on with the content
+    if reporter is not None and head.i > reporter.i and hi_i + 3 < len(doc) and doc[hi_i + 1].text == "," \
+            and doc[hi_i + 2].lower_ == "so" and doc[hi_i + 2].dep_ in ("advmod", "mark", "cc"):
+        then = doc[hi_i + 2].head
+        if then.i > hi_i + 2 and _finite(then) and (then.dep_ == "ROOT" or then.head.i == reporter.i) \
+                and any(c.dep_ in _SUBJ_DEPS for c in then.children) and then.sent.start <= reporter.i:
+            hi_i = then.right_edge.i
     # "... said that A, but only in exchange for B": an elliptical tail the parser hung
     # on the reporting verb still belongs to the content
     if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):
@@ -4762,6 +4795,19 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
             if rest and not any(c.dep_ in ("ccomp", "conj", "advcl") and c.i > j for c in reporter.children):
                 hi_i = max(t.right_edge.i for t in rest)
     return _trim(doc, lo_i, hi_i)
+
+
+def _nested_report(tok, verbs: ReportingVerbs) -> bool:
+    """Whether ``tok`` is a reporting verb used as one inside another report's words: with a clause
+    of its own ("which a contractor told them [would cost $90,000]") or set off by commas ("a fleet
+    that, the Treasury Department says, carries"), not a verb that only shares the lemma ("so
+    often that his teacher called home")."""
+    if not _is_verb(tok) or verbs.entry(tok) is None:
+        return False
+    doc = tok.doc
+    set_off = tok.left_edge.i > 0 and doc[tok.left_edge.i - 1].text == "," \
+        and tok.right_edge.i + 1 < len(doc) and doc[tok.right_edge.i + 1].text == ","
+    return set_off or any(c.dep_ in ("ccomp", "xcomp") for c in tok.children)
 
 
 def _after_dateline(doc, lo: int, hi: int) -> int:
@@ -4848,11 +4894,18 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     displaced = _displaced_clause(verb, verbs)
     if displaced is not None:
         children.append(displaced)
+    # "ASHBY FALLS, Neb. — The district will start charging fines ..., the library’s director said":
+    # the parser made the dateline's town a subject of the verb and the content its apposition
+    in_dateline = [a for s in verb.children if s.dep_ == "nsubj" and s.i < verb.i
+                   and _in_dateline(doc, s.idx + len(s.text))
+                   for a in s.children if a.dep_ == "appos" and _is_verb(a) and a.i < verb.i]
+    children += in_dateline
     subjectless = []
     extend_to: dict[int, int] = {}  # a clause before the verb: the last token of its adverbial
     extend_from: dict[int, int] = {}  # ... or the first token of the clause coordinated before it
     for c in children:
-        if (c.dep_ != "ccomp" and c is not displaced) or not _finite(c) or _free_relative(c):
+        if (c.dep_ != "ccomp" and c is not displaced and c not in in_dateline) or not _finite(c) \
+                or _free_relative(c):
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
@@ -4871,8 +4924,13 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             # "A, the US has announced": the clause must be set off by a comma
             right = c.right_edge.i
             split = _split_coordination(verb, c)
+            # (a reporting verb before the verb is another report, unless it reports nothing of its
+            # own: "Hartsbury will ask voters on April 7 to approve $2.3 million ..., city officials
+            # said" asks for a vote)
+            reports = any(x.dep_ in ("ccomp", "parataxis") for x in c.children) \
+                or not any(x.dep_ in ("dobj", "xcomp") for x in c.children)
             if any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
-                    or (verbs.entry(c) is not None and not split):
+                    or (verbs.entry(c) is not None and reports and not split):
                 continue
             if (right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013")) and not split:
                 interposed = _interposed_adverbial(verb, c)
@@ -5245,14 +5303,25 @@ def _complementiser_taken(tok) -> bool:
     clause = tok.head
     return tok.dep_ in ("dative", "dobj") and clause.dep_ == "relcl" and tok.i == clause.left_edge.i \
         and any(c.dep_ in _SUBJ_DEPS for c in clause.children) \
-        and any(c.dep_ in ("dobj", "attr") and c.i != tok.i for c in clause.children)
+        and (any(c.dep_ in ("dobj", "attr") and c.i != tok.i for c in clause.children)
+             or clause.lemma_.lower() not in _ISSUING_VERBS)
+
+
+# Verbs by which a statement or a letter is given out: after a medium, "that" with one of them opens
+# a relative clause ("said in a statement that she issued through her lawyer"); with another verb
+# and no object missing, the content ("said in a statement that Northmark had asked for 19 percent").
+_ISSUING_VERBS = _SENDING_VERBS | {"make", "read", "deliver", "sign", "email", "receive"}
 
 
 def _withheld(verb) -> bool:
-    """Whether a reporting verb says that a report was not given: negated ("would not say")
-    or under a verb of withholding ("declined to say", "refused to explain")."""
+    """Whether a reporting verb says that a report was not given: negated ("would not say"), with
+    no one as its subject ("Neither side said") or under a verb of withholding ("declined to say",
+    "refused to explain")."""
     if any(c.dep_ == "neg" for c in verb.children):
         return True
+    if any(c.dep_ in _SUBJ_DEPS and (c.lower_ in ("nobody", "none", "neither") or any(
+            d.dep_ == "det" and d.lower_ in ("neither", "no") for d in c.children)) for c in verb.children):
+        return True  # "Neither side said when the talks would resume": no one reported it
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _WITHHOLDING_VERBS
 
 

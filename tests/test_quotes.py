@@ -1391,7 +1391,7 @@ def test_titles_and_partial_quotations_are_not_scare_quotes(nlp, text, fragment,
     assert is_scare_quote(doc, start, start + len(fragment)) is expected
 
 
-# Shapes of the errors read on rounds 29 to 57 (each case fails with the rules before them): the
+# Shapes of the errors read on rounds 29 to 58 (each case fails with the rules before them): the
 # content and the speaker of one report in each text.
 REPORT_SHAPES = [
     ("a company named in a company's own report does not become 'the company'",
@@ -2169,14 +2169,74 @@ REPORT_SHAPES = [
      "board to wait a year.\n\nPassed 31 to 2, the Student Senate\u2019s resolution calls the increase"
      " \u201ca tax on the students who can least afford it.\u201d",
      "a tax on the students who can least afford it.", "the Student Senate", "call"),
+    ("a lede that asks voters for something is content, though 'ask' can report",
+     "DELLWOOD, Mass. \u2014 Dellwood will ask voters on May 2 to approve $1.8 million in borrowing "
+     "for a new pumper truck, replacing a 30-year-old truck whose pump failed twice last winter, town "
+     "officials said on Monday.",
+     "Dellwood will ask voters on May 2 to approve $1.8 million in borrowing for a new pumper truck, "
+     "replacing a 30-year-old truck whose pump failed twice last winter",
+     "town officials", "say"),
+    ("a clause goes on over an apposition the parser hung across its other words",
+     "Chief Nora Quill said the department had spent $96,000 on repairs to Engine 2 since 2025, nearly"
+     " half of what a good used engine would cost.",
+     "the department had spent $96,000 on repairs to Engine 2 since 2025, nearly half of what a good "
+     "used engine would cost",
+     "Nora Quill", "say"),
+    ("a consequence after ', so' goes on with the content",
+     "The town\u2019s purchasing director told the board that builders of fire engines were running "
+     "about 30 months behind on orders, so an engine ordered this spring would probably not arrive "
+     "before 2031.",
+     "builders of fire engines were running about 30 months behind on orders, so an engine ordered "
+     "this spring would probably not arrive before 2031",
+     "the town\u2019s purchasing director", "tell"),
+    ("a grievance is the union's that filed it",
+     "The union that represents the town\u2019s firefighters, Dellwood Firefighters Local 902, filed a"
+     " grievance on March 3. The grievance says crews were sent up a ladder that had failed an "
+     "inspection.",
+     "crews were sent up a ladder that had failed an inspection",
+     "Dellwood Firefighters Local 902", "say"),
+    ("a that-clause on a statement is the content unless its verb gives the statement out",
+     "Bayfield Mutual said in a statement that Corvane had asked for payment increases of 19 percent "
+     "over two years.",
+     "Corvane had asked for payment increases of 19 percent over two years",
+     "Bayfield Mutual", "say"),
+    ("'The mayor' is the one who carries the title before the name, not the spokeswoman for her",
+     "A spokeswoman for Mayor Ellen Brandt, Corinne Vasquez, said the light had been set off by a "
+     "faulty sensor.\n\nMr. Farrow said the chief had done what he could.\n\nThe mayor acknowledged "
+     "that the town should have saved for a new truck a decade ago.",
+     "the town should have saved for a new truck a decade ago",
+     "Ellen Brandt", "acknowledge"),
+    ("the chairman of a named body is no one who spoke before without that body's name",
+     "Ms. Quintero said her group would ask the commissioners to review the policy.\n\nThe chairman of"
+     " the Vell County Board of Commissioners said the board would take up the budget in August.",
+     "the board would take up the budget in August",
+     "the chairman of the Vell County Board of Commissioners", "say"),
+    ("a lede's content the parser hung on the dateline's town",
+     "ASHBY FALLS, Neb. \u2014 The Brenner County Library District will start charging overdue fines "
+     "again on May 1 for the first time in four years, the library\u2019s director said on "
+     "Friday.\n\nThe director, Joanne Pruett, told the board that one in nine books came back late.",
+     "The Brenner County Library District will start charging overdue fines again on May 1 for the "
+     "first time in four years",
+     "Joanne Pruett", "say"),
+    ("a verb after a relative clause set off by commas reports for the sentence's subject",
+     "The Harlow Riders Union, which about 300 bus riders formed in August, argued in a letter to the "
+     "board that the new fines would fall hardest on the poor.",
+     "the new fines would fall hardest on the poor",
+     "the Harlow Riders Union", "argue"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_57(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_58(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_report_that_no_one_gave_is_no_quotation(extractor, nlp):
+    """"Neither side said when ..." withholds the answer, as "would not say when" does."""
+    text = "Neither side said when the next round of talks would take place."
+    assert [q.text for q in extractor.extract(nlp(text))] == []
 
 
 def test_a_scare_quote_with_a_relative_clause_and_a_named_policy_are_no_quotations(extractor, nlp):
@@ -2390,12 +2450,12 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 58: four articles with a grievance, a ballot notice,
-# letters, a contract and a fines policy as speakers or texts, an engineer's report whose author is named
-# later, officials quoted by title alone, people described and named later, two sides speaking together,
-# radio and named programmes in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8971, "speaker_name_accuracy": 0.8714, "exact_f1": 0.9007,
-               "overlap_f1": 0.9272}
+# Scores of the US-news held-out split (round 59: four articles with a contract, a letter, a lawsuit, a
+# program review, a ballot notice and an engineering report as speakers or texts, officials quoted by
+# title alone, people described and named later, partial quotations inside reported clauses, programme
+# titles and a named campaign in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9067, "speaker_name_accuracy": 0.8831, "exact_f1": 0.9677,
+               "overlap_f1": 0.9935}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2403,7 +2463,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 68
+    assert result["n_articles"] == 4 and result["n_named"] == 75
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
