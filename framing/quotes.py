@@ -2089,7 +2089,9 @@ class _Context:
             named = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children
                      if g.dep_ == "pobj" and g.pos_ == "PROPN"]
             full = self._organisation_short_form(_name_tokens(named[0])) if len(named) == 1 else None
-            return None if full is None or full.end > named[0].left_edge.i else (self._organisation_text(full), self._np_actor(list(full), prefer_member=False))
+            if full is None or full.end > named[0].left_edge.i:
+                return None  # (not the name itself: "a spokeswoman for the Michigan Department of ...")
+            return self._organisation_text(full), self._np_actor(list(full), prefer_member=False)
         if len(nouns) != 1:
             return None
         org = self._earlier_org(nouns[0])
@@ -2214,10 +2216,9 @@ class _Context:
             for appos in (c for c in earlier.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
                 names = _name_tokens(appos)
                 if not _person_name(appos) and words & {_stem(t.lower_) for t in names}:
-                    return _Speaker(("the " if appos.i > 0 and any(c.dep_ == "det" and c.lower_ == "the"
-                                                                   for c in appos.children) else "")
-                                    + self.span_text(names), None, self._np_actor(names, prefer_member=False),
-                                    earlier.idx, tok.lower_, False, False)
+                    the = any(c.dep_ == "det" and c.lower_ == "the" for c in appos.children)
+                    return _Speaker(("the " if the else "") + self.span_text(names), None,
+                                    self._np_actor(names, prefer_member=False), earlier.idx, tok.lower_, False, False)
         return None
 
     def _described_name_before(self, tok) -> _Speaker | None:
@@ -2974,7 +2975,8 @@ def _joint_partner(person):
             partner = next((c for c in word.children if c.dep_ == "conj" and _partner_name(c)), None)
             if partner is None:  # "Alma Reyes-Teague and her husband, Glen Teague,", "Mr. Haught and his
                 # lawyer, Rebecca Shingleton,", "Ms. Kessling and another nurse, Janelle Oberholtzer,"
-                nouns = [c for c in word.children if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS | _PERSON_NOUNS]
+                nouns = [c for c in word.children
+                         if c.dep_ == "conj" and c.lemma_.lower() in _KIN_NOUNS | _PERSON_NOUNS]
                 # (the name on the noun, or hung on the first person after the noun)
                 partner = next((a for c in nouns for a in list(c.children) + list(word.children)
                                 if a.dep_ == "appos" and a.ent_type_ == "PERSON" and a.i > c.i), None)
@@ -3087,7 +3089,9 @@ def _without_seat(span):
     for k in range(span.start + 2, span.end - 1):
         before = doc[k - 1].lower_
         if doc[k].lower_ == "of" and k + 3 >= span.end \
-                and (before in _COMPANY_WORDS or (k >= span.start + 3 and doc[k - 2:k].text.lower() == "credit union") or any(t.text == "&" for t in doc[span.start:k])
+                and (before in _COMPANY_WORDS or any(t.text == "&" for t in doc[span.start:k])
+                     # ("Lakes Crossing Credit Union [of Grand Rapids]", not "Credit Union of Texas")
+                     or (k >= span.start + 3 and doc[k - 2:k].text.lower() == "credit union")
                      or (business and before not in _INSTITUTION_NOUNS
                          and before not in _PLACE_AND_BODY_WORDS)) \
                 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
