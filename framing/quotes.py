@@ -2631,12 +2631,11 @@ class _Context:
         if tok.pos_ != "PROPN" or not tok.text.endswith("s") or tok.i == 0 or tok.nbor(-1).lower_ != "the":
             return None
         surname = tok.text[:-2] if tok.text.endswith("es") and tok.text[-3:-2] in "sxz" else tok.text[:-1]
-        names = []
-        for person in self.persons:
-            if person.pos < tok.idx and " " in person.name and person.name.split()[-1] == surname \
-                    and person.name not in names:
-                names.append(person.name)
-        return " and ".join(names) if len(names) == 2 else None
+        names = self._full_names_with_surname(surname, tok.idx)
+        if len(names) != 2:
+            return None
+        first = {p.name: p.pos for p in reversed(self.persons)}  # where the text first names each
+        return " and ".join(sorted(names, key=first.__getitem__))
 
     def _full_names_with_surname(self, surname: str, before: int) -> set[str]:
         """The full names (of two or more words) of the persons named before character ``before``
