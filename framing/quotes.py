@@ -1317,6 +1317,9 @@ class _Context:
         # "the owner, Berkshire Crest Properties"), whatever the recogniser made of it
         full = self._organisation_short_form(name_tokens)
         if full is not None:
+            if full[0].lower_ == "the" and len(full) > 1 and full.end < len(self.doc) \
+                    and self.doc[full.end].lemma_.lower() in _WORKS_NOUNS:
+                full = full[1:]  # "The Redfern Valley Poultry plant": the plant's article
             return _Speaker(_strip_poss(self.span_text(full)), mention, self._np_actor(list(full), prefer_member=False),
                             pos, full.root.lower_, False, False)
         full = self._organisation_by_last_word(tok)
@@ -1489,6 +1492,8 @@ class _Context:
                 name = _descriptor(self.span_text(earlier[0]), min(earlier[0], key=lambda t: t.i))
                 return _Speaker(name, mention, actor or earlier[1], pos, head_word, plural, False)
             org = self._earlier_org(tok)  # "the institute" -> "the American Petroleum Institute"
+            if org is None and first.lower_ == "the":
+                org = self._later_org(tok)  # a lede's "the board", named in the next sentence
             if org is not None:
                 words = [t for t in org if t.tag_ != "POS" and t.lower_ != "the"]
                 if org[0].pos_ == "PROPN" or org[0].lower_ == "the":
@@ -1616,6 +1621,12 @@ class _Context:
                 # "Officials there said": the officials of the place named last
                 here = _descriptor(self.span_text([t for t in words if t.i != there.i]), first)
                 name = f"{here} in {place}"
+        partner = next((c for c in tok.children if c.dep_ == "conj" and c.ent_type_ == "ORG" and tok.pos_ == "PROPN"
+                        and c.i not in {t.i for t in np} and tok.doc[c.left_edge.i - 1].lower_ == "and"), None)
+        if partner is not None and tok.dep_ in _SUBJ_DEPS:
+            # "Bessemer Bay Shipbuilding, which builds ferries ..., and Voss Tank & Boiler said": the
+            # two together, the clause on the first left out
+            name += " and " + self._organisation_text(_entity_of(partner))
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -2479,6 +2490,26 @@ class _Context:
                        default=ent.start)
         return max(named, key=last_named)  # (the later name on a tie: max keeps the first found)
 
+    def _later_org(self, head):
+        """The organisation named first after an institution noun that no name came before, in
+        the next two sentences, outside quotation marks, whose name ends in that noun or is
+        headed by it ("..., the board said in an order. The order, from the Massachusetts Board
+        of Long-Term Care Licensure, says"), or None."""
+        word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
+        if word not in _INSTITUTION_NOUNS:
+            return None
+        kinds = [c.lower_ for c in head.children if c.dep_ == "compound"]  # "the town's water department"
+        sentences = list(self.doc.sents)
+        k = next(n for n, s in enumerate(sentences) if s.start <= head.i < s.end)
+        end = sentences[min(k + 2, len(sentences) - 1)].end
+        for ent in self.doc.ents:
+            if head.i < ent.start < end and ent.label_ == "ORG" and word in (
+                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char) \
+                    and sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1 \
+                    and all(kind in ent.text.lower().split() for kind in kinds):
+                return _whole_name(ent)
+        return None
+
     def _place_before(self, head) -> str | None:
         """The place named last before token ``head``, outside quotation marks, in the same or the
         previous sentence, as the text names it ("the Sumy region", "Springfield"), for
@@ -2557,8 +2588,10 @@ class _Context:
             while end + 1 < words[0].i and capital(doc[end + 1]):
                 end += 1
             run = doc[tok.i:end + 1]
+            works = end + 1 < len(doc) and doc[end + 1].lemma_.lower() in _WORKS_NOUNS \
+                and run[-1].head.i == end + 1  # "The Sandhill Prime Beef plant": the company that runs it
             if len(run) > len(texts) and [t.text for t in run[:len(texts)]] == texts \
-                    and run[-1].lower_ in _COMPANY_WORDS:
+                    and (run[-1].lower_ in _COMPANY_WORDS or works):
                 return run
         return None
 
@@ -3071,6 +3104,8 @@ _COMPANY_WORDS = frozenset(
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
      "transport", "transportation", "freight", "shipping", "towing", "company", "lines",
      "living", "care", "homes"})
+# Nouns for the works a company runs, after its name ("the Sandhill Prime Beef plant").
+_WORKS_NOUNS = frozenset({"plant", "mill", "factory", "refinery", "smelter", "warehouse", "shipyard", "mine"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
 _NO_PERSONS_LAST_WORDS = _PLACE_AND_BODY_WORDS | _INSTITUTION_NOUNS | _COMPANY_WORDS | _MASTHEAD_WORDS | _NEWS_NOUNS
 
@@ -3087,15 +3122,26 @@ def _without_seat(span):
     business = root.dep_ == "appos" and root.head.lemma_.lower() in _BUSINESS_NOUNS | {"owner"}
     for k in range(span.start + 2, span.end - 1):
         before = doc[k - 1].lower_
-        if doc[k].lower_ == "of" and k + 3 >= span.end \
+        if doc[k].lower_ == "of" and (k + 3 >= span.end or _town_and_state(doc[k + 1:span.end])) \
                 and (before in _COMPANY_WORDS or any(t.text == "&" for t in doc[span.start:k])
                      # ("Lakes Crossing Credit Union [of Grand Rapids]", not "Credit Union of Texas")
                      or (k >= span.start + 3 and doc[k - 2:k].text.lower() == "credit union")
                      or (business and before not in _INSTITUTION_NOUNS
                          and before not in _PLACE_AND_BODY_WORDS)) \
-                and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in doc[k + 1:span.end]):
+                and all(t.pos_ == "PROPN" and t.text[:1].isupper() or t.text == ","
+                        for t in doc[k + 1:span.end]):
             return doc[span.start:k]
     return span
+
+
+def _town_and_state(tokens) -> bool:
+    """Whether ``tokens`` are a town and its state set off by a comma ("Providence, R.I.",
+    "New Bedford, Massachusetts"): capitalised proper nouns, one comma between them, the state
+    one or two words."""
+    words = [t.text for t in tokens]
+    if words.count(",") != 1 or words[0] == "," or words[-1] == ",":
+        return False
+    return len(words) - words.index(",") - 1 <= 2 and len(words) <= 6
 
 
 def _has_seat(span) -> bool:
@@ -4548,6 +4594,15 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         # "The four councilors who voted no said they objected": a sentence whose main verb the
         # parser took into the relative clause that describes its subject
         return described.head
+    root = verb.sent.root
+    inside = next((a for a in verb.ancestors if a.dep_ == "relcl" and a.head.i == root.i), None)
+    own = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS), None)
+    if inside is not None and root.pos_ in ("NOUN", "PROPN") and verb.dep_ in ("ccomp", "conj") and (
+            own is None or any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE_PRONOUNS for c in own.children)):
+        # "A retired engineer who flew to Charlotte every other month to see his grandchildren
+        # said he had booked a seat": the sentence's main verb taken for a clause deep in the
+        # relative clause on its subject, its subject for the object before it
+        return root
     named = described.head if described.dep_ == "appos" else described
     if verb.dep_ == "relcl" and named.dep_ == "ROOT" and named.pos_ in ("NOUN", "PROPN") \
             and verb.i > 0 and verb.nbor(-1).text == "," and described.i < verb.i:
@@ -4705,7 +4760,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
             drop.update(t.i for t in tok.subtree)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
-                and tok.lemma_.lower() in _SPEAKER_ACTS:
+                and tok.lemma_.lower() in _SPEAKER_ACTS and not head.i < head.head.i:
+            # (not in a clause before its reporting verb, all of which is said: "The board has
+            # suspended the license and ordered that its residents be moved, the board said")
             drop.update(t.i for t in tok.subtree)
         elif dep == "advcl" and comma and (
                 (tok.tag_ == "VBG" and tok.lemma_.lower() in _COMMENT_PARTICIPLES)
@@ -4929,9 +4986,10 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             split = _split_coordination(verb, c)
             # (a reporting verb before the verb is another report, unless it reports nothing of its
             # own: "Hartsbury will ask voters on April 7 to approve $2.3 million ..., city officials
-            # said" asks for a vote)
+            # said" asks for a vote; nor one that says no report was given: "The department has
+            # not answered, her office said")
             reports = any(x.dep_ in ("ccomp", "parataxis") for x in c.children) \
-                or not any(x.dep_ in ("dobj", "xcomp") for x in c.children)
+                or not (any(x.dep_ in ("dobj", "xcomp") for x in c.children) or _withheld(c))
             if any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
                     or (verbs.entry(c) is not None and reports and not split):
                 continue
@@ -5408,6 +5466,13 @@ def _according(ctx: _Context, according) -> _Record | None:
         head = head.head
     if ctx.verbs.entry(head) is not None and any(c.dep_ == "ccomp" for c in head.children):
         return None  # "Peskov stated that A, according to agencies": the source of a report
+    if head.dep_ == "ccomp" and head.head.dep_ == "ROOT" and head.head.i < head.left_edge.i < according.i \
+            and ctx.verbs.entry(head.head) is None and not any(c.dep_ in _SUBJ_DEPS for c in head.children) \
+            and any(c.dep_ in _SUBJ_DEPS for c in head.head.children) and head.head.tag_ == "VBD" \
+            and not any(t.is_punct for t in doc[head.head.i:head.left_edge.i]):
+        # "Students now enrolled will be allowed to finish, according to the college": a subject
+        # with a participle taken for a clause of its own, the rest for its content
+        head = head.head
     p_lo, p_hi = _according_phrase(doc, according)
     to = next((c for c in according.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
