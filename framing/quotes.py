@@ -140,7 +140,7 @@ _DOCUMENT_HEADS = frozenset(
     {"code", "law", "act", "statute", "constitution", "rule", "rules", "regulation", "clause",
      "section", "article", "amendment", "treaty", "charter", "ordinance", "provision", "bill",
      "legislation", "title", "subsection", "paragraph", "book", "memoir", "manual", "handbook",
-     "resolution", "directive", "convention"})
+     "resolution", "directive", "convention", "contract", "lease"})
 
 # --------------------------------------------------------------------------- syntax
 
@@ -1179,12 +1179,8 @@ class _Context:
             speaker = None
         else:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
-            if subject is not None and _is_document(subject) and not (
-                    subject.lemma_.lower() in _AUTHORED_REPORTS
-                    and any(c.dep_ == "poss" and c.ent_type_ == "ORG" for c in subject.children)):
-                # 'The U.S. code says ...': a text, not a speaker ("The Student Senate’s resolution
-                # calls" is the senate's)
-                subject = None
+            if subject is not None and _unauthored_text(subject):
+                subject = None  # 'The U.S. code says ...': a text, not a speaker
             if subject is not None and (_is_number(subject) or _is_infinitive(subject)):
                 # "A rancher whose family has farmed here since 1911 said": the parser made the
                 # year the subject; the speaker is the verb's other subject ("A retired welder who
@@ -1261,6 +1257,9 @@ class _Context:
             pronoun = {"person": "he", "thing": "it", "group": "they"}.get(kind, lower)
             gender = _PRONOUN_GENDERS.get(lower)
             antecedent = None
+            if lower == "it" and self._text_before(pos):
+                # "The contract says A. It also says that B": a text, as the contract is
+                return _Speaker(None, None, None)
             if pronoun in _THING_PRONOUNS:
                 antecedent = self._previous_organisation(pos, record)
             if lower == "they" and (group := self._group_subject_before(pos)) is not None:
@@ -1408,8 +1407,10 @@ class _Context:
                 return _Speaker(f"a {head_word} for {org[0]}", mention, actor or org[1], pos, head_word, False, True)
         if head_word and not has_name and not plural and not in_apposition \
                 and (first.lower_ in _CATAPHORIC_DETERMINERS or (head_word in _PERSON_NOUNS and any(
-                    c.dep_ == "poss" and (c.pos_ == "NOUN" or c.is_lower) for c in tok.children))):
-            # (also "the county's clerk", a description by the body whose office it is)
+                    c.dep_ == "poss" and (c.pos_ == "NOUN" or c.is_lower or c.ent_type_ == "ORG")
+                    for c in tok.children))):
+            # (also "the county's clerk", "the Legislature’s auditor general", a description by the
+            # body whose office it is)
             # "A Fall River woman sued ... . The woman, Lorraine Medina, told": named later
             named = self._named_by_apposition(tok)
             if named is not None:
@@ -1615,6 +1616,9 @@ class _Context:
             name = _descriptor(self.span_text(words) if words else tok.text, first)
             if tok.dep_ == "poss":
                 name = _strip_poss(name)  # "Sandover's bid says": Sandover
+            owner = self._person_owner(tok, words)
+            if owner is not None:  # "Her office said", "Mr. Lachance’s office said": whose office
+                name = owner
             there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
             place = self._place_before(tok) if there is not None and plural else None
             if place is not None:
@@ -1806,6 +1810,16 @@ class _Context:
             return None
         return inside[-1]
 
+    def _text_before(self, pos: int) -> bool:
+        """Whether the sentence before ``pos`` reports what a text says ("The contract says ...",
+        "The law requires ..."): its main verb reports, and its one subject is a text
+        (:func:`_is_document`), for an "it" that takes the text up."""
+        sentence = self._previous_sentence(pos)
+        if sentence is None or self.verbs.entry(sentence.root) is None:
+            return False
+        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i]
+        return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and _unauthored_text(subjects[0])
+
     def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
         """The organisation that is the subject of the main clause before ``pos``, for "it": of
         its own sentence when "it" hangs inside it ("The Kremlin said ... on what it called the
@@ -1872,6 +1886,31 @@ class _Context:
             if inside:
                 return inside[-1]
         return None
+
+    def _person_owner(self, tok, words) -> str | None:
+        """A person's office or aide with the person written out, as the guideline writes a
+        description that points back ("Her office" -> "Gail Swanson’s office", "Mr. Lachance’s
+        spokeswoman" -> "Evan Lachance’s spokeswoman"): for a possessive pronoun, the person
+        "he" or "she" would be; for a surname, its full name; None for anything else."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None or not words or owner.i != words[0].i and not (
+                words[0].tag_ == "NNP" and words[0].head.i == owner.i) \
+                or tok.lemma_.lower() not in _PERSON_NOUNS | {"office", "campaign"}:
+            return None
+        if owner.lower_ in ("his", "her"):
+            person = self.antecedent("he", owner.idx, gender=_PRONOUN_GENDERS[owner.lower_])
+            name = person.name if person is not None and person.person and person.name \
+                and all(w[:1].isupper() for w in person.name.split()) else None  # a name, not "her aide"
+        elif owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON":
+            full = self.canonical_person(owner.text)
+            name = full if " " in full else None
+        else:
+            return None
+        if name is None:
+            return None
+        rest = [t for t in words if t.i > owner.i and t.tag_ != "POS"]
+        mark = "\u2019" if "\u2019" in self.doc.text else "'"
+        return f"{name}{mark}s {self.span_text(rest)}" if rest else None
 
     def possessor_actor(self, tok) -> str | None:
         kind = _POSSESSIVE_PRONOUNS.get(tok.lower_)
@@ -2062,6 +2101,10 @@ class _Context:
                 later.lower_ == head.lower_
                 # "a retired schoolteacher" ... "the teacher"
                 or (len(later.lower_) >= 4 and head.lower_.endswith(later.lower_))
+                # "the Legislature’s auditor general" ... "The auditor general, Marcy Tvedten,": the
+                # same two words, parsed with the other as head
+                or (later.lower_ in {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
+                    and any(c.dep_ in ("amod", "compound") and c.lower_ == head.lower_ for c in later.children))
                 # "A retired machinist ... The man, Walter Kowalczyk,": within two sentences
                 or (generic and later.lower_ in _GENERIC_PERSON_NOUNS and self.sentence_id(later.idx) <= last)
                 # "A woman who grows wheat ... said ... The farmer, Carla Mendenhall,": a man or a woman
@@ -3750,6 +3793,13 @@ def _is_document(tok) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and tok.lower_ in _DOCUMENT_HEADS
 
 
+def _unauthored_text(tok) -> bool:
+    """Whether a speaker candidate is a text that speaks for no one (:func:`_is_document`): not a
+    body's own document ("The Student Senate’s resolution calls" is the senate's)."""
+    return _is_document(tok) and not (tok.lemma_.lower() in _AUTHORED_REPORTS and any(
+        c.dep_ == "poss" and c.ent_type_ == "ORG" for c in tok.children))
+
+
 def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     """Whether the quotation-mark content ``text[start:end]`` is the title of a show, a
     book, an article or a column ('on "Face the Nation"', 'his memoir, "The Long
@@ -4457,9 +4507,10 @@ def _named_author(source):
                 return author
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _SENDING_VERBS:
             # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one
-            # "it" is; "a plan the department released", parsed as a participle with a subject)
+            # "it" is; "A letter she sent the jail": the one "she" is; "a plan the department
+            # released", parsed as a participle with a subject)
             author = next((c for c in child.children if c.dep_ == "nsubj"
-                           and (c.pos_ != "PRON" or c.lower_ in ("it", "they"))), None)
+                           and (c.pos_ != "PRON" or c.lower_ in ("it", "they", "he", "she"))), None)
             if author is not None:
                 return author
     sender = _contact_relative_sender(source)
@@ -4513,11 +4564,12 @@ def _contact_relative_sender(source):
 # requested by the House committee, said": the committee is not its author).
 _ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "ask", "fund", "sponsor",
                            "require", "mandate"})
-# Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress"), or
-# starts one that others sign ("started an online petition").
+# Verbs by which a body issues a document ("a fact sheet the Air Force sent to Congress", "a survey
+# the Army Corps of Engineers completed in November"), or starts one that others sign ("started an
+# online petition").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
                             "prepare", "write", "give", "provide", "distribute", "present", "start", "launch",
-                            "draft", "mail"})
+                            "draft", "mail", "complete", "conduct", "compile", "produce"})
 
 
 def _nearest(node, deps):
@@ -4744,6 +4796,8 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
                 and not (dep == "advcl" and _infinitive(tok)) \
+                and not (dep == "advcl" and tok.tag_ == "VBG" and not comma
+                         and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)) \
                 and not (dep == "conj" and _has_mark(tok, ("that",))) \
                 and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
                          and any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in tok.children)) \
@@ -4752,12 +4806,18 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
             # another report ("more than it asked for" is none, and neither is a clause joined by
             # "and that", which goes on with the content: "... and that no one had asked families",
-            # nor a purpose: "would introduce a bill to write the deadline into law",
+            # nor a purpose: "would introduce a bill to write the deadline into law", nor a
+            # participle that says how, with no comma and no clause of its own: "had written to the
+            # corps asking it to move the deadline",
             # nor a verb in the content's own tense with nothing reported under it: "it was
             # reviewing the sale and had asked the trustees for copies" (not "but did not say"),
             # nor a verb that reports only quoted words, with none and no comma before it, in an
             # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
+            drop.update(t.i for t in tok.subtree)
+        elif dep == "conj" and tok.head.i == head.i and comma is False and _document_goes_on(tok, head):
+            # "The contract says the dredging must be finished by June 15, and it lets the authority
+            # charge ...": what the document itself does, in the writer's words
             drop.update(t.i for t in tok.subtree)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
                 and tok.lemma_.lower() in _SPEAKER_ACTS and not head.i < head.head.i:
@@ -4783,6 +4843,21 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and comma and tok.right_edge.i >= right - 1:
             drop.update(t.i for t in tok.subtree)
     return drop
+
+
+def _document_goes_on(conj, clause) -> bool:
+    """Whether a clause joined by ", and" to a document's content says what the document itself
+    does: its subject is "it", and the document ("The contract", "The report") is the subject of
+    the reporting verb that the content hangs on."""
+    doc = conj.doc
+    if conj.left_edge.i < 2 or doc[conj.left_edge.i - 1].lower_ != "and" or doc[conj.left_edge.i - 2].text != ",":
+        return False
+    subject = next((c for c in conj.children if c.dep_ in _SUBJ_DEPS), None)
+    if subject is None or subject.lower_ != "it" or clause.dep_ != "ccomp":
+        return False
+    source = next((c for c in clause.head.children if c.dep_ in _SUBJ_DEPS), None)
+    return source is not None and source.pos_ == "NOUN" and source.i < clause.head.i and (
+        source.lower_ in _DOCUMENT_HEADS or source.lemma_.lower() in _AUTHORED_REPORTS)
 
 
 def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
@@ -4932,6 +5007,11 @@ def _record_from_range(ctx: _Context, lo: int, hi: int, **kw) -> _Record:
     doc = ctx.doc
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
+    last = doc[hi]
+    if len(last.text) > 1 and last.text.endswith(".") and not last.is_punct \
+            and (hi + 1 == len(doc) or doc[hi + 1].is_space or doc[hi + 1].is_sent_start) \
+            and (hi + 1 == len(doc) or doc[hi + 1].text != "."):
+        end -= 1  # "... due at 5 a.m.": the abbreviation's point also ends the sentence, no part of it
     for m in ctx.marked:
         if m.closed and start < m.start <= end <= m.end and not ctx.text[end:m.end].strip(" ,.;"):
             end = m.end + 1  # a name in quotation marks that ends the clause keeps its closing mark

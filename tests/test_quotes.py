@@ -2243,7 +2243,7 @@ REPORT_SHAPES = [
      "Senator Ruth Alvarez said she had asked the agency to extend the deadline. The agency "
      "has not answered, her office said.",
      "The agency has not answered",
-     "her office", "say"),
+     "Ruth Alvarez's office", "say"),
     ("two companies speaking together, a relative clause on the first",
      "Ardent Marine Services, which repairs ferries at a yard on the harbor, and Lund Tank & "
      "Boiler said in a joint letter to the board that they had hired 41 of the program\u2019s "
@@ -2264,12 +2264,52 @@ REPORT_SHAPES = [
      "The state board that oversees ferry lines has fined the Quarry Bay Ferry Company "
      "$80,000 and ordered that its oldest boat be inspected within 10 days",
      "the Massachusetts Board of Harbor Safety", "say"),
+    ("a survey is the body's that completed it",
+     "The pier was rebuilt in 1998. Since then, the tide has cut the channel to less than "
+     "eight feet, according to a study the state Department of Transportation completed in "
+     "March.",
+     "Since then, the tide has cut the channel to less than eight feet",
+     "the state Department of Transportation", "according to"),
+    ("a participle that says how, with no comma, stays in the content",
+     "State Representative Ruth Holm said the closing would hurt the town.\n\nMs. Holm\u2019s "
+     "office said on Tuesday that she had also written to the department asking it to delay "
+     "the closing.",
+     "she had also written to the department asking it to delay the closing",
+     "Ruth Holm\u2019s office", "say"),
+    ("a person's aide by a pronoun is written out with the person's name",
+     "Senator Ruth Alvarez said she had asked the agency for more time.\n\nHer spokesman said "
+     "on Friday that the agency had not replied.",
+     "the agency had not replied",
+     "Ruth Alvarez's spokesman", "say"),
+    ("a letter someone sent is that person's, for the fragments it holds",
+     "Dana Pruitt, a lawyer for the tenants, argued that the city had ignored the problem. A "
+     "letter she sent the city on March 3 says the boiler had \u201cfailed twice in one "
+     "week\u201d and that tenants were cold.",
+     "failed twice in one week",
+     "Dana Pruitt", "say"),
+    ("an officer of a named body is the person named later with that title, the two words "
+     "parsed either way",
+     "A memo from the Legislature\u2019s auditor general to the Government Operations and "
+     "Audit Committee, dated May 9, says the fund had run dry in April.\n\n\u201cThe "
+     "fund\u2019s controls depend on luck,\u201d the memo says.\n\nThe auditor general, Alan "
+     "Moyer, wrote that the shortfall had been foreseen.",
+     "the fund had run dry in April",
+     "Alan Moyer", "say"),
+    ("an abbreviation's point that ends the sentence is no part of the clause",
+     "The sheriff said the deputies arrived at 2 a.m.\n\nThe fire was out by dawn.",
+     "the deputies arrived at 2 a.m",
+     "the sheriff", "say"),
+    ("a lease is a text, and what it does after ', and it' is the writer's",
+     "The lease, signed in 2027, says the rent must be paid by the fifth of each month, and "
+     "it lets the landlord charge a late fee after that.",
+     "the rent must be paid by the fifth of each month",
+     None, "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_59(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_60(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2491,14 +2531,13 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 60: four articles with a contract, a survey, a report, a
-# letter, a lawsuit and a memo as speakers or texts, officials quoted by title alone, people described and
-# named later, companies named with their seat and by short names, an office speaking for its member,
-# partial quotations inside reported clauses, programme and campaign titles in quotation marks), measured
-# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9351, "speaker_name_accuracy": 0.9231, "exact_f1": 0.9625,
-               "overlap_f1": 0.975}
+# Scores of the US-news held-out split (round 61: four articles with a contract, an audit, a board's
+# letter, a ruling and a members' email as speakers or texts, officials quoted by title alone, people
+# described and named later, companies by full and short names, partial quotations inside reported
+# clauses, a programme and a column title in quotation marks), measured once with the rules frozen
+# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.963, "speaker_name_accuracy": 0.9634, "exact_f1": 0.9643,
+               "overlap_f1": 0.9762}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2506,7 +2545,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 77
+    assert result["n_articles"] == 4 and result["n_named"] == 81
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
