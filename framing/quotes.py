@@ -1559,6 +1559,10 @@ class _Context:
                 if person is not None and owners & person.titles and any(
                         t in _ROLE_WORDS and t != head_word for t in person.titles - owners):
                     person = None  # "A spokeswoman for the board, Teresa Quiñones, ... The board’s chairman"
+                if person is not None and self._titles_of(person.name) & _SPOKESPERSON_NOUNS \
+                        and head_word not in _SPOKESPERSON_NOUNS:
+                    person = None  # "Its spokeswoman, Tara Boyce, ... The county’s finance director": a
+                    # spokeswoman holds no other office
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
             if head_word == "agency" and not plural and (body := self._public_body_before(tok)) is not None:
@@ -4548,9 +4552,9 @@ def _contact_relative_sender(source):
         i = doc[i].right_edge.i + 1  # "a notice of default the city sent the company"
     if i >= len(doc) or doc[i].dep_ == "punct" or doc[i].lower_ not in ("the", "its", "their", "his", "her"):
         return None
-    while i < len(doc) and doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") and not (
+    while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].tag_ == "POS") and not (
             i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
-        i += 1
+        i += 1  # (an owner's "’s" too: "a planning memo the president’s staff gave trustees")
     if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
         return None
     verb = doc[i + 1]
@@ -4602,6 +4606,23 @@ def _reporting_verb_above(noun, verbs: ReportingVerbs):
                 return None
             return node
     return None
+
+
+def _closing_apposition_subject(verb):
+    """For a report at the end of a sentence that the parser coordinated with the sentence's verb
+    and left without a subject: the noun phrase set off by a comma right before it, which the
+    parser hung in apposition to the last noun of the clause ("... and retire its 71-year-old name,
+    the co-op’s general manager said on Sunday"); None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "conj" or verb.head.i > verb.i or any(c.dep_ in _SUBJ_DEPS for c in verb.children):
+        return None
+    t = doc[verb.i - 1] if verb.i > 0 else None
+    while t is not None and t.dep_ != "appos" and t.head.i != t.i and t.head.i > t.i and t.head.i < verb.i:
+        t = t.head  # from the last word of the phrase up to its head
+    if t is None or t.dep_ != "appos" or t.pos_ not in ("NOUN", "PROPN") or t.right_edge.i != verb.i - 1 \
+            or t.left_edge.i < 1 or doc[t.left_edge.i - 1].text != ",":
+        return None
+    return t
 
 
 def _subject_in_apposition_before(verb):
@@ -4696,7 +4717,7 @@ def _verb_subject(verb, verbs: ReportingVerbs):
                             and c.tag_ in ("VBN", "VBG") and c.i == c.sent.start), None)
             subj = _person_before(verb, opening) if opening is not None else None
             if subj is None:
-                subj = _subject_in_apposition_before(verb)
+                subj = _subject_in_apposition_before(verb) or _closing_apposition_subject(verb)
             if subj is None:
                 subj = _subject_on_participle_before(verb)
         if subj is not None:
@@ -4904,6 +4925,10 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < head.i), None)
     if that is not None and that.i > lo_i:
         lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said
+    first = doc[lo_i]
+    if reporter is not None and first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in _SUBJ_DEPS \
+            and lo_i > 0 and reporter.i < lo_i and reporter.i in (doc[lo_i - 1].i, doc[lo_i - 1].head.i):
+        lo_i += 1  # "told the board that enrollment had fallen": the complementiser taken for "that enrollment"
     if hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "than" and not lo_i <= doc[hi_i + 1].head.i <= hi_i \
             and any(t.tag_ in ("JJR", "RBR") for t in doc[lo_i:hi_i + 1]):
         hi_i = doc[hi_i + 1].right_edge.i  # "had more to do with aid [than with the nominee]", hung elsewhere
@@ -4918,6 +4943,12 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         if then.i > hi_i + 2 and _finite(then) and (then.dep_ == "ROOT" or then.head.i == reporter.i) \
                 and any(c.dep_ in _SUBJ_DEPS for c in then.children) and then.sent.start <= reporter.i:
             hi_i = then.right_edge.i
+    # "told the trustees they had chosen the college because they could not afford to move": a
+    # reason right after the content, with no comma, that the parser hung on the reporting verb
+    if reporter is not None and head.i > reporter.i and hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "because" \
+            and doc[hi_i + 1].dep_ == "mark" and doc[hi_i + 1].head.dep_ == "advcl" \
+            and doc[hi_i + 1].head.head.i == reporter.i and doc[hi_i + 1].head.i > hi_i:
+        hi_i = doc[hi_i + 1].head.right_edge.i
     # "... said that A, but only in exchange for B": an elliptical tail the parser hung
     # on the reporting verb still belongs to the content
     if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):
@@ -5032,6 +5063,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 children += [x for x in c.children if x.dep_ == "ccomp"]
     objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
     displaced = _displaced_clause(verb, verbs)
+    if displaced is None:
+        displaced = _told_clause(verb)
     if displaced is not None:
         children.append(displaced)
     # "ASHBY FALLS, Neb. — The district will start charging fines ..., the library’s director said":
@@ -5282,9 +5315,15 @@ def _final_report_misattached(verb) -> tuple[int, int] | None:
                     and not any(x.dep_ == "mark" for x in c.children)), None) if verb.dep_ == "ROOT" else None
     if content is None and (verb.dep_ not in ("relcl", "advcl", "conj") or verb.i < verb.head.i) or _withheld(verb):
         return None
-    if verb.dep_ == "conj" and any(c.dep_ == "cc" and verb.head.i < c.i < verb.i for c in verb.head.children):
-        return None  # "A, and the superintendent told the board": two statements
-    subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None)
+    if verb.dep_ == "conj" and any(
+            c.dep_ == "cc" and verb.head.i < c.i < verb.i and not any(
+                o.dep_ == "conj" and c.i < o.i < verb.i for o in verb.head.children)
+            for c in verb.head.children):
+        # "A, and the superintendent told the board": two statements (not an "and" that joins
+        # another verb before the report: "voted to merge ... and retire its name, the manager said")
+        return None
+    subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None) \
+        or _closing_apposition_subject(verb)
     # (the hearer of "told the board" is no content)
     objects = ("dobj", "dative") if verb.lemma_.lower() != "tell" else ()
     if subject is None or any(c.dep_ in ("mark", "ccomp", "xcomp", *objects) for c in verb.children):
@@ -5386,6 +5425,23 @@ def _title_split(ctx: _Context, verb, clauses: list):
         if tokens and _is_title(doc, ctx.text, marked.start, marked.end, tokens):
             return c
         return None
+    return None
+
+
+def _told_clause(verb):
+    """The content clause of a verb of telling that the parser took for a relative clause on the
+    one told, with no "that" before it ("told the trustees [they had chosen Carrick Valley because
+    ...]"): a clause right after the object whose subject is a personal pronoun and that has an
+    object or a complement of its own, so that no word of it is missing; None otherwise."""
+    if verb.lemma_.lower() not in _TELLING_VERBS or any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    for told in (c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i > verb.i):
+        for clause in (c for c in told.children if c.dep_ == "relcl" and c.i > told.i):
+            subject = clause.left_edge
+            if subject.dep_ == "nsubj" and subject.head.i == clause.i and subject.tag_ == "PRP" \
+                    and subject.i == told.i + 1 and any(
+                        c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children):
+                return clause
     return None
 
 

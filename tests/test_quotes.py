@@ -2304,12 +2304,47 @@ REPORT_SHAPES = [
      "it lets the landlord charge a late fee after that.",
      "the rent must be paid by the fifth of each month",
      None, "say"),
+    ("a complementiser that the parser took for a determiner opens no content",
+     "The college\u2019s president, Lorna Ames, told the board that enrollment at the campus "
+     "had fallen to 188 students and that the roof needed repairs.",
+     "enrollment at the campus had fallen to 188 students and that the roof needed repairs",
+     "Lorna Ames", "tell"),
+    ("a document someone's staff gave is theirs, and the clause after it is the content",
+     "According to a budget memo the mayor\u2019s staff gave councilors this week, the pool "
+     "would close in July and the library would open later on Saturdays.",
+     "the pool would close in July and the library would open later on Saturdays",
+     "the mayor\u2019s staff", "according to"),
+    ("a clause after the one told, taken for a relative clause on them, is the content, with "
+     "its reason",
+     "Two students who take classes at the campus, Maya Ruiz and Jolene Park, told the "
+     "trustees they had chosen Carrick Valley because they could not afford to move away or "
+     "to drive to Halstead every day.",
+     "they had chosen Carrick Valley because they could not afford to move away or to drive "
+     "to Halstead every day",
+     "Maya Ruiz and Jolene Park", "tell"),
+    ("a lede's report the parser coordinated with the clause, its subject hung on the last "
+     "noun",
+     "CARBURY, Kan. \u2014 Members of the Plainsview Farmers Cooperative voted 412 to 298 on "
+     "Saturday to merge with a Hutchinson grain company that will take over the co-op\u2019s "
+     "four elevators and retire its 71-year-old name, the co-op\u2019s general manager said "
+     "on Sunday.\n\nThe manager, Todd Brunner, said the vote had been close.",
+     "Members of the Plainsview Farmers Cooperative voted 412 to 298 on Saturday to merge "
+     "with a Hutchinson grain company that will take over the co-op\u2019s four elevators and "
+     "retire its 71-year-old name",
+     "Todd Brunner", "say"),
+    ("a spokeswoman quoted before is no officer of another body",
+     "The vendor, Parcelwise Systems, sells the software to 31 counties. Its spokeswoman, "
+     "Tara Boyce, said the update had worked as designed. Asked about the lawsuit, Ms. Boyce "
+     "declined to comment.\n\nThe county\u2019s finance director said the interest would be "
+     "paid from the reserve fund.",
+     "the interest would be paid from the reserve fund",
+     "the county\u2019s finance director", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_60(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_61(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2531,13 +2566,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 61: four articles with a contract, an audit, a board's
-# letter, a ruling and a members' email as speakers or texts, officials quoted by title alone, people
-# described and named later, companies by full and short names, partial quotations inside reported
-# clauses, a programme and a column title in quotation marks), measured once with the rules frozen
-# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.963, "speaker_name_accuracy": 0.9634, "exact_f1": 0.9643,
-               "overlap_f1": 0.9762}
+# Scores of the US-news held-out split (round 62: four articles with a contract, an inspector's report, a
+# health department letter, a memo, a posted schedule, a zoning decision and a petition as speakers or
+# texts, officials quoted by title alone, people described and named later, an office speaking for its
+# member, partial quotations inside reported clauses, a campaign, a show and a newsletter in quotation
+# marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9024, "speaker_name_accuracy": 0.9036, "exact_f1": 0.9529,
+               "overlap_f1": 0.9765}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2545,7 +2581,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 81
+    assert result["n_articles"] == 4 and result["n_named"] == 82
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
