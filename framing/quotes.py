@@ -1384,6 +1384,11 @@ class _Context:
             actor = self._np_actor(np) or self._person_actor(name, pos)
             if actor is None:
                 actor = self.extractor.inventory.member_actor(name, on=self.date)
+            if tok.pos_ == "NOUN" and tok.lower_ in ("office", "campaign") and partner is None \
+                    and any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+                # "The office of State Senator Gail Hornberger said": her office, written as the
+                # guideline writes a person's office
+                return _Speaker(self._owned(name, tok.lower_), mention, actor, pos, tok.lower_, False, False)
             return _Speaker(name, mention, actor, pos, person=True)
         # a descriptor: "the foreign minister", "a senior Western official" ------
         actor = self._np_actor(np, prefer_member=False)
@@ -1569,6 +1574,10 @@ class _Context:
                 # "The department has until Feb. 1 to rule, the agency's statement said": a
                 # government agency, not the company quoted before it
                 return _Speaker(body.name, mention, actor or body.actor, pos, head_word, False, False)
+            if head_word == "agency" and not plural and (named := self._apposition_before(tok)) is not None:
+                # "The agency, the Kettle Lakes Regional Transit Authority, faces a gap ... the
+                # agency’s website": the body named for it, not a news agency
+                return replace(named, mention=mention, pos=pos)
             if head_word in _NEWS_NOUNS and not plural:
                 # "The New York Sentinel reported ... . The paper, citing two officials, said"
                 outlet = self._previous_outlet(pos)
@@ -1913,8 +1922,12 @@ class _Context:
         if name is None:
             return None
         rest = [t for t in words if t.i > owner.i and t.tag_ != "POS"]
+        return self._owned(name, self.span_text(rest)) if rest else None
+
+    def _owned(self, name: str, noun: str) -> str:
+        """"Gail Swanson’s office": a person's office or aide, with the text's own apostrophe."""
         mark = "\u2019" if "\u2019" in self.doc.text else "'"
-        return f"{name}{mark}s {self.span_text(rest)}" if rest else None
+        return f"{name}{mark}s {noun}"
 
     def possessor_actor(self, tok) -> str | None:
         kind = _POSSESSIVE_PRONOUNS.get(tok.lower_)
@@ -2123,7 +2136,10 @@ class _Context:
                 continue  # ("The senate’s chairwoman, Prof. Ruth Nakashima," for "the senate’s chairwoman")
             if any(c.dep_ in ("amod", "compound") and c.i < later.i and c.lower_ not in own for c in later.children):
                 continue  # "the company" is not "The cable company, Summitview Communications," named later
-            for appos in (c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            # (through a second description: "The woman, the girl’s mother, Amber Kostelnik,")
+            described = [g for c in later.children if c.dep_ == "appos" and c.pos_ == "NOUN"
+                         for g in c.children if g.dep_ == "appos" and g.pos_ == "PROPN" and _person_name(g)]
+            for appos in [c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"] + described:
                 words = _name_tokens(appos)
                 if self.mention_at.get(appos.i) is not None and self.mention_at[appos.i].via != "member":
                     continue  # a place or state, not a name for this speaker
@@ -3150,7 +3166,7 @@ _COMPANY_WORDS = frozenset(
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
      "transport", "transportation", "freight", "shipping", "towing", "company", "lines",
-     "living", "care", "homes"})
+     "living", "care", "homes", "group"})
 # Nouns for the works a company runs, after its name ("the Sandhill Prime Beef plant").
 _WORKS_NOUNS = frozenset({"plant", "mill", "factory", "refinery", "smelter", "warehouse", "shipyard", "mine"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
@@ -3913,6 +3929,13 @@ def _infinitive(tok) -> bool:
         c.dep_ in _SUBJ_DEPS for c in children)
 
 
+# Reporting verbs that state and never request ("says that the city pay" is no English), and
+# verbs whose past tense has the form of the bare verb, which the tagger may take for one.
+_PLAIN_REPORTS = frozenset({"say", "write", "state", "report", "note", "find", "show", "conclude"})
+_SAME_FORM_PASTS = frozenset({"let", "put", "set", "cut", "hit", "shut", "cost", "spread", "hurt", "quit",
+                              "split", "burst", "cast", "read"})
+
+
 def _mandative(clause) -> bool:
     """Whether a content clause is in the mandative subjunctive, a request and no statement:
     "(asked) that her name not be used", "(demanded) that the city pay": a bare *be* with no
@@ -4170,7 +4193,7 @@ _AUTHORED_REPORTS = frozenset({
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
     "result", "results", "return", "returns",  # ("results the county commission certified")
-    "resolution", "grievance",
+    "resolution", "grievance", "website",
 })
 
 
@@ -4498,6 +4521,13 @@ def _named_author(source):
             author = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
             if author is not None:
                 return author
+        if child.dep_ == "acl" and child.lemma_.lower() in ("post", "publish"):
+            # "the schedule posted on the agency’s website": the website's owner
+            site = next((g for c in child.children if c.dep_ == "prep" and c.lower_ == "on"
+                         for g in c.children if g.dep_ == "pobj" and g.lemma_.lower() in ("website", "site")), None)
+            owner = next((c for c in site.children if c.dep_ == "poss"), None) if site is not None else None
+            if owner is not None:
+                return owner
         if child.pos_ == "PROPN" and child.i > source.i and any(
                 c.dep_ == "acl" and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
             return child  # the same, parsed as a name with a participle after the noun
@@ -4529,10 +4559,12 @@ def _named_author(source):
         author = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
         if author is not None:
             return author
-    # "an insurance adjuster’s report", with no author named otherwise: the one described, resolved
-    # as a speaker of its own (the adjuster the text names later)
+    # "an insurance adjuster’s report", "The inspector’s report", with no author named otherwise:
+    # the one described, resolved as a speaker of its own (the adjuster the text names later, the
+    # inspector named before)
     return next((c for c in source.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i < source.i
-                 and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)), None)
+                 and any(d.dep_ == "det" and (d.lower_ in ("a", "an") or (
+                     d.lower_ == "the" and c.lemma_.lower() in _PERSON_NOUNS)) for d in c.children)), None)
 
 
 # Nouns for a person who speaks for a body.
@@ -4552,6 +4584,8 @@ def _contact_relative_sender(source):
         i = doc[i].right_edge.i + 1  # "a notice of default the city sent the company"
     if i >= len(doc) or doc[i].dep_ == "punct" or doc[i].lower_ not in ("the", "its", "their", "his", "her"):
         return None
+    if doc[i].lower_ in _POSSESSIVE_PRONOUNS:
+        i += 1  # "a memo its finance staff sent the board"
     while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].tag_ == "POS") and not (
             i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
         i += 1  # (an owner's "’s" too: "a planning memo the president’s staff gave trustees")
@@ -4573,7 +4607,7 @@ _ASKING_VERBS = frozenset({"request", "commission", "order", "seek", "demand", "
 # online petition").
 _SENDING_VERBS = frozenset({"send", "release", "issue", "publish", "file", "submit", "circulate", "post",
                             "prepare", "write", "give", "provide", "distribute", "present", "start", "launch",
-                            "draft", "mail", "complete", "conduct", "compile", "produce"})
+                            "draft", "mail", "complete", "conduct", "compile", "produce", "deliver"})
 
 
 def _nearest(node, deps):
@@ -5038,6 +5072,10 @@ def _record_from_range(ctx: _Context, lo: int, hi: int, **kw) -> _Record:
     doc = ctx.doc
     start = doc[lo].idx
     end = doc[hi].idx + len(doc[hi].text)
+    if hi + 2 < len(doc) and doc[hi + 1].lower_ in ("\u2019s", "'s") and not doc[hi].whitespace_ \
+            and doc[hi + 2].text in (".", "!", "?"):
+        hi += 1  # "less than a third of a weekday’s": a possessive standing for its noun, taken for a mark
+        end = doc[hi].idx + len(doc[hi].text)
     last = doc[hi]
     if len(last.text) > 1 and last.text.endswith(".") and not last.is_punct \
             and (hi + 1 == len(doc) or doc[hi + 1].is_space or doc[hi + 1].is_sent_start) \
@@ -5082,13 +5120,24 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue
         if _has_mark(c, ("whether", "if")):
             continue  # "asked whether he would run", "did not say whether": a question, not content
-        if _mandative(c):
-            continue  # "asked that her name not be used", "demanded that the city pay": a request
+        if _mandative(c) and not (verb.lemma_.lower() in _PLAIN_REPORTS and c.tag_ == "VB" and not any(
+                a.dep_ in ("aux", "auxpass") for a in c.children) and c.lower_ in _SAME_FORM_PASTS):
+            # "asked that her name not be used", "demanded that the city pay": a request (not a past
+            # tense with the form of a bare verb after a plain report: "The report says a latch ...
+            # let the bar swing open")
+            continue
         if c.i > verb.i and verbs.entry(c) is not None and not any(x.dep_ in _SUBJ_DEPS for x in c.children) \
                 and any(x.dep_ == "ccomp" for x in c.children) and c.i > 0 and doc[c.i - 1].lower_ in ("but", "and"):
             continue  # "said A but argued that B": a second report of the same speaker, not content
         if c.i > verb.i and _reported_inside(c, verbs):
             continue  # "said A, although, she added, B": B is the added report's
+        noun = doc[c.left_edge.i - 1] if c.left_edge.i > 0 else None
+        if c.i > verb.i and _has_mark(c, ("that",)) and noun is not None and noun.dep_ == "pobj" \
+                and noun.pos_ == "NOUN" and noun.head.i > 0 and doc[noun.head.i - 1].text == "," \
+                and any(x.dep_ == "ccomp" and x.i < verb.i and doc[x.right_edge.i + 1].text == ","
+                        for x in verb.children):
+            continue  # "A, its general manager said on Monday, after a board vote [that riders had
+            # spent two months trying to head off]": the content came before; this clause is the noun's
         if (_withheld(verb) or entry == "ask") and c.left_edge.tag_ in ("WRB", "WP", "WDT"):
             continue  # "declined to say when a decision would come", "asked why": no content given
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
@@ -5286,13 +5335,19 @@ def _relative_report(verb) -> tuple[int, int] | None:
 
 def _clause_goes_on(verb, end: int) -> bool:
     """Whether the words after a parenthetical report, up to token ``end``, open with the
-    subordinator of a clause of its own: the report interrupts its content, which goes on ("The
-    fans arrived in September, she said, [after the heat was gone]"); a phrase without a verb is
-    the writer's ("..., the department said, in the largest raid in a decade")."""
+    subordinator of a clause of its own, or with "and" before a second verb of the content's
+    subject: the report interrupts its content, which goes on ("The fans arrived in September, she
+    said, [after the heat was gone]"); a phrase without a verb is the writer's ("..., the
+    department said, in the largest raid in a decade")."""
     doc = verb.doc
     k = verb.right_edge.i + 1
     while k <= end and doc[k].text == ",":
         k += 1
+    if k <= end and doc[k].dep_ == "cc" and doc[k].lower_ in ("and", "but") and doc[k].head.i == verb.head.i:
+        # "A crew spray-painted an X on her sidewalk, she said, and never came back": a second verb
+        # of the same subject
+        return any(c.dep_ == "conj" and c.i > k and not any(g.dep_ in _SUBJ_DEPS for g in c.children)
+                   for c in verb.head.children)
     return k <= end and doc[k].dep_ == "mark" and _finite(doc[k].head)
 
 

@@ -2339,14 +2339,85 @@ REPORT_SHAPES = [
      "paid from the reserve fund.",
      "the interest would be paid from the reserve fund",
      "the county\u2019s finance director", "say"),
+    ("a past tense with the form of a bare verb after 'says' is no request",
+     "The inspector\u2019s report says a latch on the lap bar, worn well past the "
+     "maker\u2019s limit, let the bar swing open about four inches while the car spun.",
+     "a latch on the lap bar, worn well past the maker\u2019s limit, let the bar swing open "
+     "about four inches while the car spun",
+     "the inspector", "say"),
+    ("'according to the report' after 'The inspector's report' is the inspector's",
+     "The inspector, Dale Amsel, closed the ride on Friday. The inspector\u2019s report says "
+     "a bolt had worn through. According to the report, the ride had passed its last "
+     "inspection on June 2.",
+     "the ride had passed its last inspection on June 2",
+     "Dale Amsel", "according to"),
+    ("the office of a named person is that person's office",
+     "The office of State Senator Ruth Kessler, whose district includes the fairground, said "
+     "she would introduce a bill in the fall.",
+     "she would introduce a bill in the fall",
+     "Ruth Kessler's office", "say"),
+    ("a description named later through a second description",
+     "A man who had been waiting at the gate said he heard the boy shout on the first turn. "
+     "The man, the boy\u2019s father, Carl Wendt, said the operator did not stop the ride.",
+     "he heard the boy shout on the first turn",
+     "Carl Wendt", "say"),
+    ("a report set off inside a clause that goes on with a second verb of its subject",
+     "Among those still waiting is Mae Dorsey, 80. A crew marked her curb with white paint in "
+     "2027, she said, and never came back.",
+     "A crew marked her curb with white paint in 2027, she said, and never came back",
+     "Mae Dorsey", "say"),
+    ("a possessive that stands for its noun ends the clause",
+     "The general manager, Ingrid Olsen, told the agency\u2019s board that Sunday ridership "
+     "had fallen to about 1,900 trips, less than a third of a weekday\u2019s.",
+     "Sunday ridership had fallen to about 1,900 trips, less than a third of a weekday\u2019s",
+     "Ingrid Olsen", "tell"),
+    ("a memo its staff sent is the staff's, and the clause before 'according to' is the "
+     "content",
+     "The authority faces a $2 million gap in next year\u2019s budget, according to a memo "
+     "its finance staff sent the board in May.",
+     "The authority faces a $2 million gap in next year\u2019s budget",
+     "its finance staff", "according to"),
+    ("a schedule posted on a body's website is the body's",
+     "The agency, the Kettle Lakes Transit Authority, runs 12 routes. According to the "
+     "schedule posted on the agency\u2019s website, buses will come every 90 minutes on "
+     "Sundays.",
+     "buses will come every 90 minutes on Sundays",
+     "the Kettle Lakes Transit Authority", "according to"),
+    ("'It says' after a petition that people delivered is theirs",
+     "A petition that neighbors of the park delivered to City Hall last week asks the council "
+     "to put the sale on the ballot. It says the city never held a public hearing on the "
+     "sale.",
+     "the city never held a public hearing on the sale",
+     "neighbors of the park", "say"),
+    ("a group's seat after its name is no part of it",
+     "The buyer, Heartwood, plans 240 houses. Heartwood Residential Group of Omaha has built "
+     "similar neighborhoods in Papillion, according to its website.",
+     "Heartwood Residential Group of Omaha has built similar neighborhoods in Papillion",
+     "Heartwood Residential Group", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_61(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_62(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_that_clause_after_a_lede_report_is_the_noun_s(extractor, nlp):
+    """A lede's report whose content came before it: a that-clause on the noun of a phrase set off
+    after it ('after a board vote that riders had spent two months trying to head off') is a
+    relative clause of that noun, no second report."""
+    text = ("BRENNOCK, Wis. \u2014 The regional bus agency serving Brennock and four "
+            "neighboring towns will stop running Sunday buses on nine of its 12 routes "
+            "starting Sept. 7, its general manager said on Monday, after a board vote that "
+            "riders and drivers had spent two months trying to head off.")
+    assert [q.text for q in extractor.extract(nlp(text))] == ["The regional bus agency "
+                                                              "serving Brennock and four "
+                                                              "neighboring towns will stop "
+                                                              "running Sunday buses on nine "
+                                                              "of its 12 routes starting "
+                                                              "Sept. 7"]
 
 
 def test_a_report_that_no_one_gave_is_no_quotation(extractor, nlp):
@@ -2566,14 +2637,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 62: four articles with a contract, an inspector's report, a
-# health department letter, a memo, a posted schedule, a zoning decision and a petition as speakers or
-# texts, officials quoted by title alone, people described and named later, an office speaking for its
-# member, partial quotations inside reported clauses, a campaign, a show and a newsletter in quotation
-# marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9024, "speaker_name_accuracy": 0.9036, "exact_f1": 0.9529,
-               "overlap_f1": 0.9765}
+# Scores of the US-news held-out split (round 63: four articles with a contract, a consultant's study, a
+# sampling report, a memo, a commission's order and a newsletter column as speakers or texts, officials
+# quoted by title alone, people described and named later, companies by short and full names, partial
+# quotations inside reported clauses, a campaign, a show and a column title in quotation marks), measured
+# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9136, "speaker_name_accuracy": 0.9146, "exact_f1": 0.982,
+               "overlap_f1": 0.982}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2581,7 +2652,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 82
+    assert result["n_articles"] == 4 and result["n_named"] == 81
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
