@@ -1369,7 +1369,8 @@ class _Context:
                     first = [t for t in _name_tokens(root) if t.i < partner.left_edge.i]
                 person_tokens = first or person_tokens
             person_name = _whole_words_text(person_tokens)
-        elif self._known_surname(name_tokens) or _unrecognised_full_name(name_tokens):
+        elif self._known_surname(name_tokens) or _unrecognised_full_name(name_tokens) \
+                or _full_name_with_who(tok, name_tokens):
             # "Saint-Exupéry added", taken for an organisation; "Curtis Dehaan said", left untagged
             person_name = _whole_words_text(name_tokens)
         elif name_tokens and (after_office := _name_after_office(name_tokens[0])) is not None:
@@ -2170,7 +2171,13 @@ class _Context:
             return None
         org = self._earlier_org(nouns[0])
         if org is None:
-            return None
+            # "A spokesman for the group" after "The Hollis County Crop Growers Association, a farm
+            # group with about 340 members,": the organisation the noun described
+            described = self._described_organisation(nouns[0]) if nouns[0].i > tok.i else None
+            if described is None:
+                return None
+            the = not described.name.lower().startswith("the ") and f"the {described.name}".lower() in self.text.lower()
+            return ("the " if the else "") + described.name, described.actor
         the = org[0].lower_ == "the" or (org.start > 0 and self.doc[org.start - 1].lower_ == "the")
         name = ("the " if the else "") + self._organisation_text(org)
         return name, self._np_actor(list(org), prefer_member=False)
@@ -2633,7 +2640,25 @@ class _Context:
             if ent.label_ == "ORG" and len(names) > len(texts) and names[:len(texts)] == texts and all(
                     w.pos_ == "PROPN" or n.pos_ == "PROPN" or w.ent_type_ == "ORG" for w, n in zip(words, named)):
                 return _without_seat(ent)
-        return self._unrecognised_company(words)
+        return self._unrecognised_company(words) or self._full_name_next(words)
+
+    def _full_name_next(self, words):
+        """An organisation's full name that the sentence after a short form's gives ("SunHarvest,
+        the Wichita company that installed most of the systems, said ... . The owner of SunHarvest
+        Energy Systems, Raylene Ortiz, said"), when no name came before: the first organisation
+        there whose name begins with ``words`` and is longer, without its seat; else None."""
+        texts = [t.text for t in words]
+        if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
+            return None  # ("The Army said" is no short form of "Army Contracting Command")
+        sentences = list(self.doc.sents)
+        k = next(n for n, s in enumerate(sentences) if s.start <= words[0].i < s.end)
+        end = sentences[min(k + 1, len(sentences) - 1)].end
+        for ent in self.doc.ents:
+            named = [t for t in ent if t.lower_ != "the"]
+            if words[-1].i < ent.start < end and ent.label_ == "ORG" and len(named) > len(texts) \
+                    and [t.text for t in named[:len(texts)]] == texts and not self.in_quote(ent.start_char):
+                return _without_seat(ent)
+        return None
 
     def _unrecognised_company(self, words):
         """A company's full name that the recogniser did not take for an organisation, written
@@ -3025,6 +3050,14 @@ def _unrecognised_full_name(tokens) -> bool:
     gender."""
     words = _full_name_words(tokens) if not any(t.ent_type_ for t in tokens) else None
     return words is not None and words[0].lower_ in given_name_genders()
+
+
+def _full_name_with_who(tok, tokens) -> bool:
+    """Whether ``tokens`` have the shape of a full name (:func:`_full_name_words`) that a relative
+    clause opened by "who" describes ("Nadine Kroeker, who raises wheat and cattle, said"), whatever
+    the entity recogniser made of it: "who" is said of people."""
+    return _full_name_words(tokens) is not None and any(
+        c.dep_ == "relcl" and c.left_edge.lower_ == "who" and c.left_edge.i > tok.i for c in tok.children)
 
 
 def _person_words(ent):
@@ -3620,6 +3653,13 @@ def _speaker_np(tok, ctx: _Context) -> tuple[list, list]:
                          None) if child.dep_ == "appos" and child.pos_ == "NOUN" else None
             if named is not None:  # "The witness, a department spokesman named Terrence Hobart,"
                 name = _np_tokens(named)
+                break
+            chained = next((g for g in child.children if g.dep_ == "appos" and g.ent_type_ == "PERSON"), None) \
+                if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i > tok.i else None
+            if chained is not None:
+                # "the co-op’s July newsletter, the board’s chairwoman, Marjorie Teague, wrote": the
+                # person a second description names (the parser took the opening "In" elsewhere)
+                name = _np_tokens(chained)
                 break
             if child.dep_ == "appos" and child.i > tok.i and tok.pos_ == "NOUN" and _person_of_firm(child):
                 name = _name_tokens(child)  # "The adjuster, Delmar Schoonover of Flint Hills Claims Services,"
@@ -4302,7 +4342,8 @@ def _author_of(source):
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
     author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
-        or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source)
+        or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
+        or _ruler_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -4340,6 +4381,16 @@ def _doer_before(source):
         return None
     verb = _ACT_NOUNS[act.lemma_.lower()]
     return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() == verb)
+
+
+def _ruler_before(source):
+    """For "The order" or "The ruling" with no author of its own: the subject of "ruled" or
+    "ordered" in the same or the two sentences before ("The Kansas Corporation Commission ...
+    ruled in May that ... . The order says"), when it is no pronoun; None otherwise."""
+    if source.lemma_.lower() not in ("order", "ruling", "decision") or not any(
+            c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        return None
+    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in ("rule", "order", "decide"))
 
 
 def _majority_writer(source):
@@ -4539,6 +4590,13 @@ def _named_author(source):
                 if source_prep is not None else None
             if author is not None:
                 return author
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ("pay", "hire", "retain") and any(
+                c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
+            # "a study the county paid Harrow Public Safety Group $86,000 to prepare": the firm paid
+            # to write it, not the one who paid
+            author = next((c for c in child.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
+            if author is not None:
+                return author
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _SENDING_VERBS:
             # "a fact sheet the Air Force sent to Congress": the sender ("figures it filed": the one
             # "it" is; "A letter she sent the jail": the one "she" is; "a plan the department
@@ -4589,13 +4647,20 @@ def _contact_relative_sender(source):
     while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].tag_ == "POS") and not (
             i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
         i += 1  # (an owner's "’s" too: "a planning memo the president’s staff gave trustees")
-    if i + 1 >= len(doc) or doc[i].pos_ not in ("NOUN", "PROPN"):
+    named = None
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ == "PERSON":
+        # "A letter its executive director, Harriet Vance, sent the college": the title's name
+        named = doc[i + 1].head if doc[i + 1].dep_ == "compound" else doc[i + 1]
+        i = named.right_edge.i + 1
+        if i >= len(doc) or doc[i].text != ",":
+            return None
+    if i + 1 >= len(doc) or (named is None and doc[i].pos_ not in ("NOUN", "PROPN")):
         return None
     verb = doc[i + 1]
     if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _SENDING_VERBS | _ADOPTING_VERBS \
             or (i + 2 < len(doc) and doc[i + 2].lower_ == "by"):
         return None
-    return doc[i]
+    return named if named is not None else doc[i]
 
 
 # Verbs by which someone asks for or pays for a document that another writes ("The report,
@@ -4983,6 +5048,15 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
             and doc[hi_i + 1].dep_ == "mark" and doc[hi_i + 1].head.dep_ == "advcl" \
             and doc[hi_i + 1].head.head.i == reporter.i and doc[hi_i + 1].head.i > hi_i:
         hi_i = doc[hi_i + 1].head.right_edge.i
+    # "says Greyling may keep its center open but would then have to pay for it": a second verb
+    # phrase of the content's subject with a modal, as the content has, that the parser hung on
+    # the reporting verb
+    if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc) and doc[hi_i + 1].dep_ == "cc" \
+            and doc[hi_i + 1].head.i == reporter.i and any(a.tag_ == "MD" for a in head.children):
+        more = next((c for c in reporter.children if c.dep_ == "conj" and c.i > hi_i + 1), None)
+        if more is not None and not any(c.dep_ in _SUBJ_DEPS for c in more.children) \
+                and any(a.dep_ == "aux" and a.tag_ == "MD" for a in more.children):
+            hi_i = more.right_edge.i
     # "... said that A, but only in exchange for B": an elliptical tail the parser hung
     # on the reporting verb still belongs to the content
     if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):
@@ -5159,9 +5233,11 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                 interposed = _interposed_adverbial(verb, c)
                 if interposed is not None:
                     extend_to[c.i] = interposed
-                elif not (doc[right].text == "," and doc[right].head.i == c.i and right > c.i):
+                elif not (doc[right].text == "," and right > c.i and (doc[right].head.i == c.i or any(
+                        x.dep_ in _SUBJ_DEPS and x.left_edge.i == right + 1 for x in verb.children))):
                     continue  # (a comma hung on the clause itself sets it off too: "A, an agency
-                    # spokesman, Derek Ammons, told the Tribune")
+                    # spokesman, Derek Ammons, told the Tribune"; so does one hung on its last noun
+                    # right before the verb's subject: "... jobs at the new one, their union, ..., said")
             first = _first_coordinated_clause(verb, c, verbs)
             if first is not None:
                 extend_from[c.i] = first

@@ -2394,12 +2394,69 @@ REPORT_SHAPES = [
      "similar neighborhoods in Papillion, according to its website.",
      "Heartwood Residential Group of Omaha has built similar neighborhoods in Papillion",
      "Heartwood Residential Group", "according to"),
+    ("a full name written with 'who' is a person's, whatever the recogniser made of it",
+     "Harlan Voth said he had borrowed $27,000 for the system.\n\nNadine Kroeker, who raises "
+     "wheat and cattle east of town and has no panels, said she was tired of \u201cpaying for "
+     "my neighbor\u2019s roof.\u201d\n\n\u201cI have nothing against solar,\u201d she said.",
+     "I have nothing against solar,",
+     "Nadine Kroeker", "say"),
+    ("a clause before its verb ends with a comma hung on its last noun, right before the "
+     "subject",
+     "The 23 dispatchers who work in the three centers will all be offered jobs at the new "
+     "one, their union, the Bexley County Emergency Communicators Association, said in a "
+     "statement.",
+     "The 23 dispatchers who work in the three centers will all be offered jobs at the new "
+     "one",
+     "the Bexley County Emergency Communicators Association", "say"),
+    ("a second verb phrase with a modal, as the content has, that the parser hung on 'says'",
+     "A June 30 memo from the county attorney\u2019s office says Greyling may keep its center "
+     "open after the merger but would then have to pay for it without county money.",
+     "Greyling may keep its center open after the merger but would then have to pay for it "
+     "without county money",
+     "the county attorney\u2019s office", "say"),
+    ("a person named by a second description after a newsletter the parser made the subject",
+     "In the co-op\u2019s July newsletter, the board\u2019s chairwoman, Marjorie Teague, "
+     "wrote in her column, \u201cAlong the Line,\u201d that the board had \u201cwaited three "
+     "years for a better answer, and there isn\u2019t one.\u201d",
+     "waited three years for a better answer, and there isn\u2019t one.",
+     "Marjorie Teague", "write"),
+    ("a study a body paid a firm to prepare is the firm's",
+     "According to a study the county paid Harrow Public Safety Group of Richmond $86,000 to "
+     "prepare, one center would cost about $400,000 a year less than the three town centers "
+     "cost now.",
+     "one center would cost about $400,000 a year less than the three town centers cost now",
+     "Harrow Public Safety Group", "according to"),
+    ("a spokesman for a group is written out with the group the text described",
+     "The Hollis County Crop Growers Association, a farm group with about 340 members, "
+     "disputed that. A spokesman for the group said farmers had planted cover crops on more "
+     "than 9,000 acres.",
+     "farmers had planted cover crops on more than 9,000 acres",
+     "a spokesman for the Hollis County Crop Growers Association", "say"),
+    ("a short company name is the full name the next sentence gives",
+     "SunHarvest, the Wichita company that installed most of the solar systems on the "
+     "co-op\u2019s lines, said the new rate would double the payback time. The owner of "
+     "SunHarvest Energy Systems, Raylene Ortiz, said the company had stopped selling systems "
+     "there.",
+     "the new rate would double the payback time",
+     "SunHarvest Energy Systems", "say"),
+    ("'The order' is the body's that ruled before it",
+     "The Kansas Corporation Commission, which regulates the co-op\u2019s rates, ruled in May "
+     "that co-ops may pay members the wholesale cost. The order says a co-op must give "
+     "members 60 days\u2019 notice before changing the rate.",
+     "a co-op must give members 60 days\u2019 notice before changing the rate",
+     "the Kansas Corporation Commission", "say"),
+    ("a letter a named officer sent is that officer's",
+     "Any closing must also be approved by the Virginia Board for Two-Year Colleges. A letter "
+     "its executive director, Harriet Vance, sent the college on May 9 says the board will "
+     "hold a public hearing before it votes.",
+     "the board will hold a public hearing before it votes",
+     "Harriet Vance", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_62(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_63(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2637,14 +2694,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 63: four articles with a contract, a consultant's study, a
-# sampling report, a memo, a commission's order and a newsletter column as speakers or texts, officials
-# quoted by title alone, people described and named later, companies by short and full names, partial
-# quotations inside reported clauses, a campaign, a show and a column title in quotation marks), measured
-# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9136, "speaker_name_accuracy": 0.9146, "exact_f1": 0.982,
-               "overlap_f1": 0.982}
+# Scores of the US-news held-out split (round 64: four articles with a consultant's report, a petition, a
+# lawsuit, an engineers' study, a supply contract and a guidance letter as speakers or texts, officials
+# quoted by title alone, people described and named later, companies named with their seat, offices and
+# spokeswomen of named people, partial quotations inside reported clauses, an editorial, a programme and
+# a campaign in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
+# news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8974, "speaker_name_accuracy": 0.8987, "exact_f1": 0.9873,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2652,7 +2709,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 81
+    assert result["n_articles"] == 4 and result["n_named"] == 78
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
