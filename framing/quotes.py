@@ -1639,12 +1639,12 @@ class _Context:
                 # "Officials there said": the officials of the place named last
                 here = _descriptor(self.span_text([t for t in words if t.i != there.i]), first)
                 name = f"{here} in {place}"
-        partner = next((c for c in tok.children if c.dep_ == "conj" and c.ent_type_ == "ORG" and tok.pos_ == "PROPN"
-                        and c.i not in {t.i for t in np} and tok.doc[c.left_edge.i - 1].lower_ == "and"), None)
-        if partner is not None and tok.dep_ in _SUBJ_DEPS:
+        joined = next((c for c in tok.children if c.dep_ == "conj" and c.ent_type_ == "ORG" and tok.pos_ == "PROPN"
+                       and c.i not in {t.i for t in np} and tok.doc[c.left_edge.i - 1].lower_ == "and"), None)
+        if joined is not None and tok.dep_ in _SUBJ_DEPS:
             # "Bessemer Bay Shipbuilding, which builds ferries ..., and Voss Tank & Boiler said": the
             # two together, the clause on the first left out
-            name += " and " + self._organisation_text(_entity_of(partner))
+            name += " and " + self._organisation_text(_entity_of(joined))
         # a lone proper noun that is no actor, place or organisation: a person ("said Olena");
         # a singular descriptor of one person ("one shipping executive", "a department
         # spokeswoman"), whom a later "he" or "she" can take up
@@ -1826,8 +1826,8 @@ class _Context:
 
     def _text_before(self, pos: int) -> bool:
         """Whether the sentence before ``pos`` reports what a text says ("The contract says ...",
-        "The law requires ..."): its main verb reports, and its one subject is a text
-        (:func:`_is_document`), for an "it" that takes the text up."""
+        "The law requires ..."): its main verb reports, and its one subject is a text that speaks
+        for no one (:func:`_unauthored_text`), for an "it" that takes the text up."""
         sentence = self._previous_sentence(pos)
         if sentence is None or self.verbs.entry(sentence.root) is None:
             return False
@@ -2176,6 +2176,7 @@ class _Context:
             described = self._described_organisation(nouns[0]) if nouns[0].i > tok.i else None
             if described is None:
                 return None
+            # (with "the" where the text writes the name with it)
             the = not described.name.lower().startswith("the ") and f"the {described.name}".lower() in self.text.lower()
             return ("the " if the else "") + described.name, described.actor
         the = org[0].lower_ == "the" or (org.start > 0 and self.doc[org.start - 1].lower_ == "the")
@@ -2528,14 +2529,21 @@ class _Context:
             found = "the " + self.span_text(words)
         return found
 
+    def _end_of_sentences_after(self, i: int, n: int) -> int:
+        """The index after the last token of the ``n``-th sentence after the one that holds token
+        ``i`` (of the last sentence, when the text ends sooner)."""
+        sentences = list(self.doc.sents)
+        k = next(m for m, s in enumerate(sentences) if s.start <= i < s.end)
+        return sentences[min(k + n, len(sentences) - 1)].end
+
     def _earlier_org(self, head):
         """The organisation named last before an institution noun, outside quotation marks,
         whose name ends in that noun or is headed by it ("the institute" -> "the American
         Petroleum Institute"; "the department" -> "the Department of Public Utilities"; "the
         co-op" -> "the Sand Creek Farmers Cooperative"), with the words that continue its name
         ("Wachusett Power [and Light]"), or None."""
-        word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
-        if word not in _INSTITUTION_NOUNS:
+        word = _institution_word(head)
+        if word is None:
             return None
         alone = None  # "the Corps" taken up before: the full name, when one is given earlier
         # "the laboratory": "the National Veterinary Services Laboratories" (not "the co-op": "the Kansas
@@ -2565,13 +2573,11 @@ class _Context:
         the next two sentences, outside quotation marks, whose name ends in that noun or is
         headed by it ("..., the board said in an order. The order, from the Massachusetts Board
         of Long-Term Care Licensure, says"), or None."""
-        word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
-        if word not in _INSTITUTION_NOUNS:
+        word = _institution_word(head)
+        if word is None:
             return None
         kinds = [c.lower_ for c in head.children if c.dep_ == "compound"]  # "the town's water department"
-        sentences = list(self.doc.sents)
-        k = next(n for n, s in enumerate(sentences) if s.start <= head.i < s.end)
-        end = sentences[min(k + 2, len(sentences) - 1)].end
+        end = self._end_of_sentences_after(head.i, 2)
         for ent in self.doc.ents:
             if head.i < ent.start < end and ent.label_ == "ORG" and word in (
                     ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char) \
@@ -2650,9 +2656,7 @@ class _Context:
         texts = [t.text for t in words]
         if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
             return None  # ("The Army said" is no short form of "Army Contracting Command")
-        sentences = list(self.doc.sents)
-        k = next(n for n, s in enumerate(sentences) if s.start <= words[0].i < s.end)
-        end = sentences[min(k + 1, len(sentences) - 1)].end
+        end = self._end_of_sentences_after(words[0].i, 1)
         for ent in self.doc.ents:
             named = [t for t in ent if t.lower_ != "the"]
             if words[-1].i < ent.start < end and ent.label_ == "ORG" and len(named) > len(texts) \
@@ -3230,10 +3234,17 @@ def _without_seat(span):
     return span
 
 
+def _institution_word(head) -> str | None:
+    """The institution noun ``head`` stands for ("the co-op" -> "cooperative"), or None when it is
+    none (:data:`_INSTITUTION_NOUNS`)."""
+    word = _INSTITUTION_SYNONYMS.get(_compound_word(head), head.lemma_.lower())
+    return word if word in _INSTITUTION_NOUNS else None
+
+
 def _town_and_state(tokens) -> bool:
-    """Whether ``tokens`` are a town and its state set off by a comma ("Providence, R.I.",
-    "New Bedford, Massachusetts"): capitalised proper nouns, one comma between them, the state
-    one or two words."""
+    """Whether ``tokens`` have the shape of a town and its state set off by a comma ("Providence,
+    R.I.", "New Bedford, Massachusetts"): one comma between words, the state one or two words (the
+    caller checks that the words are capitalised proper nouns)."""
     words = [t.text for t in tokens]
     if words.count(",") != 1 or words[0] == "," or words[-1] == ",":
         return False
