@@ -1831,7 +1831,7 @@ class _Context:
         sentence = self._previous_sentence(pos)
         if sentence is None or self.verbs.entry(sentence.root) is None:
             return False
-        subjects = [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i]
+        subjects = _main_subjects(sentence)
         return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and _unauthored_text(subjects[0])
 
     def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
@@ -2551,10 +2551,9 @@ class _Context:
         plural = "laboratories" if word == "laboratory" else None
         named = []
         for ent in reversed(self.doc.ents):
-            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and (word in (
-                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) or plural in (ent[-1].lower_, ent.root.lower_)) \
-                    and not self.in_quote(ent.start_char):
-                if sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1:
+            if ent.end <= head.i and ent.label_ in ("ORG", "FAC") and (_headed_by(ent, word) or plural in (
+                    ent[-1].lower_, ent.root.lower_)) and not self.in_quote(ent.start_char):
+                if _name_length(ent) > 1:
                     named.append(_whole_name(ent))
                 alone = alone or _whole_name(ent)
         if not named:
@@ -2579,9 +2578,8 @@ class _Context:
         kinds = [c.lower_ for c in head.children if c.dep_ == "compound"]  # "the town's water department"
         end = self._end_of_sentences_after(head.i, 2)
         for ent in self.doc.ents:
-            if head.i < ent.start < end and ent.label_ == "ORG" and word in (
-                    ent[-1].lemma_.lower(), ent.root.lemma_.lower()) and not self.in_quote(ent.start_char) \
-                    and sum(t.lower_ != "the" and not t.is_punct for t in ent) > 1 \
+            if head.i < ent.start < end and ent.label_ == "ORG" and _headed_by(ent, word) \
+                    and not self.in_quote(ent.start_char) and _name_length(ent) > 1 \
                     and all(kind in ent.text.lower().split() for kind in kinds):
                 return _whole_name(ent)
         return None
@@ -2983,6 +2981,22 @@ _CATAPHORIC_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her"})
 def _main_subject(sentence, deps=("nsubj",)):
     """The subject (of one of ``deps``) of ``sentence``'s main verb, or None."""
     return next((t for t in sentence if t.dep_ in deps and t.head.i == sentence.root.i), None)
+
+
+def _main_subjects(sentence) -> list:
+    """Every subject, active or passive, of ``sentence``'s main verb."""
+    return [t for t in sentence if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == sentence.root.i]
+
+
+def _name_length(ent) -> int:
+    """The words of an organisation's name, its "the" and punctuation aside."""
+    return sum(t.lower_ != "the" and not t.is_punct for t in ent)
+
+
+def _headed_by(ent, word: str) -> bool:
+    """Whether an organisation's name ends in, or is headed by, the noun ``word`` ("the Department
+    of Public Utilities" by "department")."""
+    return word in (ent[-1].lemma_.lower(), ent.root.lemma_.lower())
 
 
 def _named_in(tok, persons: list[_Person]) -> list[_Person]:
@@ -3443,7 +3457,7 @@ def _organisation_name(tok) -> bool:
         return False
     if tok.ent_type_ == "ORG":
         ent = _entity_of(tok)
-        return ent is not None and ent.root.i == tok.i and sum(t.lower_ != "the" and not t.is_punct for t in ent) >= 2
+        return ent is not None and ent.root.i == tok.i and _name_length(ent) >= 2
     # a name the recogniser missed: a capitalised institution noun after capitalised name words
     return tok.lower_ in _INSTITUTION_NOUNS and any(
         c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.text[:1].isupper() for c in tok.lefts)
