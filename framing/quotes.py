@@ -1345,8 +1345,10 @@ class _Context:
             # of a preposition on a described person is someone else (or a town the recogniser
             # took for a person); a name in apposition inside it still counts ("A lawyer for the
             # family, Jane Ross,")
-            objects = {w.i for c in tok.children if c.dep_ == "prep" for o in c.children if o.dep_ == "pobj"
-                       for w in _name_tokens(o)}
+            # ("The office of Delegate Miriam Birchfield" is hers: the person whose office it is)
+            objects = {w.i for c in tok.children if c.dep_ == "prep"
+                       and not (c.lower_ == "of" and tok.lower_ in ("office", "campaign"))
+                       for o in c.children if o.dep_ == "pobj" for w in _name_tokens(o)}
             person_tokens = [t for t in person_tokens if t.i not in objects]
         head = name_tokens[-1] if name_tokens else tok
         ids = {t.i for t in name_tokens}
@@ -1376,6 +1378,9 @@ class _Context:
         elif name_tokens and (after_office := _name_after_office(name_tokens[0])) is not None:
             # "Representative Carmen Iturbe of New Mexico said", taken for an organisation
             person_name = _whole_words_text(after_office)
+        elif (holder := _office_holder(tok)) is not None:
+            # "The office of Delegate Ruth Kessler said", the name taken for an organisation's
+            person_name = _whole_words_text(holder)
         else:
             person_name = None
         if person_name is not None:
@@ -1541,6 +1546,9 @@ class _Context:
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
             # "The Army said": no major in it; "the hospital said": not its president, named after it
             body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS or institution
+            owned = None if generic or body else self._person_owner(tok, sorted(np, key=lambda t: t.i))
+            if owned is not None:  # "The superintendent’s spokeswoman": hers, not whoever spoke last
+                return _Speaker(owned, mention, actor, pos, head_word, False, True)
             person = None if generic or body else (self._role_antecedent(np, tok, pos, actor)
                                                    or self._cataphor(np, tok, pos, actor)
                                                    or self._sole_bearer_before(tok, pos))
@@ -1562,9 +1570,11 @@ class _Context:
                     person = None  # "The chairman of the Brenner County Board of Commissioners": a body
                     # the one who spoke before is not named with
                 owners = {c.lower_ for c in tok.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")}
-                if person is not None and owners & person.titles and any(
+                if person is not None and owners and any(
                         t in _ROLE_WORDS and t != head_word for t in person.titles - owners):
-                    person = None  # "A spokeswoman for the board, Teresa Quiñones, ... The board’s chairman"
+                    person = None  # "A spokeswoman for the board, Teresa Quiñones, ... The board’s chairman";
+                    # "Wisconsin’s agriculture secretary, Helena Brzezinski, ... The county’s economic
+                    # development director": someone of another office
                 if person is not None and self._titles_of(person.name) & _SPOKESPERSON_NOUNS \
                         and head_word not in _SPOKESPERSON_NOUNS:
                     person = None  # "Its spokeswoman, Tara Boyce, ... The county’s finance director": a
@@ -1628,11 +1638,25 @@ class _Context:
                 kept = _without_seat(self.doc[words[0].i:words[-1].i + 1])
                 words = [t for t in words if t.i < kept.end]
             name = _descriptor(self.span_text(words) if words else tok.text, first)
+            hirer = _hiring_clause(tok) if clause is None else None
+            if hirer is not None and limit is not None and hirer[0].right_edge.i > limit:
+                hirer = None
+            if hirer is not None:
+                # "a study by engineers the department hired": the engineers the body named before
+                # hired, the body written out as the guideline writes a description that points back
+                body = self._earlier_org(hirer[1])
+                said = [t for t in words if t.i < hirer[0].left_edge.i] + list(hirer[0].subtree)
+                name = _descriptor(self.span_text(said), first)
+                if body is not None:
+                    owner = self.span_text(list(hirer[1].subtree))
+                    name = name.replace(owner, "the " + self._organisation_text(body), 1)
             if tok.dep_ == "poss":
                 name = _strip_poss(name)  # "Sandover's bid says": Sandover
             owner = self._person_owner(tok, words)
             if owner is not None:  # "Her office said", "Mr. Lachance’s office said": whose office
                 name = owner
+            elif (county := self._county_owned(tok, words)) is not None:
+                name = county  # "The county’s finance director": of the county the text names
             there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
             place = self._place_before(tok) if there is not None and plural else None
             if place is not None:
@@ -1908,7 +1932,8 @@ class _Context:
         "he" or "she" would be; for a surname, its full name; None for anything else."""
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is None or not words or owner.i != words[0].i and not (
-                words[0].tag_ == "NNP" and words[0].head.i == owner.i) \
+                words[0].tag_ == "NNP" and words[0].head.i == owner.i) and not (
+                words[0].lower_ == "the" and words[0].head.i == owner.i and owner.i == words[0].i + 1) \
                 or tok.lemma_.lower() not in _PERSON_NOUNS | {"office", "campaign"}:
             return None
         if owner.lower_ in ("his", "her"):
@@ -1918,12 +1943,43 @@ class _Context:
         elif owner.pos_ == "PROPN" and owner.ent_type_ == "PERSON":
             full = self.canonical_person(owner.text)
             name = full if " " in full else None
+        elif owner.pos_ == "NOUN" and words[0].lower_ == "the" and owner.lemma_.lower() in _PERSON_NOUNS \
+                and (tok.lemma_.lower() in _PERSON_NOUNS or owner.lower_ not in _COUNTY_OFFICERS):
+            # "The superintendent’s spokeswoman" after "The superintendent, Marla Dietz,": the one
+            # person named before with that title (not "the clerk's office", a county's office)
+            holders = {p.name for p in self.persons if p.pos < tok.idx and not self.in_quote(p.pos)
+                       and owner.lower_ in self._titles_of(p.name)}
+            name = holders.pop() if len(holders) == 1 and " " in next(iter(holders)) else None
         else:
             return None
         if name is None:
             return None
         rest = [t for t in words if t.i > owner.i and t.tag_ != "POS"]
         return self._owned(name, self.span_text(rest)) if rest else None
+
+    def _county_owned(self, tok, words) -> str | None:
+        """"the county’s finance director" written out with the one county the text names
+        before it, outside quotation marks ("the Ostrum County finance director"); None for
+        anything else, and when the text names no county or more than one."""
+        owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ == "county"), None)
+        if owner is None or not words or words[0].lower_ != "the" or words[0].head.i != owner.i \
+                or tok.lemma_.lower() in _AUTHORED_REPORTS:
+            return None
+        names = set()
+        for t in self.doc[:words[0].i]:
+            if t.text != "County" or self.in_quote(t.idx):
+                continue
+            parts = []
+            for w in reversed(self.doc[max(t.i - 3, 0):t.i]):
+                if w.pos_ != "PROPN" or not w.text[:1].isupper() or w.is_sent_start and w.lower_ == "the":
+                    break
+                parts.insert(0, w.text)
+            if parts:
+                names.add(" ".join(parts))
+        rest = [t for t in words if t.i > owner.i and t.tag_ != "POS"]
+        if len(names) != 1 or not rest:
+            return None
+        return f"the {names.pop()} County {self.span_text(rest)}"
 
     def _owned(self, name: str, noun: str) -> str:
         """"Gail Swanson’s office": a person's office or aide, with the text's own apostrophe."""
@@ -3150,6 +3206,39 @@ def _office_of_a_person(tok) -> bool:
         c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_NOUNS for c in tok.children)
 
 
+# Officers whose office is a county's standing office, named for the county, not the person
+# ("the Garnet County clerk's office").
+_COUNTY_OFFICERS = frozenset({"clerk", "sheriff", "assessor", "treasurer", "auditor", "coroner", "recorder",
+                              "prosecutor", "registrar", "surveyor"})
+
+
+def _hiring_clause(tok):
+    """(clause, its subject) for a relative clause without "who" or "that" on a described
+    person or group, whose subject is a body by a common noun ("engineers [the department
+    hired]", "a consultant [the county paid]"); None otherwise."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in _PERSON_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ != "relcl" or c.tag_ != "VBD" or c.left_edge.i != tok.i + 1 or c.left_edge.lower_ != "the":
+            continue
+        subject = next((g for g in c.children if g.dep_ == "nsubj" and g.pos_ == "NOUN"), None)
+        if subject is not None and subject.left_edge.i == c.left_edge.i and subject.right_edge.i == c.i - 1:
+            return c, subject
+    return None
+
+
+def _office_holder(tok) -> list | None:
+    """The full name after the office word in "The office of Delegate Ruth Kessler" (or "the
+    campaign of ..."), whatever the entity recogniser made of it; None for anything else."""
+    if tok.pos_ != "NOUN" or tok.lower_ not in ("office", "campaign"):
+        return None
+    for o in (o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+              if o.dep_ == "pobj" and o.pos_ == "PROPN"):
+        words = _name_tokens(o)
+        return _name_after_office(words[0]) if words else None
+    return None
+
+
 def _office_before_full_name(tok) -> bool:
     """Whether ``tok`` is a capitalised office directly before a given name and a surname
     ("Mayor Curtis Rahn said"), all proper nouns and none of them an office."""
@@ -3217,7 +3306,7 @@ _COMPANY_WORDS = frozenset(
      "corp.", "llc", "co.", "ltd", "ltd.", "enterprises", "brands", "pharmaceuticals", "manufacturing",
      "construction", "farms", "meats", "protein", "motors", "airlines", "communications", "media",
      "transport", "transportation", "freight", "shipping", "towing", "company", "lines",
-     "living", "care", "homes", "group"})
+     "living", "care", "homes", "group", "associates", "consulting", "consultants", "engineering"})
 # Nouns for the works a company runs, after its name ("the Sandhill Prime Beef plant").
 _WORKS_NOUNS = frozenset({"plant", "mill", "factory", "refinery", "smelter", "warehouse", "shipyard", "mine"})
 # Every last word that makes a name no person's (:func:`_mislabelled_person`), gathered once.
@@ -4368,7 +4457,7 @@ def _author_of(source):
         return source
     author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
-        or _ruler_before(source)
+        or _ruler_before(source) or _petitioner_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -4416,6 +4505,22 @@ def _ruler_before(source):
             c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
     return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in ("rule", "order", "decide"))
+
+
+# Verbs of those who carry a petition ("has gathered 2,100 signatures on a petition").
+_PETITIONING_VERBS = frozenset({"gather", "collect", "circulate", "start", "launch", "file", "submit", "deliver",
+                                "organize", "organise", "present"})
+
+
+def _petitioner_before(source):
+    """For "The petition" with no author of its own: the subject of the verb that gathered,
+    circulated or filed a petition in the same or the two sentences before ("The ... Merchants
+    Association ... has gathered 2,100 signatures on a petition against the meters. The petition
+    says"), when it is no pronoun; None otherwise."""
+    if source.lemma_.lower() != "petition" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        return None
+    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in _PETITIONING_VERBS and any(
+        t.lemma_.lower() == "petition" and t.i != tok.i for t in tok.subtree))
 
 
 def _majority_writer(source):
@@ -5741,6 +5846,8 @@ def _according_phrase(doc, according) -> tuple[int, int]:
     for t in doc[according.i:hi + 1]:
         if t.text in (",", ";", "\u2014") and t.i > according.i + 2:
             nxt = doc[t.i + 1] if t.i + 1 <= hi else None
+            while nxt is not None and nxt.dep_ == "compound" and nxt.pos_ == "PROPN" and nxt.head.i > nxt.i:
+                nxt = nxt.head  # ("Corbell Transportation Group": the name's head)
             if nxt is not None and (nxt.ent_type_ == "PERSON" or (  # "..., Iryna Venediktova,"
                     nxt.dep_ == "appos" and nxt.pos_ == "PROPN" and according.i < nxt.head.i < t.i)):
                 continue  # (or a firm's name: "by the district's engineering firm, Hollis & Marr")

@@ -1543,7 +1543,7 @@ REPORT_SHAPES = [
      "county's clerk said on Wednesday.",
      "About 1,900 mail ballots in a Pike County levy election were sent to a post office box that the "
      "county closed last year, and most of them may never be counted unless a judge steps in",
-     "the county's clerk", "say"),
+     "the Pike County clerk", "say"),
     ("a description by the body whose office it is, named by the next paragraph",
      "DENVER \u2014 About 1,900 mail ballots in a Pike County levy election were sent to a post office box "
      "that the county closed last year, and most of them may never be counted unless a judge steps in, the "
@@ -2451,12 +2451,57 @@ REPORT_SHAPES = [
      "hold a public hearing before it votes.",
      "the board will hold a public hearing before it votes",
      "Harriet Vance", "say"),
+    ("a firm set off after the described author of an according-to report is the author",
+     "According to a study by the town\u2019s engineering consultant, Marlowe Civil "
+     "Associates of Nashua, N.H., the culvert under Mill Road can carry half the water of a "
+     "50-year storm.",
+     "the culvert under Mill Road can carry half the water of a 50-year storm",
+     "Marlowe Civil Associates", "according to"),
+    ("a petition is the one's who gathered signatures on it",
+     "The Eastgate Renters Union, which represents tenants in 14 buildings, has collected 900 "
+     "signatures on a petition to the council. The petition says the increases are \u201cmore "
+     "than any family here can absorb.\u201d",
+     "more than any family here can absorb.",
+     "the Eastgate Renters Union", "say"),
+    ("the office of an officer whose name the recogniser missed is the officer's",
+     "The office of Delegate Ruth Kessler, whose district includes the fairground, said she "
+     "would introduce a bill in the fall.",
+     "she would introduce a bill in the fall",
+     "Ruth Kessler's office", "say"),
+    ("a group a body hired, named in a relative clause without a pronoun",
+     "The Pell State Department of Transportation closed the bridge on Monday. The bridge "
+     "needs $2 million in repairs, according to a review by inspectors the department hired.",
+     "The bridge needs $2 million in repairs",
+     "inspectors the Pell State Department of Transportation hired", "according to"),
+    ("a county's officer is no person of another office named before, and is written with the "
+     "county",
+     "DORSET FALLS, Maine \u2014 A fire burned 300 acres of woods in Oxbury County last week. "
+     "Maine\u2019s conservation commissioner, Ada Pelkey, called the fire \u201ca "
+     "warning.\u201d The county\u2019s parks director said the trails would reopen in May.",
+     "the trails would reopen in May",
+     "the Oxbury County parks director", "say"),
+    ("an officer's spokesman is written with the officer named before",
+     "The mayor, Dana Holm, said the pool would open on June 1. A lifeguard, Trevor Maki, "
+     "said he had not been told. The mayor\u2019s spokesman said the city had hired 12 "
+     "guards.",
+     "the city had hired 12 guards",
+     "Dana Holm\u2019s spokesman", "say"),
+    ("a mayor's office is written with the mayor named before",
+     "The mayor, Dana Holm, said the pool would open on June 1. The mayor\u2019s office said "
+     "later that the city had hired 12 guards.",
+     "the city had hired 12 guards",
+     "Dana Holm\u2019s office", "say"),
+    ("a county officer's office stays the county's, not the officer's",
+     "The county clerk, Renata Vale, said the count would end on Friday. The clerk\u2019s office "
+     "said later that 40 ballots had been set aside.",
+     "40 ballots had been set aside",
+     "the clerk\u2019s office", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_63(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_64(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2694,14 +2739,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 64: four articles with a consultant's report, a petition, a
-# lawsuit, an engineers' study, a supply contract and a guidance letter as speakers or texts, officials
-# quoted by title alone, people described and named later, companies named with their seat, offices and
-# spokeswomen of named people, partial quotations inside reported clauses, an editorial, a programme and
-# a campaign in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
-# news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8974, "speaker_name_accuracy": 0.8987, "exact_f1": 0.9873,
-               "overlap_f1": 1.0}
+# Scores of the US-news held-out split (round 65: four articles with a hydrology report, a lawsuit, a
+# budget memo, a faculty senate resolution, a state audit, a union local's letter and a water-use permit
+# as speakers or texts, officials quoted by title alone and named later, a mother described and named
+# after, a company named with its seat and by a short name, two speakers together, offices and
+# spokespeople, partial quotations inside reported clauses, a night-bus programme and a campaign in
+# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9146, "speaker_name_accuracy": 0.9059, "exact_f1": 0.9767,
+               "overlap_f1": 0.9884}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2709,7 +2755,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 78
+    assert result["n_articles"] == 4 and result["n_named"] == 82
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
