@@ -1275,6 +1275,10 @@ class _Context:
                 self.genders.setdefault(antecedent.name, gender)  # "he said": Sybiha is "he" from now
             partner = next((c for c in tok.children if c.dep_ == "conj" and _person_name(c)), None) \
                 if tok.dep_ in _SUBJ_DEPS and antecedent.person and antecedent.name else None
+            if partner is None and tok.dep_ in _SUBJ_DEPS and antecedent.person and antecedent.name:
+                # "She and the union’s treasurer, Oscar Bellweather, told": the one named in apposition
+                partner = next((a for c in tok.children if c.dep_ == "conj" and c.pos_ == "NOUN"
+                                for a in c.children if a.dep_ == "appos" and _person_name(a)), None)
             if partner is not None:  # "He and Councilor Marisol Solorio said": the two together
                 words = _after_titles(_name_tokens(partner))
                 other = _whole_words_text(words) if len(words) > 1 else self.canonical_person(partner.text)
@@ -1418,7 +1422,7 @@ class _Context:
                 return _Speaker(f"a {head_word} for {org[0]}", mention, actor or org[1], pos, head_word, False, True)
         if head_word and not has_name and not plural and not in_apposition \
                 and (first.lower_ in _CATAPHORIC_DETERMINERS or (head_word in _PERSON_NOUNS and any(
-                    c.dep_ == "poss" and (c.pos_ == "NOUN" or c.is_lower or c.ent_type_ == "ORG")
+                    c.dep_ == "poss" and (c.pos_ in ("NOUN", "PROPN") or c.is_lower or c.ent_type_ == "ORG")
                     for c in tok.children))):
             # (also "the county's clerk", "the Legislature’s auditor general", a description by the
             # body whose office it is)
@@ -1601,6 +1605,21 @@ class _Context:
             person = self._cataphor(np, tok, pos, actor)
             if person is not None:
                 return _Speaker(person.name, mention, actor or person.actor, pos, head_word, False, True)
+        if first.lower_ == "its" and not has_name and not in_apposition and (
+                tok.lemma_.lower() in _GOVERNING_BODY_NOUNS or (plural and tok.lemma_.lower() in _PERSON_NOUNS)):
+            # "Tamarack State University will raise tuition ..., its board of trustees said": the
+            # body or the people of the organisation named last, written out as the guideline writes
+            # a description that points back
+            org = self._recent_organisation(pos)
+            if org is not None:
+                words = sorted((t for t in np if t.i > first.i), key=lambda t: t.i)
+                noun = self.span_text(words)
+                owner = org.name
+                at = self.doc.text.rfind(owner[4:], 0, org.pos + len(owner)) if owner.startswith("the ") else -1
+                if at >= 0 and not self.doc.text[:at].rstrip().lower().endswith("the"):
+                    owner = owner[4:]  # as the text writes it: "Tamarack State University"
+                name = f"the {noun} of {owner}" if any(t.lower_ == "of" for t in words) else self._owned(owner, noun)
+                return _Speaker(name, mention, actor or org.actor, pos, head_word, plural, False)
         if actor is None:
             poss = [t for t in np if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS]
             if poss:
@@ -2986,8 +3005,12 @@ class _Context:
                 ent = short
             elif ent is None or ent.label_ != "ORG" or _is_outlet_name(ent) or ent.root.lower_ in skip:
                 continue
-            if business and ent.root.lower_ in skip:
-                continue  # "the city" (short for the city named before) is no company
+            if business and ent.root.lower_ in skip | _STREET_WORDS:
+                continue  # "the city" (short for the city named before) is no company, nor is a road
+                # the recogniser took for one ("the entrance the company cut from Pell Creek Road")
+            if business and ent.end + 1 < len(self.doc) and self.doc[ent.end].text == "," \
+                    and self.doc[ent.end + 1].ent_type_ == "GPE" and tok.dep_ == "pobj":
+                continue  # nor a town with its state ("... Co. of Fort Dodge, Iowa")
             name = self._organisation_text(ent)
             if ent[0].lower_ == "the" or ent.root.lower_ in _INSTITUTION_NOUNS | _ARMED_SERVICE_NOUNS:
                 name = "the " + name  # "The Air Force will stop ..., the service said": "the Air Force"
@@ -3072,6 +3095,11 @@ def given_name_genders() -> dict[str, str]:
     return {n: "f" for n in female - male} | {n: "m" for n in male - female}
 
 
+# Nouns of the body that governs an organisation ("its board of trustees").
+_GOVERNING_BODY_NOUNS = frozenset({"board", "council", "committee", "commission", "senate"})
+# Last words of the name of a street or a road ("Pell Creek Road").
+_STREET_WORDS = frozenset({"street", "avenue", "road", "drive", "lane", "boulevard", "highway", "route",
+                           "parkway", "turnpike", "trail"})
 # Last words of a name that is no person's, whatever its first word ("Grace Church", "Warren
 # County"): a given name does not make a person of it.
 _PLACE_AND_BODY_WORDS = frozenset(
@@ -3971,7 +3999,8 @@ def _unauthored_text(tok) -> bool:
     """Whether a speaker candidate is a text that speaks for no one (:func:`_is_document`): not a
     body's own document ("The Student Senate’s resolution calls" is the senate's)."""
     return _is_document(tok) and not (tok.lemma_.lower() in _AUTHORED_REPORTS and any(
-        c.dep_ == "poss" and c.ent_type_ == "ORG" for c in tok.children))
+        c.dep_ == "poss" and c.ent_type_ == "ORG" for c in tok.children)) \
+        and _petitioner_before(tok) is None  # ("The resolution" a body passed just before is the body's)
 
 
 def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
@@ -4195,6 +4224,8 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
         return False  # a short sentence: "We will win."
     if gov is None:
         return True
+    if len(tokens) == 1 and _term_in_noun_phrase(tokens[0]):
+        return True  # 'a 200-foot “buffer” of planted pines': a term inside the writer's own noun phrase
     inside = {t.i for t in tokens}
     labelled = [t.head.head if t.dep_ == "pobj" and t.head.lower_ == "as" else t.head for t in tokens
                 if t.head.i not in inside and t.dep_ in ("oprd", "acomp", "xcomp", "pobj")]
@@ -4211,6 +4242,19 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
                         return True
             break
     return False
+
+
+def _term_in_noun_phrase(tok) -> bool:
+    """Whether a one-word quotation is the head noun of a noun phrase that goes on outside its
+    marks on both sides, with a determiner and a modifier of the writer's before and an "of"
+    phrase after ('a 200-foot “buffer” of planted pines'); not the name something is called or
+    described as ('calls a “data center”', 'described the plan as a “consolidation” of'), nor a
+    word with the determiner alone ('on the “liberation” of the city', the speaker's word)."""
+    return tok.pos_ == "NOUN" and tok.dep_ not in ("oprd", "attr") \
+        and not (tok.dep_ == "pobj" and tok.head.lower_ == "as") \
+        and any(c.dep_ == "det" and c.i < tok.i - 1 for c in tok.children) \
+        and any(c.dep_ in ("amod", "nmod", "nummod", "compound") and c.i < tok.i - 1 for c in tok.children) \
+        and any(c.dep_ == "prep" and c.lower_ == "of" and c.i > tok.i + 1 for c in tok.children)
 
 
 def is_quoted_title(doc, start: int, end: int) -> bool:
@@ -4507,20 +4551,26 @@ def _ruler_before(source):
     return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in ("rule", "order", "decide"))
 
 
-# Verbs of those who carry a petition ("has gathered 2,100 signatures on a petition").
-_PETITIONING_VERBS = frozenset({"gather", "collect", "circulate", "start", "launch", "file", "submit", "deliver",
-                                "organize", "organise", "present"})
+# Verbs of those who make a text theirs, by the text's noun: a petition they gathered signatures on
+# or circulated, a resolution they passed.
+_MAKING_VERBS = {
+    "petition": frozenset({"gather", "collect", "circulate", "start", "launch", "file", "submit", "deliver",
+                           "organize", "organise", "present"}),
+    "resolution": frozenset({"pass", "adopt", "approve"}),
+}
 
 
 def _petitioner_before(source):
-    """For "The petition" with no author of its own: the subject of the verb that gathered,
-    circulated or filed a petition in the same or the two sentences before ("The ... Merchants
-    Association ... has gathered 2,100 signatures on a petition against the meters. The petition
-    says"), when it is no pronoun; None otherwise."""
-    if source.lemma_.lower() != "petition" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+    """For "The petition" or "The resolution" with no author of its own: the subject of the verb
+    that gathered or filed the petition, or passed the resolution, in the same or the two sentences
+    before ("The ... Merchants Association ... has gathered 2,100 signatures on a petition against
+    the meters. The petition says"; "The university’s Faculty Senate passed a resolution on
+    Wednesday"), when it is no pronoun; None otherwise."""
+    lemma = source.lemma_.lower()
+    if lemma not in _MAKING_VERBS or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
-    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in _PETITIONING_VERBS and any(
-        t.lemma_.lower() == "petition" and t.i != tok.i for t in tok.subtree))
+    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in _MAKING_VERBS[lemma] and any(
+        t.lemma_.lower() == lemma and t.i != tok.i for t in tok.subtree))
 
 
 def _majority_writer(source):
@@ -4628,12 +4678,21 @@ def _plaintiff(source):
         if first > 0:
             first = doc[first - 1].sent.start
     last = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    for tok in reversed(doc[first:sent.start]):
+        if tok.lemma_.lower() in ("bring", "file") and tok.pos_ == "VERB" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == lemma for c in tok.children):
+            # "The group, the Pell Creek Neighbors Association, filed the lawsuit in ... . The lawsuit
+            # says": the one who filed it last
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.pos_ != "PRON":
+                return subject
     for tok in doc[first:last]:
         if tok.i >= sent.start and tok.sent.start == sent.start:
             continue
         if tok.lemma_.lower() == "sue" and tok.i < source.i:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.pos_ != "PRON":
+            if subject is not None and subject.pos_ != "PRON" and not _in_dateline(doc, subject.idx + len(subject.text)):
+                # (not "WEXLEY" of "WEXLEY, Iowa — A group of neighbors sued", made the subject)
                 return subject
         if tok.lemma_.lower() in ("bring", "file") and any(
                 c.dep_ == "nsubjpass" and c.lemma_.lower() == lemma for c in tok.children):
@@ -4774,9 +4833,12 @@ def _contact_relative_sender(source):
         return None
     if doc[i].lower_ in _POSSESSIVE_PRONOUNS:
         i += 1  # "a memo its finance staff sent the board"
-    while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].tag_ == "POS") and not (
+    while i < len(doc) and (doc[i].pos_ in ("DET", "ADJ", "PROPN", "NOUN") or doc[i].tag_ == "POS"
+                            or (doc[i].lower_ == "of" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN"
+                                and doc[i - 1].pos_ == "NOUN")) and not (
             i + 1 < len(doc) and doc[i + 1].pos_ in ("VERB", "AUX")):
-        i += 1  # (an owner's "’s" too: "a planning memo the president’s staff gave trustees")
+        i += 1  # (an owner's "’s" too: "a planning memo the president’s staff gave trustees"; a title
+        # with "of": "A budget memo her chief of staff sent the trustees")
     named = None
     if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].ent_type_ == "PERSON":
         # "A letter its executive director, Harriet Vance, sent the college": the title's name
@@ -4790,6 +4852,8 @@ def _contact_relative_sender(source):
     if verb.tag_ not in ("VBD", "VBN") or verb.lemma_.lower() not in _SENDING_VERBS | _ADOPTING_VERBS \
             or (i + 2 < len(doc) and doc[i + 2].lower_ == "by"):
         return None
+    if named is None and doc[i].dep_ == "pobj" and doc[i].head.lower_ == "of" and doc[i].head.head.pos_ == "NOUN":
+        return doc[i].head.head  # "her chief of staff": the chief
     return named if named is not None else doc[i]
 
 
@@ -4949,6 +5013,8 @@ def _verb_subject(verb, verbs: ReportingVerbs):
                 subj = _subject_in_apposition_before(verb) or _closing_apposition_subject(verb)
             if subj is None:
                 subj = _subject_on_participle_before(verb)
+        if node.i == verb.i and (subj is None or subj.dep_ == "csubj"):
+            subj = _document_of_sending_clause(verb) or subj
         if subj is not None:
             if node.i == verb.i or verbs.entry(node) is not None:
                 return subj
@@ -4958,6 +5024,20 @@ def _verb_subject(verb, verbs: ReportingVerbs):
             break
         node = node.head
     return fallback
+
+
+def _document_of_sending_clause(verb):
+    """For "A budget memo her chief of staff sent the trustees says": the parser made the
+    document a second subject of the relative clause's verb, and that verb a clause (or the
+    clausal subject) before the reporting verb; the document, or None."""
+    clause = next((c for c in verb.children if c.dep_ in ("ccomp", "csubj") and c.i < verb.i
+                   and c.lemma_.lower() in _SENDING_VERBS), None)
+    if clause is None:
+        return None
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) == 2 and subjects[0].lemma_.lower() in _AUTHORED_REPORTS and subjects[0].pos_ == "NOUN":
+        return subjects[0]
+    return None
 
 
 def _opening_participle(tok) -> bool:
@@ -5187,6 +5267,13 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         if more is not None and not any(c.dep_ in _SUBJ_DEPS for c in more.children) \
                 and any(a.dep_ == "aux" and a.tag_ == "MD" for a in more.children):
             hi_i = more.right_edge.i
+    # "told state health officials ... that her drive to the nearest ward, in Pittsworth, would take
+    # more than an hour": the content's verb phrase with a modal, after a comma, that the parser made
+    # the sentence's main verb, with the report as a clause beside it
+    if reporter is not None and head.i > reporter.i and reporter.dep_ == "parataxis" \
+            and reporter.head.i > hi_i + 2 and doc[hi_i + 1].text == "," and doc[hi_i + 2].tag_ == "MD" \
+            and doc[hi_i + 2].head.i == reporter.head.i and not any(c.dep_ in _SUBJ_DEPS for c in reporter.head.children):
+        hi_i = reporter.head.right_edge.i
     # "... said that A, but only in exchange for B": an elliptical tail the parser hung
     # on the reporting verb still belongs to the content
     if reporter is not None and head.i > reporter.i and hi_i + 2 < len(doc):

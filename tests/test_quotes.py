@@ -2496,12 +2496,66 @@ REPORT_SHAPES = [
      "said later that 40 ballots had been set aside.",
      "40 ballots had been set aside",
      "the clerk\u2019s office", "say"),
+    ("the content's verb with a modal after a comma, which the parser made the main verb",
+     "A woman who expects twins in late May and lives in Oakfield, a mill town 12 miles east "
+     "of the hospital, told state health officials at a hearing on Friday that her drive to "
+     "the closest remaining labor unit, in Ashby, would take more than an hour in good "
+     "weather.",
+     "her drive to the closest remaining labor unit, in Ashby, would take more than an hour "
+     "in good weather",
+     "a woman who expects twins in late May and lives in Oakfield, a mill town 12 miles east "
+     "of the hospital", "tell"),
+    ("an organisation's officer named in the next sentence is that person, not the "
+     "organisation's title",
+     "Callister Health said on Friday that it would close the unit. Callister\u2019s chief "
+     "executive told the trustees in June that the unit had lost $2 million over two years. "
+     "The executive, Dr. Ruth Amsel, said the money would go to a new clinic.",
+     "the unit had lost $2 million over two years",
+     "Ruth Amsel", "tell"),
+    ("a pronoun and a person named in apposition to a description speak together",
+     "Its president, Ana Ruiz, said the club had never been asked. She and the club\u2019s "
+     "secretary, Dale Munro, told reporters that the members would vote on Friday.",
+     "the members would vote on Friday",
+     "Ana Ruiz and Dale Munro", "tell"),
+    ("a lede's body of the organisation named in it is written out with the organisation",
+     "BRISTOW, Okla. \u2014 Redbud State University will cut six programs next year, its "
+     "board of trustees said on Monday.",
+     "Redbud State University will cut six programs next year",
+     "the board of trustees of Redbud State University", "say"),
+    ("a memo sent by a title named in the next sentence is that person's",
+     "A budget memo his chief of staff sent the council on May 2 says the city faces a $4 "
+     "million gap next year. The chief of staff, Owen Pratt, wrote that the gap would grow.",
+     "the city faces a $4 million gap next year",
+     "Owen Pratt", "say"),
+    ("a resolution is the body's that passed it",
+     "The Carlow County Board of Supervisors passed a resolution on Tuesday opposing the "
+     "plan. The resolution says the plan would \u201cput every well in the county at "
+     "risk.\u201d",
+     "put every well in the county at risk.",
+     "the Carlow County Board of Supervisors", "say"),
+    ("a lawsuit is the one's who filed it, not the dateline's",
+     "MILTON, Iowa \u2014 A group of farmers sued the county on Monday over a new drainage "
+     "fee. The group, the Milton Drainage Alliance, filed the lawsuit in district court. The "
+     "lawsuit says the fee is \u201ca tax by another name.\u201d",
+     "a tax by another name.",
+     "the Milton Drainage Alliance", "say"),
+    ("a road the recogniser took for an organisation is no company",
+     "Harmon Rock & Sand Co. of Fort Dodge, Iowa, bought the land in 2027. Work at the site "
+     "has not started, and no trucks have yet used the new entrance the company cut from Pell "
+     "Creek Road in July. The company has said it hopes to begin digging next spring.",
+     "it hopes to begin digging next spring",
+     "Harmon Rock & Sand Co.", "say"),
+    ("a term in quotation marks inside the writer's noun phrase is no quotation",
+     "The Planning Board\u2019s chairman, Ray Olund, defended the vote. He said the board had "
+     "required a 50-foot \u201cbuffer\u201d of trees along the river.",
+     "the board had required a 50-foot \u201cbuffer\u201d of trees along the river",
+     "Ray Olund", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_64(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_65(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2739,15 +2793,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 65: four articles with a hydrology report, a lawsuit, a
-# budget memo, a faculty senate resolution, a state audit, a union local's letter and a water-use permit
-# as speakers or texts, officials quoted by title alone and named later, a mother described and named
-# after, a company named with its seat and by a short name, two speakers together, offices and
-# spokespeople, partial quotations inside reported clauses, a night-bus programme and a campaign in
-# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
-# set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9146, "speaker_name_accuracy": 0.9059, "exact_f1": 0.9767,
-               "overlap_f1": 0.9884}
+# Scores of the US-news held-out split (round 66: four articles with a state inspection report, a
+# lawsuit, a contract, a state health department letter, a federal advisory, an engineering firm's
+# inventory, an accreditation report and a county board's resolution as speakers or texts, officials
+# quoted by title alone and named later, people described and named after, a contractor named with its
+# seat and by a short name, two speakers together, offices and spokespeople, partial quotations inside
+# reported clauses, two programmes and a campaign in quotation marks), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.95, "speaker_name_accuracy": 0.9506, "exact_f1": 0.9939,
+               "overlap_f1": 0.9939}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2755,7 +2809,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 82
+    assert result["n_articles"] == 4 and result["n_named"] == 80
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
