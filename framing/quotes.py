@@ -1090,6 +1090,23 @@ class _Context:
                 found.append(tok)
         return found
 
+    def _titled_bearer(self, name: str, tokens) -> str | None:
+        """"Ms. Dufresne" when two people of the text share the surname ("Kevin Dufresne", "Renee
+        Dufresne"): the one whose given name has the courtesy title's gender, when one only has;
+        None for anything else."""
+        words = _strip_poss(name).split()
+        if len(words) != 1 or words[0].lower() not in self.shared_surnames or not tokens:
+            return None
+        first = min(tokens, key=lambda t: t.i)
+        title = first if first.lower_ in _COURTESY_GENDERS else (first.nbor(-1) if first.i > 0 else None)
+        gender = _COURTESY_GENDERS.get(title.lower_) if title is not None else None
+        if gender is None:
+            return None
+        given = given_name_genders()
+        bearers = {p.name for p in self.persons if len(p.name.split()) >= 2
+                   and p.name.split()[-1].lower() == words[0].lower() and given.get(p.name.split()[0].lower()) == gender}
+        return bearers.pop() if len(bearers) == 1 else None
+
     def _genders(self) -> dict[str, str]:
         """The gender a courtesy title gives a person in this text ("Ms. Denning": "f"; "Mr.
         Tran": "m"), by canonical name; people with titles of both kinds, and surnames that two
@@ -1388,7 +1405,7 @@ class _Context:
         else:
             person_name = None
         if person_name is not None:
-            name = self.canonical_person(person_name)
+            name = self._titled_bearer(person_name, name_tokens) or self.canonical_person(person_name)
             if partner is not None:
                 name = f"{name} and {self.canonical_person(_whole_words_text(_name_tokens(partner)))}"
             actor = self._np_actor(np) or self._person_actor(name, pos)
@@ -1549,7 +1566,8 @@ class _Context:
             # then a lead's "..., the foreign minister has said" named just after (never for "the
             # company": "a lawyer for the company, Ellen Cavanaugh," is no company)
             # "The Army said": no major in it; "the hospital said": not its president, named after it
-            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS or institution
+            body = tok.lower_ in _ARMED_SERVICE_NOUNS | _LOCAL_GOVERNMENT_NOUNS or institution \
+                or tok.lower_ == "family"  # ("The family sued": not "The family’s lawyer" named next)
             owned = None if generic or body else self._person_owner(tok, sorted(np, key=lambda t: t.i))
             if owned is not None:  # "The superintendent’s spokeswoman": hers, not whoever spoke last
                 return _Speaker(owned, mention, actor, pos, head_word, False, True)
@@ -1676,6 +1694,8 @@ class _Context:
                 name = owner
             elif (county := self._county_owned(tok, words)) is not None:
                 name = county  # "The county’s finance director": of the county the text names
+            elif (kin := self._family_by_surname(tok, words)) is not None:
+                name = kin  # "The family sued": the family of the one whose surname relatives share
             there = next((t for t in np if t.lower_ == "there" and t.head.i == tok.i), None)
             place = self._place_before(tok) if there is not None and plural else None
             if place is not None:
@@ -1999,6 +2019,18 @@ class _Context:
         if len(names) != 1 or not rest:
             return None
         return f"the {names.pop()} County {self.span_text(rest)}"
+
+    def _family_by_surname(self, tok, words) -> str | None:
+        """"The family" alone, written out with the person named first before it whose surname
+        another person of the text shares ("The inmate, Kevin Dufresne, ... The woman, Renee
+        Dufresne, ... The family sued": "Kevin Dufresne’s family"); None for anything else."""
+        if tok.lower_ != "family" or [w.lower_ for w in words] != ["the", "family"]:
+            return None
+        for person in self.persons:
+            names = person.name.split()
+            if person.pos < tok.idx and len(names) >= 2 and names[-1].lower() in self.shared_surnames:
+                return self._owned(person.name, "family")
+        return None
 
     def _owned(self, name: str, noun: str) -> str:
         """"Gail Swanson’s office": a person's office or aide, with the text's own apostrophe."""
@@ -2964,6 +2996,15 @@ class _Context:
         if len(found) != 1:
             return None
         (name, actor), = found.items()
+        if " " not in name:
+            # "Harlow, the engineering firm the city hired ... . According to the firm’s inventory, A.
+            # Harlow & Quist Engineering, a Rochester firm, wrote": the full name given by the next
+            # sentence
+            end = self._end_of_sentences_after(tok.i, 1)
+            full = next((e for e in self.doc.ents if e.label_ == "ORG" and len(e) > 1 and e[0].text == name
+                         and e.end <= end and not self.in_quote(e.start_char)), None)
+            if full is not None:
+                name = self._organisation_text(_without_seat(full))
         return _Speaker(name, name, actor, tok.idx, lemma, False, False)
 
     def _recent_organisation(self, pos: int, *, business: bool = False) -> _Speaker | None:
@@ -4519,7 +4560,9 @@ def _author_of(source):
                 # statement released by his lawyer"); else the author its words name
                 author = _issuer(earlier) or _named_author(earlier) or _sender_by_recipients(earlier)
                 if author is not None:
-                    return author
+                    # ("A 2028 report by the college’s accreditor, the Midlands Commission on Colleges,
+                    # said ... . According to the report": the body named for the author)
+                    return _organisation_set_off(author) or author
     return source
 
 
@@ -4809,9 +4852,39 @@ def _named_author(source):
     # "an insurance adjuster’s report", "The inspector’s report", with no author named otherwise:
     # the one described, resolved as a speaker of its own (the adjuster the text names later, the
     # inspector named before)
+    owner = next((named for c in source.children if c.i < source.i and c.pos_ == "NOUN" and c.i > 0
+                  and c.doc[c.i - 1].lower_ == "the" and any(d.dep_ == "case" for d in c.children)
+                  and (named := _named_before_as(c)) is not None), None)
+    if owner is not None:
+        return owner  # "the fair’s entry records" after "The Wisconsin State Fair" (however parsed)
     return next((c for c in source.children if c.dep_ == "poss" and c.pos_ == "NOUN" and c.i < source.i
                  and any(d.dep_ == "det" and (d.lower_ in ("a", "an") or (
                      d.lower_ == "the" and c.lemma_.lower() in _PERSON_NOUNS)) for d in c.children)), None)
+
+
+def _organisation_set_off(tok):
+    """The root of an organisation's name set off by commas right after a described author,
+    however the parser hung it ("a report by the college’s accreditor, the Midlands Commission on
+    Colleges, said"), or None."""
+    if tok.pos_ != "NOUN":
+        return None
+    doc, i = tok.doc, tok.right_edge.i + 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return None
+    ent = _entity_of(doc[i + 1]) or (_entity_of(doc[i + 2]) if i + 2 < len(doc) and doc[i + 1].lower_ == "the" else None)
+    if ent is None or ent.label_ != "ORG" or ent.start > i + 2:
+        return None
+    last = max(_whole_name(ent).end - 1, ent.root.right_edge.i)  # ("... Commission [on Colleges]")
+    if doc[last].text != ",":
+        last += 1
+    return ent.root if last < len(doc) and doc[last].text in (",", ".") else None
+
+
+def _named_before_as(tok):
+    """The last word of the last organisation named before ``tok`` whose name ends in ``tok``'s
+    noun ("the fair’s entry records" after "The Wisconsin State Fair"), or None."""
+    return next((e[-1] for e in reversed(tok.doc.ents) if e.label_ in ("ORG", "EVENT", "FAC") and e.end <= tok.i
+                 and len(e) > 1 and e[-1].lower_ == tok.lower_), None)
 
 
 # Nouns for a person who speaks for a body.
@@ -5405,6 +5478,12 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     subjectless = []
     extend_to: dict[int, int] = {}  # a clause before the verb: the last token of its adverbial
     extend_from: dict[int, int] = {}  # ... or the first token of the clause coordinated before it
+    gerund = _gerund_taken_for_content(verb)
+    if gerund is not None:
+        # "says lactating dairy cows should test negative": the parser took the subject's participle
+        # for the verb's complement and hung the clause on it; the clause starts with the participle
+        children.append(gerund[1])
+        extend_from[gerund[1].i] = gerund[0].i
     for c in children:
         if (c.dep_ != "ccomp" and c is not displaced and c not in in_dateline) or not _finite(c) \
                 or _free_relative(c):
@@ -5774,6 +5853,24 @@ def _title_split(ctx: _Context, verb, clauses: list):
             return c
         return None
     return None
+
+
+def _gerund_taken_for_content(verb):
+    """(participle, clause) when the parser took a participle that opens the content's subject for
+    the reporting verb's complement, right after the verb, and hung the content clause on it, its
+    subject right after the participle ("says lactating dairy cows should test"); None otherwise."""
+    if any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    gerund = next((c for c in verb.children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == verb.i + 1), None)
+    if gerund is None:
+        return None
+    clause = next((c for c in gerund.children if c.dep_ == "ccomp" and _finite(c)), None)
+    if clause is None:
+        return None
+    subject = next((c for c in clause.children if c.dep_ in _SUBJ_DEPS and c.i < clause.i), None)
+    if subject is None or subject.left_edge.i != gerund.i + 1:
+        return None
+    return gerund, clause
 
 
 def _told_clause(verb):

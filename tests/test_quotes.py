@@ -2550,12 +2550,46 @@ REPORT_SHAPES = [
      "required a 50-foot \u201cbuffer\u201d of trees along the river.",
      "the board had required a 50-foot \u201cbuffer\u201d of trees along the river",
      "Ray Olund", "say"),
+    ("a courtesy title picks the one of two people of a surname with its gender",
+     "The patient, Aaron Lindqvist, 52, died on May 3. His sister, Carla Lindqvist, said he "
+     "had waited four hours for a doctor. \u201cNobody came,\u201d Ms. Lindqvist said.",
+     "Nobody came,",
+     "Carla Lindqvist", "say"),
+    ("the family alone is the family of the one whose surname relatives share",
+     "The driver, Paul Brandt, 44, was killed when his truck left the bridge. His brother, "
+     "Mark Brandt, said the rail had been loose for a year. The family sued the state on "
+     "Monday. The lawsuit says the rail was \u201cbolted to nothing.\u201d The family\u2019s "
+     "lawyer, Irene Cole, said the state had been warned.",
+     "bolted to nothing.",
+     "Paul Brandt\u2019s family", "say"),
+    ("a firm described by its short name is the full name a later sentence gives",
+     "The count of lead lines comes from Kettle, the engineering firm the town hired in 2026 "
+     "to map them. According to the firm\u2019s inventory, 940 homes are served by lead "
+     "lines, most of them near the river. Kettle & Marsh Engineering, a Duluth firm, wrote in "
+     "the inventory that another 200 lines could not be identified.",
+     "940 homes are served by lead lines, most of them near the river",
+     "Kettle & Marsh Engineering", "according to"),
+    ("records of an organisation named before by the last word of its name are its records",
+     "The Iowa State Fair will drop its goat show next year, the fair\u2019s board said on "
+     "Monday. The show drew 90 entries this year, according to the fair\u2019s entry records.",
+     "The show drew 90 entries this year",
+     "the Iowa State Fair", "according to"),
+    ("a participle that opens the content's subject, taken for the verb's complement",
+     "An advisory put out in May by the state Department of Agriculture\u2019s Animal Health "
+     "Division says lactating dairy goats should test negative for the virus before any show.",
+     "lactating dairy goats should test negative for the virus before any show",
+     "the state Department of Agriculture\u2019s Animal Health Division", "say"),
+    ("a report taken up by the report is the body named for its author",
+     "A 2027 report by the district\u2019s auditor, the Prairie State Audit Group, said the "
+     "fund was short. According to the report, the fund would run out of money in 2030.",
+     "the fund would run out of money in 2030",
+     "the Prairie State Audit Group", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_65(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_66(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2793,15 +2827,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 66: four articles with a state inspection report, a
-# lawsuit, a contract, a state health department letter, a federal advisory, an engineering firm's
-# inventory, an accreditation report and a county board's resolution as speakers or texts, officials
-# quoted by title alone and named later, people described and named after, a contractor named with its
-# seat and by a short name, two speakers together, offices and spokespeople, partial quotations inside
-# reported clauses, two programmes and a campaign in quotation marks), measured once with the rules
-# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.95, "speaker_name_accuracy": 0.9506, "exact_f1": 0.9939,
-               "overlap_f1": 0.9939}
+# Scores of the US-news held-out split (round 67: four articles with a city budget, a memo, a
+# petition, a bird conservancy's study, a consultant's economic study, a survey, a federal letter, a
+# contract and an ordinance as speakers or texts, officials quoted by title alone and named later, people
+# described and named after, a developer named with its seat and by a short name, couples speaking
+# together, offices and spokespeople, partial quotations inside reported clauses, a column, a programme
+# and a campaign in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
+# news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.925, "speaker_name_accuracy": 0.9268, "exact_f1": 0.9412,
+               "overlap_f1": 0.9647}
 
 
 def test_us_news_held_out_scores(nlp):
