@@ -1277,6 +1277,10 @@ class _Context:
             if lower == "it" and self._text_before(pos):
                 # "The contract says A. It also says that B": a text, as the contract is
                 return _Speaker(None, None, None)
+            if lower == "it" and (authored := self._authored_text_before(pos)) is not None:
+                # "The petition asks the City Council to strike the closing. It says": the petition's,
+                # and so its author's
+                return replace(self._speaker_from(authored, record), mention=tok.text, pos=pos)
             if pronoun in _THING_PRONOUNS:
                 antecedent = self._previous_organisation(pos, record)
             if lower == "they" and (group := self._group_subject_before(pos)) is not None:
@@ -1404,6 +1408,13 @@ class _Context:
             person_name = _whole_words_text(holder)
         else:
             person_name = None
+        couple = [t.lower_ for t in name_tokens].count("and") == 1 and partner is None and len(name_tokens) >= 4 \
+            and all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ == "and" for t in name_tokens)
+        if person_name is not None and couple:
+            # "Carl and Ellen Voss, farmers who ..., said", the given names hung on the surname
+            cut = next(k for k, t in enumerate(name_tokens) if t.lower_ == "and")
+            return _Speaker(self._pair_text(list(name_tokens[:cut]), list(name_tokens[cut + 1:])), mention,
+                            self._np_actor(np), pos, None, True, True)
         if person_name is not None:
             name = self._titled_bearer(person_name, name_tokens) or self.canonical_person(person_name)
             if partner is not None:
@@ -1428,6 +1439,10 @@ class _Context:
         # the organisation in apposition is the speaker, before any bearer of the title
         in_apposition = bool(name_tokens) and name_tokens[0].i > tok.i \
             and not any(t.ent_type_ == "PERSON" for t in name_tokens)
+        if plural and tok.lemma_.lower() in _PERSON_NOUNS | _KIN_NOUNS | {"brother", "sister"} \
+                and (pair := self._pair_before(tok)) is not None:
+            # "Earl and Dwight Hostetler, brothers who raise beef cattle ..., said": the two named
+            return _Speaker(pair, mention, actor, pos, head_word, True, True)
         if head_word in ("city", "town", "village") and first.lower_ == "the" and not has_name and not in_apposition \
                 and all(t.i == tok.i or t.dep_ == "det" or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") for t in np):
             place = _dateline_place(self.doc)
@@ -1897,6 +1912,19 @@ class _Context:
         subjects = _main_subjects(sentence)
         return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and _unauthored_text(subjects[0])
 
+    def _authored_text_before(self, pos: int):
+        """The author of the document that is the one subject of the sentence before ``pos``, its
+        main verb a report or a request ("The petition asks ..."), for an "it" that takes the
+        document up; None when there is none or the document has no author the text gives."""
+        sentence = self._previous_sentence(pos)
+        if sentence is None or self.verbs.entry(sentence.root) is None:
+            return None
+        subjects = _main_subjects(sentence)
+        if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].lemma_.lower() not in _AUTHORED_REPORTS:
+            return None
+        author = _author_of(subjects[0])
+        return author if author.i != subjects[0].i else None
+
     def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
         """The organisation that is the subject of the main clause before ``pos``, for "it": of
         its own sentence when "it" hangs inside it ("The Kremlin said ... on what it called the
@@ -2327,6 +2355,23 @@ class _Context:
             return None
         cut = next(t.i for t in run if t.lower_ == "and")
         left, right = doc[lo + 1:cut], doc[cut + 1:verb.i - 1]
+        return self._pair_text(list(left), list(right)) if len(left) and len(right) else None
+
+    def _pair_before(self, head) -> str | None:
+        """"A and B" for two names that open a plural description, set off from it by a comma
+        ("Earl and Dwight Hostetler, brothers who raise beef cattle", however the parser hung the
+        names on it): "Earl Hostetler and Dwight Hostetler"; None otherwise."""
+        doc = self.doc
+        comma = next((t for t in reversed(doc[head.left_edge.i:head.i]) if t.text == ","), None)
+        if comma is None or head.left_edge.i >= comma.i:
+            return None
+        run = doc[head.left_edge.i:comma.i]
+        if [t.lower_ for t in run].count("and") != 1 or not all(
+                (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ == "and" for t in run) \
+                or not any(t.ent_type_ == "PERSON" for t in run):
+            return None
+        cut = next(t.i for t in run if t.lower_ == "and")
+        left, right = doc[run.start:cut], doc[cut + 1:comma.i]
         return self._pair_text(list(left), list(right)) if len(left) and len(right) else None
 
     def _pair_text(self, one: list, other: list) -> str:
@@ -4058,7 +4103,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         # a short sentence ("We Will Win."), unless a show's owner and a preposition of titles
         # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks
         return _owned_show_before(doc, tokens)
-    if _described_as_title(doc, tokens):
+    if _described_as_title(doc, tokens) or _set_off_after_title_noun(doc, tokens):
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
         return True  # 'the "Safe Base Homes Act"'
@@ -4139,6 +4184,22 @@ def _described_as_title(doc, tokens: list) -> bool:
     if k >= len(doc) or doc[k].lower_ not in ("a", "an", "the") or not any(t.text == "," for t in doc[last + 1:k]):
         return False
     return any(t.lower_ in _TITLE_NOUNS and t.pos_ == "NOUN" for t in doc[k + 1:min(k + 6, len(doc))])
+
+
+def _set_off_after_title_noun(doc, tokens: list) -> bool:
+    """Whether a quotation set off by commas follows a phrase headed by a title noun, with no verb
+    between ('wrote in his column for The Millbank Dispatch, “View From the Ridge,” that'): the
+    column's title."""
+    first = tokens[0].i
+    opening = first - 1
+    if opening < 1 or doc[opening - 1].text != ",":
+        return False
+    for t in reversed(doc[max(0, opening - 9):opening - 1]):
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";"):
+            return False
+        if t.lower_ in _TITLE_NOUNS and t.pos_ == "NOUN" and any(c.dep_ in ("poss", "det") for c in t.children):
+            return True
+    return False
 
 
 def _under_modal(verb) -> bool:
@@ -4432,7 +4493,7 @@ _AUTHORED_REPORTS = frozenset({
     "decision", "ruling", "form", "bid", "proposal", "docket", "schedule", "application", "challenge",
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
     "result", "results", "return", "returns",  # ("results the county commission certified")
-    "resolution", "grievance", "website",
+    "resolution", "grievance", "website", "budget",
 })
 
 
@@ -4597,8 +4658,8 @@ def _ruler_before(source):
 # Verbs of those who make a text theirs, by the text's noun: a petition they gathered signatures on
 # or circulated, a resolution they passed.
 _MAKING_VERBS = {
-    "petition": frozenset({"gather", "collect", "circulate", "start", "launch", "file", "submit", "deliver",
-                           "organize", "organise", "present"}),
+    "petition": frozenset({"gather", "collect", "circulate", "start", "begin", "launch", "file", "submit",
+                           "deliver", "organize", "organise", "present"}),
     "resolution": frozenset({"pass", "adopt", "approve"}),
 }
 
@@ -4827,6 +4888,9 @@ def _named_author(source):
             # "a study the county paid Harrow Public Safety Group $86,000 to prepare": the firm paid
             # to write it, not the one who paid
             author = next((c for c in child.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
+            if author is None:  # "paid a Grand Rapids consulting firm, Harlow Economics, to prepare"
+                author = next((a for c in child.children if c.dep_ in ("dobj", "dative") and c.pos_ == "NOUN"
+                               for a in c.children if a.dep_ == "appos" and a.pos_ == "PROPN"), None)
             if author is not None:
                 return author
         if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in _SENDING_VERBS:
@@ -4902,6 +4966,16 @@ def _contact_relative_sender(source):
     i = source.i + 1
     if i < len(doc) and doc[i].dep_ == "prep" and doc[i].head.i == source.i and doc[i].lower_ == "of":
         i = doc[i].right_edge.i + 1  # "a notice of default the city sent the company"
+    if i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
+        # "the budget Mayor Gerald Fontaine sent the City Council": a name, with its office
+        j = i
+        while j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN" and doc[j + 1].text[:1].isupper():
+            j += 1
+        verb = doc[j + 1] if j + 1 < len(doc) else None
+        if verb is not None and verb.tag_ == "VBD" and verb.lemma_.lower() in _SENDING_VERBS | _ADOPTING_VERBS \
+                and j > i and not doc[i].ent_type_ == "DATE":
+            return doc[j]
+        return None
     if i >= len(doc) or doc[i].dep_ == "punct" or doc[i].lower_ not in ("the", "its", "their", "his", "her"):
         return None
     if doc[i].lower_ in _POSSESSIVE_PRONOUNS:
@@ -4954,6 +5028,11 @@ def _nearest(node, deps):
             and nearest.left_edge.i > 0 and nearest.doc[nearest.left_edge.i - 1].text in (",", "\u201d", '"'):
         # "Mr. Soto, appearing on 'North Shore Now,' a cable news program, said": the
         # programme's description, set off by commas, is no second subject of a named person
+        return first
+    if first.i < nearest.i < node.i and first.ent_type_ == "PERSON" and any(
+            c.dep_ == "mark" and c.lower_ == "that" and first.i < c.i < nearest.left_edge.i for c in node.children):
+        # "Gary and Lynn Westbrook, who rent out a cabin that Ms. Westbrook’s grandfather built in
+        # 1951, said": the subject of a relative clause the parser hung on the verb is not its subject
         return first
     return nearest
 
@@ -5086,6 +5165,9 @@ def _verb_subject(verb, verbs: ReportingVerbs):
                 subj = _subject_in_apposition_before(verb) or _closing_apposition_subject(verb)
             if subj is None:
                 subj = _subject_on_participle_before(verb)
+            if subj is None:
+                subj = next((w for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i
+                             for w in [_whose_clause_subject(c)] if w is not None), None)
         if node.i == verb.i and (subj is None or subj.dep_ == "csubj"):
             subj = _document_of_sending_clause(verb) or subj
         if subj is not None:
@@ -5475,6 +5557,16 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
                    and _in_dateline(doc, s.idx + len(s.text))
                    for a in s.children if a.dep_ == "appos" and _is_verb(a) and a.i < verb.i]
     children += in_dateline
+    taken = _speaker_taken_for_apposition(verb)
+    if taken is not None:
+        # "The city will close its branch ... and move ... its two librarians to the main library
+        # downtown, the city’s library director said": the parser made a noun of the content the
+        # verb's subject and the speaker an apposition on the content's last noun
+        rng = _trim(doc, _after_dateline(doc, verb.sent.start, taken.left_edge.i - 2), taken.left_edge.i - 2)
+        if rng is not None:
+            record = _record_from_range(ctx, *rng, gov=verb, entry=entry, source="verb")
+            record.subject = taken
+            return [record]
     subjectless = []
     extend_to: dict[int, int] = {}  # a clause before the verb: the last token of its adverbial
     extend_from: dict[int, int] = {}  # ... or the first token of the clause coordinated before it
@@ -5512,6 +5604,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue  # "declined to say when a decision would come", "asked why": no content given
         if entry in _OBJECT_FIRST and objects and objects[0].i < c.i and not _has_mark(c, ("that",)):
             continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
+        if c.i < verb.i and _whose_clause_subject(c) is not None:
+            continue  # "Janice Oberlin, a Democrat whose bill told the office to write the rule, said"
         if c.i < verb.i:
             # "A, the US has announced": the clause must be set off by a comma
             right = c.right_edge.i
@@ -5522,7 +5616,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             # not answered, her office said")
             reports = any(x.dep_ in ("ccomp", "parataxis") for x in c.children) \
                 or not (any(x.dep_ in ("dobj", "xcomp") for x in c.children) or _withheld(c))
-            if any(t.text == ";" or t.text in _ALL_MARKS for t in doc[right:verb.i]) \
+            if any(t.text == ";" or (t.text in _ALL_MARKS and t.tag_ != "POS") for t in doc[right:verb.i]) \
                     or (verbs.entry(c) is not None and reports and not split):
                 continue
             if (right + 1 >= verb.i or doc[right + 1].text not in (",", "\u2014", "\u2013")) and not split:
@@ -5855,6 +5949,41 @@ def _title_split(ctx: _Context, verb, clauses: list):
     return None
 
 
+def _whose_clause_subject(clause):
+    """For a relative clause opened by "whose" that the parser took for a clause of the reporting
+    verb, with the described person as a second subject ("State Representative Janice Oberlin, a
+    Democrat from Harlan Bay whose 2028 bill told the office to write the rule, said"): that person;
+    None otherwise."""
+    subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+    if len(subjects) != 2 or not any(p.lower_ == "whose" for p in subjects[1].children):
+        return None
+    return subjects[0] if subjects[0].pos_ == "PROPN" else None
+
+
+def _speaker_taken_for_apposition(verb):
+    """The speaker of "A, the city’s library director said" when the parser hung the speaker's
+    phrase, set off by a comma right before the verb, on the content's last noun as an apposition
+    and made a noun inside the content the verb's subject: that phrase's head, or None. The content
+    must open the sentence with a clause the verb governs."""
+    doc = verb.doc
+    if verb.i < 3 or verb.dep_ != "ROOT":
+        return None
+    taken = next((t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
+                  and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.left_edge.i), None)
+    if taken is None or doc[taken.left_edge.i - 1].text != "," or doc[taken.left_edge.i].lower_ not in ("the", "a", "an"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ_DEPS]
+    # the content's clause: the verb's own, or one the parser hung on a dateline taken for the subject
+    clause = next((c for c in doc[verb.sent.start:taken.left_edge.i] if _is_verb(c) and _finite(c) and (
+        (c.dep_ == "ccomp" and c.head.i == verb.i) or (c.dep_ in ("acl", "appos") and c.head.dep_ in _SUBJ_DEPS
+                                                       and c.head.head.i == verb.i
+                                                       and _in_dateline(doc, c.head.idx + len(c.head.text))))),
+                  None)
+    if clause is None or not subjects or any(s.i > taken.left_edge.i for s in subjects):
+        return None
+    return taken
+
+
 def _gerund_taken_for_content(verb):
     """(participle, clause) when the parser took a participle that opens the content's subject for
     the reporting verb's complement, right after the verb, and hung the content clause on it, its
@@ -6035,6 +6164,9 @@ def _according_phrase(doc, according) -> tuple[int, int]:
             if nxt is not None and (nxt.ent_type_ == "PERSON" or (  # "..., Iryna Venediktova,"
                     nxt.dep_ == "appos" and nxt.pos_ == "PROPN" and according.i < nxt.head.i < t.i)):
                 continue  # (or a firm's name: "by the district's engineering firm, Hollis & Marr")
+            if any(r.dep_ == "relcl" and r.right_edge.i > t.i and r.head.i > according.i
+                   for r in doc[according.i:t.i]):
+                continue  # "a study the association paid a consulting firm, Harlow Economics, to prepare,"
             return according.i, t.i - 1
     return according.i, hi
 
@@ -6065,6 +6197,18 @@ def _according(ctx: _Context, according) -> _Record | None:
         # belongs to the source, whatever the parser made of it; A is the clause it hung on
         p_hi = max(p_hi, head.right_edge.i)
         head = head.head
+    elif sender is not None and head.i == sender.i + 1 and head.dep_ == "ROOT":
+        # "According to the budget Mayor Gerald Fontaine sent the City Council on Oct. 28, A": the
+        # parser made the relative clause the sentence and A a verb coordinated with it
+        content = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i and _finite(c)
+                        and doc[c.left_edge.i - 1].text == ","), None)
+        if content is not None:
+            p_hi = max(p_hi, content.left_edge.i - 1)
+            head = content
+        else:  # ("According to a survey the chamber sent its members in October, A", A hung anywhere)
+            comma = next((t for t in doc[head.i:head.sent.end] if t.text == "," and t.head.i == head.i), None)
+            if comma is not None:
+                p_hi = max(p_hi, comma.i)
     sent = according.sent
     if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[max(p_hi, according.right_edge.i) + 1:sent.end]):
         # (a relative clause on the source closes the sentence: "..., according to Councilman

@@ -2584,14 +2584,93 @@ REPORT_SHAPES = [
      "fund was short. According to the report, the fund would run out of money in 2030.",
      "the fund would run out of money in 2030",
      "the Prairie State Audit Group", "according to"),
+    ("a possessive plural before the speaker is no quotation mark",
+     "DORSET, Vt. \u2014 A Boston developer has asked the town for leave to build 40 homes "
+     "along the river, and the town\u2019s planning commissioners will vote on the plan in "
+     "March, the commissioners\u2019 chairwoman said on Friday.",
+     "A Boston developer has asked the town for leave to build 40 homes along the river, and "
+     "the town\u2019s planning commissioners will vote on the plan in March",
+     "the commissioners\u2019 chairwoman", "say"),
+    ("a speaker set off before the verb that the parser hung on the content's last noun",
+     "KESWICK, Maine \u2014 The town will close its Elm Street fire station on May 1 and move "
+     "the station\u2019s engine and its three firefighters to the central station downtown, "
+     "the town\u2019s fire chief said on Monday, ending 80 years of service on the street.",
+     "The town will close its Elm Street fire station on May 1 and move the station\u2019s "
+     "engine and its three firefighters to the central station downtown",
+     "the town\u2019s fire chief", "say"),
+    ("a document a named officer sent, the parser making its clause the sentence",
+     "According to the budget Mayor Ruth Adler sent the council on Nov. 2, closing the pool "
+     "would save the town $90,000 a year.",
+     "closing the pool would save the town $90,000 a year",
+     "Ruth Adler", "according to"),
+    ("two names before a plural description are the two",
+     "Carl and Ellen Voss, farmers who raise sheep on the hill above the dam, said the water "
+     "had never been so low.",
+     "the water had never been so low",
+     "Carl Voss and Ellen Voss", "say"),
+    ("the subject of a relative clause that the parser hung on the verb is not its subject",
+     "The rule takes effect in May. Tom and Ada Keller, who rent out a cottage on Pine Point "
+     "that Ms. Keller\u2019s father built in 1960, said the rentals pay for the new dock.",
+     "the rentals pay for the new dock",
+     "Tom Keller and Ada Keller", "say"),
+    ("a relative clause opened by whose is no content",
+     "State Senator Ruth Kessler, a Republican from Dover whose 2027 bill told the agency to "
+     "write the rule, said towns had waited long enough.",
+     "towns had waited long enough",
+     "Ruth Kessler", "say"),
+    ("a study a body paid a firm named in apposition to prepare is the firm's",
+     "According to a study the group paid a Lansing consulting firm, Birch Analytics, to "
+     "prepare, visitors spent $12 million in the county last year.",
+     "visitors spent $12 million in the county last year",
+     "Birch Analytics", "according to"),
+    ("a survey a body sent, the parser making its clause the sentence",
+     "The Dorset Chamber of Commerce said in a statement that 20 of its members used the "
+     "highway daily. According to a survey the chamber sent its members in March, 40 percent "
+     "of the firms that answered rely on the highway to bring in customers.",
+     "40 percent of the firms that answered rely on the highway to bring in customers",
+     "the Dorset Chamber of Commerce", "according to"),
+    ("the it that takes up a document with an author is the author's",
+     "The Friends of the Elm Street Pool began a petition drive in May and collected 900 "
+     "signatures. The petition asks the council to keep the pool open. It says the pool is "
+     "\u201cthe only place in town where children learn to swim.\u201d",
+     "the only place in town where children learn to swim.",
+     "the Friends of the Elm Street Pool", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_66(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_67(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_title_set_off_after_its_column_is_no_quotation(extractor, nlp):
+    """A title in quotation marks set off by commas after the phrase of its column ('wrote in his
+    column for The Dorset Courier, "View From the Courthouse," that') is no quotation."""
+    text = ("The county\u2019s former treasurer, Ed Marsh, wrote in his column for The Dorset Courier, "
+            "\u201cView From the Courthouse,\u201d that the levy would \u201cdrive the last farms out of "
+            "the county.\u201d")
+    found = [(q.text, q.speaker) for q in extractor.extract(nlp(text))]
+    assert found == [("drive the last farms out of the county.", "Ed Marsh")]
+
+
+def test_a_relative_clause_subject_hung_on_the_verb_is_not_its_subject(nlp):
+    """The parser may hang the subject of a relative clause on the reporting verb, with the clause's
+    "that" as the verb's mark ("Tom and Ada Keller, who rent a cottage that Ms. Keller's father built,
+    said"): the verb's subject is the name that opens the sentence."""
+    from spacy.tokens import Doc
+
+    from framing.quotes import _nearest
+
+    words = ["Tom", "and", "Ada", "Keller", ",", "who", "rent", "a", "cottage", "that", "Ms.", "Keller",
+             "\u2019s", "father", "built", ",", "said", "it", "pays", "."]
+    heads = [16, 0, 3, 0, 3, 6, 0, 8, 6, 16, 11, 13, 11, 16, 13, 16, 16, 18, 16, 16]
+    deps = ["nsubj", "cc", "compound", "conj", "punct", "nsubj", "relcl", "det", "dobj", "mark", "compound",
+            "poss", "case", "nsubj", "acl", "punct", "ROOT", "nsubj", "ccomp", "punct"]
+    ents = ["B-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 7 + ["B-PERSON"] + ["O"] * 8
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, ents=ents)
+    assert _nearest(doc[16], ("nsubj", "csubj")).text == "Tom"
 
 
 def test_a_that_clause_after_a_lede_report_is_the_noun_s(extractor, nlp):
@@ -2827,15 +2906,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 67: four articles with a city budget, a memo, a
-# petition, a bird conservancy's study, a consultant's economic study, a survey, a federal letter, a
-# contract and an ordinance as speakers or texts, officials quoted by title alone and named later, people
-# described and named after, a developer named with its seat and by a short name, couples speaking
-# together, offices and spokespeople, partial quotations inside reported clauses, a column, a programme
-# and a campaign in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic
-# news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.925, "speaker_name_accuracy": 0.9268, "exact_f1": 0.9412,
-               "overlap_f1": 0.9647}
+# Scores of the US-news held-out split (round 68: four articles with an alumni association's petition,
+# a historical society's report, a legislator's letter, a federal safety agency's inspection record, a
+# traffic study, a memo no one is named as writing, a lawsuit, a contract and a state office's letter as
+# speakers or texts, officials quoted by title alone and named later, people described and named after,
+# a company named with its seat and by a short name, spokespeople and offices, partial quotations inside
+# reported clauses, and campaigns in quotation marks), measured once with the rules frozen
+# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.962, "speaker_name_accuracy": 0.9625, "exact_f1": 0.9455,
+               "overlap_f1": 0.9697}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2843,7 +2922,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 80
+    assert result["n_articles"] == 4 and result["n_named"] == 79
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
