@@ -113,6 +113,9 @@ _TITLE_NOUNS = frozenset(
      "system", "app", "registry", "hotline", "portal", "database", "display",
      # what a thing goes by ('a package Prairieland sells under the name “Harvest Shield,”')
      "name"})
+# Nouns of a campaign, a title's when they follow it directly ('its “Keep the Name” campaign'), not when
+# they describe a quotation in apposition ('“We Will Win,” a new slogan of the campaign,').
+_CAMPAIGN_NOUNS = frozenset({"campaign", "drive"})
 # Last words of a law's or a measure's name in quotation marks ('Congress passed the "Safe Base
 # Homes Act"'): a title, not anyone's words.
 _LAW_NAME_WORDS = frozenset({"Act", "Law", "Bill", "Amendment", "Ordinance", "Initiative", "Resolution",
@@ -1004,8 +1007,8 @@ class _Context:
             if _in_dateline(doc, ent.end_char):
                 continue  # "CUTLER FALLS, Neb. —": a town the recogniser took for a person
             name = _strip_poss(_whole_words_text(_person_words(ent)))
-            if not name.split():
-                continue
+            if not name.split() or (len(name.split()) > 2 and name.split()[-1].lower() in _PLACE_AND_BODY_WORDS):
+                continue  # ("Ada Quinlan High School": a school named for a person)
             canonical = self.canonical_person(name)
             head = ent.root
             np = _np_tokens(head, keep_appos=True)
@@ -1430,7 +1433,8 @@ class _Context:
             return _Speaker(name, mention, actor, pos, person=True)
         # a descriptor: "the foreign minister", "a senior Western official" ------
         actor = self._np_actor(np, prefer_member=False)
-        head_word = tok.lower_ if tok.pos_ in ("NOUN", "PROPN") else None
+        head_word = tok.lower_ if tok.pos_ in ("NOUN", "PROPN") or (
+            tok.lower_ in _STUDENT_NOUNS and tok.dep_ in _SUBJ_DEPS) else None  # ("A senior who ...", an adjective)
         plural = tok.tag_ in ("NNS", "NNPS")
         first = min(np, key=lambda t: t.i) if np else tok
         has_name = any(self.mention_at.get(t.i) is not None and self.mention_at[t.i].via in ("name", "member")
@@ -2094,7 +2098,9 @@ class _Context:
                     best = person
             if best is not None:
                 return _Speaker(best.name, None, best.actor, best.pos, hw, False, True)
-        return self._last_speaker(pos, lambda s: s.head is not None and _same_head(s.head, hw))
+        plural = head.tag_ in ("NNS", "NNPS")  # ("the family’s lawyers" are not the one lawyer quoted before)
+        return self._last_speaker(pos, lambda s: s.head is not None and _same_head(s.head, hw)
+                                  and (s.plural or not plural))
 
     def _earlier_np(self, head) -> tuple[list, str] | None:
         """The last earlier noun phrase with the same head noun and an actor
@@ -2263,6 +2269,9 @@ class _Context:
                 # "A woman who grows wheat ... said ... The farmer, Carla Mendenhall,": a man or a woman
                 # described is named by the next sentence's person of any kind
                 or (head.lower_ in ("man", "woman") and later.lower_ in _PERSON_NOUNS
+                    and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1)
+                # "A senior who proposed the new name ... The student, Priya Natarajan,"
+                or (head.lower_ in _STUDENT_NOUNS and later.lower_ == "student"
                     and self.sentence_id(later.idx) <= self.sentence_id(head.idx) + 1))
             if not names_head:
                 continue
@@ -3181,6 +3190,8 @@ def given_name_genders() -> dict[str, str]:
     return {n: "f" for n in female - male} | {n: "m" for n in male - female}
 
 
+# Nouns of a student by year, which "the student" takes up.
+_STUDENT_NOUNS = frozenset({"senior", "junior", "sophomore", "freshman", "pupil"})
 # Nouns of the body that governs an organisation ("its board of trustees").
 _GOVERNING_BODY_NOUNS = frozenset({"board", "council", "committee", "commission", "senate"})
 # Last words of the name of a street or a road ("Pell Creek Road").
@@ -3799,6 +3810,13 @@ def _identifying_clause(head):
     an apposition."""
     if head.pos_ != "NOUN":
         return None
+    if head.lemma_.lower() in _AUTHORED_REPORTS and head.i > 0 and head.doc[head.i - 1].lower_ in ("a", "an"):
+        # "A memo that circulated among the authority’s board members in November says": a document
+        # no one is named as the author of, identified by what happened to it
+        for tok in head.children:
+            if tok.dep_ == "relcl" and tok.left_edge.lower_ in ("that", "which") and tok.left_edge.dep_ == "nsubj" \
+                    and tok.left_edge.i == head.i + 1 and tok.tag_ in ("VBD", "VBN"):
+                return tok
     for tok in head.subtree:
         if tok.dep_ != "relcl" or tok.i <= head.i or tok.left_edge.lower_ not in ("who", "whom"):
             continue
@@ -4108,7 +4126,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
         return True  # 'the "Safe Base Homes Act"'
     last, k = _after_quotation(doc, tokens)
-    if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS and doc[j].pos_ == "NOUN"
+    if any(j < len(doc) and doc[j].lower_ in _TITLE_NOUNS | _CAMPAIGN_NOUNS and doc[j].pos_ == "NOUN"
            and all(t.pos_ in ("NOUN", "ADJ") and t.is_lower for t in doc[k:j]) for j in (k, k + 1)):
         # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program', 'the
         # state’s "Notify Me First" alert system' (the tagger's adjective)
@@ -4288,7 +4306,11 @@ def _governor(tok, verbs: ReportingVerbs):
                     and (edge == "dobj" or (edge not in _NOT_REPORTED_EDGES and _under_modal(node))
                          or (any(c.dep_ == "auxpass" for c in node.children)
                              and not any(c.dep_ == "agent" for c in node.children)))
-                if edge not in _NOT_REPORTED_EDGES and not nested and (
+                # (calling a number is no naming: 'workers had called 911 "within minutes"' are the
+                # words of whoever reported the call)
+                circumstance = entry == "call" and edge == "prep" and any(
+                    c.dep_ == "dobj" and c.like_num for c in node.children)
+                if edge not in _NOT_REPORTED_EDGES and not nested and not circumstance and (
                     entry not in verbs.fragment_only
                     or (edge in _OBJECT_EDGES and not in_noun_complement)
                 ):
@@ -5285,6 +5307,8 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                          and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)) \
                 and not (dep == "conj" and _has_mark(tok, ("that",))) \
                 and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
+                         and (_joined_by_or(tok) or tok.head.dep_ == "relcl")) \
+                and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
                          and any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in tok.children)) \
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
@@ -5296,6 +5320,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
             # corps asking it to move the deadline",
             # nor a verb in the content's own tense with nothing reported under it: "it was
             # reviewing the sale and had asked the trustees for copies" (not "but did not say"),
+            # nor a verb joined by "or", or to a verb of a relative clause, with no subject or clause
+            # of its own: "had knocked on her door or called her phone", "a compromise that would
+            # have kept the name and added a plaque",
             # nor a verb that reports only quoted words, with none and no comma before it, in an
             # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
@@ -5305,7 +5332,7 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
             # charge ...": what the document itself does, in the writer's words
             drop.update(t.i for t in tok.subtree)
         elif dep == "conj" and tok.head.i == head.i and not own_subject and tok.tag_ == "VBD" \
-                and tok.lemma_.lower() in _SPEAKER_ACTS and not head.i < head.head.i:
+                and tok.lemma_.lower() in _SPEAKER_ACTS and not head.i < head.head.i and not _joined_by_or(tok):
             # (not in a clause before its reporting verb, all of which is said: "The board has
             # suspended the license and ordered that its residents be moved, the board said")
             drop.update(t.i for t in tok.subtree)
@@ -5328,6 +5355,12 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and comma and tok.right_edge.i >= right - 1:
             drop.update(t.i for t in tok.subtree)
     return drop
+
+
+def _joined_by_or(conj) -> bool:
+    """Whether a coordinated verb is joined by "or" ("had knocked on her door or called her
+    phone"): an alternative inside the content, never a second act of the speaker."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") and c.i < conj.i for c in conj.head.children)
 
 
 def _document_goes_on(conj, clause) -> bool:
@@ -5966,7 +5999,7 @@ def _speaker_taken_for_apposition(verb):
     and made a noun inside the content the verb's subject: that phrase's head, or None. The content
     must open the sentence with a clause the verb governs."""
     doc = verb.doc
-    if verb.i < 3 or verb.dep_ != "ROOT":
+    if verb.i < 3 or verb.dep_ not in ("ROOT", "conj"):
         return None
     taken = next((t for t in doc[verb.sent.start:verb.i] if t.dep_ == "appos" and t.right_edge.i == verb.i - 1
                   and t.pos_ in ("NOUN", "PROPN") and t.head.i < t.left_edge.i), None)
@@ -5979,6 +6012,11 @@ def _speaker_taken_for_apposition(verb):
                                                        and c.head.head.i == verb.i
                                                        and _in_dateline(doc, c.head.idx + len(c.head.text))))),
                   None)
+    if verb.dep_ == "conj":
+        # ("... will drop the name ... and become Ada Quinlan High School, the president of the town’s
+        # school board said": the report taken for a third verb of the content, with no subject)
+        clause = verb.head if verb.head.i < taken.left_edge.i and _finite(verb.head) and not subjects else None
+        subjects = [clause] if clause is not None else []
     if clause is None or not subjects or any(s.i > taken.left_edge.i for s in subjects):
         return None
     return taken
@@ -6209,6 +6247,14 @@ def _according(ctx: _Context, according) -> _Record | None:
             comma = next((t for t in doc[head.i:head.sent.end] if t.text == "," and t.head.i == head.i), None)
             if comma is not None:
                 p_hi = max(p_hi, comma.i)
+    subjects = [c for c in head.children if c.dep_ == "nsubj"]
+    if head.dep_ == "conj" and head.head.i < according.i and len(subjects) == 2 and p_lo > 0 \
+            and doc[p_lo - 1].text == "," and subjects[0].left_edge.i == p_hi + 2 and doc[p_hi + 1].text == ",":
+        # "A, according to a traffic study by Ostlund, the Madison engineering firm the state
+        # Department of Transportation hired last year.": the source's apposition, with a relative
+        # clause of its own, taken for a clause coordinated with A
+        p_hi = head.right_edge.i
+        head = head.head
     sent = according.sent
     if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[max(p_hi, according.right_edge.i) + 1:sent.end]):
         # (a relative clause on the source closes the sentence: "..., according to Councilman

@@ -2635,12 +2635,67 @@ REPORT_SHAPES = [
      "\u201cthe only place in town where children learn to swim.\u201d",
      "the only place in town where children learn to swim.",
      "the Friends of the Elm Street Pool", "say"),
+    ("a report the parser made a third verb of the content, its speaker an apposition",
+     "MILFORD, Conn. \u2014 Milford\u2019s only public middle school will drop the name of a "
+     "19th-century shipbuilder next fall and become Grace Hollis Middle School, the president "
+     "of the town\u2019s school board said on Monday night, after a 5-to-2 vote that drew 200 "
+     "people.",
+     "Milford\u2019s only public middle school will drop the name of a 19th-century "
+     "shipbuilder next fall and become Grace Hollis Middle School",
+     "the president of the town\u2019s school board", "say"),
+    ("a campaign's name in quotation marks is a title inside the content",
+     "The club\u2019s president, Ray Dunn, spoke first. The club has raised about $4,000 for "
+     "its \u201cKeep the Field\u201d campaign and may ask a court to block the sale, Mr. Dunn "
+     "said.",
+     "The club has raised about $4,000 for its \u201cKeep the Field\u201d campaign and may "
+     "ask a court to block the sale",
+     "Ray Dunn", "say"),
+    ("a verb joined to a relative clause's verb stays in the content",
+     "Its president, Ray Dunn, argued that the council had rejected a plan that would have "
+     "kept the pool and added a splash pad for children.",
+     "the council had rejected a plan that would have kept the pool and added a splash pad "
+     "for children",
+     "Ray Dunn", "argue"),
+    ("a verb joined by or stays in the content",
+     "The woman, Ada Ruiz, 61, said no one from the town had knocked on her door or called "
+     "her phone.",
+     "no one from the town had knocked on her door or called her phone",
+     "Ada Ruiz", "say"),
+    ("calling a number is no naming of the words after it",
+     "Its spokesman, Dan Roy, said in an email that workers had called 911 \u201cwithin "
+     "minutes\u201d of the leak and that they had named the gas in that first call.",
+     "within minutes",
+     "Dan Roy", "say"),
+    ("a document no one wrote is identified by its relative clause",
+     "A memo that circulated among the board\u2019s members in May says the fee \u201cwould "
+     "need to double by 2032.\u201d",
+     "would need to double by 2032.",
+     "a memo that circulated among the board\u2019s members in May", "say"),
+    ("a source's apposition with a relative clause of its own is no clause",
+     "About 38,000 trucks cross the bridge on a weekday, according to a freight study by "
+     "Ostrow, the Green Bay engineering firm the state Department of Transportation hired "
+     "last year.",
+     "About 38,000 trucks cross the bridge on a weekday",
+     "Ostrow", "according to"),
+    ("a senior described is the student named next",
+     "A senior who proposed the new name in a speech to the board said she had first read "
+     "about the flood in a history class. The student, Maya Lind, 17, said the name honors a "
+     "teacher.",
+     "she had first read about the flood in a history class",
+     "Maya Lind", "say"),
+    ("lawyers are not the one lawyer quoted before",
+     "RIPLEY, Kan. \u2014 A cooperative sent a teenager into a bin of wet corn without a "
+     "harness, a lawyer for the boy\u2019s parents told a jury on Tuesday. The lawyer, Ed "
+     "Hart, showed jurors the manual, which the cooperative\u2019s lawyers said had been "
+     "revised in 2024.",
+     "had been revised in 2024",
+     "the cooperative\u2019s lawyers", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_67(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_68(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2906,15 +2961,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 68: four articles with an alumni association's petition,
-# a historical society's report, a legislator's letter, a federal safety agency's inspection record, a
-# traffic study, a memo no one is named as writing, a lawsuit, a contract and a state office's letter as
-# speakers or texts, officials quoted by title alone and named later, people described and named after,
-# a company named with its seat and by a short name, spokespeople and offices, partial quotations inside
-# reported clauses, and campaigns in quotation marks), measured once with the rules frozen
-# (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.962, "speaker_name_accuracy": 0.9625, "exact_f1": 0.9455,
-               "overlap_f1": 0.9697}
+# Scores of the US-news held-out split (round 69: four articles with a city attorney's memo, a union's
+# letter, a contract, a state labor department notice, a hydrologist's report, a legislator's letter, a
+# drought order, a state inspection report and a petition drive as speakers or texts, officials quoted by
+# title alone and named later, people described and named after, a buyer named with its seat and by a
+# short name, offices and spokespeople, partial quotations inside reported clauses, and titles in
+# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9744, "speaker_name_accuracy": 0.975, "exact_f1": 0.9816,
+               "overlap_f1": 0.9816}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2922,7 +2977,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 79
+    assert result["n_articles"] == 4 and result["n_named"] == 78
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
