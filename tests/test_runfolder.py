@@ -324,11 +324,16 @@ def _wait_for_batches(process: subprocess.Popen, run: Path, n: int) -> None:
     pytest.fail("no batch was written within 120 s")
 
 
+# Long enough that a run under load is still going when the signal comes (with 80 articles a busy
+# machine once let the run finish between the third batch and the signal).
+LONG_CORPUS_ARTICLES = 240
+
+
 @pytest.fixture
 def long_corpus(tmp_path):
     articles = {("wire", f"l{i}"): (f"2023-04-{i % 28 + 1:02d}", f"Report {i}",
                                     " ".join(["Russia shelled Kharkiv and Ukraine answered with drones."] * 12))
-                for i in range(80)}
+                for i in range(LONG_CORPUS_ARTICLES)}
     return write_corpus(tmp_path / "long", articles)
 
 
@@ -357,7 +362,7 @@ def test_a_signal_stops_the_run_cleanly_and_resume_finishes_it(sig, status, long
                    "--batch-size", "1", "--resume") == 0
     assert "from the interrupted run" in capsys.readouterr().out
     articles = framing.read_analysis(run).articles
-    assert len(articles) == 80 and articles["article_id"].is_unique
+    assert len(articles) == LONG_CORPUS_ARTICLES and articles["article_id"].is_unique
 
 
 # --------------------------------------------------------------------------- pandas habits
