@@ -1411,13 +1411,10 @@ class _Context:
             person_name = _whole_words_text(holder)
         else:
             person_name = None
-        couple = [t.lower_ for t in name_tokens].count("and") == 1 and partner is None and len(name_tokens) >= 4 \
-            and all((t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ == "and" for t in name_tokens)
-        if person_name is not None and couple:
-            # "Carl and Ellen Voss, farmers who ..., said", the given names hung on the surname
-            cut = next(k for k, t in enumerate(name_tokens) if t.lower_ == "and")
-            return _Speaker(self._pair_text(list(name_tokens[:cut]), list(name_tokens[cut + 1:])), mention,
-                            self._np_actor(np), pos, None, True, True)
+        couple = self._pair_of(list(name_tokens)) if person_name is not None and partner is None \
+            and len(name_tokens) >= 4 else None
+        if couple is not None:  # "Carl and Ellen Voss, farmers who ..., said", the given names hung on the surname
+            return _Speaker(couple, mention, self._np_actor(np), pos, None, True, True)
         if person_name is not None:
             name = self._titled_bearer(person_name, name_tokens) or self.canonical_person(person_name)
             if partner is not None:
@@ -1906,28 +1903,31 @@ class _Context:
             return None
         return inside[-1]
 
+    def _reported_noun_before(self, pos: int):
+        """The one subject of the sentence before ``pos`` when it is a common noun and the
+        sentence's main verb reports ("The contract says ...", "The petition asks ..."), for an
+        "it" that takes it up; None otherwise."""
+        sentence = self._previous_sentence(pos)
+        if sentence is None or self.verbs.entry(sentence.root) is None:
+            return None
+        subjects = _main_subjects(sentence)
+        return subjects[0] if len(subjects) == 1 and subjects[0].pos_ == "NOUN" else None
+
     def _text_before(self, pos: int) -> bool:
         """Whether the sentence before ``pos`` reports what a text says ("The contract says ...",
-        "The law requires ..."): its main verb reports, and its one subject is a text that speaks
-        for no one (:func:`_unauthored_text`), for an "it" that takes the text up."""
-        sentence = self._previous_sentence(pos)
-        if sentence is None or self.verbs.entry(sentence.root) is None:
-            return False
-        subjects = _main_subjects(sentence)
-        return len(subjects) == 1 and subjects[0].pos_ == "NOUN" and _unauthored_text(subjects[0])
+        "The law requires ..."): its one subject is a text that speaks for no one
+        (:func:`_unauthored_text`)."""
+        subject = self._reported_noun_before(pos)
+        return subject is not None and _unauthored_text(subject)
 
     def _authored_text_before(self, pos: int):
-        """The author of the document that is the one subject of the sentence before ``pos``, its
-        main verb a report or a request ("The petition asks ..."), for an "it" that takes the
-        document up; None when there is none or the document has no author the text gives."""
-        sentence = self._previous_sentence(pos)
-        if sentence is None or self.verbs.entry(sentence.root) is None:
+        """The author of the document that the sentence before ``pos`` reports with ("The petition
+        asks ..."); None when there is none or the document has no author the text gives."""
+        subject = self._reported_noun_before(pos)
+        if subject is None or subject.lemma_.lower() not in _AUTHORED_REPORTS:
             return None
-        subjects = _main_subjects(sentence)
-        if len(subjects) != 1 or subjects[0].pos_ != "NOUN" or subjects[0].lemma_.lower() not in _AUTHORED_REPORTS:
-            return None
-        author = _author_of(subjects[0])
-        return author if author.i != subjects[0].i else None
+        author = _author_of(subject)
+        return author if author.i != subject.i else None
 
     def _previous_organisation(self, pos: int, record: _Record) -> _Speaker | None:
         """The organisation that is the subject of the main clause before ``pos``, for "it": of
@@ -2358,13 +2358,9 @@ class _Context:
         lo = verb.i - 2
         while lo > head.i and (doc[lo].pos_ == "PROPN" and doc[lo].text[:1].isupper() or doc[lo].lower_ == "and"):
             lo -= 1
-        run = doc[lo + 1:verb.i - 1]
-        if doc[lo].text != "," or lo <= head.i or [t.lower_ for t in run].count("and") != 1 \
-                or not any(t.ent_type_ == "PERSON" for t in run):
+        if doc[lo].text != "," or lo <= head.i:
             return None
-        cut = next(t.i for t in run if t.lower_ == "and")
-        left, right = doc[lo + 1:cut], doc[cut + 1:verb.i - 1]
-        return self._pair_text(list(left), list(right)) if len(left) and len(right) else None
+        return self._pair_of(list(doc[lo + 1:verb.i - 1]))
 
     def _pair_before(self, head) -> str | None:
         """"A and B" for two names that open a plural description, set off from it by a comma
@@ -2374,14 +2370,19 @@ class _Context:
         comma = next((t for t in reversed(doc[head.left_edge.i:head.i]) if t.text == ","), None)
         if comma is None or head.left_edge.i >= comma.i:
             return None
-        run = doc[head.left_edge.i:comma.i]
-        if [t.lower_ for t in run].count("and") != 1 or not all(
-                (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ == "and" for t in run) \
-                or not any(t.ent_type_ == "PERSON" for t in run):
+        return self._pair_of(list(doc[head.left_edge.i:comma.i]))
+
+    def _pair_of(self, run: list) -> str | None:
+        """"A and B" for a run of capitalised proper nouns with one "and" among them and a person's
+        name in it ("Jake and Amber Lindeman", "Helen Vantassel and Carlos Pimentel"); None
+        otherwise."""
+        words = [t.lower_ for t in run]
+        if words.count("and") != 1 or not any(t.ent_type_ == "PERSON" for t in run) or not all(
+                (t.pos_ == "PROPN" and t.text[:1].isupper()) or t.lower_ == "and" for t in run):
             return None
-        cut = next(t.i for t in run if t.lower_ == "and")
-        left, right = doc[run.start:cut], doc[cut + 1:comma.i]
-        return self._pair_text(list(left), list(right)) if len(left) and len(right) else None
+        cut = words.index("and")
+        left, right = run[:cut], run[cut + 1:]
+        return self._pair_text(left, right) if left and right else None
 
     def _pair_text(self, one: list, other: list) -> str:
         """"A and B" for two people named together, the first given name alone taking the second's
@@ -4104,7 +4105,7 @@ def _unauthored_text(tok) -> bool:
     body's own document ("The Student Senate’s resolution calls" is the senate's)."""
     return _is_document(tok) and not (tok.lemma_.lower() in _AUTHORED_REPORTS and any(
         c.dep_ == "poss" and c.ent_type_ == "ORG" for c in tok.children)) \
-        and _petitioner_before(tok) is None  # ("The resolution" a body passed just before is the body's)
+        and _maker_before(tok) is None  # ("The resolution" a body passed just before is the body's)
 
 
 def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
@@ -4625,7 +4626,7 @@ def _author_of(source):
         return source
     author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
-        or _ruler_before(source) or _petitioner_before(source)
+        or _ruler_before(source) or _maker_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -4686,7 +4687,7 @@ _MAKING_VERBS = {
 }
 
 
-def _petitioner_before(source):
+def _maker_before(source):
     """For "The petition" or "The resolution" with no author of its own: the subject of the verb
     that gathered or filed the petition, or passed the resolution, in the same or the two sentences
     before ("The ... Merchants Association ... has gathered 2,100 signatures on a petition against
