@@ -2058,7 +2058,7 @@ class _Context:
         Dufresne, ... The family sued": "Kevin Dufresne’s family"); None for anything else."""
         if tok.lower_ != "family" or [w.lower_ for w in words] != ["the", "family"]:
             return None
-        for person in self.persons:
+        for person in sorted(self.persons, key=lambda p: p.pos):  # (named people of the inventory come first)
             names = person.name.split()
             if person.pos < tok.idx and len(names) >= 2 and names[-1].lower() in self.shared_surnames:
                 return self._owned(person.name, "family")
