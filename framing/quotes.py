@@ -2163,17 +2163,22 @@ class _Context:
         role, qualifiers = _role_of(np, head)
         if role is None:
             return None
+        # someone's aide ("The governor’s spokesman") is only a person the text gave that title
+        owned = any(c.dep_ == "poss" and c.pos_ == "NOUN" and c.lemma_.lower() in _PERSON_NOUNS for c in head.children)
+
+        def fits(titles, actor) -> bool:
+            return (role in titles if owned else True) and self._role_fits(titles, actor, role, qualifiers, np_actor)
+
         speakers = sorted((s for s in self.speakers if s.pos < pos and s.person and s.name),
                           key=lambda s: s.pos, reverse=True)
         for s in speakers:
             titles = self._titles_of(s.name)
-            if self._role_fits(titles, s.actor, role, qualifiers, np_actor):
+            if fits(titles, s.actor):
                 return _Person(s.pos, s.name, s.actor, titles, True)
         for person in reversed(self.persons):
             if person.pos >= pos or self.in_quote(person.pos):
                 continue
-            titles = self._titles_of(person.name)
-            if self._role_fits(titles, person.actor, role, qualifiers, np_actor):
+            if fits(self._titles_of(person.name), person.actor):
                 return person
         return None
 
@@ -4598,7 +4603,8 @@ def _stranded_apposition(source):
     the rest of the phrase hangs apart; the name in apposition at the sentence's end is the
     source (the parser may even start a sentence at "Amberly"). None unless the words between
     the object and the comma before the name are all nouns, proper nouns, adjectives or
-    determiners, outside the object's phrase, and the name ends the sentence."""
+    determiners, outside the object's phrase, or there are none and the object is a singular
+    noun, and the name ends the sentence."""
     doc = source.doc
     words = []
     for t in doc[source.right_edge.i + 1:]:
@@ -4611,6 +4617,11 @@ def _stranded_apposition(source):
     if name is None or name.start < 2 or doc[name.start - 1].text != ",":
         return None
     between = doc[source.right_edge.i + 1:name.start - 1]
+    if not len(between) and source.pos_ == "NOUN" and source.tag_ == "NN" and name.end - 1 == words[-1].i \
+            and not any(a.i == source.i for a in words[-1].ancestors):
+        # "..., according to its organizer, Pat Kerrigan.": the name set off after a person's noun,
+        # which the parser hung on the clause
+        return words[-1]
     if not len(between) or any(t.pos_ not in ("NOUN", "PROPN", "ADJ", "DET") for t in between):
         return None
     return words[-1]
@@ -4642,12 +4653,37 @@ def _author_of(source):
                 # "the state's inspector general said in a report ... The report said": the one who
                 # reported in it or issued it, before the one who released it ("acknowledged in a
                 # statement released by his lawyer"); else the author its words name
-                author = _issuer(earlier) or _named_author(earlier) or _sender_by_recipients(earlier)
+                author = _issuer(earlier) or _named_author(earlier) or _sender_by_recipients(earlier) \
+                    or _scope_teller(earlier)
                 if author is not None:
                     # ("A 2028 report by the college’s accreditor, the Midlands Commission on Colleges,
                     # said ... . According to the report": the body named for the author)
                     return _organisation_set_off(author) or author
     return source
+
+
+# What an order or a plan does, told by the one who made it ("said the order would cover 38,000
+# acres"); not what it would cost or do to someone, which anyone may say.
+_SCOPE_VERBS = frozenset({"cover", "apply", "last", "run", "begin", "start", "end", "expire", "affect",
+                          "limit", "require", "allow", "let", "take"})
+_SCOPED_DOCUMENTS = frozenset({"order", "ruling", "decision", "plan", "rule", "proposal", "directive"})
+
+
+def _scope_teller(document):
+    """For an order or a plan that the text first gives in someone's report of what it will do
+    ("The engineer, Linda Hovland, said the order would cover about 38,000 acres"): the subject of
+    that report, when it is no pronoun; None otherwise, and when the document is named earlier."""
+    clause = document.head
+    if document.lemma_.lower() not in _SCOPED_DOCUMENTS or document.dep_ != "nsubj" \
+            or clause.lemma_.lower() not in _SCOPE_VERBS or clause.dep_ != "ccomp" \
+            or not any(c.dep_ == "aux" and c.lower_ in ("will", "would") for c in clause.children) \
+            or any(t.lemma_ == document.lemma_ and t.pos_ == "NOUN" for t in document.doc[:document.i]):
+        return None
+    subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+    if clause.head.lemma_.lower() not in ("say", "tell", "announce", "explain") or subject is None \
+            or subject.pos_ == "PRON":
+        return None
+    return subject
 
 
 # Nouns of an act that a report records, and the verb of the act ("The inspection report" after
@@ -5266,6 +5302,48 @@ def _subject_lost(clause, verb) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in clause.doc[mark.i + 1:clause.i])
 
 
+def _content_taken_for_relative(verb, subjectless) -> list[tuple[object, int]]:
+    """Content after ``verb`` opened by "that" right after a noun of the verb's prepositions, which the
+    parser took for a relative pronoun on that noun ("said in a letter to the council that
+    subpoenas for officers’ files would violate its contract"): the content's verb and the first
+    word after "that", either a clause of the verb with no subject whose subject the parser made the
+    verb of the relative clause ("[subpoenas]"), or the relative clause itself when it has a second
+    subject ("that audits of overtime records would violate": "audits")."""
+    doc = verb.doc
+    found = []
+    for rel in doc[verb.i + 1:verb.sent.end]:
+        if rel.dep_ != "relcl" or rel.head.pos_ not in ("NOUN", "PROPN") or not verb.i < rel.head.i < rel.i \
+                or not _in_prepositions_of(rel.head, verb):
+            continue
+        that = doc[rel.left_edge.i]
+        noun = doc[that.i - 1]  # (the noun, or the last noun of its phrase: "a letter to the board that")
+        if that.lower_ != "that" or that.dep_ != "nsubj" or that.head.i != rel.i or noun.pos_ not in ("NOUN", "PROPN") \
+                or not (noun.i == rel.head.i or any(a.i == rel.head.i for a in noun.ancestors)):
+            continue
+        if any(c.dep_ in _SUBJ_DEPS and c.i > that.i for c in rel.children) and _finite(rel):
+            found.append((rel, that.i + 1))
+            continue
+        # (the subject taken for the relative's verb is a plural noun read as a verb in "-s":
+        # "subpoenas", "cuts", "requests")
+        clause = next((c for c in subjectless if c.left_edge.i == rel.right_edge.i + 1
+                       and not _has_mark(c, ("that",))), None) \
+            if rel.tag_ == "VBZ" and rel.lower_.endswith("s") else None
+        if clause is not None:
+            found.append((clause, that.i + 1))
+    return found
+
+
+def _in_prepositions_of(noun, verb) -> bool:
+    """Whether ``noun`` hangs on ``verb`` through prepositions alone ("said [in a letter to the
+    council]")."""
+    tok = noun
+    while tok.i != verb.i:
+        if tok.dep_ not in ("prep", "pobj") or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return True
+
+
 def _has_mark(tok, words: Iterable[str]) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in words for c in tok.children)
 
@@ -5424,6 +5502,9 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     if that is not None and that.i > lo_i:
         lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said
     first = doc[lo_i]
+    if first.lower_ == "that" and first.dep_ == "nsubj" and first.head.i == head.i and head.dep_ == "relcl" \
+            and reporter is not None and reporter.i < lo_i:
+        lo_i += 1  # "said in a letter to the board that audits ... would violate": no relative pronoun
     if reporter is not None and first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in _SUBJ_DEPS \
             and lo_i > 0 and reporter.i < lo_i and reporter.i in (doc[lo_i - 1].i, doc[lo_i - 1].head.i):
         lo_i += 1  # "told the board that enrollment had fallen": the complementiser taken for "that enrollment"
@@ -5676,6 +5757,10 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     clauses += [c for c in subjectless
                 if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)
                 or (verb.dep_ == "relcl" and c.i > verb.i) or _subject_lost(c, verb)]
+    for c, first in _content_taken_for_relative(verb, subjectless):
+        if c not in clauses:
+            clauses.append(c)
+            extend_from[c.i] = first
     # "said A and that B": B may hang from the verb as a conjunct opening with "that"
     # (only after a clause A of the verb's own: "whenever they asked for it and that B" is no report
     # of the asking)
@@ -5700,7 +5785,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             if not side:
                 hi = _participle_tail(verb, hi, verbs)
             record = _record_from_range(ctx, lo, hi, gov=verb, entry=entry, source="verb")
-            record.conjuncts = _conjunct_ranges(ctx, group, lo, hi)
+            record.conjuncts = _conjunct_ranges(ctx, group, lo, hi, starts=extend_from)
             records.append(record)
         return records
     final = _final_report_misattached(verb) or _relative_report(verb)
@@ -6142,13 +6227,15 @@ def _free_relative(clause) -> bool:
     return first.lower_ == "what" and first.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj")
 
 
-def _conjunct_ranges(ctx: _Context, clauses, lo: int, hi: int) -> list[tuple[int, int]]:
+def _conjunct_ranges(ctx: _Context, clauses, lo: int, hi: int,
+                     starts: dict[int, int] | None = None) -> list[tuple[int, int]]:
     """Character ranges of the coordinated parts of a content clause ("A and that B"),
-    used to keep the parts without a direct quotation."""
+    used to keep the parts without a direct quotation; ``starts`` gives the first word of a
+    clause that begins before its subtree (its subject hung elsewhere)."""
     doc = ctx.doc
     cuts = set()
     for clause in clauses:
-        cuts.add(clause.left_edge.i)
+        cuts.add(min(clause.left_edge.i, (starts or {}).get(clause.i, clause.left_edge.i)))
         # a clause coordinated with a subject of its own, or opened by "that" at any depth ("said
         # the brakes had applied only partly when the engineer pulled the handle and that a valve
         # ...": the parser hung the second clause on the first one's "when" clause)
@@ -6257,7 +6344,12 @@ def _according(ctx: _Context, according) -> _Record | None:
         p_hi = head.right_edge.i
         head = head.head
     sent = according.sent
-    if head.i < p_lo and all(t.is_punct or t.is_space for t in doc[max(p_hi, according.right_edge.i) + 1:sent.end]):
+    tail = doc[max(p_hi, according.right_edge.i) + 1:sent.end]
+    name = [t for t in tail if not (t.is_punct or t.is_space)]
+    if name and tail[0].text == "," and all(t.ent_type_ == "PERSON" and t.pos_ == "PROPN" for t in name) \
+            and name[-1].i - name[0].i == len(name) - 1:
+        tail = []  # (the source's name set off after it: "..., according to its organizer, Pat Kerrigan.")
+    if head.i < p_lo and all(t.is_punct or t.is_space for t in tail):
         # (a relative clause on the source closes the sentence: "..., according to Councilman
         # Idris Baptiste, who negotiated the deal.")
         while head.dep_ == "conj" and head.head.i < head.i and _is_verb(head.head):

@@ -2690,12 +2690,38 @@ REPORT_SHAPES = [
      "revised in 2024.",
      "had been revised in 2024",
      "the cooperative\u2019s lawyers", "say"),
+    ("a subject taken for the verb of a relative clause on the letter's addressee",
+     "The Halden Firefighters Association, which represents the town\u2019s 60 firefighters, said "
+     "in a letter to the board that subpoenas for their pay records would break its contract.",
+     "subpoenas for their pay records would break its contract",
+     "the Halden Firefighters Association", "say"),
+    ("a relative clause on the letter with a subject of its own is the content",
+     "The Ardmore Nurses Union, which represents the hospital\u2019s 300 nurses, said in a letter "
+     "to the board that audits of nurses\u2019 overtime records would violate its contract.",
+     "audits of nurses\u2019 overtime records would violate its contract",
+     "the Ardmore Nurses Union", "say"),
+    ("a source named after its noun closes the sentence and both clauses",
+     "Parents have started a petition, \u201cSave Elm Street School,\u201d and had collected 800 "
+     "signatures by Friday, according to its organizer, Rosa Delgado.",
+     "Parents have started a petition, \u201cSave Elm Street School,\u201d and had collected 800 "
+     "signatures by Friday",
+     "Rosa Delgado", "according to"),
+    ("someone's spokeswoman is not the legislator quoted before",
+     "State Senator Ray Dunmore, a Democrat from Ellis, wrote to the board on Monday that the "
+     "cuts were unfair.\n\nThe mayor\u2019s spokeswoman said the city had no plans to sue.",
+     "the city had no plans to sue",
+     "the mayor\u2019s spokeswoman", "say"),
+    ("an order belongs to the one who told what it will cover",
+     "The state fire marshal, Owen Pratt, said the order would cover every grain elevator in 12 "
+     "counties until June.\n\nAccording to the order, owners who ignore it may be fined $1,000 a day.",
+     "owners who ignore it may be fined $1,000 a day",
+     "Owen Pratt", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_68(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_69(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2961,15 +2987,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 69: four articles with a city attorney's memo, a union's
-# letter, a contract, a state labor department notice, a hydrologist's report, a legislator's letter, a
-# drought order, a state inspection report and a petition drive as speakers or texts, officials quoted by
-# title alone and named later, people described and named after, a buyer named with its seat and by a
-# short name, offices and spokespeople, partial quotations inside reported clauses, and titles in
-# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# Scores of the US-news held-out split (round 70: four articles with a planning report, a warning, a
+# memo, a company statement, a bid protest's filing, a voters' league's letter, a grant application, an
+# order, a village resolution, a petition, a lawsuit and a court filing as speakers or texts, officials
+# quoted by title alone and named later, people described and named after, a middle initial and a
+# suffix, a two-word surname, a couple and brothers sharing a surname, offices and spokespeople, partial
+# quotations inside reported clauses, quotations over two paragraphs, and shows, a report, an agenda item
+# and a petition in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
 # set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9744, "speaker_name_accuracy": 0.975, "exact_f1": 0.9816,
-               "overlap_f1": 0.9816}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9146, "speaker_name_accuracy": 0.9146, "exact_f1": 0.9133,
+               "overlap_f1": 0.948}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -2977,7 +3004,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 78
+    assert result["n_articles"] == 4 and result["n_named"] == 82
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
