@@ -806,6 +806,9 @@ class QuoteExtractor:
                 record.gov, record.entry, record.subject = gov, self.verbs.entry(gov), subject
             elif subject is not None:  # 'Kimball was blunt: "..."': a speaker, no reporting verb
                 record.subject, record.source = subject, "colon"
+            elif (owner := _line_owner_after(ctx.doc, marked.end)) is not None:
+                # '"We are asking them to be neighbors!" / The line, from Ms. Kettunen, drew ...'
+                record.subject, record.source = owner, "colon"
             elif previous is not None and (
                 marked.continued
                 or (ctx.same_paragraph(previous_close, marked.start)
@@ -969,7 +972,7 @@ class _Context:
                     t.i in self.mention_at and self.mention_at[t.i].via != "member" for t in ent):
                 continue
             name = _strip_poss(_whole_words_text(_person_words(ent)))
-            key = name.split()[-1].lower() if name.split() else ""
+            key = _surname_key(name)
             if key and (key not in by_last or (by_last[key] not in members and len(name) > len(by_last[key]))):
                 by_last[key] = name
         # a given name alone ("Carol said") names the one person introduced in full with it
@@ -2915,12 +2918,22 @@ class _Context:
         return next(iter(others)) if len(others) == 1 else None
 
     def _family_pair(self, tok) -> str | None:
-        """For a family named by its plural surname ("the Solheims"): the two people of that
-        surname named before it ("Brent and Kari Solheim": "Brent Solheim and Kari Solheim"), in
-        the order the text names them; None unless there are exactly two."""
-        if tok.pos_ != "PROPN" or not tok.text.endswith("s") or tok.i == 0 or tok.nbor(-1).lower_ != "the":
+        """For a family named by its plural surname ("the Solheims"), or for "the couple" after
+        the last person named before: the two people of that surname named before it ("Brent and
+        Kari Solheim": "Brent Solheim and Kari Solheim"), in the order the text names them; None
+        unless there are exactly two."""
+        if tok.i == 0 or tok.nbor(-1).lower_ != "the":
             return None
-        surname = tok.text[:-2] if tok.text.endswith("es") and tok.text[-3:-2] in "sxz" else tok.text[:-1]
+        if tok.lemma_.lower() == "couple" and tok.tag_ == "NN":
+            # "The couple wrote" after "Dale and Rosemary Kettunen": the last person named before
+            # whose surname two people carry
+            last = next((p for p in reversed(self.persons) if p.pos < tok.idx and " " in p.name
+                         and not self.in_quote(p.pos)), None)
+            surname = last.name.split()[-1] if last is not None else ""
+        elif tok.pos_ != "PROPN" or not tok.text.endswith("s"):
+            return None
+        else:
+            surname = tok.text[:-2] if tok.text.endswith("es") and tok.text[-3:-2] in "sxz" else tok.text[:-1]
         names = self._full_names_with_surname(surname, tok.idx)
         if len(names) != 2:
             return None
@@ -3536,6 +3549,19 @@ def _after_titles(words: list) -> list:
     return words[titled[-1] + 1:] if titled else words
 
 
+# Generational suffixes after a surname ("Walter P. Grissom Jr."): "Mr. Grissom" is still that person.
+_NAME_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+
+
+def _surname_key(name: str) -> str:
+    """The lower-cased surname of a full name, a generational suffix passed over ("Walter P.
+    Grissom Jr." -> "grissom"); "" for an empty name."""
+    words = name.replace(",", " ").split()
+    while len(words) > 1 and words[-1].lower() in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1].lower() if words else ""
+
+
 def _full_name(surname) -> str:
     """The fullest form of a surname in the text: the first occurrence with given names
     before it ("Nataliya Horobets" for "Horobets"), else the surname alone."""
@@ -4052,6 +4078,27 @@ def _put_question(tok) -> bool:
         and not any(c.dep_ == "agent" for c in tok.children)
 
 
+# Nouns for words someone said, which the sentence after a quotation gives with their speaker ("The
+# line, from Ms. Kettunen, drew the loudest applause").
+_LINE_NOUNS = frozenset({"line", "remark", "comment", "word", "quote", "quip", "plea", "retort", "question"})
+
+
+def _line_owner_after(doc, end: int):
+    """For a quotation that nothing attributes: the person the next sentence names as its speaker
+    by "from" on a word for it, opening that sentence ("The line, from Ms. Kettunen,", "Those words,
+    from the mayor,"); None otherwise."""
+    k = next((t.i for t in doc if t.idx >= end and not (t.is_space or t.is_punct or t.text in _ALL_MARKS)), None)
+    if k is None:
+        return None
+    noun = doc[k + 1] if doc[k].lower_ in ("the", "that", "those", "these", "this") and k + 1 < len(doc) else None
+    if noun is None or noun.lemma_.lower() not in _LINE_NOUNS or noun.pos_ != "NOUN":
+        return None
+    if k + 3 >= len(doc) or doc[k + 2].text != "," or doc[k + 3].lower_ != "from":
+        return None
+    owner = next((c for c in doc[k + 3].children if c.dep_ == "pobj"), None)
+    return owner if owner is not None and owner.pos_ in ("PROPN", "NOUN") else None
+
+
 def _colon_subject(ctx: _Context, i: int):
     """'Kimball was equally blunt: "..."' / 'He had one answer: "..."': the subject of the
     clause that a colon right before the opening mark ends, when that clause has no
@@ -4126,8 +4173,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     if stripped.endswith(".") and len(words) > 1:
         # a short sentence ("We Will Win."), unless a show's owner and a preposition of titles
         # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks
-        return _owned_show_before(doc, tokens)
-    if _described_as_title(doc, tokens) or _set_off_after_title_noun(doc, tokens):
+        return _owned_show_before(doc, tokens) or _listed_as(doc, tokens)
+    if _listed_as(doc, tokens) or _described_as_title(doc, tokens) or _set_off_after_title_noun(doc, tokens):
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
         return True  # 'the "Safe Base Homes Act"'
@@ -4142,6 +4189,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         return True  # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm'
     first = tokens[0]
     k = first.i - 1
+    owned = False  # (passed a possessive: 'told WCVR’s “Valley Morning” that')
     for _ in range(6):
         if k < 0:
             return False
@@ -4149,6 +4197,8 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         low = t.lower_
         if t.is_space or (len(t.text) == 1 and t.text in _ALL_MARKS) or t.text == ",":
             pass
+        elif owned and t.lemma_.lower() == "tell" and t.pos_ == "VERB":
+            return True  # a station's or a paper's show told something, not a quotation
         elif low in _TITLE_PREPOSITIONS or low in _TITLE_NOUNS or low in _TITLE_PARTICIPLES:
             return True
         elif low == "of":
@@ -4160,11 +4210,27 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         elif t.pos_ in ("PROPN", "DET", "PRON") or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s") \
                 or (t.ent_type_ in _TITLE_OWNER_ENTITIES and t.text[:1].isupper()) \
                 or low in _MEDIUM_WORDS or (t.text == "-" and k > 0 and doc[k - 1].pos_ == "PROPN"):
-            pass  # 'on WMRL's "Morning Line"', whatever part of speech the call letters got ('on KNVM-TV’s')
+            # 'on WMRL's "Morning Line"', whatever part of speech the call letters got ('on KNVM-TV’s')
+            owned = owned or t.tag_ == "POS" or t.lower_ in ("'s", "\u2019s")
         else:
             return False
         k -= 1
     return False
+
+
+# Where an item is listed under its name ('appeared on the agenda as “...”', 'listed on the ballot as').
+_LISTING_NOUNS = frozenset({"agenda", "ballot", "docket", "calendar", "warrant", "schedule", "menu", "list"})
+
+
+def _listed_as(doc, tokens: list) -> bool:
+    """Whether a quotation is the name an item is listed under: right after "as", with a listing
+    noun among the five words before ('The item appeared on Tuesday’s agenda as “Northshore
+    Composites Phase II Tax Abatement.”')."""
+    k = tokens[0].i - 1
+    while k >= 0 and (doc[k].is_space or (len(doc[k].text) == 1 and doc[k].text in _ALL_MARKS)):
+        k -= 1
+    return k > 0 and doc[k].lower_ == "as" and any(
+        t.lemma_.lower() in _LISTING_NOUNS and t.pos_ == "NOUN" for t in doc[max(0, k - 5):k])
 
 
 def _owned_show_before(doc, tokens: list) -> bool:
@@ -4491,7 +4557,7 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
                               for a in c.children)), None)
             if filer is not None:
                 return filer
-        return _stranded_apposition(source) or _author_of(source)
+        return _stranded_apposition(source) or _name_set_off_after(source) or _author_of(source)
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:
         # (or a noun with its "'s" that the parser took for a subject: "The sheriff’s warning that")
@@ -4499,6 +4565,10 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
             c.i < gov.i and c.pos_ in ("NOUN", "PROPN") and any(a.dep_ == "case" for a in c.children))), None)
         if poss is not None:
             return poss
+        source = next((g for c in gov.children if c.dep_ == "prep" and c.lower_ == "from" and c.i > gov.i
+                       for g in c.children if g.dep_ == "pobj"), None)
+        if source is not None and record.source == "noun":
+            return source  # "a warning from the county’s election director that A"
         if gov.dep_ in ("dobj", "pobj") and gov.head.lemma_.lower() in _NOUN_REPORT_CARRIERS:
             return _verb_subject(gov.head, verbs)
         verb = _reporting_verb_above(gov, verbs)
@@ -4597,6 +4667,21 @@ def _person_name(tok) -> bool:
     return ent is not None and _mislabelled_person(ent)
 
 
+def _name_set_off_after(source):
+    """The person named between commas right after a person's noun that an *according to* phrase
+    opens with, which the parser hung on the clause ("According to its president, Harriet Ocampo,
+    the league learned"): the name's last word; None otherwise."""
+    doc = source.doc
+    comma = source.right_edge.i + 1
+    if source.pos_ != "NOUN" or source.tag_ != "NN" or comma + 2 >= len(doc) or doc[comma].text != ",":
+        return None
+    name = _entity_of(doc[comma + 1])
+    if name is None or name.label_ != "PERSON" or name.start != comma + 1 or name.end >= len(doc) \
+            or doc[name.end].text != "," or any(a.i == source.i for a in doc[name.end - 1].ancestors):
+        return None
+    return doc[name.end - 1]
+
+
 def _stranded_apposition(source):
     """The person named at the end of an *according to* phrase that the parser cut short:
     in "according to the Port Amberly harbor master, Evelyn Saari." the object is "Port" and
@@ -4635,7 +4720,8 @@ def _author_of(source):
     Oversight"); the source itself otherwise."""
     if source.lemma_.lower() not in _AUTHORED_REPORTS:
         return source
-    author = _named_author(source) or _plaintiff(source) or _sender_named_next(source) or _doer_before(source) \
+    author = _named_author(source) or _relative_signer(source) or _plaintiff(source) or _sender_named_next(source) \
+        or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
         or _ruler_before(source) or _maker_before(source)
     if author is not None:
@@ -4684,6 +4770,33 @@ def _scope_teller(document):
             or subject.pos_ == "PRON":
         return None
     return subject
+
+
+# Verbs by which someone makes a text theirs in a relative clause on it ("the order, which the
+# executive director signed").
+_SIGNING_VERBS = frozenset({"sign", "write", "issue", "draft", "author"})
+
+
+def _relative_signer(source):
+    """For a text with a relative clause "which X signed" (or wrote, issued, drafted) set off right
+    after it ("according to the order, which the commission’s executive director, Samuel K. Oduya,
+    signed on Oct. 14"): X, however the parser hung the clause; None otherwise."""
+    doc = source.doc
+    k = source.i + 1
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ not in ("which", "that") or doc[k].tag_ != "WDT":
+        return None
+    for verb in doc[k + 1:source.sent.end]:
+        if verb.pos_ in ("VERB", "AUX") or verb.text in (".", ";"):
+            break
+    else:
+        return None
+    if verb.lemma_.lower() not in _SIGNING_VERBS or verb.pos_ != "VERB":
+        return None
+    between = doc[k + 1:verb.i]
+    subject = next((t for t in between if t.pos_ in ("NOUN", "PROPN") and not k < t.head.i < verb.i), None)
+    return subject if subject is not None and subject.pos_ != "PRON" else None
 
 
 # Nouns of an act that a report records, and the verb of the act ("The inspection report" after
@@ -5389,6 +5502,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                          and (_joined_by_or(tok) or tok.head.dep_ == "relcl")) \
                 and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
                          and any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in tok.children)) \
+                and not (dep == "conj" and not own_subject and tok.tag_ == "VBN"
+                         and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
+                         and any(c.dep_ == "auxpass" for c in tok.head.children)) \
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
@@ -5401,7 +5517,8 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
             # reviewing the sale and had asked the trustees for copies" (not "but did not say"),
             # nor a verb joined by "or", or to a verb of a relative clause, with no subject or clause
             # of its own: "had knocked on her door or called her phone", "a compromise that would
-            # have kept the name and added a plaque",
+            # have kept the name and added a plaque", nor a second participle of a passive: "had been
+            # done but written on the wrong forms",
             # nor a verb that reports only quoted words, with none and no comma before it, in an
             # adverbial or a clause of its own: "would put off calling 911 while they tried ...",
             # "... and nobody had called her back"; "and called for an inquiry" is the speaker's act)
@@ -5470,6 +5587,10 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if hi >= lo else None
 
 
+# Words for a part of a whole ("most of it borrowed").
+_PART_WORDS = frozenset({"most", "much", "all", "some", "half", "part", "none", "many", "each", "both"})
+
+
 def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     """Token range [lo, hi] of a content clause: its subtree on the reporter's side,
     less the parts of :func:`_clause_drop`, as the contiguous run around its head."""
@@ -5514,6 +5635,13 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     if reporter is not None and reporter.i < lo_i:
         lo_i = _rejoin_quoted_subject(doc, reporter.i, lo_i)
     lo_i = _after_dateline(doc, lo_i, hi_i)
+    # "testified that the new surface had cost $1.3 million, [most of it borrowed]": a closing
+    # absolute phrase of a part and its participle, which the parser may make the sentence's root
+    if reporter is not None and head.i > reporter.i and hi_i + 5 < len(doc) and doc[hi_i + 1].text == "," \
+            and doc[hi_i + 2].lower_ in _PART_WORDS and doc[hi_i + 3].lower_ == "of" \
+            and doc[hi_i + 4].lower_ in ("it", "them") and doc[hi_i + 5].tag_ == "VBN" \
+            and (hi_i + 6 >= len(doc) or doc[hi_i + 6].text in (".", ";")):
+        hi_i += 5
     # "... told the council that A, so B": a consequence the parser made a sentence of its own, or
     # hung on the reporting verb, goes on with the content
     if reporter is not None and head.i > reporter.i and hi_i + 3 < len(doc) and doc[hi_i + 1].text == "," \
@@ -5788,7 +5916,7 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             record.conjuncts = _conjunct_ranges(ctx, group, lo, hi, starts=extend_from)
             records.append(record)
         return records
-    final = _final_report_misattached(verb) or _relative_report(verb)
+    final = _final_report_misattached(verb) or _relative_report(verb) or _relative_report_hung_apart(verb)
     if final is not None:
         return [_record_from_range(ctx, *final, gov=verb, entry=entry, source="verb")]
     if verb.dep_ == "parataxis" and verb.head.i != verb.i and verb.i > verb.head.left_edge.i \
@@ -5918,6 +6046,30 @@ def _relative_report(verb) -> tuple[int, int] | None:
     return _trim(doc, start, end)
 
 
+def _relative_report_hung_apart(verb) -> tuple[int, int] | None:
+    """The content of a report in a relative clause on an object ("a grinding noise from the shop
+    that they said [carried half a mile on still nights]"), whose verb the parser hung elsewhere in
+    the sentence: the finite verb right after the report, with no subject of its own, up to its
+    last word. The report has a subject of its own, "that" for its relative word and no clause.
+    ``None`` for any other shape."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or verb.lemma_.lower() not in _CLAUSE_REPORTS or _withheld(verb) \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in verb.children) \
+            or not any(c.dep_ == "nsubj" and c.lower_ == "that" and c.i < verb.i for c in verb.children) \
+            or not any(c.dep_ == "nsubj" and c.tag_ not in ("WDT", "WP") for c in verb.children):
+        return None
+    start = verb.right_edge.i + 1
+    if start >= len(doc):
+        return None
+    content = doc[start]
+    if content.pos_ != "VERB" or content.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or content.head.i == verb.i \
+            or content.dep_ not in ("advcl", "conj", "ccomp") or content.sent.start != verb.sent.start \
+            or any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "auxpass", "mark") for c in content.children) \
+            or content.left_edge.i != start:
+        return None
+    return _trim(doc, start, content.right_edge.i)
+
+
 def _clause_goes_on(verb, end: int) -> bool:
     """Whether the words after a parenthetical report, up to token ``end``, open with the
     subordinator of a clause of its own, or with "and" before a second verb of the content's
@@ -5934,6 +6086,10 @@ def _clause_goes_on(verb, end: int) -> bool:
         return any(c.dep_ == "conj" and c.i > k and not any(g.dep_ in _SUBJ_DEPS for g in c.children)
                    for c in verb.head.children)
     return k <= end and doc[k].dep_ == "mark" and _finite(doc[k].head)
+
+
+# Subordinators of a condition ("but only if the city grants it a tax break").
+_CONDITION_MARKS = frozenset({"if", "unless", "provided"})
 
 
 def _final_report_misattached(verb) -> tuple[int, int] | None:
@@ -5958,9 +6114,13 @@ def _final_report_misattached(verb) -> tuple[int, int] | None:
     if verb.dep_ == "conj" and any(
             c.dep_ == "cc" and verb.head.i < c.i < verb.i and not any(
                 o.dep_ == "conj" and c.i < o.i < verb.i for o in verb.head.children)
+            and not any(a.dep_ == "advcl" and c.i < a.i < verb.i and _has_mark(a, _CONDITION_MARKS)
+                        and a.left_edge.i <= c.i + 3 for a in verb.children)
             for c in verb.head.children):
         # "A, and the superintendent told the board": two statements (not an "and" that joins
-        # another verb before the report: "voted to merge ... and retire its name, the manager said")
+        # another verb before the report: "voted to merge ... and retire its name, the manager said";
+        # nor a "but" that opens a condition the parser hung on the report: "plans to double its
+        # plant, but only if the city grants it a tax break, its chief executive told the council")
         return None
     subject = next((c for c in verb.children if c.dep_ in _SUBJ_DEPS and c.i < verb.i), None) \
         or _closing_apposition_subject(verb)
@@ -6024,7 +6184,8 @@ def _participle_tail(verb, hi: int, verbs: ReportingVerbs) -> int:
     """The last token of a content clause that ends at ``hi``, taken on through a past participle
     that the parser hung on the reporting verb right after it ("wrote that the board had ignored its
     own “Open Shelves Policy,” [adopted in 2019, which gives ...]"): it describes the clause's last
-    noun, not the report."""
+    noun, not the report; or through a bare verb coordinated with the clause's infinitive that the
+    parser hung on the report ("to test the machines, [train 400 poll workers]")."""
     doc = verb.doc
     k = hi + 1
     while k < len(doc) and (doc[k].text == "," or doc[k].text in _ALL_MARKS):
@@ -6032,6 +6193,17 @@ def _participle_tail(verb, hi: int, verbs: ReportingVerbs) -> int:
     if k == hi + 1 or k >= len(doc):
         return hi
     tail = doc[k]
+    if tail.tag_ == "VB" and tail.dep_ == "conj" and tail.head.i == verb.i and verb.tag_ in ("VBD", "VBZ") \
+            and doc[hi + 1].text == "," and not any(c.dep_ in _SUBJ_DEPS or c.dep_ in ("aux", "mark") for c in tail.children) \
+            and doc[hi].head.tag_ == "VB" and doc[hi].head.dep_ in ("xcomp", "conj") \
+            and verbs.entry(tail) is None and tail.right_edge.i < verb.sent.end:
+        # "told the board that it would need 14 weeks to test the machines, [train 400 poll workers
+        # and mail sample ballots]": a bare verb after the content's infinitive, which the parser
+        # hung on the past-tense report, goes on with the infinitive
+        end = tail.right_edge.i
+        while end > tail.i and doc[end].is_punct:
+            end -= 1
+        return end
     if tail.tag_ == "VBN" and tail.dep_ in ("advcl", "acl", "ccomp") and tail.head.i == verb.i \
             and not any(c.dep_ in _SUBJ_DEPS or c.dep_ == "aux" for c in tail.children) \
             and verbs.entry(tail) is None and tail.right_edge.i < verb.sent.end:
@@ -6263,10 +6435,12 @@ def _noun_clause(ctx: _Context, noun, entry: str) -> _Record | None:
     for child in noun.children:
         if child.dep_ in ("acl", "ccomp", "appos", "relcl") and child.i > noun.i and _finite(child):
             mark = next((c for c in child.children if c.dep_ == "mark" and c.lower_ == "that"), None)
+            source = {t.i for c in noun.children if c.dep_ == "prep" and c.lower_ == "from" for t in c.subtree}
             if mark is None or mark.i <= noun.i or not all(
-                    t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == noun.i)
+                    t.ent_type_ in ("DATE", "TIME") or (t.dep_ == "prep" and t.head.i == noun.i) or t.i in source
                     for t in noun.doc[noun.i + 1:mark.i]):
-                continue  # (a date may stand between: "said in a statement on Monday that A")
+                continue  # (a date may stand between: "said in a statement on Monday that A"; so may
+                # the source: "a warning from the county’s election director that A")
             if not any(c.dep_ in _COMPLEMENT_DEPS for c in child.children):
                 continue  # "an assertion that officials dismissed": a relative clause
             rng = _clause_range(ctx, child, noun)
@@ -6281,6 +6455,11 @@ def _noun_clause(ctx: _Context, noun, entry: str) -> _Record | None:
 
 def _according_phrase(doc, according) -> tuple[int, int]:
     """Token range of "according to X", ending at the comma that closes it."""
+    to = next((c for c in according.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    named = _name_set_off_after(source) if source is not None else None
+    if named is not None:  # "According to its president, Harriet Ocampo, A"
+        return according.i, named.i
     hi = according.right_edge.i
     for t in doc[according.i:hi + 1]:
         if t.text in (",", ";", "\u2014") and t.i > according.i + 2:
@@ -6399,17 +6578,30 @@ def _resolve_overlaps(records: list[_Record], ctx: _Context) -> list[_Record]:
     the reports inside it."""
     direct = [r for r in records if r.kind == "direct"]
     indirect: list[_Record] = []
+
+    def goes_on(d, record, end: int) -> bool:
+        # a quotation that goes on right after the clause, under the same verb, is part of it
+        # ('insisted that Veritrak would have every machine delivered and tested “well before ...”')
+        return record.source == "verb" and d.gov is not None and record.gov is not None \
+            and d.gov.i == record.gov.i and d.start >= end and not ctx.text[end:d.start].strip(" \u201c\"")
+
     for record in (r for r in records if r.kind == "indirect"):
-        hits = [d for d in direct if d.start < record.end and record.start < d.end]
+        hits = [d for d in direct if d.start < record.end and record.start < d.end or goes_on(d, record, record.end)]
         if not hits:
             indirect.append(record)
             continue
+        if record.source == "according":
+            for d in hits:
+                if d.source == "none" and d.gov is None:
+                    # 'The dirt had been “inconsistent in depth,” according to the order': the words
+                    # quoted inside the clause are the source's
+                    d.inherit_from, d.source = record, "continued"
         if record.source != "verb":
             continue
         for start, end in record.conjuncts:
             if start < record.start or end > record.end:
                 continue
-            if not any(d.start < end + 1 and start - 1 < d.end for d in direct):
+            if not any(d.start < end + 1 and start - 1 < d.end or goes_on(d, record, end) for d in direct):
                 indirect.append(_Record(start, end, "indirect", gov=record.gov, entry=record.entry,
                                         source=record.source))
     # nested indirect records

@@ -2716,12 +2716,71 @@ REPORT_SHAPES = [
      "counties until June.\n\nAccording to the order, owners who ignore it may be fined $1,000 a day.",
      "owners who ignore it may be fined $1,000 a day",
      "Owen Pratt", "according to"),
+    ("a surname with a generational suffix",
+     "\u201cWe cannot keep patching it,\u201d said Councilman Edward T. Lamont Jr., who chairs the roads "
+     "committee.\n\nMr. Lamont said the bridge would close in June.",
+     "the bridge would close in June",
+     "Edward T. Lamont Jr.", "say"),
+    ("a name set off after the source that opens the sentence",
+     "The club runs the town\u2019s only ice rink.\n\nAccording to its treasurer, Nadia Farrell, the club "
+     "learned of the rate increase from a neighbor.",
+     "the club learned of the rate increase from a neighbor",
+     "Nadia Farrell", "according to"),
+    ("a bare verb after the content's infinitive goes on with it",
+     "The county\u2019s election director, Anna Brill, told the commissioners before the vote that her "
+     "office would need at least 12 weeks to test the new machines, train 300 poll workers and mail "
+     "sample ballots.",
+     "her office would need at least 12 weeks to test the new machines, train 300 poll workers and "
+     "mail sample ballots",
+     "Anna Brill", "tell"),
+    ("the couple are the two of one surname named last",
+     "Among the crowd were Hal and Irene Brandvold, who farm south of town.\n\nThe couple told the "
+     "board that the new road would split their farm.",
+     "the new road would split their farm",
+     "Hal Brandvold and Irene Brandvold", "tell"),
+    ("words that the next sentence gives by a line from someone",
+     "Greta Lindqvist said the library had been her second home.\n\n\u201cClose it and you close the "
+     "town!\u201d\n\nThe line, from Ms. Lindqvist, drew a standing ovation.",
+     "Close it and you close the town!",
+     "Greta Lindqvist", None),
+    ("a condition after but, hung on the report, is content",
+     "OSWEGO FALLS, N.Y. \u2014 A bakery that supplies schools across the county plans to add a second "
+     "shift and hire 90 workers, but only if the town extends its sewer line, its owner told the "
+     "planning board on Monday.\n\nThe owner, Lucia Marchetti, has run the bakery since 2009.",
+     "A bakery that supplies schools across the county plans to add a second shift and hire 90 "
+     "workers, but only if the town extends its sewer line",
+     "Lucia Marchetti", "tell"),
+    ("a report in a relative clause on an object, its verb hung apart",
+     "Residents of Orchard Park, the neighborhood across Mill Street from the plant, filled the room. "
+     "Many complained of trucks idling before dawn and of a whining noise from the paint shop that "
+     "they said carried half a mile on still nights.",
+     "carried half a mile on still nights",
+     "residents of Orchard Park", "say"),
+    ("the second participle of a passive is content, not a report",
+     "Mr. Havel claimed that the logs had been kept but written in the wrong binder.",
+     "the logs had been kept but written in the wrong binder",
+     "Havel", "claim"),
+    ("a closing part of a sum and its participle is content",
+     "The mayor, Tom Reyes, testified that the new roof had cost $2.1 million, most of it borrowed.",
+     "the new roof had cost $2.1 million, most of it borrowed",
+     "Tom Reyes", "testify"),
+    ("a warning from someone with a that clause",
+     "The board voted 3 to 2 on Monday to buy the buses, despite a warning from the district\u2019s "
+     "transportation director that the buses might not be ready for the fall term.\n\nThe "
+     "transportation director, Omar Haddad, declined to comment.",
+     "the buses might not be ready for the fall term",
+     "Omar Haddad", "warning"),
+    ("an order's signer named in a relative clause on it",
+     "The barn had been \u201cunsafe for animals by any reasonable measure,\u201d according to the "
+     "order, which the board\u2019s chairwoman, Ruth A. Kessler, signed on May 2.",
+     "unsafe for animals by any reasonable measure,",
+     "Ruth A. Kessler", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_69(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_70(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2734,6 +2793,28 @@ def test_a_title_set_off_after_its_column_is_no_quotation(extractor, nlp):
             "the county.\u201d")
     found = [(q.text, q.speaker) for q in extractor.extract(nlp(text))]
     assert found == [("drive the last farms out of the county.", "Ed Marsh")]
+
+
+def test_shows_and_agenda_items_in_quotation_marks_are_titles(extractor, nlp):
+    """A show after a station's possessive under "told" ('told WBNX's "Valley Morning" that') and an
+    item listed on an agenda under its name ('appeared on the agenda as "... Tax Abatement."') are
+    titles, no quotations."""
+    text = ("Fares would rise, she added.\n\nMs. Okafor told WBNX\u2019s \u201cValley Morning\u201d on "
+            "Friday that the new fareboxes would cost about $2 million.\n\nThe request appeared on "
+            "Tuesday\u2019s agenda as \u201cEastbrook Foundry Phase II Tax Abatement.\u201d The council has "
+            "until April 2 to vote on it.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert found == ["Fares would rise", "the new fareboxes would cost about $2 million"]
+
+
+def test_a_clause_that_runs_into_its_quoted_words_gives_them_alone(extractor, nlp):
+    """'insisted that A "B"', the quoted words going on from the clause under the same verb: the
+    quotation alone is recorded, as for a clause that holds its quoted words."""
+    text = ("A spokesman for the company, Roy Adler, insisted that Veritrak would have every scanner "
+            "delivered and tested \u201cwell before the first mail ballot goes out.\u201d He declined to "
+            "say more.")
+    found = [(q.text, q.speaker, q.kind) for q in extractor.extract(nlp(text))]
+    assert found == [("well before the first mail ballot goes out.", "Roy Adler", "direct")]
 
 
 def test_a_relative_clause_subject_hung_on_the_verb_is_not_its_subject(nlp):
@@ -2987,16 +3068,17 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 70: four articles with a planning report, a warning, a
-# memo, a company statement, a bid protest's filing, a voters' league's letter, a grant application, an
-# order, a village resolution, a petition, a lawsuit and a court filing as speakers or texts, officials
-# quoted by title alone and named later, people described and named after, a middle initial and a
-# suffix, a two-word surname, a couple and brothers sharing a surname, offices and spokespeople, partial
-# quotations inside reported clauses, quotations over two paragraphs, and shows, a report, an agenda item
-# and a petition in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# Scores of the US-news held-out split (round 71: four articles with an engineer's report, a company
+# statement, a historical commission's letter, a petition, a town counsel's memo, a lawsuit, a harbor
+# resolution, a consultancy's report, a couple's letter, a family's email, a state law and a
+# superintendent's plan as speakers or texts, officials quoted by title alone and named later, people
+# described and named after, middle initials and a suffix, two-word surnames, sisters and a couple sharing
+# a surname, spokespeople, partial quotations inside reported clauses, a quotation over two paragraphs, a
+# bare question named by the next paragraph, radio shows named without quotation marks, and a petition, a
+# film and a report in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
 # set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9146, "speaker_name_accuracy": 0.9146, "exact_f1": 0.9133,
-               "overlap_f1": 0.948}
+US_HELD_OUT = {"named_speaker_accuracy": 0.9506, "speaker_name_accuracy": 0.9512, "exact_f1": 0.9467,
+               "overlap_f1": 0.9704}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3004,7 +3086,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 82
+    assert result["n_articles"] == 4 and result["n_named"] == 81
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
