@@ -1159,9 +1159,10 @@ class _Context:
         words = _strip_poss(name).split()
         if not words:
             return name
-        if len(words) >= 2 and words[-1].lower() in self.shared_surnames:
+        surname = _surname_key(" ".join(words))  # (past a suffix: "... Brandt Jr.")
+        if len(words) >= 2 and surname in self.shared_surnames:
             return " ".join(words)
-        return self.by_last.get(words[-1].lower(), " ".join(words))
+        return self.by_last.get(surname, " ".join(words))
 
     # -- actors ---------------------------------------------------------------
     def _np_actor(self, tokens, *, prefer_member: bool = True) -> str | None:
@@ -2210,6 +2211,11 @@ class _Context:
             titles = self._titles_of(person.name)
             if hw in titles and (all(w in titles for w in words) or titles == {hw}):
                 return person  # "the company's chief executive ... The executive, Anil Varghese,"
+            if "executive" in titles and hw in _OFFICER_TITLES and any(
+                    t.dep_ == "poss" and t.lemma_.lower() in _BUSINESS_NOUNS for t in np):
+                # "The company’s vice president for port operations told ... . ..., the executive,
+                # Sandra Oyelowo-Hart, said": a company's officer taken up as "the executive"
+                return person
             if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
                     titles, person.actor, role, qualifiers, np_actor, known_only=True):
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
@@ -3668,6 +3674,11 @@ def _strip_poss(text: str) -> str:
     return re.sub(r"['\u2019]s?$", "", text.strip())
 
 
+# Heads of a company officer's title, whom the text may take up as "the executive".
+_OFFICER_TITLES = frozenset({"president", "chairman", "chairwoman", "officer", "director", "manager",
+                             "executive", "chief", "owner", "founder"})
+
+
 def _role_of(np, head) -> tuple[str | None, list[str]]:
     """The generic role noun of a singular definite description and its narrowing
     modifiers: "the diplomat" -> ("diplomat", []), "the prime minister" -> ("minister",
@@ -4086,10 +4097,14 @@ _LINE_NOUNS = frozenset({"line", "remark", "comment", "word", "quote", "quip", "
 def _line_owner_after(doc, end: int):
     """For a quotation that nothing attributes: the person the next sentence names as its speaker
     by "from" on a word for it, opening that sentence ("The line, from Ms. Kettunen,", "Those words,
-    from the mayor,"); None otherwise."""
+    from the mayor,"), or as the one it was ("That was Tracy Huebner, ..."); None otherwise."""
     k = next((t.i for t in doc if t.idx >= end and not (t.is_space or t.is_punct or t.text in _ALL_MARKS)), None)
-    if k is None:
+    if k is None or k + 2 >= len(doc):
         return None
+    if doc[k].lower_ in ("that", "this") and doc[k + 1].lemma_ == "be" and doc[k + 2].ent_type_ == "PERSON":
+        # '"Who is going to watch my kids?" / That was Tracy Huebner, a mother of three, ...'
+        name = _entity_of(doc[k + 2])
+        return doc[name.end - 1] if name is not None and name.start == k + 2 else None
     noun = doc[k + 1] if doc[k].lower_ in ("the", "that", "those", "these", "this") and k + 1 < len(doc) else None
     if noun is None or noun.lemma_.lower() not in _LINE_NOUNS or noun.pos_ != "NOUN":
         return None
@@ -4546,6 +4561,14 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
         if to is None and gov.i + 1 < len(doc):
             to = doc[gov.i + 1]
         source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+        if source is None and to is not None and to.i + 1 < len(doc):
+            # "according to Superintendent Raymond L. Oberle Jr.": a name the parser hung elsewhere,
+            # its suffix taken for the head
+            name = _entity_of(doc[to.i + 1])
+            words = [t for t in name if not t.is_space and t.lower_ not in _NAME_SUFFIXES] \
+                if name is not None and name.label_ == "PERSON" and name.start == to.i + 1 else []
+            if words:
+                source = words[-1]  # (its surname: the name it stands for is the one named in full)
         if source is None:
             return None
         if source.lemma_.lower() in _AUTHORED_REPORTS and not list(source.children):
@@ -5028,6 +5051,13 @@ def _named_author(source):
             author = next((c for c in child.children if c.dep_ == "pobj"), None)
             if author is not None:
                 return author
+        if child.dep_ == "prep" and child.lower_ == "for":
+            # "A report for the commission by Bayfront Economics": "by" hung on the one it was for
+            author = next((a for g in child.children if g.dep_ == "pobj" for b in g.children
+                           if b.dep_ == "prep" and b.lower_ == "by" for a in b.children
+                           if a.dep_ == "pobj" and a.pos_ == "PROPN"), None)
+            if author is not None:
+                return author
         if child.dep_ == "acl" and child.lemma_.lower() not in _ASKING_VERBS:  # "a summary released by the committee"
             agent = next((c for c in child.children if c.dep_ == "agent"), None)
             if agent is None and child.lemma_.lower() in _SENDING_VERBS:
@@ -5430,11 +5460,15 @@ def _content_taken_for_relative(verb, subjectless) -> list[tuple[object, int]]:
             continue
         that = doc[rel.left_edge.i]
         noun = doc[that.i - 1]  # (the noun, or the last noun of its phrase: "a letter to the board that")
-        if that.lower_ != "that" or that.dep_ != "nsubj" or that.head.i != rel.i or noun.pos_ not in ("NOUN", "PROPN") \
+        if that.lower_ != "that" or that.dep_ != "nsubj" or noun.pos_ not in ("NOUN", "PROPN") \
                 or not (noun.i == rel.head.i or any(a.i == rel.head.i for a in noun.ancestors)):
             continue
         if any(c.dep_ in _SUBJ_DEPS and c.i > that.i for c in rel.children) and _finite(rel):
+            # (however the parser hung "that" inside it: "that cruise passengers made up", with "that"
+            # on "cruise" read as a verb)
             found.append((rel, that.i + 1))
+            continue
+        if that.head.i != rel.i:
             continue
         # (the subject taken for the relative's verb is a plural noun read as a verb in "-s":
         # "subpoenas", "cuts", "requests")
@@ -5502,9 +5536,7 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                          and (_joined_by_or(tok) or tok.head.dep_ == "relcl")) \
                 and not (dep == "conj" and not own_subject and not any(c.dep_ == "ccomp" for c in tok.children)
                          and any(c.dep_ == "aux" and c.lemma_.lower() != "do" for c in tok.children)) \
-                and not (dep == "conj" and not own_subject and tok.tag_ == "VBN"
-                         and not any(c.dep_ in ("ccomp", "dobj") for c in tok.children)
-                         and any(c.dep_ == "auxpass" for c in tok.head.children)) \
+                and not (dep == "conj" and not own_subject and _shares_passive(tok)) \
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
@@ -5553,6 +5585,17 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
     return drop
 
 
+def _shares_passive(conj) -> bool:
+    """Whether a verb coordinated with no subject, object or clause of its own is a second participle
+    under the passive auxiliaries of the verb before it ("had been done but [written] on the wrong
+    forms")."""
+    head = conj.head
+    if any(c.dep_ == "ccomp" for c in conj.children) or head.tag_ != "VBN":
+        return False
+    return conj.tag_ == "VBN" and not any(c.dep_ == "dobj" for c in conj.children) \
+        and any(c.dep_ == "auxpass" for c in head.children)
+
+
 def _joined_by_or(conj) -> bool:
     """Whether a coordinated verb is joined by "or" ("had knocked on her door or called her
     phone"): an alternative inside the content, never a second act of the speaker."""
@@ -5578,7 +5621,8 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     """Strip a leading complementiser or conjunction and edge punctuation."""
     while lo <= hi and (
         doc[lo].is_punct or doc[lo].is_space
-        or (doc[lo].lower_ == "that" and (doc[lo].dep_ == "mark" or doc[lo].tag_ in ("IN", "WDT")))
+        or (doc[lo].lower_ == "that" and (doc[lo].dep_ == "mark" or doc[lo].tag_ in ("IN", "WDT"))
+            and not _determiner_taken(doc, lo))
         or (doc[lo].dep_ == "cc" and doc[lo].lower_ in ("and", "but", "or"))
     ):
         lo += 1
@@ -5587,6 +5631,22 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     return (lo, hi) if hi >= lo else None
 
 
+# Nouns that "that" points back with, as a determiner, to something the text gave before ("said that
+# number left out what the passengers spend").
+_ANAPHORIC_NOUNS = frozenset({"number", "figure", "estimate", "amount", "sum", "count", "total", "plan",
+                              "option", "idea", "proposal", "decision", "vote", "deal", "argument", "rule",
+                              "change", "claim", "report", "study", "survey", "schedule"})
+
+
+def _determiner_taken(doc, i: int) -> bool:
+    """Whether the "that" at ``i``, which the parser made a complementiser, is the determiner of the
+    singular noun after it, with no determiner of its own, that points back ("said [that] number
+    left out ..."): such a noun cannot stand bare as the subject."""
+    if i + 1 >= len(doc):
+        return False
+    noun = doc[i + 1]
+    return noun.tag_ == "NN" and noun.lemma_.lower() in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") \
+        and not any(c.dep_ in ("det", "poss") for c in noun.children)
 # Words for a part of a whole ("most of it borrowed").
 _PART_WORDS = frozenset({"most", "much", "all", "some", "half", "part", "none", "many", "each", "both"})
 
@@ -5607,6 +5667,11 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     while hi < len(ids) - 1 and ids[hi + 1] == ids[hi] + 1:
         hi += 1
     lo_i, hi_i = ids[lo], ids[hi]
+    subject = next((c for c in head.children if c.dep_ in _SUBJ_DEPS and c.i < lo_i), None)
+    if subject is not None and all(i in ids for i in range(subject.left_edge.i, lo_i)):
+        # "each passenger spends about $38 ashore, [most of it ...]": with "most" hung on the subject,
+        # the crossing arc put the subject's words out of the run; the clause starts with its subject
+        lo_i = subject.left_edge.i
     doc = ctx.doc
     # a crossing arc leaves the subtree out of order ("had spent $184,000 on repairs ..., nearly half
     # of what a good used truck would cost", the apposition hung on the sum): the clause goes on over
@@ -5627,8 +5692,11 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
             and reporter is not None and reporter.i < lo_i:
         lo_i += 1  # "said in a letter to the board that audits ... would violate": no relative pronoun
     if reporter is not None and first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in _SUBJ_DEPS \
-            and lo_i > 0 and reporter.i < lo_i and reporter.i in (doc[lo_i - 1].i, doc[lo_i - 1].head.i):
-        lo_i += 1  # "told the board that enrollment had fallen": the complementiser taken for "that enrollment"
+            and lo_i > 0 and reporter.i < lo_i and reporter.i in (doc[lo_i - 1].i, doc[lo_i - 1].head.i) \
+            and first.head.lemma_.lower() not in _ANAPHORIC_NOUNS:
+        # "told the board that enrollment had fallen": the complementiser taken for "that enrollment"
+        # (not a noun that points back: "said that number left out ...")
+        lo_i += 1
     if hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "than" and not lo_i <= doc[hi_i + 1].head.i <= hi_i \
             and any(t.tag_ in ("JJR", "RBR") for t in doc[lo_i:hi_i + 1]):
         hi_i = doc[hi_i + 1].right_edge.i  # "had more to do with aid [than with the nominee]", hung elsewhere
@@ -5849,6 +5917,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
             continue  # "promised the toughest package [the bloc has ever adopted]": a relative clause
         if c.i < verb.i and _whose_clause_subject(c) is not None:
             continue  # "Janice Oberlin, a Democrat whose bill told the office to write the rule, said"
+        if c.i < verb.i and _description_taken_for_clause(c, verb):
+            continue  # "A woman who has sold smoked whitefish ... since 1998, Lorna Beckett, said"
         if c.i < verb.i:
             # "A, the US has announced": the clause must be set off by a comma
             right = c.right_edge.i
@@ -6331,9 +6401,11 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
             continue
         clause = tok.head
         # ("testified on Friday before the Legislature’s committee that [A]": taken for an adverbial
-        # clause of the verb, after a name)
-        adverbial = clause.dep_ == "advcl" and clause.head.i == verb.i and tok.i > 0 \
-            and verb.doc[tok.i - 1].pos_ == "PROPN"
+        # clause of the verb, after a name; or of a noun read as a verb after "to": "wrote in an email
+        # to [board] members that [A]")
+        adverbial = clause.dep_ == "advcl" and tok.i > 0 and (
+            (clause.head.i == verb.i and verb.doc[tok.i - 1].pos_ == "PROPN")
+            or (_addressee_taken_for_verb(clause.head, verb) and verb.doc[tok.i - 1].head.i == clause.head.i))
         if clause.i < tok.i or (clause.dep_ not in ("relcl", "acl", "ccomp") and not adverbial) \
                 or not _finite(clause):
             return None
@@ -6348,9 +6420,13 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
                 and doc[node.left_edge.i - 1].text in (",", "\u201d", '"') and doc[tok.i - 1].text == ","
             # (the audience of a verb of telling: "told a special meeting of the City Council on
             # Thursday that [she had learned ...]")
-            audience = node.dep_ == "dobj" and node.head.i == verb.i and verb.lemma_.lower() in _TELLING_VERBS
+            audience = node.dep_ == "dobj" and (node.head.i == verb.i and verb.lemma_.lower() in _TELLING_VERBS
+                                                or _addressee_taken_for_verb(node.head, verb))
             # (the medium of the report itself: "acknowledged in a statement released by his lawyer that")
             medium = node.dep_ == "pobj" and node.head.lower_ in ("in", "through") and node.head.head.i == verb.i
+            if _addressee_taken_for_verb(node, verb):
+                node = node.head
+                continue
             if _is_verb(node) and node.tag_ != "VBG" or (verbs.entry(node) is not None and not medium) or not (
                     node.dep_ in _MEDIUM_DEPS or (node.dep_ == "dobj" and node.pos_ == "PROPN") or set_off
                     or audience):
@@ -6361,6 +6437,31 @@ def _displaced_clause(verb, verbs: ReportingVerbs):
             return None
         return clause
     return None
+
+
+def _description_taken_for_clause(clause, verb) -> bool:
+    """Whether a clause before ``verb`` is the description of a person named in apposition right
+    before the verb, whose relative clause the parser cut at an adjective it read as a verb ("A woman
+    who has sold [smoked] whitefish from a stand since 1998, Lorna Beckett, said"): the clause's
+    subject has a relative clause that ends right before the clause's verb, and the verb's subject is
+    a name set off by commas."""
+    doc = verb.doc
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i), None)
+    named = next((c for c in verb.children if c.dep_ == "nsubj" and clause.i < c.i < verb.i), None)
+    if subject is None or named is None or named.ent_type_ != "PERSON" or named.left_edge.i < 1 \
+            or doc[named.left_edge.i - 1].text != "," or doc[verb.i - 1].text != ",":
+        return False
+    return any(r.dep_ == "relcl" and r.right_edge.i + 1 == clause.i for r in subject.children)
+
+
+def _addressee_taken_for_verb(node, verb) -> bool:
+    """Whether ``node`` is a noun of the ones addressed that the parser read as an infinitive after
+    "to" ("wrote in an email to [board] members that"): a bare verb form with "to" right before it
+    and a plural noun right after it, hung on the reporting verb as an adverbial clause."""
+    doc = node.doc
+    return node.tag_ == "VB" and node.dep_ == "advcl" and node.head.i == verb.i and node.i > 0 \
+        and doc[node.i - 1].lower_ == "to" and doc[node.i - 1].head.i == node.i \
+        and any(c.dep_ == "dobj" and c.tag_ == "NNS" and c.i == node.i + 1 for c in node.children)
 
 
 def _complementiser_taken(tok) -> bool:

@@ -2775,12 +2775,50 @@ REPORT_SHAPES = [
      "order, which the board\u2019s chairwoman, Ruth A. Kessler, signed on May 2.",
      "unsafe for animals by any reasonable measure,",
      "Ruth A. Kessler", "according to"),
+    ("a company's officer taken up next as the executive",
+     "Lakeline Cruises said in a statement that it would review its schedule. The company\u2019s vice "
+     "president for marine operations told WDLH\u2019s Harbor Talk on Monday that the line had already "
+     "asked two other ports about adding stops.\n\n\u201cPeople come for the town, not the dock,\u201d the "
+     "executive, Corinne Abernathy-Wolfe, said.",
+     "the line had already asked two other ports about adding stops",
+     "Corinne Abernathy-Wolfe", "tell"),
+    ("a report by a firm hung on the one it was for",
+     "A report for the board by Kessel Economics of Duluth, Minn., titled \u201cShips and the Old "
+     "Waterfront,\u201d says each passenger spends about $41 ashore, most of it in the five blocks "
+     "nearest the pier.",
+     "each passenger spends about $41 ashore, most of it in the five blocks nearest the pier",
+     "Kessel Economics", "say"),
+    ("that before a noun pointing back is its determiner",
+     "The audit counted 1,200 visitors.\n\nMs. Dunmore said that number left out everyone who came by "
+     "boat.",
+     "that number left out everyone who came by boat",
+     "Dunmore", "say"),
+    ("a relative that with a subject of its own after a letter's addressee",
+     "Ted and Nora Lundquist, who rent kayaks from a shed next to the pier, wrote in a letter to the "
+     "commission that cruise passengers made up about 40 percent of their summer business.",
+     "cruise passengers made up about 40 percent of their summer business",
+     "Ted Lundquist and Nora Lundquist", "write"),
+    ("the ones written to read as an infinitive",
+     "The Ostrowski family, who farm 900 acres north of town, wrote in an email to board members that "
+     "their daughter was entered in a state music contest on one of the Saturdays.",
+     "their daughter was entered in a state music contest on one of the Saturdays",
+     "the Ostrowski family", "write"),
+    ("a question the next paragraph gives as someone's",
+     "The calendar had two spare days.\n\n\u201cWho is going to drive my kids on a Saturday when I\u2019m "
+     "at work?\u201d\n\nThat was Nora Lindgren, a mother of two who works weekends at the mill.",
+     "Who is going to drive my kids on a Saturday when I\u2019m at work?",
+     "Nora Lindgren", None),
+    ("an according-to source with a suffix at the end of a sentence",
+     "State law asks for 180 days of school. The district had fallen four days short of that, "
+     "according to Superintendent Harold J. Brandt Jr.",
+     "The district had fallen four days short of that",
+     "Harold J. Brandt Jr.", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_70(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_71(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2815,6 +2853,16 @@ def test_a_clause_that_runs_into_its_quoted_words_gives_them_alone(extractor, nl
             "say more.")
     found = [(q.text, q.speaker, q.kind) for q in extractor.extract(nlp(text))]
     assert found == [("well before the first mail ballot goes out.", "Roy Adler", "direct")]
+
+
+def test_a_description_cut_at_an_adjective_read_as_a_verb_is_no_content(extractor, nlp):
+    """A person described and named in apposition before the verb ("A woman who has sold smoked
+    whitefish ... since 2001, Ruth Kallio, said"), the relative clause cut where the parser read
+    "smoked" as a verb: the description is no report of hers."""
+    text = ("A woman who has sold smoked whitefish from a stand at the foot of the dock since 2001, Ruth "
+            "Kallio, said she would not miss the buses.")
+    found = [(q.text, q.speaker) for q in extractor.extract(nlp(text))]
+    assert found == [("she would not miss the buses", "Ruth Kallio")]
 
 
 def test_a_relative_clause_subject_hung_on_the_verb_is_not_its_subject(nlp):
@@ -3068,17 +3116,17 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 71: four articles with an engineer's report, a company
-# statement, a historical commission's letter, a petition, a town counsel's memo, a lawsuit, a harbor
-# resolution, a consultancy's report, a couple's letter, a family's email, a state law and a
-# superintendent's plan as speakers or texts, officials quoted by title alone and named later, people
-# described and named after, middle initials and a suffix, two-word surnames, sisters and a couple sharing
-# a surname, spokespeople, partial quotations inside reported clauses, a quotation over two paragraphs, a
-# bare question named by the next paragraph, radio shows named without quotation marks, and a petition, a
-# film and a report in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
-# set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9506, "speaker_name_accuracy": 0.9512, "exact_f1": 0.9467,
-               "overlap_f1": 0.9704}
+# Scores of the US-news held-out split (round 72: four articles with a company's study and filing, a
+# town's resolution, a harbormaster's figures, a federal agency's statement, a corrections department's
+# report, a mayor's spokeswoman, a couple on a radio show and sisters who speak together as speakers or
+# texts, officials quoted by title alone and named later, people described and named after, middle
+# initials and a suffix, two-word surnames, brothers, a couple and sisters sharing a surname, partial
+# quotations inside reported clauses, scare quotes inside a clause, a bare quotation named by the
+# paragraph before, spans ending in an abbreviation, and a study, a report and shows in quotation
+# marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
+# split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9429, "speaker_name_accuracy": 0.9429, "exact_f1": 0.8947,
+               "overlap_f1": 0.9211}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3086,7 +3134,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 81
+    assert result["n_articles"] == 4 and result["n_named"] == 70
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
