@@ -5647,6 +5647,8 @@ def _determiner_taken(doc, i: int) -> bool:
     noun = doc[i + 1]
     return noun.tag_ == "NN" and noun.lemma_.lower() in _ANAPHORIC_NOUNS and noun.dep_ in ("nsubj", "nsubjpass") \
         and not any(c.dep_ in ("det", "poss") for c in noun.children)
+
+
 # Words for a part of a whole ("most of it borrowed").
 _PART_WORDS = frozenset({"most", "much", "all", "some", "half", "part", "none", "many", "each", "both"})
 
