@@ -806,7 +806,7 @@ class QuoteExtractor:
                 record.gov, record.entry, record.subject = gov, self.verbs.entry(gov), subject
             elif subject is not None:  # 'Kimball was blunt: "..."': a speaker, no reporting verb
                 record.subject, record.source = subject, "colon"
-            elif (owner := _line_owner_after(ctx.doc, marked.end)) is not None:
+            elif (owner := _line_owner_after(ctx, marked.end)) is not None:
                 # '"We are asking them to be neighbors!" / The line, from Ms. Kettunen, drew ...'
                 record.subject, record.source = owner, "colon"
             elif previous is not None and (
@@ -4094,11 +4094,13 @@ def _put_question(tok) -> bool:
 _LINE_NOUNS = frozenset({"line", "remark", "comment", "word", "quote", "quip", "plea", "retort", "question"})
 
 
-def _line_owner_after(doc, end: int):
+def _line_owner_after(ctx: _Context, end: int):
     """For a quotation that nothing attributes: the person the next sentence names as its speaker
     by "from" on a word for it, opening that sentence ("The line, from Ms. Kettunen,", "Those words,
     from the mayor,"), or as the one it was ("That was Tracy Huebner, ..."); None otherwise."""
-    k = next((t.i for t in doc if t.idx >= end and not (t.is_space or t.is_punct or t.text in _ALL_MARKS)), None)
+    doc = ctx.doc
+    k = next((t.i for t in doc[bisect_left(ctx.tok_starts, end):]
+              if not (t.is_space or t.is_punct or t.text in _ALL_MARKS)), None)
     if k is None or k + 2 >= len(doc):
         return None
     if doc[k].lower_ in ("that", "this") and doc[k + 1].lemma_ == "be" and doc[k + 2].ent_type_ == "PERSON":
