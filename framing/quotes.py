@@ -694,6 +694,7 @@ class _Record:
     subject: Any = None  # explicit subject token (textual attribution)
     speaker: _Speaker | None = None
     inherit_from: _Record | None = None
+    follows: _Record | None = None  # a report whose speaker a bare quotation after it takes, verb none
     conjuncts: list[tuple[int, int]] = field(default_factory=list)
     np_limit: int | None = None  # last token the speaker's noun phrase may use
 
@@ -754,6 +755,9 @@ class QuoteExtractor:
         records = self._direct(ctx) + self._indirect(ctx)
         records = _resolve_overlaps(records, ctx)
         records.sort(key=lambda r: r.start)
+        for before, record in zip(records, records[1:]):
+            if record.source == "none" and before.kind == "indirect" and _bare_paragraph_after(ctx, before, record):
+                record.follows = before
         quotes = []
         for record in records:
             speaker = ctx.speaker_of(record)
@@ -1199,6 +1203,9 @@ class _Context:
             record.gov = record.inherit_from.gov
         elif record.source == "colon":
             speaker = self._speaker_from(record.subject, record)
+        elif record.follows is not None:
+            speaker = self.speaker_of(record.follows)
+            speaker = speaker if speaker is not None and speaker.name is not None and speaker.person else None
         elif record.source == "none" or record.gov is None:
             speaker = None
         else:
@@ -2924,15 +2931,17 @@ class _Context:
         return next(iter(others)) if len(others) == 1 else None
 
     def _family_pair(self, tok) -> str | None:
-        """For a family named by its plural surname ("the Solheims"), or for "the couple" after
-        the last person named before: the two people of that surname named before it ("Brent and
-        Kari Solheim": "Brent Solheim and Kari Solheim"), in the order the text names them; None
-        unless there are exactly two."""
+        """For a family named by its plural surname ("the Solheims"), or for "the couple", "the
+        sisters" or "the brothers" after the last person named before: the two people of that
+        surname named before it ("Brent and Kari Solheim": "Brent Solheim and Kari Solheim"), in the
+        order the text names them; None unless there are exactly two."""
         if tok.i == 0 or tok.nbor(-1).lower_ != "the":
             return None
-        if tok.lemma_.lower() == "couple" and tok.tag_ == "NN":
+        if (tok.lemma_.lower() == "couple" and tok.tag_ == "NN") or (
+                tok.lemma_.lower() in _SIBLING_NOUNS and tok.tag_ == "NNS"):
             # "The couple wrote" after "Dale and Rosemary Kettunen": the last person named before
-            # whose surname two people carry
+            # whose surname two people carry; "The sisters said" after "Ruth Ostermann ... Carmen
+            # Ostermann said"
             last = next((p for p in reversed(self.persons) if p.pos < tok.idx and " " in p.name
                          and not self.in_quote(p.pos)), None)
             surname = last.name.split()[-1] if last is not None else ""
@@ -3645,6 +3654,10 @@ def _name_tokens(head) -> list:
     return words + [head]
 
 
+# Words for two people of one family who speak together ("The sisters said").
+_SIBLING_NOUNS = frozenset({"sister", "brother", "twin"})
+
+
 def _couple_surname(tok) -> str | None:
     """The surname a capitalised given name alone shares with the full name it is
     coordinated with: "Dennis" in "Dennis and Karla Halvorsen" is Dennis Halvorsen. None
@@ -4190,7 +4203,7 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     if stripped.endswith(".") and len(words) > 1:
         # a short sentence ("We Will Win."), unless a show's owner and a preposition of titles
         # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks
-        return _owned_show_before(doc, tokens) or _listed_as(doc, tokens)
+        return _owned_show_before(doc, tokens) or _listed_as(doc, tokens) or _after_title_participle(doc, tokens)
     if _listed_as(doc, tokens) or _described_as_title(doc, tokens) or _set_off_after_title_noun(doc, tokens):
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
@@ -4248,6 +4261,15 @@ def _listed_as(doc, tokens: list) -> bool:
         k -= 1
     return k > 0 and doc[k].lower_ == "as" and any(
         t.lemma_.lower() in _LISTING_NOUNS and t.pos_ == "NOUN" for t in doc[max(0, k - 5):k])
+
+
+def _after_title_participle(doc, tokens: list) -> bool:
+    """Whether a quotation follows "titled" (or "entitled", "headlined", "subtitled") directly ('a
+    report ... titled “Contraband Trends 2029.”', the sentence ending inside the marks)."""
+    k = tokens[0].i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in _ALL_MARKS):
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _TITLE_PARTICIPLES
 
 
 def _owned_show_before(doc, tokens: list) -> bool:
@@ -4437,6 +4459,8 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
         return False  # a short sentence: "We will win."
     if gov is None:
         return True
+    if _term_before_noun(tokens, gov):
+        return True  # 'said ... that it had approved “managed access” systems in nine states'
     if len(tokens) == 1 and _term_in_noun_phrase(tokens[0]):
         return True  # 'a 200-foot “buffer” of planted pines': a term inside the writer's own noun phrase
     inside = {t.i for t in tokens}
@@ -4455,6 +4479,18 @@ def _scare(text: str, start: int, end: int, tokens: list, gov, verbs: ReportingV
                         return True
             break
     return False
+
+
+def _term_before_noun(tokens: list, gov) -> bool:
+    """Whether lower-case quoted words end in a noun that names a kind of the noun right after the
+    closing mark ('approved “managed access” systems'), a noun that is not the reporting verb's own
+    object but sits deeper in its content: a term, not the speaker's words ('declared a “no limits”
+    partnership' is the speaker's)."""
+    last = tokens[-1]
+    if any(t.text[:1].isupper() for t in tokens) or last.pos_ != "NOUN" or last.dep_ not in ("nmod", "compound"):
+        return False
+    noun = last.head
+    return noun.pos_ == "NOUN" and noun.i == last.i + 2 and noun.head.i != gov.i and gov.is_ancestor(noun)
 
 
 def _term_in_noun_phrase(tok) -> bool:
@@ -5170,6 +5206,9 @@ def _contact_relative_sender(source):
     i = source.i + 1
     if i < len(doc) and doc[i].dep_ == "prep" and doc[i].head.i == source.i and doc[i].lower_ == "of":
         i = doc[i].right_edge.i + 1  # "a notice of default the city sent the company"
+    if i + 1 < len(doc) and doc[i].lower_ in ("he", "she", "they") and doc[i + 1].tag_ == "VBD" \
+            and doc[i + 1].lemma_.lower() in _SENDING_VERBS:
+        return doc[i]  # "figures she gave the board", however the parser hung "gave"
     if i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper():
         # "the budget Mayor Gerald Fontaine sent the City Council": a name, with its office
         j = i
@@ -5447,6 +5486,13 @@ def _subject_lost(clause, verb) -> bool:
     return any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in clause.doc[mark.i + 1:clause.i])
 
 
+def _subject_hung_beside(clause, verb):
+    """The noun right before a clause with no subject that the parser made a complement of ``verb``
+    beside it ("told the board that three to five [years] was a long time"), or None."""
+    return next((k for k in verb.children if k.dep_ == "ccomp" and k.pos_ in ("NOUN", "PROPN", "NUM")
+                 and verb.i < k.i < clause.i and k.right_edge.i + 1 == clause.left_edge.i), None)
+
+
 def _content_taken_for_relative(verb, subjectless) -> list[tuple[object, int]]:
     """Content after ``verb`` opened by "that" right after a noun of the verb's prepositions, which the
     parser took for a relative pronoun on that noun ("said in a letter to the council that
@@ -5530,6 +5576,7 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
+                and not (dep == "advcl" and _has_mark(tok, ("because",)) and _thing_as_object(tok)) \
                 and not (dep == "advcl" and _infinitive(tok)) \
                 and not (dep == "advcl" and tok.tag_ == "VBG" and not comma
                          and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)) \
@@ -5542,7 +5589,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
-            # another report ("more than it asked for" is none, and neither is a clause joined by
+            # another report ("more than it asked for" is none, nor a reason whose verb takes a thing
+            # for its object: "..., because the only other landing site would add two years", nor a
+            # clause joined by
             # "and that", which goes on with the content: "... and that no one had asked families",
             # nor a purpose: "would introduce a bill to write the deadline into law", nor a
             # participle that says how, with no comma and no clause of its own: "had written to the
@@ -5585,6 +5634,15 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and comma and tok.right_edge.i >= right - 1:
             drop.update(t.i for t in tok.subtree)
     return drop
+
+
+def _thing_as_object(verb) -> bool:
+    """Whether a reporting verb takes a noun for its direct object and no clause and no quoted words
+    ("would add two years and about $180 million to the project"): used for something other than
+    words."""
+    return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") for c in verb.children) \
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
+        and not any(t.text in _ALL_MARKS for t in verb.subtree)
 
 
 def _shares_passive(conj) -> bool:
@@ -5714,6 +5772,14 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
             and doc[hi_i + 4].lower_ in ("it", "them") and doc[hi_i + 5].tag_ == "VBN" \
             and (hi_i + 6 >= len(doc) or doc[hi_i + 6].text in (".", ";")):
         hi_i += 5
+    # "told the station that they would sit on a lifeguard [stand] themselves if the city let them": a
+    # noun the tagger took for a bare verb, right after the content's last noun, that the parser hung
+    # on the reporting verb (a report takes no bare verb)
+    if reporter is not None and head.i > reporter.i and hi_i + 1 < len(doc) and doc[hi_i].tag_ == "NN" \
+            and doc[hi_i + 1].tag_ == "VB" and doc[hi_i + 1].head.i == reporter.i \
+            and doc[hi_i + 1].dep_ in ("xcomp", "conj", "dep", "advcl") \
+            and not any(c.dep_ in ("aux", "mark", "nsubj") for c in doc[hi_i + 1].children):
+        hi_i = doc[hi_i + 1].right_edge.i
     # "... told the council that A, so B": a consequence the parser made a sentence of its own, or
     # hung on the reporting verb, goes on with the content
     if reporter is not None and head.i > reporter.i and hi_i + 3 < len(doc) and doc[hi_i + 1].text == "," \
@@ -5959,6 +6025,13 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     clauses += [c for c in subjectless
                 if any(k.i < c.i and k.right_edge.i + 1 >= c.left_edge.i for k in clauses)
                 or (verb.dep_ == "relcl" and c.i > verb.i) or _subject_lost(c, verb)]
+    for c in subjectless:
+        noun = _subject_hung_beside(c, verb)
+        if noun is not None and c not in clauses:
+            # "told the board that three to five years [was] a long time": the subject a second
+            # complement of the verb
+            clauses.append(c)
+            extend_from[c.i] = noun.left_edge.i + (noun.left_edge.lower_ == "that")
     for c, first in _content_taken_for_relative(verb, subjectless):
         if c not in clauses:
             clauses.append(c)
@@ -6671,6 +6744,28 @@ def _according(ctx: _Context, according) -> _Record | None:
     record = _record_from_range(ctx, *rng, gov=according, entry="according to", source="according")
     record.np_limit = p_hi
     return record
+
+
+def _bare_paragraph_after(ctx: _Context, report: _Record, record: _Record) -> bool:
+    """Whether an unattributed quotation fills a paragraph of its own right after a paragraph of one
+    sentence, the ``report`` ('Jonah Whitfield, 18, ... said he was coming back this year ... /
+    “The chair is hot, ...!”'): the reported speaker goes on in their own words. (A paragraph of
+    several sentences gives no such speaker: 'Residents gathered ... The agency said ... / “The
+    people of Kherson waited eight months for this morning.”')"""
+    text = ctx.text
+    para_start = text.rfind("\n", 0, record.start) + 1
+    para_end = text.find("\n", record.end)
+    para_end = len(text) if para_end < 0 else para_end
+    outside = text[para_start:record.start] + text[record.end:para_end]
+    if any(c.isalnum() for c in outside):
+        return False
+    before_end = para_start - 1
+    while before_end > 0 and text[before_end - 1] == "\n":
+        before_end -= 1
+    previous_start = text.rfind("\n", 0, before_end) + 1
+    return previous_start <= report.start < report.end <= before_end \
+        and ctx.sentence_id(previous_start) == ctx.sentence_id(before_end - 1) \
+        and not ctx.in_quote(before_end - 1)
 
 
 # -- overlaps -------------------------------------------------------------------

@@ -2813,12 +2813,54 @@ REPORT_SHAPES = [
      "according to Superintendent Harold J. Brandt Jr.",
      "The district had fallen four days short of that",
      "Harold J. Brandt Jr.", "according to"),
+    ("two sisters who speak together",
+     "Alma Brezny, who raises goats east of town with her sister, Vera, asked the board to wait. "
+     "\u201cWe sold them our milk for thirty years,\u201d Vera Brezny said.\n\nThe sisters said after the "
+     "vote that they would ask other members to sign a recall petition.",
+     "they would ask other members to sign a recall petition",
+     "Alma Brezny and Vera Brezny", "say"),
+    ("a bare quotation after a paragraph of one report",
+     "Mara Kessel, 17, who has worked the snack stand at Lindell Pool for two summers, said she was "
+     "coming back only because her best friend had signed up, too.\n\n\u201cThe fryer is hot and the "
+     "line is long, and it is still the best job in town!\u201d\n\nA spokesman for the parks "
+     "department, Oren Platt, said the pool would open on June 1.",
+     "The fryer is hot and the line is long, and it is still the best job in town!",
+     "Mara Kessel", None),
+    ("a quoted term before a noun deep in the content",
+     "The state utilities board said in a statement that towns may not cut off water to renters, but "
+     "that it had approved \u201cshared meter\u201d programs in six cities, which bill each unit "
+     "separately.",
+     "towns may not cut off water to renters, but that it had approved \u201cshared meter\u201d programs "
+     "in six cities, which bill each unit separately",
+     "the state utilities board", "say"),
+    ("a reason whose verb adds a thing",
+     "The chief engineer of the water district told the county board on Tuesday that the district "
+     "would not move its new main off Ridge Road, because the only other route would add a year and "
+     "about $9 million to the work.",
+     "the district would not move its new main off Ridge Road, because the only other route would add a "
+     "year and about $9 million to the work",
+     "the chief engineer of the water district", "tell"),
+    ("figures someone gave",
+     "The marina\u2019s manager, Lois Carrow-Dunn, spoke after the vote. Slip rentals brought in $2.4 "
+     "million in 2029, according to figures she gave the council.",
+     "Slip rentals brought in $2.4 million in 2029",
+     "Lois Carrow-Dunn", "according to"),
+    ("a noun taken for a bare verb after the content",
+     "The Pellers told KWBN\u2019s \u201cNoon Hour\u201d last week that they would work at a lemonade "
+     "stand themselves if the fair let them.",
+     "they would work at a lemonade stand themselves if the fair let them",
+     "the Pellers", "tell"),
+    ("a subject made a second complement of the report",
+     "Several dairy farmers told the board that six to eight weeks was a long wait for a herd that "
+     "needs its feed every morning.",
+     "six to eight weeks was a long wait for a herd that needs its feed every morning",
+     "several dairy farmers", "tell"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_71(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_72(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -2843,6 +2885,17 @@ def test_shows_and_agenda_items_in_quotation_marks_are_titles(extractor, nlp):
             "until April 2 to vote on it.")
     found = [q.text for q in extractor.extract(nlp(text))]
     assert found == ["Fares would rise", "the new fareboxes would cost about $2 million"]
+
+
+def test_a_title_after_titled_that_ends_its_sentence_is_no_quotation(extractor, nlp):
+    """A title right after "titled" whose sentence ends inside its marks ('a report ... titled
+    "Contraband Trends 2029."') is a title, no quotation, however like a short sentence it looks."""
+    text = ("Guards found 2,210 phones in county jails last year, according to a report by the sheriff\u2019s "
+            "office titled \u201cJail Contraband Review 2029.\u201d The sheriff said most of them came in "
+            "over the fences.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert found == ["Guards found 2,210 phones in county jails last year",
+                     "most of them came in over the fences"]
 
 
 def test_a_clause_that_runs_into_its_quoted_words_gives_them_alone(extractor, nlp):
@@ -3116,17 +3169,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 72: four articles with a company's study and filing, a
-# town's resolution, a harbormaster's figures, a federal agency's statement, a corrections department's
-# report, a mayor's spokeswoman, a couple on a radio show and sisters who speak together as speakers or
-# texts, officials quoted by title alone and named later, people described and named after, middle
-# initials and a suffix, two-word surnames, brothers, a couple and sisters sharing a surname, partial
-# quotations inside reported clauses, scare quotes inside a clause, a bare quotation named by the
-# paragraph before, spans ending in an abbreviation, and a study, a report and shows in quotation
-# marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its
-# split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9429, "speaker_name_accuracy": 0.9429, "exact_f1": 0.8947,
-               "overlap_f1": 0.9211}
+# Scores of the US-news held-out split (round 73: four articles with a budget, a bar association's letter,
+# a lawsuit, a resolution, an engineering firm's study, a contractor's filing, a state department's
+# statement and a superintendent's letter as speakers or texts, officials quoted by title alone and named
+# later, people described and named after, middle initials and suffixes, a two-word surname, spouses,
+# brothers, a mother and twins sharing a surname, reasons and partial quotations inside reported clauses,
+# a quotation over two paragraphs, a bare quotation named by the paragraph before, and a petition,
+# studies and radio shows in quotation marks), measured once with the rules frozen (docs/quotes.md, "US
+# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8353, "speaker_name_accuracy": 0.8353, "exact_f1": 0.9647,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3134,7 +3186,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 70
+    assert result["n_articles"] == 4 and result["n_named"] == 85
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
