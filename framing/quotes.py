@@ -290,6 +290,16 @@ _PERSON_NOUNS = (_ROLE_WORDS - {"press"}) | frozenset(
      "holder", "fan", "hunter", "angler", "fisherman", "chef", "cook", "waitress", "waiter", "cashier",
      "bartender", "custodian", "electrician", "plumber", "carpenter", "welder", "machinist", "trucker",
      "miner", "logger", "beekeeper", "landowner", "renter", "subscriber"})
+# Endings of nouns for a person by trade or science ("hydrogeologist", "statistician", "photographer").
+_PERSON_NOUN_ENDINGS = ("ologist", "ician", "ographer")
+
+
+def _names_a_person(noun: str) -> bool:
+    """Whether a lower-case noun is one for a person: in :data:`_PERSON_NOUNS`, or ending as a trade
+    or a science's practitioner does (:data:`_PERSON_NOUN_ENDINGS`)."""
+    return noun in _PERSON_NOUNS or noun.endswith(_PERSON_NOUN_ENDINGS)
+
+
 # Verbs of questioning: the person questioned in one sentence answers in the next ("pressed
 # Ms. Castellanos on why ... . '...,' she said").
 _QUESTIONING_VERBS = frozenset({"ask", "press", "question", "quiz", "grill", "challenge", "push"})
@@ -1205,7 +1215,9 @@ class _Context:
             speaker = self._speaker_from(record.subject, record)
         elif record.follows is not None:
             speaker = self.speaker_of(record.follows)
-            speaker = speaker if speaker is not None and speaker.name is not None and speaker.person else None
+            if speaker is None or speaker.name is None or not speaker.person \
+                    or not self._paragraph_about(record.follows.start, speaker.name):
+                speaker = None
         elif record.source == "none" or record.gov is None:
             speaker = None
         else:
@@ -1270,6 +1282,19 @@ class _Context:
             self.reported.append((record.start, record.end, speaker.name))
         return speaker
 
+    def _paragraph_about(self, pos: int, name: str) -> bool:
+        """Whether every sentence of the paragraph around ``pos`` names the person ``name`` or opens
+        with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca, 71, ... . She
+        recalled that ..."), so that the paragraph is about that one person."""
+        start = self.text.rfind("\n", 0, pos) + 1
+        end = self.text.find("\n", pos)
+        end = len(self.text) if end < 0 else end
+        for sentence in self.doc.char_span(start, end, alignment_mode="expand").sents:
+            named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons)
+            if not named and sentence[0].lower_ not in ("he", "she"):
+                return False
+        return True
+
     def _speaker_from(self, tok, record: _Record) -> _Speaker:
         if tok.pos_ == "PROPN" and _in_dateline(self.doc, tok.idx + len(tok.text)):
             # "DUNLOW, Kan. — The Kansas Interscholastic Activities League suspended": the parser
@@ -1283,7 +1308,12 @@ class _Context:
         # pronouns ----------------------------------------------------------
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "WP"):
             if lower in _RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not None:
-                return self._speaker_from(tok.head.head, record)
+                noun = tok.head.head
+                if noun.pos_ == "NOUN" and noun.lemma_.lower() == "resolution" and (
+                        body := _body_answering_with(noun)) is not None:
+                    # "... answered with a resolution ... that calls the plan “...”": the body's
+                    return replace(self._speaker_from(body, record), mention=tok.text, pos=pos)
+                return self._speaker_from(noun, record)
             kind = _POSSESSIVE_PRONOUNS.get(lower)
             pronoun = {"person": "he", "thing": "it", "group": "they"}.get(kind, lower)
             gender = _PRONOUN_GENDERS.get(lower)
@@ -2216,8 +2246,10 @@ class _Context:
             if np_actor is not None and person.actor is not None and np_actor != person.actor:
                 continue
             titles = self._titles_of(person.name)
-            if hw in titles and (all(w in titles for w in words) or titles == {hw}):
-                return person  # "the company's chief executive ... The executive, Anil Varghese,"
+            if hw in titles and (all(w in titles or w in _RANK_WORDS for w in words) or titles == {hw}):
+                # "the company's chief executive ... The executive, Anil Varghese,"; "The chief public
+                # defender of Vellamy County told ... the public defender, Lucinda Ten Eyck, said"
+                return person
             if "executive" in titles and hw in _OFFICER_TITLES and any(
                     t.dep_ == "poss" and t.lemma_.lower() in _BUSINESS_NOUNS for t in np):
                 # "The company’s vice president for port operations told ... . ..., the executive,
@@ -2548,14 +2580,17 @@ class _Context:
         Beatrice Kowalski'). A description of
         one person only ("a retired nurse", not "officials"), without an anonymity clause ("who
         was not authorized to speak")."""
-        if head.lower_ not in _PERSON_NOUNS or head.tag_ != "NN":
+        if not _names_a_person(head.lower_) or head.tag_ != "NN":
             return None
         clause = _identifying_clause(head)
         if clause is not None and any(t.lower_ in _ANONYMITY_WORDS for t in clause.subtree):
             return None
         if any(t.lower_ in _ANONYMITY_WORDS for t in head.subtree):
             return None
-        later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos)]
+        # (not a name inside the description itself: "a retired teacher who coached the Brennick Falls
+        # boys", a town the recogniser took for a person)
+        own = range(head.left_edge.idx, head.right_edge.idx + len(head.right_edge))
+        later = [p for p in self.persons if p.pos > pos and not self.in_quote(p.pos) and p.pos not in own]
         titled = next((p for p in later if len(re.findall(r"\n+", self.doc.text[pos:p.pos])) <= 2
                        and head.lower_ in self._titles_of(p.name)), None)
         if titled is not None and not any(p.name == titled.name for p in self.persons if p.pos < pos) \
@@ -2572,9 +2607,16 @@ class _Context:
         if span is None:
             return None
         name = span[0] if span[0].dep_ == "appos" else span[0].head if span[0].dep_ in ("compound", "flat") else span[0]
+        words = {t.lower_ for t in np if t.pos_ in ("NOUN", "PROPN")}
+        if head.dep_ == "appos":
+            # "One of the three members who voted ..., a retired teacher ..., warned ... The member,
+            # Arne Eklund Jr.,": the noun of the partitive the description is set off after
+            words |= {t.lemma_.lower() for p in head.head.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for t in p.children if t.dep_ == "pobj" and t.pos_ == "NOUN"}
         # '"...," said the neighbor, Beatrice Kowalski, 76.': named in apposition to "the" and a
-        # noun for a person, as the speaker of the next quotation
-        named_as_the = name.dep_ == "appos" and name.head.lemma_.lower() in _PERSON_NOUNS \
+        # noun for a person (or the description's own noun), as the speaker of the next quotation
+        named_as_the = name.dep_ == "appos" and (name.head.lemma_.lower() in _PERSON_NOUNS
+                                                 or name.head.lemma_.lower() in words) \
             and name.head.dep_ in _SUBJ_DEPS and any(c.dep_ == "det" and c.lower_ == "the" for c in name.head.children) \
             and not any(t.dep_ in _SUBJ_DEPS and t.lemma_.lower() in _PERSON_NOUNS and t.i != head.i
                         and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)
@@ -2587,7 +2629,6 @@ class _Context:
                 or self.doc.text[:sentence.start_char].rstrip(" ").endswith("\n")
             if not opens_paragraph or span[0].i - sentence.start > 2:
                 return None
-        words = {t.lower_ for t in np if t.pos_ in ("NOUN", "PROPN")}
         titles = self._titles_of(person.name) & _ROLE_WORDS
         if titles and not titles <= words:
             return None  # "a retired nurse" is not "Mayor Curtis Rahn"
@@ -3626,13 +3667,20 @@ def _relative(kin) -> list | None:
     """The full name (given names and surname, as tokens) of the person a kinship noun is
     relative to: its possessor when named in full ("Mason Reinholt's father"), or, for
     "her"/"his", the last name in full before it in the sentence that is a subject or a
-    conjunct ("Amber Rensink and her husband"), whatever the entity recogniser made of it."""
+    conjunct ("Amber Rensink and her husband"), whatever the entity recogniser made of it; when
+    "Her sister" (or "His brother") opens its sentence, the name in full that is the subject of the
+    sentence before ("Maddie Kallevig ... told the board ... . Her sister, Josie, ... spoke next."; not
+    a son, a daughter or a husband, who may carry another surname)."""
     for poss in (c for c in kin.children if c.dep_ == "poss"):
         if poss.pos_ == "PROPN":
             name = _name_tokens(poss)
             return name if len(name) >= 2 else None
         if poss.lower_ in ("her", "his"):
-            for tok in reversed(kin.sent[:poss.i - kin.sent.start]):
+            candidates = list(reversed(kin.sent[:poss.i - kin.sent.start]))
+            if not candidates and kin.sent.start > 0 and kin.lemma_.lower() in _SIBLING_NOUNS:
+                before = kin.doc[kin.sent.start - 1].sent
+                candidates = [t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"]
+            for tok in candidates:
                 if tok.pos_ == "PROPN" and tok.dep_ in ("nsubj", "nsubjpass", "conj", "appos"):
                     name = _name_tokens(tok)
                     return name if len(name) >= 2 and tok.ent_type_ not in ("GPE", "LOC", "ORG", "FAC") else None
@@ -3654,6 +3702,9 @@ def _name_tokens(head) -> list:
     return words + [head]
 
 
+# Words of rank that a title may drop when it is taken up again ("the chief public defender" ... "the
+# public defender, Lucinda Ten Eyck,").
+_RANK_WORDS = frozenset({"chief", "head", "top", "senior", "lead", "principal"})
 # Words for two people of one family who speak together ("The sisters said").
 _SIBLING_NOUNS = frozenset({"sister", "brother", "twin"})
 
@@ -4396,6 +4447,14 @@ def _governor(tok, verbs: ReportingVerbs):
             verb = next((a for a in node.ancestors if _is_verb(a)), None)
             return verb if verb is not None and verbs.entry(verb) is not None else None
         entry = verbs.entry(node) if node.i != child.i else None
+        if entry is not None and child.dep_ == "conj" and node.dep_ == "ccomp" and _is_speech(node.head, verbs) \
+                and (_object_not_words(node) or (any(c.dep_ == "auxpass" for c in node.children)
+                                                 and not any(c.dep_ == "agent" for c in node.children))):
+            # 'said the county had been warned about the caseloads and had "treated every one of them
+            # like junk mail"': a report received, in someone's content, is no statement of its own;
+            # nor is a verb of speech with a thing for its object ('wrote that the district had called
+            # three other schools ... and that "no Okemaw girl ..."')
+            entry = None
         if entry is not None and entry != "according to":
             is_verb = node.pos_ in ("VERB", "AUX") or node.tag_.startswith("VB")
             edge = child.dep_
@@ -4784,7 +4843,7 @@ def _author_of(source):
     author = _named_author(source) or _relative_signer(source) or _plaintiff(source) or _sender_named_next(source) \
         or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
-        or _ruler_before(source) or _maker_before(source)
+        or _ruler_before(source) or _maker_before(source) or _body_answering_with(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -4910,6 +4969,21 @@ def _maker_before(source):
         t.lemma_.lower() == lemma and t.i != tok.i for t in tok.subtree))
 
 
+def _body_answering_with(source):
+    """For a resolution that a body answered with, voted for or adopted in the same sentence ("The
+    ... Board of Commissioners answered with a resolution, passed 2 to 1 on Tuesday, that calls
+    ..."; "The Board of Selectmen voted 3 to 0 for a resolution that calls ..."): the subject of
+    that verb, when it is no pronoun; None otherwise."""
+    if source.lemma_.lower() != "resolution":
+        return None
+    verb = source.head.head if source.dep_ == "pobj" and source.head.lower_ in ("with", "for") else \
+        source.head if source.dep_ == "dobj" else None
+    if verb is None or not _is_verb(verb) or verb.i > source.i:
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return subject if subject is not None and subject.pos_ in ("NOUN", "PROPN") else None
+
+
 def _majority_writer(source):
     """For "The opinion" of a court: the judge who "wrote for the majority" (or "for the court")
     in the three sentences before ("Justice Evelyn Drummond wrote for the majority that ..."); None
@@ -5024,8 +5098,10 @@ def _plaintiff(source):
             if subject is not None and subject.pos_ != "PRON":
                 return subject
     for tok in doc[first:last]:
-        if tok.i >= sent.start and tok.sent.start == sent.start:
-            continue
+        if tok.i >= sent.start and tok.sent.start == sent.start and not (
+                tok.lemma_.lower() == "sue" and tok.i < source.i and tok.pos_ == "VERB"):
+            continue  # (the same sentence's "sued" before it: "X sued the county ... on behalf of five
+            # men who, the lawsuit says, have waited ...")
         if tok.lemma_.lower() == "sue" and tok.i < source.i:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON" and not _in_dateline(doc, subject.idx + len(subject.text)):
@@ -5640,9 +5716,14 @@ def _thing_as_object(verb) -> bool:
     """Whether a reporting verb takes a noun for its direct object and no clause and no quoted words
     ("would add two years and about $180 million to the project"): used for something other than
     words."""
+    return _object_not_words(verb) and not any(t.text in _ALL_MARKS for t in verb.subtree)
+
+
+def _object_not_words(verb) -> bool:
+    """Whether a reporting verb takes a noun for its direct object and no clause ("had called three
+    other schools")."""
     return any(c.dep_ == "dobj" and c.pos_ in ("NOUN", "NUM") for c in verb.children) \
-        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
-        and not any(t.text in _ALL_MARKS for t in verb.subtree)
+        and not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children)
 
 
 def _shares_passive(conj) -> bool:
@@ -5686,8 +5767,11 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
         or (doc[lo].dep_ == "cc" and doc[lo].lower_ in ("and", "but", "or"))
     ):
         lo += 1
-    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"):
-        hi -= 1
+    while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"
+                        or (doc[hi].lower_ in ("where", "which", "when", "who") and hi > lo
+                            and doc[hi - 1].text == ",")):
+        hi -= 1  # (and a relative word whose clause a parenthetical report took: "north of the well,
+        # [where], she said, rusted drums ... were buried")
     return (lo, hi) if hi >= lo else None
 
 
@@ -6747,11 +6831,10 @@ def _according(ctx: _Context, according) -> _Record | None:
 
 
 def _bare_paragraph_after(ctx: _Context, report: _Record, record: _Record) -> bool:
-    """Whether an unattributed quotation fills a paragraph of its own right after a paragraph of one
-    sentence, the ``report`` ('Jonah Whitfield, 18, ... said he was coming back this year ... /
-    “The chair is hot, ...!”'): the reported speaker goes on in their own words. (A paragraph of
-    several sentences gives no such speaker: 'Residents gathered ... The agency said ... / “The
-    people of Kherson waited eight months for this morning.”')"""
+    """Whether an unattributed quotation fills a paragraph of its own right after a paragraph whose
+    last sentence is the ``report`` ('Jonah Whitfield, 18, ... said he was coming back this year ...
+    / “The chair is hot, ...!”'): the reported speaker may go on in their own words
+    (:meth:`_Context._paragraph_about` decides)."""
     text = ctx.text
     para_start = text.rfind("\n", 0, record.start) + 1
     para_end = text.find("\n", record.end)
@@ -6764,7 +6847,7 @@ def _bare_paragraph_after(ctx: _Context, report: _Record, record: _Record) -> bo
         before_end -= 1
     previous_start = text.rfind("\n", 0, before_end) + 1
     return previous_start <= report.start < report.end <= before_end \
-        and ctx.sentence_id(previous_start) == ctx.sentence_id(before_end - 1) \
+        and ctx.sentence_id(report.start) == ctx.sentence_id(before_end - 1) \
         and not ctx.in_quote(before_end - 1)
 
 

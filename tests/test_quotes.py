@@ -2855,12 +2855,71 @@ REPORT_SHAPES = [
      "needs its feed every morning.",
      "six to eight weeks was a long wait for a herd that needs its feed every morning",
      "several dairy farmers", "tell"),
+    ("a title with a rank word taken up without it",
+     "MILLBROOK, Ohio \u2014 The chief fire marshal of Dace County told the county\u2019s trustees on "
+     "Monday that his office would stop inspecting private barns on July 1.\n\n\u201cWe are not "
+     "walking away,\u201d the fire marshal, Harlan Voss, said after the meeting.",
+     "his office would stop inspecting private barns on July 1",
+     "Harlan Voss", "tell"),
+    ("a scientist described and named two sentences on",
+     "The council met on Monday.\n\nA hydrologist hired by the council told residents that the "
+     "spring is fed from the east, where the quarry lies. Her study said the pit could lower the "
+     "water table by a foot.\n\nThe consultant, Marisol Tenney, conceded that her firm had drilled "
+     "only two test wells.",
+     "the spring is fed from the east, where the quarry lies",
+     "Marisol Tenney", "tell"),
+    ("a description set off after a partitive, taken up by its noun",
+     "The board voted 5 to 2.\n\nOne of the three members who voted to keep the route, a retired "
+     "teacher who drove the Pell Creek bus for 30 years, warned that the town would lose its doctor. "
+     "The member, Opal Renner, recalled that the clinic had closed once before.",
+     "the town would lose its doctor",
+     "Opal Renner", "warn"),
+    ("a sister named by her given name after her sister",
+     "Lena Thorsby, a forward, told the board that she and her sister had played together since "
+     "they were six. Her sister, Mira, who plays defense, spoke next.\n\n\u201cWe have never worn "
+     "another jersey,\u201d she said.",
+     "We have never worn another jersey,",
+     "Mira Thorsby", "say"),
+    ("a bare quotation after a paragraph about one person",
+     "The board met on Tuesday.\n\nAmong those who spoke was Hilde Marchetti, 80, who lives beside "
+     "the old mill. She recalled that the river flooded her kitchen in 1996.\n\n\u201cI am not here to "
+     "stop anybody. I want to know whether my basement stays dry. Is that too much to ask?\u201d\n\n"
+     "The vote was 4 to 1.",
+     "I am not here to stop anybody. I want to know whether my basement stays dry. Is that too much "
+     "to ask?",
+     "Hilde Marchetti", None),
+    ("a lawsuit's words given to the one who sued in the same sentence",
+     "The River Towns Tenant Union, a nonprofit group in Dayton, sued the city in state court in "
+     "March on behalf of 40 families who, the lawsuit says, have gone a winter without heat.",
+     "have gone a winter without heat",
+     "the River Towns Tenant Union", "say"),
+    ("a fragment after a report received inside someone's content",
+     "A lawyer for the tenants, Rosa Quill, said the landlord had been warned about the boilers in "
+     "two inspections and had \u201ctreated every notice like a parking ticket.\u201d",
+     "treated every notice like a parking ticket.",
+     "Rosa Quill", "say"),
+    ("a fragment after a verb of speech used for a thing",
+     "Cole County\u2019s school chief, Dana Pruett, wrote in a letter to parents on Friday that the "
+     "district had already called two bus companies about the routes and that \u201cno child will be "
+     "left standing at the curb.\u201d",
+     "no child will be left standing at the curb.",
+     "Dana Pruett", "write"),
+    ("a clause before a relative word a parenthetical report took",
+     "Ada Birch, who keeps the farm\u2019s records, argued that the county had never tested the water "
+     "at two old wells south of the barn, where, she said, drums of solvent were buried in 1980.",
+     "the county had never tested the water at two old wells south of the barn",
+     "Ada Birch", "argue"),
+    ("a resolution's words given to the body that adopted it",
+     "The Harlow Township board adopted a resolution that calls the quarry plan \u201ca hole in the "
+     "town\u2019s future.\u201d",
+     "a hole in the town\u2019s future.",
+     "the Harlow Township board", "call"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_72(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_73(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3169,16 +3228,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 73: four articles with a budget, a bar association's letter,
-# a lawsuit, a resolution, an engineering firm's study, a contractor's filing, a state department's
-# statement and a superintendent's letter as speakers or texts, officials quoted by title alone and named
-# later, people described and named after, middle initials and suffixes, a two-word surname, spouses,
-# brothers, a mother and twins sharing a surname, reasons and partial quotations inside reported clauses,
-# a quotation over two paragraphs, a bare quotation named by the paragraph before, and a petition,
-# studies and radio shows in quotation marks), measured once with the rules frozen (docs/quotes.md, "US
-# domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8353, "speaker_name_accuracy": 0.8353, "exact_f1": 0.9647,
-               "overlap_f1": 1.0}
+# Scores of the US-news held-out split (round 74: four articles with a lawyer's memo, town records, a
+# lawsuit, a township's filing, a resolution, a federal agency's report, an insurer's letter and a family's
+# statement as speakers or texts, officials quoted by title alone and named later, people described and
+# named after, middle initials and suffixes, a two-word surname, spouses, siblings and a family sharing a
+# surname, reasons and partial quotations inside reported clauses, a quotation over two paragraphs, a bare
+# quotation named by the paragraph before, and a petition and radio shows in quotation marks), measured
+# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
+# tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9041, "speaker_name_accuracy": 0.9041, "exact_f1": 0.9211,
+               "overlap_f1": 0.9605}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3186,7 +3245,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 85
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
