@@ -1270,7 +1270,10 @@ class _Context:
                 if subject.lemma_.lower() in _AUTHORED_REPORTS:
                     # "Its statement called": the body that "its" stands for; "The ministry's
                     # statement said": the ministry, resolved as a speaker of its own
-                    subject = next((c for c in subject.children if c.dep_ == "poss"
+                    # ("the township’s own records", the owner's "’s" read as an adjective)
+                    subject = next((c for c in subject.children if (c.dep_ == "poss" or (
+                                        c.dep_ == "nmod" and c.i + 1 < subject.i
+                                        and self.doc[c.i + 1].lower_ in ("\u2019s", "'s")))
                                     and (c.lower_ in ("its", "their", "his", "her") or c.pos_ in ("NOUN", "PROPN"))),
                                    subject)
             speaker = self._speaker_from(subject, record) if subject is not None else _Speaker(None, None, None)
@@ -2258,7 +2261,30 @@ class _Context:
             if role is not None and _ROLE_NOUNS[role] is not None and self._role_fits(
                     titles, person.actor, role, qualifiers, np_actor, known_only=True):
                 return person  # "the diplomat" -> a foreign minister; "the official" needs the title
-        return None
+        return self._same_description_later(np, head, pos)
+
+    def _same_description_later(self, np, head, pos: int) -> _Person | None:
+        """The person named later anywhere in the text in apposition to the very same description
+        ("the township’s lawyer said within the hour that ..." in the lede, "The township’s lawyer,
+        Franklin T. Cadwell III, ..." paragraphs on), when exactly one person is so named."""
+        words = [t.lower_ for t in np if t.dep_ != "det" and not t.is_punct]
+        if len(words) < 2:
+            return None  # (not a bare "the lawyer")
+        found = []
+        for person in self.persons:
+            if person.pos <= pos or self.in_quote(person.pos):
+                continue
+            span = self.doc.char_span(person.pos, person.pos + 1, alignment_mode="expand")
+            if span is None:
+                continue
+            name = span[0] if span[0].dep_ == "appos" else span[0].head
+            if name.dep_ != "appos" or name.head.lemma_ != head.lemma_ or name.head.i == head.i:
+                continue
+            other = [t.lower_ for t in name.head.subtree if t.i < name.head.i + 1 and t.dep_ != "det" and not t.is_punct
+                     and t.i >= name.head.left_edge.i]
+            if other == words and person.name not in {p.name for p in found}:
+                found.append(person)
+        return found[0] if len(found) == 1 else None
 
     def _last_two_titled(self, head, pos: int) -> tuple[_Person, _Person] | None:
         """For "the two senators": the last two people named before ``pos``, outside quotation
@@ -5104,6 +5130,8 @@ def _plaintiff(source):
             # men who, the lawsuit says, have waited ...")
         if tok.lemma_.lower() == "sue" and tok.i < source.i:
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in ("who", "which", "that"):
+                subject = _relative_antecedent(tok)  # "Nora and Peter Szalai, who ... and who sued"
             if subject is not None and subject.pos_ != "PRON" and not _in_dateline(doc, subject.idx + len(subject.text)):
                 # (not "WEXLEY" of "WEXLEY, Iowa — A group of neighbors sued", made the subject)
                 return subject
@@ -5120,6 +5148,14 @@ def _plaintiff(source):
     if len(suers) == 1 and any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return next(iter(suers.values()))
     return None
+
+
+def _relative_antecedent(verb):
+    """The noun a relative clause's verb (or a verb coordinated with it) describes ("Nora and Peter
+    Szalai, who keep six hens ... and who [sued] the township": "Szalai"), or None."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.head if verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN") else None
 
 
 def _sender_named_next(source):
@@ -5452,6 +5488,13 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         # "Michael Tran, the assistant secretary ..., acknowledged that": a sentence whose main
         # verb, after its subject's apposition, the parser took for a participle on the subject
         return verb.head
+    subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else []
+    if len(subjects) == 2 and verb.i > 0 and verb.nbor(-1).text == "," and subjects[1].i < verb.i and any(
+            c.dep_ == "relcl" and c.i < subjects[1].i for c in subjects[0].children):
+        # "Shelby Brauner, who runs 600 cow-calf pairs ... on land their great-grandfather homesteaded
+        # north of Kessington, recalled": the parser made the relative clause's own clause the main one,
+        # and the report a verb coordinated with it; the speaker is the sentence's first subject
+        return subjects[0]
     if verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux") for c in verb.children):
         # "when asked whether ...": a passive participle; the asker is its agent, if any
         agent = next((c for c in verb.children if c.dep_ == "agent"), None)
@@ -5652,7 +5695,7 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
         own_subject = any(c.dep_ in _SUBJ_DEPS for c in tok.children)
         if dep in ("advcl", "conj", "parataxis") and _is_verb(tok) and verbs.entry(tok) is not None \
                 and not _has_mark(tok, ("than", "as")) and not _circumstance(tok) \
-                and not (dep == "advcl" and _has_mark(tok, ("because",)) and _thing_as_object(tok)) \
+                and not (dep == "advcl" and _has_mark(tok, ("because",)) and _reports_nothing(tok)) \
                 and not (dep == "advcl" and _infinitive(tok)) \
                 and not (dep == "advcl" and tok.tag_ == "VBG" and not comma
                          and not any(c.dep_ in ("ccomp", "parataxis") for c in tok.children)) \
@@ -5665,9 +5708,9 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
                 and not (verbs.entry(tok) in verbs.fragment_only and not comma
                          and (dep == "advcl" or dep == "conj" and own_subject)
                          and not any(t.text in _ALL_MARKS for t in tok.subtree)):
-            # another report ("more than it asked for" is none, nor a reason whose verb takes a thing
-            # for its object: "..., because the only other landing site would add two years", nor a
-            # clause joined by
+            # another report ("more than it asked for" is none, nor a reason whose verb reports nothing
+            # of its own: "..., because the only other landing site would add two years", "..., because
+            # nobody on her road had ever complained", nor a clause joined by
             # "and that", which goes on with the content: "... and that no one had asked families",
             # nor a purpose: "would introduce a bill to write the deadline into law", nor a
             # participle that says how, with no comma and no clause of its own: "had written to the
@@ -5712,11 +5755,11 @@ def _clause_drop(ctx: _Context, head) -> set[int]:
     return drop
 
 
-def _thing_as_object(verb) -> bool:
-    """Whether a reporting verb takes a noun for its direct object and no clause and no quoted words
-    ("would add two years and about $180 million to the project"): used for something other than
-    words."""
-    return _object_not_words(verb) and not any(t.text in _ALL_MARKS for t in verb.subtree)
+def _reports_nothing(verb) -> bool:
+    """Whether a reporting verb has no clause and no quoted words under it ("would add two years and
+    about $180 million to the project", "had ever complained", "was written into the code")."""
+    return not any(c.dep_ in ("ccomp", "parataxis", "xcomp") for c in verb.children) \
+        and not any(t.text in _ALL_MARKS for t in verb.subtree)
 
 
 def _object_not_words(verb) -> bool:
@@ -5768,10 +5811,10 @@ def _trim(doc, lo: int, hi: int) -> tuple[int, int] | None:
     ):
         lo += 1
     while hi >= lo and (doc[hi].is_punct or doc[hi].is_space or doc[hi].dep_ == "cc"
-                        or (doc[hi].lower_ in ("where", "which", "when", "who") and hi > lo
+                        or (doc[hi].lower_ in ("where", "which", "when", "who", "because") and hi > lo
                             and doc[hi - 1].text == ",")):
-        hi -= 1  # (and a relative word whose clause a parenthetical report took: "north of the well,
-        # [where], she said, rusted drums ... were buried")
+        hi -= 1  # (and a relative word or "because" whose clause a parenthetical report took: "north of
+        # the well, [where], she said, rusted drums ... were buried")
     return (lo, hi) if hi >= lo else None
 
 
@@ -5873,11 +5916,15 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
                 and any(c.dep_ in _SUBJ_DEPS for c in then.children) and then.sent.start <= reporter.i:
             hi_i = then.right_edge.i
     # "told the trustees they had chosen the college because they could not afford to move": a
-    # reason right after the content, with no comma, that the parser hung on the reporting verb
-    if reporter is not None and head.i > reporter.i and hi_i + 1 < len(doc) and doc[hi_i + 1].lower_ == "because" \
-            and doc[hi_i + 1].dep_ == "mark" and doc[hi_i + 1].head.dep_ == "advcl" \
-            and doc[hi_i + 1].head.head.i == reporter.i and doc[hi_i + 1].head.i > hi_i:
-        hi_i = doc[hi_i + 1].head.right_edge.i
+    # reason right after the content, with or without a comma ("said she had never been fined,
+    # because nobody on her road had ever complained"), that the parser hung on the reporting verb
+    # (not one with a report of its own: "..., because, he explained, B")
+    k = hi_i + 2 if hi_i + 2 < len(doc) and doc[hi_i + 1].text == "," else hi_i + 1
+    if reporter is not None and head.i > reporter.i and k < len(doc) and doc[k].lower_ == "because" \
+            and doc[k].dep_ == "mark" and doc[k].head.dep_ == "advcl" \
+            and doc[k].head.head.i == reporter.i and doc[k].head.i > hi_i \
+            and (k == hi_i + 1 or _reports_nothing(doc[k].head)):
+        hi_i = doc[k].head.right_edge.i
     # "says Greyling may keep its center open but would then have to pay for it": a second verb
     # phrase of the content's subject with a modal, as the content has, that the parser hung on
     # the reporting verb
@@ -5968,9 +6015,10 @@ def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
     if doc[lo].dep_ == "mark":
         return lo  # 'said on "Meet the Press" that A': the clause opens with "that", after the marks
     gap = range(reporter_i + 1, lo)
-    marks = [i for i in gap if doc[i].text in _ALL_MARKS and doc[i].is_punct]
-    if not marks:
-        return lo
+    marks = [i for i in gap if doc[i].text in _ALL_MARKS and doc[i].is_punct and doc[i].tag_ != "POS"]
+    if not marks or any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in gap if i > marks[-1]):
+        return lo  # (nor a show named before another clause's "that": 'told WDCR’s “Township Line” on
+        # Saturday that A ... ever could', where "could" is a clause of its own)
     start = marks[0]
     while start - 1 > reporter_i and doc[start - 1].dep_ in (
             "det", "amod", "advmod", "compound", "punct", "poss", "nummod", "case") \
@@ -6754,6 +6802,12 @@ def _according(ctx: _Context, according) -> _Record | None:
             and not any(t.is_punct for t in doc[head.head.i:head.left_edge.i]):
         # "Students now enrolled will be allowed to finish, according to the college": a subject
         # with a participle taken for a clause of its own, the rest for its content
+        head = head.head
+    if head.head.i < head.i and ctx.in_quote(head.head.idx) and not any(c.dep_ in _SUBJ_DEPS for c in head.children) \
+            and _after_title_participle(doc, ctx.tokens_in(head.head.idx, head.head.idx + 1)):
+        # "A petition titled “Let Lower Tenmile Keep Its Hens” has drawn 860 signatures, according to
+        # ...": the parser made the title the sentence and the clause its complement; the clause
+        # starts with the title's noun
         head = head.head
     p_lo, p_hi = _according_phrase(doc, according)
     to = next((c for c in according.children if c.lower_ == "to"), None)

@@ -2914,12 +2914,63 @@ REPORT_SHAPES = [
      "town\u2019s future.\u201d",
      "a hole in the town\u2019s future.",
      "the Harlow Township board", "call"),
+    ("an owner's records with the owner's mark read as an adjective",
+     "The Hallorans had been fined $25 a day since March, according to the township\u2019s own records.",
+     "The Hallorans had been fined $25 a day since March",
+     "the township", "according to"),
+    ("their lawsuit after a couple who sued",
+     "The ruling is a win for Alma and Roy Pruitt, who keep two goats behind their garage and who sued "
+     "the village in May 2029.\n\nTheir lawsuit claimed that the trustees had written the rule \u201cfor one "
+     "neighbor\u201d and that no one else had ever complained about a goat.",
+     "no one else had ever complained about a goat",
+     "Alma Pruitt and Roy Pruitt", "claim"),
+    ("a reason whose verb reports nothing inside the content",
+     "The village\u2019s brief had argued that the permit rule never applied, because the ban was written "
+     "into the health code rather than the zoning code, a point the judge set aside.",
+     "the permit rule never applied, because the ban was written into the health code rather than the "
+     "zoning code",
+     "the village", "argue"),
+    ("a reason after a comma hung on the report",
+     "Ms. Farrow said she had never been fined, because nobody on her street had ever complained.",
+     "she had never been fined, because nobody on her street had ever complained",
+     "Farrow", "say"),
+    ("a clause that does not end on the reason a parenthetical report took",
+     "Her husband, Roy, said he had stopped opening the village\u2019s letters after the third one, "
+     "because, he explained, each one was the same bill with a bigger number on it.",
+     "he had stopped opening the village\u2019s letters after the third one",
+     "Roy", "say"),
+    ("a show's name before the content's that, with a clause of its own at the end",
+     "Trustee Neil Ambrose, who cast the lone vote against the rule in 2028, told KWPL\u2019s \u201cVillage "
+     "Hour\u201d on Saturday that the appeal would cost the village more than the Pruitts\u2019 fines ever "
+     "could.",
+     "the appeal would cost the village more than the Pruitts\u2019 fines ever could",
+     "Neil Ambrose", "tell"),
+    ("a subject whose relative clause the parser made the main one",
+     "Dana Kessler, who runs 500 cow-calf pairs with her brother, Will, on land their great-grandfather "
+     "homesteaded south of Pawnee Rock, recalled that the vet had once driven 30 miles through an ice "
+     "storm.",
+     "the vet had once driven 30 miles through an ice storm",
+     "Dana Kessler", "recall"),
+    ("a description named in apposition to the same words paragraphs later",
+     "DALTON, Pa. \u2014 A judge on Thursday struck down the ban, and the borough\u2019s lawyer said within "
+     "the hour that it would appeal.\n\nThe ruling is a victory for the Hallorans. They had been fined "
+     "since March.\n\nThe borough still has two dairies.\n\n\u201cThey are goats,\u201d Ada Halloran said.\n\n"
+     "Her goat was fine.\n\nThe borough\u2019s lawyer, Martin K. Ostrander, who has been the solicitor "
+     "since 2011, did not hide his irritation.",
+     "it would appeal",
+     "Martin K. Ostrander", "say"),
+    ("an according-to clause whose subject's title the parser made the sentence",
+     "A petition titled \u201cLet Upper Dalton Keep Its Goats\u201d has drawn 610 signatures since April, "
+     "according to its organizer, Bettina Rusk, a retired kindergarten teacher who keeps three hives of "
+     "her own on Mill Road.",
+     "A petition titled \u201cLet Upper Dalton Keep Its Goats\u201d has drawn 610 signatures since April",
+     "Bettina Rusk", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_73(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_74(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3228,16 +3279,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 74: four articles with a lawyer's memo, town records, a
-# lawsuit, a township's filing, a resolution, a federal agency's report, an insurer's letter and a family's
-# statement as speakers or texts, officials quoted by title alone and named later, people described and
-# named after, middle initials and suffixes, a two-word surname, spouses, siblings and a family sharing a
-# surname, reasons and partial quotations inside reported clauses, a quotation over two paragraphs, a bare
-# quotation named by the paragraph before, and a petition and radio shows in quotation marks), measured
-# once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in
-# tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9041, "speaker_name_accuracy": 0.9041, "exact_f1": 0.9211,
-               "overlap_f1": 0.9605}
+# Scores of the US-news held-out split (round 75: four articles with a report a firm was paid to write, a
+# state notice, a board's agenda, a lawsuit, a petition, storm and crop reports, an insurer's letter, a
+# fair board's filing and a resolution as speakers or texts, officials quoted by title alone and named
+# later, people described and named after, middle initials and suffixes, a two-word surname, siblings,
+# brothers and a family sharing a surname, reasons and partial quotations inside reported clauses, a
+# quotation over two paragraphs, a bare quotation named by the paragraph before, and titles, signs and
+# labels in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news");
+# the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9459, "speaker_name_accuracy": 0.9459, "exact_f1": 0.9359,
+               "overlap_f1": 0.9487}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3245,7 +3296,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 74
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
