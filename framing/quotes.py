@@ -2904,6 +2904,8 @@ class _Context:
         texts = [t.text for t in words]
         if words[0].i > 0 and self.doc[words[0].i - 1].lower_ == "the":
             return None  # ("The Army said" is no short form of "Army Contracting Command")
+        if words[-1].lower_ in _LOCAL_PLACE_WORDS:
+            return None  # ("Brandywell County sued" is no short form of "the Brandywell County Court")
         end = self._end_of_sentences_after(words[0].i, 1)
         for ent in self.doc.ents:
             named = [t for t in ent if t.lower_ != "the"]
@@ -3728,6 +3730,8 @@ def _name_tokens(head) -> list:
     return words + [head]
 
 
+# Last words of a local government's own name ("Brandywell County", "Lower Tenmile Township").
+_LOCAL_PLACE_WORDS = frozenset({"county", "township", "city", "town", "village", "borough", "parish"})
 # Words of rank that a title may drop when it is taken up again ("the chief public defender" ... "the
 # public defender, Lucinda Ten Eyck,").
 _RANK_WORDS = frozenset({"chief", "head", "top", "senior", "lead", "principal"})
@@ -4738,6 +4742,7 @@ _AUTHORED_REPORTS = frozenset({
     "plan", "dissent", "concurrence", "advisory", "bulletin", "text", "datum",  # ("data", as lemmatised)
     "result", "results", "return", "returns",  # ("results the county commission certified")
     "resolution", "grievance", "website", "budget",
+    "agenda",  # ("according to the board’s agenda": the board's)
 })
 
 
@@ -5607,9 +5612,21 @@ def _subject_lost(clause, verb) -> bool:
 
 def _subject_hung_beside(clause, verb):
     """The noun right before a clause with no subject that the parser made a complement of ``verb``
-    beside it ("told the board that three to five [years] was a long time"), or None."""
-    return next((k for k in verb.children if k.dep_ == "ccomp" and k.pos_ in ("NOUN", "PROPN", "NUM")
-                 and verb.i < k.i < clause.i and k.right_edge.i + 1 == clause.left_edge.i), None)
+    beside it ("told the board that three to five [years] was a long time"), or its object after
+    "that" read as a determiner, with the noun's prepositions hung on ``verb`` too ("warned that
+    [attendance] at the rest of the fair would fall off"); None otherwise."""
+    doc = verb.doc
+    for k in verb.children:
+        if k.pos_ not in ("NOUN", "PROPN", "NUM") or not verb.i < k.i < clause.i:
+            continue
+        if k.dep_ == "ccomp" and k.right_edge.i + 1 == clause.left_edge.i:
+            return k
+        if k.dep_ == "dobj" and doc[k.left_edge.i].lower_ == "that" and k.left_edge.i == verb.i + 1:
+            between = [t for t in doc[k.right_edge.i + 1:clause.left_edge.i]]
+            if between and all(any(a.dep_ == "prep" and a.head.i == verb.i and a.i > k.i for a in [t, *t.ancestors])
+                               for t in between):
+                return k
+    return None
 
 
 def _content_taken_for_relative(verb, subjectless) -> list[tuple[object, int]]:
@@ -6813,12 +6830,16 @@ def _according(ctx: _Context, according) -> _Record | None:
     to = next((c for c in according.children if c.lower_ == "to"), None)
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     sender = _contact_relative_sender(source) if source is not None else None
-    if sender is not None and head.i == sender.i + 1 and _is_verb(head.head) and head.head.i != head.i:
+    # (the sender's verb, after a name's closing comma too: "figures the treasurer, Lucille Vandeventer,
+    # gave the board")
+    sent_by = sender.i + 2 if sender is not None and sender.i + 1 < len(doc) and doc[sender.i + 1].text == "," \
+        else sender.i + 1 if sender is not None else -1
+    if sender is not None and head.i == sent_by and _is_verb(head.head) and head.head.i != head.i:
         # "According to a notice the city sent the company on Sept. 12, A": the relative clause
         # belongs to the source, whatever the parser made of it; A is the clause it hung on
         p_hi = max(p_hi, head.right_edge.i)
         head = head.head
-    elif sender is not None and head.i == sender.i + 1 and head.dep_ == "ROOT":
+    elif sender is not None and head.i == sent_by and head.dep_ == "ROOT":
         # "According to the budget Mayor Gerald Fontaine sent the City Council on Oct. 28, A": the
         # parser made the relative clause the sentence and A a verb coordinated with it
         content = next((c for c in head.children if c.dep_ == "conj" and c.i > head.i and _finite(c)
@@ -6830,6 +6851,13 @@ def _according(ctx: _Context, according) -> _Record | None:
             comma = next((t for t in doc[head.i:head.sent.end] if t.text == "," and t.head.i == head.i), None)
             if comma is not None:
                 p_hi = max(p_hi, comma.i)
+    if head.dep_ == "conj" and head.head.i < p_lo and _is_verb(head.head) \
+            and any(c.dep_ in _SUBJ_DEPS and p_lo < c.i <= p_hi for c in head.children):
+        # "It had 2,140 signatures by Sunday, according to its organizer, Wilma J. Gensemer, 77, whose
+        # great-great-grandfather ran the mill.": the parser made the source's name, with its age and
+        # relative clause, a clause coordinated with A; all of it belongs to the source
+        p_hi = max(p_hi, head.right_edge.i)
+        head = head.head
     subjects = [c for c in head.children if c.dep_ == "nsubj"]
     if head.dep_ == "conj" and head.head.i < according.i and len(subjects) == 2 and p_lo > 0 \
             and doc[p_lo - 1].text == "," and subjects[0].left_edge.i == p_hi + 2 and doc[p_hi + 1].text == ",":

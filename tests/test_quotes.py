@@ -2965,12 +2965,40 @@ REPORT_SHAPES = [
      "her own on Mill Road.",
      "A petition titled \u201cLet Upper Dalton Keep Its Goats\u201d has drawn 610 signatures since April",
      "Bettina Rusk", "according to"),
+    ("an agenda's owner",
+     "The Harwick Select Board met on Monday. The board will take up the bond question at a hearing on "
+     "Aug. 4 at 7 p.m., according to the board\u2019s agenda.",
+     "The board will take up the bond question at a hearing on Aug. 4 at 7 p.m.",
+     "the Harwick Select Board", "according to"),
+    ("a county that sued, not the court named after it",
+     "Marlow County sued a Delaware freight company on Friday over the wreck of the Tannery Road bridge, "
+     "claiming that a driver steered past three warning signs.\n\nThe lawsuit, filed in the Marlow County "
+     "Court of Common Pleas, seeks at least $1.8 million.",
+     "a driver steered past three warning signs",
+     "Marlow County", "claim"),
+    ("an according-to source named with an age and a relative clause",
+     "Neighbors have started a petition to save the mill. It had 1,480 signatures by Sunday, according "
+     "to its organizer, Edna R. Folwell, 81, whose great-grandfather built the dam.",
+     "It had 1,480 signatures by Sunday",
+     "Edna R. Folwell", "according to"),
+    ("figures a named officer gave",
+     "The board voted 5 to 2 on Wednesday night to cancel the pull. It sold 2,100 grandstand tickets at "
+     "$12 apiece last year and brought in nearly a fifth of the fair\u2019s income, according to figures "
+     "the treasurer, Lucille Brandvold, gave the board.",
+     "It sold 2,100 grandstand tickets at $12 apiece last year and brought in nearly a fifth of the "
+     "fair\u2019s income",
+     "Lucille Brandvold", "according to"),
+    ("a subject after that read as a determiner, its preposition hung on the report",
+     "Board member Alvin Rusch, one of the three who voted to keep the pull, warned that attendance at "
+     "the rest of the fair would fall off without it.",
+     "attendance at the rest of the fair would fall off without it",
+     "Alvin Rusch", "warn"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_74(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_75(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3279,16 +3307,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 75: four articles with a report a firm was paid to write, a
-# state notice, a board's agenda, a lawsuit, a petition, storm and crop reports, an insurer's letter, a
-# fair board's filing and a resolution as speakers or texts, officials quoted by title alone and named
-# later, people described and named after, middle initials and suffixes, a two-word surname, siblings,
-# brothers and a family sharing a surname, reasons and partial quotations inside reported clauses, a
-# quotation over two paragraphs, a bare quotation named by the paragraph before, and titles, signs and
-# labels in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news");
-# the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9459, "speaker_name_accuracy": 0.9459, "exact_f1": 0.9359,
-               "overlap_f1": 0.9487}
+# Scores of the US-news held-out split (round 76: four articles with an audit, a lawsuit, a county's
+# filing, an order, an incident summary, a cooperative's letter, a railroad's statement and a county
+# resolution as speakers or texts, officials quoted by title alone and named later, people described and
+# named after, middle initials and suffixes, two-word and hyphenated surnames, spouses and brothers sharing
+# a surname, attributions inside a span, partial quotations inside reported clauses, a quotation over two
+# paragraphs, bare quotations named by the paragraph before, and reports, shows and a petition in
+# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9302, "speaker_name_accuracy": 0.9302, "exact_f1": 0.9714,
+               "overlap_f1": 0.9829}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3296,7 +3324,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 74
+    assert result["n_articles"] == 4 and result["n_named"] == 86
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
