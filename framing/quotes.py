@@ -1314,7 +1314,7 @@ class _Context:
                 noun = tok.head.head
                 if noun.pos_ == "NOUN" and noun.lemma_.lower() == "resolution" and (
                         body := _body_answering_with(noun)) is not None:
-                    # "... answered with a resolution ... that calls the plan “...”": the body's
+                    # "The board adopted a resolution that calls the plan “...”": the board's
                     return replace(self._speaker_from(body, record), mention=tok.text, pos=pos)
                 return self._speaker_from(noun, record)
             kind = _POSSESSIVE_PRONOUNS.get(lower)
@@ -2280,8 +2280,7 @@ class _Context:
             name = span[0] if span[0].dep_ == "appos" else span[0].head
             if name.dep_ != "appos" or name.head.lemma_ != head.lemma_ or name.head.i == head.i:
                 continue
-            other = [t.lower_ for t in name.head.subtree if t.i < name.head.i + 1 and t.dep_ != "det" and not t.is_punct
-                     and t.i >= name.head.left_edge.i]
+            other = [t.lower_ for t in name.head.subtree if t.i <= name.head.i and t.dep_ != "det" and not t.is_punct]
             if other == words and person.name not in {p.name for p in found}:
                 found.append(person)
         return found[0] if len(found) == 1 else None
@@ -4874,7 +4873,7 @@ def _author_of(source):
     author = _named_author(source) or _relative_signer(source) or _plaintiff(source) or _sender_named_next(source) \
         or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
-        or _ruler_before(source) or _maker_before(source) or _body_answering_with(source)
+        or _ruler_before(source) or _maker_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -5001,10 +5000,10 @@ def _maker_before(source):
 
 
 def _body_answering_with(source):
-    """For a resolution that a body answered with, voted for or adopted in the same sentence ("The
-    ... Board of Commissioners answered with a resolution, passed 2 to 1 on Tuesday, that calls
-    ..."; "The Board of Selectmen voted 3 to 0 for a resolution that calls ..."): the subject of
-    that verb, when it is no pronoun; None otherwise."""
+    """For a resolution that a body adopted, answered with or voted for in the same sentence ("The
+    Harlow Township board adopted a resolution that calls ...", "The commission answered with a
+    resolution that calls ..."): the subject of that verb, when it is a noun or a name; None
+    otherwise."""
     if source.lemma_.lower() != "resolution":
         return None
     verb = source.head.head if source.dep_ == "pobj" and source.head.lower_ in ("with", "for") else \
