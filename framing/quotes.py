@@ -961,6 +961,12 @@ class _Context:
         first, second = marks.get(start), marks.get(next_start)
         return bool(first and second and not first.closed and second.continued)
 
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        """The character range [start, end) of the paragraph (line) holding ``pos``."""
+        k = bisect_left(self.para_breaks, pos)
+        return (self.para_breaks[k - 1] + 1 if k > 0 else 0,
+                self.para_breaks[k] if k < len(self.para_breaks) else len(self.text))
+
     def same_paragraph(self, a: int, b: int) -> bool:
         return bisect_right(self.para_breaks, a) == bisect_right(self.para_breaks, b)
 
@@ -1289,9 +1295,7 @@ class _Context:
         """Whether every sentence of the paragraph around ``pos`` names the person ``name`` or opens
         with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca, 71, ... . She
         recalled that ..."), so that the paragraph is about that one person."""
-        start = self.text.rfind("\n", 0, pos) + 1
-        end = self.text.find("\n", pos)
-        end = len(self.text) if end < 0 else end
+        start, end = self.paragraph_at(pos)
         for sentence in self.doc.char_span(start, end, alignment_mode="expand").sents:
             named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons)
             if not named and sentence[0].lower_ not in ("he", "she"):
@@ -4336,19 +4340,24 @@ def _listed_as(doc, tokens: list) -> bool:
     """Whether a quotation is the name an item is listed under: right after "as", with a listing
     noun among the five words before ('The item appeared on Tuesday’s agenda as “Northshore
     Composites Phase II Tax Abatement.”')."""
-    k = tokens[0].i - 1
-    while k >= 0 and (doc[k].is_space or (len(doc[k].text) == 1 and doc[k].text in _ALL_MARKS)):
-        k -= 1
+    k = _before_marks(doc, tokens)
     return k > 0 and doc[k].lower_ == "as" and any(
         t.lemma_.lower() in _LISTING_NOUNS and t.pos_ == "NOUN" for t in doc[max(0, k - 5):k])
+
+
+def _before_marks(doc, tokens: list) -> int:
+    """The index of the last token before a quotation's ``tokens`` that is neither a space nor a
+    quotation mark (-1 when there is none)."""
+    k = tokens[0].i - 1
+    while k >= 0 and (doc[k].is_space or doc[k].text in _ALL_MARKS):
+        k -= 1
+    return k
 
 
 def _after_title_participle(doc, tokens: list) -> bool:
     """Whether a quotation follows "titled" (or "entitled", "headlined", "subtitled") directly ('a
     report ... titled “Contraband Trends 2029.”', the sentence ending inside the marks)."""
-    k = tokens[0].i - 1
-    while k >= 0 and (doc[k].is_space or doc[k].text in _ALL_MARKS):
-        k -= 1
+    k = _before_marks(doc, tokens)
     return k >= 0 and doc[k].lower_ in _TITLE_PARTICIPLES
 
 
@@ -4356,9 +4365,7 @@ def _owned_show_before(doc, tokens: list) -> bool:
     """Whether a quotation follows a title preposition and a possessive owner directly ('on
     WPHW’s “...”', 'on Channel Nine’s “...”', 'on KNVM-TV’s “...”', 'on WKRW radio’s “...”'): the
     owner's words are proper nouns, call letters or a word for the medium."""
-    k = tokens[0].i - 1
-    while k >= 0 and (doc[k].is_space or (len(doc[k].text) == 1 and doc[k].text in _ALL_MARKS)):
-        k -= 1
+    k = _before_marks(doc, tokens)
     if k < 1 or doc[k].lower_ not in ("'s", "\u2019s") and doc[k].tag_ != "POS":
         return False
     k -= 1
@@ -6917,16 +6924,14 @@ def _bare_paragraph_after(ctx: _Context, report: _Record, record: _Record) -> bo
     / “The chair is hot, ...!”'): the reported speaker may go on in their own words
     (:meth:`_Context._paragraph_about` decides)."""
     text = ctx.text
-    para_start = text.rfind("\n", 0, record.start) + 1
-    para_end = text.find("\n", record.end)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = ctx.paragraph_at(record.start)[0], ctx.paragraph_at(record.end)[1]
     outside = text[para_start:record.start] + text[record.end:para_end]
     if any(c.isalnum() for c in outside):
         return False
     before_end = para_start - 1
     while before_end > 0 and text[before_end - 1] == "\n":
         before_end -= 1
-    previous_start = text.rfind("\n", 0, before_end) + 1
+    previous_start = ctx.paragraph_at(before_end)[0]
     return previous_start <= report.start < report.end <= before_end \
         and ctx.sentence_id(report.start) == ctx.sentence_id(before_end - 1) \
         and not ctx.in_quote(before_end - 1)
