@@ -112,7 +112,9 @@ _TITLE_NOUNS = frozenset(
      # system', 'The display, "Shelf Life: ...," had stood')
      "system", "app", "registry", "hotline", "portal", "database", "display",
      # what a thing goes by ('a package Prairieland sells under the name “Harvest Shield,”')
-     "name"})
+     "name",
+     # what people sign ('circulate a petition, “Move the Beets,” that asks')
+     "petition"})
 # Nouns of a campaign, a title's when they follow it directly ('its “Keep the Name” campaign'), not when
 # they describe a quotation in apposition ('“We Will Win,” a new slogan of the campaign,').
 _CAMPAIGN_NOUNS = frozenset({"campaign", "drive"})
@@ -766,7 +768,8 @@ class QuoteExtractor:
         records = _resolve_overlaps(records, ctx)
         records.sort(key=lambda r: r.start)
         for before, record in zip(records, records[1:]):
-            if record.source == "none" and before.kind == "indirect" and _bare_paragraph_after(ctx, before, record):
+            if record.source == "none" and (before.kind == "indirect" or before.source != "none") \
+                    and _bare_paragraph_after(ctx, before, record):
                 record.follows = before
         quotes = []
         for record in records:
@@ -1075,6 +1078,24 @@ class _Context:
                 continue
             persons.append(_Person(surname.idx, by_last[surname.text.lower()], None,
                                    frozenset(_title_words(surname)), _in_subject(surname)))
+        for tok in doc[:-1]:
+            # "Judge Adebayo-Stiles was unmoved" after "Judge Lorraine K. Adebayo-Stiles": an office
+            # before the surname alone of someone named in full, which the recogniser took for an
+            # organisation
+            if not tok.text[:1].isupper() or tok.lower_.rstrip(".") not in _NAME_OFFICES:
+                continue
+            end = tok.i + 1
+            while end + 2 < len(doc) and _word_hyphen(doc[end + 1]):
+                end += 2  # (the whole of a hyphenated surname)
+            surname = doc[tok.i + 1:end + 1]
+            full = by_last.get(surname.text.lower(), "")
+            if " " not in full or surname[0].pos_ != "PROPN" or any(
+                    t.i in seen_tokens or self.mention_at.get(t.i) is not None for t in surname) \
+                    or (end + 1 < len(doc) and doc[end + 1].pos_ == "PROPN"):
+                continue
+            persons.append(_Person(surname[0].idx, full, None, frozenset(_title_words(surname.root)),
+                                   _in_subject(surname.root)))
+            seen_tokens.update(t.i for t in surname)
         for tok in doc:
             # "Caden, who made 94 tackles, spoke to reporters": a given name of someone introduced
             # in full, which the recogniser took for an organisation or missed
@@ -1167,6 +1188,8 @@ class _Context:
             couple = _couple_surname(ent[0]) if len(words) == 1 else None
             if couple:
                 words = [*words, couple]  # "Dennis" of "Dennis and Karla Halvorsen"
+            while len(words) > 2 and words[-1].lower() in _NAME_SUFFIXES:
+                words = words[:-1]  # ("Aurelio Santos Jr." shares "Santos" with his wife)
             if len(words) >= 2:
                 full[words[-1].lower()].add(" ".join(words[:-1]).lower())
         return {surname for surname, given in full.items() if len(given) > 1}
@@ -1297,7 +1320,9 @@ class _Context:
         recalled that ..."), so that the paragraph is about that one person."""
         start, end = self.paragraph_at(pos)
         for sentence in self.doc.char_span(start, end, alignment_mode="expand").sents:
-            named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons)
+            named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons) \
+                or any(sentence.start_char <= s < sentence.end_char and said == name for s, _, said in self.reported)
+            # (or quotes them: "“Nobody likes hearing it,” he said, “but ...”")
             if not named and sentence[0].lower_ not in ("he", "she"):
                 return False
         return True
@@ -1343,7 +1368,7 @@ class _Context:
             if antecedent is None:
                 return _Speaker(None, tok.text, None, pos)
             if gender is not None and antecedent.person and antecedent.name \
-                    and antecedent.name.split()[-1].lower() not in self.shared_surnames:
+                    and _surname_key(antecedent.name) not in self.shared_surnames:
                 self.genders.setdefault(antecedent.name, gender)  # "he said": Sybiha is "he" from now
             partner = next((c for c in tok.children if c.dep_ == "conj" and _person_name(c)), None) \
                 if tok.dep_ in _SUBJ_DEPS and antecedent.person and antecedent.name else None
@@ -2108,7 +2133,7 @@ class _Context:
             return None
         for person in sorted(self.persons, key=lambda p: p.pos):  # (named people of the inventory come first)
             names = person.name.split()
-            if person.pos < tok.idx and len(names) >= 2 and names[-1].lower() in self.shared_surnames:
+            if person.pos < tok.idx and len(names) >= 2 and _surname_key(person.name) in self.shared_surnames:
                 return self._owned(person.name, "family")
         return None
 
@@ -4270,7 +4295,10 @@ def _unauthored_text(tok) -> bool:
     """Whether a speaker candidate is a text that speaks for no one (:func:`_is_document`): not a
     body's own document ("The Student Senate’s resolution calls" is the senate's)."""
     return _is_document(tok) and not (tok.lemma_.lower() in _AUTHORED_REPORTS and any(
-        c.dep_ == "poss" and c.ent_type_ == "ORG" for c in tok.children)) \
+        (c.dep_ == "poss" and c.ent_type_ == "ORG")
+        # ("A resolution adopted by the Barnes County Commission on Monday said": the commission's)
+        or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS and any(g.dep_ == "agent" for g in c.children))
+        for c in tok.children)) \
         and _maker_before(tok) is None  # ("The resolution" a body passed just before is the body's)
 
 
@@ -4981,7 +5009,18 @@ def _ruler_before(source):
     if source.lemma_.lower() not in ("order", "ruling", "decision") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
-    return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in ("rule", "order", "decide"))
+    def ruled(tok) -> bool:
+        return tok.lemma_.lower() in ("rule", "order", "decide")
+
+    subject = _subject_of_verb_before(source, 2, ruled)
+    if subject is None:
+        # "..., a Common Pleas judge ruled on Thursday, ..." in the lede and "According to the order"
+        # many paragraphs on: a judge's ruling, however far back
+        subject = next((c for tok in reversed(source.doc[:source.i]) if tok.pos_ == "VERB" and ruled(tok)
+                        for c in tok.children if c.dep_ == "nsubj" and (
+                            c.lemma_.lower() in ("judge", "justice")
+                            or any(t.lower_ in ("judge", "justice") for t in c.lefts))), None)
+    return subject
 
 
 # Verbs of those who make a text theirs, by the text's noun: a petition they gathered signatures on
@@ -6883,6 +6922,12 @@ def _according(ctx: _Context, according) -> _Record | None:
         # Idris Baptiste, who negotiated the deal.")
         while head.dep_ == "conj" and head.head.i < head.i and _is_verb(head.head):
             head = head.head  # "A, and B, according to X.": the phrase closes both clauses
+    if head.i < p_lo and head.dep_ == "advcl" and doc[head.left_edge.i].lower_ == "because" \
+            and head.head.i < head.left_edge.i and _is_verb(head.head) and doc[head.left_edge.i - 1].text == ",":
+        # "A squall capsized 14 boats, because officials started the heat anyway, according to
+        # parents.": the reason is the source's as much as what it explains (whichever verb of the
+        # clause the parser gave the "because")
+        head = head.head
     ids = sorted({t.i for t in head.subtree} | set(range(p_hi + 1, according.right_edge.i + 1)))
     ids = [i for i in ids if not (p_lo <= i <= p_hi) and sent.start <= i < sent.end]
     left = [i for i in ids if i < p_lo]

@@ -2993,14 +2993,78 @@ REPORT_SHAPES = [
      "the rest of the fair would fall off without it.",
      "attendance at the rest of the fair would fall off without it",
      "Alvin Rusch", "warn"),
+    ("a reason inside what the source says",
+     "MILL CREEK, Wis. \u2014 Hail flattened 300 acres of sweet corn east of Mill Creek on "
+     "Friday, because the county\u2019s warning sirens never sounded, according to a letter the "
+     "growers\u2019 association sent to the county board.",
+     "Hail flattened 300 acres of sweet corn east of Mill Creek on Friday, because the "
+     "county\u2019s warning sirens never sounded",
+     "the growers\u2019 association", "according to"),
+    ("a wife named with her own given name",
+     "The man, Tobias Lindqvist Jr., said he had stopped calling the harbor office years "
+     "ago.\n\nHis wife, Marguerite Lindqvist, who kept every receipt in a folder, said the "
+     "couple had never once been shown the list.",
+     "the couple had never once been shown the list",
+     "Marguerite Lindqvist", "say"),
+    ("a resolution adopted by a body",
+     "Growers have asked the railroad for more cars.\n\nA resolution adopted by the Walsh County "
+     "Commission on Monday said that the shortage threatened the harvest, and it urged the "
+     "federal board to act.",
+     "the shortage threatened the harvest",
+     "the Walsh County Commission", "say"),
+    ("a bare quotation after a split quotation",
+     "Kjell Aamodt, who farms 900 acres with his brother, was more measured.\n\n\u201cNobody "
+     "likes hearing it,\u201d he said, \u201cbut I\u2019d rather hear it in August than in "
+     "October.\u201d\n\n\u201cWe can\u2019t eat the fifth row, and the bank can\u2019t "
+     "either.\u201d\n\nThe brothers have planted less this year.",
+     "We can\u2019t eat the fifth row, and the bank can\u2019t either.",
+     "Kjell Aamodt", None),
+    ("a bare exclamation after a report that ends in quoted words",
+     "More than 40 people crowded into the hearing room on Tuesday.\n\nOne of them, Osvaldo "
+     "Pereira, said he had stopped asking about his place on the list because \u201cevery year "
+     "the answer was the same.\u201d\n\n\u201cTwenty-two! I went backward on a list for a space "
+     "in the water.\u201d\n\nThe harbor master did not attend.",
+     "Twenty-two! I went backward on a list for a space in the water.",
+     "Osvaldo Pereira", None),
+    ("a judge named again by office and a hyphenated surname the recogniser took for a body, past a "
+     "lawyer of her gender",
+     "Judge Ruth A. Adebayo-Kline wrote in her opinion that the county had turned a lost "
+     "signal into an eviction.\n\nA lawyer for the county, Priya Castell, told WKTN\u2019s "
+     "\u201cNoon Report\u201d on Friday that the county would comply with the order while it "
+     "weighed an appeal. She insisted that the video hearings had been \u201ca lifeline, not a "
+     "trap,\u201d for tenants.\n\nJudge Adebayo-Kline was unmoved by that argument. The county, "
+     "she noted, had spent nothing on a phone line for tenants whose screens froze.",
+     "The county, she noted, had spent nothing on a phone line for tenants whose screens froze",
+     "Ruth A. Adebayo-Kline", "note"),
+    ("an order of a judge who ruled in the lede",
+     "HALLORAN, Pa. \u2014 Marden County must stop holding eviction hearings only by video by "
+     "Oct. 1, a Common Pleas judge ruled on Thursday, because tenants who lost their connection "
+     "were marked absent.\n\nJudge Corinne Vasquez-Hale wrote in her opinion that a frozen "
+     "screen was no tenant who had walked away.\n\nThe county\u2019s lawyer, Dan Ruppert, said "
+     "the county would comply with the order while it weighed an appeal.\n\nLandlords were less "
+     "pleased. Their association said in a statement that hearings in person would add weeks to "
+     "cases.\n\nAn aide to Commissioner Ray Dunmore said the commissioner had asked for a "
+     "briefing.\n\nAccording to the order, the county must also reopen any judgment entered "
+     "after a disconnection since Jan. 1.",
+     "the county must also reopen any judgment entered after a disconnection since Jan. 1",
+     "Corinne Vasquez-Hale", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_75(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_76(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
+
+
+def test_a_petition_named_in_quotation_marks_is_no_quotation(extractor, nlp):
+    """A petition's name set off by commas after "a petition" ('circulate a petition, "Keep the Cars
+    Rolling," that asks') is a title, no quotation."""
+    text = ("The brothers have helped circulate a petition, \u201cKeep the Cars Rolling,\u201d that asks the "
+            "state\u2019s senators to press the railroad.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert "Keep the Cars Rolling," not in found
 
 
 def test_a_title_set_off_after_its_column_is_no_quotation(extractor, nlp):
@@ -3307,16 +3371,16 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 76: four articles with an audit, a lawsuit, a county's
-# filing, an order, an incident summary, a cooperative's letter, a railroad's statement and a county
-# resolution as speakers or texts, officials quoted by title alone and named later, people described and
-# named after, middle initials and suffixes, two-word and hyphenated surnames, spouses and brothers sharing
-# a surname, attributions inside a span, partial quotations inside reported clauses, a quotation over two
-# paragraphs, bare quotations named by the paragraph before, and reports, shows and a petition in
-# quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
-# set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9302, "speaker_name_accuracy": 0.9302, "exact_f1": 0.9714,
-               "overlap_f1": 0.9829}
+# Scores of the US-news held-out split (round 77: four articles with a health board's report, an
+# inspection report, a lawsuit, an attorney general's filing, a contract, a district's figures, a bank's
+# letter and a county resolution as speakers or texts, officials quoted by title alone and named later,
+# people described and named after, middle initials and suffixes, a two-word surname, spouses and a father
+# and son sharing a name, partial quotations inside reported clauses, split quotations, a bare quotation
+# named by the paragraph before, and petitions, reports, shows and a loan programme in quotation marks),
+# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are
+# in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8553, "speaker_name_accuracy": 0.8442, "exact_f1": 0.9554,
+               "overlap_f1": 0.9809}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3324,7 +3388,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 86
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
