@@ -1188,10 +1188,13 @@ class _Context:
             couple = _couple_surname(ent[0]) if len(words) == 1 else None
             if couple:
                 words = [*words, couple]  # "Dennis" of "Dennis and Karla Halvorsen"
+            suffix = ""
             while len(words) > 2 and words[-1].lower() in _NAME_SUFFIXES:
-                words = words[:-1]  # ("Aurelio Santos Jr." shares "Santos" with his wife)
+                # ("Aurelio Santos Jr." shares "Santos" with his wife, "Walter Oxley Jr." with his
+                # father, "Walter Oxley Sr.")
+                suffix, words = words[-1].lower().rstrip(".") + " " + suffix, words[:-1]
             if len(words) >= 2:
-                full[words[-1].lower()].add(" ".join(words[:-1]).lower())
+                full[words[-1].lower()].add(" ".join(words[:-1]).lower() + " " + suffix.strip())
         return {surname for surname, given in full.items() if len(given) > 1}
 
     def canonical_person(self, name: str) -> str:
@@ -1251,6 +1254,11 @@ class _Context:
             speaker = None
         else:
             subject = record.subject if record.subject is not None else _subject(record, self.doc, self.verbs)
+            if subject is not None and self.in_quote(subject.idx) \
+                    and (owner := self._owner_of_title(subject)) is not None:
+                subject = owner
+                comma = next((t.i for t in self.doc[owner.i:] if t.text == ","), owner.i + 1)
+                record.np_limit = comma - 1  # (the title hung on the name is none of it)
             if subject is not None and _unauthored_text(subject):
                 subject = None  # 'The U.S. code says ...': a text, not a speaker
             if subject is not None and (_is_number(subject) or _is_infinitive(subject)):
@@ -1314,6 +1322,21 @@ class _Context:
             self.reported.append((record.start, record.end, speaker.name))
         return speaker
 
+    def _owner_of_title(self, subject):
+        """For a subject inside a title in quotation marks ("The town’s Board of Health, in a report it
+        circulated, “Sixty Years of Data,” noted that", the parser's subject "Years"): the noun that
+        opens the sentence before the title, with no verb of its own; None otherwise."""
+        k = bisect_right(self.quote_starts, subject.idx) - 1
+        marked = self.marked[k]
+        tokens = self.tokens_in(marked.start, marked.end)
+        if not tokens or not _is_title(self.doc, self.text, marked.start, marked.end, tokens):
+            return None
+        doc, opening = self.doc, tokens[0].i
+        first = opening  # (the parser may have ended a sentence before the title)
+        while first > 0 and doc[first - 1].text not in (".", "!", "?") and "\n" not in doc[first - 1].text:
+            first -= 1
+        return next((t for t in doc[first:opening] if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
+
     def _paragraph_about(self, pos: int, name: str) -> bool:
         """Whether every sentence of the paragraph around ``pos`` names the person ``name`` or opens
         with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca, 71, ... . She
@@ -1339,8 +1362,15 @@ class _Context:
         lower = tok.lower_
         # pronouns ----------------------------------------------------------
         if tok.pos_ == "PRON" or tok.tag_ in ("PRP", "WP"):
-            if lower in _RELATIVE_PRONOUNS and tok.head.dep_ in ("relcl", "acl") and tok.head.head is not None:
-                noun = tok.head.head
+            clause = tok.head
+            if lower in _RELATIVE_PRONOUNS and clause.dep_ == "conj" and tok.i > 0 \
+                    and self.doc[tok.i - 1].lower_ == "and":
+                # "Supervisor Thomas E. Kroeger, who noted that A, and who warned that B": the second
+                # relative clause, however the parser hung it, is on the noun of the first
+                clause = next((t for t in reversed(self.doc[tok.sent.start:tok.i]) if t.dep_ in ("relcl", "acl")
+                               and any(c.dep_ in _SUBJ_DEPS and c.lower_ == lower for c in t.children)), clause)
+            if lower in _RELATIVE_PRONOUNS and clause.dep_ in ("relcl", "acl") and clause.head is not None:
+                noun = clause.head
                 if noun.pos_ == "NOUN" and noun.lemma_.lower() == "resolution" and (
                         body := _body_answering_with(noun)) is not None:
                     # "The board adopted a resolution that calls the plan “...”": the board's
@@ -1647,6 +1677,9 @@ class _Context:
                                     False, False)
                 recent = self._recent_organisation(pos) if bare and tok.lemma_.lower() not in _PUBLIC_BODY_NOUNS \
                     | _LOCAL_GOVERNMENT_NOUNS else None
+                if recent is not None and len(recent.name.split()) == 1 and any(
+                        t.idx == recent.pos and t.tag_ == "NNPS" for t in self.doc[:tok.i]):
+                    recent = None  # ("The Wolverines ..., according to figures the district gave": a team)
                 if recent is not None and self.sentence_id(recent.pos) >= self.sentence_id(pos) - 1:
                     # "Quinnet Valley Medical Center will stop delivering babies ..., the hospital
                     # said": the organisation named in the same sentence or the one before
@@ -4299,7 +4332,9 @@ def _unauthored_text(tok) -> bool:
         # ("A resolution adopted by the Barnes County Commission on Monday said": the commission's)
         or (c.dep_ == "acl" and c.lemma_.lower() not in _ASKING_VERBS and any(g.dep_ == "agent" for g in c.children))
         for c in tok.children)) \
-        and _maker_before(tok) is None  # ("The resolution" a body passed just before is the body's)
+        and _maker_before(tok) is None \
+        and not (tok.lemma_.lower() in _AUTHORED_REPORTS and _contact_relative_sender(tok) is not None)
+    # ("The resolution" a body passed just before is the body's, as is "A resolution the board adopted 4 to 1")
 
 
 def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
@@ -4326,9 +4361,12 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program', 'the
         # state’s "Notify Me First" alert system' (the tagger's adjective)
         return True
-    if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[last].head.i == k \
-            and doc[last].dep_ in ("compound", "nmod", "amod"):
-        return True  # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm'
+    if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[last].head.i in (k, k + 1) \
+            and doc[last].dep_ in ("compound", "nmod", "amod") \
+            and all(t.pos_ == "NOUN" and t.is_lower for t in doc[k:doc[last].head.i + 1]):
+        # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm', 'the bank’s "Harvest
+        # Line" farm loans'
+        return True
     first = tokens[0]
     k = first.i - 1
     owned = False  # (passed a possessive: 'told WCVR’s “Valley Morning” that')
@@ -4439,6 +4477,9 @@ def _set_off_after_title_noun(doc, tokens: list) -> bool:
     if opening < 1 or doc[opening - 1].text != ",":
         return False
     for t in reversed(doc[max(0, opening - 9):opening - 1]):
+        if t.pos_ == "VERB" and t.dep_ in ("relcl", "acl") and t.head.i < t.i and t.head.pos_ == "NOUN" \
+                and t.head.lower_ in _TITLE_NOUNS and any(c.dep_ in ("poss", "det") for c in t.head.children):
+            return True  # ('in a report it circulated before the meeting, “Sixty Years of Data,” noted')
         if t.pos_ in ("VERB", "AUX") or t.text in (".", ";"):
             return False
         if t.lower_ in _TITLE_NOUNS and t.pos_ == "NOUN" and any(c.dep_ in ("poss", "det") for c in t.children):
@@ -5533,10 +5574,13 @@ def _verb_subject(verb, verbs: ReportingVerbs):
         # "Brenner County Reads, a volunteer group that tutors ..., said": the sentence's main verb,
         # after a relative clause set off by commas, taken for that clause's
         return named
-    if verb.dep_ == "acl" and verb.head.dep_ == "ROOT" and verb.head.i < verb.i \
+    if verb.dep_ == "acl" and verb.head.i < verb.i and (
+            verb.head.dep_ == "ROOT" or (verb.head.dep_ == "nsubj" and verb.head.head.i > verb.i)) \
             and verb.head.pos_ in ("PROPN", "NOUN") and verb.i > 0 and verb.nbor(-1).text == ",":
         # "Michael Tran, the assistant secretary ..., acknowledged that": a sentence whose main
         # verb, after its subject's apposition, the parser took for a participle on the subject
+        # (and made a later verb the main one: "The home’s administrator, Gregory T. Sandell,
+        # acknowledged in a letter ... that A, and he wrote that B")
         return verb.head
     subjects = [c for c in verb.head.children if c.dep_ == "nsubj"] if verb.dep_ == "conj" else []
     if len(subjects) == 2 and verb.i > 0 and verb.nbor(-1).text == "," and subjects[1].i < verb.i and any(
@@ -5939,9 +5983,12 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
     if that is not None and that.i > lo_i:
         lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said
     first = doc[lo_i]
-    if first.lower_ == "that" and first.dep_ == "nsubj" and first.head.i == head.i and head.dep_ == "relcl" \
-            and reporter is not None and reporter.i < lo_i:
-        lo_i += 1  # "said in a letter to the board that audits ... would violate": no relative pronoun
+    if first.lower_ == "that" and first.head.i == head.i and reporter is not None and reporter.i < lo_i and (
+            (first.dep_ in ("nsubj", "dobj") and head.dep_ == "relcl")
+            or (first.dep_ == "dobj" and any(c.dep_ in _SUBJ_DEPS and c.i > first.i for c in head.children))):
+        # "said in a letter to the board that audits ... would violate", "told WOHC’s “Capital Hour” that the
+        # family had learned": no relative pronoun, nor an object before the clause's subject
+        lo_i += 1
     if reporter is not None and first.lower_ == "that" and first.dep_ == "det" and first.head.dep_ in _SUBJ_DEPS \
             and lo_i > 0 and reporter.i < lo_i and reporter.i in (doc[lo_i - 1].i, doc[lo_i - 1].head.i) \
             and first.head.lemma_.lower() not in _ANAPHORIC_NOUNS:
@@ -6078,7 +6125,8 @@ def _rejoin_quoted_subject(doc, reporter_i: int, lo: int) -> int:
         return lo  # 'said on "Meet the Press" that A': the clause opens with "that", after the marks
     gap = range(reporter_i + 1, lo)
     marks = [i for i in gap if doc[i].text in _ALL_MARKS and doc[i].is_punct and doc[i].tag_ != "POS"]
-    if not marks or any(doc[i].lower_ == "that" and doc[i].dep_ == "mark" for i in gap if i > marks[-1]):
+    if not marks or any(doc[i].lower_ == "that" and (doc[i].dep_ == "mark" or i == lo - 1)
+                        for i in gap if i > marks[-1]):
         return lo  # (nor a show named before another clause's "that": 'told WDCR’s “Township Line” on
         # Saturday that A ... ever could', where "could" is a clause of its own)
     start = marks[0]

@@ -3048,12 +3048,64 @@ REPORT_SHAPES = [
      "after a disconnection since Jan. 1.",
      "the county must also reopen any judgment entered after a disconnection since Jan. 1",
      "Corinne Vasquez-Hale", "according to"),
+    ("a son who shares his father's name but for the suffix",
+     "The veteran, Harold Brummett Sr., died in June.\n\nHis son, Harold Brummett Jr., who drove "
+     "up from Dayton every Sunday, said the family had learned of the fall from a chaplain.",
+     "the family had learned of the fall from a chaplain",
+     "Harold Brummett Jr.", "say"),
+    ("a show's name before a 'that' the parser took for a relative pronoun",
+     "Her brother, Dennis Marchbank, told WKOV\u2019s \u201cCapital Hour\u201d that the family "
+     "had learned of the fall from a chaplain.",
+     "the family had learned of the fall from a chaplain",
+     "Dennis Marchbank", "tell"),
+    ("a body whose report's title the parser made the subject",
+     "The town\u2019s Board of Health, in a report it circulated before the meeting, "
+     "\u201cFluoride and Pell River: Sixty Years of Data,\u201d noted that the share of children "
+     "with untreated decay had fallen by two thirds.",
+     "the share of children with untreated decay had fallen by two thirds",
+     "the town\u2019s Board of Health", "note"),
+    ("a second relative clause joined by 'and who', hung on the main verb",
+     "The only vote against it came from Supervisor Lyle D. Haskamp, who noted that the county "
+     "had no say over a private bank, and who warned that the letter would go unread in Lincoln.",
+     "the letter would go unread in Lincoln",
+     "Lyle D. Haskamp", "warn"),
+    ("a resolution a body adopted, in a relative clause without 'that'",
+     "The Wendover County Board of Supervisors met on Monday.\n\nA resolution the board adopted "
+     "4 to 1 on Monday said that the closing would leave the north of the county without a bank.",
+     "the closing would leave the north of the county without a bank",
+     "the Wendover County Board of Supervisors", "say"),
+    ("a programme's name before the nouns it names",
+     "Ms. Oyelowo acknowledged that the closing would be hard on older customers, but she argued "
+     "that the bank\u2019s \u201cPrairie Line\u201d farm loans had been written in town for "
+     "years.",
+     "the bank\u2019s \u201cPrairie Line\u201d farm loans had been written in town for years",
+     "Oyelowo", "argue"),
+    ("a participle set off after a named subject whose later verb the parser made the main one",
+     "The home\u2019s administrator, Warren D. Pelletier, acknowledged in a letter to "
+     "residents\u2019 families on Thursday that Ward B had been short on \u201csome "
+     "nights,\u201d and he wrote that he had asked the department for help.",
+     "some nights,",
+     "Warren D. Pelletier", "acknowledge"),
+    ("a described person's second relative clause that reports, named in the next sentence",
+     "A pediatric dentist who has practiced on Elm Lane since 1994, and who said she had counted "
+     "14 cavities in the mouth of a single 5-year-old last winter, spoke against the article for "
+     "ten minutes. The dentist, Dr. Nadia Ferrante, warned the meeting that the children would "
+     "pay for the vote.",
+     "she had counted 14 cavities in the mouth of a single 5-year-old last winter",
+     "Nadia Ferrante", "say"),
+    ("a district's figures after a team's name",
+     "Harlan Bluff High School has canceled its football season, the district\u2019s "
+     "superintendent, Margaret L. Oyelaran, said on Friday.\n\nThe Hawks, who won a state title "
+     "in 1988, had 46 players on the roster four years ago, according to figures the district "
+     "gave the school board in July.",
+     "The Hawks, who won a state title in 1988, had 46 players on the roster four years ago",
+     "the district", "according to"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_76(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_77(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3371,16 +3423,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 77: four articles with a health board's report, an
-# inspection report, a lawsuit, an attorney general's filing, a contract, a district's figures, a bank's
-# letter and a county resolution as speakers or texts, officials quoted by title alone and named later,
-# people described and named after, middle initials and suffixes, a two-word surname, spouses and a father
-# and son sharing a name, partial quotations inside reported clauses, split quotations, a bare quotation
-# named by the paragraph before, and petitions, reports, shows and a loan programme in quotation marks),
-# measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold set and its split are
-# in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8553, "speaker_name_accuracy": 0.8442, "exact_f1": 0.9554,
-               "overlap_f1": 0.9809}
+# Scores of the US-news held-out split (round 78: four articles with a complaint, a controller's review,
+# a company's filing and letter, a family's letter, a wildlife agency's survey and a chamber's figures as
+# speakers or texts, officials quoted by title alone and named later, people described and named after,
+# middle initials and suffixes, two-word surnames, spouses and siblings sharing a surname, partial and
+# split quotations, a quotation over two paragraphs, a bare quotation named by the paragraph before, and
+# shows, reviews and a petition in quotation marks), measured once with the rules frozen (docs/quotes.md,
+# "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8974, "speaker_name_accuracy": 0.8974, "exact_f1": 0.9872,
+               "overlap_f1": 1.0}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3388,7 +3439,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 76
+    assert result["n_articles"] == 4 and result["n_named"] == 78
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
