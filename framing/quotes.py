@@ -321,6 +321,13 @@ _KIN_NOUNS = frozenset({
     "father",
     "widower", "fiancé", "fiancée", "stepfather", "stepmother", "stepson", "stepdaughter",
 })
+# The gender a noun of kinship gives the person named in apposition to it ("A nephew, Kalle Rautio,").
+_KIN_GENDERS = {
+    **dict.fromkeys(("son", "brother", "husband", "uncle", "nephew", "grandson", "grandfather", "father",
+                     "widower", "stepfather", "stepson"), "m"),
+    **dict.fromkeys(("daughter", "sister", "wife", "aunt", "niece", "granddaughter", "grandmother", "mother",
+                     "widow", "stepmother", "stepdaughter"), "f"),
+}
 # Commissive and predictive verbs take a noun object more often than a clause: after such an
 # object, a clause without "that" is a relative clause of the object the parser misread.
 _OBJECT_FIRST = frozenset({"promise", "pledge", "vow", "predict"})
@@ -1171,6 +1178,15 @@ class _Context:
                 name = self.by_last.get(surname.text.lower())
                 if name is not None and surname.text.lower() not in shared:
                     found[name].add(gender)
+        for tok in self.doc:
+            # "A nephew, Kalle Rautio,", "Helmi Tervo, his sister,": a noun of kinship in apposition
+            kin = _KIN_GENDERS.get(tok.lower_) if tok.pos_ == "NOUN" else None
+            named = [tok.head] if kin and tok.dep_ == "appos" else [c for c in tok.children if c.dep_ == "appos"] \
+                if kin else []
+            for word in named:
+                person = next((p for p in self.persons if p.pos == _name_tokens(word)[0].idx), None)
+                if person is not None:  # (a full name, though another person shares the surname)
+                    found[person.name].add(kin)
         given = given_name_genders()
         for person in self.persons:
             # "Tamara Gaines", "Roy Dempsey": a given name that tells the gender, where no title does
@@ -1208,7 +1224,13 @@ class _Context:
         surname = _surname_key(" ".join(words))  # (past a suffix: "... Brandt Jr.")
         if len(words) >= 2 and surname in self.shared_surnames:
             return " ".join(words)
-        return self.by_last.get(surname, " ".join(words))
+        full = self.by_last.get(surname, " ".join(words))
+        given = words[0]
+        if len(words) == 2 and len(full.split()) >= 2 and given.isalpha() and given[:1].isupper() \
+                and given.lower() not in {w.lower() for w in full.split()} \
+                and given.lower() not in _NAME_OFFICES | _COURTESY_TITLES:
+            return " ".join(words)  # "Nadia Lockhart" is not "Caleb Lockhart", recognised or not
+        return full
 
     # -- actors ---------------------------------------------------------------
     def _np_actor(self, tokens, *, prefer_member: bool = True) -> str | None:
@@ -1342,13 +1364,23 @@ class _Context:
         with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca, 71, ... . She
         recalled that ..."), so that the paragraph is about that one person."""
         start, end = self.paragraph_at(pos)
+        about = scene = 0
         for sentence in self.doc.char_span(start, end, alignment_mode="expand").sents:
             named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons) \
                 or any(sentence.start_char <= s < sentence.end_char and said == name for s, _, said in self.reported)
             # (or quotes them: "“Nobody likes hearing it,” he said, “but ...”")
-            if not named and sentence[0].lower_ not in ("he", "she"):
+            if named or sentence[0].lower_ in ("he", "she"):
+                about += 1
+                continue
+            if about or any(sentence.start_char <= p.pos < sentence.end_char for p in self.persons) \
+                    or any(sentence.start_char <= s < sentence.end_char for s, _, _ in self.reported):
                 return False
-        return True
+            scene += 1
+        # (a sentence that sets the scene, with no one in it, may open a paragraph that goes on about
+        # the person for two sentences or more: "Two generations of drivers have known the yard as “the
+        # pound.” One of the drivers ..., a night-shift nurse ..., told the council ... . The nurse,
+        # Theresa Culhane, said ...")
+        return about >= (2 if scene else 1)
 
     def _speaker_from(self, tok, record: _Record) -> _Speaker:
         if tok.pos_ == "PROPN" and _in_dateline(self.doc, tok.idx + len(tok.text)):
@@ -1486,6 +1518,10 @@ class _Context:
         # the head of the name's own phrase ("Senator Dale Voss of Montana" -> "Voss", in
         # apposition to "Her colleague")
         root = next((t for t in name_tokens if t.head.i not in ids or t.head.i == t.i), head)
+        if tok.pos_ == "PROPN" and tok.ent_type_ == "ORG" and tok.lower_ in _AGENCY_NOUNS and tok.ent_iob_ == "I":
+            # "the South Dakota Department of Game, Fish and Parks": the last word of a department's
+            # name that the recogniser took for a person is none
+            person_tokens = []
         if person_tokens and (head.ent_type_ == "PERSON" or tok.ent_type_ == "PERSON" or root.ent_type_ == "PERSON"):
             person_tokens = [t for t in person_tokens if t.head.i == root.i or t.i == root.i] or person_tokens
             # two people named together: after a plural description, or as the subject itself ("Mr.
@@ -3165,6 +3201,10 @@ class _Context:
             if later.pos_ == "NOUN" and later.lemma_.lower() in _AUTHORED_REPORTS:
                 # "The notice, filed by Prairie Sun Egg Farms ..., said": the document's author
                 later = _named_author(later) or later
+            elif later.pos_ == "NOUN":
+                # "The operator, Northlake Renal Partners, which runs 22 clinics, said": the name set
+                # off after a description
+                later = next((c for c in later.children if c.dep_ == "appos" and c.pos_ == "PROPN"), later)
             if later.pos_ != "PROPN":
                 continue
             words = _name_tokens(later)
@@ -4577,8 +4617,10 @@ def _governor(tok, verbs: ReportingVerbs):
                 # kind"': the spokesman's words): walk on up
                 # (and so is the fragment of a passive with no one by whom: 'claimed that the category
                 # had been written "with one company in mind"')
+                # (and so is a fragment that says when or why, under a verb inside someone's clause:
+                # 'recalled that the town had asked for the fee "before we had sold a single gram"')
                 nested = entry not in verbs.fragment_only and node.dep_ == "ccomp" and _is_speech(node.head, verbs) \
-                    and (edge == "dobj" or (edge not in _NOT_REPORTED_EDGES and _under_modal(node))
+                    and (edge in ("dobj", "advcl") or (edge not in _NOT_REPORTED_EDGES and _under_modal(node))
                          or (any(c.dep_ == "auxpass" for c in node.children)
                              and not any(c.dep_ == "agent" for c in node.children)))
                 # (calling a number is no naming: 'workers had called 911 "within minutes"' are the
@@ -4949,6 +4991,7 @@ def _author_of(source):
     author = _named_author(source) or _relative_signer(source) or _plaintiff(source) or _sender_named_next(source) \
         or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
+        or _issuer_named_next(source) \
         or _ruler_before(source) or _maker_before(source)
     if author is not None:
         return author
@@ -5124,6 +5167,26 @@ def _subject_of_verb_before(source, sentences: int, fits):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
                 return subject
+    return None
+
+
+def _issuer_named_next(source):
+    """For "the state’s annual brood survey" with no author in its own words: the body the next
+    sentence names as issuing it ("The survey, which the South Dakota Department of Game, Fish and
+    Parks released in August, said"); None otherwise."""
+    doc, sent = source.doc, source.sent
+    if sent.end >= len(doc):
+        return None
+    for noun in doc[sent.end].sent:
+        if noun.lemma_ != source.lemma_ or noun.pos_ != "NOUN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            continue
+        issued = next((c for c in noun.children if c.dep_ == "relcl" and c.lemma_.lower() in _SENDING_VERBS), None)
+        body = next((c for c in issued.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None) \
+            if issued is not None else None
+        if body is not None:
+            name = _entity_of(body)  # (the name's head, where the parser made its last word the subject)
+            return name.root if name is not None and name.label_ == "ORG" else body
     return None
 
 
@@ -5979,6 +6042,14 @@ def _clause_range(ctx: _Context, head, reporter) -> tuple[int, int] | None:
         end = i
     if end > hi_i and not any(_nested_report(t, ctx.verbs) for t in doc[hi_i + 1:end + 1]):
         hi_i = end
+    after = next((c for c in reporter.children if c.dep_ == "conj" and c.left_edge.i == hi_i + 1 and _is_verb(c)
+                  and ctx.verbs.entry(c) is None), None) if reporter is not None and reporter.i < head.i else None
+    if after is not None and doc[hi_i].pos_ in ("NOUN", "PROPN", "NUM") and any(
+            c.dep_ == "nsubj" and c.pos_ == "NOUN" and c.left_edge.i == hi_i + 1 for c in after.children):
+        # "predicted that the opener would bring half of the $1.2 million [a normal year brings into
+        # town]": a relative clause without "that" that the parser made a verb coordinated with the
+        # report, with no "and" or comma before it
+        hi_i = max(t.i for t in after.subtree if not t.is_punct)
     that = next((c for c in head.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < head.i), None)
     if that is not None and that.i > lo_i:
         lo_i = that.i  # "before the Legislature’s committee that A": what the parser put before "that" is not said

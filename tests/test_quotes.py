@@ -3100,12 +3100,61 @@ REPORT_SHAPES = [
      "gave the school board in July.",
      "The Hawks, who won a state title in 1988, had 46 players on the roster four years ago",
      "the district", "according to"),
+    ("a bare quotation after a paragraph that sets the scene before the person",
+     "Two generations of Kessel drivers have known the fenced lot by the river simply as "
+     "\u201cthe pound.\u201d One of the drivers in the controller's sample, a night-shift nurse "
+     "whose car was towed in a January storm, told the council that she had paid $385 in cash. "
+     "The nurse, Renata Vogelsang, said nobody had offered her a receipt.\n\n\u201cWho walks "
+     "around with $385 in cash at two in the morning?\u201d\n\nThe council voted 5 to 2.",
+     "Who walks around with $385 in cash at two in the morning?",
+     "Renata Vogelsang", None),
+    ("a quoted time clause under a verb inside someone's report",
+     "Ingrid Saltonstall, who opened the shop with her husband in 2024, recalled that the town "
+     "had asked for the fee \u201cbefore we had sold a single loaf,\u201d and that nobody had "
+     "ever sent a bill.",
+     "before we had sold a single loaf,",
+     "Ingrid Saltonstall", "recall"),
+    ("a lede's company named next after a description",
+     "PETOSKEY, Mich. \u2014 The only dialysis clinic within an hour\u2019s drive of Petoskey "
+     "will close on Dec. 13, because its operator has not been able to hire a nurse in more than "
+     "a year, the company told its 38 patients in a letter last week.\n\nThe operator, Lakemont "
+     "Kidney Care, which runs 14 clinics in Michigan, said in the letter that patients would be "
+     "offered chairs in Traverse City.",
+     "The only dialysis clinic within an hour\u2019s drive of Petoskey will close on Dec. 13, "
+     "because its operator has not been able to hire a nurse in more than a year",
+     "Lakemont Kidney Care", "tell"),
+    ("a wife's full name, unrecognised, never stands for her husband's",
+     "Greta Holloway, who opened the bakery with her husband in a former tire shop on Route 9, "
+     "recalled that the town had asked for the fee early, and that nobody at Town Hall had ever "
+     "sent a bill. Her husband, Amos Holloway, who keeps the books, said the couple had paid on "
+     "time every quarter. \u201cWhat were we supposed to do, say no?\u201d he asked. She added "
+     "that she had offered to pay for a crossing guard instead.",
+     "she had offered to pay for a crossing guard instead",
+     "Greta Holloway", "add"),
+    ("a nephew named in apposition is a man",
+     "Helvi Saarinen, 84, no longer drives. Her brother, Arvo Saarinen, has dialysis three times "
+     "a week. A nephew, Kalle Rautio, has offered to drive the two of them, but he works nights "
+     "at the mill. She said she would sooner sell the house than ask him to give up the job.",
+     "she would sooner sell the house than ask him to give up the job",
+     "Helvi Saarinen", "say"),
+    ("a survey that the next sentence says a body released",
+     "Motel rooms in Kerrick sat half empty on Saturday, because, according to the state\u2019s "
+     "annual brood survey, a dry spring left 41 percent fewer birds along the county\u2019s "
+     "roads.\n\nThe survey, which the Dakota Wildlife Division released in August, said that its "
+     "counters had seen 1.9 pheasants per mile.",
+     "a dry spring left 41 percent fewer birds along the county\u2019s roads",
+     "the Dakota Wildlife Division", "according to"),
+    ("a relative clause without 'that' closing the content, taken for a verb of its own",
+     "The Kerrick Area Chamber of Commerce, which counts 60 members, predicted that the opener "
+     "would bring roughly half of the $1.2 million a normal year brings into town.",
+     "the opener would bring roughly half of the $1.2 million a normal year brings into town",
+     "the Kerrick Area Chamber of Commerce", "predict"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_77(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_78(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3423,15 +3472,15 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 78: four articles with a complaint, a controller's review,
-# a company's filing and letter, a family's letter, a wildlife agency's survey and a chamber's figures as
-# speakers or texts, officials quoted by title alone and named later, people described and named after,
-# middle initials and suffixes, two-word surnames, spouses and siblings sharing a surname, partial and
-# split quotations, a quotation over two paragraphs, a bare quotation named by the paragraph before, and
-# shows, reviews and a petition in quotation marks), measured once with the rules frozen (docs/quotes.md,
-# "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8974, "speaker_name_accuracy": 0.8974, "exact_f1": 0.9872,
-               "overlap_f1": 1.0}
+# Scores of the US-news held-out split (round 79: four articles with a lawsuit, a complaint, a filing, an
+# inspection report, a company's letter and a resolution as speakers or texts, officials quoted by title
+# alone and named later, people described and named after, middle initials and suffixes, two-word
+# surnames, spouses, siblings and brothers sharing a surname, split quotations, a quotation over two
+# paragraphs, bare quotations named by the paragraph before, and petitions, shows, reports and a programme
+# in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
+# set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.9726, "speaker_name_accuracy": 0.9726, "exact_f1": 0.9733,
+               "overlap_f1": 0.9733}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3439,7 +3488,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 78
+    assert result["n_articles"] == 4 and result["n_named"] == 73
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
