@@ -4389,8 +4389,10 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     stripped = text[start:end].rstrip(" ,\u2019\u201d'\"")
     if stripped.endswith(".") and len(words) > 1:
         # a short sentence ("We Will Win."), unless a show's owner and a preposition of titles
-        # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks
-        return _owned_show_before(doc, tokens) or _listed_as(doc, tokens) or _after_title_participle(doc, tokens)
+        # stand before it: 'on WPHW’s “Northwoods Morning.”' ends its sentence inside the marks (or a
+        # title noun, set off by a comma: 'a petition against the antennas, “Keep Our Steeple a Steeple.”')
+        return _owned_show_before(doc, tokens) or _listed_as(doc, tokens) or _after_title_participle(doc, tokens) \
+            or _set_off_after_title_noun(doc, tokens)
     if _listed_as(doc, tokens) or _described_as_title(doc, tokens) or _set_off_after_title_noun(doc, tokens):
         return True
     if len(words) > 1 and words[-1] in _LAW_NAME_WORDS:
@@ -4401,11 +4403,14 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program', 'the
         # state’s "Notify Me First" alert system' (the tagger's adjective)
         return True
-    if k < len(doc) and doc[k].pos_ == "NOUN" and doc[k].is_lower and doc[last].head.i in (k, k + 1) \
-            and doc[last].dep_ in ("compound", "nmod", "amod") \
-            and all(t.pos_ == "NOUN" and t.is_lower for t in doc[k:doc[last].head.i + 1]):
+    def modifying_noun(t) -> bool:  # ("welding" in "welding course", tagged as a participle)
+        return t.is_lower and (t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("amod", "compound")))
+
+    if k < len(doc) and modifying_noun(doc[k]) and doc[last].head.i in (k, k + 1) \
+            and doc[last].dep_ in ("compound", "nmod", "amod") and doc[doc[last].head.i].pos_ == "NOUN" \
+            and all(modifying_noun(t) for t in doc[k:doc[last].head.i + 1]):
         # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm', 'the bank’s "Harvest
-        # Line" farm loans'
+        # Line" farm loans', 'the state’s “Range Ready” welding course'
         return True
     first = tokens[0]
     k = first.i - 1
@@ -4992,7 +4997,7 @@ def _author_of(source):
         or _doer_before(source) \
         or _majority_writer(source) or _sender_by_recipients(source) or _writer_named_next(source) \
         or _issuer_named_next(source) \
-        or _ruler_before(source) or _maker_before(source)
+        or _ruler_before(source) or _maker_before(source) or _filer_before(source)
     if author is not None:
         return author
     if any(c.dep_ == "det" and c.lower_ == "the" for c in source.children) and not any(
@@ -5114,6 +5119,27 @@ _MAKING_VERBS = {
                            "deliver", "organize", "organise", "present"}),
     "resolution": frozenset({"pass", "adopt", "approve"}),
 }
+
+
+def _filer_before(source):
+    """For "the filing" with no author of its own: whoever filed a document in the same or the two
+    sentences before ("The complaint, filed in U.S. District Court in Worcester by Havelock Wireless LLC,
+    argues ... . According to the filing"), when it is no pronoun; None otherwise."""
+    if source.lemma_.lower() != "filing" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
+        return None
+    first = source.sent.start
+    for _ in range(2):
+        if first > 0:
+            first = source.doc[first - 1].sent.start
+    for tok in reversed(source.doc[first:source.i]):
+        if tok.lemma_.lower() != "file" or tok.pos_ != "VERB":
+            continue
+        by = next((c for c in tok.children if c.dep_ == "agent"), None) if tok.dep_ == "acl" else None
+        filer = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else \
+            next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if filer is not None and filer.pos_ != "PRON":
+            return filer
+    return None
 
 
 def _maker_before(source):
@@ -5389,8 +5415,12 @@ def _named_author(source):
                 if source_prep is not None else None
             if author is not None:
                 return author
-        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ("pay", "hire", "retain") and any(
-                c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SENDING_VERBS for c in child.children):
+        if child.dep_ in ("relcl", "acl") and child.lemma_.lower() in ("pay", "hire", "retain") and (any(
+                c.dep_ in ("advcl", "xcomp") and c.lemma_.lower() in _SENDING_VERBS for c in child.children)
+                or any(t.i != child.i and t.lemma_.lower() in _SENDING_VERBS and t.tag_ == "VB" and any(
+                    a.dep_ == "aux" and a.tag_ == "TO" for a in t.children) for t in child.subtree)):
+            # (or "to write" hung on the sum: "A study the two boards paid a Wichita firm, Plainsbridge
+            # Education Consulting, $38,000 to write says")
             # "a study the county paid Harrow Public Safety Group $86,000 to prepare": the firm paid
             # to write it, not the one who paid
             author = next((c for c in child.children if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN"), None)
@@ -6243,6 +6273,8 @@ def _verb_clauses(ctx: _Context, verb, entry: str, verbs: ReportingVerbs) -> lis
     displaced = _displaced_clause(verb, verbs)
     if displaced is None:
         displaced = _told_clause(verb)
+    if displaced is None:
+        displaced = _stranded_relative_content(verb)
     if displaced is not None:
         children.append(displaced)
     # "ASHBY FALLS, Neb. — The district will start charging fines ..., the library’s director said":
@@ -6773,6 +6805,23 @@ def _told_clause(verb):
                         c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp", "oprd") for c in clause.children):
                 return clause
     return None
+
+
+def _stranded_relative_content(verb):
+    """The content of a reporting verb inside a relative clause whose own subject is the relative
+    pronoun ("a decision that the lawsuit says [has left four miles of Route 9 without a signal]"),
+    when the parser hung the content's verb elsewhere: the finite verb right after the reporting one,
+    with no subject of its own; None otherwise."""
+    doc = verb.doc
+    if verb.dep_ != "relcl" or verb.i + 1 >= len(doc) or doc[verb.left_edge.i].lower_ not in ("that", "which") \
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > verb.i for c in verb.children):
+        return None
+    nxt = doc[verb.i + 1]
+    clause = nxt.head if nxt.dep_ in ("aux", "auxpass") else nxt
+    if clause.i <= verb.i or not _is_verb(clause) or not _finite(clause) or clause in verb.subtree \
+            or any(c.dep_ in _SUBJ_DEPS and c.i > verb.i for c in clause.children):
+        return None
+    return clause
 
 
 def _displaced_clause(verb, verbs: ReportingVerbs):

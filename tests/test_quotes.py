@@ -3149,12 +3149,36 @@ REPORT_SHAPES = [
      "would bring roughly half of the $1.2 million a normal year brings into town.",
      "the opener would bring roughly half of the $1.2 million a normal year brings into town",
      "the Kerrick Area Chamber of Commerce", "predict"),
+    ("a filing after a complaint filed by a named company",
+     "The complaint, filed in federal court in Springfield by Tarrow Mobile LLC, argues that the "
+     "vote violated federal law. According to the filing, the company spent 19 months looking "
+     "for another site.",
+     "the company spent 19 months looking for another site",
+     "Tarrow Mobile LLC", "according to"),
+    ("a programme's name before a participle and the noun it names",
+     "Aaro Niskanen has a mortgage. He said he would sign up for the county\u2019s \u201cWork "
+     "Ready\u201d welding course this winter.",
+     "he would sign up for the county\u2019s \u201cWork Ready\u201d welding course this winter",
+     "Aaro Niskanen", "say"),
+    ("a study a firm was paid to write, the sum and its infinitive hung together",
+     "A study the two boards paid a Topeka firm, Harmon Schools Consulting, $38,000 to write "
+     "says a merged district would save about $610,000 a year.",
+     "a merged district would save about $610,000 a year",
+     "Harmon Schools Consulting", "say"),
+    ("a report in a relative clause whose content's verb the parser hung elsewhere",
+     "HARTWELL, Mass. \u2014 A wireless carrier sued the town of Hartwell in federal court on "
+     "Friday, because its zoning board would not let the company hide nine antennas inside the "
+     "white steeple of the First Parish Church, a decision that the lawsuit says has left four "
+     "miles of Route 9 and most of the town\u2019s north end without a dependable cell signal.",
+     "has left four miles of Route 9 and most of the town\u2019s north end without a dependable "
+     "cell signal",
+     "a wireless carrier", "say"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_78(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_79(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3166,6 +3190,15 @@ def test_a_petition_named_in_quotation_marks_is_no_quotation(extractor, nlp):
             "state\u2019s senators to press the railroad.")
     found = [q.text for q in extractor.extract(nlp(text))]
     assert "Keep the Cars Rolling," not in found
+
+
+def test_a_petition_named_at_the_end_of_its_sentence_is_no_quotation(extractor, nlp):
+    """A petition's name set off by a comma that ends its sentence inside the marks ('a petition against
+    the tower, "Keep Our Common Green."') is a title, no quotation, however like a short sentence it looks."""
+    text = ("His wife sees it differently. Dana Ashworth was among the first to sign a petition against the "
+            "tower, \u201cKeep Our Common Green.\u201d The petition had 611 signatures by Friday.")
+    found = [q.text for q in extractor.extract(nlp(text))]
+    assert "Keep Our Common Green." not in found
 
 
 def test_a_title_set_off_after_its_column_is_no_quotation(extractor, nlp):
@@ -3472,15 +3505,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 79: four articles with a lawsuit, a complaint, a filing, an
-# inspection report, a company's letter and a resolution as speakers or texts, officials quoted by title
-# alone and named later, people described and named after, middle initials and suffixes, two-word
-# surnames, spouses, siblings and brothers sharing a surname, split quotations, a quotation over two
-# paragraphs, bare quotations named by the paragraph before, and petitions, shows, reports and a programme
-# in quotation marks), measured once with the rules frozen (docs/quotes.md, "US domestic news"); the gold
-# set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.9726, "speaker_name_accuracy": 0.9726, "exact_f1": 0.9733,
-               "overlap_f1": 0.9733}
+# Scores of the US-news held-out split (round 80: four articles with a health department's summary, a
+# judge's order, a lawsuit, a zoning board's decision and a city's filing as speakers or texts, officials
+# quoted by title alone and named later, people described and named after, middle initials and suffixes,
+# two-word surnames, spouses sharing a surname, split quotations, bare quotations named by the paragraph
+# before, and reports, shows, a petition and a programme in quotation marks), measured once with the rules
+# frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
+US_HELD_OUT = {"named_speaker_accuracy": 0.8481, "speaker_name_accuracy": 0.8481, "exact_f1": 0.9814,
+               "overlap_f1": 0.9814}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3488,7 +3520,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 73
+    assert result["n_articles"] == 4 and result["n_named"] == 79
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
