@@ -114,7 +114,10 @@ _TITLE_NOUNS = frozenset(
      # what a thing goes by ('a package Prairieland sells under the name “Harvest Shield,”')
      "name",
      # what people sign ('circulate a petition, “Move the Beets,” that asks')
-     "petition"})
+     "petition",
+     # documents with titles of their own ('A summary the department sent ..., “Campylobacter Cluster,
+     # North Worcester County,” says')
+     "summary", "study", "survey", "audit", "review"})
 # Nouns of a campaign, a title's when they follow it directly ('its “Keep the Name” campaign'), not when
 # they describe a quotation in apposition ('“We Will Win,” a new slogan of the campaign,').
 _CAMPAIGN_NOUNS = frozenset({"campaign", "drive"})
@@ -1354,6 +1357,9 @@ class _Context:
         if not tokens or not _is_title(self.doc, self.text, marked.start, marked.end, tokens):
             return None
         doc, opening = self.doc, tokens[0].i
+        other = next((c for c in subject.head.children if c.dep_ in _SUBJ_DEPS and c.i < opening - 1), None)
+        if other is not None:  # ("A summary the department sent ..., “Cluster, North County,” says")
+            return other
         first = opening  # (the parser may have ended a sentence before the title)
         while first > 0 and doc[first - 1].text not in (".", "!", "?") and "\n" not in doc[first - 1].text:
             first -= 1
@@ -1415,9 +1421,10 @@ class _Context:
             if lower == "it" and self._text_before(pos):
                 # "The contract says A. It also says that B": a text, as the contract is
                 return _Speaker(None, None, None)
-            if lower == "it" and (authored := self._authored_text_before(pos)) is not None:
+            if lower == "it" and (authored := self._authored_text_before(pos) or self._signer_before(pos)) is not None:
                 # "The petition asks the City Council to strike the closing. It says": the petition's,
-                # and so its author's
+                # and so its author's ("The judge, Franklin D. Aldermoor III, signed the order on Nov. 26.
+                # It says": the order's, and so the judge's)
                 return replace(self._speaker_from(authored, record), mention=tok.text, pos=pos)
             if pronoun in _THING_PRONOUNS:
                 antecedent = self._previous_organisation(pos, record)
@@ -1427,6 +1434,12 @@ class _Context:
                 return replace(self._speaker_from(group, record), mention=tok.text, pos=pos)
             if antecedent is None:
                 antecedent = self.antecedent(pronoun, pos, gender=gender)
+            if antecedent is None and pronoun in ("he", "she") and (described := next((
+                    c for c in tok.sent.root.children if c.dep_ == "nsubj" and c.i < tok.i
+                    and (c.pos_ == "NOUN" or c.is_lower) and c.lemma_.lower() in _PERSON_NOUNS), None)) is not None:
+                # "The county’s president judge has ordered ..., because, he told the commissioners, A": no
+                # one named before, the person its own sentence describes (named later, as the case may be)
+                return replace(self._speaker_from(described, record), mention=tok.text, pos=pos)
             if antecedent is None:
                 return _Speaker(None, tok.text, None, pos)
             if gender is not None and antecedent.person and antecedent.name \
@@ -1509,9 +1522,11 @@ class _Context:
             # took for a person); a name in apposition inside it still counts ("A lawyer for the
             # family, Jane Ross,")
             # ("The office of Delegate Miriam Birchfield" is hers: the person whose office it is)
+            # (however deep in the phrase: "a roofer from the borough of Sayre Hollow who ...")
             objects = {w.i for c in tok.children if c.dep_ == "prep"
                        and not (c.lower_ == "of" and tok.lower_ in ("office", "campaign"))
-                       for o in c.children if o.dep_ == "pobj" for w in _name_tokens(o)}
+                       for o in c.children if o.dep_ == "pobj" for w in [*_name_tokens(o), *(
+                           t for t in o.subtree if t.dep_ == "pobj" and t.i > o.i for t in _name_tokens(t))]}
             person_tokens = [t for t in person_tokens if t.i not in objects]
         head = name_tokens[-1] if name_tokens else tok
         ids = {t.i for t in name_tokens}
@@ -2061,6 +2076,17 @@ class _Context:
         (:func:`_unauthored_text`)."""
         subject = self._reported_noun_before(pos)
         return subject is not None and _unauthored_text(subject)
+
+    def _signer_before(self, pos: int):
+        """The subject of the sentence before ``pos`` when that sentence's main verb signs, issues or
+        files a document ("The judge, Franklin D. Aldermoor III, signed the order on Nov. 26."), which
+        "it" then stands for; None otherwise."""
+        previous = self._previous_sentence(pos)
+        root = previous.root if previous is not None else None
+        if root is None or root.lemma_.lower() not in _SENDING_VERBS | _ADOPTING_VERBS or not any(
+                c.dep_ == "dobj" and c.lemma_.lower() in _AUTHORED_REPORTS for c in root.children):
+            return None
+        return next((c for c in root.children if c.dep_ == "nsubj" and c.pos_ != "PRON"), None)
 
     def _authored_text_before(self, pos: int):
         """The author of the document that the sentence before ``pos`` reports with ("The petition
@@ -4521,7 +4547,7 @@ def _set_off_after_title_noun(doc, tokens: list) -> bool:
     opening = first - 1
     if opening < 1 or doc[opening - 1].text != ",":
         return False
-    for t in reversed(doc[max(0, opening - 9):opening - 1]):
+    for t in reversed(doc[max(0, opening - 14):opening - 1]):
         if t.pos_ == "VERB" and t.dep_ in ("relcl", "acl") and t.head.i < t.i and t.head.pos_ == "NOUN" \
                 and t.head.lower_ in _TITLE_NOUNS and any(c.dep_ in ("poss", "det") for c in t.head.children):
             return True  # ('in a report it circulated before the meeting, “Sixty Years of Data,” noted')
@@ -4829,6 +4855,11 @@ def _subject(record: _Record, doc, verbs: ReportingVerbs):
                               for a in c.children)), None)
             if filer is not None:
                 return filer
+        named = next((c for c in source.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > source.i
+                      and not c.ent_type_ and source.lemma_.lower() in _PERSON_NOUNS
+                      and _full_name_words(_name_tokens(c)) is not None), None)
+        if named is not None:
+            return named  # ("according to the district attorney, Hollis Yeager": a name the recogniser missed)
         return _stranded_apposition(source) or _name_set_off_after(source) or _author_of(source)
     is_verb = gov.pos_ in ("VERB", "AUX") or gov.tag_.startswith("VB")
     if not is_verb:

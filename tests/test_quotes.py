@@ -3173,12 +3173,42 @@ REPORT_SHAPES = [
      "has left four miles of Route 9 and most of the town\u2019s north end without a dependable "
      "cell signal",
      "a wireless carrier", "say"),
+    ("a summary's title set off far after its relative clause",
+     "A summary the Department of Public Health sent to local boards of health on Nov. 14, "
+     "\u201cSalmonella Cluster, South Berkshire County,\u201d says that all nine patients drank "
+     "raw milk from one farm.",
+     "all nine patients drank raw milk from one farm",
+     "the Department of Public Health", "say"),
+    ("an according-to source's name in apposition that the recogniser missed",
+     "The second of the two postponed trials, a burglary case, has been moved to April, "
+     "according to the district attorney, Hollis Yeager.",
+     "The second of the two postponed trials, a burglary case, has been moved to April",
+     "Hollis Yeager", "according to"),
+    ("a described person whose phrase holds a place the recogniser took for a person",
+     "One of the few people in it, a roofer from the borough of Sayre Hollow who had been "
+     "summoned twice before, told a court officer that he had come only because his neighbor had "
+     "read about the warrants. The roofer, Dale Kowalik, 44, said he could not afford to lose a "
+     "week of wages.",
+     "he had come only because his neighbor had read about the warrants",
+     "Dale Kowalik", "tell"),
+    ("'it' after a sentence in which someone signed a document",
+     "The judge, Franklin D. Aldermoor III, signed the order on Nov. 26. It says that anyone who "
+     "misses a summons without a written excuse may be fined up to $500.",
+     "anyone who misses a summons without a written excuse may be fined up to $500",
+     "Franklin D. Aldermoor III", "say"),
+    ("a pronoun in a lede for the person its own sentence describes, named in the next",
+     "LACKAWEN, Pa. \u2014 The county\u2019s president judge has ordered deputies to start "
+     "serving bench warrants on residents who ignore jury summonses, because, he told the county "
+     "commissioners on Monday, fewer than one in three of the people called this fall came to "
+     "the courthouse.\n\nThe judge, Franklin D. Aldermoor III, signed the order on Nov. 26.",
+     "fewer than one in three of the people called this fall came to the courthouse",
+     "Franklin D. Aldermoor III", "tell"),
 ]
 
 
 @pytest.mark.parametrize("text, content, speaker, verb", [c[1:] for c in REPORT_SHAPES],
                          ids=[c[0] for c in REPORT_SHAPES])
-def test_report_shapes_of_rounds_29_to_79(extractor, nlp, text, content, speaker, verb):
+def test_report_shapes_of_rounds_29_to_80(extractor, nlp, text, content, speaker, verb):
     found = {q.text: (q.speaker, q.verb) for q in extractor.extract(nlp(text))}
     assert found[content] == (speaker, verb)
 
@@ -3505,14 +3535,14 @@ def test_a_speakers_act_after_and_is_no_content(extractor, nlp):
                      "the branches had lost money for years": "the Postal Service"}
 
 
-# Scores of the US-news held-out split (round 80: four articles with a health department's summary, a
-# judge's order, a lawsuit, a zoning board's decision and a city's filing as speakers or texts, officials
-# quoted by title alone and named later, people described and named after, middle initials and suffixes,
-# two-word surnames, spouses sharing a surname, split quotations, bare quotations named by the paragraph
-# before, and reports, shows, a petition and a programme in quotation marks), measured once with the rules
+# Scores of the US-news held-out split (round 81: four articles with a lawsuit, a complaint, a filing, a
+# state advisory, a board's docket, a railroad's notice and a state rail plan as speakers or texts,
+# officials quoted by title alone and named later, people described and named after, middle initials and
+# suffixes, two-word surnames, spouses sharing a surname, split quotations, bare quotations named by the
+# paragraph before, and petitions, shows and reports in quotation marks), measured once with the rules
 # frozen (docs/quotes.md, "US domestic news"); the gold set and its split are in tests/data/us-news/quotes/.
-US_HELD_OUT = {"named_speaker_accuracy": 0.8481, "speaker_name_accuracy": 0.8481, "exact_f1": 0.9814,
-               "overlap_f1": 0.9814}
+US_HELD_OUT = {"named_speaker_accuracy": 0.8947, "speaker_name_accuracy": 0.8947, "exact_f1": 0.9610,
+               "overlap_f1": 0.9870}
 
 
 def test_us_news_held_out_scores(nlp):
@@ -3520,7 +3550,7 @@ def test_us_news_held_out_scores(nlp):
 
     root = ROOT / "tests" / "data" / "us-news" / "quotes"
     result = evaluate_quotes(root / "quotes_gold.jsonl", root / "corpus", split="test", nlp=nlp)
-    assert result["n_articles"] == 4 and result["n_named"] == 79
+    assert result["n_articles"] == 4 and result["n_named"] == 76
     assert result["named_speaker_accuracy"] == pytest.approx(US_HELD_OUT["named_speaker_accuracy"], abs=0.01)
     assert result["speaker_name_accuracy"] == pytest.approx(US_HELD_OUT["speaker_name_accuracy"], abs=0.01)
     assert result["exact"]["all"]["f1"] == pytest.approx(US_HELD_OUT["exact_f1"], abs=0.01)
