@@ -1184,9 +1184,9 @@ class _Context:
         for tok in self.doc:
             # "A nephew, Kalle Rautio,", "Helmi Tervo, his sister,": a noun of kinship in apposition
             kin = _KIN_GENDERS.get(tok.lower_) if tok.pos_ == "NOUN" else None
-            named = [tok.head] if kin and tok.dep_ == "appos" else [c for c in tok.children if c.dep_ == "appos"] \
-                if kin else []
-            for word in named:
+            if kin is None:
+                continue
+            for word in [tok.head] if tok.dep_ == "appos" else [c for c in tok.children if c.dep_ == "appos"]:
                 person = next((p for p in self.persons if p.pos == _name_tokens(word)[0].idx), None)
                 if person is not None:  # (a full name, though another person shares the surname)
                     found[person.name].add(kin)
@@ -1201,19 +1201,20 @@ class _Context:
     def _shared_surnames(self) -> set[str]:
         """Surnames that two people named in the text share ("Nadiya Kovalenko" and "Serhiy
         Kovalenko"): "Mr. Kovalenko" says nothing of the mother's gender."""
-        full: dict[str, set[str]] = defaultdict(set)
+        full: dict[str, set[tuple[str, ...]]] = defaultdict(set)  # surname -> (given names, suffixes...)
         for ent in self.doc.ents:
             words = _strip_poss(_whole_words_text(ent)).split() if ent.label_ == "PERSON" else []
             couple = _couple_surname(ent[0]) if len(words) == 1 else None
             if couple:
                 words = [*words, couple]  # "Dennis" of "Dennis and Karla Halvorsen"
-            suffix = ""
+            suffixes: list[str] = []
             while len(words) > 2 and words[-1].lower() in _NAME_SUFFIXES:
                 # ("Aurelio Santos Jr." shares "Santos" with his wife, "Walter Oxley Jr." with his
                 # father, "Walter Oxley Sr.")
-                suffix, words = words[-1].lower().rstrip(".") + " " + suffix, words[:-1]
+                suffixes.insert(0, words[-1].lower().rstrip("."))
+                words = words[:-1]
             if len(words) >= 2:
-                full[words[-1].lower()].add(" ".join(words[:-1]).lower() + " " + suffix.strip())
+                full[words[-1].lower()].add((" ".join(words[:-1]).lower(), *suffixes))
         return {surname for surname, given in full.items() if len(given) > 1}
 
     def canonical_person(self, name: str) -> str:
@@ -1349,8 +1350,10 @@ class _Context:
 
     def _owner_of_title(self, subject):
         """For a subject inside a title in quotation marks ("The town’s Board of Health, in a report it
-        circulated, “Sixty Years of Data,” noted that", the parser's subject "Years"): the noun that
-        opens the sentence before the title, with no verb of its own; None otherwise."""
+        circulated, “Sixty Years of Data,” noted that", the parser's subject "Years"): the verb's other
+        subject before the title ("A summary the department sent ..., “Cluster, North County,” says"),
+        else the noun that opens the sentence before the title with no verb of its own (where the parser
+        ended a sentence there); None otherwise."""
         k = bisect_right(self.quote_starts, subject.idx) - 1
         marked = self.marked[k]
         tokens = self.tokens_in(marked.start, marked.end)
@@ -1366,15 +1369,17 @@ class _Context:
         return next((t for t in doc[first:opening] if t.dep_ == "ROOT" and t.pos_ in ("NOUN", "PROPN")), None)
 
     def _paragraph_about(self, pos: int, name: str) -> bool:
-        """Whether every sentence of the paragraph around ``pos`` names the person ``name`` or opens
-        with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca, 71, ... . She
-        recalled that ..."), so that the paragraph is about that one person."""
+        """Whether the paragraph around ``pos`` is about the person ``name``: every sentence names or
+        quotes them or opens with "he" or "she" ("Among the residents who spoke was Marguerite Fonseca,
+        71, ... . She recalled that ..."; "“Nobody likes hearing it,” he said, “but ...”"), past
+        sentences that open the paragraph with no one in them when two sentences or more about the
+        person follow ("Two generations of drivers have known the yard as “the pound.” One of the
+        drivers ..., a night-shift nurse ..., told the council ... . The nurse, Theresa Culhane, said")."""
         start, end = self.paragraph_at(pos)
         about = scene = 0
         for sentence in self.doc.char_span(start, end, alignment_mode="expand").sents:
             named = any(sentence.start_char <= p.pos < sentence.end_char and p.name == name for p in self.persons) \
                 or any(sentence.start_char <= s < sentence.end_char and said == name for s, _, said in self.reported)
-            # (or quotes them: "“Nobody likes hearing it,” he said, “but ...”")
             if named or sentence[0].lower_ in ("he", "she"):
                 about += 1
                 continue
@@ -1382,10 +1387,6 @@ class _Context:
                     or any(sentence.start_char <= s < sentence.end_char for s, _, _ in self.reported):
                 return False
             scene += 1
-        # (a sentence that sets the scene, with no one in it, may open a paragraph that goes on about
-        # the person for two sentences or more: "Two generations of drivers have known the yard as “the
-        # pound.” One of the drivers ..., a night-shift nurse ..., told the council ... . The nurse,
-        # Theresa Culhane, said ...")
         return about >= (2 if scene else 1)
 
     def _speaker_from(self, tok, record: _Record) -> _Speaker:
@@ -1728,8 +1729,9 @@ class _Context:
                                     False, False)
                 recent = self._recent_organisation(pos) if bare and tok.lemma_.lower() not in _PUBLIC_BODY_NOUNS \
                     | _LOCAL_GOVERNMENT_NOUNS else None
-                if recent is not None and len(recent.name.split()) == 1 and any(
-                        t.idx == recent.pos and t.tag_ == "NNPS" for t in self.doc[:tok.i]):
+                named = self.doc.char_span(recent.pos, recent.pos + 1, alignment_mode="expand") \
+                    if recent is not None and len(recent.name.split()) == 1 else None
+                if named is not None and named[0].idx == recent.pos and named[0].tag_ == "NNPS":
                     recent = None  # ("The Wolverines ..., according to figures the district gave": a team)
                 if recent is not None and self.sentence_id(recent.pos) >= self.sentence_id(pos) - 1:
                     # "Quinnet Valley Medical Center will stop delivering babies ..., the hospital
@@ -4403,6 +4405,12 @@ def _unauthored_text(tok) -> bool:
     # ("The resolution" a body passed just before is the body's, as is "A resolution the board adopted 4 to 1")
 
 
+def _modifying_noun(tok) -> bool:
+    """A lower-case noun, or a participle the tagger made of one ("welding" in "welding course"),
+    that modifies a noun after a name in quotation marks."""
+    return tok.is_lower and (tok.pos_ == "NOUN" or (tok.tag_ == "VBG" and tok.dep_ in ("amod", "compound")))
+
+
 def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
     """Whether the quotation-mark content ``text[start:end]`` is the title of a show, a
     book, an article or a column ('on "Face the Nation"', 'his memoir, "The Long
@@ -4429,12 +4437,9 @@ def _is_title(doc, text: str, start: int, end: int, tokens: list) -> bool:
         # 'the hospital's "Grow Our Own" program', 'the "Summer Splash" grant program', 'the
         # state’s "Notify Me First" alert system' (the tagger's adjective)
         return True
-    def modifying_noun(t) -> bool:  # ("welding" in "welding course", tagged as a participle)
-        return t.is_lower and (t.pos_ == "NOUN" or (t.tag_ == "VBG" and t.dep_ in ("amod", "compound")))
-
-    if k < len(doc) and modifying_noun(doc[k]) and doc[last].head.i in (k, k + 1) \
+    if k < len(doc) and _modifying_noun(doc[k]) and doc[last].head.i in (k, k + 1) \
             and doc[last].dep_ in ("compound", "nmod", "amod") and doc[doc[last].head.i].pos_ == "NOUN" \
-            and all(modifying_noun(t) for t in doc[k:doc[last].head.i + 1]):
+            and all(_modifying_noun(t) for t in doc[k:doc[last].head.i + 1]):
         # a name that modifies the noun after it: 'an Iowa "Heritage Acres" farm', 'the bank’s "Harvest
         # Line" farm loans', 'the state’s “Range Ready” welding course'
         return True
@@ -5122,21 +5127,22 @@ def _doer_before(source):
     return _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() == verb)
 
 
+# Verbs by which a court or a judge issues an order or a ruling.
+_RULING_VERBS = frozenset({"rule", "order", "decide"})
+
+
 def _ruler_before(source):
     """For "The order" or "The ruling" with no author of its own: the subject of "ruled" or
     "ordered" in the same or the two sentences before ("The Kansas Corporation Commission ...
-    ruled in May that ... . The order says"), when it is no pronoun; None otherwise."""
+    ruled in May that ... . The order says"), when it is no pronoun, else a judge who ruled earlier in
+    the text ("..., a Common Pleas judge ruled on Thursday, ..." in the lede); None otherwise."""
     if source.lemma_.lower() not in ("order", "ruling", "decision") or not any(
             c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
-    def ruled(tok) -> bool:
-        return tok.lemma_.lower() in ("rule", "order", "decide")
-
-    subject = _subject_of_verb_before(source, 2, ruled)
-    if subject is None:
-        # "..., a Common Pleas judge ruled on Thursday, ..." in the lede and "According to the order"
-        # many paragraphs on: a judge's ruling, however far back
-        subject = next((c for tok in reversed(source.doc[:source.i]) if tok.pos_ == "VERB" and ruled(tok)
+    subject = _subject_of_verb_before(source, 2, lambda tok: tok.lemma_.lower() in _RULING_VERBS)
+    if subject is None:  # ("According to the order" many paragraphs after the judge ruled)
+        subject = next((c for tok in reversed(source.doc[:source.i])
+                        if tok.pos_ == "VERB" and tok.lemma_.lower() in _RULING_VERBS
                         for c in tok.children if c.dep_ == "nsubj" and (
                             c.lemma_.lower() in ("judge", "justice")
                             or any(t.lower_ in ("judge", "justice") for t in c.lefts))), None)
