@@ -261,6 +261,8 @@ _NAME_OFFICES = frozenset(
      "professor", "prof", "pastor", "rev", "father", "bishop", "deputy", "assemblyman", "assemblywoman",
      "delegate", "alderman", "trustee", "chairman", "chairwoman", "treasurer", "auditor", "prosecutor",
      "detective", "officer", "trooper", "warden", "principal"})
+# Words that may stand before a person's name and are no given name.
+_WORDS_BEFORE_NAMES = _NAME_OFFICES | _COURTESY_TITLES
 # Title words that make a person's role known. A person with none of them (a name
 # without a title, or with a nationality only) has an unknown role and fits every role
 # noun.
@@ -1232,7 +1234,7 @@ class _Context:
         given = words[0]
         if len(words) == 2 and len(full.split()) >= 2 and given.isalpha() and given[:1].isupper() \
                 and given.lower() not in {w.lower() for w in full.split()} \
-                and given.lower() not in _NAME_OFFICES | _COURTESY_TITLES:
+                and given.lower() not in _WORDS_BEFORE_NAMES:
             return " ".join(words)  # "Nadia Lockhart" is not "Caleb Lockhart", recognised or not
         return full
 
@@ -3860,7 +3862,7 @@ def _name_tokens(head) -> list:
 
 
 # Last words of a local government's own name ("Brandywell County", "Lower Tenmile Township").
-_LOCAL_PLACE_WORDS = frozenset({"county", "township", "city", "town", "village", "borough", "parish"})
+_LOCAL_PLACE_WORDS = _LOCAL_GOVERNMENT_NOUNS | {"parish"}
 # Words of rank that a title may drop when it is taken up again ("the chief public defender" ... "the
 # public defender, Lucinda Ten Eyck,").
 _RANK_WORDS = frozenset({"chief", "head", "top", "senior", "lead", "principal"})
@@ -5164,11 +5166,7 @@ def _filer_before(source):
     argues ... . According to the filing"), when it is no pronoun; None otherwise."""
     if source.lemma_.lower() != "filing" or not any(c.dep_ == "det" and c.lower_ == "the" for c in source.children):
         return None
-    first = source.sent.start
-    for _ in range(2):
-        if first > 0:
-            first = source.doc[first - 1].sent.start
-    for tok in reversed(source.doc[first:source.i]):
+    for tok in reversed(source.doc[_first_of_sentences_before(source, 2):source.i]):
         if tok.lemma_.lower() != "file" or tok.pos_ != "VERB":
             continue
         by = next((c for c in tok.children if c.dep_ == "agent"), None) if tok.dep_ == "acl" else None
@@ -5218,14 +5216,20 @@ def _majority_writer(source):
         for c in tok.children))
 
 
+def _first_of_sentences_before(tok, sentences: int) -> int:
+    """The index of the first token of the sentence ``sentences`` sentences before ``tok``'s own (of
+    the text's first sentence when there are fewer)."""
+    first = tok.sent.start
+    for _ in range(sentences):
+        if first > 0:
+            first = tok.doc[first - 1].sent.start
+    return first
+
+
 def _subject_of_verb_before(source, sentences: int, fits):
     """The subject, when it is no pronoun, of the last verb that ``fits`` before ``source`` in its
     sentence and the ``sentences`` sentences before; None when there is none."""
-    doc, first = source.doc, source.sent.start
-    for _ in range(sentences):
-        if first > 0:
-            first = doc[first - 1].sent.start
-    for tok in reversed(doc[first:source.i]):
+    for tok in reversed(source.doc[_first_of_sentences_before(source, sentences):source.i]):
         if tok.pos_ == "VERB" and fits(tok):
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None and subject.pos_ != "PRON":
@@ -5327,10 +5331,7 @@ def _plaintiff(source):
     if lemma not in _SUIT_NOUNS:
         return None
     doc, sent = source.doc, source.sent
-    first = sent.start
-    for _ in range(2):
-        if first > 0:
-            first = doc[first - 1].sent.start
+    first = _first_of_sentences_before(source, 2)
     last = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
     for tok in reversed(doc[first:sent.start]):
         if tok.lemma_.lower() in ("bring", "file") and tok.pos_ == "VERB" and any(
