@@ -176,6 +176,10 @@ def _parser() -> argparse.ArgumentParser:
         learned.add_argument("--data", required=True, help=data_help)
         learned.add_argument("--folds", type=int, default=5, help="cross-validation folds (default: 5)")
         learned.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+        learned.add_argument("--seeds", type=_seed_list, metavar="S[,S...]",
+                             help="cross-validate once per fold seed (e.g. 0,1,2,3,4; overrides --seed): the first "
+                                  "seed's report with fold_seeds, the mean, sd, min and max of every "
+                                  "cross-validated number")
         learned.add_argument("--out", help="also write the JSON report to this file")
 
     train = commands.add_parser("train", help="train a learned measure (reproduces the packaged models)")
@@ -414,7 +418,14 @@ def _evaluate(args) -> int:
     from framing.stance import get_scorer
 
     if args.task in _registered("evaluate") or args.task == "domains":
-        report = _learned(args.task, "evaluate")(args.data, folds=args.folds, seed=args.seed)
+        evaluate = _learned(args.task, "evaluate")
+        if args.seeds:
+            from framing._foldseeds import over_fold_seeds
+
+            report = over_fold_seeds(evaluate, args.data, folds=args.folds, seeds=args.seeds,
+                                     progress=lambda line: print(line, file=sys.stderr, flush=True))
+        else:
+            report = evaluate(args.data, folds=args.folds, seed=args.seed)
     elif args.task in _gold_tasks():
         from framing.actors import load_actors
 
@@ -555,6 +566,17 @@ def _gold_tasks() -> dict:
 
 _DOMAINS_DATA_HELP = ("the shared data folder that holds semeval2025-roles-narratives-en, "
                       "semeval2025-multilingual and semeval2023-frames-en, e.g. ../shared/data")
+
+
+def _seed_list(text: str) -> list[int]:
+    """``0,1,2`` -> [0, 1, 2] (for ``--seeds``)."""
+    try:
+        seeds = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: give fold seeds as integers separated by commas") from None
+    if not seeds or len(set(seeds)) != len(seeds):
+        raise argparse.ArgumentTypeError(f"{text!r}: give at least one fold seed, each once")
+    return seeds
 
 
 def _registered(action: str) -> list[str]:

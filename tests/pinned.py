@@ -23,9 +23,12 @@ import importlib
 import inspect
 import json
 import re
+import statistics
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from framing._foldseeds import combine
 
 ROOT = Path(__file__).resolve().parents[1]
 PINNED = ROOT / "tests" / "data" / "pinned_scores.yaml"
@@ -66,7 +69,7 @@ class Evaluation:
         if self.seeds is None:
             return self._run(self.args, nlp, runs)
         by_seed = {str(seed): self._run({**self.args, "seed": seed}, nlp, runs) for seed in self.seeds}
-        return {"seed": by_seed, "mean": _mean(list(by_seed.values()))}
+        return {"seed": by_seed, "mean": combine(list(by_seed.values()), statistics.fmean)}
 
     def _run(self, args: dict, nlp, runs: dict) -> dict:
         key = json.dumps([self.function, {"seed": 0, **args}], sort_keys=True)  # seed 0 is the default
@@ -167,19 +170,6 @@ def metric(report: dict, path: str):
         else:
             raise KeyError(f"{path!r}: no {part!r} in the report (keys: {_keys(value)})")
     return value
-
-
-def _mean(reports: list):
-    """The mean of the numbers at the same place in every report (dicts and lists walked)."""
-    first = reports[0]
-    if isinstance(first, dict):
-        keys = [k for k in first if all(isinstance(r, dict) and k in r for r in reports)]
-        return {k: _mean([r[k] for r in reports]) for k in keys}
-    if isinstance(first, list) and all(isinstance(r, list) and len(r) == len(first) for r in reports):
-        return [_mean([r[i] for r in reports]) for i in range(len(first))]
-    if all(isinstance(r, (int, float)) and not isinstance(r, bool) for r in reports):
-        return sum(reports) / len(reports)
-    return None
 
 
 def _keys(value) -> str:
