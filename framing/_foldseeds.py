@@ -60,11 +60,14 @@ def over_fold_seeds(evaluate: Callable[..., dict], data, *, folds: int = 5, seed
         raise ValueError("seeds: give at least one fold seed")
     if len(set(seeds)) != len(seeds):
         raise ValueError(f"seeds: each fold seed once, got {seeds}")
+    from framing.encoder import shared_memories
+
     reports = []
-    for k, seed in enumerate(seeds, 1):
-        if progress is not None:
-            progress(f"fold seed {seed} ({k} of {len(seeds)})")
-        reports.append(evaluate(data, folds=folds, seed=seed))
+    with shared_memories():  # each text is encoded once, not once per seed
+        for k, seed in enumerate(seeds, 1):
+            if progress is not None:
+                progress(f"fold seed {seed} ({k} of {len(seeds)})")
+            reports.append(evaluate(data, folds=folds, seed=seed))
     parts = [cross_validated_part(r) for r in reports]
     report = dict(reports[0])
     report["fold_seeds"] = {"seeds": seeds, **{name: combine(parts, f) for name, f in STATISTICS.items()}}

@@ -15,7 +15,9 @@ from __future__ import annotations
 import hashlib
 import re
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -36,15 +38,42 @@ def shared_encoder() -> "SentenceEncoder":
     return SentenceEncoder()
 
 
+_SHARED_MEMORIES: ContextVar[dict | None] = ContextVar("framing_shared_memories", default=None)
+
+
+@contextmanager
+def shared_memories(store: dict | None = None) -> Iterator[None]:
+    """Within the block, the memories of the encoders wrapped for an evaluation (:class:`MemoEncoder`
+    without a cap, the frame model's cache) are shared per wrapped encoder: repeated evaluations
+    (one per fold seed, :func:`framing._foldseeds.over_fold_seeds`) encode each text once.
+    ``store`` (a dict, empty at first) keeps the memories for a later block to share."""
+    token = _SHARED_MEMORIES.set({} if store is None else store)
+    try:
+        yield
+    finally:
+        _SHARED_MEMORIES.reset(token)
+
+
+def memory_for(encoder, kind: str) -> dict:
+    """An empty dict, or inside :func:`shared_memories` the one dict of ``encoder`` for memories of
+    ``kind`` (what the keys are: texts or digests)."""
+    shared = _SHARED_MEMORIES.get()
+    if shared is None:
+        return {}
+    # the encoder is kept with its memory, so that its id is not reused within the block
+    return shared.setdefault((kind, id(encoder)), (encoder, {}))[1]
+
+
 class MemoEncoder:
     """An encoder that remembers the vectors of texts it has encoded, so that cross-validation
     folds and a final fit encode each text once. ``keep`` caps the texts remembered: the memory is
-    emptied before it would grow past it (``None``: no cap)."""
+    emptied before it would grow past it (``None``: no cap, and the memory is shared within
+    :func:`shared_memories`)."""
 
     def __init__(self, encoder, *, keep: int | None = None) -> None:
         self.encoder = encoder
         self.keep = keep
-        self.memory: dict[str, np.ndarray] = {}
+        self.memory: dict[str, np.ndarray] = memory_for(encoder, "text") if keep is None else {}
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self.memory]

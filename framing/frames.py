@@ -63,7 +63,7 @@ from threadpoolctl import threadpool_limits
 from framing._artefacts import file_sha256, shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
-from framing.encoder import chunk_text, chunk_words
+from framing.encoder import chunk_text, chunk_words, memory_for
 
 __all__ = [
     "E5Encoder",
@@ -814,14 +814,14 @@ class _CachedEncoder:
 
     def __init__(self, encoder, cache_dir: str | os.PathLike | None = None):
         self.encoder = encoder
-        self.memo: dict[str, np.ndarray] = {}
+        self.memo: dict[str, np.ndarray] = memory_for(encoder, "sha1")
         self.file = None
         if cache_dir is not None:
             name = encoder.fingerprint() if hasattr(encoder, "fingerprint") else type(encoder).__name__
             self.file = Path(cache_dir) / f"frames-embeddings-{name}.npz"
             if self.file.is_file():
                 with np.load(self.file, allow_pickle=False) as stored:
-                    self.memo = dict(zip(stored["keys"].tolist(), stored["vectors"]))
+                    self.memo.update(zip(stored["keys"].tolist(), stored["vectors"]))
 
     @staticmethod
     def _key(text: str) -> str:

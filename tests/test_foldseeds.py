@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pyarrow as pa
 import pytest
 
@@ -87,3 +88,45 @@ def test_framing_evaluate_refuses_malformed_fold_seeds(probe, text, capsys):
     with pytest.raises(SystemExit) as stop:
         main(["evaluate", "probe", "--data", "DIR", "--seeds", text])
     assert stop.value.code == 2 and "fold seed" in capsys.readouterr().err
+
+
+class _Counting:
+    """An encoder that counts the texts it is asked to encode."""
+
+    def __init__(self):
+        self.texts: list[str] = []
+
+    def encode(self, texts):
+        self.texts += list(texts)
+        return np.array([[float(len(t)), 1.0] for t in texts])
+
+
+def test_the_seeds_share_what_their_evaluations_encode():
+    from framing.encoder import MemoEncoder
+    from framing.frames import _CachedEncoder
+
+    encoder = _Counting()
+
+    def encoding(data, *, folds=5, seed=0):
+        # each evaluation wraps the encoder anew, as evaluate_roles and evaluate_frames do
+        MemoEncoder(encoder).encode(["a text", "another"])
+        _CachedEncoder(encoder).encode(["a chunk"])
+        return {"cv": {"f1": 0.5 + seed / 10}}
+
+    over_fold_seeds(encoding, "DIR", seeds=[0, 1, 2])
+    assert sorted(encoder.texts) == ["a chunk", "a text", "another"]  # once, not once per seed
+    encoding("DIR")  # outside the repeated evaluation nothing is shared
+    assert len(encoder.texts) == 6
+    assert MemoEncoder(encoder).memory == {}
+
+
+def test_a_store_keeps_the_shared_memories_for_a_later_block():
+    from framing.encoder import MemoEncoder, shared_memories
+
+    encoder, store = _Counting(), {}
+    with shared_memories(store):
+        MemoEncoder(encoder).encode(["a text"])
+    with shared_memories(store):
+        MemoEncoder(encoder).encode(["a text", "another"])
+    assert encoder.texts == ["a text", "another"]
+    assert MemoEncoder(encoder).memory == {}  # nothing shared outside the blocks

@@ -66,15 +66,18 @@ class _Reports:
     def __init__(self):
         self.done: dict[str, dict | BaseException] = {}
         self.runs: dict[str, dict] = {}  # function and arguments -> report, shared by the evaluations
+        self.memories: dict = {}  # what the evaluations encode, shared by them (one model's fold seeds)
 
     def get(self, evaluation: Evaluation) -> dict:
         for part in evaluation.shared_paths():
             shared_file(*part.split("/"))  # skips when the shared data is absent
         if evaluation.key not in self.done:
             from framing._nlp import load_nlp
+            from framing.encoder import shared_memories
 
             try:
-                self.done[evaluation.key] = evaluation.call(load_nlp(), self.runs)
+                with shared_memories(self.memories):
+                    self.done[evaluation.key] = evaluation.call(load_nlp(), self.runs)
             except Exception as exc:  # noqa: BLE001 - re-raised below, once per pinned score
                 self.done[evaluation.key] = exc
         result = self.done[evaluation.key]
