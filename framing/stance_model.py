@@ -43,7 +43,7 @@ import numpy as np
 
 from framing._artefacts import file_sha256
 from framing._labels import STANCE_LABELS
-from framing._runtime import OnnxNetwork, export_onnx, onnx_or_none, resolve_runtime
+from framing._runtime import OnnxNetwork, export_onnx, keep_bottom_layers, onnx_or_none, resolve_runtime
 
 __all__ = ["TransformerStanceScorer"]
 
@@ -308,9 +308,8 @@ def _base_path(base: str | None) -> str:
 def _load_base(base: str | None, *, num_layers: int | None = None):
     """(encoder, tokenizer) of the base model; a local folder never touches the hub.
 
-    ``num_layers`` keeps only the bottom layers of the encoder (layer dropping, Sajjad
-    et al. 2023, "On the Effect of Dropping Layers of Pre-trained Transformer Models",
-    Computer Speech & Language: the top layers matter least after fine-tuning).
+    ``num_layers`` keeps only the bottom layers of the encoder
+    (:func:`framing._runtime.keep_bottom_layers`: the top layers matter least after fine-tuning).
     """
     from framing._progress import no_widget_warning
 
@@ -333,13 +332,7 @@ def _load_base(base: str | None, *, num_layers: int | None = None):
     # _encode cuts inputs to max_length around the target; the tokenizer sees whole
     # sentences and should not warn about their length.
     tokenizer.model_max_length = 1_000_000
-    if num_layers is not None:
-        layers = encoder.encoder.layer
-        if not 1 <= int(num_layers) <= len(layers):
-            raise ValueError(f"num_layers must be in 1..{len(layers)}, got {num_layers!r}")
-        encoder.encoder.layer = layers[:int(num_layers)]
-        encoder.config.num_hidden_layers = int(num_layers)
-    return encoder, tokenizer
+    return keep_bottom_layers(encoder, num_layers), tokenizer
 
 
 def _load_artefact(path: str | os.PathLike):

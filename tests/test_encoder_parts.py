@@ -72,3 +72,32 @@ def test_encode_parts_gives_encode_and_span_states(encoder):
 def test_encode_parts_needs_one_entry_per_text(encoder):
     with pytest.raises(ValueError, match="parts has 1 entries for 2 texts"):
         encoder.encode_parts(["a", "b"], [[]])
+
+
+def test_an_encoder_cut_to_its_bottom_layers_gives_the_mean_of_those_layers_states():
+    import torch
+
+    texts = ["NATO leaders met in Vilnius.", "Russia condemned the summit on Tuesday, its ministry said."]
+    cut = SentenceEncoder(num_layers=2)
+    full = SentenceEncoder(runtime="torch")
+    tokenizer, network = full._load()
+    batch = tokenizer(texts, padding=True, truncation=True, max_length=256, return_tensors="pt")
+    with torch.inference_mode():
+        states = network(**batch, output_hidden_states=True).hidden_states[2]  # after layer 2
+    mask = batch["attention_mask"].unsqueeze(-1).float()
+    expected = torch.nn.functional.normalize((states * mask).sum(1) / mask.sum(1), dim=-1).numpy()
+    np.testing.assert_allclose(cut.encode(texts), expected, atol=1e-5)
+    assert not np.allclose(full.encode(texts), expected, atol=1e-3)  # all six layers differ
+    assert cut.fingerprint() != full.fingerprint() and "bottom 2 layers" in cut.name
+    assert SentenceEncoder().fingerprint() == full.fingerprint()  # unchanged for the whole network
+
+
+@pytest.mark.parametrize("layers", [0, -1, 2.5, True])
+def test_the_number_of_layers_is_a_positive_integer(layers):
+    with pytest.raises(ValueError, match="num_layers"):
+        SentenceEncoder(num_layers=layers)
+
+
+def test_an_encoder_cannot_keep_more_layers_than_it_has():
+    with pytest.raises(ValueError, match=r"num_layers must be in 1\.\.6"):
+        SentenceEncoder(num_layers=7, runtime="torch").encode(["One text."])
