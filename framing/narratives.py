@@ -337,7 +337,33 @@ def _fingerprint(encoder) -> str | None:
     return method() if callable(method) else None
 
 
-class NarrativeClassifier(BaseEstimator):
+class _NarrativeOutputs:
+    """What both narrative classifiers give the same way: readable column names, label lists
+    from decision rows, and a version string from the learned arrays (``_arrays``)."""
+
+    _format: str
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """Readable names of the :meth:`predict_proba` columns, e.g. ``narrative__urw_discrediting_ukraine``."""
+        check_is_fitted(self, "narratives_")
+        return np.array([f"narrative__{_slug(label)}" for label in self.narratives_], dtype=object)
+
+    def version(self) -> str:
+        """``<format>+<first 10 hex of a digest of the learned arrays>``."""
+        check_is_fitted(self, "narratives_")
+        digest = hashlib.sha256()
+        for name, value in sorted(self._arrays().items()):
+            value = np.asarray(value)
+            digest.update(name.encode() + (value.astype(str).tobytes() if value.dtype.kind in "US"
+                                           else np.ascontiguousarray(value, dtype=np.float64).tobytes()))
+        return f"{self._format}+{digest.hexdigest()[:10]}"
+
+    @staticmethod
+    def _labels(decisions: np.ndarray, labels: Sequence[str]) -> list[list[str]]:
+        return [[labels[j] for j in np.flatnonzero(row)] for row in decisions]
+
+
+class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
     """Multi-label, two-level narrative classifier over frozen sentence embeddings.
 
     Parameters
@@ -400,6 +426,8 @@ class NarrativeClassifier(BaseEstimator):
     threshold_, sub_threshold_ : float
         Decision thresholds in use.
     """
+
+    _format = FORMAT
 
     def __init__(self, *, encoder=None, taxonomy: NarrativeTaxonomy | None = None,
                  domain: Literal["URW", "CC"] = "URW",
@@ -569,19 +597,6 @@ class NarrativeClassifier(BaseEstimator):
         narrative is among the text's narratives; "Other" stands alone at both levels."""
         _, _, top, sub = self._scores(texts, decide=True)
         return [(a, b) for a, b in zip(self._labels(top, self.narratives_), self._labels(sub, self.subnarratives_))]
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        """Readable names of the :meth:`predict_proba` columns, e.g. ``narrative__urw_discrediting_ukraine``."""
-        check_is_fitted(self, "narratives_")
-        return np.array([f"narrative__{_slug(label)}" for label in self.narratives_], dtype=object)
-
-    def version(self) -> str:
-        """``narratives-minilm-1+<first 10 hex of a digest of the learned arrays>``."""
-        check_is_fitted(self, "narratives_")
-        digest = hashlib.sha256()
-        for name, value in sorted(self._arrays().items()):
-            digest.update(name.encode() + np.ascontiguousarray(value, dtype=np.float64).tobytes())
-        return f"{FORMAT}+{digest.hexdigest()[:10]}"
 
     def _scores(self, texts, decide: bool = False):
         check_is_fitted(self, "narratives_")
@@ -807,10 +822,6 @@ class NarrativeClassifier(BaseEstimator):
                     fallback = members[self._sub_is_other[members]]
                     out[i, fallback if len(fallback) else members[:1]] = True
         return out
-
-    @staticmethod
-    def _labels(decisions: np.ndarray, labels: Sequence[str]) -> list[list[str]]:
-        return [[labels[j] for j in np.flatnonzero(row)] for row in decisions]
 
     # ------------------------------------------------------------- persistence
     def _arrays(self) -> dict[str, np.ndarray]:
@@ -1099,7 +1110,7 @@ _RULE_GRID_RELATIVE = np.round(np.arange(0.3, 1.01, 0.1), 3)
 _SUB_GRID = (0.2, 0.3, 0.4, 0.5, 0.6)
 
 
-class LexicalNarrativeClassifier(BaseEstimator):
+class LexicalNarrativeClassifier(_NarrativeOutputs, BaseEstimator):
     """Hierarchical narrative classifier on TF-IDF word and word-pair features (the packaged model).
 
     Three decisions, each with its own logistic regressions (``class_weight="balanced"``, liblinear)
@@ -1134,6 +1145,8 @@ class LexicalNarrativeClassifier(BaseEstimator):
     inner_folds, random_state
         Inner cross-validation that chooses the thresholds.
     """
+
+    _format = LEXICAL_FORMAT
 
     def __init__(self, *, taxonomy: NarrativeTaxonomy | None = None, domain: Literal["URW", "CC"] = "URW",
                  C: float = 10.0, C_other: float | None = None, ngram_range: tuple[int, int] = (1, 1),
@@ -1341,8 +1354,6 @@ class LexicalNarrativeClassifier(BaseEstimator):
                     out[i, fallback if len(fallback) else members[:1]] = True
         return out
 
-    _labels = staticmethod(NarrativeClassifier._labels)
-
     # --------------------------------------------------------------- prediction
     def _raw(self, texts, translated=None) -> np.ndarray:
         check_is_fitted(self, "coef_")
@@ -1401,20 +1412,6 @@ class LexicalNarrativeClassifier(BaseEstimator):
         top = self._decide_top(P, self.other_threshold_, self.relative_threshold_)
         sub = self._decide_sub(top, P, self.sub_threshold_)
         return list(zip(self._labels(top, self.narratives_), self._labels(sub, self.subnarratives_)))
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        check_is_fitted(self, "narratives_")
-        return np.array([f"narrative__{_slug(label)}" for label in self.narratives_], dtype=object)
-
-    def version(self) -> str:
-        """``narratives-tfidf-1+<first 10 hex of a digest of the learned arrays>``."""
-        check_is_fitted(self, "coef_")
-        digest = hashlib.sha256()
-        for name, value in sorted(self._arrays().items()):
-            value = np.asarray(value)
-            digest.update(name.encode() + (value.astype(str).tobytes() if value.dtype.kind in "US"
-                                           else np.ascontiguousarray(value, dtype=np.float64).tobytes()))
-        return f"{LEXICAL_FORMAT}+{digest.hexdigest()[:10]}"
 
     def _arrays(self) -> dict[str, np.ndarray]:
         coef = self.coef_.tocsr()
