@@ -264,6 +264,48 @@ def _prevalence_heatmap(table: pd.DataFrame, label: str, *, outlets, labels, tit
     return fig
 
 
+def _stacked_share_panels(table: pd.DataFrame, *, actors: Sequence[str], outlets: Sequence[str], labels: dict,
+                          categories: Sequence[str], colours: dict[str, str], value: str, count: str,
+                          min_count: int, title: str, xlabel: str | None = None,
+                          caveat: str | None = None) -> Figure:
+    """One panel per actor: per outlet a bar of the ``value`` shares of each category, stacked,
+    with the ``count`` it rests on; an outlet whose count is under ``min_count`` is left empty.
+    ``table`` is indexed by (outlet, actor, category)."""
+    columns = min(3, len(actors)) or 1
+    rows = int(np.ceil(len(actors) / columns)) or 1
+    with _drawing(figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6), nrows=rows, ncols=columns,
+                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
+        for ax, actor in zip(axes.flat, actors):
+            for i, outlet in enumerate(outlets):
+                left, n = 0.0, 0
+                for category in categories:
+                    key = (outlet, actor, category)
+                    if key not in table.index:
+                        continue
+                    row = table.loc[key]
+                    n = int(row[count])
+                    if n < min_count:
+                        break
+                    ax.barh(i, row[value], left=left, color=colours.get(category, "#888888"), height=0.7)
+                    left += row[value]
+                ax.text(1.02, i, f"n={n}", va="center", fontsize=6.5, color="#555555")
+            ax.set_title(labels.get(actor, actor))
+            ax.set_xlim(0, 1)
+            ax.set_yticks(range(len(outlets)), outlets)
+        axes.flat[0].invert_yaxis()
+        for ax in list(axes.flat)[len(actors):]:
+            ax.set_visible(False)
+        if xlabel:
+            for ax in axes[-1]:
+                ax.set_xlabel(xlabel)
+        handles = [plt.Rectangle((0, 0), 1, 1, color=colours[c]) for c in categories]
+        fig.legend(handles, categories, loc="lower center", ncols=len(categories), frameon=False, fontsize=7)
+        fig.suptitle(title, fontsize=10)
+        fig.tight_layout(rect=(0, 0.05, 1, 1))
+        _add_caveat(fig, caveat)
+    return fig
+
+
 def _add_caveat(fig: Figure, caveat: str | None) -> None:
     """The measure's validation caveat, wrapped, under the figure (saved with it: figures are
     written with ``bbox_inches="tight"``)."""

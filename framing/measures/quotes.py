@@ -16,7 +16,7 @@ from matplotlib.figure import Figure
 
 from framing.comparison import _group_seed, _keyed, _load, _parse_by, _with_actor_labels, bootstrap_ratio_ci
 from framing.measures import Field, Measure, Setup
-from framing.plots import _drawing, _labels, _require
+from framing.plots import _drawing, _labels, _require, _stacked_share_panels
 
 QUOTE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("sentence_id", pa.int64()),
@@ -193,39 +193,9 @@ def plot_verb_profile(
     labels = _labels(verbs.rename(columns={"speaker_actor": "actor"}), actor_labels)
     table = verbs.set_index(["outlet", "speaker_actor", "verb_class"])
     classes = [c for c in ("endorsing", "neutral", "distancing") if c in set(verbs["verb_class"])]
-    columns = min(3, len(actors)) or 1
-    rows = int(np.ceil(len(actors) / columns)) or 1
-    with _drawing(figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6), nrows=rows, ncols=columns,
-                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
-        for ax, actor in zip(axes.flat, actors):
-            for i, outlet in enumerate(outlets):
-                left = 0.0
-                n_quotes = 0
-                for verb_class in classes:
-                    key = (outlet, actor, verb_class)
-                    if key not in table.index:
-                        continue
-                    row = table.loc[key]
-                    n_quotes = int(row["n_quotes"])
-                    if n_quotes < min_quotes:
-                        break
-                    ax.barh(i, row["share"], left=left, color=_VERB_COLOURS.get(verb_class, "#888888"),
-                            height=0.7, label=verb_class if i == 0 else None)
-                    left += row["share"]
-                ax.text(1.02, i, f"n={n_quotes}", va="center", fontsize=6.5, color="#555555")
-            ax.set_title(labels.get(actor, actor))
-            ax.set_xlim(0, 1)
-            ax.set_yticks(range(len(outlets)), outlets)
-        axes.flat[0].invert_yaxis()
-        for ax in list(axes.flat)[len(actors):]:
-            ax.set_visible(False)
-        for ax in axes[-1]:
-            ax.set_xlabel("share of the actor's quotes")
-        handles = [plt.Rectangle((0, 0), 1, 1, color=_VERB_COLOURS[c]) for c in classes]
-        fig.legend(handles, classes, loc="lower center", ncols=len(classes), frameon=False, fontsize=7)
-        fig.suptitle(title, fontsize=10)
-        fig.tight_layout(rect=(0, 0.05, 1, 1))
-    return fig
+    return _stacked_share_panels(table, actors=actors, outlets=outlets, labels=labels, categories=classes,
+                                 colours=_VERB_COLOURS, value="share", count="n_quotes", min_count=min_quotes,
+                                 title=title, xlabel="share of the actor's quotes")
 
 
 def plot_voice_share(

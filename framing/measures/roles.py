@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -15,7 +14,7 @@ from matplotlib.figure import Figure
 
 from framing.comparison import _group_seed, _keyed, _load, _parse_by, _split_domain, _with_actor_labels, _with_out_of_domain, bootstrap_mean_ci
 from framing.measures import Batch, Field, Measure, Setup, learned_model_available
-from framing.plots import _add_caveat, _drawing, _labels, _require
+from framing.plots import _labels, _require, _stacked_share_panels
 
 ROLE_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("actor", pa.string()), ("n_mentions", pa.int64()),
@@ -166,36 +165,9 @@ def plot_roles(roles: pd.DataFrame, *, actors: Sequence[str] | None = None, outl
     labels = _labels(roles, actor_labels)
     table = roles.set_index(["outlet", "actor", "role"])
     role_names = [r for r in _ROLE_COLOURS if r in set(roles["role"])]
-    columns = min(3, len(actors)) or 1
-    rows = int(np.ceil(len(actors) / columns)) or 1
-    with _drawing(figsize=(3.2 * columns + 1.0, 0.34 * len(outlets) * rows + 1.6), nrows=rows, ncols=columns,
-                  sharex=True, sharey=True, squeeze=False) as (fig, axes):
-        for ax, actor in zip(axes.flat, actors):
-            for i, outlet in enumerate(outlets):
-                left, n = 0.0, 0
-                for role in role_names:
-                    key = (outlet, actor, role)
-                    if key not in table.index:
-                        continue
-                    row = table.loc[key]
-                    n = int(row["n_articles"])
-                    if n < min_articles:
-                        break
-                    ax.barh(i, row["probability"], left=left, color=_ROLE_COLOURS[role], height=0.7)
-                    left += row["probability"]
-                ax.text(1.02, i, f"n={n}", va="center", fontsize=6.5, color="#555555")
-            ax.set_title(labels.get(actor, actor))
-            ax.set_xlim(0, 1)
-            ax.set_yticks(range(len(outlets)), outlets)
-        axes.flat[0].invert_yaxis()
-        for ax in list(axes.flat)[len(actors):]:
-            ax.set_visible(False)
-        handles = [plt.Rectangle((0, 0), 1, 1, color=_ROLE_COLOURS[r]) for r in role_names]
-        fig.legend(handles, role_names, loc="lower center", ncols=len(role_names), frameon=False, fontsize=7)
-        fig.suptitle(title, fontsize=10)
-        fig.tight_layout(rect=(0, 0.05, 1, 1))
-        _add_caveat(fig, caveat)
-    return fig
+    return _stacked_share_panels(table, actors=actors, outlets=outlets, labels=labels, categories=role_names,
+                                 colours=_ROLE_COLOURS, value="probability", count="n_articles",
+                                 min_count=min_articles, title=title, caveat=caveat)
 
 
 MEASURE = RoleMeasure()
