@@ -63,6 +63,7 @@ from threadpoolctl import threadpool_limits
 from framing._artefacts import file_sha256, shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
+from framing._labels import multi_hot
 from framing.encoder import chunk_text, chunk_words, memory_for
 
 __all__ = [
@@ -276,16 +277,7 @@ def _label_matrix(labels, n: int) -> np.ndarray:
     labels = list(labels)
     if len(labels) != n:
         raise ValueError(f"got {n} texts but {len(labels)} label lists")
-    index = {frame: j for j, frame in enumerate(FRAMES)}
-    out = np.zeros((n, len(FRAMES)), dtype=np.int8)
-    for i, row in enumerate(labels):
-        if isinstance(row, str):
-            raise TypeError(f"labels[{i}] is a string ({row!r}); give a list of frame ids, e.g. [{row!r}]")
-        unknown = [frame for frame in row if frame not in index]
-        if unknown:
-            raise ValueError(f"labels[{i}] has unknown frame(s) {unknown}; frames are {list(FRAMES)}")
-        out[i, [index[frame] for frame in row]] = 1
-    return out
+    return multi_hot(labels, FRAMES, "frame")
 
 
 def _folds(Y: np.ndarray, n_splits: int, seed: int,

@@ -52,6 +52,7 @@ import scipy.sparse as sp
 import yaml
 
 from framing._artefacts import shown_path, weights_digest
+from framing._labels import multi_hot
 
 __all__ = [
     "TECHNIQUES",
@@ -529,17 +530,7 @@ def _document_folds(docs: np.ndarray, n_folds: int, seed: int) -> np.ndarray:
 
 def label_matrix(labels) -> np.ndarray:
     """0/1 matrix ``(n, 23)`` in :data:`TECHNIQUES` order from sequences of technique names."""
-    index = {t: j for j, t in enumerate(TECHNIQUES)}
-    labels = list(labels)
-    out = np.zeros((len(labels), len(TECHNIQUES)), dtype=np.int8)
-    for i, row in enumerate(labels):
-        if isinstance(row, str):
-            raise TypeError(f"labels[{i}] is a string ({row!r}); give a sequence of technique names")
-        unknown = [t for t in row if t not in index]
-        if unknown:
-            raise ValueError(f"labels[{i}] has unknown technique(s) {unknown}")
-        out[i, [index[t] for t in row]] = 1
-    return out
+    return multi_hot(labels, TECHNIQUES, "technique")
 
 
 def sentence_examples(paragraphs: pd.DataFrame, spans: pd.DataFrame) -> tuple[list[str], np.ndarray]:
