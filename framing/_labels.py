@@ -26,3 +26,9 @@ def multi_hot(labels: Iterable[Sequence[str]], names: Sequence[str], what: str) 
             raise ValueError(f"labels[{i}] has unknown {what}(s) {unknown}; {what}s are {list(names)}")
         out[i, [index[name] for name in row]] = 1
     return out
+
+
+def label_lists(matrix, names: Sequence[str]) -> list[list[str]]:
+    """The inverse of :func:`multi_hot`: per row of a 0/1 (or boolean) matrix, the names of its
+    set columns, in ``names`` order."""
+    return [[names[j] for j in np.flatnonzero(row)] for row in matrix]

@@ -63,7 +63,7 @@ from threadpoolctl import threadpool_limits
 from framing._artefacts import file_sha256, shown_path, weights_digest
 from framing._documents import document_groups, rows_of
 from framing._heldout import is_held_out
-from framing._labels import multi_hot
+from framing._labels import label_lists, multi_hot
 from framing.encoder import chunk_text, chunk_words, memory_for
 
 __all__ = [
@@ -621,7 +621,7 @@ class FrameClassifier(BaseEstimator):
     def predict(self, texts: Sequence[str]) -> list[list[str]]:
         """The frames of each text, in :data:`FRAMES` order (a list per text)."""
         chosen = self._decide(self.predict_proba(texts))
-        return [[FRAMES[j] for j in np.flatnonzero(row)] for row in chosen]
+        return label_lists(chosen, FRAMES)
 
     def attribute(self, sentences: Sequence[str]) -> np.ndarray:
         """Per-sentence frame scores ``(n_sentences, 14)``: the article heads (embedding
@@ -896,7 +896,7 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
     """Out-of-fold scores of ``texts``; ``extra_texts`` (labels ``extra_Y``) join every
     training part and are never scored."""
     extra_texts = list(extra_texts)
-    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
+    extra_labels = [] if extra_Y is None else label_lists(extra_Y, FRAMES)
     if len(extra_labels) != len(extra_texts):
         raise ValueError(f"{len(extra_texts)} extra texts but {len(extra_labels)} label rows")
     groups = document_groups(texts, ids)
@@ -923,7 +923,7 @@ def _cross_validate(texts: list[str], Y: np.ndarray, *, folds: int, seed: int, e
     rule_thresholds: dict[str, list] = {rule: [] for rule in rules}
     rule_folds: dict[str, list] = {rule: [] for rule in rules}
     fold_scores, thresholds = [], []
-    labels = [[FRAMES[j] for j in np.flatnonzero(row)] for row in Y]
+    labels = label_lists(Y, FRAMES)
     for k, (train, test) in enumerate(_folds(Y, folds, seed, groups)):
         model = FrameClassifier(**{**params, "encoder": encoder})
         model.fit([texts[i] for i in train] + extra_texts, [labels[i] for i in train] + extra_labels)
@@ -1135,8 +1135,8 @@ def _score_held_out(train_texts: list[str], train_Y: np.ndarray, test_texts: lis
     """Scores of the held-out articles by a model fitted on the training ones (and the
     extra training articles), with the baselines of :func:`_cross_validate` and
     document-bootstrap intervals."""
-    labels = [[FRAMES[j] for j in np.flatnonzero(row)] for row in train_Y]
-    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
+    labels = label_lists(train_Y, FRAMES)
+    extra_labels = [] if extra_Y is None else label_lists(extra_Y, FRAMES)
     model = FrameClassifier(**{**params, "encoder": encoder})
     model.fit(list(train_texts) + list(extra_texts), labels + extra_labels)
     proba = model.predict_proba(test_texts)
@@ -1231,7 +1231,7 @@ def train_frames(path: str | os.PathLike, *, out: str | os.PathLike, seed: int =
     report = evaluate_frames(path, folds=folds, seed=seed, progress=progress, held_out=held_out, extra=extra,
                              n_boot=n_boot, encoder=encoder, **params)
     extra_texts, extra_Y, _ = _extra_articles(extra, known_ids=set(table["id"]))
-    extra_labels = [] if extra_Y is None else [[FRAMES[j] for j in np.flatnonzero(row)] for row in extra_Y]
+    extra_labels = [] if extra_Y is None else label_lists(extra_Y, FRAMES)
     started = time.perf_counter()
     model = FrameClassifier(**{"random_state": seed, **params, "encoder": encoder})
     model.fit(texts + extra_texts, list(table["frames"]) + extra_labels)

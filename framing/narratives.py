@@ -64,6 +64,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.utils.validation import check_is_fitted
 
 from framing._documents import document_groups, rows_of
+from framing._labels import label_lists
 from framing.encoder import MemoEncoder, chunk_text
 
 __all__ = [
@@ -360,7 +361,7 @@ class _NarrativeOutputs:
 
     @staticmethod
     def _labels(decisions: np.ndarray, labels: Sequence[str]) -> list[list[str]]:
-        return [[labels[j] for j in np.flatnonzero(row)] for row in decisions]
+        return label_lists(decisions, labels)
 
 
 class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
