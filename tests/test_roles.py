@@ -520,6 +520,7 @@ def test_entity_texts_reads_the_mention_its_sentences_and_the_lead():
     parts = roles.entity_texts(text, start, start + 6)
     assert parts["mention"] == "Russia"
     assert parts["sentence"] == "Russia shelled Kyiv."
+    assert parts["focused"] == "Russia: Russia shelled Kyiv."  # the entity named before its sentence
     assert parts["entity"] == ["Russia shelled Kyiv.", "Later russia denied it!"]  # case-insensitive
     assert parts["article"].startswith("Kyiv under fire Russia shelled")  # whitespace collapsed
     assert roles.entity_texts(text, start, start + 6, others=0)["entity"] == ["Russia shelled Kyiv."]
@@ -548,6 +549,16 @@ def test_entity_model_fits_predicts_and_keeps_the_hierarchy(tiny):
     heavier = entity_model().fit(examples, main, fine, sample_weight=weight).predict_proba(examples[:1])
     lighter = entity_model().fit(examples, main, fine).predict_proba(examples[:1])
     assert heavier[0, MAIN_ROLES.index(main[0])] > lighter[0, MAIN_ROLES.index(main[0])]
+
+
+def test_entity_model_reads_the_focused_view_by_name(tiny):
+    examples, main, fine = tiny
+    model = entity_model(views=("mention", "focused", "article"))
+    embedded = model.embed(examples)
+    assert set(embedded) == {"mention", "focused", "article"}
+    assert not np.allclose(embedded["focused"], entity_model(views=("sentence",)).embed(examples)["sentence"])
+    proba = model.fit(examples, main, fine, embedded=embedded).predict_proba(examples)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0)
 
 
 def test_entity_model_rejects_bad_params_and_weights(tiny):
