@@ -172,9 +172,21 @@ def _packaged_minilm(encoder) -> bool:
     return type(encoder).__name__ == "SentenceEncoder" and getattr(encoder, "model", 1) is None
 
 
-def _multilingual(encoder) -> bool:
+def _base_encoder(encoder):
+    """The encoder under any cache wrappers (``None`` stays ``None``)."""
     while isinstance(encoder, _CachedEncoder):
         encoder = encoder.encoder
+    return encoder
+
+
+def _model_encoder(model: "FrameClassifier"):
+    """The encoder ``model`` reads, under any cache wrappers (``None``: the packaged MiniLM)."""
+    encoder = _base_encoder(model.encoder)
+    return _default_encoder() if encoder is None else encoder
+
+
+def _multilingual(encoder) -> bool:
+    encoder = _base_encoder(encoder)
     return isinstance(encoder, E5Encoder) or bool(getattr(encoder, "multilingual", False))
 
 
@@ -877,11 +889,8 @@ def _scores(tp: np.ndarray, pred: np.ndarray, gold: np.ndarray) -> dict:
 
 def _json_params(model: FrameClassifier) -> dict:
     params = model.get_params()
-    encoder = params.pop("encoder")
-    while isinstance(encoder, _CachedEncoder):
-        encoder = encoder.encoder
-    if encoder is None:
-        encoder = _default_encoder()
+    del params["encoder"]
+    encoder = _model_encoder(model)
     if _packaged_minilm(encoder):
         layers = "" if encoder.num_layers is None else f", bottom {encoder.num_layers} layers"
         params["encoder"] = f"packaged MiniLM (all-MiniLM-L6-v2{layers})"
@@ -1261,10 +1270,7 @@ def _save_model(model: FrameClassifier, out: str | os.PathLike, *, training: dic
                       tfidf_coef=model.tfidf_coef_, tfidf_intercept=model.tfidf_intercept_)
     np.savez_compressed(weights, **arrays)
     digest = weights_digest(arrays)
-    encoder = model.encoder
-    while isinstance(encoder, _CachedEncoder):
-        encoder = encoder.encoder
-    encoder = _default_encoder() if encoder is None else encoder
+    encoder = _model_encoder(model)
     params = {k: v for k, v in model.get_params().items() if k != "encoder"}
     config = {
         "format": FORMAT,

@@ -339,8 +339,8 @@ def _fingerprint(encoder) -> str | None:
 
 
 class _NarrativeOutputs:
-    """What both narrative classifiers give the same way: readable column names, label lists
-    from decision rows, and a version string from the learned arrays (``_arrays``)."""
+    """What both narrative classifiers give the same way: readable column names and a version
+    string from the learned arrays (``_arrays``)."""
 
     _format: str
 
@@ -358,10 +358,6 @@ class _NarrativeOutputs:
             digest.update(name.encode() + (value.astype(str).tobytes() if value.dtype.kind in "US"
                                            else np.ascontiguousarray(value, dtype=np.float64).tobytes()))
         return f"{self._format}+{digest.hexdigest()[:10]}"
-
-    @staticmethod
-    def _labels(decisions: np.ndarray, labels: Sequence[str]) -> list[list[str]]:
-        return label_lists(decisions, labels)
 
 
 class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
@@ -518,13 +514,13 @@ class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
             rows = top_scores[keep] if keep.any() else top_scores
             self.threshold_ = _best_threshold(self._threshold_grid(rows), lambda t: samples_f1(
                 [g for g, k in zip(gold_top, keep) if k] if keep.any() else gold_top,
-                self._labels(self._decide_top(rows, t, np.inf), self.narratives_)))
+                label_lists(self._decide_top(rows, t, np.inf), self.narratives_)))
         else:
             self.threshold_ = _best_threshold(self._threshold_grid(top_scores), lambda t: samples_f1(
-                gold_top, self._labels(self._decide_top(top_scores, t), self.narratives_)))
+                gold_top, label_lists(self._decide_top(top_scores, t), self.narratives_)))
         if self._hybrid:  # then the threshold of the "Other" head, given the first
             self.other_threshold_ = _best_threshold(_PROBABILITY_GRID, lambda t: samples_f1(
-                gold_top, self._labels(self._decide_top(top_scores, self.threshold_, t), self.narratives_)))
+                gold_top, label_lists(self._decide_top(top_scores, self.threshold_, t), self.narratives_)))
         top_pred = self._decide_top(top_scores, self.threshold_, self.other_threshold_)
 
         # Sub-narratives.
@@ -544,7 +540,7 @@ class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
             self.sub_threshold_ = _best_threshold(
                 self._threshold_grid(sub_scores[:, 1:], sub=True), lambda t: samples_f1(
                     [g[1] for g in gold],
-                    self._labels(self._decide_sub(top_pred, sub_scores, t), self.subnarratives_)))
+                    label_lists(self._decide_sub(top_pred, sub_scores, t), self.subnarratives_)))
         self.n_train_ = len(texts)
         return self
 
@@ -597,7 +593,7 @@ class NarrativeClassifier(_NarrativeOutputs, BaseEstimator):
         """``(narratives, subnarratives)`` per text, in taxonomy order. Every sub-narrative's
         narrative is among the text's narratives; "Other" stands alone at both levels."""
         _, _, top, sub = self._scores(texts, decide=True)
-        return [(a, b) for a, b in zip(self._labels(top, self.narratives_), self._labels(sub, self.subnarratives_))]
+        return [(a, b) for a, b in zip(label_lists(top, self.narratives_), label_lists(sub, self.subnarratives_))]
 
     def _scores(self, texts, decide: bool = False):
         check_is_fitted(self, "narratives_")
@@ -1293,7 +1289,7 @@ class LexicalNarrativeClassifier(_NarrativeOutputs, BaseEstimator):
         best, t_rel = -1.0, 0.5
         if len(narrative_rows):
             for t in _RULE_GRID_RELATIVE:
-                score = samples_f1([gold_top[i] for i in narrative_rows], self._labels(
+                score = samples_f1([gold_top[i] for i in narrative_rows], label_lists(
                     self._decide_top(oof[narrative_rows], never_other[narrative_rows], t), self.narratives_))
                 if score > best + 1e-12:
                     best, t_rel = score, float(t)
@@ -1314,7 +1310,7 @@ class LexicalNarrativeClassifier(_NarrativeOutputs, BaseEstimator):
         top = self._decide_top(calibrated, t_other, t_rel)
         best_sub, t_sub = -1.0, 0.5
         for t in _SUB_GRID:
-            score = samples_f1(gold_sub, self._labels(self._decide_sub(top, oof, t), self.subnarratives_))
+            score = samples_f1(gold_sub, label_lists(self._decide_sub(top, oof, t), self.subnarratives_))
             if score > best_sub + 1e-12:
                 best_sub, t_sub = score, float(t)
         self.narrative_f1_ = f
@@ -1412,7 +1408,7 @@ class LexicalNarrativeClassifier(_NarrativeOutputs, BaseEstimator):
         P = self._raw(texts, translated)
         top = self._decide_top(P, self.other_threshold_, self.relative_threshold_)
         sub = self._decide_sub(top, P, self.sub_threshold_)
-        return list(zip(self._labels(top, self.narratives_), self._labels(sub, self.subnarratives_)))
+        return list(zip(label_lists(top, self.narratives_), label_lists(sub, self.subnarratives_)))
 
     def _arrays(self) -> dict[str, np.ndarray]:
         coef = self.coef_.tocsr()
