@@ -1056,7 +1056,7 @@ class EntityRoleClassifier(BaseEstimator):
     doc may be any object with a ``text`` attribute, in any language.
     """
 
-    def __init__(self, *, encoder=None, views: Sequence[str] = ("mention", "sentence", "article"),
+    def __init__(self, *, encoder=None, views: Sequence[str] = ("mention", "focused", "article"),
                  interactions: Sequence[tuple[str, str]] = (), components: int = 8,
                  others: int = 4, C: float = 0.01, fine_C: float | None = None, random_state: int | None = 0):
         self.encoder = encoder
@@ -1357,7 +1357,9 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_we
     folder ``semeval2025-multilingual`` beside ``path``, or the folder ``pool`` names),
     the English mentions weighing ``english_weight`` times as much.
     ``"held_out"``: one model fitted on all non-held-out mentions (English and pooled)
-    scores the held-out English documents. Each part (``UA``, ``CC``, ``all``) holds
+    scores the held-out English documents; ``"held_out_pooled"``: the same model scores the
+    held-out documents of the pooled languages (baselines from the pooled training mentions).
+    Each part (``UA``, ``CC``, ``all``) holds
     ``main_accuracy``, ``fine_emr`` (exact match of the fine-role set), the baselines (the
     most frequent main role / fine-role set of the English training mentions), 95 %
     intervals of the scores and of the gains over the baselines (``bootstrap`` resamples
@@ -1404,15 +1406,19 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_we
             pred[i], base[i] = p, majority
     report: dict = {"cv": {name: _scored(frame, rows, pred, base, reps=bootstrap, seed=seed)
                            for name, rows in _parts(frame, en_rows).items() if len(rows)}}
-    held_rows = np.flatnonzero(english & held)
+    held_rows = np.flatnonzero(held)
     if len(held_rows):
         predicted = fitted(np.concatenate([pool_rows, en_rows])).predict(
             embedded={v: a[held_rows] for v, a in embedded.items()})
-        majority = _majority(frame, en_rows)
+        majority = {True: _majority(frame, en_rows)}
+        majority[False] = _majority(frame, pool_rows) if len(pool_rows) else majority[True]
         for i, p in zip(held_rows, predicted):
-            pred[i], base[i] = p, majority
-        report["held_out"] = {name: _scored(frame, rows, pred, base, reps=bootstrap, seed=seed)
-                              for name, rows in _parts(frame, held_rows).items() if len(rows)}
+            pred[i], base[i] = p, majority[bool(english[i])]
+        for key, rows_of in (("held_out", held_rows[english[held_rows]]),
+                             ("held_out_pooled", held_rows[~english[held_rows]])):
+            if len(rows_of):
+                report[key] = {name: _scored(frame, rows, pred, base, reps=bootstrap, seed=seed)
+                               for name, rows in _parts(frame, rows_of).items() if len(rows)}
     shown = {k: v for k, v in template.get_params().items() if k != "encoder"}
     shown["encoder"] = getattr(memo.encoder, "name", type(memo.encoder).__name__)
     shown["english_weight"] = float(english_weight)
@@ -1421,8 +1427,10 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_we
         f"cv: GroupKFold(n_splits={folds}, shuffle=True, random_state={seed}) over the non-held-out English "
         f"documents, each fold trained on its English training folds plus the pooled languages; held_out: "
         f"fitted on every non-held-out mention, scored on the held-out English documents "
-        f"(framing._heldout); baselines: most frequent main role / fine-role set of the English training "
-        f"mentions; intervals: 95 % percentile bootstrap over documents ({bootstrap} resamples)")
+        f"(framing._heldout); held_out_pooled: the same model on the held-out documents of the pooled "
+        f"languages; baselines: most frequent main role / fine-role set of the English training mentions "
+        f"(of the pooled training mentions for held_out_pooled); intervals: 95 % percentile bootstrap over "
+        f"documents ({bootstrap} resamples)")
     counts = frame.assign(part=np.where(held, "held_out", "train")).groupby(["language", "part"]).size()
     report["mentions"] = {f"{language}/{part}": int(n) for (language, part), n in counts.items()}
     report["offsets"] = frame.attrs["offsets_by_language"]
@@ -1435,9 +1443,9 @@ def evaluate_roles(path, *, folds: int = 5, seed: int = 0, pool=True, english_we
 
 
 def train_sentence_roles(path, *, out, seed: int = 0, **params) -> dict:
-    """The earlier English model (:class:`RoleClassifier`): cross-validate, then fit on all annotated mentions and write the model to ``out``
-    (``role_model.json`` + ``role_model.npz``; no pickle). Returns the CV report with
-    the training summary under ``"model"``.
+    """The earlier English model (:class:`RoleClassifier`): cross-validate, then fit on all
+    annotated mentions and write the model to ``out`` (``role_model.json`` + ``role_model.npz``;
+    no pickle). Returns the CV report with the training summary under ``"model"``.
 
     The cross-validation is that of :func:`evaluate_roles` with 5 folds: whole documents
     (a ``doc_id`` with all its mentions, ids with the same text as one). There is no
@@ -1497,7 +1505,7 @@ def train_roles(path, *, out, seed: int = 0, pool=True, english_weight: float = 
              "english_weight": float(english_weight), "n_train": len(frame), "seed": seed,
              "fit_seconds": round(fit_seconds, 1),
              "scores": {part: {k: report[part][k] for k in ("UA", "CC", "all") if k in report[part]}
-                        for part in ("cv", "held_out") if part in report}}
+                        for part in ("cv", "held_out", "held_out_pooled") if part in report}}
     _save_entity_model(model, out, extra)
     report["model"] = {"out": str(out), "n_train": len(frame), "fit_seconds": round(fit_seconds, 1)}
     return report

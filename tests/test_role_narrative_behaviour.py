@@ -134,7 +134,7 @@ MAIN_PAIRS = [  # (role, slot where it should score higher, slot where it should
 ]
 MAIN_FAILURES = {
     ("ports", "Antagonist", "aggressor", "mediator"):
-        "p(Antagonist) as aggressor vs as mediator: Ukraine 0.301 vs 0.328",
+        "p(Antagonist) as aggressor vs as mediator: Ukraine 0.357 vs 0.370",
 }
 
 
@@ -577,29 +577,37 @@ def test_role_model_fine_roles_beat_the_majority_set(part):
         f"EMR {_pinned(f'roles.{part}.fine_emr')} vs majority {_pinned(f'roles.{part}.baseline_fine_emr')}")
 
 
-@known_failure("climate held out: fine-role EMR 0.296 vs 0.148, gain interval [-0.074, 0.314] (27 mentions)")
+@known_failure("climate held out: fine-role EMR 0.296 vs 0.148, gain interval [-0.063, 0.323] (27 mentions)")
 def test_role_model_fine_roles_beat_the_majority_set_on_held_out_climate_documents():
     assert _pinned("roles.held_out.CC.fine_gain_ci95.low") > 0
 
 
-@known_failure("UA CV: main-role accuracy 0.727 vs majority 0.682, gain interval [0.000, 0.083]")
 def test_role_model_beats_the_majority_role_on_war_documents():
+    """Fold seed 0, which chose the configuration (0.773 vs 0.682); the mean over fold seeds 0-4 is
+    0.740, its lowest seed 0.709."""
     assert _pinned("roles.cv.UA.main_gain_ci95.low") > 0
+    assert _pinned("roles.cv_seeds.UA.min") > _pinned("roles.cv_seeds.UA.baseline_main_accuracy")
 
 
-@known_failure("UA held out: main-role accuracy 0.579 vs majority 0.553, gain interval [-0.067, 0.105]")
+def test_role_model_beats_the_majority_role_on_held_out_war_documents_of_the_other_languages():
+    """419 held-out UA mentions in Bulgarian, Hindi, Portuguese and Russian: 0.668 vs 0.530."""
+    assert _pinned("roles.held_out_pooled.UA.main_gain_ci95.low") > 0
+
+
+@known_failure("UA held out: main-role accuracy 0.553 vs majority 0.553, gain interval [-0.087, 0.071]")
 def test_role_model_beats_the_majority_role_on_held_out_war_documents():
     assert _pinned("roles.held_out.UA.main_gain_ci95.low") > 0
 
 
-@known_failure("main-role accuracy 0.813 vs majority 0.843 on climate documents (CV)")
+@known_failure("main-role accuracy 0.807 vs majority 0.843 on climate documents (CV)")
 def test_role_model_is_at_least_as_accurate_as_the_majority_role_on_climate_documents():
     assert _pinned("roles.cv.CC.main_accuracy") >= _pinned("roles.cv.CC.baseline_main_accuracy")
 
 
-@known_failure("main-role accuracy 0.727 on UA documents (CV); the target is 0.75")
+@known_failure("main-role accuracy 0.740 on UA documents over fold seeds 0-4 (0.773 on seed 0, which chose "
+               "the configuration); the target is 0.75")
 def test_role_model_reaches_the_target_on_war_documents():
-    assert _pinned("roles.cv.UA.main_accuracy") >= 0.75
+    assert _pinned("roles.cv_seeds.UA.main_accuracy") >= 0.75
 
 
 @pytest.mark.parametrize("level", ["narratives", "subnarratives"])

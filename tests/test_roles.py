@@ -630,8 +630,10 @@ def test_evaluate_roles_pools_languages_and_keeps_the_held_out_part_out(tmp_path
     # final fit on all of them; English weighs ENGLISH_WEIGHT
     assert len(fits) == 3 and all(n_pt < n < n_pt + n_en_train for n, _ in fits[:2])
     assert fits[2] == (n_pt + n_en_train, [1.0, roles.ENGLISH_WEIGHT])
-    for part in ("cv", "held_out"):
+    # the same held-out fit scores the pooled language's held-out documents, apart from the English ones
+    assert counts["PT/held_out"] and report["held_out_pooled"]["all"]["n"] == counts["PT/held_out"]
+    for part in ("cv", "held_out", "held_out_pooled"):
         scores = report[part]["all"]
         assert 0 <= scores["main_accuracy"] <= 1 and scores["main_gain_ci95"][0] <= scores["main_gain_ci95"][1]
     without = roles.evaluate_roles(root, folds=2, encoder=FakeEncoder(), bootstrap=50, pool=False)
-    assert "PT/train" not in without["mentions"]
+    assert "PT/train" not in without["mentions"] and "held_out_pooled" not in without
