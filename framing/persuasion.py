@@ -64,6 +64,7 @@ __all__ = [
     "mention_roles",
     "split_paragraphs",
     "split_sentences",
+    "span_lexicon",
     "technique_descriptions",
     "tie_actor",
     "train_persuasion",
@@ -239,6 +240,70 @@ def _paragraph_vectors(texts: Sequence[str]) -> np.ndarray:
     return _VECTORS.encode(list(texts))
 
 
+_LEXICON_WORD = re.compile(r"\w+")
+_LEXICON_SMOOTHING = 5.0
+_LEXICON_FOLDS = 3
+
+
+def _word_spans(text: str) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower(), m.start(), m.end()) for m in _LEXICON_WORD.finditer(text)]
+
+
+def span_lexicon(paragraphs: pd.DataFrame, spans: pd.DataFrame,
+                 smoothing: float = _LEXICON_SMOOTHING) -> tuple[np.ndarray, np.ndarray]:
+    """How much each word of ``paragraphs`` belongs to each technique's annotated spans.
+
+    For a word w and a technique j, p = (occurrences of w inside a span of j + ``smoothing``
+    x q_j) / (occurrences of w + ``smoothing``), where q_j is the share of all word occurrences
+    inside a span of j; the score is logit(p) - logit(q_j): positive for words that annotators
+    put inside spans of j more often than words in general ("reckless" for Loaded_Language,
+    "leftist" for Name_Calling-Labeling). Only spans of the given paragraphs count. Returns the
+    words (sorted) and their scores ``(n_words, 23)`` in :data:`TECHNIQUES` order."""
+    index = {t: j for j, t in enumerate(TECHNIQUES)}
+    lines = set(zip(paragraphs["doc_id"], paragraphs["line"].astype(int)))
+    marks: dict = {}
+    for row in spans.itertuples(index=False):
+        key = (row.doc_id, int(row.line))
+        if key in lines and row.technique in index:
+            marks.setdefault(key, []).append((index[row.technique], int(row.start), int(row.end)))
+    total: dict[str, int] = {}
+    inside: dict[str, np.ndarray] = {}
+    n_words, n_inside = 0, np.zeros(len(TECHNIQUES))
+    for doc_id, line, text in zip(paragraphs["doc_id"], paragraphs["line"].astype(int), paragraphs["text"]):
+        spans_here = marks.get((doc_id, line), [])
+        for word, a, b in _word_spans(str(text)):
+            total[word] = total.get(word, 0) + 1
+            n_words += 1
+            hit = {j for j, start, end in spans_here if start < b and end > a}
+            if hit:
+                row = inside.setdefault(word, np.zeros(len(TECHNIQUES)))
+                for j in hit:
+                    row[j] += 1
+                    n_inside[j] += 1
+    words = np.array(sorted(total), dtype=str)
+    prior = (n_inside + 1) / (n_words + 2)
+    none = np.zeros(len(TECHNIQUES))
+    counts = np.array([total[w] for w in words], dtype=float)[:, None]
+    within = np.array([inside.get(w, none) for w in words]).reshape(len(words), len(TECHNIQUES))
+    p = (within + smoothing * prior) / (counts + smoothing)
+    return words, np.log(p / (1 - p)) - np.log(prior / (1 - prior))
+
+
+def _lexicon_features(texts: Sequence[str], words: np.ndarray, scores: np.ndarray) -> np.ndarray:
+    """Per paragraph and technique: the highest, the mean and the mean of the three highest
+    scores (:func:`span_lexicon`) of its words; a word the lexicon lacks scores 0. ``(n, 69)``."""
+    row_of = {w: i for i, w in enumerate(words.tolist())}
+    padded = np.vstack([scores, np.zeros((1, len(TECHNIQUES)))])  # the last row: a word not in the lexicon
+    out = np.zeros((len(texts), 3 * len(TECHNIQUES)))
+    for i, text in enumerate(texts):
+        rows = [row_of.get(word, len(words)) for word, _, _ in _word_spans(str(text))]
+        if rows:
+            R = padded[rows]
+            top = -np.sort(-R, axis=0)[:3]
+            out[i] = np.concatenate([R.max(axis=0), R.mean(axis=0), top.mean(axis=0)])
+    return out
+
+
 def _word_vectorizer(vocabulary=None, idf=None, max_features: int | None = None):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -331,13 +396,21 @@ class PersuasionClassifier:
         Weight of each paragraph's MiniLM vector (:class:`framing.encoder.SentenceEncoder`, the
         paragraph encoded alone) in the paragraph heads' features; 0 (the packaged model) leaves
         them out and runs no encoder. Cross-validated gain and cost: docs/persuasion.md.
+    lexicon
+        Weight of the span-lexicon features in the paragraph heads' features: per technique the
+        highest, mean and top-three mean score of the paragraph's words in a lexicon of the words
+        annotators put inside that technique's spans (:func:`span_lexicon`), standardised. The
+        training paragraphs get their values from lexicons of the other training articles
+        (3 folds of whole articles), so that the heads do not learn from words scored on their
+        own spans; ``fit`` needs ``spans`` when ``lexicon > 0``. 0 (the packaged model) leaves
+        them out. Cross-validated gain: docs/persuasion.md.
     """
 
     def __init__(self, *, C: float = 1.0, char: bool = True, context: float = 0.5, dense: float = 0.3,
                  word_features: int | None = None, char_features: int | None = 40000,
                  threshold: str | float = 0.45, inner_folds: int = 3, min_support: int = 20,
                  min_positives: int = 2, sentence_weight: float = 0.5, vectors: float = 0.0,
-                 random_state: int = 0) -> None:
+                 lexicon: float = 0.0, random_state: int = 0) -> None:
         self.C = C
         self.char = char
         self.context = context
@@ -350,13 +423,14 @@ class PersuasionClassifier:
         self.min_positives = min_positives
         self.sentence_weight = sentence_weight
         self.vectors = vectors
+        self.lexicon = lexicon
         self.random_state = random_state
 
     def get_params(self) -> dict:
         return {name: getattr(self, name) for name in ("C", "char", "context", "dense", "word_features",
                                                        "char_features", "threshold", "inner_folds", "min_support",
                                                        "min_positives", "sentence_weight", "vectors",
-                                                       "random_state")}
+                                                       "lexicon", "random_state")}
 
     # ------------------------------------------------------------------ features
     def _fit_features(self, texts: list[str], docs: list, first: list[bool]) -> None:
@@ -370,7 +444,25 @@ class PersuasionClassifier:
         """The features of the sentence heads: the paragraph heads' TF-IDF words."""
         return self.word_.transform(texts)
 
-    def _features(self, texts: list[str], docs: list, first: list[bool]):
+    def _fit_lexicon(self, paragraphs: pd.DataFrame, spans: pd.DataFrame) -> np.ndarray:
+        """Fit the span lexicon on all of ``paragraphs``; return the training paragraphs' lexicon
+        features, each from the lexicon of the other folds' articles (see ``lexicon``)."""
+        texts = [str(t) for t in paragraphs["text"]]
+        # seeded apart from the inner folds that choose a threshold (random_state + 1)
+        fold = _document_folds(paragraphs["doc_id"].astype(str).to_numpy(), _LEXICON_FOLDS, self.random_state + 7)
+        rows = np.zeros((len(texts), 3 * len(TECHNIQUES)))
+        for k in range(_LEXICON_FOLDS):
+            held = np.flatnonzero(fold == k)
+            if len(held):
+                words, scores = span_lexicon(paragraphs.iloc[np.flatnonzero(fold != k)], spans)
+                rows[held] = _lexicon_features([texts[i] for i in held], words, scores)
+        self.lexicon_words_, self.lexicon_scores_ = span_lexicon(paragraphs, spans)
+        self.lexicon_mean_, self.lexicon_scale_ = rows.mean(axis=0), rows.std(axis=0) + 1e-6
+        return rows
+
+    def _features(self, texts: list[str], docs: list, first: list[bool], lexicon_rows: np.ndarray | None = None):
+        """The paragraph heads' features; ``lexicon_rows`` (training only) replaces the lexicon
+        features computed from the fitted lexicon."""
         words = self.word_.transform(texts)
         blocks = [words]
         if self.char_ is not None:
@@ -385,6 +477,10 @@ class PersuasionClassifier:
             blocks.append(sp.csr_matrix(self.dense * D))
         if self.vectors:
             blocks.append(sp.csr_matrix(self.vectors * _paragraph_vectors(texts)))
+        if self.lexicon:
+            if lexicon_rows is None:
+                lexicon_rows = _lexicon_features(texts, self.lexicon_words_, self.lexicon_scores_)
+            blocks.append(sp.csr_matrix(self.lexicon * (lexicon_rows - self.lexicon_mean_) / self.lexicon_scale_))
         return sp.hstack(blocks).tocsr()
 
     # ------------------------------------------------------------------ heads
@@ -410,6 +506,8 @@ class PersuasionClassifier:
         Y = label_matrix(paragraphs["techniques"])
         if self.sentence_weight and spans is None:
             raise ValueError("sentence_weight > 0 needs the span annotations: fit(paragraphs, spans)")
+        if self.lexicon and spans is None:
+            raise ValueError("lexicon > 0 needs the span annotations: fit(paragraphs, spans)")
         if isinstance(self.threshold, str):
             if self.threshold not in ("global", "tuned"):
                 raise ValueError(f"threshold must be 'global', 'tuned' or a number, got {self.threshold!r}")
@@ -420,7 +518,8 @@ class PersuasionClassifier:
         else:
             self.thresholds_ = np.full(len(TECHNIQUES), float(self.threshold))
         self._fit_features(texts, docs, first)
-        self.coef_, self.intercept_ = self._fit_heads(self._features(texts, docs, first), Y)
+        lexicon_rows = self._fit_lexicon(paragraphs, spans) if self.lexicon else None
+        self.coef_, self.intercept_ = self._fit_heads(self._features(texts, docs, first, lexicon_rows), Y)
         self.support_ = Y.sum(axis=0)
         self.sentence_coef_ = None
         if spans is not None:
@@ -1031,7 +1130,7 @@ class _Baseline:
 
     def fit(self, paragraphs: pd.DataFrame) -> _Baseline:
         self.model = PersuasionClassifier(char=False, context=0.0, dense=0.0, word_features=None,
-                                          threshold=0.5, sentence_weight=0.0).fit(paragraphs)
+                                          threshold=0.5, sentence_weight=0.0, lexicon=0.0).fit(paragraphs)
         return self
 
     def predict_matrix(self, paragraphs: pd.DataFrame) -> np.ndarray:
@@ -1181,6 +1280,9 @@ def save_persuasion_model(model: PersuasionClassifier, out: str | os.PathLike, *
         arrays.update(char_vocabulary=_vocabulary(model.char_), char_idf=model.char_.idf_.astype(np.float32))
     if model.dense:
         arrays.update(dense_mean=model.dense_mean_, dense_scale=model.dense_scale_)
+    if model.lexicon:
+        arrays.update(lexicon_words=model.lexicon_words_, lexicon_scores=model.lexicon_scores_.astype(np.float16),
+                      lexicon_mean=model.lexicon_mean_, lexicon_scale=model.lexicon_scale_)
     for key, value in _packed(model.coef_, model.intercept_).items():
         arrays[key] = value
     if model.sentence_coef_ is not None:
@@ -1210,7 +1312,7 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
         raise ValueError(f"{config_file}: format {config.get('format')!r}, this version of framing reads {FORMAT!r}")
     if list(config.get("techniques", [])) != list(TECHNIQUES):
         raise ValueError(f"{config_file}: technique order differs from framing/data/persuasion.yaml")
-    model = PersuasionClassifier(**config["params"])
+    model = PersuasionClassifier(**{"lexicon": 0.0, **config["params"]})  # folders written before the lexicon
     with np.load(weights_file, allow_pickle=False) as stored:
         weights = dict(stored)
     if config.get("weights_sha256") and weights_digest(weights) != config["weights_sha256"]:
@@ -1220,6 +1322,10 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
                    if "char_vocabulary" in weights else None)
     if "dense_mean" in weights:
         model.dense_mean_, model.dense_scale_ = weights["dense_mean"], weights["dense_scale"]
+    if model.lexicon:
+        model.lexicon_words_ = weights["lexicon_words"]
+        model.lexicon_scores_ = weights["lexicon_scores"].astype(np.float64)
+        model.lexicon_mean_, model.lexicon_scale_ = weights["lexicon_mean"], weights["lexicon_scale"]
     shape = (len(TECHNIQUES), int(config["n_features"]))
     model.coef_ = _unpacked(weights["heads"], weights["coef"], shape[1])
     model.intercept_ = weights["intercept"].astype(np.float64)

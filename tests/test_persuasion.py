@@ -188,6 +188,40 @@ def test_the_paragraph_vector_cache_is_emptied_before_it_grows_past_its_cap(monk
     np.testing.assert_allclose(vectors, SentenceEncoder().encode(second), atol=1e-5)
 
 
+def test_span_lexicon_scores_the_words_annotators_put_inside_spans(tiny_model, tmp_path):
+    """A cue word scores above 0 for its technique and below for the others; a word never inside
+    a span scores below 0 everywhere; the training paragraphs' features come from the other
+    folds' lexicons, so they differ from the fitted lexicon's own; a saved model keeps it."""
+    from framing.persuasion import _lexicon_features, save_persuasion_model, span_lexicon
+
+    folder, paragraphs, plain = tiny_model
+    spans = load_semeval_persuasion(folder)[1]
+    model = PersuasionClassifier(char=False, word_features=None, threshold=0.5, lexicon=0.5).fit(paragraphs, spans)
+    words, scores = span_lexicon(paragraphs, spans)
+    row = {w: scores[i] for i, w in enumerate(words)}
+    name_calling, doubt = TECHNIQUES.index("Name_Calling-Labeling"), TECHNIQUES.index("Doubt")
+    assert row["coward"][name_calling] > 1 and row["coward"][doubt] < 0
+    assert row["truth"][doubt] > 1 and row["truth"][name_calling] < 0
+    assert (row["bridge"] < 0).all() and (row["rainfall"] < 0).all()
+    features = _lexicon_features(["Only a coward.", "Zyx qwv.", ""], words, scores)
+    assert features.shape == (3, 69)
+    assert features[0, name_calling] == pytest.approx(row["coward"][name_calling])  # the highest word
+    mean = np.mean([row[w][name_calling] for w in ("only", "a", "coward")])
+    assert features[0, 23 + name_calling] == pytest.approx(mean)
+    assert not features[1:].any()  # words the lexicon lacks score 0, and so does an empty paragraph
+    assert model.coef_.shape[1] == plain.coef_.shape[1] + 69 and plain.lexicon == 0.0
+    rows = model._fit_lexicon(paragraphs, spans)
+    np.testing.assert_array_equal(model.lexicon_words_, words)
+    assert not np.allclose(rows, _lexicon_features(paragraphs["text"].tolist(), words, scores))
+    save_persuasion_model(model, tmp_path / "m", training={"command": "test"})
+    loaded = load_persuasion_model(tmp_path / "m")
+    assert loaded.lexicon == 0.5
+    np.testing.assert_allclose(loaded.predict_proba(paragraphs), model.predict_proba(paragraphs), atol=2e-3)
+    assert load_persuasion_model().lexicon == 0.0  # the packaged model has no lexicon
+    with pytest.raises(ValueError, match="lexicon"):
+        PersuasionClassifier(sentence_weight=0.0, threshold=0.5, lexicon=0.5).fit(paragraphs)
+
+
 def test_locate_gives_the_sentence_with_the_cue(tiny_model):
     _, _, model = tiny_model
     paragraph = "The bridge opened in June. Is the minister really telling the truth? Trains ran on time."
