@@ -249,6 +249,14 @@ def _word_spans(text: str) -> list[tuple[str, int, int]]:
     return [(m.group(0).lower(), m.start(), m.end()) for m in _LEXICON_WORD.finditer(text)]
 
 
+def _spans_by_line(spans: pd.DataFrame) -> dict[tuple, list[tuple[str, int, int]]]:
+    """The annotated spans by ``(doc_id, line)``: ``(technique, start, end)`` relative to the line."""
+    by_line: dict = {}
+    for row in spans.itertuples(index=False):
+        by_line.setdefault((row.doc_id, int(row.line)), []).append((row.technique, int(row.start), int(row.end)))
+    return by_line
+
+
 def span_lexicon(paragraphs: pd.DataFrame, spans: pd.DataFrame,
                  smoothing: float = _LEXICON_SMOOTHING) -> tuple[np.ndarray, np.ndarray]:
     """How much each word of ``paragraphs`` belongs to each technique's annotated spans.
@@ -260,17 +268,12 @@ def span_lexicon(paragraphs: pd.DataFrame, spans: pd.DataFrame,
     "leftist" for Name_Calling-Labeling). Only spans of the given paragraphs count. Returns the
     words (sorted) and their scores ``(n_words, 23)`` in :data:`TECHNIQUES` order."""
     index = {t: j for j, t in enumerate(TECHNIQUES)}
-    lines = set(zip(paragraphs["doc_id"], paragraphs["line"].astype(int)))
-    marks: dict = {}
-    for row in spans.itertuples(index=False):
-        key = (row.doc_id, int(row.line))
-        if key in lines and row.technique in index:
-            marks.setdefault(key, []).append((index[row.technique], int(row.start), int(row.end)))
+    by_line = _spans_by_line(spans)
     total: dict[str, int] = {}
     inside: dict[str, np.ndarray] = {}
     n_words, n_inside = 0, np.zeros(len(TECHNIQUES))
     for doc_id, line, text in zip(paragraphs["doc_id"], paragraphs["line"].astype(int), paragraphs["text"]):
-        spans_here = marks.get((doc_id, line), [])
+        spans_here = [(index[t], start, end) for t, start, end in by_line.get((doc_id, line), []) if t in index]
         for word, a, b in _word_spans(str(text)):
             total[word] = total.get(word, 0) + 1
             n_words += 1
@@ -635,9 +638,7 @@ def label_matrix(labels) -> np.ndarray:
 def sentence_examples(paragraphs: pd.DataFrame, spans: pd.DataFrame) -> tuple[list[str], np.ndarray]:
     """The sentences of the paragraphs and their labels: a sentence is positive for a technique
     when an annotated span of that technique overlaps it."""
-    by_line: dict = {}
-    for row in spans.itertuples(index=False):
-        by_line.setdefault((row.doc_id, int(row.line)), []).append((row.technique, int(row.start), int(row.end)))
+    by_line = _spans_by_line(spans)
     index = {t: j for j, t in enumerate(TECHNIQUES)}
     texts, rows = [], []
     for doc_id, line, text in zip(paragraphs["doc_id"], paragraphs["line"], paragraphs["text"]):
@@ -1312,7 +1313,7 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
         raise ValueError(f"{config_file}: format {config.get('format')!r}, this version of framing reads {FORMAT!r}")
     if list(config.get("techniques", [])) != list(TECHNIQUES):
         raise ValueError(f"{config_file}: technique order differs from framing/data/persuasion.yaml")
-    model = PersuasionClassifier(**{"lexicon": 0.0, **config["params"]})  # folders written before the lexicon
+    model = PersuasionClassifier(**config["params"])  # folders written before the lexicon get lexicon=0
     with np.load(weights_file, allow_pickle=False) as stored:
         weights = dict(stored)
     if config.get("weights_sha256") and weights_digest(weights) != config["weights_sha256"]:
