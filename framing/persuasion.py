@@ -56,6 +56,7 @@ from framing._labels import multi_hot
 
 __all__ = [
     "TECHNIQUES",
+    "WORD_SPAN_TECHNIQUES",
     "PersuasionClassifier",
     "evaluate_persuasion",
     "evaluate_targets",
@@ -74,7 +75,8 @@ TECHNIQUES_PATH = Path(__file__).parent / "data" / "persuasion.yaml"
 MODEL_DIR = Path(__file__).parent / "models" / "persuasion"
 CONFIG_NAME = "persuasion.json"
 WEIGHTS_NAME = "persuasion.npz"
-# Identifies the features, decision rules and artefact layout; bump when any changes.
+# Identifies the features, decision rules and artefact layout; bump when any changes (an optional
+# array that older folders lack and older readers ignore, like the word-span lexicon, is no change).
 FORMAT = "persuasion-tfidf-lr-1"
 
 
@@ -290,6 +292,30 @@ def span_lexicon(paragraphs: pd.DataFrame, spans: pd.DataFrame,
     within = np.array([inside.get(w, none) for w in words]).reshape(len(words), len(TECHNIQUES))
     p = (within + smoothing * prior) / (counts + smoothing)
     return words, np.log(p / (1 - p)) - np.log(prior / (1 - prior))
+
+
+WORD_SPAN_TECHNIQUES = ("Loaded_Language", "Name_Calling-Labeling")
+"""The techniques located by a few words as well as by a sentence (:meth:`PersuasionClassifier.locate_words`):
+annotators mark them on single words or short phrases, and on those the words beat the sentence
+(docs/persuasion.md, "Word spans")."""
+_WORD_SPAN_MAX = 4
+
+
+def _word_span(text: str, score_of: dict[str, float]) -> tuple[int, int, float] | None:
+    """``(start, end, score)`` of the word of ``text`` with the highest positive score in
+    ``score_of`` (the first of equals) and the run of neighbours scoring above 0 around it (first
+    to the left, then to the right), at most :data:`_WORD_SPAN_MAX` words in all; ``score`` is the
+    top word's. ``None`` when no word scores above 0."""
+    tokens = _word_spans(text)
+    scores = np.array([score_of.get(word, 0.0) for word, _, _ in tokens])
+    if not len(scores) or scores.max() <= 0:
+        return None
+    top = lo = hi = int(np.argmax(scores))
+    while lo > 0 and scores[lo - 1] > 0 and hi - lo + 1 < _WORD_SPAN_MAX:
+        lo -= 1
+    while hi + 1 < len(tokens) and scores[hi + 1] > 0 and hi - lo + 1 < _WORD_SPAN_MAX:
+        hi += 1
+    return tokens[lo][1], tokens[hi][2], float(scores[top])
 
 
 def _lexicon_features(texts: Sequence[str], words: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -525,10 +551,29 @@ class PersuasionClassifier:
         self.coef_, self.intercept_ = self._fit_heads(self._features(texts, docs, first, lexicon_rows), Y)
         self.support_ = Y.sum(axis=0)
         self.sentence_coef_ = None
+        self._set_word_spans(None, None)
         if spans is not None:
             sentences, S = sentence_examples(paragraphs, spans)
             self.sentence_coef_, self.sentence_intercept_ = self._fit_heads(self._lexical(sentences), S)
+            self._fit_word_spans(paragraphs, spans)
         return self
+
+    def _fit_word_spans(self, paragraphs: pd.DataFrame, spans: pd.DataFrame) -> None:
+        """Keep the span lexicon's columns of :data:`WORD_SPAN_TECHNIQUES`, for the words that
+        score above 0 in one of them (the others cannot start or extend a word span)."""
+        if self.lexicon:
+            words, scores = self.lexicon_words_, self.lexicon_scores_
+        else:
+            words, scores = span_lexicon(paragraphs, spans)
+        scores = scores[:, [TECHNIQUES.index(t) for t in WORD_SPAN_TECHNIQUES]]
+        keep = (scores > 0).any(axis=1)
+        self._set_word_spans(words[keep], scores[keep])
+
+    def _set_word_spans(self, words: np.ndarray | None, scores: np.ndarray | None) -> None:
+        self.span_words_, self.span_scores_ = words, scores
+        self._span_score_of = ({} if words is None else
+                               {t: dict(zip(words.tolist(), scores[:, j].tolist()))
+                                for j, t in enumerate(WORD_SPAN_TECHNIQUES)})
 
     def _inner_oof(self, paragraphs: pd.DataFrame, Y: np.ndarray, spans: pd.DataFrame | None) -> np.ndarray:
         docs = paragraphs["doc_id"].astype(str).to_numpy()
@@ -593,6 +638,18 @@ class PersuasionClassifier:
             best = int(np.argmax(scores[:, j]))
             out[technique] = (sentences[best][0], sentences[best][1], float(scores[best, j]))
         return out
+
+    def locate_words(self, paragraph: str, techniques: Sequence[str]) -> dict[str, tuple[int, int, float]]:
+        """For each technique of ``techniques`` in :data:`WORD_SPAN_TECHNIQUES`, ``(start, end,
+        score)`` of the few words of ``paragraph`` (offsets into it) that most likely carry it: the
+        word annotators most often put inside that technique's spans (its score in
+        :func:`span_lexicon`, fitted on the training spans) with its positive-scoring neighbours,
+        at most four words. A technique is left out when no word of the paragraph scores above 0,
+        and all are when the model was fitted without spans or saved before word spans existed."""
+        self._check_fitted()
+        score_of = getattr(self, "_span_score_of", {})
+        spans = {t: _word_span(paragraph, score_of[t]) for t in techniques if t in score_of}
+        return {t: span for t, span in spans.items() if span is not None}
 
     def version(self) -> str:
         return getattr(self, "version_", FORMAT)
@@ -1140,44 +1197,107 @@ class _Baseline:
 
 def _span_check(model: PersuasionClassifier, paragraphs: pd.DataFrame, spans: pd.DataFrame, Y: np.ndarray,
                 Z: np.ndarray) -> dict:
-    """Of the correctly predicted (paragraph, technique) pairs in paragraphs of two or more
-    sentences: the share whose located sentence overlaps a gold span of the technique, beside
-    the share for the first sentence and the expected share for a sentence drawn at random."""
+    """Counts for :func:`_span_summary` over the correctly predicted (paragraph, technique) pairs
+    in paragraphs of two or more sentences that have a gold span of the technique: whether the
+    sentence :meth:`PersuasionClassifier.locate` gives overlaps one, the first sentence does, and
+    the expected share for a sentence drawn at random; for :data:`WORD_SPAN_TECHNIQUES`, the
+    characters that the located sentence and the word span (:meth:`PersuasionClassifier.locate_words`)
+    share with the gold spans' union."""
     by_line: dict = {}
     for row in spans.itertuples(index=False):
         by_line.setdefault((row.doc_id, int(row.line), row.technique), []).append((int(row.start), int(row.end)))
-    hit = first = random = n = 0
+    counts = {"pairs": 0, "hit": 0, "first": 0, "random": 0.0,
+              "words": {t: {"pairs": 0, "with_word_span": 0, "sentence": [0, 0, 0, 0], "words": [0, 0, 0, 0],
+                            "bands": {}} for t in WORD_SPAN_TECHNIQUES}}
     for i, (doc_id, line, text) in enumerate(zip(paragraphs["doc_id"], paragraphs["line"], paragraphs["text"])):
         sentences = split_sentences(text)
         chosen = [TECHNIQUES[j] for j in np.flatnonzero(Y[i] & Z[i])]
         if len(sentences) < 2 or not chosen:
             continue
-        located = model.locate(text, chosen)
+        located, words = model.locate(text, chosen), model.locate_words(text, chosen)
         for technique in chosen:
             gold = by_line.get((doc_id, int(line), technique), [])
             if not gold:
                 continue
             overlaps = [any(a < e and b > s for s, e in gold) for a, b in sentences]
             start, end, _ = located[technique]
-            hit += any(a < e and b > s for s, e in gold for a, b in [(start, end)])
-            first += overlaps[0]
-            random += sum(overlaps) / len(overlaps)
-            n += 1
-    return {"pairs": n, "located_sentence_hit": round(hit / n, 4) if n else None,
-            "first_sentence_hit": round(first / n, 4) if n else None,
-            "random_sentence_hit": round(random / n, 4) if n else None}
+            counts["hit"] += any(start < e and end > s for s, e in gold)
+            counts["first"] += overlaps[0]
+            counts["random"] += sum(overlaps) / len(overlaps)
+            counts["pairs"] += 1
+            if technique in counts["words"]:
+                cell = counts["words"][technique]
+                truth = np.zeros(len(text), dtype=bool)
+                for s, e in gold:
+                    truth[s:e] = True
+                cell["pairs"] += 1
+                cell["with_word_span"] += technique in words
+                for name, span in (("sentence", (start, end)), ("words", words.get(technique, (0, 0))[:2])):
+                    mark = np.zeros(len(text), dtype=bool)
+                    mark[span[0]:span[1]] = True
+                    shared = int((mark & truth).sum())
+                    counted = (shared, int(mark.sum()), int(truth.sum()), shared > 0)
+                    cell[name] = [x + y for x, y in zip(cell[name], counted)]
+                if technique in words:
+                    band = _score_band(words[technique][2])
+                    cell["bands"][band] = [x + y for x, y in zip(cell["bands"].get(band, [0] * 5), (1, *counted))]
+    return counts
 
 
-def _fit_and_score(params: dict, train: pd.DataFrame, score: pd.DataFrame, spans: pd.DataFrame,
-                   locate: bool = False) -> dict:
-    """One evaluation unit: the model and the baseline fitted on ``train``, decisions on ``score``."""
+_WORD_SCORE_BANDS = (1.0, 2.0, 3.0)
+
+
+def _score_band(score: float) -> str:
+    """The band of a word span's score (its top word's lexicon score) in :func:`_span_summary`."""
+    edges = (0.0, *_WORD_SCORE_BANDS, None)
+    for low, high in zip(edges, edges[1:]):
+        if high is None or score < high:
+            return f"{low:g}-{high:g}" if high is not None else f">={low:g}"
+    raise AssertionError(score)
+
+
+def _span_summary(parts: Sequence[dict]) -> dict:
+    """The shares of :func:`_span_check`, its counts summed over ``parts`` (the folds): of the
+    pairs, the share whose located sentence overlaps a gold span (``located_sentence_hit``),
+    beside the first sentence and a random one; under ``words``, per word-span technique, the
+    character precision, recall and F1 of the located sentence and of the word span against the
+    gold spans, pooled over the pairs (a pair without a word span locates no character), and the
+    share of pairs each overlaps; ``by_score``: the word spans' scores by band of their
+    ``score`` (the top word's lexicon score), to read how far a strong word is a surer span."""
+    def share(x, n):
+        return round(x / n, 4) if n else None
+
+    n = sum(part["pairs"] for part in parts)
+    out = {"pairs": n, "located_sentence_hit": share(sum(p["hit"] for p in parts), n),
+           "first_sentence_hit": share(sum(p["first"] for p in parts), n),
+           "random_sentence_hit": share(sum(p["random"] for p in parts), n), "words": {}}
+    for technique in WORD_SPAN_TECHNIQUES:
+        cells = [part["words"][technique] for part in parts]
+        pairs = sum(c["pairs"] for c in cells)
+        entry = {"pairs": pairs, "with_word_span": sum(c["with_word_span"] for c in cells)}
+        for name in ("sentence", "words"):
+            shared, located, gold, hit = (sum(values) for values in zip(*(c[name] for c in cells)))
+            entry[name] = {"char_precision": share(shared, located), "char_recall": share(shared, gold),
+                           "char_f1": share(2 * shared, located + gold), "hit": share(hit, pairs)}
+        bands: dict = {}
+        for cell in cells:
+            for band, values in cell["bands"].items():
+                bands[band] = [x + y for x, y in zip(bands.get(band, [0] * 5), values)]
+        entry["by_score"] = {band: {"pairs": n_band, "char_precision": share(shared, located),
+                                    "char_recall": share(shared, gold), "hit": share(hit, n_band)}
+                             for band, (n_band, shared, located, gold, hit) in sorted(bands.items())}
+        out["words"][technique] = entry
+    return out
+
+
+def _fit_and_score(params: dict, train: pd.DataFrame, score: pd.DataFrame, spans: pd.DataFrame) -> dict:
+    """One evaluation unit: the model and the baseline fitted on ``train``, decisions on ``score``,
+    the span counts of the located sentences and words (:func:`_span_check`)."""
     model = PersuasionClassifier(**params).fit(train, spans)
     Z = (model.predict_proba(score) >= model.thresholds_).astype(np.int8)
     B = _Baseline().fit(train).predict_matrix(score)
-    out = {"Z": Z, "B": B, "thresholds": model.thresholds_}
-    if locate:
-        out["spans"] = _span_check(model, score, spans, label_matrix(score["techniques"]), Z)
-    return out
+    return {"Z": Z, "B": B, "thresholds": model.thresholds_,
+            "spans": _span_check(model, score, spans, label_matrix(score["techniques"]), Z)}
 
 
 def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 0, held_out: bool = True,
@@ -1192,8 +1312,10 @@ def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 
     intervals. Both carry the micro-F1 over paragraph x technique (the task's metric), micro
     precision and recall, per-technique F1, and the same scores of the baseline
     (:class:`_Baseline`: TF-IDF word uni- and bigrams, one logistic head per technique, threshold
-    0.5) on the same folds. ``held_out.spans``: how often the sentence
-    :meth:`PersuasionClassifier.locate` gives overlaps a gold span (see :func:`_span_check`).
+    0.5) on the same folds. ``spans`` (both parts): how often the sentence
+    :meth:`PersuasionClassifier.locate` gives overlaps a gold span, and the character scores of
+    the located sentence and of the word span of :meth:`PersuasionClassifier.locate_words`
+    (see :func:`_span_summary`).
 
     The folds and the held-out fit run in ``n_jobs`` processes (default: the CPU count, at most
     the number of fits); the results do not depend on it.
@@ -1213,7 +1335,7 @@ def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 
     parts = [(np.flatnonzero(fold != k), np.flatnonzero(fold == k)) for k in range(folds)]
     jobs = [delayed(_fit_and_score)(params, dev.iloc[train], dev.iloc[score], spans) for train, score in parts]
     if held_out and len(test):
-        jobs.append(delayed(_fit_and_score)(params, dev, test, spans, True))
+        jobs.append(delayed(_fit_and_score)(params, dev, test, spans))
     n_jobs = min(len(jobs), n_jobs or os.cpu_count() or 1)
     results = Parallel(n_jobs=n_jobs)(jobs)
     Z, B = np.zeros_like(Y), np.zeros_like(Y)
@@ -1227,7 +1349,8 @@ def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 
         "cv": {"folds": folds, "seed": seed, "n_articles": int(dev["doc_id"].nunique()), "n_paragraphs": len(dev),
                **_counts(Y, Z), "fold_micro_f1": fold_f1,
                "threshold_mean": round(float(np.mean(thresholds)), 4),
-               "baseline": _counts(Y, B), "per_technique": _per_technique(Y, Z, B)},
+               "baseline": _counts(Y, B), "per_technique": _per_technique(Y, Z, B),
+               "spans": _span_summary([result["spans"] for result in results[:folds]])},
     }
     if held_out and len(test):
         Yt, result = label_matrix(test["techniques"]), results[-1]
@@ -1235,7 +1358,7 @@ def evaluate_persuasion(path: str | os.PathLike, *, folds: int = 5, seed: int = 
         report["held_out"] = {"n_articles": int(test["doc_id"].nunique()), "n_paragraphs": len(test),
                               **_counts(Yt, Zt), "baseline": _counts(Yt, Bt),
                               **_bootstrap(Yt, Zt, Bt, test["doc_id"].to_numpy(), seed=seed),
-                              "per_technique": _per_technique(Yt, Zt, Bt), "spans": result["spans"]}
+                              "per_technique": _per_technique(Yt, Zt, Bt), "spans": _span_summary([result["spans"]])}
     report["seconds"] = {"total": round(time.perf_counter() - started, 1),
                          "cpu_main_process": round(time.process_time() - cpu, 1), "n_jobs": n_jobs}
     return report
@@ -1286,6 +1409,8 @@ def save_persuasion_model(model: PersuasionClassifier, out: str | os.PathLike, *
                       lexicon_mean=model.lexicon_mean_, lexicon_scale=model.lexicon_scale_)
     for key, value in _packed(model.coef_, model.intercept_).items():
         arrays[key] = value
+    if getattr(model, "span_words_", None) is not None:
+        arrays.update(span_words=model.span_words_, span_scores=model.span_scores_.astype(np.float16))
     if model.sentence_coef_ is not None:
         for key, value in _packed(model.sentence_coef_, model.sentence_intercept_).items():
             arrays[f"sentence_{key}"] = value
@@ -1333,6 +1458,8 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
     model.thresholds_ = weights["thresholds"].astype(np.float64)
     model.support_ = weights["support"]
     model.sentence_coef_ = None
+    model._set_word_spans(weights.get("span_words"), weights["span_scores"].astype(np.float64)
+                          if "span_scores" in weights else None)
     if "sentence_intercept" in weights:
         lexical = len(weights["word_vocabulary"])
         model.sentence_coef_ = _unpacked(weights["sentence_heads"], weights["sentence_coef"], lexical)
@@ -1379,7 +1506,11 @@ def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Seq
     paragraph 0 of field ``"title"``; the text's paragraphs (non-empty lines) are numbered from 0
     in field ``"text"``. ``start``/``end`` are the offsets in the field of the sentence that most
     likely carries the technique (:meth:`PersuasionClassifier.locate`), ``target`` and ``actors``
-    come from :func:`tie_actor` with the article's mention and quote rows of that field."""
+    come from :func:`tie_actor` with the article's mention and quote rows of that field.
+    ``word_start``/``word_end``/``words``/``words_score``: for :data:`WORD_SPAN_TECHNIQUES`, the
+    few words that most likely carry it (:meth:`PersuasionClassifier.locate_words`): offsets in
+    the field, the words as written and the top word's lexicon score; null for the other
+    techniques and where no word qualifies."""
     units = []
     for k, article in enumerate(articles):
         fields = ([("title", article.title, [(0, len(article.title.strip()))])] if article.title.strip() else [])
@@ -1406,15 +1537,21 @@ def analysis_rows(model: PersuasionClassifier, articles: Sequence, mentions: Seq
                          "target": None, "actors": None})
             continue
         located = model.locate(text, picked) if has_sentences else {}
+        words = model.locate_words(text, picked)
         field_mentions = [m for m in (mentions[k] if k < len(mentions) else []) if m.get("field") == field_name]
         field_quotes = [q for q in (quotes[k] if k < len(quotes) else []) if q.get("field") == field_name]
         for technique in picked:
             start, end = located.get(technique, (0, len(text), None))[:2]
             start, end = offset + start, offset + end
             target, actors = tie_actor(technique, start, end, field_mentions, field_quotes, value)
+            word_start, word_end, word_score = words.get(technique, (None, None, None))
             rows.append({**base, "technique": technique, "score": float(p[TECHNIQUES.index(technique)]),
                          "start": start, "end": end, "target": target,
-                         "actors": ",".join(actors) if actors else None})
+                         "actors": ",".join(actors) if actors else None,
+                         "word_start": None if word_start is None else offset + word_start,
+                         "word_end": None if word_end is None else offset + word_end,
+                         "words": None if word_start is None else text[word_start:word_end],
+                         "words_score": word_score})
     return rows
 
 

@@ -230,6 +230,50 @@ def test_locate_gives_the_sentence_with_the_cue(tiny_model):
     assert 0 <= score <= 1
 
 
+def test_word_span_takes_the_top_word_and_its_positive_neighbours():
+    from framing.persuasion import _word_span
+
+    text = "They called him a truly reckless, shameless, vile liar today."
+    score_of = {"truly": 0.5, "reckless": 2.0, "shameless": 1.0, "vile": 1.5, "liar": 0.2, "today": -1.0}
+    start, end, score = _word_span(text, score_of)
+    # the top word, then the positive run to its left ("truly"), then to its right, four words at most
+    assert text[start:end] == "truly reckless, shameless, vile" and score == 2.0
+    start, end, _ = _word_span("A reckless move. Calm words.", {"reckless": 1.0, "calm": 1.0})
+    assert (start, end) == (2, 10)  # the first of equal words; a non-scoring neighbour stops the span
+    assert _word_span("Calm words only.", {"calm": -0.5, "words": 0.0}) is None
+    assert _word_span("", {"calm": 1.0}) is None
+
+
+def test_locate_words_gives_the_cue_words_of_word_level_techniques(tiny_model, tmp_path):
+    from framing.persuasion import WORD_SPAN_TECHNIQUES, save_persuasion_model, weights_digest
+
+    _, _, model = tiny_model
+    paragraph = "Trains ran on time. The mayor is a spineless coward, only a coward would say so."
+    found = model.locate_words(paragraph, ["Name_Calling-Labeling", "Doubt"])
+    assert set(found) == {"Name_Calling-Labeling"}  # Doubt is located by its sentence only
+    start, end, score = found["Name_Calling-Labeling"]
+    words = paragraph[start:end]
+    assert "coward" in words and len(words.split()) <= 4 and score > 0
+    assert start > paragraph.index("Trains ran on time.") + len("Trains ran on time.")
+    assert model.locate_words("The bridge opened in June.", ["Name_Calling-Labeling"]) == {}
+    assert set(model.span_words_) >= {"coward", "spineless"} and "bridge" not in set(model.span_words_)
+    assert model.span_scores_.shape == (len(model.span_words_), len(WORD_SPAN_TECHNIQUES))
+    save_persuasion_model(model, tmp_path / "m", training={"command": "test"})
+    loaded = load_persuasion_model(tmp_path / "m")
+    assert loaded.locate_words(paragraph, ["Name_Calling-Labeling"]) == {"Name_Calling-Labeling": (
+        start, end, pytest.approx(score, abs=1e-2))}
+    # a folder saved before word spans existed loads, and locates no words
+    with np.load(tmp_path / "m" / "persuasion.npz") as stored:
+        arrays = {k: v for k, v in stored.items() if not k.startswith("span_")}
+    np.savez_compressed(tmp_path / "m" / "persuasion.npz", **arrays)
+    config = json.loads((tmp_path / "m" / "persuasion.json").read_text())
+    config["weights_sha256"] = weights_digest(arrays)
+    (tmp_path / "m" / "persuasion.json").write_text(json.dumps(config))
+    older = load_persuasion_model(tmp_path / "m")
+    assert older.locate_words(paragraph, ["Name_Calling-Labeling"]) == {}
+    assert older.predict(pd.DataFrame({"text": [paragraph]})) == model.predict(pd.DataFrame({"text": [paragraph]}))
+
+
 def test_saved_model_gives_the_same_scores(tiny_model, tmp_path):
     from framing.persuasion import save_persuasion_model
 
@@ -306,6 +350,12 @@ def test_analysis_rows_count_every_paragraph(tiny_model):
     assert text[row["start"]:row["end"]].startswith("The mayor is a spineless coward")
     assert row["start"] > text.index("Trains")  # the sentence, not the whole paragraph
     assert row["target"] == "mayor" and row["actors"] == "mayor"
+    # the few words, offsets in the field, inside the sentence
+    assert row["start"] <= row["word_start"] < row["word_end"] <= row["end"]
+    assert text[int(row["word_start"]):int(row["word_end"])] == row["words"] and "coward" in row["words"]
+    assert row["words_score"] == pytest.approx(model.span_scores_[list(model.span_words_).index("coward"), 1])
+    others = table[table["technique"].notna() & (table["technique"] != "Name_Calling-Labeling")]
+    assert others["words"].isna().all() and table[table["technique"].isna()]["word_start"].isna().all()
     plain = table[table["paragraph_id"] == 0]
     assert plain["technique"].isna().all() or not plain["technique"].isin(["Name_Calling-Labeling"]).any()
     shares = article_shares(table)
@@ -353,6 +403,15 @@ def test_evaluate_and_train_on_a_constructed_folder(tmp_path):
     assert set(report["cv"]["per_technique"]) == set(TECHNIQUES)
     assert report["held_out"]["spans"]["pairs"] > 0
     assert report["held_out"]["spans"]["located_sentence_hit"] >= report["held_out"]["spans"]["random_sentence_hit"]
+    for part in ("cv", "held_out"):
+        named = report[part]["spans"]["words"]["Name_Calling-Labeling"]
+        assert named["pairs"] > 0 and named["with_word_span"] == named["pairs"]
+        # the gold span is the whole cue sentence: the words lie inside it, the sentence is it
+        assert named["words"]["char_precision"] == 1.0 and named["words"]["hit"] == 1.0
+        assert 0 < named["words"]["char_recall"] < named["sentence"]["char_recall"] == 1.0
+        assert sum(band["pairs"] for band in named["by_score"].values()) == named["with_word_span"]
+        assert report[part]["spans"]["words"]["Loaded_Language"]["pairs"] == 0
+        assert report[part]["spans"]["words"]["Loaded_Language"]["words"]["char_f1"] is None
     out = train_persuasion(folder, out=tmp_path / "model", char=False, word_features=None, inner_folds=2)
     assert out["training"]["n_articles"] == 30
     assert load_persuasion_model(tmp_path / "model").predict(pd.DataFrame({"text": ["Only a coward would."]}))

@@ -1,7 +1,7 @@
 """Persuasion techniques of SemEval-2023 Task 3 (:mod:`framing.persuasion`): one row per paragraph
 and technique predicted in it (and one row for a paragraph with none), with the sentence that
-carries it and the actor it targets. Outlet table ``persuasion``; figure: technique profile,
-with its validation's caveat."""
+carries it (for loaded language and name-calling also the few words) and the actor it targets.
+Outlet table ``persuasion``; figure: technique profile, with its validation's caveat."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ PERSUASION_SCHEMA = pa.schema([
     ("article_id", pa.string()), ("outlet", pa.string()), ("field", pa.string()), ("paragraph_id", pa.int64()),
     ("technique", pa.string()), ("score", pa.float64()), ("start", pa.int64()), ("end", pa.int64()),
     ("target", pa.string()), ("actors", pa.string()),
+    ("word_start", pa.int64()), ("word_end", pa.int64()), ("words", pa.string()), ("words_score", pa.float64()),
 ])
 
 
