@@ -17,8 +17,8 @@ each with one logistic-regression head per technique on:
   paragraphs of the article (for Repetition), length, exclamation and question marks, quote
   marks, capitals, position, whether it is the title.
 
-Heads are class-balanced. A second set of heads, on the word features, scores sentences (a
-sentence is positive for a technique when an annotated span of it overlaps the sentence); a
+Heads are class-balanced. A second set of heads, on the word and character features, scores
+sentences (a sentence is positive for a technique when an annotated span of it overlaps the sentence); a
 paragraph's probability mixes its own head with the best of its sentences
 (``sentence_weight``), and a technique is predicted when that passes one threshold (0.45,
 chosen by grouped cross-validation; ``threshold="global"`` chooses it on inner folds instead).
@@ -421,6 +421,10 @@ class PersuasionClassifier:
         w * max over the paragraph's sentences of the sentence head``. The sentence heads are
         trained on the span annotations (a sentence overlapping a span of a technique is
         positive), so ``fit`` needs ``spans`` when ``w > 0``.
+    sentence_char
+        The sentence heads read the character n-grams as well as the words (when ``char``). The
+        packaged model does; folders saved before this option load with ``False``, as they were
+        trained.
     vectors
         Weight of each paragraph's MiniLM vector (:class:`framing.encoder.SentenceEncoder`, the
         paragraph encoded alone) in the paragraph heads' features; 0 (the packaged model) leaves
@@ -438,7 +442,8 @@ class PersuasionClassifier:
     def __init__(self, *, C: float = 1.0, char: bool = True, context: float = 0.5, dense: float = 0.3,
                  word_features: int | None = None, char_features: int | None = 40000,
                  threshold: str | float = 0.45, inner_folds: int = 3, min_support: int = 20,
-                 min_positives: int = 2, sentence_weight: float = 0.5, vectors: float = 0.0,
+                 min_positives: int = 2, sentence_weight: float = 0.5, sentence_char: bool = True,
+                 vectors: float = 0.0,
                  lexicon: float = 0.0, random_state: int = 0) -> None:
         self.C = C
         self.char = char
@@ -451,6 +456,7 @@ class PersuasionClassifier:
         self.min_support = min_support
         self.min_positives = min_positives
         self.sentence_weight = sentence_weight
+        self.sentence_char = sentence_char
         self.vectors = vectors
         self.lexicon = lexicon
         self.random_state = random_state
@@ -458,8 +464,8 @@ class PersuasionClassifier:
     def get_params(self) -> dict:
         return {name: getattr(self, name) for name in ("C", "char", "context", "dense", "word_features",
                                                        "char_features", "threshold", "inner_folds", "min_support",
-                                                       "min_positives", "sentence_weight", "vectors",
-                                                       "lexicon", "random_state")}
+                                                       "min_positives", "sentence_weight", "sentence_char",
+                                                       "vectors", "lexicon", "random_state")}
 
     # ------------------------------------------------------------------ features
     def _fit_features(self, texts: list[str], docs: list, first: list[bool]) -> None:
@@ -470,8 +476,12 @@ class PersuasionClassifier:
             self.dense_mean_, self.dense_scale_ = D.mean(axis=0), D.std(axis=0) + 1e-6
 
     def _lexical(self, texts: list[str]):
-        """The features of the sentence heads: the paragraph heads' TF-IDF words."""
-        return self.word_.transform(texts)
+        """The features of the sentence heads: the paragraph heads' TF-IDF words, and their
+        character n-grams with ``sentence_char``."""
+        words = self.word_.transform(texts)
+        if self.sentence_char and self.char_ is not None:
+            return sp.hstack([words, self.char_.transform(texts)]).tocsr()
+        return words
 
     def _fit_lexicon(self, paragraphs: pd.DataFrame, spans: pd.DataFrame) -> np.ndarray:
         """Fit the span lexicon on all of ``paragraphs``; return the training paragraphs' lexicon
@@ -1438,7 +1448,8 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
         raise ValueError(f"{config_file}: format {config.get('format')!r}, this version of framing reads {FORMAT!r}")
     if list(config.get("techniques", [])) != list(TECHNIQUES):
         raise ValueError(f"{config_file}: technique order differs from framing/data/persuasion.yaml")
-    model = PersuasionClassifier(**config["params"])  # folders written before the lexicon get lexicon=0
+    # folders written before the lexicon get lexicon=0, before sentence_char sentence heads on words alone
+    model = PersuasionClassifier(**{"sentence_char": False, **config["params"]})
     with np.load(weights_file, allow_pickle=False) as stored:
         weights = dict(stored)
     if config.get("weights_sha256") and weights_digest(weights) != config["weights_sha256"]:
@@ -1462,6 +1473,8 @@ def load_persuasion_model(path: str | os.PathLike | None = None) -> PersuasionCl
                           if "span_scores" in weights else None)
     if "sentence_intercept" in weights:
         lexical = len(weights["word_vocabulary"])
+        if model.sentence_char and model.char_ is not None:
+            lexical += len(weights["char_vocabulary"])
         model.sentence_coef_ = _unpacked(weights["sentence_heads"], weights["sentence_coef"], lexical)
         model.sentence_intercept_ = weights["sentence_intercept"].astype(np.float64)
     model.version_ = f"{FORMAT}:{config['weights_sha256'][:10]}"

@@ -274,6 +274,32 @@ def test_locate_words_gives_the_cue_words_of_word_level_techniques(tiny_model, t
     assert older.predict(pd.DataFrame({"text": [paragraph]})) == model.predict(pd.DataFrame({"text": [paragraph]}))
 
 
+def test_sentence_heads_read_characters_and_older_folders_keep_words(tmp_path):
+    from framing.persuasion import save_persuasion_model
+
+    folder = _write_folder(tmp_path / "data", n_articles=12)
+    paragraphs, spans = load_semeval_persuasion(folder)
+    both = PersuasionClassifier(word_features=None, char_features=None, threshold=0.5).fit(paragraphs, spans)
+    words = PersuasionClassifier(word_features=None, char_features=None, threshold=0.5,
+                                 sentence_char=False).fit(paragraphs, spans)
+    n_words, n_chars = len(both.word_.vocabulary_), len(both.char_.vocabulary_)
+    assert both.sentence_char and both.sentence_coef_.shape[1] == n_words + n_chars
+    assert words.sentence_coef_.shape[1] == n_words
+    texts = paragraphs["text"].tolist()
+    for name, model in (("both", both), ("words", words)):
+        save_persuasion_model(model, tmp_path / name, training={"command": "test"})
+        loaded = load_persuasion_model(tmp_path / name)
+        assert loaded.sentence_char == model.sentence_char
+        np.testing.assert_allclose(loaded.sentence_proba(texts), model.sentence_proba(texts), atol=2e-3)
+    # a folder written before the option has no such parameter: its sentence heads read words alone
+    config = json.loads((tmp_path / "words" / "persuasion.json").read_text())
+    del config["params"]["sentence_char"]
+    (tmp_path / "words" / "persuasion.json").write_text(json.dumps(config))
+    older = load_persuasion_model(tmp_path / "words")
+    assert older.sentence_char is False
+    np.testing.assert_allclose(older.sentence_proba(texts), words.sentence_proba(texts), atol=2e-3)
+
+
 def test_saved_model_gives_the_same_scores(tiny_model, tmp_path):
     from framing.persuasion import save_persuasion_model
 
