@@ -301,12 +301,11 @@ annotators mark them on single words or short phrases, and on those the words be
 _WORD_SPAN_MAX = 4
 
 
-def _word_span(text: str, score_of: dict[str, float]) -> tuple[int, int, float] | None:
-    """``(start, end, score)`` of the word of ``text`` with the highest positive score in
-    ``score_of`` (the first of equals) and the run of neighbours scoring above 0 around it (first
-    to the left, then to the right), at most :data:`_WORD_SPAN_MAX` words in all; ``score`` is the
-    top word's. ``None`` when no word scores above 0."""
-    tokens = _word_spans(text)
+def _word_span(tokens: list[tuple[str, int, int]], score_of: dict[str, float]) -> tuple[int, int, float] | None:
+    """``(start, end, score)`` of the word of ``tokens`` (:func:`_word_spans` of a text) with the
+    highest positive score in ``score_of`` (the first of equals) and the run of neighbours scoring
+    above 0 around it (first to the left, then to the right), at most :data:`_WORD_SPAN_MAX` words
+    in all; ``score`` is the top word's. ``None`` when no word scores above 0."""
     scores = np.array([score_of.get(word, 0.0) for word, _, _ in tokens])
     if not len(scores) or scores.max() <= 0:
         return None
@@ -658,7 +657,8 @@ class PersuasionClassifier:
         and all are when the model was fitted without spans or saved before word spans existed."""
         self._check_fitted()
         score_of = getattr(self, "_span_score_of", {})
-        spans = {t: _word_span(paragraph, score_of[t]) for t in techniques if t in score_of}
+        tokens = _word_spans(paragraph)
+        spans = {t: _word_span(tokens, score_of[t]) for t in techniques if t in score_of}
         return {t: span for t, span in spans.items() if span is not None}
 
     def version(self) -> str:
@@ -1213,12 +1213,12 @@ def _span_check(model: PersuasionClassifier, paragraphs: pd.DataFrame, spans: pd
     the expected share for a sentence drawn at random; for :data:`WORD_SPAN_TECHNIQUES`, the
     characters that the located sentence and the word span (:meth:`PersuasionClassifier.locate_words`)
     share with the gold spans' union."""
-    by_line: dict = {}
-    for row in spans.itertuples(index=False):
-        by_line.setdefault((row.doc_id, int(row.line), row.technique), []).append((int(row.start), int(row.end)))
+    by_line = _spans_by_line(spans)
+    # per word-span technique, "sentence" and "words": characters shared with the gold spans,
+    # characters located, gold characters, overlap (0/1); "bands": the pairs and those four by score band
     counts = {"pairs": 0, "hit": 0, "first": 0, "random": 0.0,
-              "words": {t: {"pairs": 0, "with_word_span": 0, "sentence": [0, 0, 0, 0], "words": [0, 0, 0, 0],
-                            "bands": {}} for t in WORD_SPAN_TECHNIQUES}}
+              "words": {t: {"pairs": 0, "with_word_span": 0, "sentence": np.zeros(4, dtype=int),
+                            "words": np.zeros(4, dtype=int), "bands": {}} for t in WORD_SPAN_TECHNIQUES}}
     for i, (doc_id, line, text) in enumerate(zip(paragraphs["doc_id"], paragraphs["line"], paragraphs["text"])):
         sentences = split_sentences(text)
         chosen = [TECHNIQUES[j] for j in np.flatnonzero(Y[i] & Z[i])]
@@ -1226,7 +1226,7 @@ def _span_check(model: PersuasionClassifier, paragraphs: pd.DataFrame, spans: pd
             continue
         located, words = model.locate(text, chosen), model.locate_words(text, chosen)
         for technique in chosen:
-            gold = by_line.get((doc_id, int(line), technique), [])
+            gold = [(a, b) for t, a, b in by_line.get((doc_id, int(line)), []) if t == technique]
             if not gold:
                 continue
             overlaps = [any(a < e and b > s for s, e in gold) for a, b in sentences]
@@ -1246,11 +1246,11 @@ def _span_check(model: PersuasionClassifier, paragraphs: pd.DataFrame, spans: pd
                     mark = np.zeros(len(text), dtype=bool)
                     mark[span[0]:span[1]] = True
                     shared = int((mark & truth).sum())
-                    counted = (shared, int(mark.sum()), int(truth.sum()), shared > 0)
-                    cell[name] = [x + y for x, y in zip(cell[name], counted)]
+                    counted = np.array([shared, mark.sum(), truth.sum(), shared > 0], dtype=int)
+                    cell[name] += counted
                 if technique in words:
                     band = _score_band(words[technique][2])
-                    cell["bands"][band] = [x + y for x, y in zip(cell["bands"].get(band, [0] * 5), (1, *counted))]
+                    cell["bands"][band] = cell["bands"].get(band, 0) + np.array([1, *counted])
     return counts
 
 
@@ -1258,12 +1258,11 @@ _WORD_SCORE_BANDS = (1.0, 2.0, 3.0)
 
 
 def _score_band(score: float) -> str:
-    """The band of a word span's score (its top word's lexicon score) in :func:`_span_summary`."""
-    edges = (0.0, *_WORD_SCORE_BANDS, None)
-    for low, high in zip(edges, edges[1:]):
-        if high is None or score < high:
-            return f"{low:g}-{high:g}" if high is not None else f">={low:g}"
-    raise AssertionError(score)
+    """The band of a word span's score (its top word's lexicon score, above 0) in
+    :func:`_span_summary`: "0-1", "1-2", "2-3" or ">=3" for the edges of :data:`_WORD_SCORE_BANDS`."""
+    edges = (0.0, *_WORD_SCORE_BANDS)
+    k = int(np.searchsorted(_WORD_SCORE_BANDS, score, side="right"))
+    return f">={edges[k]:g}" if k == len(_WORD_SCORE_BANDS) else f"{edges[k]:g}-{edges[k + 1]:g}"
 
 
 def _span_summary(parts: Sequence[dict]) -> dict:
@@ -1286,14 +1285,14 @@ def _span_summary(parts: Sequence[dict]) -> dict:
         pairs = sum(c["pairs"] for c in cells)
         entry = {"pairs": pairs, "with_word_span": sum(c["with_word_span"] for c in cells)}
         for name in ("sentence", "words"):
-            shared, located, gold, hit = (sum(values) for values in zip(*(c[name] for c in cells)))
+            shared, located, gold, hit = (int(x) for x in sum(c[name] for c in cells))
             entry[name] = {"char_precision": share(shared, located), "char_recall": share(shared, gold),
                            "char_f1": share(2 * shared, located + gold), "hit": share(hit, pairs)}
         bands: dict = {}
         for cell in cells:
             for band, values in cell["bands"].items():
-                bands[band] = [x + y for x, y in zip(bands.get(band, [0] * 5), values)]
-        entry["by_score"] = {band: {"pairs": n_band, "char_precision": share(shared, located),
+                bands[band] = bands.get(band, 0) + values
+        entry["by_score"] = {band: {"pairs": int(n_band), "char_precision": share(shared, located),
                                     "char_recall": share(shared, gold), "hit": share(hit, n_band)}
                              for band, (n_band, shared, located, gold, hit) in sorted(bands.items())}
         out["words"][technique] = entry

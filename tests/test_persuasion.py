@@ -231,17 +231,17 @@ def test_locate_gives_the_sentence_with_the_cue(tiny_model):
 
 
 def test_word_span_takes_the_top_word_and_its_positive_neighbours():
-    from framing.persuasion import _word_span
+    from framing.persuasion import _word_span, _word_spans
 
     text = "They called him a truly reckless, shameless, vile liar today."
     score_of = {"truly": 0.5, "reckless": 2.0, "shameless": 1.0, "vile": 1.5, "liar": 0.2, "today": -1.0}
-    start, end, score = _word_span(text, score_of)
+    start, end, score = _word_span(_word_spans(text), score_of)
     # the top word, then the positive run to its left ("truly"), then to its right, four words at most
     assert text[start:end] == "truly reckless, shameless, vile" and score == 2.0
-    start, end, _ = _word_span("A reckless move. Calm words.", {"reckless": 1.0, "calm": 1.0})
+    start, end, _ = _word_span(_word_spans("A reckless move. Calm words."), {"reckless": 1.0, "calm": 1.0})
     assert (start, end) == (2, 10)  # the first of equal words; a non-scoring neighbour stops the span
-    assert _word_span("Calm words only.", {"calm": -0.5, "words": 0.0}) is None
-    assert _word_span("", {"calm": 1.0}) is None
+    assert _word_span(_word_spans("Calm words only."), {"calm": -0.5, "words": 0.0}) is None
+    assert _word_span(_word_spans(""), {"calm": 1.0}) is None
 
 
 def test_locate_words_gives_the_cue_words_of_word_level_techniques(tiny_model, tmp_path):
